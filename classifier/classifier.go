@@ -1,0 +1,234 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Config holds the classifier's limits.
+type Config struct {
+	// MaxDocumentBytes bounds Input.Data; 0 means DefaultMaxDocumentBytes.
+	MaxDocumentBytes int
+}
+
+// DefaultMaxDocumentBytes is the default document size limit (16 MiB).
+const DefaultMaxDocumentBytes = 16 << 20
+
+// Classifier labels documents with one model. It is safe for concurrent use.
+type Classifier struct {
+	model *model.Model
+	cfg   Config
+}
+
+// New returns a classifier using m.
+func New(m *model.Model, cfg Config) *Classifier {
+	if cfg.MaxDocumentBytes <= 0 {
+		cfg.MaxDocumentBytes = DefaultMaxDocumentBytes
+	}
+	return &Classifier{model: m, cfg: cfg}
+}
+
+var defaultModel = sync.OnceValues(model.Default)
+
+// Default returns a classifier using the embedded default model, which is
+// decoded once, on first use.
+func Default() (*Classifier, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, &Error{Op: "load model", Kind: KindOther, Err: err}
+	}
+	return New(m, Config{}), nil
+}
+
+// Load returns a classifier using the model file data.
+func Load(data []byte, cfg Config) (*Classifier, error) {
+	m, err := model.Decode(data)
+	if err != nil {
+		return nil, &Error{Op: "load model", Kind: KindInvalid, Err: err}
+	}
+	return New(m, cfg), nil
+}
+
+// Model returns the classifier's model.
+func (c *Classifier) Model() *model.Model { return c.model }
+
+// Config returns the classifier's configuration with defaults filled in.
+func (c *Classifier) Config() Config { return c.cfg }
+
+// Classify labels every block of the document.
+func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
+	const op = "classify"
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
+	}
+	if len(in.Data) == 0 {
+		return nil, errorf(op, KindInvalid, "document", "the document is empty")
+	}
+	if len(in.Data) > c.cfg.MaxDocumentBytes {
+		return nil, errorf(op, KindTooLarge, "document", "%d bytes exceeds the limit of %d bytes", len(in.Data), c.cfg.MaxDocumentBytes)
+	}
+	if t := in.Options.Threshold; t < 0 || t > 1 || t != t {
+		return nil, errorf(op, KindInvalid, "options.threshold", "threshold %v is outside [0,1]", t)
+	}
+	var text, enc string
+	isHTML := in.Mode == ModeHTML
+	if in.Raw {
+		mt := in.MediaType
+		d, err := decode.Decode(in.Data, mt)
+		if err != nil {
+			return nil, &Error{Op: "decode", Kind: KindUnsupported, Field: "document", Err: err}
+		}
+		text, enc = d.Text, d.Encoding
+		if in.Mode == ModeAuto {
+			isHTML = d.HTML
+		}
+	} else {
+		text, enc = decode.UTF8(in.Data), "utf-8"
+		if in.Mode == ModeAuto {
+			isHTML = decode.SniffHTML(text)
+		}
+	}
+	var doc *segment.Doc
+	var err error
+	if isHTML {
+		doc, err = segment.HTML(text, segment.HTMLOptions{})
+	} else {
+		doc, err = segment.Text(text, segment.TextOptions{})
+	}
+	if err != nil {
+		return nil, &Error{Op: "segment", Kind: KindInvalid, Field: "document", Err: err}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
+	}
+	explain := 0
+	if in.Options.Explain {
+		explain = in.Options.MaxExplain
+		if explain <= 0 {
+			explain = 5
+		}
+	}
+	preds := c.model.Predict(doc, explain)
+	threshold := in.Options.Threshold
+	if threshold == 0 {
+		threshold = c.model.Threshold()
+	}
+	res := &Result{
+		Text:         doc.Text,
+		Mode:         ModeText,
+		Encoding:     enc,
+		Language:     in.LanguageHint,
+		ModelVersion: c.model.Info().Version,
+		Blocks:       make([]Block, len(doc.Blocks)),
+	}
+	if doc.HTML {
+		res.Mode = ModeHTML
+	}
+	if res.Language == "" {
+		res.Language = c.model.Language(doc)
+	}
+	for i, sb := range doc.Blocks {
+		res.Blocks[i] = makeBlock(sb, preds[i], threshold)
+	}
+	res.Title = findTitle(res, doc)
+	res.Summary = summarize(res)
+	return res, nil
+}
+
+// makeBlock turns a segment block and its prediction into a result block:
+// the content/boilerplate cut is made on the content probability, then the
+// category is the most probable one within the chosen label.
+func makeBlock(sb segment.Block, p model.Prediction, threshold float64) Block {
+	b := Block{Start: sb.Start, End: sb.End, Path: sb.Path, ContentProb: p.ContentProb}
+	content := p.ContentProb >= threshold
+	best := -1
+	for k := range model.NumClasses {
+		if model.Content(k) != content {
+			continue
+		}
+		if best < 0 || p.Probs[k] > p.Probs[best] {
+			best = k
+		}
+	}
+	b.Category = Category(best + 1)
+	b.Label = b.Category.Label()
+	if content {
+		b.Score = p.ContentProb
+	} else {
+		b.Score = 1 - p.ContentProb
+	}
+	for _, c := range p.Explain {
+		b.Explanation = append(b.Explanation, Contribution(c))
+	}
+	return b
+}
+
+func findTitle(res *Result, doc *segment.Doc) string {
+	for _, b := range res.Blocks {
+		if b.Category == Title {
+			return res.Text[b.Start:b.End]
+		}
+	}
+	return strings.TrimSpace(doc.Title)
+}
+
+func summarize(res *Result) Summary {
+	var s Summary
+	var total, boiler int
+	firstBody, lastBody := -1, -1
+	for i, b := range res.Blocks {
+		s.Counts[b.Category]++
+		n := b.End - b.Start
+		total += n
+		if b.Label == Boilerplate {
+			boiler += n
+		}
+		if b.Category == Body {
+			if firstBody < 0 {
+				firstBody = i
+			}
+			lastBody = i
+		}
+	}
+	if total > 0 {
+		s.BoilerplateShare = float64(boiler) / float64(total)
+	}
+	for i := firstBody + 1; i < lastBody; i++ {
+		switch res.Blocks[i].Category {
+		case Ad:
+			s.AdsInBody = true
+		case Related:
+			s.RelatedInBody = true
+		}
+	}
+	return s
+}
+
+// MainText returns the article text: the content blocks, one per line.
+func (r *Result) MainText() string {
+	var b strings.Builder
+	for _, bl := range r.Blocks {
+		if bl.Label != Content {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.Text[bl.Start:bl.End])
+	}
+	return b.String()
+}
+
+// Categories returns every category but CategoryUnspecified, in order.
+func Categories() []Category {
+	out := make([]Category, 0, NumCategories-1)
+	for c := Title; c < NumCategories; c++ {
+		out = append(out, c)
+	}
+	return out
+}

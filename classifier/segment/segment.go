@@ -1,0 +1,87 @@
+// Package segment cuts a decoded page into blocks with exact byte offsets and
+// cheap structural features. HTML pages become their visible-text rendition
+// (one block per line, inline elements glued into their line), which is what
+// offsets refer to; plain text is cut into lines, and lines into units where
+// scrapers glued several together.
+package segment
+
+// Doc is a segmented document.
+type Doc struct {
+	// Text is what offsets refer to: the visible-text rendition for HTML,
+	// the input itself for plain text.
+	Text string
+	// Blocks are ordered by Start and do not overlap.
+	Blocks []Block
+	// HTML reports whether the document was segmented as HTML.
+	HTML bool
+	// Title is the page's <title> (HTML only).
+	Title string
+	// Lang is the page's lang attribute (HTML only).
+	Lang string
+}
+
+// Flags are structural facts about a block's ancestors (HTML only).
+type Flags uint32
+
+const (
+	InNav Flags = 1 << iota
+	InAside
+	InFooter
+	InHeader
+	InForm
+	InMenu
+	InAnchor // the whole block is link text
+	InList   // inside ul/ol/li/dl
+	InTable
+	InArticle // inside <article> or <main> or role=main
+	InFigure
+	InBlockquote
+	InPre
+	InButton
+	InLabel
+	InSelect
+)
+
+// Split says why a plain-text block was cut from a longer line.
+type Split uint8
+
+const (
+	SplitNone     Split = iota // the block is a whole line
+	SplitTitle                 // a title cut from a run-on list of titles
+	SplitMetadata              // metadata cut from the start or end of a paragraph
+)
+
+// Block is one unit of a segmented document.
+type Block struct {
+	// Start and End are UTF-8 byte offsets into Doc.Text; Doc.Text[Start:End]
+	// is the block's text, trimmed of surrounding white space.
+	Start, End int
+	// Line is the 0-based line of Doc.Text the block starts on.
+	Line int
+	// Split is why the block was cut from its line (plain text).
+	Split Split
+	// BlankBefore reports a blank line (paragraph break) before the block.
+	BlankBefore bool
+
+	// HTML structure; zero for plain text.
+
+	// Tag is the block element's tag name (lower case).
+	Tag string
+	// Path locates the element: ancestors as tag#id.class, joined by '>'.
+	Path string
+	// PathTokens are the lower-cased id and class tokens of the element and
+	// its ancestors, nearest first, deduplicated.
+	PathTokens []string
+	Depth      int
+	// Heading is 1..6 for h1..h6, else 0.
+	Heading int
+	Flags   Flags
+	// LinkBytes is how many of the block's bytes are link text; Links
+	// counts the <a href> elements in it.
+	LinkBytes, Links int
+	// Sig is the repeat signature (hash of the tag-and-class path);
+	// Repeat counts the blocks of the page sharing it with a sibling-like
+	// position (1 = unique).
+	Sig    uint64
+	Repeat int
+}
