@@ -1,0 +1,425 @@
+// Command compare runs Winnow and its peers over one corpus folder in the
+// shared layout and prints one Markdown table: accuracy (the scorer of
+// classifier/eval, the one `winnow eval` uses), speed on one goroutine,
+// allocations and peak RSS.
+//
+//	cd bench && go run ./cmd/compare --corpus ../../shared/corpora/l3s_gn1 [--limit N] [--out ../docs/benchmarks.md]
+//
+// Each extractor runs in its own child process of this binary, so its peak
+// RSS (VmHWM) is its own; pages are decoded once with decode.Decode(raw, "")
+// outside the timing and the same UTF-8 string goes to every peer (Winnow
+// gets the raw bytes and decodes them itself, inside its timing). Winnow's
+// text mode classifies the visible-text rendition, made by the parent before
+// the children start. A peer that errors or panics on a page scores that
+// page as an empty extraction and is counted as failed.
+//
+// Limits: pages are run strictly one after the other; the first page is
+// run once untimed as a warm-up; a child that exceeds --timeout is killed
+// and its row says so.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/winnowhq/winnow/bench/peer"
+	"github.com/winnowhq/winnow/bench/report"
+	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/classifier/eval"
+)
+
+type options struct {
+	corpus     string
+	limit      int
+	out        string
+	extractors string
+	timeout    time.Duration
+	// child mode
+	child      string
+	renditions string
+	result     string
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.corpus, "corpus", "", "corpus folder (manifest.jsonl, docs/, gold/, snippets/)")
+	flag.IntVar(&o.limit, "limit", 0, "run only the first N pages of the manifest (0: all)")
+	flag.StringVar(&o.out, "out", "", "merge the section into this Markdown file (e.g. ../docs/benchmarks.md)")
+	flag.StringVar(&o.extractors, "extractors", strings.Join(peer.Names(), ","), "comma-separated extractors to run")
+	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "time limit for each extractor's run")
+	flag.StringVar(&o.child, "child", "", "internal: run one extractor and write its numbers to --result")
+	flag.StringVar(&o.renditions, "renditions", "", "internal: JSON-lines file of text renditions")
+	flag.StringVar(&o.result, "result", "", "internal: where a child writes its numbers")
+	flag.Parse()
+	if o.corpus == "" {
+		fmt.Fprintln(os.Stderr, "compare: --corpus is required")
+		flag.Usage()
+		os.Exit(2)
+	}
+	var err error
+	if o.child != "" {
+		err = child(o)
+	} else {
+		err = parent(o)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "compare:", err)
+		os.Exit(1)
+	}
+}
+
+func pages(o options) (*corpus.Set, []corpus.Page, error) {
+	set, err := corpus.Open(o.corpus)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps := set.Pages
+	if o.limit > 0 && o.limit < len(ps) {
+		ps = ps[:o.limit]
+	}
+	if len(ps) == 0 {
+		return nil, nil, fmt.Errorf("%s: no pages", o.corpus)
+	}
+	return set, ps, nil
+}
+
+func parent(o options) error {
+	set, ps, err := pages(o)
+	if err != nil {
+		return err
+	}
+	names := strings.Split(o.extractors, ",")
+	for _, n := range names {
+		if _, err := peer.New(n); err != nil {
+			return err
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "winnow-compare-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	rend := ""
+	for _, n := range names {
+		if n == "winnow-text" {
+			rend = filepath.Join(tmp, "renditions.jsonl")
+			fmt.Fprintf(os.Stderr, "compare: rendering %d pages for text mode\n", len(ps))
+			if err := writeRenditions(set, ps, rend); err != nil {
+				return err
+			}
+		}
+	}
+	var runs []report.Run
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "compare: %s on %s (%d pages)\n", n, set.Name, len(ps))
+		r := runChild(exe, o, n, rend, filepath.Join(tmp, n+".json"))
+		if r.Err != "" {
+			fmt.Fprintf(os.Stderr, "compare: %s: %s\n", n, r.Err)
+		}
+		runs = append(runs, r)
+	}
+	base := runChild(exe, o, idle, "", filepath.Join(tmp, idle+".json"))
+	c, _ := classifier.Default()
+	model := ""
+	if c != nil {
+		model = c.Model().Info().Version
+	}
+	body := section(set.Name, len(ps), o, runs, model, base)
+	fmt.Print(body)
+	if o.out != "" {
+		return report.MergeFile(o.out, "compare/"+set.Name, body)
+	}
+	return nil
+}
+
+func section(name string, n int, o options, runs []report.Run, model string, base report.Run) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Peers on `%s` (%d pages)\n\n", name, n)
+	cmd := "cd bench && go run ./cmd/compare --corpus ../../shared/corpora/" + name
+	if o.limit > 0 {
+		cmd += " --limit " + strconv.Itoa(o.limit)
+	}
+	if o.extractors != strings.Join(peer.Names(), ",") {
+		cmd += " --extractors " + o.extractors
+	}
+	cmd += " --out ../docs/benchmarks.md"
+	fmt.Fprintf(&b, "Command: `%s`  \n", cmd)
+	fmt.Fprintf(&b, "Machine: %s  \n", report.ThisMachine(o.corpus))
+	fmt.Fprintf(&b, "Winnow model: `%s`\n\n", model)
+	b.WriteString(report.Table(runs, "winnow-html", base.PeakRSSKB))
+	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
+		"Speed: extraction calls only, one page at a time on one goroutine (GOMAXPROCS unchanged); " +
+		"MB/s counts raw page bytes (rendition bytes for `winnow-text`). " +
+		"Allocations: runtime.MemStats deltas around the calls. Peak RSS: VmHWM of a child process running only that extractor. " +
+		idleNote(base) +
+		"Failed pages (error or panic) score as empty extractions. " +
+		"Peers parse the decoded page with `html.Parse` inside their timing; Winnow decodes the raw bytes inside its own.\n\n")
+	b.WriteString("Extractors: ")
+	var vs []string
+	for _, r := range runs {
+		v := peer.Version(r.Name)
+		switch r.Name {
+		case "trafilatura":
+			v += ", fallback on (its default), comments excluded"
+		case "trafilatura-fast":
+			v += ", no fallback (fast), comments excluded"
+		case "winnow-text":
+			v = "text mode on Winnow's own visible-text rendition (made before timing)"
+		case "winnow-html":
+			v = "HTML mode on the raw bytes"
+		}
+		vs = append(vs, "`"+r.Name+"`: "+v)
+	}
+	b.WriteString(strings.Join(vs, "; ") + ".\n")
+	return b.String()
+}
+
+func idleNote(base report.Run) string {
+	if base.Err != "" || base.PeakRSSKB == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Every child is the same binary, with every peer linked in: an idle child (initialisation only) already peaks at %.0f MB (go-trafilatura's package initialisation alone takes about 50 MB), so the RSS ratio is taken on the peak above idle. ", float64(base.PeakRSSKB)/1024)
+}
+
+func runChild(exe string, o options, name, rend, result string) report.Run {
+	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
+	defer cancel()
+	args := []string{"-child", name, "-corpus", o.corpus, "-limit", strconv.Itoa(o.limit), "-result", result}
+	if rend != "" {
+		args = append(args, "-renditions", rend)
+	}
+	cmd := exec.CommandContext(ctx, exe, args...)
+	cmd.Stdout = os.Stderr
+	cmd.Stderr = os.Stderr
+	err := cmd.Run()
+	r := report.Run{Name: name, Version: peer.Version(name)}
+	if ctx.Err() != nil {
+		r.Err = fmt.Sprintf("timed out after %v", o.timeout)
+		return r
+	}
+	if err != nil {
+		r.Err = err.Error()
+		return r
+	}
+	data, err := os.ReadFile(result)
+	if err == nil {
+		err = json.Unmarshal(data, &r)
+	}
+	if err != nil {
+		r.Err = err.Error()
+	}
+	return r
+}
+
+type rendition struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+func writeRenditions(set *corpus.Set, ps []corpus.Page, path string) error {
+	c, err := classifier.Default()
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, p := range ps {
+		pg, err := load(set, p)
+		if err != nil {
+			f.Close()
+			return err
+		}
+		text, err := peer.Render(c, pg)
+		if err != nil {
+			// The page will be empty for text mode: Winnow's HTML mode
+			// failed on it and is counted as failed there.
+			text = ""
+		}
+		if err := enc.Encode(rendition{ID: p.ID, Text: text}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// load reads and decodes one page, outside any timing.
+func load(set *corpus.Set, p corpus.Page) (*peer.Page, error) {
+	raw, err := set.HTML(p)
+	if err != nil {
+		return nil, err
+	}
+	d, err := decode.Decode(raw, "")
+	if err != nil {
+		// Peers still get the bytes, with invalid UTF-8 replaced.
+		d.Text = decode.UTF8(raw)
+	}
+	return &peer.Page{Raw: raw, HTML: d.Text, URL: p.URL}, nil
+}
+
+// safe runs one extraction, turning a panic into an error.
+func safe(x peer.Extractor, p *peer.Page) (text string, err error, panicked bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			text, err, panicked = "", fmt.Errorf("panic: %v", v), true
+		}
+	}()
+	text, err = x.Extract(p)
+	return text, err, false
+}
+
+func child(o options) error {
+	if o.child == idle {
+		return writeIdle(o.result)
+	}
+	set, ps, err := pages(o)
+	if err != nil {
+		return err
+	}
+	x, err := peer.New(o.child)
+	if err != nil {
+		return err
+	}
+	var rd *json.Decoder
+	if x.TextMode() {
+		f, err := os.Open(o.renditions)
+		if err != nil {
+			return fmt.Errorf("%s needs --renditions: %w", o.child, err)
+		}
+		defer f.Close()
+		rd = json.NewDecoder(bufio.NewReader(f))
+	}
+	r := report.Run{Name: x.Name(), Version: peer.Version(x.Name())}
+	var m0, m1 runtime.MemStats
+	for i, p := range ps {
+		pg, err := load(set, p)
+		if err != nil {
+			return err
+		}
+		if rd != nil {
+			var rn rendition
+			if err := rd.Decode(&rn); err != nil {
+				return fmt.Errorf("renditions: %w", err)
+			}
+			if rn.ID != p.ID {
+				return fmt.Errorf("renditions: got %s, want %s", rn.ID, p.ID)
+			}
+			pg.Rendition = rn.Text
+		}
+		if i == 0 {
+			safe(x, pg) // warm-up: lazily built tables, first-use costs
+		}
+		runtime.ReadMemStats(&m0)
+		t0 := time.Now()
+		text, err, panicked := safe(x, pg)
+		d := time.Since(t0)
+		runtime.ReadMemStats(&m1)
+		r.Pages++
+		r.Nanos += int64(d)
+		r.Mallocs += m1.Mallocs - m0.Mallocs
+		r.AllocBytes += m1.TotalAlloc - m0.TotalAlloc
+		if x.TextMode() {
+			r.Bytes += int64(len(pg.Rendition))
+		} else {
+			r.Bytes += int64(len(pg.Raw))
+		}
+		switch {
+		case panicked:
+			r.Panics++
+		case err != nil:
+			r.Errors++
+		}
+		if gold, ok, err := set.Gold(p); err != nil {
+			return err
+		} else if ok {
+			r.Gold.Add(eval.Compare(text, gold))
+		}
+		if sn, ok, err := set.Snippets(p); err != nil {
+			return err
+		} else if ok && len(sn.With)+len(sn.Without) > 0 {
+			f, c := eval.SnippetScore(text, sn.With, sn.Without)
+			r.SnippetPages++
+			r.With += len(sn.With)
+			r.Found += f
+			r.Without += len(sn.Without)
+			r.Clean += c
+		}
+	}
+	r.PeakRSSKB, err = peakRSS()
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(o.result, data, 0o644)
+}
+
+// idle names the child that loads nothing and runs nothing: its VmHWM is
+// the floor every child starts from (runtime plus the package
+// initialisation of every linked extractor).
+const idle = "idle"
+
+func writeIdle(path string) error {
+	kb, err := peakRSS()
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(report.Run{Name: idle, PeakRSSKB: kb})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// peakRSS returns this process's VmHWM in kB.
+func peakRSS() (int64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	return vmHWM(f)
+}
+
+func vmHWM(r io.Reader) (int64, error) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			v = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB"))
+			return strconv.ParseInt(v, 10, 64)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, errors.New("no VmHWM line")
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/bench/report"
+)
+
+func TestVmHWM(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     int64
+		err      bool
+	}{
+		{"status", "Name:\tx\nVmPeak:\t  100 kB\nVmHWM:\t   52432 kB\nVmRSS:\t 1 kB\n", 52432, false},
+		{"missing", "Name:\tx\n", 0, true},
+		{"garbled", "VmHWM: lots kB\n", 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := vmHWM(strings.NewReader(tc.in))
+			if (err != nil) != tc.err || got != tc.want {
+				t.Errorf("vmHWM = %d, %v; want %d, error %v", got, err, tc.want, tc.err)
+			}
+		})
+	}
+}
+
+func TestChild(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"floor", "winnow-html"} {
+		t.Run(name, func(t *testing.T) {
+			res := filepath.Join(dir, name+".json")
+			if err := child(options{corpus: "testdata/tiny", child: name, result: res}); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r report.Run
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Pages != 2 || r.Gold.N != 1 || r.SnippetPages != 1 || r.With != 1 {
+				t.Errorf("pages %d, gold pages %d, snippet pages %d, with %d; want 2, 1, 1, 1", r.Pages, r.Gold.N, r.SnippetPages, r.With)
+			}
+			if _, rec, _ := r.Gold.Micro.PRF(); rec < 0.9 {
+				t.Errorf("recall %.2f on a page whose whole article is gold", rec)
+			}
+			if r.Nanos <= 0 || r.Mallocs == 0 || r.PeakRSSKB <= 0 {
+				t.Errorf("no measurements: %+v", r)
+			}
+		})
+	}
+}

@@ -1,0 +1,104 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/eval"
+)
+
+func run(name string, nanos int64, common, extracted, gold int) Run {
+	r := Run{Name: name, Pages: 2, Bytes: 4e6, Nanos: nanos, Mallocs: 200, AllocBytes: 4096, PeakRSSKB: 20480}
+	r.Gold.Add(eval.Counts{Common: common, Extracted: extracted, Gold: gold})
+	r.Gold.Add(eval.Counts{})
+	return r
+}
+
+func TestTable(t *testing.T) {
+	runs := []Run{run("a", 1e9, 5, 10, 10), run("b", 2e9, 10, 10, 10), {Name: "c", Err: "timed out"}}
+	got := Table(runs, "a", 10240)
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("got %d lines, want 5:\n%s", len(lines), got)
+	}
+	for _, tc := range []struct {
+		name, line, want string
+	}{
+		{"header has gold columns", lines[0], "| micro F1 |"},
+		{"header has ratio", lines[0], "docs/s ÷ a"},
+		{"no snippet columns", lines[0], "docs/s"},
+		{"a mean F1 over a 0.5 page and an empty page", lines[2], "| 0.750 |"},
+		{"a docs/s", lines[2], "| 2.0 | 4.00 |"},
+		{"a ratio to itself", lines[2], "| 1.00× |"},
+		{"b half as fast", lines[3], "| 0.50× |"},
+		{"RSS above idle", lines[3], "| 20 | 10.0 |"},
+		{"failed run", lines[4], "run failed: timed out"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(tc.line, tc.want) {
+				t.Errorf("%q does not contain %q", tc.line, tc.want)
+			}
+		})
+	}
+	if strings.Contains(lines[0], "with found") {
+		t.Errorf("snippet columns without snippets: %s", lines[0])
+	}
+}
+
+func TestTableSnippetsOnly(t *testing.T) {
+	r := Run{Name: "a", Pages: 1, Nanos: 1, SnippetPages: 1, With: 4, Found: 3, Without: 2, Clean: 2}
+	got := Table([]Run{r}, "a", 0)
+	for _, want := range []string{"75.0% (3/4)", "100.0% (2/2)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "micro F1") {
+		t.Errorf("gold columns without gold:\n%s", got)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	doc, err := Merge("", "compare/b", "table b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err = Merge(doc, "compare/a", "table a\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err = Merge(doc, "compare/b", "table b2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Header + "\n<!-- section compare/a -->\ntable a\n<!-- end compare/a -->\n" +
+		"\n<!-- section compare/b -->\ntable b2\n<!-- end compare/b -->\n"
+	if doc != want {
+		t.Errorf("got\n%s\nwant\n%s", doc, want)
+	}
+	again, err := Merge(doc, "compare/a", "table a")
+	if err != nil || again != doc {
+		t.Errorf("merging the same section changed the file (err %v)", err)
+	}
+	for _, tc := range []struct{ name, doc, key string }{
+		{"unterminated", "<!-- section x -->\nbody\n", "y"},
+		{"empty key", "", ""},
+		{"key with space", "", "a b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Merge(tc.doc, tc.key, "b"); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func ExampleMerge() {
+	doc, _ := Merge("", "load", "req/s: 1")
+	fmt.Println(strings.TrimPrefix(doc, Header))
+	// Output:
+	// <!-- section load -->
+	// req/s: 1
+	// <!-- end load -->
+}
