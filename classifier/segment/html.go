@@ -2,57 +2,706 @@ package segment
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// HTMLOptions tune HTML segmentation.
-type HTMLOptions struct{}
+// HTMLOptions tune HTML segmentation. The zero value is the default.
+type HTMLOptions struct {
+	// MaxPathElems bounds the elements named in Block.Path (nearest
+	// first kept); 0 means 8.
+	MaxPathElems int
+	// MaxPathTokens bounds len(Block.PathTokens); 0 means 16.
+	MaxPathTokens int
+}
 
-// HTML segments an HTML page (already decoded to UTF-8). STUB: text of
-// block elements, one per line, without structure features.
-func HTML(src string, _ HTMLOptions) (*Doc, error) {
+const (
+	defaultPathElems  = 8
+	defaultPathTokens = 16
+	// maxClassesPerElem bounds the classes named per element in Path.
+	maxClassesPerElem = 3
+	// tokenScanElems bounds how many ancestors are scanned for PathTokens.
+	tokenScanElems = 24
+)
+
+// HTML segments an HTML page (already decoded to UTF-8) into its
+// visible-text rendition: one block per line, lines joined by a single
+// "\n" (paragraph breaks are not marked: every block is its own line, so
+// Block.Line is the block's index and BlankBefore is always false).
+//
+// Dropped: comments, head, script, style, noscript, template, svg, math,
+// iframe, object, embed, canvas and elements hidden by the hidden
+// attribute, aria-hidden="true" or an inline display:none /
+// visibility:hidden style. Block boundaries are block-level elements, br,
+// hr, and form controls (option, button, label, select, textarea), which
+// become their own blocks; inline elements are glued into their line and
+// white space (including Unicode spaces such as NBSP) is collapsed to one
+// space. Inside pre, every source line is a block.
+//
+// The tree is walked iteratively, so arbitrarily deep nesting is handled
+// in linear time; Path and PathTokens are bounded (see HTMLOptions).
+// PathTokens slices may be shared between blocks of one Doc and must not
+// be modified.
+func HTML(src string, opt HTMLOptions) (*Doc, error) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return nil, err
+		// html.Parse refuses documents nested deeper than its open-element
+		// limit; segment them from the token stream instead of losing
+		// their text.
+		return fromTokens(src, opt), nil
+	}
+	return fromTree(root, opt, len(src)), nil
+}
+
+// FromNode segments an already parsed HTML tree like HTML does.
+func FromNode(root *html.Node, opt HTMLOptions) *Doc {
+	return fromTree(root, opt, 0)
+}
+
+// frame is an open element on the walker's ancestor stack.
+type frame struct {
+	node    *html.Node
+	tag     string
+	id      string
+	class   string
+	flags   Flags // cumulative: this element's and its ancestors'
+	sig     uint64
+	block   bool // block-level
+	anchor  bool // <a href>
+	pre     bool
+	path    string   // cached Path (when this frame owns a block)
+	tokens  []string // cached PathTokens
+	tokDone bool
+}
+
+type walker struct {
+	opt    HTMLOptions
+	stack  []frame
+	out    []byte // rendition
+	blocks []Block
+
+	// current run
+	runStart   int  // offset in out of the run's first byte
+	runOpen    bool // the run has text
+	pendSpace  bool
+	linkBytes  int
+	links      int
+	anchorOpen int  // open <a href> count
+	anchorNew  bool // an <a href> was entered and has not written text
+	owner      int  // stack index of the run's block element
+
+	intern map[string]string
+	doc    *Doc
+}
+
+func newWalker(opt HTMLOptions, sizeHint int) *walker {
+	if opt.MaxPathElems <= 0 {
+		opt.MaxPathElems = defaultPathElems
+	}
+	if opt.MaxPathTokens <= 0 {
+		opt.MaxPathTokens = defaultPathTokens
+	}
+	return &walker{
+		opt:    opt,
+		out:    make([]byte, 0, sizeHint/4),
+		intern: make(map[string]string),
+		doc:    &Doc{HTML: true},
+	}
+}
+
+func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
+	w := newWalker(opt, sizeHint)
+	w.walk(root)
+	return w.finish()
+}
+
+func (w *walker) finish() *Doc {
+	w.flush()
+	// Drop the final separator written by flush.
+	if n := len(w.out); n > 0 && w.out[n-1] == '\n' {
+		w.out = w.out[:n-1]
+	}
+	w.doc.Text = string(w.out)
+	w.doc.Blocks = w.blocks
+	countRepeats(w.doc.Blocks)
+	return w.doc
+}
+
+// countRepeats sets Repeat to the number of blocks sharing each Sig.
+func countRepeats(bs []Block) {
+	counts := make(map[uint64]int, len(bs))
+	for i := range bs {
+		counts[bs[i].Sig]++
+	}
+	for i := range bs {
+		bs[i].Repeat = counts[bs[i].Sig]
+	}
+}
+
+// walk visits the tree in document order without recursion.
+func (w *walker) walk(root *html.Node) {
+	n := root
+	for n != nil {
+		descend := w.enter(n)
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		if descend {
+			w.leave(n)
+		}
+		for n != nil {
+			if n == root {
+				n = nil
+				break
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			if n != nil {
+				w.leave(n)
+			}
+		}
+	}
+}
+
+// enter handles the start of n and reports whether to visit its children.
+func (w *walker) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return false
+	case html.DocumentNode:
+		return true
+	case html.ElementNode:
+	default:
+		return false
+	}
+	a := n.DataAtom
+	switch a {
+	case atom.Head:
+		w.head(n)
+		return false
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Title, atom.Input,
+		atom.Img, atom.Link, atom.Meta, atom.Frameset, atom.Frame, atom.Param, atom.Source:
+		return false
+	case atom.Br:
+		w.flush()
+		return false
+	case atom.Hr:
+		w.flush()
+		return false
+	case atom.Html:
+		for _, at := range n.Attr {
+			if at.Namespace == "" && at.Key == "lang" && w.doc.Lang == "" {
+				w.doc.Lang = strings.TrimSpace(at.Val)
+			}
+		}
+	}
+	if n.Namespace != "" {
+		// Foreign content not already dropped: keep its text, not its
+		// structure.
+		return true
+	}
+	f := frame{node: n, tag: n.Data}
+	var own Flags
+	href := false
+	for _, at := range n.Attr {
+		if at.Namespace != "" {
+			continue
+		}
+		switch at.Key {
+		case "id":
+			f.id = at.Val
+		case "class":
+			f.class = at.Val
+		case "hidden":
+			return false
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(at.Val), "true") {
+				return false
+			}
+		case "style":
+			if hiddenStyle(at.Val) {
+				return false
+			}
+		case "role":
+			own |= roleFlags(at.Val)
+		case "href":
+			href = true
+		}
+	}
+	block := isBlock(a)
+	switch a {
+	case atom.Nav:
+		own |= InNav
+	case atom.Aside:
+		own |= InAside
+	case atom.Footer:
+		own |= InFooter
+	case atom.Header:
+		own |= InHeader
+	case atom.Form:
+		own |= InForm
+	case atom.Menu:
+		own |= InMenu | InList
+	case atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd:
+		own |= InList
+	case atom.Table, atom.Td, atom.Th, atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption:
+		own |= InTable
+	case atom.Article, atom.Main:
+		own |= InArticle
+	case atom.Figure, atom.Figcaption:
+		own |= InFigure
+	case atom.Blockquote:
+		own |= InBlockquote
+	case atom.Pre, atom.Listing, atom.Xmp, atom.Plaintext:
+		own |= InPre
+		f.pre = true
+	case atom.Button:
+		own |= InButton
+	case atom.Label:
+		own |= InLabel
+	case atom.Select, atom.Option, atom.Optgroup, atom.Datalist:
+		own |= InSelect
+	case atom.A:
+		f.anchor = href
+	}
+	var parentSig uint64 = fnvOffset
+	if k := len(w.stack); k > 0 {
+		p := &w.stack[k-1]
+		own |= p.flags
+		parentSig = p.sig
+		f.pre = f.pre || p.pre
+	}
+	f.flags = own
+	f.block = block
+	f.sig = sigStep(parentSig, f.tag, f.class)
+	if block {
+		w.flush()
+	}
+	w.stack = append(w.stack, f)
+	if block {
+		w.owner = len(w.stack) - 1
+	}
+	if f.anchor {
+		w.anchorOpen++
+		w.anchorNew = true
+	}
+	return true
+}
+
+// leave handles the end of an element whose children were visited.
+func (w *walker) leave(n *html.Node) {
+	k := len(w.stack)
+	if k == 0 || w.stack[k-1].node != n {
+		return // not pushed (document or foreign node)
+	}
+	w.pop()
+}
+
+// pop closes the innermost open element.
+func (w *walker) pop() {
+	k := len(w.stack)
+	f := &w.stack[k-1]
+	if f.anchor {
+		w.anchorOpen--
+		w.anchorNew = false
+	}
+	block := f.block
+	if block {
+		w.flush()
+	}
+	w.stack[k-1] = frame{}
+	w.stack = w.stack[:k-1]
+	if block {
+		w.owner = 0
+		for i := len(w.stack) - 1; i >= 0; i-- {
+			if w.stack[i].block {
+				w.owner = i
+				break
+			}
+		}
+	}
+}
+
+// text appends a text node's data to the current run.
+func (w *walker) text(s string) {
+	pre := len(w.stack) > 0 && w.stack[len(w.stack)-1].pre
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\n':
+				if pre {
+					w.flush()
+				} else {
+					w.pendSpace = true
+				}
+			case ' ', '\t', '\r', '\f', '\v':
+				w.pendSpace = true
+			case 0:
+				// NUL carries no text.
+			default:
+				w.put(s[i : i+1])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			w.pendSpace = true
+		} else {
+			w.put(s[i : i+size])
+		}
+		i += size
+	}
+}
+
+// put writes one non-space character to the run.
+func (w *walker) put(c string) {
+	if !w.runOpen {
+		w.runOpen = true
+		w.runStart = len(w.out)
+		w.pendSpace = false
+	} else if w.pendSpace {
+		w.out = append(w.out, ' ')
+		w.pendSpace = false
+		if w.anchorOpen > 0 && !w.anchorNew {
+			w.linkBytes++
+		}
+	}
+	if w.anchorOpen > 0 {
+		if w.anchorNew {
+			w.links++
+			w.anchorNew = false
+		}
+		w.linkBytes += len(c)
+	}
+	w.out = append(w.out, c...)
+}
+
+// flush ends the current run and emits it as a block.
+func (w *walker) flush() {
+	w.pendSpace = false
+	if !w.runOpen {
+		return
+	}
+	w.runOpen = false
+	start, end := w.runStart, len(w.out)
+	b := Block{Start: start, End: end, Line: len(w.blocks), Tag: "#root"}
+	if len(w.stack) > 0 {
+		o := w.owner
+		if o >= len(w.stack) {
+			o = len(w.stack) - 1
+		}
+		f := &w.stack[o]
+		b.Tag = f.tag
+		b.Path = w.pathOf(o)
+		b.PathTokens = w.tokensOf(o)
+		b.Depth = o + 1
+		b.Heading = headingLevel(f.node.DataAtom)
+		b.Flags = f.flags
+		b.Sig = f.sig
+	}
+	b.LinkBytes, b.Links = min(w.linkBytes, end-start), w.links
+	if b.LinkBytes == end-start {
+		b.Flags |= InAnchor
+	}
+	w.linkBytes, w.links = 0, 0
+	w.anchorNew = w.anchorOpen > 0
+	w.blocks = append(w.blocks, b)
+	w.out = append(w.out, '\n')
+}
+
+// pathOf returns the Path of the element at stack index i.
+func (w *walker) pathOf(i int) string {
+	f := &w.stack[i]
+	if f.path != "" {
+		return f.path
+	}
+	lo := max(0, i+1-w.opt.MaxPathElems)
+	var sb strings.Builder
+	if lo > 0 {
+		sb.WriteString("…>")
+	}
+	for j := lo; j <= i; j++ {
+		g := &w.stack[j]
+		if j > lo {
+			sb.WriteByte('>')
+		}
+		sb.WriteString(g.tag)
+		if id := strings.TrimSpace(g.id); id != "" {
+			sb.WriteByte('#')
+			writeBounded(&sb, id, 48)
+		}
+		n := 0
+		for c := range strings.FieldsSeq(g.class) {
+			if n == maxClassesPerElem {
+				break
+			}
+			sb.WriteByte('.')
+			writeBounded(&sb, c, 48)
+			n++
+		}
+	}
+	f.path = sb.String()
+	return f.path
+}
+
+// writeBounded writes s cut to at most max bytes at a rune boundary.
+func writeBounded(sb *strings.Builder, s string, max int) {
+	if len(s) > max {
+		for max > 0 && !utf8.RuneStart(s[max]) {
+			max--
+		}
+		s = s[:max]
+	}
+	sb.WriteString(s)
+}
+
+// tokensOf returns the PathTokens of the element at stack index i.
+func (w *walker) tokensOf(i int) []string {
+	f := &w.stack[i]
+	if f.tokDone {
+		return f.tokens
+	}
+	f.tokDone = true
+	limit := w.opt.MaxPathTokens
+	var toks []string
+	for j := i; j >= 0 && j > i-tokenScanElems && len(toks) < limit; j-- {
+		g := &w.stack[j]
+		toks = w.appendTokens(toks, g.id, limit)
+		toks = w.appendTokens(toks, g.class, limit)
+	}
+	f.tokens = toks
+	return toks
+}
+
+// appendTokens appends the lower-cased tokens of an id or class value,
+// split on '-', '_', white space, punctuation, digits and camelCase,
+// skipping tokens already present.
+func (w *walker) appendTokens(toks []string, s string, limit int) []string {
+	if s == "" {
+		return toks
+	}
+	var buf [64]byte
+	tok := buf[:0]
+	emit := func() {
+		if len(tok) < 2 || len(toks) >= limit {
+			tok = tok[:0]
+			return
+		}
+		for _, t := range toks {
+			if t == string(tok) {
+				tok = tok[:0]
+				return
+			}
+		}
+		t, ok := w.intern[string(tok)]
+		if !ok {
+			t = string(tok)
+			w.intern[t] = t
+		}
+		toks = append(toks, t)
+		tok = tok[:0]
+	}
+	prevLower := false
+	for i := 0; i < len(s) && len(toks) < limit; i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			tok = append(tok, c)
+			prevLower = true
+		case c >= 'A' && c <= 'Z':
+			if prevLower {
+				emit()
+			}
+			tok = append(tok, c+'a'-'A')
+			prevLower = false
+		case c >= 0x80:
+			tok = append(tok, c)
+			prevLower = false
+		default: // digits, '-', '_', space, punctuation
+			emit()
+			prevLower = false
+		}
+		if len(tok) == cap(buf) {
+			emit()
+		}
+	}
+	emit()
+	return toks
+}
+
+// head collects the title, og:title and lang from <head>.
+func (w *walker) head(h *html.Node) {
+	// <head> children are flat in practice; look one level below too.
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Title:
+				if w.doc.Title == "" {
+					var sb strings.Builder
+					for t := c.FirstChild; t != nil; t = t.NextSibling {
+						if t.Type == html.TextNode {
+							sb.WriteString(t.Data)
+						}
+					}
+					w.doc.Title = collapse(sb.String())
+				}
+			case atom.Meta:
+				var prop, content string
+				for _, at := range c.Attr {
+					switch at.Key {
+					case "property", "name":
+						prop = at.Val
+					case "content":
+						content = at.Val
+					}
+				}
+				if w.doc.OGTitle == "" && strings.EqualFold(prop, "og:title") {
+					w.doc.OGTitle = collapse(content)
+				}
+			default:
+				if depth < 2 {
+					visit(c, depth+1)
+				}
+			}
+		}
+	}
+	visit(h, 0)
+}
+
+// collapse trims s and collapses its white space runs to one space.
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// hiddenStyle reports whether an inline style hides the element.
+func hiddenStyle(s string) bool {
+	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") &&
+		!strings.Contains(s, "NONE") && !strings.Contains(s, "HIDDEN") {
+		return false
 	}
 	var b strings.Builder
-	var cur strings.Builder
-	flush := func() {
-		t := strings.Join(strings.Fields(cur.String()), " ")
-		cur.Reset()
-		if t != "" {
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(t)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	for decl := range strings.SplitSeq(b.String(), ";") {
+		switch strings.TrimSuffix(decl, "!important") {
+		case "display:none", "visibility:hidden":
+			return true
 		}
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.Data {
-			case "script", "style", "noscript", "template", "svg", "iframe", "head":
-				return
-			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "td", "th", "tr", "section", "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "table", "header", "footer", "nav", "aside", "form", "figcaption":
-				flush()
-				defer flush()
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	return false
+}
+
+// roleFlags maps ARIA landmark roles to flags.
+func roleFlags(v string) Flags {
+	var f Flags
+	for r := range strings.FieldsSeq(strings.ToLower(v)) {
+		switch r {
+		case "navigation":
+			f |= InNav
+		case "complementary":
+			f |= InAside
+		case "contentinfo":
+			f |= InFooter
+		case "banner":
+			f |= InHeader
+		case "main", "article":
+			f |= InArticle
+		case "menu", "menubar", "menuitem", "tablist":
+			f |= InMenu
+		case "form", "search":
+			f |= InForm
+		case "list", "listitem":
+			f |= InList
+		case "button":
+			f |= InButton
 		}
 	}
-	walk(root)
-	flush()
-	d, err := Text(b.String(), TextOptions{})
-	if err != nil {
-		return nil, err
+	return f
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
 	}
-	d.HTML = true
-	return d, nil
+	return 0
+}
+
+// isBlock reports whether an element starts and ends a line.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body,
+		atom.Caption, atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir,
+		atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5,
+		atom.H6, atom.Header, atom.Hgroup, atom.Html, atom.Legend, atom.Li,
+		atom.Listing, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Plaintext, atom.Pre, atom.Section, atom.Summary, atom.Table,
+		atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr, atom.Ul,
+		atom.Xmp, atom.Button, atom.Label, atom.Select, atom.Option,
+		atom.Optgroup, atom.Textarea, atom.Datalist, atom.Video, atom.Audio,
+		atom.Noframes, atom.Search:
+		return true
+	}
+	return false
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// sigStep extends a repeat signature by one element: its tag and its
+// class tokens with digits removed (so "post-17" and "post-18" match).
+func sigStep(h uint64, tag, class string) uint64 {
+	h ^= '>'
+	h *= fnvPrime
+	for i := 0; i < len(tag); i++ {
+		h ^= uint64(tag[i])
+		h *= fnvPrime
+	}
+	h ^= '.'
+	h *= fnvPrime
+	for i := 0; i < len(class); i++ {
+		c := class[i]
+		if c >= '0' && c <= '9' {
+			continue
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
 }

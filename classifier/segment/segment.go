@@ -18,6 +18,8 @@ type Doc struct {
 	Title string
 	// Lang is the page's lang attribute (HTML only).
 	Lang string
+	// OGTitle is the page's og:title meta content (HTML only).
+	OGTitle string
 }
 
 // Flags are structural facts about a block's ancestors (HTML only).

@@ -1,13 +1,36 @@
 package segment
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// TextOptions tune plain-text segmentation.
-type TextOptions struct{}
+// TextOptions tune plain-text segmentation. The zero value is the default.
+type TextOptions struct {
+	// Splitter cuts lines into units; nil means DefaultSplitter().
+	Splitter *Splitter
+	// NoSplit keeps every line whole (one block per non-blank line).
+	NoSplit bool
+}
 
-// Text segments plain text. STUB: one block per non-blank line.
-func Text(text string, _ TextOptions) (*Doc, error) {
+// Text segments plain text. Doc.Text is text itself (not copied). Every
+// non-blank line gives at least one block; a block never spans a line.
+// BlankBefore marks a blank line before a block's line. Inside a line the
+// Splitter cuts metadata off the start or end of a paragraph
+// (SplitMetadata) and cuts run-on lists of titles into one block per
+// title (SplitTitle); see Splitter for what it can and cannot see.
+//
+// Block.Line counts "\n"-terminated lines; "\r\n" is handled because
+// white space, "\r" included, is trimmed from blocks.
+func Text(text string, opt TextOptions) (*Doc, error) {
+	sp := opt.Splitter
+	if sp == nil && !opt.NoSplit {
+		sp = DefaultSplitter()
+	}
 	d := &Doc{Text: text}
+	d.Blocks = make([]Block, 0, strings.Count(text, "\n")/2+1)
+	var sc lineScratch
 	line, blank := 0, false
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
@@ -18,7 +41,13 @@ func Text(text string, _ TextOptions) (*Doc, error) {
 		}
 		s, e := trimSpan(text, pos, end)
 		if s < e {
-			d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line, BlankBefore: blank})
+			n := len(d.Blocks)
+			if sp != nil {
+				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, &sc)
+			} else {
+				d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line})
+			}
+			d.Blocks[n].BlankBefore = blank
 			blank = false
 		} else {
 			blank = true
@@ -29,12 +58,42 @@ func Text(text string, _ TextOptions) (*Doc, error) {
 	return d, nil
 }
 
+// trimSpan narrows text[s:e] to exclude leading and trailing white space
+// (ASCII and Unicode spaces such as NBSP).
 func trimSpan(text string, s, e int) (int, int) {
-	for s < e && strings.IndexByte(" \t\r\n\f\v", text[s]) >= 0 {
-		s++
+	for s < e {
+		c := text[s]
+		if c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			s++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
 	}
-	for e > s && strings.IndexByte(" \t\r\n\f\v", text[e-1]) >= 0 {
-		e--
+	for e > s {
+		c := text[e-1]
+		if c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			e--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
 	}
 	return s, e
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
 }

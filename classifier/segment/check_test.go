@@ -1,0 +1,111 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// checkDoc verifies the Doc invariants: offsets in bounds, ordered and
+// non-overlapping, on UTF-8 boundaries; every block non-empty, trimmed
+// and within one line; Line consistent with the text.
+func checkDoc(t testing.TB, d *Doc) {
+	t.Helper()
+	if d == nil {
+		t.Fatal("nil Doc")
+	}
+	text := d.Text
+	prevEnd, prevLine := 0, -1
+	for i, b := range d.Blocks {
+		if b.Start < prevEnd || b.Start >= b.End || b.End > len(text) {
+			t.Fatalf("block %d [%d,%d) out of order or bounds (prev end %d, len %d)", i, b.Start, b.End, prevEnd, len(text))
+		}
+		if !boundary(text, b.Start) || !boundary(text, b.End) {
+			t.Fatalf("block %d [%d,%d) not on rune boundaries", i, b.Start, b.End)
+		}
+		s := text[b.Start:b.End]
+		r, _ := utf8.DecodeRuneInString(s)
+		l, _ := utf8.DecodeLastRuneInString(s)
+		if unicode.IsSpace(r) || unicode.IsSpace(l) {
+			t.Fatalf("block %d %q not trimmed", i, clip(s))
+		}
+		for j := 0; j < len(s); j++ {
+			if s[j] == '\n' {
+				t.Fatalf("block %d %q spans lines", i, clip(s))
+			}
+		}
+		if b.Line < prevLine {
+			t.Fatalf("block %d line %d < previous %d", i, b.Line, prevLine)
+		}
+		prevEnd, prevLine = b.End, b.Line
+	}
+	// Line numbers: count newlines up to each start (linear pass).
+	line, pos := 0, 0
+	for i, b := range d.Blocks {
+		for ; pos < b.Start; pos++ {
+			if text[pos] == '\n' {
+				line++
+			}
+		}
+		if b.Line != line {
+			t.Fatalf("block %d: Line %d, text says %d", i, b.Line, line)
+		}
+	}
+	if d.HTML {
+		// The rendition is exactly the blocks joined by "\n".
+		pos := 0
+		for i, b := range d.Blocks {
+			if b.Start != pos {
+				t.Fatalf("HTML block %d starts at %d, want %d", i, b.Start, pos)
+			}
+			pos = b.End + 1
+			if b.Repeat < 1 || b.Depth < 0 || b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
+				t.Fatalf("HTML block %d: bad features %+v", i, b)
+			}
+		}
+		if len(d.Blocks) > 0 && pos-1 != len(text) || len(d.Blocks) == 0 && text != "" {
+			t.Fatalf("rendition has %d bytes after the last block", len(text)-(pos-1))
+		}
+	}
+}
+
+func boundary(s string, i int) bool {
+	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		for i := 60; i > 0; i-- {
+			if utf8.RuneStart(s[i]) {
+				return s[:i] + "…"
+			}
+		}
+	}
+	return s
+}
+
+// sharedDir returns ../shared relative to the module root.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = up
+	}
+	sh := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(sh); err != nil {
+		t.Skipf("shared material not found at %s", sh)
+	}
+	return sh
+}

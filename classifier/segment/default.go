@@ -1,0 +1,117 @@
+package segment
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// DefaultSplitter returns the built-in splitter. It is shared: do not
+// modify it.
+func DefaultSplitter() *Splitter { return defaultSplitter() }
+
+var defaultSplitter = sync.OnceValue(func() *Splitter {
+	if len(defaultSplitterData) > 0 {
+		var s Splitter
+		if err := s.UnmarshalBinary(defaultSplitterData); err == nil {
+			return &s
+		}
+	}
+	return NewSplitter(handWeights(), nil, nil)
+})
+
+const splitterMagic = "WSPL1"
+
+// ErrSplitterFormat reports splitter data that cannot be decoded.
+var ErrSplitterFormat = errors.New("segment: bad splitter data")
+
+// MarshalBinary encodes the splitter compactly: the fixed weights, then
+// the End and Start tables sorted by key, weights as float32.
+func (s *Splitter) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(splitterMagic)
+	b.Write(binary.AppendUvarint(nil, uint64(NumFeatures)))
+	var f [4]byte
+	for _, w := range s.Weights {
+		binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
+		b.Write(f[:])
+	}
+	b.Write(binary.AppendUvarint(nil, uint64(s.MinWords)))
+	for _, m := range []map[string]float32{s.End, s.Start} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, cmp.Compare)
+		b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+		for _, k := range keys {
+			b.Write(binary.AppendUvarint(nil, uint64(len(k))))
+			b.WriteString(k)
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m[k]))
+			b.Write(f[:])
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalBinary decodes data written by MarshalBinary. Table keys are
+// normalised again (see NewSplitter).
+func (s *Splitter) UnmarshalBinary(data []byte) error {
+	r := bytes.NewReader(data)
+	magic := make([]byte, len(splitterMagic))
+	if _, err := r.Read(magic); err != nil || string(magic) != splitterMagic {
+		return fmt.Errorf("%w: magic", ErrSplitterFormat)
+	}
+	nf, err := binary.ReadUvarint(r)
+	if err != nil || nf != uint64(NumFeatures) {
+		return fmt.Errorf("%w: %d features, want %d", ErrSplitterFormat, nf, NumFeatures)
+	}
+	var w [NumFeatures]float32
+	var f [4]byte
+	for i := range w {
+		if _, err := io.ReadFull(r, f[:]); err != nil {
+			return fmt.Errorf("%w: weights", ErrSplitterFormat)
+		}
+		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+	}
+	mw, err := binary.ReadUvarint(r)
+	if err != nil || mw > 1000 {
+		return fmt.Errorf("%w: min words", ErrSplitterFormat)
+	}
+	var tabs [2]map[string]float32
+	for t := range tabs {
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > uint64(r.Len()) {
+			return fmt.Errorf("%w: table size", ErrSplitterFormat)
+		}
+		m := make(map[string]float32, n)
+		for range n {
+			kl, err := binary.ReadUvarint(r)
+			if err != nil || kl > uint64(r.Len()) {
+				return fmt.Errorf("%w: key", ErrSplitterFormat)
+			}
+			k := make([]byte, kl)
+			if _, err := io.ReadFull(r, k); err != nil {
+				return fmt.Errorf("%w: key", ErrSplitterFormat)
+			}
+			if _, err := io.ReadFull(r, f[:]); err != nil {
+				return fmt.Errorf("%w: weight", ErrSplitterFormat)
+			}
+			m[string(k)] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+		}
+		tabs[t] = m
+	}
+	if r.Len() != 0 {
+		return fmt.Errorf("%w: %d trailing bytes", ErrSplitterFormat, r.Len())
+	}
+	ns := NewSplitter(w, tabs[0], tabs[1])
+	ns.MinWords = int(mw)
+	*s = *ns
+	return nil
+}

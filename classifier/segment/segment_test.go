@@ -1,0 +1,153 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTextBadInputs(t *testing.T) {
+	cases := map[string]string{
+		"empty":        "",
+		"newlines":     "\n\n\n",
+		"spaces":       " \t \u00a0\u3000 ",
+		"nul":          "a\x00b\n\x00\n c \x00",
+		"invalid utf8": "ab\xff\xfe cd\n\xc3",
+		"crlf":         "one\r\ntwo\r\n\r\nthree",
+		"mixed rtl":    "سلام world خبر ۱۲ 12? چرا؟ Next story\u200fhere",
+		"one word":     "word",
+		"cjk":          "今天天气很好。明天会下雨吗？我不知道！",
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			d, err := Text(in, TextOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != in {
+				t.Fatal("Doc.Text differs from the input")
+			}
+			checkDoc(t, d)
+		})
+	}
+}
+
+func TestHTMLBadInputs(t *testing.T) {
+	deep := strings.Repeat("<div>", 100000) + "deep text" + strings.Repeat("</div>", 100000)
+	cases := map[string]struct {
+		in   string
+		want []string // block texts; nil means do not check
+	}{
+		"empty":        {"", []string{}},
+		"text only":    {"hello  world", []string{"hello world"}},
+		"nul":          {"<p>a\x00b</p>\x00<p>c</p>", []string{"ab", "c"}},
+		"invalid utf8": {"<p>a\xffb</p>", nil},
+		"nested divs":  {deep, []string{"deep text"}},
+		"deep mixed":   {strings.Repeat("<div><p>x", 3000) + "<head><title>t</title></head><script>s</script>y", nil},
+		"unclosed":     {"<div><p>one<p>two<li>three", []string{"one", "two", "three"}},
+		"hidden": {`<p>a</p><p hidden>b</p><p style="display: none">c</p><p aria-hidden="true">d</p>` +
+			`<script>x</script><style>y</style><!-- z --><p style="visibility:HIDDEN !important">e</p><p>f</p>`,
+			[]string{"a", "f"}},
+		"inline glue": {"<p>a <b>bold</b><i>ital</i> <a href=x>link</a>.</p>", []string{"a boldital link."}},
+		"br":          {"<div>one<br>two<br/><br>three</div>", []string{"one", "two", "three"}},
+		"pre":         {"<pre>  line 1\n\n  line 2\n</pre>", []string{"line 1", "line 2"}},
+		"controls":    {"<form><label>Name</label><select><option>A<option>B</select><button>Go</button></form>", []string{"Name", "A", "B", "Go"}},
+		"table":       {"<table><tr><td>a</td><td>b</td></tr></table>", []string{"a", "b"}},
+		"mixed rtl":   {"<p dir=rtl>سلام <b>world</b> خبر</p>", []string{"سلام world خبر"}},
+		"nbsp":        {"<p>&nbsp;a&nbsp;&nbsp;b&#8203;</p>", []string{"a b\u200b"}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			d, err := HTML(c.in, HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDoc(t, d)
+			if c.want == nil {
+				return
+			}
+			got := []string{}
+			for _, b := range d.Blocks {
+				got = append(got, d.Text[b.Start:b.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") || len(got) != len(c.want) {
+				t.Fatalf("blocks %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestHTMLFeatures(t *testing.T) {
+	src := `<html lang="fa"><head><title> My  Page </title><meta property="og:title" content="OG"></head><body>
+<nav id="mainMenu" class="top-nav"><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li></ul></nav>
+<article class="post-body"><h1>Title</h1><p>Body with <a href="/x">a link</a> inside.</p></article>
+<div role="contentinfo">© 2024</div></body></html>`
+	d, err := HTML(src, HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, d)
+	if d.Title != "My Page" || d.OGTitle != "OG" || d.Lang != "fa" {
+		t.Fatalf("title %q og %q lang %q", d.Title, d.OGTitle, d.Lang)
+	}
+	if len(d.Blocks) != 5 {
+		t.Fatalf("%d blocks: %q", len(d.Blocks), d.Text)
+	}
+	home := d.Blocks[0]
+	if home.Flags&(InNav|InList|InAnchor) != InNav|InList|InAnchor || home.Links != 1 || home.LinkBytes != 4 || home.Repeat != 2 {
+		t.Errorf("nav item: %+v", home)
+	}
+	if got := strings.Join(home.PathTokens, " "); got != "main menu top nav" {
+		t.Errorf("PathTokens %q", got)
+	}
+	if home.Path != "html>body>nav#mainMenu.top-nav>ul>li" || home.Tag != "li" {
+		t.Errorf("Path %q", home.Path)
+	}
+	h := d.Blocks[2]
+	if h.Heading != 1 || h.Flags&InArticle == 0 {
+		t.Errorf("heading: %+v", h)
+	}
+	p := d.Blocks[3]
+	if p.Links != 1 || p.LinkBytes != len("a link") || p.Flags&InAnchor != 0 {
+		t.Errorf("paragraph: %+v", p)
+	}
+	if d.Blocks[4].Flags&InFooter == 0 {
+		t.Errorf("footer: %+v", d.Blocks[4])
+	}
+}
+
+func TestSeedExample(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	d, err := Text(text, TextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDoc(t, d)
+	lines := strings.Split(text, "\n")
+	perLine := map[int]int{}
+	for _, b := range d.Blocks {
+		perLine[b.Line]++
+	}
+	for i, l := range lines {
+		want := 1
+		if strings.TrimSpace(l) == "" {
+			want = 0
+		}
+		if i == len(lines)-1 {
+			continue
+		}
+		if perLine[i] != want {
+			t.Errorf("line %d: %d blocks, want %d", i+1, perLine[i], want)
+		}
+	}
+	last := perLine[len(lines)-1]
+	t.Logf("last line: %d units (15 titles)", last)
+	if last < 2 {
+		t.Errorf("last line not split: %d units", last)
+	}
+}

@@ -1,0 +1,633 @@
+package segment
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/token"
+)
+
+// Feature indexes the fixed features of a candidate gap between two words
+// of a line. A Splitter's score for a gap is the sum of Weights over the
+// features that fire, plus End[last word before the gap] and Start[first
+// word after it]; the gap is cut when the score is positive.
+type Feature int
+
+const (
+	FBias            Feature = iota
+	FPrevQuestion            // the word before ends with ? or ؟
+	FPrevExclaim             // ... with !
+	FPrevDot                 // ... with . or …
+	FPrevColon               // ... with :
+	FPrevComma               // ... with , ، ; ؛
+	FPrevClose               // ... with » ” " ) ]
+	FPrevMedia               // the word before is a media marker: (+عکس), (فیلم), ...
+	FPrevSep                 // the word before is a separator: / | - – — + •
+	FNextSep                 // the word after is a separator
+	FCamel                   // no space: lower-case letters then a capital (newsNext)
+	FNoSpacePunct            // no space after ? ! ؟ ) before a letter
+	FUpperAfterLower         // a capital after a word ending in a lower-case letter
+	FNextLower               // the word after starts with a lower-case letter
+	FPrevDigit               // the word before has a digit
+	FNextDigit               // the word after has a digit
+	FNextOpen                // the word after starts with « “ " ( [
+	FPrevPlain               // the word before ends with a letter or digit
+	FLeftRun1                // words since the last hard mark (?!.؟ or media): 1
+	FLeftRun2                // 2
+	FLeftRun4                // 3-4
+	FLeftRun8                // 5-8
+	FLeftRun16               // 9-16
+	FLeftRunLong             // 17+
+	FRightRun1               // words up to the next hard mark or line end: 1
+	FRightRun2               // 2
+	FRightRun4               // 3-4
+	FRightRun8               // 5-8
+	FRightRun16              // 9-16
+	FRightRunLong            // 17+
+	FDensity0                // hard marks per word in the line: none
+	FDensityLow              // < 1/20
+	FDensityMid              // < 1/8
+	FDensityHigh             // ≥ 1/8
+	FLineShort               // words in the line: < 10
+	FLineMid                 // 10-40
+	FLineLong                // 41-150
+	FLineHuge                // > 150
+	FHardShortBoth           // hard mark before, both runs ≤ 16 words
+	FHardLong                // hard mark before, a run > 30 words
+	FPlainDense              // no punctuation before, density ≥ 1/20
+	FPlainLongRun            // no punctuation before, inside a run of > 12 words, density ≥ 1/20
+
+	NumFeatures
+)
+
+var featureNames = [NumFeatures]string{
+	"bias", "prev?", "prev!", "prev.", "prev:", "prev,", "prevClose", "prevMedia",
+	"prevSep", "nextSep", "camel", "nospacePunct", "upperAfterLower", "nextLower",
+	"prevDigit", "nextDigit", "nextOpen", "prevPlain",
+	"left1", "left2", "left4", "left8", "left16", "leftLong",
+	"right1", "right2", "right4", "right8", "right16", "rightLong",
+	"density0", "densityLow", "densityMid", "densityHigh",
+	"lineShort", "lineMid", "lineLong", "lineHuge",
+	"hardShortBoth", "hardLong", "plainDense", "plainLongRun",
+}
+
+func (f Feature) String() string {
+	if f >= 0 && f < NumFeatures {
+		return featureNames[f]
+	}
+	return "feature?"
+}
+
+// Splitter scores the gaps between the words of a line and cuts a line
+// into units: metadata at the start or end of a paragraph, and titles
+// glued into a run-on list. It is a linear model over a fixed feature set
+// (Feature) plus learned title-end and title-start word weights, keyed by
+// token.Normalize of the word stripped of surrounding punctuation.
+//
+// Limits: it sees one line at a time and only the words next to a gap, so
+// a boundary with no marker is found only when the words around it are
+// typical title ends or starts; a title that contains "?" then a subtitle
+// (خواص تربچه چیست؟ یک سبزی ...) may come out as two units. Metadata is
+// recognised from tables of label words, month and weekday names, digits,
+// times and separators, not learned.
+//
+// A Splitter must not be modified while in use; it is then safe for
+// concurrent use.
+type Splitter struct {
+	// Weights of the fixed features.
+	Weights [NumFeatures]float32
+	// End and Start weigh the word before and after a gap.
+	End, Start map[string]float32
+	// MinWords is the fewest words a title unit may have; 0 means 2.
+	MinWords int
+
+	maxEnd, maxStart float32 // largest table weights, for pruning
+}
+
+// NewSplitter returns a splitter with the given weights; End and Start may
+// be nil. Table keys are normalised again with token.Normalize (weights of
+// keys that collide are summed), so a table survives changes to the
+// normaliser.
+func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
+	s := &Splitter{Weights: w}
+	s.End = renormalize(end)
+	s.Start = renormalize(start)
+	s.prepare()
+	return s
+}
+
+func renormalize(m map[string]float32) map[string]float32 {
+	out := make(map[string]float32, len(m))
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // sum in a fixed order
+	for _, k := range keys {
+		out[normWord(k)] += m[k]
+	}
+	return out
+}
+
+func (s *Splitter) prepare() {
+	s.maxEnd, s.maxStart = 0, 0
+	for _, v := range s.End {
+		s.maxEnd = max(s.maxEnd, v)
+	}
+	for _, v := range s.Start {
+		s.maxStart = max(s.maxStart, v)
+	}
+}
+
+func (s *Splitter) minWords() int {
+	if s.MinWords > 0 {
+		return s.MinWords
+	}
+	return 2
+}
+
+// handWeights are the built-in weights used when no trained table is
+// embedded.
+func handWeights() [NumFeatures]float32 {
+	var w [NumFeatures]float32
+	w[FBias] = -3
+	w[FPrevQuestion] = 2
+	w[FPrevExclaim] = 2
+	w[FPrevDot] = 0.5
+	w[FPrevMedia] = 4
+	w[FCamel] = 3
+	w[FNoSpacePunct] = 1.5
+	w[FUpperAfterLower] = 0.5
+	w[FNextLower] = -3
+	w[FNextSep] = -3
+	w[FPrevSep] = -3
+	w[FPrevComma] = -3
+	w[FPrevColon] = -3
+	w[FLeftRun1] = -3
+	w[FRightRun1] = -3
+	w[FHardShortBoth] = 1.5
+	w[FHardLong] = -2
+	w[FDensity0] = -2
+	w[FDensityHigh] = 0.5
+	w[FLineHuge] = -0.5
+	return w
+}
+
+// word is one whitespace-separated word of a line, or a part of one cut
+// at a camelCase or punctuation-then-letter position.
+type word struct {
+	start, end int
+	nospace    bool // no white space before it (cut inside a longer word)
+	attr       wattr
+}
+
+type wattr uint32
+
+const (
+	aQuestion wattr = 1 << iota
+	aExclaim
+	aDot
+	aColon
+	aComma
+	aClose
+	aMedia
+	aSep
+	aDigit
+	aStartUpper
+	aStartLower
+	aEndLower
+	aStartOpen
+	aEndPlain
+	aStartLetter
+)
+
+const aHard = aQuestion | aExclaim | aDot | aMedia
+
+type lineScratch struct {
+	words  []word
+	gaps   []gapFeat
+	order  []int
+	cut    []bool
+	left   []int
+	feats  []Feature
+	keybuf []byte
+}
+
+type gapFeat struct {
+	score float32
+}
+
+// scanWords splits text[s:e] into words.
+func scanWords(ws []word, text string, s, e int) []word {
+	ws = ws[:0]
+	i := s
+	for i < e {
+		// skip space
+		for i < e {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !isASCIISpace(c) {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i >= e {
+			break
+		}
+		ws = append(ws, word{start: i})
+		var prev, prev2 rune = -1, -1
+		for i < e {
+			c := text[i]
+			var r rune
+			n := 1
+			if c < utf8.RuneSelf {
+				if isASCIISpace(c) {
+					break
+				}
+				r = rune(c)
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:e])
+				if unicode.IsSpace(r) {
+					break
+				}
+			}
+			if prev >= 0 && i > ws[len(ws)-1].start && intraCut(prev2, prev, r) {
+				ws[len(ws)-1].end = i
+				ws = append(ws, word{start: i, nospace: true})
+			}
+			prev2, prev = prev, r
+			i += n
+		}
+		ws[len(ws)-1].end = i
+	}
+	for k := range ws {
+		ws[k].attr = wordAttr(text[ws[k].start:ws[k].end])
+	}
+	return ws
+}
+
+// intraCut reports a candidate gap between prev and r inside a word.
+func intraCut(prev2, prev, r rune) bool {
+	if unicode.IsUpper(r) && unicode.IsLower(prev) && unicode.IsLower(prev2) {
+		return true
+	}
+	if (prev == '?' || prev == '!' || prev == '؟') && (unicode.IsLetter(r) || r == '«' || r == '(') {
+		return true
+	}
+	return false
+}
+
+func isQuestion(r rune) bool { return r == '?' || r == '؟' }
+
+// wordAttr computes a word's attributes.
+func wordAttr(w string) wattr {
+	var a wattr
+	first, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	switch {
+	case unicode.IsUpper(first):
+		a |= aStartUpper | aStartLetter
+	case unicode.IsLower(first):
+		a |= aStartLower | aStartLetter
+	case unicode.IsLetter(first):
+		a |= aStartLetter
+	}
+	switch first {
+	case '«', '“', '"', '(', '[', '\'', '‘':
+		a |= aStartOpen
+	}
+	// Strip trailing closers to see the sentence mark before them:
+	// «...؟» ends a question.
+	t := strings.TrimRight(w, "»”\"')]’")
+	if len(t) < len(w) {
+		a |= aClose
+	}
+	tl, _ := utf8.DecodeLastRuneInString(t)
+	switch tl {
+	case '?', '؟':
+		a |= aQuestion
+	case '!':
+		a |= aExclaim
+	case '.', '…':
+		a |= aDot
+	case ':':
+		a |= aColon
+	case ',', '،', ';', '؛':
+		a |= aComma
+	}
+	if unicode.IsLower(last) {
+		a |= aEndLower
+	}
+	if unicode.IsLetter(last) || unicode.IsDigit(last) || unicode.Is(unicode.Mn, last) {
+		a |= aEndPlain
+	}
+	punctOnly := true
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			a |= aDigit
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			punctOnly = false
+		}
+	}
+	if punctOnly {
+		a |= aSep
+	}
+	if last == ')' && isMedia(w) {
+		a |= aMedia
+	}
+	return a
+}
+
+// mediaWords are what "(+عکس)"-style markers announce.
+var mediaWords = []string{
+	"عکس", "فیلم", "صوت", "تصاویر", "ویدئو", "ویدیو", "اینفوگرافیک", "تصویر", "گزارش تصویری", "فیلم و عکس",
+	"video", "photos", "photo", "audio", "watch", "gallery",
+}
+
+func isMedia(w string) bool {
+	i := strings.LastIndexByte(w, '(')
+	if i < 0 {
+		return false
+	}
+	inner := strings.TrimSpace(strings.Trim(w[i+1:len(w)-1], "+ "))
+	if inner == "" {
+		return false
+	}
+	inner = strings.ToLower(inner)
+	for _, m := range mediaWords {
+		if inner == m {
+			return true
+		}
+	}
+	return false
+}
+
+// normWord is the table key of a word: surrounding punctuation stripped,
+// then token.Normalize.
+func normWord(w string) string {
+	w = strings.TrimFunc(w, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+	return token.Normalize(w)
+}
+
+func bucket(n int) int {
+	switch {
+	case n <= 1:
+		return 0
+	case n == 2:
+		return 1
+	case n <= 4:
+		return 2
+	case n <= 8:
+		return 3
+	case n <= 16:
+		return 4
+	}
+	return 5
+}
+
+// gapFeatures appends the fixed features of the gap after word k.
+func gapFeatures(fs []Feature, ws []word, k int, left, right, hard int) []Feature {
+	n := len(ws)
+	p, q := ws[k].attr, ws[k+1].attr
+	fs = append(fs, FBias)
+	if p&aQuestion != 0 {
+		fs = append(fs, FPrevQuestion)
+	}
+	if p&aExclaim != 0 {
+		fs = append(fs, FPrevExclaim)
+	}
+	if p&aDot != 0 {
+		fs = append(fs, FPrevDot)
+	}
+	if p&aColon != 0 {
+		fs = append(fs, FPrevColon)
+	}
+	if p&aComma != 0 {
+		fs = append(fs, FPrevComma)
+	}
+	if p&aClose != 0 {
+		fs = append(fs, FPrevClose)
+	}
+	if p&aMedia != 0 {
+		fs = append(fs, FPrevMedia)
+	}
+	if p&aSep != 0 {
+		fs = append(fs, FPrevSep)
+	}
+	if q&aSep != 0 {
+		fs = append(fs, FNextSep)
+	}
+	if ws[k+1].nospace {
+		if q&aStartUpper != 0 && p&aEndLower != 0 {
+			fs = append(fs, FCamel)
+		} else {
+			fs = append(fs, FNoSpacePunct)
+		}
+	} else if q&aStartUpper != 0 && p&aEndLower != 0 {
+		fs = append(fs, FUpperAfterLower)
+	}
+	if q&aStartLower != 0 {
+		fs = append(fs, FNextLower)
+	}
+	if p&aDigit != 0 {
+		fs = append(fs, FPrevDigit)
+	}
+	if q&aDigit != 0 {
+		fs = append(fs, FNextDigit)
+	}
+	if q&aStartOpen != 0 {
+		fs = append(fs, FNextOpen)
+	}
+	plain := p&aEndPlain != 0
+	if plain {
+		fs = append(fs, FPrevPlain)
+	}
+	fs = append(fs, FLeftRun1+Feature(bucket(left)), FRightRun1+Feature(bucket(right)))
+	var dens Feature
+	switch {
+	case hard == 0:
+		dens = FDensity0
+	case hard*20 < n:
+		dens = FDensityLow
+	case hard*8 < n:
+		dens = FDensityMid
+	default:
+		dens = FDensityHigh
+	}
+	fs = append(fs, dens)
+	switch {
+	case n < 10:
+		fs = append(fs, FLineShort)
+	case n <= 40:
+		fs = append(fs, FLineMid)
+	case n <= 150:
+		fs = append(fs, FLineLong)
+	default:
+		fs = append(fs, FLineHuge)
+	}
+	if p&aHard != 0 {
+		if left <= 16 && right <= 16 {
+			fs = append(fs, FHardShortBoth)
+		}
+		if left > 30 || right > 30 {
+			fs = append(fs, FHardLong)
+		}
+	}
+	if plain && hard*20 >= n && hard > 0 {
+		fs = append(fs, FPlainDense)
+		if left+right > 12 {
+			fs = append(fs, FPlainLongRun)
+		}
+	}
+	return fs
+}
+
+// runs fills left[k] (words since the last hard mark, through word k) and
+// returns the number of hard words; right runs are computed by the caller
+// from the same array.
+func hardRuns(ws []word, left []int) ([]int, int) {
+	left = left[:0]
+	hard, last := 0, -1
+	for k := range ws {
+		left = append(left, k-last)
+		if ws[k].attr&aHard != 0 {
+			hard++
+			last = k
+		}
+	}
+	return left, hard
+}
+
+// rightRun returns the words from k+1 through the next hard word or the
+// line's end.
+func rightRun(ws []word, k int) int {
+	for j := k + 1; j < len(ws); j++ {
+		if ws[j].attr&aHard != 0 {
+			return j - k
+		}
+	}
+	return len(ws) - 1 - k
+}
+
+// score scores the gap after word k given its features.
+func (s *Splitter) score(fs []Feature) float32 {
+	var v float32
+	for _, f := range fs {
+		v += s.Weights[f]
+	}
+	return v
+}
+
+// appendLine appends the blocks of the trimmed line text[s:e].
+func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *lineScratch) []Block {
+	// Cheap exit: a line with no white space and no candidate cuts.
+	ws := scanWords(sc.words, text, st, e)
+	sc.words = ws
+	n := len(ws)
+	if n < 2 {
+		return append(bs, Block{Start: st, End: e, Line: line})
+	}
+	p, q := metaPrefix(text, ws), n
+	if p == 0 {
+		p = deskPrefix(text, ws)
+	}
+	q = metaSuffix(text, ws, p)
+	cuts := sc.cut[:0]
+	for range n {
+		cuts = append(cuts, false)
+	}
+	sc.cut = cuts
+	titles := false
+	if mid := ws[p:q]; len(mid) >= 2*s.minWords() {
+		titles = s.cutTitles(text, mid, cuts[p:q], sc)
+	}
+	split := SplitNone
+	if titles {
+		split = SplitTitle
+	}
+	if p > 0 {
+		bs = append(bs, Block{Start: ws[0].start, End: ws[p-1].end, Line: line, Split: SplitMetadata})
+	}
+	if p < q {
+		from := p
+		for k := p + 1; k <= q; k++ {
+			if k == q || cuts[k] {
+				sp := split
+				if p == 0 && q == n && !titles {
+					sp = SplitNone
+				}
+				bs = append(bs, Block{Start: ws[from].start, End: ws[k-1].end, Line: line, Split: sp})
+				from = k
+			}
+		}
+	}
+	if q < n {
+		bs = append(bs, Block{Start: ws[q].start, End: ws[n-1].end, Line: line, Split: SplitMetadata})
+	}
+	return bs
+}
+
+// cutTitles marks cut[k] when a unit starts at ws[k]; it reports whether
+// any cut was made.
+func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch) bool {
+	n := len(ws)
+	left, hard := hardRuns(ws, sc.left)
+	sc.left = left
+	gaps := sc.gaps[:0]
+	cand := sc.order[:0]
+	bound := s.maxEnd + s.maxStart
+	for k := 0; k+1 < n; k++ {
+		fs := gapFeatures(sc.feats[:0], ws, k, left[k], rightRun(ws, k), hard)
+		sc.feats = fs
+		v := s.score(fs)
+		if v+bound > 0 {
+			if len(s.End) > 0 {
+				v += s.End[normWord(text[ws[k].start:ws[k].end])]
+			}
+			if len(s.Start) > 0 {
+				v += s.Start[normWord(text[ws[k+1].start:ws[k+1].end])]
+			}
+		}
+		gaps = append(gaps, gapFeat{score: v})
+		if v > 0 {
+			cand = append(cand, k)
+		}
+	}
+	sc.gaps, sc.order = gaps, cand
+	if len(cand) == 0 {
+		return false
+	}
+	slices.SortStableFunc(cand, func(a, b int) int { return cmp.Compare(gaps[b].score, gaps[a].score) })
+	minW := s.minWords()
+	any := false
+	for _, k := range cand {
+		// A unit starts at word k+1; both neighbouring units keep minW words.
+		lo := k
+		for lo > 0 && !cut[lo] {
+			lo--
+		}
+		hi := k + 2
+		for hi < n && !cut[hi] {
+			hi++
+		}
+		if k+1-lo < minW || hi-(k+1) < minW {
+			continue
+		}
+		cut[k+1] = true
+		any = true
+	}
+	return any
+}
