@@ -1,0 +1,266 @@
+package classifier_test
+
+// Hot-path benchmarks: decode, segment (HTML and text), tokenise, score
+// (model Predict on a pre-segmented document) and end to end, on a small
+// (~2 KB), a medium (~50 KB) and a large (~500 KB) page.
+//
+//	go test -run='^$' -bench=. -benchmem ./classifier/
+//
+// The HTML pages are real corpus pages from the shared corpora, chosen as
+// the page closest to each size in the manifest's html_bytes: l3s_gn1 for
+// the small one (the smallest page there, a 2.7 KB news page), wcxb-dev-clean
+// for the others. The text inputs are the Persian seed article (a scraper's
+// output, the first language): its first lines up to 2 KB, and its lines
+// repeated up to 50 KB and 500 KB. The shared folder is found beside the
+// repository root (the directory holding go.mod), as CI lays it out; the
+// benchmarks fail when it is missing.
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
+)
+
+// benchPages are the HTML pages, in size order.
+var benchPages = []struct{ size, corpus, id string }{
+	{"small", "l3s_gn1", "885c3db6-4717-4842-b85f-46123026019d"},
+	{"medium", "wcxb-dev-clean", "dev-4251"},
+	{"large", "wcxb-dev-clean", "dev-0719"},
+}
+
+// benchTextSizes are the target sizes of the text inputs.
+var benchTextSizes = []struct {
+	size  string
+	bytes int
+}{{"small", 2 << 10}, {"medium", 50 << 10}, {"large", 500 << 10}}
+
+// benchShared returns the shared folder beside the repository root.
+func benchShared(b *testing.B) string {
+	b.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			b.Fatal("benchmarks: no go.mod above the working directory")
+		}
+		dir = up
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpora")); err != nil {
+		b.Fatalf("benchmarks need the shared folder beside the repository (%s): %v", shared, err)
+	}
+	return shared
+}
+
+// benchHTML returns the raw bytes of the page of the given size.
+func benchHTML(b *testing.B, size string) []byte {
+	b.Helper()
+	shared := benchShared(b)
+	for _, p := range benchPages {
+		if p.size != size {
+			continue
+		}
+		f, err := os.Open(filepath.Join(shared, "corpora", p.corpus, "docs", p.id+".html.gz"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	b.Fatalf("no %s page", size)
+	return nil
+}
+
+// benchText returns whole lines of the Persian seed text, cycled until the
+// next line would pass n bytes.
+func benchText(b *testing.B, n int) []byte {
+	b.Helper()
+	seed, err := os.ReadFile(filepath.Join(benchShared(b), "examples", "seed-fa-news.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.SplitAfter(bytes.TrimRight(seed, "\n"), []byte("\n"))
+	var out []byte
+	for i := 0; ; i++ {
+		l := lines[i%len(lines)]
+		if !bytes.HasSuffix(l, []byte("\n")) {
+			l = append(l[:len(l):len(l)], '\n')
+		}
+		if len(out)+len(l) > n {
+			if len(out) == 0 {
+				b.Fatalf("first seed line is longer than %d bytes", n)
+			}
+			return out
+		}
+		out = append(out, l...)
+	}
+}
+
+func benchDecoded(b *testing.B, raw []byte) string {
+	b.Helper()
+	d, err := decode.Decode(raw, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d.Text
+}
+
+func benchClassifier(b *testing.B) *classifier.Classifier {
+	b.Helper()
+	c, err := classifier.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, p := range benchPages {
+		b.Run(p.size, func(b *testing.B) {
+			raw := benchHTML(b, p.size)
+			b.SetBytes(int64(len(raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := decode.Decode(raw, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSegmentHTML(b *testing.B) {
+	for _, p := range benchPages {
+		b.Run(p.size, func(b *testing.B) {
+			src := benchDecoded(b, benchHTML(b, p.size))
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := segment.HTML(src, segment.HTMLOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSegmentText(b *testing.B) {
+	for _, s := range benchTextSizes {
+		b.Run(s.size, func(b *testing.B) {
+			text := string(benchText(b, s.bytes))
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := segment.Text(text, segment.TextOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTokenize normalises and tokenises every block of the segmented
+// text input, as feature extraction does.
+func BenchmarkTokenize(b *testing.B) {
+	for _, s := range benchTextSizes {
+		b.Run(s.size, func(b *testing.B) {
+			doc, err := segment.Text(string(benchText(b, s.bytes)), segment.TextOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(doc.Text)))
+			b.ReportAllocs()
+			var it token.Iter
+			n := 0
+			for b.Loop() {
+				for _, bl := range doc.Blocks {
+					it.Reset(token.Normalize(doc.Text[bl.Start:bl.End]))
+					for it.Next() {
+						n += len(it.Token())
+					}
+				}
+			}
+			if n == 0 {
+				b.Fatal("no tokens")
+			}
+		})
+	}
+}
+
+// BenchmarkPredict scores a pre-segmented HTML page with the default model.
+func BenchmarkPredict(b *testing.B) {
+	m := benchClassifier(b).Model()
+	for _, p := range benchPages {
+		b.Run(p.size, func(b *testing.B) {
+			src := benchDecoded(b, benchHTML(b, p.size))
+			doc, err := segment.HTML(src, segment.HTMLOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if preds := m.Predict(doc, 0); len(preds) != len(doc.Blocks) {
+					b.Fatalf("%d predictions for %d blocks", len(preds), len(doc.Blocks))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkClassifyHTML is the whole pipeline on raw page bytes.
+func BenchmarkClassifyHTML(b *testing.B) {
+	c := benchClassifier(b)
+	for _, p := range benchPages {
+		b.Run(p.size, func(b *testing.B) {
+			in := classifier.Input{Data: benchHTML(b, p.size), Raw: true, Mode: classifier.ModeHTML}
+			b.SetBytes(int64(len(in.Data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.Classify(context.Background(), in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkClassifyText is the whole pipeline on scraped plain text.
+func BenchmarkClassifyText(b *testing.B) {
+	c := benchClassifier(b)
+	for _, s := range benchTextSizes {
+		b.Run(s.size, func(b *testing.B) {
+			in := classifier.Input{Data: benchText(b, s.bytes), Raw: true, Mode: classifier.ModeText}
+			b.SetBytes(int64(len(in.Data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.Classify(context.Background(), in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
