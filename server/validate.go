@@ -1,0 +1,141 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"mime"
+	"strings"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/protoadapt"
+
+	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+)
+
+// Field limits checked by validation (see the proto comments).
+const (
+	maxIDBytes           = 256
+	maxURLBytes          = 8192
+	maxLanguageCodeBytes = 35
+	maxMediaTypeBytes    = 256
+	maxExplainFeatures   = 100
+)
+
+// validateUnary is the validation interceptor: it rejects a malformed
+// request with INVALID_ARGUMENT and a google.rpc.BadRequest listing every
+// field violation, before the handler runs. For ClassifyBatch it checks
+// only the request as a whole (document count, options): a bad document
+// gets its own error result instead, so one bad document never fails the
+// batch. Streams are validated per message by the handler, for the same
+// reason.
+func (s *Service) validateUnary(ctx context.Context, req any, _ *grpc.UnaryServerInfo, next grpc.UnaryHandler) (any, error) {
+	var v violations
+	switch r := req.(type) {
+	case *winnowv1.ClassifyRequest:
+		v.document("document", r.GetDocument())
+		v.options("options", r.GetOptions())
+	case *winnowv1.ClassifyBatchRequest:
+		v.batch(r, s.opts.MaxBatchDocuments)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return next(ctx, req)
+}
+
+// violations collects field violations of one request.
+type violations []*errdetails.BadRequest_FieldViolation
+
+func (v *violations) add(field, format string, args ...any) {
+	*v = append(*v, &errdetails.BadRequest_FieldViolation{Field: field, Description: fmt.Sprintf(format, args...)})
+}
+
+// err returns nil or an INVALID_ARGUMENT status error with a
+// google.rpc.BadRequest and a google.rpc.ErrorInfo detail.
+func (v violations) err() error {
+	if len(v) == 0 {
+		return nil
+	}
+	var msg strings.Builder
+	msg.WriteString("winnow: invalid request: ")
+	for i, fv := range v {
+		if i > 0 {
+			msg.WriteString("; ")
+		}
+		msg.WriteString(fv.GetField() + ": " + fv.GetDescription())
+	}
+	s := status.New(codes.InvalidArgument, msg.String())
+	ds, err := s.WithDetails([]protoadapt.MessageV1{
+		&errdetails.ErrorInfo{Reason: "INVALID_REQUEST", Domain: ErrorDomain},
+		&errdetails.BadRequest{FieldViolations: v},
+	}...)
+	if err == nil {
+		s = ds
+	}
+	return s.Err()
+}
+
+func (v *violations) document(field string, d *winnowv1.Document) {
+	if d == nil {
+		v.add(field, "a document is required")
+		return
+	}
+	if n := len(d.GetId()); n > maxIDBytes {
+		v.add(field+".id", "%d bytes exceeds the limit of %d", n, maxIDBytes)
+	}
+	if n := len(d.GetUrl()); n > maxURLBytes {
+		v.add(field+".url", "%d bytes exceeds the limit of %d", n, maxURLBytes)
+	}
+	if n := len(d.GetLanguageCode()); n > maxLanguageCodeBytes {
+		v.add(field+".language_code", "%d bytes exceeds the limit of %d", n, maxLanguageCodeBytes)
+	}
+	switch c := d.GetContent().(type) {
+	case *winnowv1.Document_Html:
+		if c.Html == "" {
+			v.add(field+".html", "the document is empty")
+		}
+	case *winnowv1.Document_Text:
+		if c.Text == "" {
+			v.add(field+".text", "the document is empty")
+		}
+	case *winnowv1.Document_Raw:
+		if len(c.Raw.GetData()) == 0 {
+			v.add(field+".raw.data", "the document is empty")
+		}
+		mt := c.Raw.GetMediaType()
+		if n := len(mt); n > maxMediaTypeBytes {
+			v.add(field+".raw.media_type", "%d bytes exceeds the limit of %d", n, maxMediaTypeBytes)
+		} else if mt != "" {
+			if _, _, err := mime.ParseMediaType(mt); err != nil {
+				v.add(field+".raw.media_type", "%q is not a media type such as \"text/html; charset=utf-8\": %v", mt, err)
+			}
+		}
+	default:
+		v.add(field+".content", errContent)
+	}
+}
+
+func (v *violations) options(field string, o *winnowv1.ClassifyOptions) {
+	if n := o.GetMaxExplainFeatures(); n < 0 || n > maxExplainFeatures {
+		v.add(field+".max_explain_features", "%d is outside [0, %d]", n, maxExplainFeatures)
+	}
+	if o != nil && o.Threshold != nil {
+		if t := o.GetThreshold(); !(t >= 0 && t <= 1) || math.IsNaN(float64(t)) {
+			v.add(field+".threshold", "%v is outside [0, 1]", t)
+		}
+	}
+}
+
+func (v *violations) batch(r *winnowv1.ClassifyBatchRequest, maxDocs int) {
+	switch n := len(r.GetDocuments()); {
+	case n == 0:
+		v.add("documents", "at least one document is required")
+	case n > maxDocs:
+		v.add("documents", "%d documents exceeds this server's batch limit of %d; split the batch", n, maxDocs)
+	}
+	v.options("options", r.GetOptions())
+}
