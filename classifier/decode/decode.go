@@ -1,48 +1,403 @@
 // Package decode turns page bytes in any charset into UTF-8 text and sniffs
 // whether they are HTML or plain text.
+//
+// The charset is chosen in this order:
+//
+//  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
+//  2. the charset parameter of the media-type hint (an HTTP Content-Type);
+//  3. a <meta charset> or <meta http-equiv="content-type"> declaration found
+//     by an HTML5-style prescan of the first [MetaScanBytes] bytes (skipped
+//     for text/plain);
+//  4. for pages without a declaration: UTF-16 without BOM (every other byte
+//     zero), then UTF-8 when the bytes are UTF-8, then a statistical choice
+//     among common legacy charsets (see [Sniff]).
+//
+// One deliberate departure from browsers: when a page declares an
+// ASCII-compatible legacy charset (windows-1252, gb2312, windows-1256, ...)
+// but its bytes are UTF-8 with non-ASCII characters (at least four valid
+// multi-byte sequences per invalid byte), it is decoded as UTF-8.
+// Real legacy text almost never forms valid multi-byte UTF-8 sequences,
+// while mislabelled UTF-8 pages are common; browsers would show such a page
+// as mojibake. [Result.Declared] still reports the declaration.
+//
+// Invalid input never fails: undecodable bytes become U+FFFD, and the
+// returned text is always valid UTF-8. Offsets used elsewhere refer to the
+// decoded text only. All work is linear in the input size; the charset
+// sniffer looks at a bounded sample.
 package decode
 
 import (
 	"bytes"
+	"errors"
+	"mime"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
+
+// Source says how the charset of a Result was chosen.
+type Source uint8
+
+const (
+	SourceDefault Source = iota // no evidence: ASCII text or empty input, read as UTF-8
+	SourceBOM                   // a byte order mark
+	SourceHeader                // the charset parameter of the media type
+	SourceMeta                  // a <meta> declaration in the page
+	SourceUTF8                  // the bytes are UTF-8 (possibly overriding a declaration)
+	SourceSniff                 // statistical sniffing of undeclared legacy bytes
+)
+
+func (s Source) String() string {
+	switch s {
+	case SourceBOM:
+		return "bom"
+	case SourceHeader:
+		return "header"
+	case SourceMeta:
+		return "meta"
+	case SourceUTF8:
+		return "utf8"
+	case SourceSniff:
+		return "sniff"
+	}
+	return "default"
+}
 
 // Result is a decoded document.
 type Result struct {
 	// Text is valid UTF-8: invalid input sequences are replaced by U+FFFD.
+	// A byte order mark is removed.
 	Text string
-	// Encoding is the canonical name of the charset decoded from.
+	// Encoding is the canonical (WHATWG, lower-case) name of the charset
+	// decoded from: "utf-8", "utf-16le", "windows-1256", "gbk", ...
+	// The gbk family (gb2312, gbk, gb18030) is decoded with the gb18030
+	// decoder, as the WHATWG standard prescribes.
 	Encoding string
-	// HTML reports whether the bytes look like HTML.
+	// Declared is the canonical name of the charset the media type or the
+	// page declared, or "" if neither did (or the label was unknown).
+	Declared string
+	// Source says how Encoding was chosen.
+	Source Source
+	// Replaced counts the U+FFFD characters in Text that decoding introduced
+	// (for UTF-16 and gb18030, a U+FFFD encoded in the input is counted too).
+	Replaced int
+	// HTML reports whether the bytes are HTML: decided by the media type
+	// when it is text/html, application/xhtml+xml or text/plain, else by
+	// [SniffHTML].
 	HTML bool
 }
 
+// MetaScanBytes bounds the prescan for a <meta> charset declaration. It is
+// larger than the 1024 bytes of the HTML5 prescan because many pages put
+// their declaration after long inline scripts; browsers honour those too
+// when they reparse.
+const MetaScanBytes = 16 << 10
+
+// CharsetError reports a media-type charset that cannot be decoded: an
+// unknown label, or one that the WHATWG standard maps to the replacement
+// encoding (iso-2022-kr, hz-gb-2312, ...), which would lose all text.
+type CharsetError struct {
+	Label string
+}
+
+func (e *CharsetError) Error() string {
+	return "decode: unsupported charset " + strconvQuote(e.Label)
+}
+
+// ErrUnsupportedCharset is matched by every *CharsetError with errors.Is.
+var ErrUnsupportedCharset = errors.New("decode: unsupported charset")
+
+func (e *CharsetError) Is(target error) bool { return target == ErrUnsupportedCharset }
+
 // Decode decodes raw page bytes. mediaType is an optional hint such as
-// "text/html; charset=windows-1256"; it may be empty.
-// STUB: only UTF-8 for now; the segmentation issue brings charsets.
+// "text/html; charset=windows-1256"; it may be empty. Decode fails only when
+// the media type names a charset it cannot decode (a *CharsetError); a
+// malformed media type is ignored, and so is an unknown charset in a <meta>
+// declaration.
 func Decode(data []byte, mediaType string) (Result, error) {
-	text := UTF8(data)
-	html := strings.Contains(mediaType, "html") || SniffHTML(text)
-	return Result{Text: text, Encoding: "utf-8", HTML: html}, nil
-}
-
-// UTF8 returns data as a string with invalid UTF-8 sequences replaced by
-// U+FFFD.
-func UTF8(data []byte) string {
-	if utf8.Valid(data) {
-		return string(data)
+	var r Result
+	mt, label, hasLabel := parseMediaType(mediaType)
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		r.HTML = true
 	}
-	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
-}
 
-// SniffHTML reports whether text looks like an HTML document or fragment.
-func SniffHTML(text string) bool {
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title"} {
-		if strings.Contains(head, p) {
-			return true
+	var enc *charsetInfo
+	body := data
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		enc, body, r.Source = &utf8Info, data[len(bomUTF8):], SourceBOM
+	case bytes.HasPrefix(data, bomUTF16LE):
+		enc, body, r.Source = &utf16LEInfo, data[len(bomUTF16LE):], SourceBOM
+	case bytes.HasPrefix(data, bomUTF16BE):
+		enc, body, r.Source = &utf16BEInfo, data[len(bomUTF16BE):], SourceBOM
+	}
+	if hasLabel {
+		ci, err := lookupLabel(label)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Declared = ci.name
+		if enc == nil {
+			enc, r.Source = ci, SourceHeader
+		}
+	} else if mt != "text/plain" {
+		if ci := prescanMeta(body); ci != nil {
+			r.Declared = ci.name
+			if enc == nil {
+				enc, r.Source = ci, SourceMeta
+			}
 		}
 	}
-	return false
+
+	switch {
+	case enc != nil && enc.name == "utf-8":
+		r.Text, r.Replaced = UTF8Count(body)
+	case enc != nil && !enc.asciiCompatible:
+		r.Text, r.Replaced = decodeWith(enc, body)
+	case enc != nil:
+		// A declared legacy charset: overridden by bytes that are UTF-8.
+		if st := scanUTF8(body); st.multi > 0 && st.multi >= 4*st.invalid {
+			enc, r.Source = &utf8Info, SourceUTF8
+			r.Text, r.Replaced = UTF8Count(body)
+		} else {
+			r.Text, r.Replaced = decodeWith(enc, body)
+		}
+	default:
+		if ci := sniffUTF16(body); ci != nil {
+			enc, r.Source = ci, SourceSniff
+			r.Text, r.Replaced = decodeWith(enc, body)
+			break
+		}
+		st := scanUTF8(body)
+		switch {
+		case st.multi == 0 && st.invalid == 0:
+			enc, r.Source = &utf8Info, SourceDefault
+			r.Text = string(body)
+		case st.multi >= 4*st.invalid:
+			enc, r.Source = &utf8Info, SourceUTF8
+			r.Text, r.Replaced = UTF8Count(body)
+		default:
+			enc, r.Source = sniffLegacy(body), SourceSniff
+			r.Text, r.Replaced = decodeWith(enc, body)
+		}
+	}
+	r.Encoding = enc.name
+	if !r.HTML && mt != "text/plain" {
+		r.HTML = SniffHTML(r.Text)
+	}
+	return r, nil
+}
+
+// UTF8 returns data as a string with every byte that is not part of a valid
+// UTF-8 sequence replaced by U+FFFD. Valid input costs one copy.
+func UTF8(data []byte) string {
+	s, _ := UTF8Count(data)
+	return s
+}
+
+// UTF8Count is UTF8 that also returns the number of replacements made.
+func UTF8Count(data []byte) (string, int) {
+	if utf8.Valid(data) {
+		return string(data), 0
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	n := 0
+	for len(data) > 0 {
+		// Copy the longest valid prefix at once.
+		i := validPrefix(data)
+		b.Write(data[:i])
+		data = data[i:]
+		if len(data) == 0 {
+			break
+		}
+		_, size := utf8.DecodeRune(data)
+		b.WriteString("\uFFFD")
+		n++
+		data = data[size:]
+	}
+	return b.String(), n
+}
+
+// validPrefix returns the length of the longest prefix of p that is valid
+// UTF-8.
+func validPrefix(p []byte) int {
+	i := 0
+	for i < len(p) {
+		if c := p[i]; c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// utf8Stats counts the multi-byte sequences and the invalid bytes in a
+// buffer read as UTF-8.
+type utf8Stats struct {
+	multi, invalid int
+}
+
+func scanUTF8(p []byte) utf8Stats {
+	var st utf8Stats
+	if utf8.Valid(p) {
+		// Only whether there is a non-ASCII byte matters to callers when
+		// nothing is invalid.
+		if i := firstNonASCII(p); i >= 0 {
+			st.multi = 1
+		}
+		return st
+	}
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			st.invalid++
+		} else {
+			st.multi++
+		}
+		i += size
+	}
+	return st
+}
+
+// firstNonASCII returns the index of the first byte >= 0x80, or -1.
+func firstNonASCII(p []byte) int {
+	for i, c := range p {
+		if c >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
+}
+
+// decodeWith decodes p with a charset and returns valid UTF-8 and the
+// number of U+FFFD characters in it.
+func decodeWith(ci *charsetInfo, p []byte) (string, int) {
+	if ci.name == "utf-8" {
+		return UTF8Count(p)
+	}
+	out, err := ci.enc.NewDecoder().Bytes(p)
+	if err != nil {
+		// x/text decoders replace invalid input instead of failing; keep
+		// the text if one ever does fail.
+		return UTF8Count(p)
+	}
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	}
+	return string(out), bytes.Count(out, replacementUTF8)
+}
+
+var (
+	bomUTF8         = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE      = []byte{0xFF, 0xFE}
+	bomUTF16BE      = []byte{0xFE, 0xFF}
+	replacementUTF8 = []byte("\uFFFD")
+)
+
+// charsetInfo is a decodable charset and its canonical name.
+type charsetInfo struct {
+	name string
+	enc  encoding.Encoding
+	// asciiCompatible is true when ASCII bytes stand for ASCII characters,
+	// so that UTF-8 bytes can be told apart from the charset's.
+	asciiCompatible bool
+}
+
+var (
+	utf8Info    = charsetInfo{name: "utf-8", enc: encoding.Nop, asciiCompatible: true}
+	utf16LEInfo = charsetInfo{name: "utf-16le", enc: unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)}
+	utf16BEInfo = charsetInfo{name: "utf-16be", enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)}
+)
+
+// lookupLabel resolves a WHATWG charset label.
+func lookupLabel(label string) (*charsetInfo, error) {
+	ci := lookup(label)
+	if ci == nil {
+		return nil, &CharsetError{Label: label}
+	}
+	return ci, nil
+}
+
+// lookup resolves a WHATWG charset label; it returns nil for unknown labels
+// and for the replacement encoding.
+func lookup(label string) *charsetInfo {
+	label = strings.TrimSpace(label)
+	label = strings.Trim(label, `"'`)
+	e, err := htmlindex.Get(label)
+	if err != nil || e == encoding.Replacement {
+		return nil
+	}
+	name, err := htmlindex.Name(e)
+	if err != nil {
+		return nil
+	}
+	switch name {
+	case "utf-8":
+		return &utf8Info
+	case "utf-16le":
+		return &utf16LEInfo
+	case "utf-16be":
+		return &utf16BEInfo
+	case "gbk", "gb18030":
+		// The WHATWG gbk decoder is the gb18030 decoder; x/text's GBK
+		// decoder rejects four-byte sequences.
+		e = simplifiedchinese.GB18030
+	case "x-user-defined":
+		// Bytes 0x80-0xFF map to private-use characters; as a page
+		// declaration it means windows-1252 (HTML5 prescan rule).
+		return &charsetInfo{name: "windows-1252", enc: charmap.Windows1252, asciiCompatible: true}
+	}
+	return &charsetInfo{name: name, enc: e, asciiCompatible: name != "iso-2022-jp"}
+}
+
+// parseMediaType returns the lower-case media type and its charset
+// parameter. A media type that mime cannot parse still yields a charset
+// when "charset=" appears in it.
+func parseMediaType(s string) (mt, charset string, ok bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", "", false
+	}
+	mt, params, err := mime.ParseMediaType(s)
+	if err == nil {
+		charset, ok = params["charset"]
+		return mt, charset, ok && strings.TrimSpace(charset) != ""
+	}
+	lower := strings.ToLower(s)
+	mt, _, _ = strings.Cut(lower, ";")
+	mt = strings.TrimSpace(mt)
+	i := strings.Index(lower, "charset=")
+	if i < 0 {
+		return mt, "", false
+	}
+	v := s[i+len("charset="):]
+	if j := strings.IndexAny(v, "; \t"); j >= 0 {
+		v = v[:j]
+	}
+	v = strings.Trim(v, `"'`)
+	return mt, v, v != ""
+}
+
+// strconvQuote quotes a label for an error message, bounded in length.
+func strconvQuote(s string) string {
+	if len(s) > 64 {
+		s = s[:64] + "..."
+	}
+	return strconv.Quote(s)
 }

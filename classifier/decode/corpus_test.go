@@ -1,0 +1,130 @@
+package decode
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
+)
+
+// sharedDir returns ../shared relative to the directory holding go.mod.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+}
+
+// manifestCharset normalises a corpus manifest's encoding name (Python
+// codec names) to the canonical name Decode reports, folding the gbk family.
+func manifestCharset(name string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "utf-8-sig" || n == "utf8" {
+		return "utf-8"
+	}
+	if ci := lookup(n); ci != nil {
+		return family(ci.name)
+	}
+	if ci := lookup(strings.ReplaceAll(n, "_", "-")); ci != nil {
+		return family(ci.name)
+	}
+	return n
+}
+
+// family folds charsets that decode the same text for real pages.
+func family(name string) string {
+	switch name {
+	case "gb18030":
+		return "gbk"
+	}
+	return name
+}
+
+// TestCorpora decodes every page of every shared corpus and compares the
+// chosen charset with the manifest's sniffed one. Disagreements are logged;
+// the test fails on errors, on invalid output, and when a disagreement
+// changes the text and one side is UTF-8 (real UTF-8 read as a legacy
+// charset, or the reverse): that is garbled text.
+func TestCorpora(t *testing.T) {
+	root := filepath.Join(sharedDir(t), "corpora")
+	sets, err := corpus.Sets(root)
+	if err != nil || len(sets) == 0 {
+		t.Skipf("no corpora under %s: %v", root, err)
+	}
+	for _, dir := range sets {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			set, err := corpus.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			agree, differ := 0, 0
+			sources := map[Source]int{}
+			for _, p := range set.Pages {
+				data, err := set.HTML(p)
+				if err != nil {
+					t.Errorf("%s: %v", p.ID, err)
+					continue
+				}
+				r, err := Decode(data, "")
+				if err != nil {
+					t.Errorf("%s: %v", p.ID, err)
+					continue
+				}
+				if !utf8Valid(r.Text) {
+					t.Errorf("%s: invalid UTF-8 output", p.ID)
+				}
+				mu.Lock()
+				sources[r.Source]++
+				mu.Unlock()
+				want := manifestCharset(p.Encoding)
+				got := family(r.Encoding)
+				if got == want {
+					agree++
+					continue
+				}
+				// Same text either way (ASCII-only pages): no disagreement.
+				other := lookup(want)
+				if other == nil {
+					t.Logf("%s: manifest encoding %q unknown; chose %s (%s)", p.ID, p.Encoding, r.Encoding, r.Source)
+					differ++
+					continue
+				}
+				body := data
+				if bytes.HasPrefix(body, bomUTF8) {
+					body = body[len(bomUTF8):]
+				}
+				alt, altBad := decodeWith(other, body)
+				if alt == r.Text {
+					agree++
+					continue
+				}
+				differ++
+				t.Logf("%s: chose %s (%s, declared %q, %d replaced); manifest %s (%d replaced)",
+					p.ID, r.Encoding, r.Source, r.Declared, r.Replaced, p.Encoding, altBad)
+				if got == "utf-8" && r.Replaced > 0 && altBad == 0 || want == "utf-8" && altBad == 0 {
+					t.Errorf("%s: garbled: chose %s, page is %s", p.ID, r.Encoding, want)
+				}
+			}
+			t.Logf("%d pages: %d agree, %d differ; sources %v", len(set.Pages), agree, differ, sources)
+		})
+	}
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
