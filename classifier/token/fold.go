@@ -1,0 +1,315 @@
+package token
+
+//go:generate go run gen_arabic.go
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// class is what a folded rune does to tokens.
+type class uint8
+
+// The numbers of cPunct, cIgnore, cDigit and cArabic are also in
+// gen_arabic.go.
+const (
+	cPunct     class = iota // punctuation, symbols, anything else: ends a token, kept by Normalize
+	cSpace                  // horizontal white space and control characters
+	cBreak                  // line break
+	cIgnore                 // removed: format characters (ZWNJ, ZWJ, bidi marks), ¬, Arabic diacritics, tatweel
+	cMark                   // combining mark that is kept: continues a token
+	cDigit                  // decimal digit, folded to ASCII
+	cLetter                 // letter of a script written with spaces, lower-cased
+	cArabic                 // letter of the Arabic script, folded to its Persian form
+	cSpaceless              // letter of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar)
+)
+
+// isToken reports whether c starts a token.
+func (c class) isToken() bool { return c >= cDigit }
+
+// maxExpansion bounds the runes a single source rune expands to under
+// NFKC (U+FDFA has 18).
+const maxExpansion = 32
+
+// asciiFold folds an ASCII byte.
+func asciiFold(b byte) (rune, class) {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return rune(b), cLetter
+	case 'A' <= b && b <= 'Z':
+		return rune(b + 'a' - 'A'), cLetter
+	case '0' <= b && b <= '9':
+		return rune(b), cDigit
+	case b == ' ' || b == '\t':
+		return ' ', cSpace
+	case b == '\n' || b == '\r' || b == '\v' || b == '\f':
+		return '\n', cBreak
+	case b < 0x20 || b == 0x7f:
+		return ' ', cSpace
+	}
+	return rune(b), cPunct
+}
+
+// arabicFold folds a rune of U+0600–U+08FF with the generated table.
+func arabicFold(r rune) (rune, class) {
+	i := 2 * int(r-0x0600)
+	v := uint16(arabicTable[i])<<8 | uint16(arabicTable[i+1])
+	c := class(v >> 12)
+	p := rune(v & 0xfff)
+	if c == cDigit {
+		return '0' + p, cDigit
+	}
+	return 0x0600 + p, c
+}
+
+// compatBits marks the BMP runes that NFKC changes; built once, read-only.
+var compatBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var bits [0x10000 / 64]uint64
+	var buf [4]byte
+	for r := rune(0x80); r < 0x10000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if norm.NFKC.Properties(buf[:n]).Decomposition() == nil {
+			continue
+		}
+		if !norm.NFKC.IsNormal(buf[:n]) {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+})
+
+// needsNFKC reports whether NFKC changes the rune r encoded as src.
+func needsNFKC(r rune, src string) bool {
+	if r < 0x10000 {
+		return compatBits()[r/64]&(1<<(r%64)) != 0
+	}
+	p := norm.NFKC.PropertiesString(src)
+	return p.Decomposition() != nil && !norm.NFKC.IsNormalString(src)
+}
+
+// foldSimple folds one rune, without NFKC: case, Arabic letters, digits,
+// and the class.
+func foldSimple(r rune) (rune, class) {
+	if r < utf8.RuneSelf {
+		return asciiFold(byte(r))
+	}
+	if r >= 0x0600 && r < 0x0900 {
+		return arabicFold(r)
+	}
+	switch {
+	case r == 0xAC: // ¬, the half-space of old Persian encodings: a ZWNJ
+		return r, cIgnore
+	case unicode.IsLetter(r):
+		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ'
+		}
+		if spaceless(r) {
+			return r, cSpaceless
+		}
+		return r, cLetter
+	case unicode.IsDigit(r):
+		return '0' + digitValue(r), cDigit
+	case unicode.IsMark(r):
+		return r, cMark
+	case r == 0x85 || r == 0x2028 || r == 0x2029:
+		return '\n', cBreak
+	case unicode.IsSpace(r):
+		return ' ', cSpace
+	case unicode.Is(unicode.Cf, r):
+		return r, cIgnore
+	case r < 0xA0: // C1 controls
+		return ' ', cSpace
+	case unicode.Is(unicode.Nl, r): // letter numbers: 〇, runic
+		if spaceless(r) {
+			return r, cSpaceless
+		}
+		return r, cLetter
+	}
+	return r, cPunct
+}
+
+// spaceless reports whether r belongs to a script written without spaces
+// between words: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar.
+func spaceless(r rune) bool {
+	switch {
+	case r < 0x0E00:
+		return false
+	case r <= 0x0EFF: // Thai, Lao
+		return true
+	case r >= 0x1000 && r <= 0x109F: // Myanmar
+		return true
+	case r >= 0x1780 && r <= 0x17FF: // Khmer
+		return true
+	case r < 0x2E80:
+		return false
+	case r >= 0x3040 && r <= 0x30FF: // Hiragana, Katakana
+		return true
+	case r >= 0x31F0 && r <= 0x31FF: // Katakana extensions
+		return true
+	case r >= 0xA9E0 && r <= 0xA9FF, r >= 0xAA60 && r <= 0xAA7F: // Myanmar extensions
+		return true
+	case r >= 0x1B000 && r <= 0x1B16F: // Kana supplement and extensions
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// digitValue returns the value of the decimal digit r (category Nd).
+// Unicode encodes every decimal digit set as ten consecutive code points,
+// and the ranges of unicode.Nd are made of whole sets.
+func digitValue(r rune) rune {
+	if r < 0x10000 {
+		for _, rg := range unicode.Nd.R16 {
+			if r < rune(rg.Lo) {
+				break
+			}
+			if r <= rune(rg.Hi) {
+				return (r - rune(rg.Lo)) % 10
+			}
+		}
+		return 0
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if r < rune(rg.Lo) {
+			break
+		}
+		if r <= rune(rg.Hi) {
+			return (r - rune(rg.Lo)) % 10
+		}
+	}
+	return 0
+}
+
+// reader reads the folded runes of a string. Each folded rune carries the
+// byte span of the source rune it came from; the runes of one NFKC
+// expansion (ﷺ, ㍿, ½) share their source rune's span.
+type reader struct {
+	s   string
+	pos int // start of the next source rune not yet consumed
+
+	// the peeked rune
+	peeked     bool
+	r          rune
+	c          class
+	start, end int
+
+	// expansion queue
+	q            [maxExpansion]rune
+	qc           [maxExpansion]class
+	qi, qn       int
+	qStart, qEnd int
+	scratch      []byte
+	ni           *norm.Iter // allocated on first use
+}
+
+// normIter returns the reader's norm.Iter, allocating it on first use.
+func (rd *reader) normIter() *norm.Iter {
+	if rd.ni == nil {
+		rd.ni = new(norm.Iter)
+	}
+	return rd.ni
+}
+
+func (rd *reader) reset(s string) {
+	rd.s, rd.pos, rd.peeked, rd.qi, rd.qn = s, 0, false, 0, 0
+}
+
+// peek makes the next folded rune current without consuming it and
+// reports whether there is one.
+func (rd *reader) peek() bool {
+	if rd.peeked {
+		return true
+	}
+	if rd.qi < rd.qn {
+		rd.r, rd.c, rd.start, rd.end = rd.q[rd.qi], rd.qc[rd.qi], rd.qStart, rd.qEnd
+		rd.peeked = true
+		return true
+	}
+	if rd.pos >= len(rd.s) {
+		return false
+	}
+	rd.start = rd.pos
+	if b := rd.s[rd.pos]; b < utf8.RuneSelf {
+		rd.r, rd.c = asciiFold(b)
+		rd.end = rd.pos + 1
+		rd.peeked = true
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(rd.s[rd.pos:])
+	rd.end = rd.pos + n
+	rd.peeked = true
+	if r >= 0x0600 && r < 0x0900 {
+		rd.r, rd.c = arabicFold(r)
+		return true
+	}
+	if r == utf8.RuneError || !needsNFKC(r, rd.s[rd.pos:rd.end]) {
+		rd.r, rd.c = foldSimple(r)
+		return true
+	}
+	rd.expand(rd.s[rd.pos:rd.end])
+	rd.r, rd.c, rd.start, rd.end = rd.q[0], rd.qc[0], rd.qStart, rd.qEnd
+	return true
+}
+
+// expand fills the queue with the folded NFKC expansion of the source rune
+// src. An expansion that contains a letter or digit keeps only its token
+// runes (½ → 12, ﷺ → one word), so that it never splits into a token and
+// punctuation; an expansion that folds to nothing becomes one ignorable rune.
+func (rd *reader) expand(src string) {
+	ni := rd.normIter()
+	ni.InitString(norm.NFKC, src)
+	out := rd.scratch[:0]
+	for !ni.Done() {
+		out = append(out, ni.Next()...)
+	}
+	rd.scratch = out
+	rd.qStart, rd.qEnd = rd.pos, rd.pos+len(src)
+	n, tok := 0, false
+	for i := 0; i < len(out) && n < maxExpansion; {
+		r, w := utf8.DecodeRune(out[i:])
+		i += w
+		f, c := foldSimple(r)
+		if c == cIgnore {
+			continue
+		}
+		rd.q[n], rd.qc[n] = f, c
+		tok = tok || c.isToken()
+		n++
+	}
+	if tok {
+		k := 0
+		for i := range n {
+			if rd.qc[i].isToken() || rd.qc[i] == cMark {
+				rd.q[k], rd.qc[k] = rd.q[i], rd.qc[i]
+				k++
+			}
+		}
+		n = k
+	}
+	if n == 0 {
+		r, _ := utf8.DecodeRuneInString(src)
+		rd.q[0], rd.qc[0], n = r, cIgnore, 1
+	}
+	rd.qi, rd.qn = 0, n
+}
+
+// advance consumes the peeked rune; peek must have returned true.
+func (rd *reader) advance() {
+	rd.peeked = false
+	if rd.qn > 0 {
+		rd.qi++
+		if rd.qi >= rd.qn {
+			rd.qi, rd.qn = 0, 0
+			rd.pos = rd.qEnd
+		}
+		return
+	}
+	rd.pos = rd.end
+}
