@@ -34,23 +34,25 @@ func (c class) isToken() bool { return c >= cDigit }
 // NFKC (U+FDFA has 18).
 const maxExpansion = 32
 
+// asciiClass is the class of each ASCII byte.
+const asciiClass = "" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x02\x02\x02\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00\x00" +
+	"\x00\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x00\x00\x00\x00\x00" +
+	"\x00\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x00\x00\x00\x00\x01"
+
 // asciiFold folds an ASCII byte.
 func asciiFold(b byte) (rune, class) {
-	switch {
-	case 'a' <= b && b <= 'z':
-		return rune(b), cLetter
-	case 'A' <= b && b <= 'Z':
-		return rune(b + 'a' - 'A'), cLetter
-	case '0' <= b && b <= '9':
-		return rune(b), cDigit
-	case b == ' ' || b == '\t':
-		return ' ', cSpace
-	case b == '\n' || b == '\r' || b == '\v' || b == '\f':
-		return '\n', cBreak
-	case b < 0x20 || b == 0x7f:
-		return ' ', cSpace
+	c := class(asciiClass[b&0x7f])
+	switch c {
+	case cLetter:
+		return rune(b | 0x20), c
+	case cSpace:
+		return ' ', c
+	case cBreak:
+		return '\n', c
 	}
-	return rune(b), cPunct
+	return rune(b), c
 }
 
 // arabicFold folds a rune of U+0600–U+08FF with the generated table.

@@ -194,6 +194,18 @@ func (it *Iter) Next() bool {
 // scan skips to the next token start and reads the token.
 func (it *Iter) scan() bool {
 	rd := &it.rd
+	// fast path: ASCII punctuation and spaces
+	if !rd.peeked && rd.qn == 0 {
+		s := rd.s
+		i := rd.pos
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			if _, c := asciiFold(s[i]); c.isToken() {
+				break
+			}
+			i++
+		}
+		rd.pos = i
+	}
 	for rd.peek() {
 		switch rd.c {
 		case cSpaceless:
@@ -214,17 +226,44 @@ func (it *Iter) word(dst []byte) (_ []byte, start, end int, kind Kind, arabic bo
 	rd := &it.rd
 	start = rd.start
 	var hasArabic, hasOther, hasDigit, hasMark bool
+	s := rd.s
 loop:
-	for rd.peek() {
-		switch rd.c {
+	for {
+		var r rune
+		var c class
+		var re int
+		fast := false
+		// Fast path: ASCII and two-byte runes of the Arabic block, read
+		// straight from the string when nothing is peeked or queued.
+		if !rd.peeked && rd.qn == 0 && rd.pos < len(s) {
+			i := rd.pos
+			if b := s[i]; b < utf8.RuneSelf {
+				r, c = asciiFold(b)
+				re, fast = i+1, true
+			} else if b >= 0xD8 && b <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, c = arabicFold(rune(b&0x1F)<<6 | rune(s[i+1]&0x3F))
+				re, fast = i+2, true
+			}
+		}
+		if !fast {
+			if !rd.peek() {
+				break
+			}
+			r, c, re = rd.r, rd.c, rd.end
+		}
+		switch c {
 		case cIgnore:
 			// a madda or hamza above after its letter: آ, ئ
-			if n := len(dst); n >= 2 && dst[n-2] == 0xD8 && dst[n-1] == 0xA7 && rd.r == 0x0653 {
+			if n := len(dst); n >= 2 && dst[n-2] == 0xD8 && dst[n-1] == 0xA7 && r == 0x0653 {
 				dst[n-1] = 0xA2 // ا → آ
-			} else if n >= 2 && dst[n-2] == 0xDB && dst[n-1] == 0x8C && rd.r == 0x0654 {
+			} else if n >= 2 && dst[n-2] == 0xDB && dst[n-1] == 0x8C && r == 0x0654 {
 				dst[n-2], dst[n-1] = 0xD8, 0xA6 // ی → ئ
 			}
-			rd.advance()
+			if fast {
+				rd.pos = re
+			} else {
+				rd.advance()
+			}
 			continue
 		case cMark:
 			hasMark = true
@@ -246,9 +285,17 @@ loop:
 		default:
 			break loop
 		}
-		dst = utf8.AppendRune(dst, rd.r)
-		end = rd.end
-		rd.advance()
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
+		end = re
+		if fast {
+			rd.pos = re
+		} else {
+			rd.advance()
+		}
 	}
 	if hasMark {
 		dst = it.nfc(dst, 0)
