@@ -41,8 +41,20 @@ func checkDoc(t testing.TB, d *Doc) {
 		}
 		prevEnd, prevLine = b.End, b.Line
 	}
+	// No text is lost: everything between blocks is white space.
+	pos := 0
+	for i, b := range d.Blocks {
+		if s, e := trimSpan(text, pos, b.Start); s < e {
+			t.Fatalf("text %q before block %d is in no block", clip(text[s:e]), i)
+		}
+		pos = b.End
+	}
+	if s, e := trimSpan(text, pos, len(text)); s < e {
+		t.Fatalf("text %q after the last block is in no block", clip(text[s:e]))
+	}
 	// Line numbers: count newlines up to each start (linear pass).
-	line, pos := 0, 0
+	line := 0
+	pos = 0
 	for i, b := range d.Blocks {
 		for ; pos < b.Start; pos++ {
 			if text[pos] == '\n' {

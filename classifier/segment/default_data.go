@@ -1,5 +1,9 @@
 package segment
 
-// defaultSplitterData is the embedded trained splitter; empty means the
-// hand-set weights.
+import _ "embed"
+
+// defaultSplitterData is the trained default splitter, made by
+// "go test -run TestTrainSplitter -train" (see train_test.go).
+//
+//go:embed splitter.bin
 var defaultSplitterData []byte

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,50 +36,47 @@ const (
 	FNextDigit               // the word after has a digit
 	FNextOpen                // the word after starts with « “ " ( [
 	FPrevPlain               // the word before ends with a letter or digit
-	FLeftRun1                // words since the last hard mark (?!.؟ or media): 1
-	FLeftRun2                // 2
-	FLeftRun4                // 3-4
-	FLeftRun8                // 5-8
-	FLeftRun16               // 9-16
-	FLeftRunLong             // 17+
-	FRightRun1               // words up to the next hard mark or line end: 1
-	FRightRun2               // 2
-	FRightRun4               // 3-4
-	FRightRun8               // 5-8
-	FRightRun16              // 9-16
-	FRightRunLong            // 17+
-	FDensity0                // hard marks per word in the line: none
-	FDensityLow              // < 1/20
-	FDensityMid              // < 1/8
-	FDensityHigh             // ≥ 1/8
-	FLineShort               // words in the line: < 10
-	FLineMid                 // 10-40
-	FLineLong                // 41-150
-	FLineHuge                // > 150
-	FHardShortBoth           // hard mark before, both runs ≤ 16 words
+	FHardShortBoth           // hard mark (?!.؟ or media) before, both runs ≤ 16 words
 	FHardLong                // hard mark before, a run > 30 words
 	FPlainDense              // no punctuation before, density ≥ 1/20
 	FPlainLongRun            // no punctuation before, inside a run of > 12 words, density ≥ 1/20
 
-	NumFeatures
+	// Conjunctions of the mark before the gap (plain, ?!, ., media,
+	// closing quote, , ; :, separator, other) with: the words since the
+	// last hard mark (1, 2, 3-4, 5-8, 9-16, 17+), the words up to the next
+	// hard mark or the line's end (same buckets), and the line's hard marks
+	// per word (none, < 1/20, < 1/8, more).
+	FMarkLeft                         // + mark*6 + bucket
+	FMarkRight   = FMarkLeft + 8*6    // + mark*6 + bucket
+	FMarkDensity = FMarkRight + 8*6   // + mark*4 + density
+	FMarkDots    = FMarkDensity + 8*4 // + mark*3 + periods per word (none, < 1/25, more)
+	numNamed     = FMarkLeft
+	NumFeatures  = FMarkDots + 8*3
 )
 
-var featureNames = [NumFeatures]string{
+var namedFeatures = [numNamed]string{
 	"bias", "prev?", "prev!", "prev.", "prev:", "prev,", "prevClose", "prevMedia",
 	"prevSep", "nextSep", "camel", "nospacePunct", "upperAfterLower", "nextLower",
 	"prevDigit", "nextDigit", "nextOpen", "prevPlain",
-	"left1", "left2", "left4", "left8", "left16", "leftLong",
-	"right1", "right2", "right4", "right8", "right16", "rightLong",
-	"density0", "densityLow", "densityMid", "densityHigh",
-	"lineShort", "lineMid", "lineLong", "lineHuge",
 	"hardShortBoth", "hardLong", "plainDense", "plainLongRun",
 }
 
+var markNames = [8]string{"plain", "?!", ".", "media", "close", ",:", "sep", "other"}
+
 func (f Feature) String() string {
-	if f >= 0 && f < NumFeatures {
-		return featureNames[f]
+	switch {
+	case f < 0 || f >= NumFeatures:
+		return "feature?"
+	case f < numNamed:
+		return namedFeatures[f]
+	case f < FMarkRight:
+		return fmt.Sprintf("%s&left%d", markNames[(f-FMarkLeft)/6], (f-FMarkLeft)%6)
+	case f < FMarkDensity:
+		return fmt.Sprintf("%s&right%d", markNames[(f-FMarkRight)/6], (f-FMarkRight)%6)
+	case f < FMarkDots:
+		return fmt.Sprintf("%s&density%d", markNames[(f-FMarkDensity)/4], (f-FMarkDensity)%4)
 	}
-	return "feature?"
+	return fmt.Sprintf("%s&dots%d", markNames[(f-FMarkDots)/3], (f-FMarkDots)%3)
 }
 
 // Splitter scores the gaps between the words of a line and cuts a line
@@ -166,13 +164,8 @@ func handWeights() [NumFeatures]float32 {
 	w[FPrevSep] = -3
 	w[FPrevComma] = -3
 	w[FPrevColon] = -3
-	w[FLeftRun1] = -3
-	w[FRightRun1] = -3
 	w[FHardShortBoth] = 1.5
 	w[FHardLong] = -2
-	w[FDensity0] = -2
-	w[FDensityHigh] = 0.5
-	w[FLineHuge] = -0.5
 	return w
 }
 
@@ -399,7 +392,7 @@ func bucket(n int) int {
 }
 
 // gapFeatures appends the fixed features of the gap after word k.
-func gapFeatures(fs []Feature, ws []word, k int, left, right, hard int) []Feature {
+func gapFeatures(fs []Feature, ws []word, k int, left, right, hard, dots int) []Feature {
 	n := len(ws)
 	p, q := ws[k].attr, ws[k+1].attr
 	fs = append(fs, FBias)
@@ -455,29 +448,32 @@ func gapFeatures(fs []Feature, ws []word, k int, left, right, hard int) []Featur
 	if plain {
 		fs = append(fs, FPrevPlain)
 	}
-	fs = append(fs, FLeftRun1+Feature(bucket(left)), FRightRun1+Feature(bucket(right)))
 	var dens Feature
 	switch {
 	case hard == 0:
-		dens = FDensity0
+		dens = 0
 	case hard*20 < n:
-		dens = FDensityLow
+		dens = 1
 	case hard*8 < n:
-		dens = FDensityMid
+		dens = 2
 	default:
-		dens = FDensityHigh
+		dens = 3
 	}
-	fs = append(fs, dens)
+	mk := markOf(p)
+	fs = append(fs,
+		FMarkLeft+mk*6+Feature(bucket(left)),
+		FMarkRight+mk*6+Feature(bucket(right)),
+		FMarkDensity+mk*4+dens)
+	var dd Feature
 	switch {
-	case n < 10:
-		fs = append(fs, FLineShort)
-	case n <= 40:
-		fs = append(fs, FLineMid)
-	case n <= 150:
-		fs = append(fs, FLineLong)
+	case dots == 0:
+		dd = 0
+	case dots*25 < n:
+		dd = 1
 	default:
-		fs = append(fs, FLineHuge)
+		dd = 2
 	}
+	fs = append(fs, FMarkDots+mk*3+dd)
 	if p&aHard != 0 {
 		if left <= 16 && right <= 16 {
 			fs = append(fs, FHardShortBoth)
@@ -495,20 +491,44 @@ func gapFeatures(fs []Feature, ws []word, k int, left, right, hard int) []Featur
 	return fs
 }
 
+// markOf classifies the mark ending a word for the conjunction features.
+func markOf(a wattr) Feature {
+	switch {
+	case a&aMedia != 0:
+		return 3
+	case a&(aQuestion|aExclaim) != 0:
+		return 1
+	case a&aDot != 0:
+		return 2
+	case a&aClose != 0:
+		return 4
+	case a&(aComma|aColon) != 0:
+		return 5
+	case a&aSep != 0:
+		return 6
+	case a&aEndPlain != 0:
+		return 0
+	}
+	return 7
+}
+
 // runs fills left[k] (words since the last hard mark, through word k) and
 // returns the number of hard words; right runs are computed by the caller
 // from the same array.
-func hardRuns(ws []word, left []int) ([]int, int) {
+func hardRuns(ws []word, left []int) ([]int, int, int) {
 	left = left[:0]
-	hard, last := 0, -1
+	hard, dots, last := 0, 0, -1
 	for k := range ws {
 		left = append(left, k-last)
 		if ws[k].attr&aHard != 0 {
 			hard++
 			last = k
 		}
+		if ws[k].attr&aDot != 0 {
+			dots++
+		}
 	}
-	return left, hard
+	return left, hard, dots
 }
 
 // rightRun returns the words from k+1 through the next hard word or the
@@ -584,13 +604,13 @@ func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *line
 // any cut was made.
 func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch) bool {
 	n := len(ws)
-	left, hard := hardRuns(ws, sc.left)
+	left, hard, dots := hardRuns(ws, sc.left)
 	sc.left = left
 	gaps := sc.gaps[:0]
 	cand := sc.order[:0]
 	bound := s.maxEnd + s.maxStart
 	for k := 0; k+1 < n; k++ {
-		fs := gapFeatures(sc.feats[:0], ws, k, left[k], rightRun(ws, k), hard)
+		fs := gapFeatures(sc.feats[:0], ws, k, left[k], rightRun(ws, k), hard, dots)
 		sc.feats = fs
 		v := s.score(fs)
 		if v+bound > 0 {

@@ -1,0 +1,36 @@
+package segment
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDebugSeedGaps(t *testing.T) {
+	if os.Getenv("SEGDEBUG") == "" {
+		t.Skip()
+	}
+	raw, _ := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
+	lines := strings.Split(string(raw), "\n")
+	line := lines[len(lines)-1]
+	var sp Splitter
+	data, _ := os.ReadFile("splitter.bin")
+	if err := sp.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	ws := scanWords(nil, line, 0, len(line))
+	left, hard, dots := hardRuns(ws, nil)
+	for k := 0; k+1 < len(ws); k++ {
+		fs := gapFeatures(nil, ws, k, left[k], rightRun(ws, k), hard, dots)
+		v := sp.score(fs)
+		e := sp.End[normWord(line[ws[k].start:ws[k].end])]
+		s := sp.Start[normWord(line[ws[k+1].start:ws[k+1].end])]
+		var parts []string
+		for _, f := range fs {
+			parts = append(parts, fmt.Sprintf("%s%+.1f", f, sp.Weights[f]))
+		}
+		fmt.Printf("%-14s|%-14s %+.2f e%+.2f s%+.2f = %+.2f  %s\n", line[ws[k].start:ws[k].end], line[ws[k+1].start:ws[k+1].end], v, e, s, v+e+s, strings.Join(parts, " "))
+	}
+}

@@ -1,0 +1,68 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzHTML(f *testing.F) {
+	for _, s := range []string{
+		"", "<p>a</p>", "<div>x<br>y</div>", "<pre>a\n b</pre>", "<ul><li>a<li>b</ul>",
+		"<p hidden>x</p><p style='display:none'>y</p>z", "<a href=x>l</a> t",
+		strings.Repeat("<div>", 600) + "deep" + strings.Repeat("<span>", 10),
+		"<table><td>a<td>b</table>", "<svg><p>x</p></svg><math>y</math>",
+		"<html lang=fa><head><title>t</title></head><body><p dir=rtl>سلام world</p>",
+		"\x00<p>\x00</p>", "<p>a\xffb</p>", "<select><option>a<option>b</select>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := HTML(src, HTMLOptions{})
+		if err != nil {
+			return
+		}
+		checkDoc(t, d)
+		if utf8.ValidString(src) && !utf8.ValidString(d.Text) {
+			t.Fatal("invalid UTF-8 rendition from valid input")
+		}
+		// The rendition segments as text into the same lines.
+		td, err := Text(d.Text, TextOptions{NoSplit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(td.Blocks) != len(d.Blocks) {
+			t.Fatalf("rendition as text: %d blocks, HTML gave %d", len(td.Blocks), len(d.Blocks))
+		}
+		for i := range td.Blocks {
+			if td.Blocks[i].Start != d.Blocks[i].Start || td.Blocks[i].End != d.Blocks[i].End {
+				t.Fatalf("block %d: text [%d,%d) html [%d,%d)", i, td.Blocks[i].Start, td.Blocks[i].End, d.Blocks[i].Start, d.Blocks[i].End)
+			}
+		}
+	})
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"", "\n", "a\n\nb", "چرا؟ یک دو سه چهار؟ پنج شش هفت", "shocking newsNext story you won't believe",
+		"شناسه خبر: 96106 ۲۴ مرداد ۱۳۹۶ - ۱۹:۴۰ به گزارش خبرگزاری فارس، متن خبر اینجا است.",
+		"متن خبر اینجا است و ادامه دارد. منبع: ایسنا", "گروه اقتصادی: قیمت طلا امروز بالا رفت و بازار",
+		"a\x00b?\xffc (+عکس) d e f g", "x (+عکس)(+فیلم) y z w", "\u00a0\u2028 a \u3000",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := Text(text, TextOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != text {
+			t.Fatal("Doc.Text differs from the input")
+		}
+		checkDoc(t, d)
+		nd, _ := Text(text, TextOptions{NoSplit: true})
+		if len(d.Blocks) < len(nd.Blocks) {
+			t.Fatalf("splitting lost lines: %d < %d", len(d.Blocks), len(nd.Blocks))
+		}
+	})
+}

@@ -1,0 +1,364 @@
+package segment
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SplitExample is one line with its true unit boundaries: Cuts holds the
+// byte offsets in Line where a unit starts (0 excluded), in any order.
+type SplitExample struct {
+	Line string
+	Cuts []int
+}
+
+// TrainConfig tunes TrainSplitter. Zero fields take the defaults noted.
+type TrainConfig struct {
+	Epochs   int     // passes over the gaps; 0 means 4
+	Rate     float64 // SGD step; 0 means 0.05
+	L2       float64 // L2 penalty on fixed weights; 0 means 1e-6
+	WordL2   float64 // L2 penalty on word weights; 0 means 1e-4
+	MinCount int     // occurrences a word needs to get a weight; 0 means 3
+	Prune    float64 // word weights smaller in magnitude are dropped; 0 means 0.15
+	MaxWords int     // largest table size per side (largest weights kept); 0 means 6000
+	Seed     uint64  // shuffling seed
+	// PosWeight scales the loss of true boundaries; 0 means 1.
+	PosWeight float64
+}
+
+func (c *TrainConfig) defaults() {
+	if c.Epochs <= 0 {
+		c.Epochs = 4
+	}
+	if c.Rate <= 0 {
+		c.Rate = 0.05
+	}
+	if c.L2 <= 0 {
+		c.L2 = 1e-6
+	}
+	if c.WordL2 <= 0 {
+		c.WordL2 = 1e-4
+	}
+	if c.MinCount <= 0 {
+		c.MinCount = 3
+	}
+	if c.Prune <= 0 {
+		c.Prune = 0.15
+	}
+	if c.MaxWords <= 0 {
+		c.MaxWords = 6000
+	}
+	if c.PosWeight <= 0 {
+		c.PosWeight = 1
+	}
+}
+
+// trainGap is one candidate gap of the training set.
+type trainGap struct {
+	feats      []uint8
+	end, start int32 // vocabulary ids, -1 when rare
+	y          bool
+}
+
+func featBytes(fs []Feature) []uint8 {
+	b := make([]uint8, len(fs))
+	for i, f := range fs {
+		b[i] = uint8(f)
+	}
+	return b
+}
+
+// ErrNoExamples is returned by TrainSplitter when the examples hold no
+// candidate gap of both kinds.
+var ErrNoExamples = errors.New("segment: no positive and negative gaps to train on")
+
+// TrainSplitter learns a Splitter's fixed weights and word tables by
+// logistic regression over the candidate gaps of the examples (the gaps
+// Splitter sees: between words, and camelCase / "?x" positions inside
+// words). It is deterministic given the examples and cfg.Seed. Metadata
+// cuts are not learned (see Splitter).
+func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) {
+	cfg.defaults()
+	var gaps []trainGap
+	vocab := map[string]int32{}
+	var words []string
+	counts := []int{}
+	id := func(w string) int32 {
+		k := normWord(w)
+		if k == "" {
+			return -1
+		}
+		i, ok := vocab[k]
+		if !ok {
+			i = int32(len(words))
+			vocab[k] = i
+			words = append(words, k)
+			counts = append(counts, 0)
+		}
+		counts[i]++
+		return i
+	}
+	var ws []word
+	var left []int
+	var fs []Feature
+	pos, neg := 0, 0
+	for _, ex := range examples {
+		line := ex.Line
+		s, e := trimSpan(line, 0, len(line))
+		if s >= e {
+			continue
+		}
+		ws = scanWords(ws, line, s, e)
+		if len(ws) < 2 {
+			continue
+		}
+		var hard, dots int
+		left, hard, dots = hardRuns(ws, left)
+		for k := 0; k+1 < len(ws); k++ {
+			fs = gapFeatures(fs[:0], ws, k, left[k], rightRun(ws, k), hard, dots)
+			g := trainGap{
+				feats: featBytes(fs),
+				end:   id(line[ws[k].start:ws[k].end]),
+				start: id(line[ws[k+1].start:ws[k+1].end]),
+				y:     slices.Contains(ex.Cuts, ws[k+1].start),
+			}
+			if g.y {
+				pos++
+			} else {
+				neg++
+			}
+			gaps = append(gaps, g)
+		}
+	}
+	if pos == 0 || neg == 0 {
+		return nil, ErrNoExamples
+	}
+	for i := range gaps {
+		if gaps[i].end >= 0 && counts[gaps[i].end] < cfg.MinCount {
+			gaps[i].end = -1
+		}
+		if gaps[i].start >= 0 && counts[gaps[i].start] < cfg.MinCount {
+			gaps[i].start = -1
+		}
+	}
+	var w [NumFeatures]float64
+	E := make([]float64, len(words))
+	S := make([]float64, len(words))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5e9))
+	order := make([]int, len(gaps))
+	for i := range order {
+		order[i] = i
+	}
+	rate := cfg.Rate
+	for range cfg.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, gi := range order {
+			g := &gaps[gi]
+			z := 0.0
+			for _, f := range g.feats {
+				z += w[f]
+			}
+			if g.end >= 0 {
+				z += E[g.end]
+			}
+			if g.start >= 0 {
+				z += S[g.start]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			grad := p
+			scale := 1.0
+			if g.y {
+				grad = p - 1
+				scale = cfg.PosWeight
+			}
+			grad *= scale
+			for _, f := range g.feats {
+				w[f] -= rate * (grad + cfg.L2*w[f])
+			}
+			if g.end >= 0 {
+				E[g.end] -= rate * (grad + cfg.WordL2*E[g.end])
+			}
+			if g.start >= 0 {
+				S[g.start] -= rate * (grad + cfg.WordL2*S[g.start])
+			}
+		}
+		rate *= 0.7
+	}
+	var fw [NumFeatures]float32
+	for i, v := range w {
+		fw[i] = float32(v)
+	}
+	return NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg)), nil
+}
+
+// prune keeps the MaxWords largest word weights above Prune in magnitude.
+func prune(words []string, ws []float64, cfg TrainConfig) map[string]float32 {
+	idx := []int{}
+	for i, v := range ws {
+		if math.Abs(v) >= cfg.Prune {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		va, vb := math.Abs(ws[a]), math.Abs(ws[b])
+		switch {
+		case va > vb:
+			return -1
+		case va < vb:
+			return 1
+		}
+		return strings.Compare(words[a], words[b])
+	})
+	if len(idx) > cfg.MaxWords {
+		idx = idx[:cfg.MaxWords]
+	}
+	m := make(map[string]float32, len(idx))
+	for _, i := range idx {
+		m[words[i]] = float32(ws[i])
+	}
+	return m
+}
+
+// RunOnConfig tunes RunOnExamples.
+type RunOnConfig struct {
+	Seed uint64
+	// Lists is how many run-on title lists to make; 0 means len(titles)/3.
+	Lists int
+	// MaxTitles bounds the titles per list; 0 means 15.
+	MaxTitles int
+	// DropZWNJ is the share of examples whose ZWNJs are removed, as many
+	// scrapers do; 0 means none.
+	DropZWNJ float64
+	// Docs is how many one-line documents (a title, then paragraphs, all
+	// on one line) to make from titles[i] + paragraphs; the cut after the
+	// title is the only boundary. 0 means none.
+	Docs int
+}
+
+// RunOnExamples makes synthetic training lines: run-on lists of 2 to
+// MaxTitles titles glued by a space (or by nothing between a lower-case
+// end and a capital start, 1 time in 5), each paragraph as a line with no
+// boundary (negatives), and optionally one-line documents. It is
+// deterministic given cfg.Seed.
+func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample {
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e1))
+	if cfg.Lists <= 0 {
+		cfg.Lists = len(titles) / 3
+	}
+	if cfg.MaxTitles < 2 {
+		cfg.MaxTitles = 15
+	}
+	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var out []SplitExample
+	zw := func(ex SplitExample) SplitExample {
+		if cfg.DropZWNJ <= 0 || rng.Float64() >= cfg.DropZWNJ || !strings.Contains(ex.Line, "\u200c") {
+			return ex
+		}
+		// Remove ZWNJs, shifting the cuts.
+		var b strings.Builder
+		shift := make([]int, 0, len(ex.Cuts))
+		cuts := slices.Clone(ex.Cuts)
+		slices.Sort(cuts)
+		removed, ci := 0, 0
+		for i := 0; i < len(ex.Line); {
+			for ci < len(cuts) && cuts[ci] == i {
+				shift = append(shift, i-removed)
+				ci++
+			}
+			if strings.HasPrefix(ex.Line[i:], "\u200c") {
+				i += len("\u200c")
+				removed += len("\u200c")
+				continue
+			}
+			b.WriteByte(ex.Line[i])
+			i++
+		}
+		return SplitExample{Line: b.String(), Cuts: shift}
+	}
+	if len(titles) >= 2 {
+		for range cfg.Lists {
+			k := 2 + rng.IntN(cfg.MaxTitles-1)
+			var b strings.Builder
+			var cuts []int
+			for j := range k {
+				t := clean(titles[rng.IntN(len(titles))])
+				if t == "" {
+					continue
+				}
+				if j > 0 && b.Len() > 0 {
+					prev := b.String()
+					last, _ := utf8.DecodeLastRuneInString(prev)
+					first, _ := utf8.DecodeRuneInString(t)
+					if !(unicode.IsLower(last) && unicode.IsUpper(first) && rng.IntN(5) == 0) {
+						b.WriteByte(' ')
+					}
+					cuts = append(cuts, b.Len())
+				}
+				b.WriteString(t)
+			}
+			out = append(out, zw(SplitExample{Line: b.String(), Cuts: cuts}))
+		}
+	}
+	for _, p := range paragraphs {
+		if p = clean(p); p != "" {
+			out = append(out, zw(SplitExample{Line: p}))
+		}
+	}
+	for i := 0; i < cfg.Docs && len(titles) > 0 && len(paragraphs) > 0; i++ {
+		t := clean(titles[rng.IntN(len(titles))])
+		var b strings.Builder
+		b.WriteString(t)
+		cut := b.Len() + 1
+		for j, n := rng.IntN(len(paragraphs)), 1+rng.IntN(4); n > 0; n-- {
+			b.WriteByte(' ')
+			b.WriteString(clean(paragraphs[(j+n)%len(paragraphs)]))
+		}
+		if t != "" {
+			out = append(out, zw(SplitExample{Line: b.String(), Cuts: []int{cut}}))
+		}
+	}
+	return out
+}
+
+// GapScore reports, for evaluation, how the splitter cuts ex: true
+// positives, false positives and false negatives over the gaps it sees.
+func (s *Splitter) GapScore(ex SplitExample) (tp, fp, fn int) {
+	d, _ := Text(ex.Line, TextOptions{Splitter: s})
+	got := map[int]bool{}
+	for _, b := range d.Blocks {
+		if b.Line == 0 && b.Start > 0 {
+			got[b.Start] = true
+		}
+	}
+	first := 0
+	if len(d.Blocks) > 0 {
+		first = d.Blocks[0].Start
+	}
+	want := map[int]bool{}
+	for _, c := range ex.Cuts {
+		if c > first {
+			want[c] = true
+		}
+	}
+	for c := range got {
+		if c == first {
+			continue
+		}
+		if want[c] {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	for c := range want {
+		if !got[c] {
+			fn++
+		}
+	}
+	return tp, fp, fn
+}
