@@ -165,7 +165,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 		// A declared legacy charset: overridden by bytes that are UTF-8.
 		if st := scanUTF8(body); st.multi > 0 && st.multi >= 4*st.invalid {
 			enc, r.Source = &utf8Info, SourceUTF8
-			r.Text, r.Replaced = UTF8Count(body)
+			r.Text, r.Replaced = st.text(body)
 		} else {
 			r.Text, r.Replaced = decodeWith(enc, body)
 		}
@@ -182,7 +182,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			r.Text = string(body)
 		case st.multi >= 4*st.invalid:
 			enc, r.Source = &utf8Info, SourceUTF8
-			r.Text, r.Replaced = UTF8Count(body)
+			r.Text, r.Replaced = st.text(body)
 		default:
 			enc, r.Source = sniffLegacy(body), SourceSniff
 			r.Text, r.Replaced = decodeWith(enc, body)
@@ -248,6 +248,15 @@ func validPrefix(p []byte) int {
 // buffer read as UTF-8.
 type utf8Stats struct {
 	multi, invalid int
+}
+
+// text returns p, which st describes, as valid UTF-8, without validating
+// it again when st found nothing invalid.
+func (st utf8Stats) text(p []byte) (string, int) {
+	if st.invalid == 0 {
+		return string(p), 0
+	}
+	return UTF8Count(p)
 }
 
 func scanUTF8(p []byte) utf8Stats {

@@ -116,28 +116,17 @@ func charsetFromContent(s string) string {
 	}
 }
 
-// containsFold reports whether p contains the lower-case ASCII string s,
-// ignoring ASCII case.
+// containsFold reports whether p contains s, which starts with a byte
+// that is not a letter, ignoring ASCII case in the rest of s.
 func containsFold(p []byte, s string) bool {
-	for i := 0; i+len(s) <= len(p); i++ {
-		j := bytes.IndexByte(p[i:], s[0])
-		k := bytes.IndexByte(p[i:], s[0]-'a'+'A')
-		if s[0] < 'a' || s[0] > 'z' {
-			k = -1
-		}
-		switch {
-		case j < 0 && k < 0:
-			return false
-		case j < 0 || (k >= 0 && k < j):
-			j = k
-		}
-		i += j
-		if i+len(s) > len(p) {
+	for {
+		i := bytes.IndexByte(p, s[0])
+		if i < 0 || len(p)-i < len(s) {
 			return false
 		}
 		if bytes.EqualFold(p[i:i+len(s)], []byte(s)) {
 			return true
 		}
+		p = p[i+1:]
 	}
-	return false
 }

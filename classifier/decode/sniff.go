@@ -66,17 +66,25 @@ const (
 // windows-1256, windows-1253, iso-8859-7, windows-1255, euc-kr, shift_jis,
 // euc-jp, gbk or big5.
 //
-// The legacy choice decodes a bounded sample (at most SniffSampleBytes)
-// with every candidate and keeps the one whose text looks least broken:
-// each U+FFFD, C1 control or private-use character costs 3; inside a word,
-// each change of script, upper-case letter after a letter, pair of
-// adjacent non-ASCII Latin letters, symbol between two letters or
-// half-width katakana costs 1; each very frequent Chinese or Korean
-// character, or hiragana, for the matching charset earns 1. It tells
-// scripts apart well (Arabic, Cyrillic, Greek, Hebrew, CJK, Latin) and
-// windows-1251 from koi8-r, but within Latin scripts it only sees letters
-// that are symbols in the other charset: Czech or Turkish text may be read
-// as windows-1252.
+// The legacy choice decodes a bounded sample (at most SniffSampleBytes,
+// from the first non-ASCII byte) with every candidate and keeps the one
+// whose text looks least broken, the earlier candidate on a tie:
+//
+//   - each U+FFFD, C1 control or private-use character costs 3;
+//   - inside a word, each change of script, upper-case letter after a
+//     letter, or pair of adjacent non-ASCII Latin letters costs 1;
+//   - each odd non-ASCII symbol (± ³ ¶ ...) right before a letter,
+//     half-width katakana, or Icelandic letter (ð þ: in windows-1252 they
+//     stand for the Central European đ ţ) costs 1;
+//   - each very frequent Chinese or Korean character, or hiragana, decoded
+//     by a charset of that language earns 1.
+//
+// It tells scripts apart well (Arabic, Cyrillic, Greek, Hebrew, Chinese,
+// Japanese, Korean, Latin) and windows-1251 from koi8-r, but within Latin
+// scripts it only sees letters that are symbols in the other charset:
+// Czech in iso-8859-2 may be read as windows-1250, Turkish or Icelandic
+// text as windows-1252 or windows-1250. Charsets outside the list (Thai,
+// Vietnamese, Baltic, Turkish) are not sniffed.
 func Sniff(p []byte) string {
 	if ci := sniffUTF16(p); ci != nil {
 		return ci.name
@@ -206,28 +214,46 @@ func scriptOf(r rune) int {
 	return scriptOther
 }
 
+// isOddSymbol reports whether r is a non-ASCII symbol, number sign or
+// punctuation mark that real text does not put right before a letter:
+// ± ³ ¶ § ¤ ... but not ¿ ¡ · … • (Spanish, Catalan, ellipses, bullets),
+// quotes, brackets, dashes or CJK punctuation.
+func isOddSymbol(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf, 0x3000 <= r && r <= 0x303F, 0xFF00 <= r && r <= 0xFF65:
+		return false
+	}
+	switch r {
+	case '¿', '¡', '·', '…', '•', '‧', '※':
+		return false
+	}
+	return unicode.In(r, unicode.S, unicode.No, unicode.Po)
+}
+
 // score rates decoded text; lower is more plausible. See Sniff.
 func (c *candidate) score(text []byte) int {
 	const badCost = 3
 	score := 0
 	// State of the current word: the previous letter, if the previous rune
-	// was a letter, and whether a symbol follows a letter.
+	// was a letter, and whether the previous rune was a non-ASCII symbol.
 	var prev rune
-	prevLetter, symbolAfterLetter := false, false
+	prevLetter, symbolBefore := false, false
 	for len(text) > 0 {
 		r, size := utf8.DecodeRune(text)
 		text = text[size:]
 		if r < utf8.RuneSelf && !isASCIILetter(byte(r)) {
-			prevLetter, symbolAfterLetter = false, false
+			prevLetter, symbolBefore = false, false
 			continue
 		}
 		switch {
 		case r == utf8.RuneError, 0x80 <= r && r <= 0x9F, 0xE000 <= r && r <= 0xF8FF:
 			score += badCost
-			prevLetter, symbolAfterLetter = false, false
+			prevLetter, symbolBefore = false, false
 			continue
 		case 0xFF61 <= r && r <= 0xFF9F:
 			score++ // half-width katakana: rare in real text
+		case r == 'ð', r == 'Ð', r == 'þ', r == 'Þ':
+			score++ // Icelandic letters; in windows-1252 they stand for Central European đ ţ
 		}
 		if c.kana && 0x3040 <= r && r <= 0x309F {
 			score--
@@ -235,7 +261,7 @@ func (c *candidate) score(text []byte) int {
 			score--
 		}
 		if unicode.IsLetter(r) {
-			if symbolAfterLetter {
+			if symbolBefore {
 				score++
 			}
 			if prevLetter && (r >= utf8.RuneSelf || prev >= utf8.RuneSelf) {
@@ -249,16 +275,16 @@ func (c *candidate) score(text []byte) int {
 					score++
 				}
 			}
-			prev, prevLetter, symbolAfterLetter = r, true, false
+			prev, prevLetter, symbolBefore = r, true, false
 			continue
 		}
 		switch {
 		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Cf):
 			// Marks and joiners (ZWNJ, soft hyphen) stay inside the word.
-		case prevLetter && unicode.In(r, unicode.S, unicode.No):
-			prevLetter, symbolAfterLetter = false, true
+		case isOddSymbol(r):
+			prevLetter, symbolBefore = false, true
 		default:
-			prevLetter, symbolAfterLetter = false, false
+			prevLetter, symbolBefore = false, false
 		}
 	}
 	return score
