@@ -72,6 +72,9 @@ type Machine struct {
 	OS        string
 	Date      string
 	Commit    string
+	// Load is /proc/loadavg's 1, 5 and 15 minute averages when the numbers
+	// were taken: a loaded machine slows every row.
+	Load string
 }
 
 // ThisMachine describes the running machine. Commit is the short git
@@ -83,6 +86,11 @@ func ThisMachine(dir string) Machine {
 		GoVersion: runtime.Version(),
 		OS:        runtime.GOOS + "/" + runtime.GOARCH,
 		Date:      time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+	}
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			m.Load = strings.Join(f[:3], " ")
+		}
 	}
 	if out, err := exec.Command("git", "-C", dir, "rev-parse", "--short", "HEAD").Output(); err == nil {
 		m.Commit = strings.TrimSpace(string(out))
@@ -111,6 +119,9 @@ func (m Machine) String() string {
 	s := fmt.Sprintf("%d CPUs (%s), %s %s, %s", m.CPUs, m.CPU, m.GoVersion, m.OS, m.Date)
 	if m.Commit != "" {
 		s += ", commit " + m.Commit
+	}
+	if m.Load != "" {
+		s += ", load average " + m.Load
 	}
 	return s
 }
