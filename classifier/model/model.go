@@ -1,12 +1,24 @@
-// Package model holds the token-weight model that labels blocks: its file
-// format, feature pipeline, prediction and training.
+// Package model holds the token-weight model that labels blocks: its
+// feature pipeline, prediction, training and file format.
+//
+// The model is a multinomial logistic regression over hashed block features
+// (normalised token unigrams and bigrams, block shape, HTML structure,
+// position, neighbours), followed by a stacked second logistic regression
+// over the first pass's class probabilities of the neighbouring blocks, then
+// temperature scaling. Both passes are trained in pure Go by [Train].
+//
+// Limits: features are hashed, so distinct tokens may share a weight; only
+// the first 48 and last 16 tokens of a block are read; the model knows the
+// languages and page types of its training data and nothing else.
 package model
 
 import (
-	"fmt"
-	"io"
+	_ "embed"
+	"errors"
 	"math"
-	"unicode/utf8"
+	"slices"
+	"sort"
+	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 )
@@ -17,6 +29,30 @@ const NumClasses = 10
 
 // ClassNames are the category names, in class order.
 var ClassNames = [NumClasses]string{"title", "body", "metadata", "share", "ad", "related", "navigation", "comments", "legal", "other"}
+
+// Class indexes.
+const (
+	ClassTitle = iota
+	ClassBody
+	ClassMetadata
+	ClassShare
+	ClassAd
+	ClassRelated
+	ClassNavigation
+	ClassComments
+	ClassLegal
+	ClassOther
+)
+
+// ClassIndex returns the class named name, or -1.
+func ClassIndex(name string) int {
+	for k, n := range ClassNames {
+		if n == name {
+			return k
+		}
+	}
+	return -1
+}
 
 // Content reports whether class k is a content class (title or body).
 func Content(k int) bool { return k == 0 || k == 1 }
@@ -53,24 +89,26 @@ type Info struct {
 // Model labels the blocks of a segmented document. A Model is immutable
 // and safe for concurrent use.
 type Model struct {
-	info      Info
-	threshold float64
+	info        Info
+	threshold   float64
+	temperature float64
+	groups      int
+	bits1       uint
+	bits2       uint
+	w1          []float32 // (1<<bits1) x NumClasses
+	w2          []float32 // (1<<bits2) x NumClasses; nil without the second pass
 }
 
-// Default returns the embedded default model. STUB: a heuristic scorer
-// until the trained model lands.
+//go:embed default.wnm
+var defaultModel []byte
+
+// Default decodes the embedded default model. Callers should decode it
+// once (classifier.Default does).
 func Default() (*Model, error) {
-	return &Model{info: Info{FormatVersion: 0, Version: "heuristic-0", Fingerprint: "none"}, threshold: 0.5}, nil
-}
-
-// Decode reads a model file.
-func Decode(data []byte) (*Model, error) {
-	return nil, fmt.Errorf("model: decode: no model formats yet")
-}
-
-// Encode writes the model file.
-func (m *Model) Encode(w io.Writer) error {
-	return fmt.Errorf("model: encode: not supported by the heuristic model")
+	if len(defaultModel) == 0 {
+		return nil, errors.New("model: no embedded default model")
+	}
+	return Decode(defaultModel)
 }
 
 // Info describes the model.
@@ -79,25 +117,223 @@ func (m *Model) Info() Info { return m.info }
 // Threshold is the default content-probability cut.
 func (m *Model) Threshold() float64 { return m.threshold }
 
-// Language guesses the document's language ("" when unsure).
-func (m *Model) Language(doc *segment.Doc) string { return doc.Lang }
+// Language guesses the document's language: the page's lang attribute when
+// present, else a guess from the dominant script ("" when unsure). Limits:
+// the script guess knows fa/ar, zh, ja, ko, ru, el, th and nothing of the
+// Latin-script languages.
+func (m *Model) Language(doc *segment.Doc) string {
+	if doc.Lang != "" {
+		l := doc.Lang
+		for i, r := range l {
+			if r == '-' || r == '_' {
+				l = l[:i]
+				break
+			}
+		}
+		return toLowerASCII(l)
+	}
+	var arabic, persian, han, kana, hangul, cyr, greek, thai, latin int
+	n := 0
+	for _, b := range doc.Blocks {
+		for _, r := range doc.Text[b.Start:b.End] {
+			if n > 20000 {
+				break
+			}
+			n++
+			switch {
+			case r < 0x250 && unicode.IsLetter(r):
+				latin++
+			case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ی' || r == 'ک':
+				persian++
+				arabic++
+			case r >= 0x600 && r <= 0x6ff:
+				arabic++
+			case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+				kana++
+			case unicode.Is(unicode.Han, r):
+				han++
+			case unicode.Is(unicode.Hangul, r):
+				hangul++
+			case r >= 0x400 && r <= 0x4ff:
+				cyr++
+			case r >= 0x370 && r <= 0x3ff:
+				greek++
+			case unicode.Is(unicode.Thai, r):
+				thai++
+			}
+		}
+	}
+	best, lang := latin, ""
+	for _, c := range []struct {
+		n    int
+		lang string
+	}{{arabic, "ar"}, {han + kana, "zh"}, {hangul, "ko"}, {cyr, "ru"}, {greek, "el"}, {thai, "th"}} {
+		if c.n > best {
+			best, lang = c.n, c.lang
+		}
+	}
+	switch lang {
+	case "ar":
+		if persian*20 >= arabic {
+			lang = "fa"
+		}
+	case "zh":
+		if kana*10 >= han {
+			lang = "ja"
+		}
+	}
+	return lang
+}
+
+func toLowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
+}
+
+func (m *Model) newExtractor() *extractor {
+	return &extractor{groups: m.groups, s: sink{mask: 1<<m.bits1 - 1}}
+}
+
+// scores adds the weights of the sink's features to z.
+func scores(w []float32, s *sink, z *[NumClasses]float32) {
+	for j, f := range s.idx {
+		v := s.val[j]
+		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses]
+		for k := range NumClasses {
+			z[k] += row[k] * v
+		}
+	}
+}
+
+func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
+	mx := z[0] / t
+	for k := 1; k < NumClasses; k++ {
+		mx = max(mx, z[k]/t)
+	}
+	var sum float32
+	for k := range NumClasses {
+		e := float32(math.Exp(float64(z[k]/t - mx)))
+		out[k] = e
+		sum += e
+	}
+	for k := range NumClasses {
+		out[k] /= sum
+	}
+}
+
+// pass1 computes first-pass logits and probabilities for every block.
+func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasses]float32) {
+	x.s.mask = 1<<m.bits1 - 1
+	for i := range doc.Blocks {
+		x.block(doc, i, false)
+		var z [NumClasses]float32
+		scores(m.w1, &x.s, &z)
+		logits[i] = z
+		softmax(&z, 1, &probs[i])
+	}
+}
 
 // Predict labels every block of doc. explain > 0 asks for that many
-// contributions per block.
+// contributions per block (the strongest features for and against the
+// predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
-	out := make([]Prediction, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		text := doc.Text[b.Start:b.End]
-		n := utf8.RuneCountInString(text)
-		p := 1 / (1 + math.Exp(-(float64(n)-60)/20))
-		if b.End > b.Start && b.LinkBytes*2 > b.End-b.Start {
-			p *= 0.2
+	n := len(doc.Blocks)
+	out := make([]Prediction, n)
+	if n == 0 {
+		return out
+	}
+	x := m.newExtractor()
+	x.prepare(doc)
+	logits := make([][NumClasses]float32, n)
+	probs := make([][NumClasses]float32, n)
+	m.pass1(x, doc, logits, probs)
+	final := logits
+	var cs ctxScratch
+	if m.w2 != nil {
+		final = make([][NumClasses]float32, n)
+		cs.prepare(probs, x.stats)
+		x.s.mask = 1<<m.bits2 - 1
+		for i := range doc.Blocks {
+			x.context(doc, probs, &cs, i, false)
+			var z [NumClasses]float32
+			scores(m.w2, &x.s, &z)
+			final[i] = z
 		}
-		var pr Prediction
-		pr.ContentProb = p
-		pr.Probs[1] = p
-		pr.Probs[9] = 1 - p
-		out[i] = pr
+	}
+	t := float32(m.temperature)
+	if t <= 0 {
+		t = 1
+	}
+	for i := range out {
+		var p [NumClasses]float32
+		softmax(&final[i], t, &p)
+		for k := range NumClasses {
+			out[i].Probs[k] = float64(p[k])
+		}
+		out[i].ContentProb = out[i].Probs[0] + out[i].Probs[1]
+	}
+	if explain > 0 {
+		for i := range out {
+			out[i].Explain = m.explainBlock(x, doc, probs, &cs, i, argmax64(&out[i].Probs), explain)
+		}
 	}
 	return out
+}
+
+func argmax64(p *[NumClasses]float64) int {
+	best := 0
+	for k := 1; k < NumClasses; k++ {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// explainBlock lists the n strongest contributions to class k's score,
+// for (positive) and against (negative), merging features with the same
+// name.
+func (m *Model) explainBlock(x *extractor, doc *segment.Doc, probs [][NumClasses]float32, cs *ctxScratch, i, k, n int) []Contribution {
+	var all []Contribution
+	collect := func(w []float32, prefix string) {
+		byName := map[string]float64{}
+		var order []string
+		for j, f := range x.s.idx {
+			c := float64(w[int(f)*NumClasses+k] * x.s.val[j])
+			name := prefix + x.s.names[j]
+			if _, ok := byName[name]; !ok {
+				order = append(order, name)
+			}
+			byName[name] += c
+		}
+		for _, name := range order {
+			all = append(all, Contribution{Feature: name, Weight: byName[name]})
+		}
+	}
+	x.s.mask = 1<<m.bits1 - 1
+	x.block(doc, i, true)
+	collect(m.w1, "")
+	if m.w2 != nil {
+		x.s.mask = 1<<m.bits2 - 1
+		x.context(doc, probs, cs, i, true)
+		collect(m.w2, "context:")
+	}
+	sort.SliceStable(all, func(a, b int) bool { return math.Abs(all[a].Weight) > math.Abs(all[b].Weight) })
+	// keep the strongest, but make room for the strongest one against
+	if len(all) > n {
+		top := all[:n]
+		hasNeg := slices.ContainsFunc(top, func(c Contribution) bool { return c.Weight < 0 })
+		if !hasNeg && n > 1 {
+			if j := slices.IndexFunc(all, func(c Contribution) bool { return c.Weight < 0 }); j >= 0 {
+				top = append(all[:n-1:n-1], all[j])
+			}
+		}
+		all = top
+	}
+	return all
 }

@@ -2,12 +2,115 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/eval"
 )
 
-// runEval implements `winnow eval`. Owned by the model work (issue 4).
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// runEval implements `winnow eval`: it scores a model on the shared corpora,
+// the Persian dev pages and the seed example, and writes docs/quality.md.
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "winnow eval: not implemented yet")
-	return 1
+	fs := flag.NewFlagSet("winnow eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shared := sharedDir()
+	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
+	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
+	examples := fs.String("examples", filepath.Join(shared, "examples"), "folder of the seed example")
+	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian" and "seed")`)
+	modes := fs.String("modes", "html,text", "comma-separated modes: html, text")
+	modelFile := fs.String("model", "", "model file (default: the embedded model)")
+	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
+	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
+	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	var c *classifier.Classifier
+	var err error
+	if *modelFile != "" {
+		data, rerr := os.ReadFile(*modelFile)
+		if rerr != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", rerr)
+			return 1
+		}
+		c, err = classifier.Load(data, classifier.Config{})
+	} else {
+		c, err = classifier.Default()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+		return 1
+	}
+	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages}
+	if *sets != "" {
+		opt.Sets = strings.Split(*sets, ",")
+	} else {
+		dirs, err := corpusSets(*corpora)
+		if err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+			return 1
+		}
+		opt.Sets = append(dirs, "persian", "seed")
+	}
+	opt.Modes = strings.Split(*modes, ",")
+	if !*quiet {
+		opt.Log = func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+	}
+	rep, err := eval.Run(ctx, c, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+		return 1
+	}
+	command := "winnow eval " + strings.Join(args, " ")
+	var w io.Writer = stdout
+	var f *os.File
+	if *out != "" {
+		if f, err = os.Create(*out); err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+			return 1
+		}
+		w = f
+	}
+	if err := rep.Markdown(w, strings.TrimSpace(command)); err != nil {
+		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+		return 1
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func corpusSets(root string) ([]string, error) {
+	ents, err := os.ReadDir(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if _, err := os.Stat(filepath.Join(root, e.Name(), "manifest.jsonl")); err == nil && e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out, nil
 }

@@ -2,12 +2,102 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/winnowhq/winnow/classifier/dataset"
+	"github.com/winnowhq/winnow/classifier/model"
 )
 
-// runTrain implements `winnow train`. Owned by the model work (issue 4).
+// sharedDir finds ../shared beside the repository root (the folder holding
+// go.mod), starting from the working directory.
+func sharedDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "../shared"
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(filepath.Dir(d), "shared")
+		}
+		if filepath.Dir(d) == d {
+			return "../shared"
+		}
+	}
+}
+
+// runTrain implements `winnow train`.
 func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "winnow train: not implemented yet")
-	return 1
+	fs := flag.NewFlagSet("winnow train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shared := sharedDir()
+	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
+	persian := fs.String("persian", filepath.Join(shared, "persian"), `folder of the shared Persian material ("" to skip)`)
+	seed := fs.Uint64("seed", 1, "random seed")
+	out := fs.String("out", "model.wnm", "model file to write")
+	ablation := fs.String("ablation", "all", "feature groups: tokens, tokens+shape, tokens+shape+structure, all")
+	epochs := fs.Int("epochs", 0, "epochs (0: default)")
+	bits := fs.Uint("bits", 0, "log2 of the hashed feature space (0: default)")
+	maxPages := fs.Int("max-pages", 0, "pages per corpus (0: all), for quick runs")
+	noText := fs.Bool("no-text", false, "skip the text-mode renditions")
+	version := fs.String("version", "", "model version string")
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	groups, ok := model.ParseGroups(*ablation)
+	if !ok {
+		fmt.Fprintf(stderr, "winnow train: bad --ablation %q\n", *ablation)
+		return 2
+	}
+	logf := func(format string, a ...any) {
+		if !*quiet {
+			fmt.Fprintf(stderr, format+"\n", a...)
+		}
+	}
+	t0 := time.Now()
+	data, err := dataset.Build(ctx, dataset.Options{
+		Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
+		MaxPages: *maxPages, Log: logf,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	logf("data built in %v: %d train docs, %d dev docs", time.Since(t0).Round(time.Millisecond), len(data.Train), len(data.Dev))
+	t1 := time.Now()
+	v := *version
+	if v == "" {
+		v = fmt.Sprintf("winnow-%s-seed%d", *ablation, *seed)
+	}
+	m, err := model.Train(ctx, data, model.Config{Seed: *seed, Groups: groups, Epochs: *epochs, Bits: *bits, Version: v, Log: logf})
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	logf("trained in %v", time.Since(t1).Round(time.Millisecond))
+	f, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	if err := m.Encode(f); err != nil {
+		f.Close()
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	info := m.Info()
+	fmt.Fprintf(stdout, "wrote %s (version %s, threshold %.3f)\n", *out, info.Version, m.Threshold())
+	for _, k := range sortedKeys(info.Metrics) {
+		fmt.Fprintf(stdout, "  %s = %.4f\n", k, info.Metrics[k])
+	}
+	return 0
 }

@@ -1,0 +1,224 @@
+// Package dataset builds the model's training data, deterministically:
+// labelled blocks from the shared corpora (aligned with their gold text or
+// snippets), the same pages' visible-text renditions for plain-text mode,
+// and synthetic scraped Persian news pages. Train and dev are split by site.
+package dataset
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// TrainSets are the shared corpora that may train the shipped model.
+var TrainSets = []string{"wcxb-dev-clean", "readability", "newspaper4k_fixtures", "zh_webce", "trafilatura_eval"}
+
+// EvalOnly are the shared corpora that must never train the shipped model.
+var EvalOnly = []string{"l3s_gn1", "daniel", "htmltotext_bench"}
+
+// IsEvalOnly reports whether set may not train.
+func IsEvalOnly(set string) bool {
+	for _, s := range EvalOnly {
+		if s == set {
+			return true
+		}
+	}
+	return false
+}
+
+// Group returns the site a page belongs to: the URL's host without "www.",
+// or set/id when the page has no URL (each such page is its own site).
+func Group(set string, p corpus.Page) string {
+	if u, err := url.Parse(p.URL); err == nil && u.Host != "" {
+		h := strings.ToLower(u.Host)
+		h = strings.TrimPrefix(h, "www.")
+		if h == "web.archive.org" {
+			// archived pages: the archived URL's host
+			if i := strings.Index(u.Path, "/http"); i >= 0 {
+				if v, err := url.Parse(u.Path[i+1:]); err == nil && v.Host != "" {
+					return strings.TrimPrefix(strings.ToLower(v.Host), "www.")
+				}
+			}
+		}
+		return h
+	}
+	return set + "/" + p.ID
+}
+
+// IsDev reports whether a site is in the dev split (about one site in
+// five, by a stable hash of its name).
+func IsDev(group string) bool {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < len("dev:"+group); i++ {
+		h ^= uint64(("dev:" + group)[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return h%5 == 0
+}
+
+// Options say what to build.
+type Options struct {
+	// Corpora is the folder holding the shared corpora.
+	Corpora string
+	// Sets lists the corpora to read (default TrainSets). Eval-only sets
+	// are refused.
+	Sets []string
+	// Persian is the folder of the shared Persian material; "" skips the
+	// synthetic Persian pages.
+	Persian string
+	// NoText skips the text-mode renditions.
+	NoText bool
+	// MaxPages bounds pages per set (0: all), for quick runs.
+	MaxPages int
+	// Seed drives the synthetic pages.
+	Seed uint64
+	// Workers decode and segment pages in parallel (default 2); the
+	// output does not depend on it.
+	Workers int
+	// Log receives progress lines when non-nil.
+	Log func(format string, args ...any)
+}
+
+// Build reads the corpora and composes the synthetic pages, split by site.
+func Build(ctx context.Context, opt Options) (model.Data, error) {
+	var data model.Data
+	if opt.Log == nil {
+		opt.Log = func(string, ...any) {}
+	}
+	sets := opt.Sets
+	if sets == nil {
+		sets = TrainSets
+	}
+	for _, name := range sets {
+		if IsEvalOnly(name) {
+			return data, fmt.Errorf("dataset: %s is evaluation-only and may not train", name)
+		}
+		docs, err := CorpusDocs(ctx, filepath.Join(opt.Corpora, name), opt)
+		if err != nil {
+			return data, err
+		}
+		nd := 0
+		for _, d := range docs {
+			if IsDev(d.Group) {
+				data.Dev = append(data.Dev, d)
+				nd++
+			} else {
+				data.Train = append(data.Train, d)
+			}
+		}
+		opt.Log("dataset: %s: %d docs (%d dev)", name, len(docs), nd)
+	}
+	if opt.Persian != "" {
+		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText})
+		if err != nil {
+			return data, err
+		}
+		data.Train = append(data.Train, tr...)
+		data.Dev = append(data.Dev, dev...)
+		opt.Log("dataset: persian: %d train, %d dev docs", len(tr), len(dev))
+	}
+	return data, nil
+}
+
+// CorpusDocs reads one corpus folder into labelled documents: each page's
+// HTML segmentation and (unless opt.NoText) its text rendition.
+func CorpusDocs(ctx context.Context, dir string, opt Options) ([]model.Doc, error) {
+	set, err := corpus.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	pages := set.Pages
+	if opt.MaxPages > 0 && len(pages) > opt.MaxPages {
+		pages = pages[:opt.MaxPages]
+	}
+	workers := max(1, opt.Workers)
+	if opt.Workers == 0 {
+		workers = 2
+	}
+	type result struct {
+		docs []model.Doc
+		err  error
+	}
+	res := make([]result, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res[i].docs, res[i].err = pageDocs(set, pages[i], opt)
+			}
+		}()
+	}
+	for i := range pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out []model.Doc
+	for i, r := range res {
+		if r.err != nil {
+			opt.Log("dataset: %s/%s: skipped: %v", set.Name, pages[i].ID, r.err)
+			continue
+		}
+		out = append(out, r.docs...)
+	}
+	return out, nil
+}
+
+func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) {
+	raw, err := set.HTML(p)
+	if err != nil {
+		return nil, err
+	}
+	dec, err := decode.Decode(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := segment.HTML(dec.Text, segment.HTMLOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var labels []int8
+	weight := float32(1)
+	if g, ok, err := set.Gold(p); err != nil {
+		return nil, err
+	} else if ok {
+		labels = LabelGold(doc, g, doc.Title)
+	} else if sn, ok, err := set.Snippets(p); err != nil {
+		return nil, err
+	} else if ok {
+		labels = LabelSnippets(doc, sn)
+		weight = 0.5
+	} else {
+		return nil, fmt.Errorf("no gold and no snippets")
+	}
+	group := Group(set.Name, p)
+	out := []model.Doc{{Seg: doc, Labels: labels, Group: group, Source: set.Name, Weight: weight}}
+	if !opt.NoText {
+		td, tl, err := Rendition(doc, labels)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.Doc{Seg: td, Labels: tl, Group: group, Source: set.Name + ".text", Weight: weight})
+	}
+	return out, nil
+}

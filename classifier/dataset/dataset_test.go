@@ -1,0 +1,163 @@
+package dataset
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// shared returns ../shared beside the repository root.
+func shared(t testing.TB) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			s := filepath.Join(filepath.Dir(d), "shared")
+			if _, err := os.Stat(s); err != nil {
+				t.Skip("no shared folder beside the repository")
+			}
+			return s
+		}
+	}
+	t.Skip("no go.mod above the test")
+	return ""
+}
+
+func TestLabelGold(t *testing.T) {
+	page := `<html><head><title>Bus routes expand | Daily</title></head><body>
+<nav class="menu"><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Bus routes expand</h1>
+<div class="byline">By Jane Doe, 12 March 2024</div>
+<p>The council voted on Tuesday to expand the city's bus network, adding four routes.</p>
+<p>Officials said the plan would cost about 12 million dollars over three years.</p>
+<div class="share-buttons">Share this article</div>
+<ul class="related-posts"><li><a href="/x">Ten things you missed this week in the city</a></li></ul>
+<footer>© 2024 Daily. All rights reserved.</footer>
+</body></html>`
+	gold := "Bus routes expand\nThe council voted on Tuesday to expand the city's bus network, adding four routes.\nOfficials said the plan would cost about 12 million dollars over three years.\n"
+	doc, err := segment.HTML(page, segment.HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := LabelGold(doc, gold, doc.Title)
+	want := map[string]int{
+		"Bus routes expand": model.ClassTitle,
+		"The council voted on Tuesday to expand the city's bus network, adding four routes.": model.ClassBody,
+		"By Jane Doe, 12 March 2024":                  model.ClassMetadata,
+		"Share this article":                          model.ClassShare,
+		"© 2024 Daily. All rights reserved.":          model.ClassLegal,
+		"Ten things you missed this week in the city": model.ClassRelated,
+	}
+	for i, b := range doc.Blocks {
+		text := doc.Text[b.Start:b.End]
+		if k, ok := want[text]; ok {
+			t.Run(text, func(t *testing.T) {
+				if int(labels[i]) != k {
+					t.Errorf("label %d, want %d (%s)", labels[i], k, model.ClassNames[k])
+				}
+			})
+		}
+	}
+	// the text rendition carries the labels over
+	td, tl, err := Rendition(doc, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) != len(td.Blocks) {
+		t.Fatalf("%d labels for %d text blocks", len(tl), len(td.Blocks))
+	}
+	for i, b := range td.Blocks {
+		if td.Text[b.Start:b.End] == "Officials said the plan would cost about 12 million dollars over three years." && tl[i] != model.ClassBody {
+			t.Errorf("text rendition: body block labelled %d", tl[i])
+		}
+	}
+}
+
+func TestLabelSnippets(t *testing.T) {
+	doc, _ := segment.Text("Real article sentence that matters a lot here.\nSubscribe to our newsletter\nunrelated", segment.TextOptions{})
+	got := LabelSnippets(doc, corpus.Snippets{With: []string{"article sentence that matters"}, Without: []string{"Subscribe to our newsletter"}})
+	if got[0] != model.ClassBody || got[1] < 2 || got[len(got)-1] != Unlabelled {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestGroupAndDev(t *testing.T) {
+	tests := []struct {
+		url, want string
+	}{
+		{"https://www.example.com/a/b", "example.com"},
+		{"http://web.archive.org/web/2019/https://www.zeit.de/x", "zeit.de"},
+		{"", "set/p1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			if g := Group("set", corpus.Page{ID: "p1", URL: tc.url}); g != tc.want {
+				t.Errorf("Group = %q, want %q", g, tc.want)
+			}
+		})
+	}
+	n := 0
+	for i := range 1000 {
+		if IsDev(string(rune('a'+i%26)) + string(rune('a'+i/26))) {
+			n++
+		}
+	}
+	if n < 120 || n > 280 {
+		t.Errorf("%d of 1000 sites are dev, want about 200", n)
+	}
+}
+
+func TestBuildRefusesEvalOnly(t *testing.T) {
+	_, err := Build(context.Background(), Options{Corpora: "x", Sets: []string{"l3s_gn1"}})
+	if err == nil {
+		t.Fatal("eval-only set accepted for training")
+	}
+}
+
+func TestPersianDeterministic(t *testing.T) {
+	dir := filepath.Join(shared(t), "persian")
+	a, err := PersianDevPages(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := PersianDevPages(dir, 3)
+	if len(a) == 0 || !reflect.DeepEqual(a[:10], b[:10]) {
+		t.Fatal("same seed gave different pages")
+	}
+	for _, p := range a[:20] {
+		docs, err := p.docs(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			lab := 0
+			for _, l := range d.Labels {
+				if l >= 0 {
+					lab++
+				}
+			}
+			if lab*10 < len(d.Labels)*9 {
+				t.Errorf("%s: only %d of %d blocks aligned", d.Source, lab, len(d.Labels))
+			}
+		}
+		if p.Gold() == "" {
+			t.Error("page without content")
+		}
+	}
+}
+
+func TestLoadSeed(t *testing.T) {
+	s, err := LoadSeed(filepath.Join(shared(t), "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Units) != 20 {
+		t.Errorf("%d labelled lines, want 20", len(s.Units))
+	}
+}

@@ -1,0 +1,329 @@
+package dataset
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Unlabelled marks a block that training skips.
+const Unlabelled int8 = -1
+
+// joinTokens returns " t1 t2 … " (eval tokens, space-padded) so that
+// containment tests match whole tokens only.
+func joinTokens(toks []string) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return " " + strings.Join(toks, " ") + " "
+}
+
+// gold is a gold text prepared for alignment.
+type gold struct {
+	all   string          // every token, joined
+	lines map[string]bool // each line's tokens, joined
+	set   map[string]bool
+	first string // the first line's tokens, joined
+}
+
+func newGold(text string) *gold {
+	g := &gold{lines: map[string]bool{}, set: map[string]bool{}}
+	var all []string
+	for _, line := range strings.Split(text, "\n") {
+		toks := tokens(line)
+		if len(toks) == 0 {
+			continue
+		}
+		j := joinTokens(toks)
+		if g.first == "" {
+			g.first = j
+		}
+		g.lines[j] = true
+		all = append(all, toks...)
+		for _, t := range toks {
+			g.set[t] = true
+		}
+	}
+	g.all = joinTokens(all)
+	return g
+}
+
+// LabelGold labels the blocks of doc against a gold main text: a block is
+// content when its tokens occur, in order, in the gold (a short block only
+// when it is a whole gold line: "Home" occurs in many golds by chance), or
+// for long blocks when most of its tokens are gold tokens. Ambiguous blocks
+// are left unlabelled. The content block matching the gold's first line or
+// the page title is the title. Boilerplate categories come from structure,
+// class and id names and the text (see Category).
+func LabelGold(doc *segment.Doc, goldText, pageTitle string) []int8 {
+	g := newGold(goldText)
+	title := joinTokens(tokens(pageTitle))
+	labels := make([]int8, len(doc.Blocks))
+	titled := false
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		text := doc.Text[b.Start:b.End]
+		toks := tokens(text)
+		j := joinTokens(toks)
+		content, ambiguous := false, false
+		switch {
+		case len(toks) == 0:
+		case g.lines[j]:
+			content = true
+		case len(toks) >= 4 && strings.Contains(g.all, j):
+			content = true
+		case len(toks) >= 8:
+			in := 0
+			for _, t := range toks {
+				if g.set[t] {
+					in++
+				}
+			}
+			cov := float64(in) / float64(len(toks))
+			switch {
+			case cov >= 0.85:
+				content = true
+			case cov > 0.5:
+				ambiguous = true
+			}
+		case strings.Contains(g.all, j):
+			ambiguous = true
+		}
+		isTitle := title != "" && j != "" && len(toks) <= 40 && (j == title || (len(toks) >= 3 && strings.Contains(title, j)))
+		switch {
+		case ambiguous:
+			labels[i] = Unlabelled
+		case content:
+			labels[i] = model.ClassBody
+			if !titled && len(toks) <= 40 && (b.Heading == 1 || j == g.first && !endsSentence(text) || isTitle && b.Heading > 0) {
+				labels[i] = model.ClassTitle
+				titled = true
+			}
+		case isTitle:
+			// the page title outside the gold: sets differ on whether the
+			// title belongs to the main text, so don't teach either way
+			labels[i] = Unlabelled
+		default:
+			labels[i] = int8(Category(b, text))
+		}
+	}
+	return labels
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "؟")
+}
+
+// LabelSnippets gives weak labels from snippets: a block holding a With
+// snippet is body, one holding a Without snippet boilerplate; every other
+// block is unlabelled.
+func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
+	prep := func(ss []string) []string {
+		var out []string
+		for _, s := range ss {
+			if j := joinTokens(tokens(s)); j != "" {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	with, without := prep(sn.With), prep(sn.Without)
+	labels := make([]int8, len(doc.Blocks))
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		text := doc.Text[b.Start:b.End]
+		toks := tokens(text)
+		j := joinTokens(toks)
+		labels[i] = Unlabelled
+		if j == "" {
+			continue
+		}
+		in, out := false, false
+		for _, w := range with {
+			if strings.Contains(j, w) || (len(toks) >= 5 && strings.Contains(w, j)) {
+				in = true
+			}
+		}
+		for _, w := range without {
+			if strings.Contains(j, w) || (len(toks) >= 3 && strings.Contains(w, j)) {
+				out = true
+			}
+		}
+		switch {
+		case in && !out:
+			labels[i] = model.ClassBody
+		case out && !in:
+			labels[i] = int8(Category(b, text))
+		}
+	}
+	return labels
+}
+
+// keyword tables for boilerplate categories, matched against whole class
+// and id tokens and their parts.
+var classWords = []struct {
+	class int
+	words []string
+}{
+	{model.ClassComments, []string{"comment", "comments", "reply", "replies", "disqus", "respond", "discussion"}},
+	{model.ClassShare, []string{"share", "sharing", "social", "sharethis", "addthis", "shares", "socials", "print", "email"}},
+	{model.ClassAd, []string{"ad", "ads", "advert", "advertisement", "adsense", "sponsor", "sponsored", "promo", "banner", "dfp", "gpt", "adslot", "adunit", "commercial", "yektanet"}},
+	{model.ClassRelated, []string{"related", "recommended", "popular", "teaser", "teasers", "more", "trending", "readmore", "also", "suggest", "suggested", "sidebar", "widget", "latest", "most", "mostread", "crp"}},
+	{model.ClassNavigation, []string{"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "pager", "header", "masthead", "topbar", "toc", "skip", "search"}},
+	{model.ClassLegal, []string{"footer", "copyright", "cookie", "cookies", "privacy", "terms", "legal", "consent", "gdpr", "disclaimer"}},
+	{model.ClassMetadata, []string{"date", "time", "author", "byline", "meta", "tag", "tags", "published", "posted", "dateline", "timestamp", "source", "category", "categories", "credit", "caption", "info", "sec_info"}},
+}
+
+func classOfWord(w string) int {
+	for _, c := range classWords {
+		for _, k := range c.words {
+			if w == k {
+				return c.class
+			}
+		}
+	}
+	return -1
+}
+
+// Category guesses the boilerplate category of a block from its class and
+// id names (nearest first), its ancestors and its text. Limits: a guess for
+// training labels, not ground truth; "other" when nothing matches.
+func Category(b *segment.Block, text string) int {
+	for _, p := range b.PathTokens {
+		if c := classOfWord(p); c >= 0 {
+			return c
+		}
+		for _, part := range strings.FieldsFunc(p, func(r rune) bool { return r == '-' || r == '_' || unicode.IsDigit(r) }) {
+			if c := classOfWord(part); c >= 0 {
+				return c
+			}
+		}
+	}
+	lower := strings.ToLower(text)
+	switch {
+	case b.Flags&(segment.InNav|segment.InMenu) != 0:
+		return model.ClassNavigation
+	case strings.Contains(lower, "©") || strings.Contains(lower, "copyright") || strings.Contains(lower, "all rights reserved") ||
+		strings.Contains(text, "حقوق") && strings.Contains(text, "محفوظ"):
+		return model.ClassLegal
+	case b.Flags&segment.InFooter != 0:
+		return model.ClassLegal
+	case b.Flags&segment.InAside != 0:
+		return model.ClassRelated
+	case b.Flags&segment.InHeader != 0:
+		return model.ClassNavigation
+	}
+	if c := TextCategory(text); c >= 0 {
+		return c
+	}
+	n := b.End - b.Start
+	if n > 0 && b.LinkBytes*2 > n {
+		if b.Flags&segment.InList != 0 {
+			return model.ClassNavigation
+		}
+		return model.ClassRelated
+	}
+	return model.ClassOther
+}
+
+// TextCategory guesses a category from short boilerplate text alone, or -1.
+func TextCategory(text string) int {
+	if len(text) > 200 {
+		return -1
+	}
+	lower := strings.ToLower(text)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("share", "tweet", "whatsapp", "telegram", "اشتراک", "ارسال به دوستان", "لینک کوتاه", "کپی لینک"):
+		return model.ClassShare
+	case has("comment", "نظر", "دیدگاه", "reply"):
+		return model.ClassComments
+	case has("advertisement", "sponsored", "تبلیغ", "آگهی"):
+		return model.ClassAd
+	case has("related", "read more", "see also", "مطالب مرتبط", "اخبار مرتبط", "بیشتر بخوانید", "پیشنهاد"):
+		return model.ClassRelated
+	case has("posted", "published", "updated", " by ", "تاریخ انتشار", "کد خبر", "منبع:", "انتشار:") || strings.HasPrefix(lower, "by "):
+		return model.ClassMetadata
+	case has("privacy", "cookie", "terms of"):
+		return model.ClassLegal
+	}
+	digits, letters := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if digits >= 4 && digits*2 >= letters && len(text) < 60 {
+		return model.ClassMetadata
+	}
+	return -1
+}
+
+// Rendition returns the text-mode view of an HTML document: its visible
+// text segmented as plain text, with each text block labelled as the HTML
+// block it overlaps most.
+func Rendition(doc *segment.Doc, labels []int8) (*segment.Doc, []int8, error) {
+	td, err := segment.Text(doc.Text, segment.TextOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]int8, len(td.Blocks))
+	j := 0
+	for i, tb := range td.Blocks {
+		best, bestN := Unlabelled, 0
+		for j < len(doc.Blocks) && doc.Blocks[j].End <= tb.Start {
+			j++
+		}
+		for k := j; k < len(doc.Blocks) && doc.Blocks[k].Start < tb.End; k++ {
+			hb := doc.Blocks[k]
+			n := min(hb.End, tb.End) - max(hb.Start, tb.Start)
+			if n > bestN {
+				best, bestN = labels[k], n
+			}
+		}
+		out[i] = best
+	}
+	return td, out, nil
+}
+
+// tokens returns the lower-cased runs of letters, marks and digits in s,
+// as eval.Tokens does (the eval runner imports this package, so it cannot
+// be imported here).
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
+}

@@ -1,0 +1,447 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/dataset"
+)
+
+// Unit is a labelled span of a document's text, for category accuracy.
+type Unit struct {
+	Text     string
+	Category classifier.Category
+}
+
+// Options say what Run evaluates.
+type Options struct {
+	// Corpora is the folder of the shared corpora.
+	Corpora string
+	// Sets to evaluate (default: every set under Corpora).
+	Sets []string
+	// Modes: "html" and/or "text" (default both).
+	Modes []string
+	// Persian is the shared Persian folder: its synthetic dev pages (sites
+	// the model did not train on) are evaluated when set.
+	Persian string
+	// Seed is the synthetic pages' seed.
+	Seed uint64
+	// Examples is the folder holding seed-fa-news.txt and its labels.
+	Examples string
+	// MaxPages bounds pages per set (0: all).
+	MaxPages int
+	// Log receives progress lines when non-nil.
+	Log func(format string, args ...any)
+}
+
+// SetResult is one set in one mode.
+type SetResult struct {
+	Set, Mode string
+	// DevOnly says only dev-split pages (sites not trained on) were scored.
+	DevOnly bool
+	Tokens  Mean
+	PerLang map[string]*Mean
+	// Snippets: With found / total, Without absent / total.
+	SnipFound, SnipWith, SnipClean, SnipWithout int
+	// Category accuracy over labelled units, and content/boilerplate
+	// accuracy over the same units.
+	CatCorrect, LabelCorrect, Units int
+	PerCat                          map[classifier.Category]*[2]int
+	Errors                          int
+	Bytes                           int
+	Elapsed                         time.Duration
+}
+
+// Report is a whole evaluation.
+type Report struct {
+	Model   string
+	Results []*SetResult
+}
+
+// Run evaluates c on the shared corpora, the Persian dev pages and the
+// seed example. Pages of the trainable corpora are scored only when their
+// site is in the dev split; eval-only corpora are scored on all pages.
+func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, error) {
+	if opt.Log == nil {
+		opt.Log = func(string, ...any) {}
+	}
+	modes := opt.Modes
+	if len(modes) == 0 {
+		modes = []string{"html", "text"}
+	}
+	rep := &Report{Model: c.Model().Info().Version}
+	sets := opt.Sets
+	if len(sets) == 0 && opt.Corpora != "" {
+		dirs, err := corpus.Sets(opt.Corpora)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range dirs {
+			sets = append(sets, filepath.Base(d))
+		}
+	}
+	for _, name := range sets {
+		switch name {
+		case "persian":
+			for _, mode := range modes {
+				r, err := runPersian(ctx, c, opt, mode)
+				if err != nil {
+					return nil, err
+				}
+				rep.Results = append(rep.Results, r)
+			}
+			continue
+		case "seed":
+			for _, mode := range modes {
+				if mode != "text" {
+					continue
+				}
+				r, err := runSeed(ctx, c, opt)
+				if err != nil {
+					return nil, err
+				}
+				rep.Results = append(rep.Results, r)
+			}
+			continue
+		}
+		set, err := corpus.Open(filepath.Join(opt.Corpora, name))
+		if err != nil {
+			return nil, err
+		}
+		for _, mode := range modes {
+			r, err := runSet(ctx, c, set, mode, opt)
+			if err != nil {
+				return nil, err
+			}
+			rep.Results = append(rep.Results, r)
+			_, _, f := r.Tokens.Means()
+			opt.Log("eval: %s %s: %d pages, mean F1 %.4f", name, mode, r.Tokens.N, f)
+		}
+	}
+	return rep, nil
+}
+
+func newResult(set, mode string) *SetResult {
+	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*Mean{}, PerCat: map[classifier.Category]*[2]int{}}
+}
+
+func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode string, opt Options) (*SetResult, error) {
+	r := newResult(set.Name, mode)
+	r.DevOnly = !dataset.IsEvalOnly(set.Name)
+	n := 0
+	for _, p := range set.Pages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if r.DevOnly && !dataset.IsDev(dataset.Group(set.Name, p)) {
+			continue
+		}
+		if opt.MaxPages > 0 && n >= opt.MaxPages {
+			break
+		}
+		n++
+		raw, err := set.HTML(p)
+		if err != nil {
+			return nil, err
+		}
+		gold, hasGold, err := set.Gold(p)
+		if err != nil {
+			return nil, err
+		}
+		sn, hasSn, err := set.Snippets(p)
+		if err != nil {
+			return nil, err
+		}
+		t0 := time.Now()
+		res, err := c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML})
+		if err == nil && mode == "text" {
+			vis := res.Text
+			t0 = time.Now()
+			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(vis), Mode: classifier.ModeText})
+			r.Bytes += len(vis)
+		} else {
+			r.Bytes += len(raw)
+		}
+		r.Elapsed += time.Since(t0)
+		extracted := ""
+		if err != nil {
+			r.Errors++
+		} else {
+			extracted = res.MainText()
+		}
+		if hasGold {
+			cnt := Compare(extracted, gold)
+			r.Tokens.Add(cnt)
+			lang := p.LangHint
+			if lang == "" {
+				lang = "?"
+			}
+			if r.PerLang[lang] == nil {
+				r.PerLang[lang] = &Mean{}
+			}
+			r.PerLang[lang].Add(cnt)
+		}
+		if hasSn {
+			f, cl := SnippetScore(extracted, sn.With, sn.Without)
+			r.SnipFound += f
+			r.SnipClean += cl
+			r.SnipWith += len(sn.With)
+			r.SnipWithout += len(sn.Without)
+		}
+		if err == nil {
+			if lb, ok, err := set.Labels(p); err != nil {
+				return nil, err
+			} else if ok {
+				units := make([]Unit, 0, len(lb))
+				for _, b := range lb {
+					units = append(units, Unit{Text: b.Text, Category: l3sCategory(b.Label)})
+				}
+				r.addUnits(res, units)
+			}
+		}
+	}
+	return r, nil
+}
+
+// l3sCategory maps the L3S-GN1 labels (0 not content, 1 headline, 2 full
+// text, 3 supplemental, 4 related content, 5 comments) to categories;
+// not-content becomes CategoryUnspecified, meaning "any boilerplate".
+func l3sCategory(l int) classifier.Category {
+	switch l {
+	case 1:
+		return classifier.Title
+	case 2, 3:
+		return classifier.Body
+	case 4:
+		return classifier.Related
+	case 5:
+		return classifier.Comments
+	}
+	return classifier.CategoryUnspecified
+}
+
+// addUnits scores labelled units against the result: each unit is found,
+// in order, in the result's token stream, and takes the majority category
+// of the blocks its tokens fall in. A unit not found is skipped. A unit
+// labelled CategoryUnspecified only needs a boilerplate category.
+func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
+	var toks []string
+	var cats []classifier.Category
+	for _, b := range res.Blocks {
+		for _, t := range Tokens(res.Text[b.Start:b.End]) {
+			toks = append(toks, t)
+			cats = append(cats, b.Category)
+		}
+	}
+	// joined stream with token start offsets
+	var sb strings.Builder
+	starts := make([]int, len(toks))
+	sb.WriteByte(' ')
+	for i, t := range toks {
+		starts[i] = sb.Len()
+		sb.WriteString(t)
+		sb.WriteByte(' ')
+	}
+	stream := sb.String()
+	cursor := 0
+	for _, u := range units {
+		ut := Tokens(u.Text)
+		if len(ut) == 0 {
+			continue
+		}
+		key := " " + strings.Join(ut, " ") + " "
+		at := strings.Index(stream[cursor:], key)
+		if at >= 0 {
+			at += cursor
+		} else if at = strings.Index(stream, key); at < 0 {
+			continue
+		}
+		first := sort.SearchInts(starts, at+1)
+		var votes [classifier.NumCategories]int
+		for i := first; i < first+len(ut) && i < len(cats); i++ {
+			votes[cats[i]]++
+		}
+		got := classifier.Category(0)
+		for k := range votes {
+			if votes[k] > votes[got] {
+				got = classifier.Category(k)
+			}
+		}
+		cursor = starts[min(first+len(ut), len(starts)-1)] - 1
+		r.Units++
+		want := u.Category
+		ok := got == want || want == classifier.CategoryUnspecified && got.Label() == classifier.Boilerplate
+		if ok {
+			r.CatCorrect++
+		}
+		wantLabel := want.Label()
+		if want == classifier.CategoryUnspecified {
+			wantLabel = classifier.Boilerplate
+		}
+		if got.Label() == wantLabel {
+			r.LabelCorrect++
+		}
+		if r.PerCat[want] == nil {
+			r.PerCat[want] = &[2]int{}
+		}
+		r.PerCat[want][1]++
+		if ok {
+			r.PerCat[want][0]++
+		}
+	}
+}
+
+func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode string) (*SetResult, error) {
+	r := newResult("persian-dev", mode)
+	r.DevOnly = true
+	if opt.Persian == "" {
+		return r, nil
+	}
+	pages, err := dataset.PersianDevPages(opt.Persian, opt.Seed)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range pages {
+		if opt.MaxPages > 0 && i >= opt.MaxPages {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in := classifier.Input{Data: []byte(p.Text(mode == "html")), Mode: classifier.ModeText}
+		if mode == "html" {
+			in.Mode = classifier.ModeHTML
+		}
+		t0 := time.Now()
+		res, err := c.Classify(ctx, in)
+		r.Elapsed += time.Since(t0)
+		r.Bytes += len(in.Data)
+		if err != nil {
+			r.Errors++
+			r.Tokens.Add(Compare("", p.Gold()))
+			continue
+		}
+		cnt := Compare(res.MainText(), p.Gold())
+		r.Tokens.Add(cnt)
+		units := make([]Unit, 0, len(p.Units))
+		for _, u := range p.Units {
+			units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
+		}
+		r.addUnits(res, units)
+	}
+	return r, nil
+}
+
+// runSeed scores the canonical seed example (text mode): token F1 against
+// its gold and category accuracy per labelled line; the run-on last line's
+// glued titles are labelled related one by one.
+func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetResult, error) {
+	r := newResult("seed-fa-news", "text")
+	r.DevOnly = true
+	if opt.Examples == "" {
+		return r, nil
+	}
+	ex, err := dataset.LoadSeed(opt.Examples)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	res, err := c.Classify(ctx, classifier.Input{Data: []byte(ex.Text), Mode: classifier.ModeText})
+	r.Elapsed += time.Since(t0)
+	r.Bytes += len(ex.Text)
+	if err != nil {
+		return nil, err
+	}
+	r.Tokens.Add(Compare(res.MainText(), ex.Gold))
+	units := make([]Unit, 0, len(ex.Units))
+	for _, u := range ex.Units {
+		units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
+	}
+	r.addUnits(res, units)
+	return r, nil
+}
+
+// Markdown writes the report as the body of docs/quality.md.
+func (rep *Report) Markdown(w io.Writer, command string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Quality\n\nGenerated by `%s` — do not edit by hand.\n\n", command)
+	fmt.Fprintf(&b, "Model: `%s`. Token scores are bag-of-tokens precision/recall/F1 against the gold text (`classifier/eval`), mean over pages and corpus micro average. ", rep.Model)
+	b.WriteString("**Pages scored**: for the corpora that may train (`wcxb-dev-clean`, `readability`, `newspaper4k_fixtures`, `zh_webce`, `trafilatura_eval`) only the dev split — sites the model was not trained on (`dataset.IsDev`); eval-only corpora (`l3s_gn1`, `daniel`, `htmltotext_bench`) on all pages; `persian-dev` is synthetic pages composed from the `namnak` site, never trained on; `seed-fa-news` is the canonical example. ")
+	b.WriteString("Mode `html` classifies the page bytes; mode `text` classifies the page's visible-text rendition as plain text (what a scraper saves). docs/s is single-threaded classification time (text mode: the text classification only).\n\n")
+	b.WriteString("| set | mode | pages | mean P | mean R | mean F1 | micro F1 | snippets with / without | category acc | label acc | errors | docs/s |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n")
+	for _, r := range rep.Results {
+		p, rc, f := r.Tokens.Means()
+		_, _, mf := r.Tokens.Micro.PRF()
+		snip := "—"
+		if r.SnipWith+r.SnipWithout > 0 {
+			snip = fmt.Sprintf("%.3f / %.3f", ratio(r.SnipFound, r.SnipWith), ratio(r.SnipClean, r.SnipWithout))
+		}
+		cat, lab := "—", "—"
+		if r.Units > 0 {
+			cat = fmt.Sprintf("%.3f", ratio(r.CatCorrect, r.Units))
+			lab = fmt.Sprintf("%.3f", ratio(r.LabelCorrect, r.Units))
+		}
+		scores := fmt.Sprintf("%.3f | %.3f | %.3f | %.3f", p, rc, f, mf)
+		if r.Tokens.N == 0 {
+			scores = "— | — | — | —"
+		}
+		pages := r.Tokens.N
+		if pages == 0 {
+			pages = r.SnipWith // unknown page count without gold
+		}
+		dps := "—"
+		if r.Elapsed > 0 {
+			dps = fmt.Sprintf("%.0f", float64(max(r.Tokens.N, 1))/r.Elapsed.Seconds())
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %d | %s |\n", r.Set, r.Mode, r.Tokens.N, scores, snip, cat, lab, r.Errors, dps)
+	}
+	b.WriteString("\n## Per language (mean F1, pages)\n\n| set | mode | language | pages | mean F1 |\n|---|---|---|---:|---:|\n")
+	for _, r := range rep.Results {
+		langs := make([]string, 0, len(r.PerLang))
+		for l := range r.PerLang {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		if len(langs) < 2 {
+			continue
+		}
+		for _, l := range langs {
+			m := r.PerLang[l]
+			_, _, f := m.Means()
+			fmt.Fprintf(&b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, l, m.N, f)
+		}
+	}
+	b.WriteString("\n## Per category (accuracy on labelled units: correct / total)\n\n| set | mode | category | correct | total | accuracy |\n|---|---|---|---:|---:|---:|\n")
+	for _, r := range rep.Results {
+		cs := make([]int, 0, len(r.PerCat))
+		for c := range r.PerCat {
+			cs = append(cs, int(c))
+		}
+		sort.Ints(cs)
+		for _, c := range cs {
+			v := r.PerCat[classifier.Category(c)]
+			name := classifier.Category(c).String()
+			if c == 0 {
+				name = "any boilerplate"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %.3f |\n", r.Set, r.Mode, name, v[0], v[1], ratio(v[0], v[1]))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

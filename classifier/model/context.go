@@ -1,0 +1,178 @@
+package model
+
+import (
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Second-pass (stacked) features: a block's label given the first-pass
+// class probabilities of its neighbours. Content is contiguous and
+// boilerplate comes in runs, so these carry most of the context.
+
+const nsCtx byte = 40
+
+// ctxScratch holds per-document aggregates for the second pass.
+type ctxScratch struct {
+	pc             []float32 // first-pass content probability per block
+	cum            []float32 // content mass (pc x tokens) before each block
+	total          float32
+	prevHi, nextHi []int // nearest block with pc >= 0.7 before / after (-1 none)
+}
+
+func contentP(p *[NumClasses]float32) float32 { return p[0] + p[1] }
+
+func argmax(p *[NumClasses]float32) int {
+	best := 0
+	for k := 1; k < NumClasses; k++ {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+func bucket10(f float32) int {
+	b := int(f * 10)
+	return max(0, min(9, b))
+}
+
+func bucket5(f float32) int {
+	switch {
+	case f < 0.1:
+		return 0
+	case f < 0.35:
+		return 1
+	case f < 0.65:
+		return 2
+	case f < 0.9:
+		return 3
+	}
+	return 4
+}
+
+func distB(d int) int {
+	switch {
+	case d < 0:
+		return 9
+	case d <= 3:
+		return d
+	case d <= 5:
+		return 4
+	case d <= 10:
+		return 5
+	case d <= 20:
+		return 6
+	}
+	return 7
+}
+
+func (c *ctxScratch) prepare(probs [][NumClasses]float32, stats []blockStats) {
+	n := len(probs)
+	grow := func(s []int) []int {
+		if cap(s) < n {
+			return make([]int, n)
+		}
+		return s[:n]
+	}
+	if cap(c.pc) < n {
+		c.pc = make([]float32, n)
+		c.cum = make([]float32, n)
+	}
+	c.pc, c.cum = c.pc[:n], c.cum[:n]
+	c.prevHi, c.nextHi = grow(c.prevHi), grow(c.nextHi)
+	var acc float32
+	last := -1
+	for i := range probs {
+		c.pc[i] = contentP(&probs[i])
+		c.cum[i] = acc
+		acc += c.pc[i] * float32(max(1, stats[i].tokens))
+		c.prevHi[i] = last
+		if c.pc[i] >= 0.7 && stats[i].tokens >= 5 {
+			last = i
+		}
+	}
+	c.total = acc
+	last = -1
+	for i := n - 1; i >= 0; i-- {
+		c.nextHi[i] = last
+		if c.pc[i] >= 0.7 && stats[i].tokens >= 5 {
+			last = i
+		}
+	}
+}
+
+var ctxOff = [...]string{"-3", "-2", "-1", "0", "+1", "+2", "+3"}
+
+// context adds the second-pass features of block i to x.s.
+func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ctxScratch, i int, explain bool) {
+	x.s.reset(explain)
+	s := &x.s
+	n := len(probs)
+	p := &probs[i]
+	st := &x.stats[i]
+	s.feat(nsCtx, "bias2", 0, 1)
+	for k := range NumClasses {
+		s.feat(nsCtx, "p", k, p[k])
+	}
+	own := argmax(p)
+	s.feat(nsCtx, "arg", own, 1)
+	s.feat(nsCtx, "pc", bucket10(c.pc[i]), 1)
+	s.feat(nsCtx, "pcxlen", bucket5(c.pc[i])*16+log2b(st.tokens), 1)
+	for d := -3; d <= 3; d++ {
+		if d == 0 {
+			continue
+		}
+		j := i + d
+		key := ctxOff[d+3]
+		if j < 0 || j >= n {
+			s.featSN(nsCtx, "nc", key, -1, 1)
+			continue
+		}
+		s.featSN(nsCtx, "nc", key, bucket5(c.pc[j]), 1)
+		a := argmax(&probs[j])
+		s.featSN(nsCtx, "narg", key, a, 1)
+		if d == -1 || d == 1 {
+			for k := range NumClasses {
+				s.featSN(nsCtx, "np", key, k, probs[j][k])
+			}
+			s.featSN(nsCtx, "conj", key, own*16+a, 1)
+			s.featSN(nsCtx, "ncxpc", key, bucket5(c.pc[j])*8+bucket5(c.pc[i]), 1)
+		}
+	}
+	for _, w := range [...]int{5, 15} {
+		var sum float32
+		cnt := 0
+		for j := max(0, i-w); j <= min(n-1, i+w); j++ {
+			if j != i {
+				sum += c.pc[j]
+				cnt++
+			}
+		}
+		if cnt > 0 {
+			s.feat(nsCtx, "win", w*100+bucket10(sum/float32(cnt)), 1)
+		}
+	}
+	dp, dn := -1, -1
+	if c.prevHi[i] >= 0 {
+		dp = i - c.prevHi[i]
+	}
+	if c.nextHi[i] >= 0 {
+		dn = c.nextHi[i] - i
+	}
+	s.feat(nsCtx, "distprev", distB(dp), 1)
+	s.feat(nsCtx, "distnext", distB(dn), 1)
+	s.feat(nsCtx, "distboth", distB(dp)*10+distB(dn), 1)
+	if c.total > 0 {
+		before := c.cum[i] / c.total
+		s.feat(nsCtx, "cumbefore", bucket10(before), 1)
+		after := (c.total - c.cum[i] - c.pc[i]*float32(max(1, st.tokens))) / c.total
+		s.feat(nsCtx, "cumafter", bucket10(after), 1)
+		s.feat(nsCtx, "cumxarg", bucket5(before)*16+bucket5(after)*NumClasses/4+own, 1)
+	}
+	b := &doc.Blocks[i]
+	if doc.HTML {
+		s.feat(nsCtx, "htmlxarg", own, 1)
+	} else {
+		s.feat(nsCtx, "splitxarg", int(b.Split)*16+own, 1)
+	}
+	s.feat(nsCtx, "lenxarg", log2b(st.tokens)*16+own, 1)
+}

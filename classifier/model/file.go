@@ -1,0 +1,260 @@
+package model
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+)
+
+// File format (all integers little endian or unsigned varints):
+//
+//	magic "WNNWMDL\x00" | uint16 format version | uint32 header length |
+//	JSON header | weight section pass 1 | weight section pass 2 (optional)
+//
+// A weight section is: uvarint bits | float32 scale | uvarint number of
+// rows | rows, each a uvarint delta of the bucket index from the previous
+// row and NumClasses zig-zag varints of the int16-quantised weights.
+const (
+	magic         = "WNNWMDL\x00"
+	formatVersion = 1
+	// MaxFileBytes bounds a model file Decode accepts.
+	MaxFileBytes = 64 << 20
+)
+
+// header is the JSON header of a model file.
+type header struct {
+	Version     string             `json:"version"`
+	Fingerprint string             `json:"fingerprint"`
+	Pipeline    string             `json:"pipeline"`
+	Groups      int                `json:"groups"`
+	Bits1       uint               `json:"bits1"`
+	Bits2       uint               `json:"bits2"`
+	Labels      []string           `json:"labels"`
+	Languages   []string           `json:"languages"`
+	Threshold   float64            `json:"threshold"`
+	Temperature float64            `json:"temperature"`
+	Training    map[string]int     `json:"training"`
+	Metrics     map[string]float64 `json:"metrics"`
+	Seed        uint64             `json:"seed"`
+}
+
+// FormatError reports a malformed model file.
+type FormatError struct{ Reason string }
+
+func (e *FormatError) Error() string { return "model: bad model file: " + e.Reason }
+
+// FingerprintError reports a model trained with another feature pipeline.
+type FingerprintError struct{ Want, Got string }
+
+func (e *FingerprintError) Error() string {
+	return fmt.Sprintf("model: the model was trained with feature pipeline %s, this build extracts %s: retrain it", e.Got, e.Want)
+}
+
+// fingerprint identifies the feature pipeline and its hashing parameters.
+func fingerprint(groups int, bits1, bits2 uint) string {
+	h := hashString(fnvOffset, pipeline)
+	h = hashInt(h, groups)
+	h = hashInt(h, int(bits1))
+	h = hashInt(h, int(bits2))
+	return strconv.FormatUint(h, 16)
+}
+
+// Encode writes the model file. The same model always gives the same bytes.
+func (m *Model) Encode(w io.Writer) error {
+	h := header{
+		Version:     m.info.Version,
+		Fingerprint: m.info.Fingerprint,
+		Pipeline:    pipeline,
+		Groups:      m.groups,
+		Bits1:       m.bits1,
+		Bits2:       m.bits2,
+		Labels:      ClassNames[:],
+		Languages:   m.info.Languages,
+		Threshold:   m.threshold,
+		Temperature: m.temperature,
+		Training:    m.info.Training,
+		Metrics:     m.info.Metrics,
+	}
+	hj, err := json.Marshal(h)
+	if err != nil {
+		return fmt.Errorf("model: encode: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	var tmp [binary.MaxVarintLen64]byte
+	binary.LittleEndian.PutUint16(tmp[:2], formatVersion)
+	buf.Write(tmp[:2])
+	binary.LittleEndian.PutUint32(tmp[:4], uint32(len(hj)))
+	buf.Write(tmp[:4])
+	buf.Write(hj)
+	writeSection(&buf, m.bits1, m.w1)
+	if m.w2 != nil {
+		writeSection(&buf, m.bits2, m.w2)
+	}
+	_, err = w.Write(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("model: encode: %w", err)
+	}
+	return nil
+}
+
+func writeSection(buf *bytes.Buffer, bits uint, w []float32) {
+	var mx float32
+	for _, v := range w {
+		mx = max(mx, float32(math.Abs(float64(v))))
+	}
+	scale := mx / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	var tmp [binary.MaxVarintLen64]byte
+	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(bits))])
+	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(scale))
+	buf.Write(tmp[:4])
+	rows := len(w) / NumClasses
+	var q [NumClasses]int64
+	var body bytes.Buffer
+	n, prev := 0, 0
+	for r := range rows {
+		nz := false
+		for k := range NumClasses {
+			q[k] = int64(math.Round(float64(w[r*NumClasses+k] / scale)))
+			if q[k] != 0 {
+				nz = true
+			}
+		}
+		if !nz {
+			continue
+		}
+		body.Write(tmp[:binary.PutUvarint(tmp[:], uint64(r-prev))])
+		prev = r
+		for k := range NumClasses {
+			body.Write(tmp[:binary.PutVarint(tmp[:], q[k])])
+		}
+		n++
+	}
+	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(n))])
+	buf.Write(body.Bytes())
+}
+
+// Decode reads a model file. A model whose feature-pipeline fingerprint
+// differs from this build's fails with a *FingerprintError; a malformed
+// file with a *FormatError.
+func Decode(data []byte) (*Model, error) {
+	if len(data) > MaxFileBytes {
+		return nil, &FormatError{fmt.Sprintf("%d bytes exceeds the limit of %d", len(data), MaxFileBytes)}
+	}
+	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+		return nil, &FormatError{"not a winnow model (bad magic)"}
+	}
+	p := data[len(magic):]
+	if v := binary.LittleEndian.Uint16(p); v != formatVersion {
+		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads %d", v, formatVersion)}
+	}
+	hl := int(binary.LittleEndian.Uint32(p[2:]))
+	p = p[6:]
+	if hl > len(p) {
+		return nil, &FormatError{"truncated header"}
+	}
+	var h header
+	if err := json.Unmarshal(p[:hl], &h); err != nil {
+		return nil, &FormatError{"header: " + err.Error()}
+	}
+	p = p[hl:]
+	if h.Bits1 < 4 || h.Bits1 > 24 || h.Bits2 > 24 || (h.Bits2 != 0 && h.Bits2 < 4) {
+		return nil, &FormatError{fmt.Sprintf("hash sizes %d/%d out of range", h.Bits1, h.Bits2)}
+	}
+	if want := fingerprint(h.Groups, h.Bits1, h.Bits2); h.Fingerprint != want {
+		return nil, &FingerprintError{Want: want, Got: h.Fingerprint}
+	}
+	if len(h.Labels) != NumClasses {
+		return nil, &FormatError{fmt.Sprintf("%d labels, want %d", len(h.Labels), NumClasses)}
+	}
+	for k, l := range h.Labels {
+		if l != ClassNames[k] {
+			return nil, &FormatError{fmt.Sprintf("label %d is %q, want %q", k, l, ClassNames[k])}
+		}
+	}
+	m := &Model{
+		threshold:   h.Threshold,
+		temperature: h.Temperature,
+		groups:      h.Groups,
+		bits1:       h.Bits1,
+		bits2:       h.Bits2,
+		info: Info{
+			FormatVersion: formatVersion,
+			Version:       h.Version,
+			Fingerprint:   h.Fingerprint,
+			Languages:     h.Languages,
+			Training:      h.Training,
+			Metrics:       h.Metrics,
+		},
+	}
+	if !(m.threshold > 0 && m.threshold < 1) {
+		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}
+	}
+	var err error
+	m.w1, p, err = readSection(p, h.Bits1)
+	if err != nil {
+		return nil, err
+	}
+	if h.Bits2 != 0 {
+		m.w2, p, err = readSection(p, h.Bits2)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(p) != 0 {
+		return nil, &FormatError{fmt.Sprintf("%d trailing bytes", len(p))}
+	}
+	return m, nil
+}
+
+func readSection(p []byte, want uint) ([]float32, []byte, error) {
+	bad := func(why string) ([]float32, []byte, error) { return nil, nil, &FormatError{"weights: " + why} }
+	bits, n := binary.Uvarint(p)
+	if n <= 0 || uint(bits) != want {
+		return bad("hash size mismatch")
+	}
+	p = p[n:]
+	if len(p) < 4 {
+		return bad("truncated")
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(p))
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return bad("bad scale")
+	}
+	p = p[4:]
+	rows := 1 << bits
+	nr, n := binary.Uvarint(p)
+	if n <= 0 || nr > uint64(rows) {
+		return bad("bad row count")
+	}
+	p = p[n:]
+	w := make([]float32, rows*NumClasses)
+	r := 0
+	for i := uint64(0); i < nr; i++ {
+		d, n := binary.Uvarint(p)
+		if n <= 0 || d > uint64(rows) || (i > 0 && d == 0) {
+			return bad("bad row index")
+		}
+		p = p[n:]
+		r += int(d)
+		if r >= rows {
+			return bad("row index out of range")
+		}
+		for k := range NumClasses {
+			q, n := binary.Varint(p)
+			if n <= 0 || q > math.MaxInt16 || q < -math.MaxInt16 {
+				return bad("bad weight")
+			}
+			p = p[n:]
+			w[r*NumClasses+k] = float32(q) * scale
+		}
+	}
+	return w, p, nil
+}

@@ -1,0 +1,587 @@
+package model
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Doc is one labelled training document.
+type Doc struct {
+	Seg *segment.Doc
+	// Labels holds a class per block, or -1 for an unlabelled block (it is
+	// skipped in training and scoring, but still seen as a neighbour).
+	Labels []int8
+	// Group keeps documents of one site in one fold (e.g. the URL's host).
+	Group string
+	// Source names the data set, for the training summary.
+	Source string
+	// Weight scales the document's blocks (0 means 1).
+	Weight float32
+}
+
+// Data is a training set and a dev set of other sites.
+type Data struct {
+	Train, Dev []Doc
+}
+
+// Config tunes training. The zero value gets defaults.
+type Config struct {
+	Seed uint64
+	// Bits is log2 of the first pass's hashed feature space (default 18).
+	Bits uint
+	// Epochs over the training data (default 5).
+	Epochs int
+	// Folds for the out-of-fold first-pass outputs the second pass learns
+	// from (default 4).
+	Folds int
+	// Groups is a feature-group set from ParseGroups (default all).
+	Groups int
+	// LR and L2 for AdaGrad (defaults 0.2 and 1e-6).
+	LR, L2 float64
+	// Prune drops first-pass weights smaller than this (default 0.01).
+	Prune float64
+	// Version is stored in the model file.
+	Version string
+	// Log receives progress lines when non-nil.
+	Log func(format string, args ...any)
+}
+
+func (c *Config) defaults() {
+	if c.Bits == 0 {
+		c.Bits = 18
+	}
+	if c.Epochs == 0 {
+		c.Epochs = 5
+	}
+	if c.Folds == 0 {
+		c.Folds = 4
+	}
+	if c.Groups == 0 {
+		c.Groups = allGroups
+	}
+	if c.LR == 0 {
+		c.LR = 0.2
+	}
+	if c.L2 == 0 {
+		c.L2 = 1e-6
+	}
+	if c.Prune == 0 {
+		c.Prune = 0.01
+	}
+	if c.Version == "" {
+		c.Version = "dev"
+	}
+	if c.Log == nil {
+		c.Log = func(string, ...any) {}
+	}
+}
+
+const bits2 = 14
+
+// matrix is a CSR feature matrix of labelled examples.
+type matrix struct {
+	ptr   []int32
+	idx   []uint32
+	val   []float32
+	y     []int8
+	w     []float32
+	doc   []int32 // document index of the row
+	block []int32
+}
+
+func (mx *matrix) addRow(s *sink, y int8, w float32, doc, block int) {
+	mx.idx = append(mx.idx, s.idx...)
+	mx.val = append(mx.val, s.val...)
+	mx.ptr = append(mx.ptr, int32(len(mx.idx)))
+	mx.y = append(mx.y, y)
+	mx.w = append(mx.w, w)
+	mx.doc = append(mx.doc, int32(doc))
+	mx.block = append(mx.block, int32(block))
+}
+
+func (mx *matrix) rows() int { return len(mx.y) }
+
+func newMatrix() *matrix { return &matrix{ptr: []int32{0}} }
+
+// blockWeight favours long blocks (token F1 counts tokens) and keeps long
+// pages from dominating.
+func blockWeight(tokens, labelled int, docW float32) float32 {
+	w := float32(1 + math.Log2(1+float64(tokens))/2)
+	if labelled > 150 {
+		w *= float32(math.Sqrt(150 / float64(labelled)))
+	}
+	if docW > 0 {
+		w *= docW
+	}
+	return w
+}
+
+// features1 builds the first-pass matrix of docs.
+func features1(ctx context.Context, docs []Doc, groups int, bits uint) (*matrix, error) {
+	x := &extractor{groups: groups, s: sink{mask: 1<<bits - 1}}
+	mx := newMatrix()
+	for d := range docs {
+		if d%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		doc := docs[d].Seg
+		x.prepare(doc)
+		labelled := 0
+		for _, l := range docs[d].Labels {
+			if l >= 0 {
+				labelled++
+			}
+		}
+		for i := range doc.Blocks {
+			if docs[d].Labels[i] < 0 {
+				continue
+			}
+			x.block(doc, i, false)
+			mx.addRow(&x.s, docs[d].Labels[i], blockWeight(x.stats[i].tokens, labelled, docs[d].Weight), d, i)
+		}
+	}
+	return mx, nil
+}
+
+// classWeights balance the classes (square root of inverse frequency).
+func classWeights(mx *matrix, rows []int) [NumClasses]float32 {
+	var mass [NumClasses]float64
+	total := 0.0
+	for _, r := range rows {
+		mass[mx.y[r]] += float64(mx.w[r])
+		total += float64(mx.w[r])
+	}
+	var cw [NumClasses]float32
+	for k := range NumClasses {
+		if mass[k] == 0 {
+			cw[k] = 1
+			continue
+		}
+		f := math.Sqrt(total / (NumClasses * mass[k]))
+		cw[k] = float32(min(5, max(0.3, f)))
+	}
+	return cw
+}
+
+// sgd trains a multinomial logistic regression with AdaGrad on the given
+// rows of mx.
+func sgd(ctx context.Context, mx *matrix, rows []int, bits uint, epochs int, lr, l2 float64, seed uint64) ([]float32, error) {
+	size := (1 << bits) * NumClasses
+	w := make([]float32, size)
+	g2 := make([]float32, size)
+	cw := classWeights(mx, rows)
+	order := slices.Clone(rows)
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	flr, fl2 := float32(lr), float32(l2)
+	for ep := range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for n, r := range order {
+			if n%65536 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			a, b := mx.ptr[r], mx.ptr[r+1]
+			var z [NumClasses]float32
+			for j := a; j < b; j++ {
+				f := int(mx.idx[j]) * NumClasses
+				v := mx.val[j]
+				for k := range NumClasses {
+					z[k] += w[f+k] * v
+				}
+			}
+			var p [NumClasses]float32
+			softmax(&z, 1, &p)
+			y := int(mx.y[r])
+			sw := mx.w[r] * cw[y]
+			// classes whose gradient is negligible are skipped (and
+			// with them their L2 shrinkage): most classes get p≈0 after
+			// the first epoch, which makes training several times faster
+			var g [NumClasses]float32
+			var act [NumClasses]int
+			na := 0
+			for k := range NumClasses {
+				g[k] = p[k] * sw
+				if k == y {
+					g[k] -= sw
+				}
+				if g[k] > 1e-3*sw || g[k] < -1e-3*sw {
+					act[na] = k
+					na++
+				}
+			}
+			for j := a; j < b; j++ {
+				f := int(mx.idx[j]) * NumClasses
+				v := mx.val[j]
+				for _, k := range act[:na] {
+					gr := g[k]*v + fl2*w[f+k]
+					g2[f+k] += gr * gr
+					w[f+k] -= flr * gr / float32(math.Sqrt(float64(g2[f+k])+1e-8))
+				}
+			}
+		}
+		_ = ep
+	}
+	return w, nil
+}
+
+// foldOf assigns a group to a fold by a stable hash.
+func foldOf(group string, folds int) int {
+	return int(mix(hashString(fnvOffset, group)) % uint64(folds))
+}
+
+// Train fits a model on data.Train, calibrates it and picks its threshold
+// on data.Dev, and returns it as it will be decoded from its file (weights
+// quantised). Same data and config ⇒ byte-identical model file.
+func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
+	cfg.defaults()
+	if len(data.Train) == 0 {
+		return nil, errors.New("model: train: no training documents")
+	}
+	for _, set := range [][]Doc{data.Train, data.Dev} {
+		for _, d := range set {
+			if d.Seg == nil || len(d.Labels) != len(d.Seg.Blocks) {
+				return nil, fmt.Errorf("model: train: document of %s (%s): %d labels for %d blocks", d.Source, d.Group, len(d.Labels), len(d.Seg.Blocks))
+			}
+		}
+	}
+	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Log("train: %d docs, %d labelled blocks, %d feature entries", len(data.Train), mx.rows(), len(mx.idx))
+	all := make([]int, mx.rows())
+	for i := range all {
+		all[i] = i
+	}
+	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1}
+	m.w1, err = sgd(ctx, mx, all, cfg.Bits, cfg.Epochs, cfg.LR, cfg.L2, cfg.Seed)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Log("train: pass 1 done")
+	if cfg.Groups&groupContext != 0 {
+		// out-of-fold first-pass probabilities for the second pass
+		oof := make([][][NumClasses]float32, len(data.Train))
+		for fold := range cfg.Folds {
+			var rows []int
+			for _, r := range all {
+				if foldOf(data.Train[mx.doc[r]].Group, cfg.Folds) != fold {
+					rows = append(rows, r)
+				}
+			}
+			fm := &Model{groups: cfg.Groups, bits1: cfg.Bits}
+			fm.w1, err = sgd(ctx, mx, rows, cfg.Bits, max(2, cfg.Epochs-2), cfg.LR, cfg.L2, cfg.Seed+uint64(fold)+1)
+			if err != nil {
+				return nil, err
+			}
+			x := fm.newExtractor()
+			for d := range data.Train {
+				if foldOf(data.Train[d].Group, cfg.Folds) != fold {
+					continue
+				}
+				doc := data.Train[d].Seg
+				x.prepare(doc)
+				n := len(doc.Blocks)
+				logits := make([][NumClasses]float32, n)
+				oof[d] = make([][NumClasses]float32, n)
+				fm.pass1(x, doc, logits, oof[d])
+			}
+			cfg.Log("train: fold %d done", fold)
+		}
+		x := &extractor{groups: cfg.Groups, s: sink{mask: 1<<bits2 - 1}}
+		mx2 := newMatrix()
+		var cs ctxScratch
+		for d := range data.Train {
+			doc := data.Train[d].Seg
+			x.prepare(doc)
+			cs.prepare(oof[d], x.stats)
+			labelled := 0
+			for _, l := range data.Train[d].Labels {
+				if l >= 0 {
+					labelled++
+				}
+			}
+			for i := range doc.Blocks {
+				if data.Train[d].Labels[i] < 0 {
+					continue
+				}
+				x.context(doc, oof[d], &cs, i, false)
+				mx2.addRow(&x.s, data.Train[d].Labels[i], blockWeight(x.stats[i].tokens, labelled, data.Train[d].Weight), d, i)
+			}
+		}
+		all2 := make([]int, mx2.rows())
+		for i := range all2 {
+			all2[i] = i
+		}
+		m.bits2 = bits2
+		m.w2, err = sgd(ctx, mx2, all2, bits2, cfg.Epochs, cfg.LR/2, cfg.L2, cfg.Seed+100)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Log("train: pass 2 done")
+	}
+	// prune the first pass
+	for i, v := range m.w1 {
+		if math.Abs(float64(v)) < cfg.Prune {
+			m.w1[i] = 0
+		}
+	}
+	m.info = Info{
+		FormatVersion: formatVersion,
+		Version:       cfg.Version,
+		Fingerprint:   fingerprint(m.groups, m.bits1, m.bits2),
+		Training:      summary(data),
+		Languages:     languages(m, data.Train),
+	}
+	// calibrate on dev
+	if len(data.Dev) > 0 {
+		m.temperature = fitTemperature(m, data.Dev)
+		m.threshold = fitThreshold(m, data.Dev)
+		m.info.Metrics = Score(m, data.Dev, 0).Metrics()
+	}
+	cfg.Log("train: temperature %.3f threshold %.2f", m.temperature, m.threshold)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return nil, err
+	}
+	return Decode(buf.Bytes())
+}
+
+func summary(data Data) map[string]int {
+	out := map[string]int{}
+	for _, d := range data.Train {
+		out[d.Source+".docs"]++
+		out[d.Source+".blocks"] += len(d.Labels)
+	}
+	for _, d := range data.Dev {
+		out["dev."+d.Source+".docs"]++
+	}
+	return out
+}
+
+func languages(m *Model, docs []Doc) []string {
+	seen := map[string]int{}
+	for _, d := range docs {
+		if l := m.Language(d.Seg); l != "" {
+			seen[l]++
+		}
+	}
+	var out []string
+	for l, n := range seen {
+		if n >= 3 {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// rawLogits returns the final (pre-temperature) logits of every block.
+func (m *Model) rawLogits(doc *segment.Doc) [][NumClasses]float32 {
+	n := len(doc.Blocks)
+	x := m.newExtractor()
+	x.prepare(doc)
+	logits := make([][NumClasses]float32, n)
+	probs := make([][NumClasses]float32, n)
+	m.pass1(x, doc, logits, probs)
+	if m.w2 == nil {
+		return logits
+	}
+	var cs ctxScratch
+	cs.prepare(probs, x.stats)
+	x.s.mask = 1<<m.bits2 - 1
+	for i := range n {
+		x.context(doc, probs, &cs, i, false)
+		var z [NumClasses]float32
+		scores(m.w2, &x.s, &z)
+		logits[i] = z
+	}
+	return logits
+}
+
+func fitTemperature(m *Model, dev []Doc) float64 {
+	type ex struct {
+		z [NumClasses]float32
+		y int8
+	}
+	var exs []ex
+	for _, d := range dev {
+		lg := m.rawLogits(d.Seg)
+		for i, l := range d.Labels {
+			if l >= 0 {
+				exs = append(exs, ex{lg[i], l})
+			}
+		}
+	}
+	best, bestT := math.Inf(1), 1.0
+	for t := 0.5; t <= 4.0001; t += 0.1 {
+		nll := 0.0
+		for _, e := range exs {
+			var p [NumClasses]float32
+			softmax(&e.z, float32(t), &p)
+			nll -= math.Log(max(1e-9, float64(p[e.y])))
+		}
+		if nll < best {
+			best, bestT = nll, t
+		}
+	}
+	return math.Round(bestT*100) / 100
+}
+
+func fitThreshold(m *Model, dev []Doc) float64 {
+	preds := make([][]Prediction, len(dev))
+	for i, d := range dev {
+		preds[i] = m.Predict(d.Seg, 0)
+	}
+	best, bestT := -1.0, 0.5
+	for t := 0.05; t <= 0.9001; t += 0.025 {
+		var mean meanF1
+		for i, d := range dev {
+			mean.Add(blockCounts(d, preds[i], t))
+		}
+		f := mean.Mean()
+		// prefer the threshold nearest 0.5 among ties
+		if f > best+1e-9 || (math.Abs(f-best) <= 1e-9 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
+			best, bestT = f, t
+		}
+	}
+	return math.Round(bestT*1000) / 1000
+}
+
+// blockCounts approximates token overlap from block labels: tokens of blocks
+// labelled and predicted content.
+func blockCounts(d Doc, preds []Prediction, t float64) counts {
+	var c counts
+	var st blockStats
+	for i, l := range d.Labels {
+		if l < 0 {
+			continue
+		}
+		b := d.Seg.Blocks[i]
+		computeStats(d.Seg.Text[b.Start:b.End], &st)
+		gold := Content(int(l))
+		pred := preds[i].ContentProb >= t
+		if gold {
+			c.Gold += st.tokens
+		}
+		if pred {
+			c.Extracted += st.tokens
+		}
+		if gold && pred {
+			c.Common += st.tokens
+		}
+	}
+	return c
+}
+
+// counts is a token overlap (as eval.Counts, which this package cannot
+// import: the eval runner imports the classifier, which imports the model).
+type counts struct{ Common, Extracted, Gold int }
+
+func (c counts) f1() float64 {
+	switch {
+	case c.Extracted == 0 && c.Gold == 0:
+		return 1
+	case c.Extracted == 0 || c.Gold == 0 || c.Common == 0:
+		return 0
+	}
+	p := float64(c.Common) / float64(c.Extracted)
+	r := float64(c.Common) / float64(c.Gold)
+	return 2 * p * r / (p + r)
+}
+
+// meanF1 averages per-document F1.
+type meanF1 struct {
+	n   int
+	sum float64
+}
+
+func (m *meanF1) Add(c counts) { m.n++; m.sum += c.f1() }
+
+// Mean returns the mean F1.
+func (m *meanF1) Mean() float64 {
+	if m.n == 0 {
+		return 0
+	}
+	return m.sum / float64(m.n)
+}
+
+// Scores are block-level numbers over labelled documents.
+type Scores struct {
+	Docs, Blocks, Correct, LabelCorrect int
+	Tokens                              meanF1
+	PerClass                            [NumClasses][2]int // correct, total
+}
+
+// Metrics flattens the scores for the model file.
+func (s Scores) Metrics() map[string]float64 {
+	f := s.Tokens.Mean()
+	out := map[string]float64{
+		"dev.docs":           float64(s.Docs),
+		"dev.blocks":         float64(s.Blocks),
+		"dev.category_acc":   round4(float64(s.Correct) / float64(max(1, s.Blocks))),
+		"dev.label_acc":      round4(float64(s.LabelCorrect) / float64(max(1, s.Blocks))),
+		"dev.block_token_f1": round4(f),
+	}
+	return out
+}
+
+func round4(f float64) float64 { return math.Round(f*10000) / 10000 }
+
+// Score labels docs with m and compares with their labels at threshold t
+// (0 means the model's).
+func Score(m *Model, docs []Doc, t float64) Scores {
+	if t == 0 {
+		t = m.threshold
+	}
+	var s Scores
+	for _, d := range docs {
+		preds := m.Predict(d.Seg, 0)
+		s.Docs++
+		s.Tokens.Add(blockCounts(d, preds, t))
+		for i, l := range d.Labels {
+			if l < 0 {
+				continue
+			}
+			k := Decide(preds[i], t)
+			s.Blocks++
+			s.PerClass[l][1]++
+			if k == int(l) {
+				s.Correct++
+				s.PerClass[l][0]++
+			}
+			if Content(k) == Content(int(l)) {
+				s.LabelCorrect++
+			}
+		}
+	}
+	return s
+}
+
+// Decide returns the class of a prediction at threshold t: the cut is made
+// on the content probability, then the most probable class on that side
+// (as the classifier package does).
+func Decide(p Prediction, t float64) int {
+	content := p.ContentProb >= t
+	best := -1
+	for k := range NumClasses {
+		if Content(k) != content {
+			continue
+		}
+		if best < 0 || p.Probs[k] > p.Probs[best] {
+			best = k
+		}
+	}
+	return best
+}
