@@ -1,0 +1,255 @@
+package classifier_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func newClassifier(t testing.TB) *classifier.Classifier {
+	t.Helper()
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// checkResult asserts the offsets contract: blocks are ordered, do not
+// overlap, lie inside Result.Text on UTF-8 boundaries, and are non-empty.
+func checkResult(t *testing.T, res *classifier.Result) {
+	t.Helper()
+	prev := 0
+	for i, b := range res.Blocks {
+		if b.Start < prev || b.End <= b.Start || b.End > len(res.Text) {
+			t.Fatalf("block %d: bad offsets [%d,%d) (prev end %d, text %d bytes)", i, b.Start, b.End, prev, len(res.Text))
+		}
+		if !utf8.ValidString(res.Text[b.Start:b.End]) {
+			t.Fatalf("block %d: [%d,%d) does not fall on UTF-8 boundaries", i, b.Start, b.End)
+		}
+		if b.Score < 0 || b.Score > 1 || b.ContentProb < 0 || b.ContentProb > 1 {
+			t.Fatalf("block %d: score %v / content prob %v outside [0,1]", i, b.Score, b.ContentProb)
+		}
+		if b.Label != b.Category.Label() || b.Label == classifier.LabelUnspecified {
+			t.Fatalf("block %d: label %v does not match category %v", i, b.Label, b.Category)
+		}
+		prev = b.End
+	}
+}
+
+func TestClassifySeedText(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed-fa-news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(t)
+	for _, tc := range []struct {
+		name string
+		in   classifier.Input
+	}{
+		{"text", classifier.Input{Data: data, Mode: classifier.ModeText}},
+		{"auto", classifier.Input{Data: data}},
+		{"raw", classifier.Input{Data: data, Raw: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Classify(context.Background(), tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Mode != classifier.ModeText {
+				t.Errorf("mode = %v, want text", res.Mode)
+			}
+			if res.Text != string(data) {
+				t.Fatalf("text input must be its own offset text, byte for byte")
+			}
+			checkResult(t, res)
+			// Every non-empty line is covered by blocks, in order.
+			var covered strings.Builder
+			for _, b := range res.Blocks {
+				covered.WriteString(res.Text[b.Start:b.End])
+			}
+			want := strings.Join(strings.Fields(string(data)), "")
+			if got := strings.Join(strings.Fields(covered.String()), ""); got != want {
+				t.Errorf("blocks lose text: got %d bytes of non-space text, want %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+func TestClassifyHTML(t *testing.T) {
+	page := `<html lang="en"><head><title>Page</title><style>p{}</style></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Moscow and the Taliban</h1>
+<p>Russia has turned to the Taliban, one of its old enemies, to exchange intelligence about the Islamic State in Afghanistan, officials said on Friday.</p>
+<p>The contacts are limited to sharing information about the fight against the group, a spokeswoman for the foreign ministry said.</p>
+<footer>© 2026 Example News. All rights reserved.</footer>
+<script>var x = "<p>not text</p>";</script>
+</body></html>`
+	c := newClassifier(t)
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(page), Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mode != classifier.ModeHTML {
+		t.Fatalf("mode = %v, want html", res.Mode)
+	}
+	checkResult(t, res)
+	if strings.Contains(res.Text, "not text") || strings.Contains(res.Text, "p{}") {
+		t.Errorf("rendition keeps script or style: %q", res.Text)
+	}
+	if !strings.Contains(res.MainText(), "Russia has turned to the Taliban") {
+		t.Errorf("main text lost the body: %q", res.MainText())
+	}
+}
+
+func TestClassifyErrors(t *testing.T) {
+	c := classifier.New(mustModel(t), classifier.Config{MaxDocumentBytes: 100})
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name  string
+		ctx   context.Context
+		in    classifier.Input
+		kind  classifier.Kind
+		field string
+	}{
+		{"empty", context.Background(), classifier.Input{}, classifier.KindInvalid, "document"},
+		{"too large", context.Background(), classifier.Input{Data: make([]byte, 101)}, classifier.KindTooLarge, "document"},
+		{"threshold above one", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: 1.5}}, classifier.KindInvalid, "options.threshold"},
+		{"negative threshold", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: -0.1}}, classifier.KindInvalid, "options.threshold"},
+		{"cancelled", cancelled, classifier.Input{Data: []byte("x")}, classifier.KindCanceled, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := c.Classify(tc.ctx, tc.in)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if k := classifier.KindOf(err); k != tc.kind {
+				t.Errorf("kind = %v, want %v (%v)", k, tc.kind, err)
+			}
+			var e *classifier.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T is not *classifier.Error", err)
+			}
+			if e.Field != tc.field {
+				t.Errorf("field = %q, want %q", e.Field, tc.field)
+			}
+		})
+	}
+}
+
+func mustModel(t *testing.T) *model.Model {
+	t.Helper()
+	return newClassifier(t).Model()
+}
+
+func TestBadInputs(t *testing.T) {
+	c := newClassifier(t)
+	nested := strings.Repeat("<div>", 100000) + "deep text" + strings.Repeat("</div>", 100000)
+	for _, tc := range []struct {
+		name string
+		in   classifier.Input
+		keep string
+	}{
+		{"nul bytes", classifier.Input{Data: []byte("a\x00b\x00\nline two"), Mode: classifier.ModeText}, "line two"},
+		{"invalid utf8", classifier.Input{Data: []byte("ok \xff\xfe text\nmore"), Mode: classifier.ModeText}, "more"},
+		{"binary raw", classifier.Input{Data: []byte{0, 1, 2, 3, 0xff, 0xfe, 0x80, 10, 'h', 'i'}, Raw: true}, ""},
+		{"only spaces", classifier.Input{Data: []byte(" \n\t\n "), Mode: classifier.ModeText}, ""},
+		{"nested divs", classifier.Input{Data: []byte(nested), Mode: classifier.ModeHTML}, "deep text"},
+		{"mixed direction", classifier.Input{Data: []byte("سلام world ۱۲۳ abc\nEnglish then فارسی"), Mode: classifier.ModeText}, "فارسی"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Classify(context.Background(), tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResult(t, res)
+			if !utf8.ValidString(res.Text) {
+				t.Error("offset text is not valid UTF-8")
+			}
+			if tc.keep != "" && !strings.Contains(res.Text, tc.keep) {
+				t.Errorf("text lost %q", tc.keep)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed-fa-news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(t)
+	a, err := c.Classify(context.Background(), classifier.Input{Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.Classify(context.Background(), classifier.Input{Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Error("two runs on the same input differ")
+	}
+}
+
+func TestCategories(t *testing.T) {
+	for _, c := range classifier.Categories() {
+		t.Run(c.String(), func(t *testing.T) {
+			got, ok := classifier.ParseCategory(c.String())
+			if !ok || got != c {
+				t.Errorf("ParseCategory(%q) = %v, %v", c.String(), got, ok)
+			}
+			want := classifier.Boilerplate
+			if c == classifier.Title || c == classifier.Body {
+				want = classifier.Content
+			}
+			if c.Label() != want {
+				t.Errorf("label = %v, want %v", c.Label(), want)
+			}
+		})
+	}
+}
+
+func TestThresholdMovesCut(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed-fa-news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(t)
+	count := func(th float64) int {
+		res, err := c.Classify(context.Background(), classifier.Input{Data: data, Options: classifier.Options{Threshold: th}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Summary.Counts[classifier.Title] + res.Summary.Counts[classifier.Body]
+	}
+	if lo, hi := count(0.01), count(0.99); lo < hi {
+		t.Errorf("a lower threshold gave fewer content blocks: %d < %d", lo, hi)
+	}
+}
+
+func ExampleClassifier_Classify() {
+	c, err := classifier.Default()
+	if err != nil {
+		panic(err)
+	}
+	text := "Home | News | Sport\n\nA quiet town woke up on Friday to find that its river had changed course overnight, and residents gathered on the new banks to watch.\n"
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(text), Mode: classifier.ModeText})
+	if err != nil {
+		panic(err)
+	}
+	for _, b := range res.Blocks {
+		fmt.Printf("[%d,%d) %q\n", b.Start, b.End, res.Text[b.Start:b.End][:9])
+	}
+	// Output:
+	// [0,19) "Home | Ne"
+	// [21,154) "A quiet t"
+}
