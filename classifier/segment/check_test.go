@@ -1,10 +1,11 @@
 package segment
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,31 +14,38 @@ import (
 // and within one line; Line consistent with the text.
 func checkDoc(t testing.TB, d *Doc) {
 	t.Helper()
+	if err := docError(d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// docError returns the first broken invariant of d (see checkDoc).
+func docError(d *Doc) error {
 	if d == nil {
-		t.Fatal("nil Doc")
+		return errors.New("nil Doc")
 	}
 	text := d.Text
 	prevEnd, prevLine := 0, -1
 	for i, b := range d.Blocks {
 		if b.Start < prevEnd || b.Start >= b.End || b.End > len(text) {
-			t.Fatalf("block %d [%d,%d) out of order or bounds (prev end %d, len %d)", i, b.Start, b.End, prevEnd, len(text))
+			return fmt.Errorf("block %d [%d,%d) out of order or bounds (prev end %d, len %d)", i, b.Start, b.End, prevEnd, len(text))
 		}
 		if !boundary(text, b.Start) || !boundary(text, b.End) {
-			t.Fatalf("block %d [%d,%d) not on rune boundaries", i, b.Start, b.End)
+			return fmt.Errorf("block %d [%d,%d) not on rune boundaries", i, b.Start, b.End)
 		}
 		s := text[b.Start:b.End]
 		r, _ := utf8.DecodeRuneInString(s)
 		l, _ := utf8.DecodeLastRuneInString(s)
-		if unicode.IsSpace(r) || unicode.IsSpace(l) {
-			t.Fatalf("block %d %q not trimmed", i, clip(s))
+		if isSpace(r) || isSpace(l) {
+			return fmt.Errorf("block %d %q not trimmed", i, clip(s))
 		}
 		for j := 0; j < len(s); j++ {
 			if s[j] == '\n' {
-				t.Fatalf("block %d %q spans lines", i, clip(s))
+				return fmt.Errorf("block %d %q spans lines", i, clip(s))
 			}
 		}
 		if b.Line < prevLine {
-			t.Fatalf("block %d line %d < previous %d", i, b.Line, prevLine)
+			return fmt.Errorf("block %d line %d < previous %d", i, b.Line, prevLine)
 		}
 		prevEnd, prevLine = b.End, b.Line
 	}
@@ -45,12 +53,12 @@ func checkDoc(t testing.TB, d *Doc) {
 	pos := 0
 	for i, b := range d.Blocks {
 		if s, e := trimSpan(text, pos, b.Start); s < e {
-			t.Fatalf("text %q before block %d is in no block", clip(text[s:e]), i)
+			return fmt.Errorf("text %q before block %d is in no block", clip(text[s:e]), i)
 		}
 		pos = b.End
 	}
 	if s, e := trimSpan(text, pos, len(text)); s < e {
-		t.Fatalf("text %q after the last block is in no block", clip(text[s:e]))
+		return fmt.Errorf("text %q after the last block is in no block", clip(text[s:e]))
 	}
 	// Line numbers: count newlines up to each start (linear pass).
 	line := 0
@@ -62,7 +70,7 @@ func checkDoc(t testing.TB, d *Doc) {
 			}
 		}
 		if b.Line != line {
-			t.Fatalf("block %d: Line %d, text says %d", i, b.Line, line)
+			return fmt.Errorf("block %d: Line %d, text says %d", i, b.Line, line)
 		}
 	}
 	if d.HTML {
@@ -70,21 +78,32 @@ func checkDoc(t testing.TB, d *Doc) {
 		pos := 0
 		for i, b := range d.Blocks {
 			if b.Start != pos {
-				t.Fatalf("HTML block %d starts at %d, want %d", i, b.Start, pos)
+				return fmt.Errorf("HTML block %d starts at %d, want %d", i, b.Start, pos)
 			}
 			pos = b.End + 1
 			if b.Repeat < 1 || b.Depth < 0 || b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
-				t.Fatalf("HTML block %d: bad features %+v", i, b)
+				return fmt.Errorf("HTML block %d: bad features %+v", i, b)
 			}
 		}
 		if len(d.Blocks) > 0 && pos-1 != len(text) || len(d.Blocks) == 0 && text != "" {
-			t.Fatalf("rendition has %d bytes after the last block", len(text)-(pos-1))
+			return fmt.Errorf("rendition has %d bytes after the last block", len(text)-(pos-1))
 		}
 	}
+	return nil
 }
 
+// boundary reports whether i is between two runes of s, counting each
+// byte of an invalid sequence as a rune (as range over a string does).
 func boundary(s string, i int) bool {
-	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+	if i == 0 || i == len(s) || utf8.RuneStart(s[i]) {
+		return true
+	}
+	j := i
+	for j > 0 && i-j < utf8.UTFMax && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	_, n := utf8.DecodeRuneInString(s[j:])
+	return j+n <= i
 }
 
 func clip(s string) string {

@@ -2,7 +2,6 @@ package segment
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -25,6 +24,9 @@ const (
 	maxClassesPerElem = 3
 	// tokenScanElems bounds how many ancestors are scanned for PathTokens.
 	tokenScanElems = 24
+	// maxTitleBytes is the longest <title> taken as a title when it holds
+	// markup; longer ones are an unclosed <title> swallowing the page.
+	maxTitleBytes = 1024
 )
 
 // HTML segments an HTML page (already decoded to UTF-8) into its
@@ -38,8 +40,8 @@ const (
 // visibility:hidden style. Block boundaries are block-level elements, br,
 // hr, and form controls (option, button, label, select, textarea), which
 // become their own blocks; inline elements are glued into their line and
-// white space (including Unicode spaces such as NBSP) is collapsed to one
-// space. Inside pre, every source line is a block.
+// white space (including Unicode spaces such as NBSP, and U+FEFF, U+200B,
+// U+2060) is collapsed to one space. Inside pre, every source line is a block.
 //
 // The tree is walked iteratively, so arbitrarily deep nesting is handled
 // in linear time; Path and PathTokens are bounded (see HTMLOptions).
@@ -75,6 +77,7 @@ type frame struct {
 	path    string   // cached Path (when this frame owns a block)
 	tokens  []string // cached PathTokens
 	tokDone bool
+	counted bool // counted in walker.sigs
 }
 
 type walker struct {
@@ -94,6 +97,8 @@ type walker struct {
 	owner      int  // stack index of the run's block element
 
 	intern map[string]string
+	sigs   map[uint64]int // elements holding text, per Sig
+	spill  string         // markup swallowed by an unclosed <title>
 	doc    *Doc
 }
 
@@ -108,6 +113,7 @@ func newWalker(opt HTMLOptions, sizeHint int) *walker {
 		opt:    opt,
 		out:    make([]byte, 0, sizeHint/4),
 		intern: make(map[string]string),
+		sigs:   make(map[uint64]int),
 		doc:    &Doc{HTML: true},
 	}
 }
@@ -115,6 +121,19 @@ func newWalker(opt HTMLOptions, sizeHint int) *walker {
 func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
 	w := newWalker(opt, sizeHint)
 	w.walk(root)
+	if w.spill != "" {
+		// An unclosed <title> swallowed the page: browsers show nothing,
+		// but scrapers recover the markup. Segment it once, here.
+		spill := w.spill
+		w.spill = ""
+		w.flush()
+		w.stack = w.stack[:0]
+		if r, err := html.Parse(strings.NewReader(spill)); err == nil {
+			w.walk(r)
+		} else {
+			w.tokens(spill)
+		}
+	}
 	return w.finish()
 }
 
@@ -126,19 +145,11 @@ func (w *walker) finish() *Doc {
 	}
 	w.doc.Text = string(w.out)
 	w.doc.Blocks = w.blocks
-	countRepeats(w.doc.Blocks)
+	for i := range w.doc.Blocks {
+		b := &w.doc.Blocks[i]
+		b.Repeat = max(1, w.sigs[b.Sig])
+	}
 	return w.doc
-}
-
-// countRepeats sets Repeat to the number of blocks sharing each Sig.
-func countRepeats(bs []Block) {
-	counts := make(map[uint64]int, len(bs))
-	for i := range bs {
-		counts[bs[i].Sig]++
-	}
-	for i := range bs {
-		bs[i].Repeat = counts[bs[i].Sig]
-	}
 }
 
 // walk visits the tree in document order without recursion.
@@ -355,7 +366,7 @@ func (w *walker) text(s string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			w.pendSpace = true
 		} else {
 			w.put(s[i : i+size])
@@ -409,6 +420,10 @@ func (w *walker) flush() {
 		b.Heading = headingLevel(f.node.DataAtom)
 		b.Flags = f.flags
 		b.Sig = f.sig
+		if !f.counted {
+			f.counted = true
+			w.sigs[f.sig]++
+		}
 	}
 	b.LinkBytes, b.Links = min(w.linkBytes, end-start), w.links
 	if b.LinkBytes == end-start {
@@ -558,7 +573,11 @@ func (w *walker) head(h *html.Node) {
 							sb.WriteString(t.Data)
 						}
 					}
-					w.doc.Title = collapse(sb.String())
+					title := sb.String()
+					if i := strings.IndexByte(title, '<'); i >= 0 && len(title) > maxTitleBytes {
+						w.spill, title = title[i:], title[:i]
+					}
+					w.doc.Title = collapse(title)
 				}
 			case atom.Meta:
 				var prop, content string
@@ -585,7 +604,7 @@ func (w *walker) head(h *html.Node) {
 
 // collapse trims s and collapses its white space runs to one space.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
 // hiddenStyle reports whether an inline style hides the element.

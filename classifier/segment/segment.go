@@ -81,9 +81,11 @@ type Block struct {
 	// LinkBytes is how many of the block's bytes are link text; Links
 	// counts the <a href> elements in it.
 	LinkBytes, Links int
-	// Sig is the repeat signature (hash of the tag-and-class path);
-	// Repeat counts the blocks of the page sharing it with a sibling-like
-	// position (1 = unique).
+	// Sig is the repeat signature (hash of the tag-and-class path of the
+	// block's element, digits in class names ignored); Repeat counts the
+	// elements of the page that hold text and share it (1 = unique), so
+	// the items of a teaser list, menu or comment thread repeat while the
+	// br-separated lines of one element do not.
 	Sig    uint64
 	Repeat int
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,13 +50,14 @@ func TestHTMLBadInputs(t *testing.T) {
 		"hidden": {`<p>a</p><p hidden>b</p><p style="display: none">c</p><p aria-hidden="true">d</p>` +
 			`<script>x</script><style>y</style><!-- z --><p style="visibility:HIDDEN !important">e</p><p>f</p>`,
 			[]string{"a", "f"}},
-		"inline glue": {"<p>a <b>bold</b><i>ital</i> <a href=x>link</a>.</p>", []string{"a boldital link."}},
-		"br":          {"<div>one<br>two<br/><br>three</div>", []string{"one", "two", "three"}},
-		"pre":         {"<pre>  line 1\n\n  line 2\n</pre>", []string{"line 1", "line 2"}},
-		"controls":    {"<form><label>Name</label><select><option>A<option>B</select><button>Go</button></form>", []string{"Name", "A", "B", "Go"}},
-		"table":       {"<table><tr><td>a</td><td>b</td></tr></table>", []string{"a", "b"}},
-		"mixed rtl":   {"<p dir=rtl>سلام <b>world</b> خبر</p>", []string{"سلام world خبر"}},
-		"nbsp":        {"<p>&nbsp;a&nbsp;&nbsp;b&#8203;</p>", []string{"a b\u200b"}},
+		"unclosed title": {"<html><head><title>T " + strings.Repeat("<p>x</p>", 200), slices.Repeat([]string{"x"}, 200)},
+		"inline glue":    {"<p>a <b>bold</b><i>ital</i> <a href=x>link</a>.</p>", []string{"a boldital link."}},
+		"br":             {"<div>one<br>two<br/><br>three</div>", []string{"one", "two", "three"}},
+		"pre":            {"<pre>  line 1\n\n  line 2\n</pre>", []string{"line 1", "line 2"}},
+		"controls":       {"<form><label>Name</label><select><option>A<option>B</select><button>Go</button></form>", []string{"Name", "A", "B", "Go"}},
+		"table":          {"<table><tr><td>a</td><td>b</td></tr></table>", []string{"a", "b"}},
+		"mixed rtl":      {"<p dir=rtl>سلام <b>world</b> خبر</p>", []string{"سلام world خبر"}},
+		"nbsp":           {"<p>&nbsp;a&nbsp;&nbsp;b&#8203;</p><p>\ufeff</p>", []string{"a b"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

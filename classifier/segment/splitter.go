@@ -229,7 +229,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(text[i:e])
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			i += n
@@ -250,7 +250,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 				r = rune(c)
 			} else {
 				r, n = utf8.DecodeRuneInString(text[i:e])
-				if unicode.IsSpace(r) {
+				if isSpace(r) {
 					break
 				}
 			}

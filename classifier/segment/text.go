@@ -59,7 +59,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 }
 
 // trimSpan narrows text[s:e] to exclude leading and trailing white space
-// (ASCII and Unicode spaces such as NBSP).
+// (see isSpace).
 func trimSpan(text string, s, e int) (int, int) {
 	for s < e {
 		c := text[s]
@@ -71,7 +71,7 @@ func trimSpan(text string, s, e int) (int, int) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		s += n
@@ -86,12 +86,19 @@ func trimSpan(text string, s, e int) (int, int) {
 			continue
 		}
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		e -= n
 	}
 	return s, e
+}
+
+// isSpace reports white space: Unicode White_Space plus the invisible
+// U+FEFF (BOM / zero-width no-break space), U+200B (zero-width space) and
+// U+2060 (word joiner), which scrapers leave on otherwise empty lines.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' || r == '\u2060'
 }
 
 func isASCIISpace(c byte) bool {

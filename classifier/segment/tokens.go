@@ -18,6 +18,12 @@ const maxTokenStack = 4096
 // and tr).
 func fromTokens(src string, opt HTMLOptions) *Doc {
 	w := newWalker(opt, len(src))
+	w.tokens(src)
+	return w.finish()
+}
+
+// tokens walks the token stream of src.
+func (w *walker) tokens(src string) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	skip, skipTag := 0, ""
 	over := 0 // start tags not pushed because the stack was full
@@ -26,7 +32,7 @@ func fromTokens(src string, opt HTMLOptions) *Doc {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return w.finish()
+			return
 		case html.TextToken:
 			if skip == 0 {
 				w.text(string(z.Text()))

@@ -1,0 +1,92 @@
+package segment
+
+import (
+	"flag"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/decode"
+)
+
+var fullFlag = flag.Bool("full", false, "check every corpus page in TestCorpora")
+
+// corpusPages lists the page files of every shared corpus, sorted.
+func corpusPages(t testing.TB) []string {
+	pages, err := filepath.Glob(filepath.Join(sharedDir(t), "corpora", "*", "docs", "*.html.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// TestCorpora decodes and segments every page of every shared corpus (as
+// HTML, then its rendition as text) and checks the Doc invariants. By
+// default every 10th page is checked (every 20th under -race or -short)
+// to keep CI fast; -full checks all 4,830 pages (733 MB of HTML).
+func TestCorpora(t *testing.T) {
+	pages := corpusPages(t)
+	if len(pages) == 0 {
+		t.Skip("no corpus pages")
+	}
+	step := 10
+	switch {
+	case *fullFlag:
+		step = 1
+	case raceEnabled || testing.Short():
+		step = 20
+	}
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var nPages, nBlocks, nBytes, nTextBlocks int
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for path := range jobs {
+				raw := readGz(t, path)
+				dec, err := decode.Decode(raw, "")
+				if err != nil {
+					t.Errorf("%s: decode: %v", path, err)
+					continue
+				}
+				d, err := HTML(dec.Text, HTMLOptions{})
+				if err != nil {
+					t.Errorf("%s: %v", path, err)
+					continue
+				}
+				checkDocPage(t, path, d)
+				td, err := Text(d.Text, TextOptions{})
+				if err != nil {
+					t.Errorf("%s: text: %v", path, err)
+					continue
+				}
+				checkDocPage(t, path, td)
+				if len(d.Blocks) == 0 {
+					t.Logf("%s: no blocks (%d bytes)", path, len(raw))
+				}
+				mu.Lock()
+				nPages++
+				nBlocks += len(d.Blocks)
+				nTextBlocks += len(td.Blocks)
+				nBytes += len(raw)
+				mu.Unlock()
+			}
+		})
+	}
+	for i := 0; i < len(pages); i += step {
+		jobs <- pages[i]
+	}
+	close(jobs)
+	wg.Wait()
+	t.Logf("%d pages, %d MB: %d HTML blocks, %d text blocks from the renditions", nPages, nBytes>>20, nBlocks, nTextBlocks)
+}
+
+// checkDocPage reports a broken invariant without stopping the sweep.
+func checkDocPage(t *testing.T, path string, d *Doc) {
+	if err := docError(d); err != nil {
+		t.Errorf("%s: %v", filepath.Base(path), err)
+	}
+}
