@@ -30,7 +30,7 @@ func Input(doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (classifier.I
 			MaxExplain: int(opts.GetMaxExplainFeatures()),
 		},
 	}
-	if opts.Threshold != nil {
+	if opts != nil && opts.Threshold != nil {
 		t := float64(opts.GetThreshold())
 		if t == 0 {
 			// The classifier reads 0 as "model default"; an explicit 0
