@@ -105,6 +105,10 @@ func foldSimple(r rune) (rune, class) {
 		return arabicFold(r)
 	}
 	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all letters
+		return r, cSpaceless
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables, uncased letters
+		return r, cLetter
 	case r == 0xAC: // ¬, the half-space of old Persian encodings: a ZWNJ
 		return r, cIgnore
 	case unicode.IsLetter(r):

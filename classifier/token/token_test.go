@@ -454,3 +454,29 @@ you didn't know about foxes (+photos).`
 
 const chineseSample = `北京时间周二，外交部发言人在例行记者会上表示，中方对有关报道高度关注。
 据新华社报道，今年三月物价上涨百分之三点五，为二〇一九年以来最高。分享到：微博 微信 邮件。`
+
+// TestFiftyMegabytes tokenises and normalises a 50 MB mixed-script text
+// (skipped with -short and under the race detector, for CI time).
+func TestFiftyMegabytes(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("50 MB input: skipped with -short and -race")
+	}
+	unit := "سخنگوی وزارت امور خارجه می کند، The ministry said 2024 北京大学 ﻻ\u200c\x00\xff\n"
+	s := strings.Repeat(unit, 50<<20/len(unit)+1)
+	var it Iter
+	it.Reset(s)
+	n, last := 0, 0
+	for it.Next() {
+		n++
+		_, last = it.Span()
+	}
+	if want := 13 * (50<<20/len(unit) + 1); n != want {
+		t.Errorf("%d tokens, want %d", n, want)
+	}
+	if last != len(s)-len(unit)+strings.Index(unit, "ﻻ")+len("ﻻ") {
+		t.Errorf("last token ends at %d", last)
+	}
+	if got := Normalize(s); len(got) == 0 || !utf8.ValidString(got) {
+		t.Error("Normalize of 50 MB failed")
+	}
+}
