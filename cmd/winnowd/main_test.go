@@ -43,7 +43,9 @@ func TestServeAndStop(t *testing.T) {
 	defer cancel()
 	var stderr syncBuffer
 	exit := make(chan int, 1)
-	go func() { exit <- run(ctx, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, nil, nil, &stderr) }()
+	go func() {
+		exit <- run(ctx, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, nil, nil, &stderr)
+	}()
 	var addr string
 	for addr == "" {
 		select {
