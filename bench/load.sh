@@ -74,6 +74,8 @@ pid=$!
 
 run_ghz() { # stem count
   echo "load.sh: ghz Classify $1, $2 requests at concurrency $conc" >&2
+  local c0
+  c0=$("$tmp/loadkit" cpu --pid "$pid")
   if ! timeout --kill-after=10 "$cap" "$ghz" --insecure \
       --call winnow.v1.ClassifierService.Classify \
       --data-file "$tmp/$1.json" \
@@ -83,17 +85,20 @@ run_ghz() { # stem count
     echo "ghz $1: failed or exceeded ${cap}s (exit $?)" >>"$tmp/$1.err"
     rm -f "$tmp/$1.out.json"
   fi
+  echo "$c0 $("$tmp/loadkit" cpu --pid "$pid")" >"$tmp/$1.cpu"
 }
 run_ghz text2k "$n_text"
 run_ghz html50k "$n_50k"
 run_ghz html500k "$n_500k"
 
 echo "load.sh: ClassifyStream, $stream_docs documents" >&2
+c0=$("$tmp/loadkit" cpu --pid "$pid")
 if ! timeout --kill-after=10 $((cap + 60)) "$tmp/streamload" --addr "$addr" --shared "$shared" \
     --docs "$stream_docs" --time "${cap}s" --out "$tmp/stream.json" 2>"$tmp/stream.err"; then
   echo "streamload: failed or exceeded its cap" >>"$tmp/stream.err"
   rm -f "$tmp/stream.json"
 fi
+echo "$c0 $("$tmp/loadkit" cpu --pid "$pid")" >"$tmp/stream.cpu"
 
 rss=$("$tmp/loadkit" rss --pid "$pid")
 stop_server
@@ -103,7 +108,7 @@ if [[ -s "$tmp/winnowd.log" ]]; then
 fi
 
 cmd="bench/load.sh (CONC=$conc N_TEXT=$n_text N_50K=$n_50k N_500K=$n_500k STREAM_DOCS=$stream_docs CAP=$cap)"
-notes="ghz v0.120.0 (tools/go.mod) on the same machine, one connection, fixed --concurrency and --total per row; documents are real pages: the Persian seed article cut to 2 KB (Document.text), wcxb-dev-clean dev-4251 (50 KB) and dev-0719 (500 KB) decoded to UTF-8 (Document.html). winnowd with default flags on 127.0.0.1; ghz, streamload and winnowd share the machine's cores."
+notes="Server CPU ms/req is winnowd's user+system CPU time over the run divided by its requests (from /proc/PID/stat, 10 ms ticks): unlike req/s and latency it hardly moves when other processes load the machine; 2 cores ÷ CPU per request bounds the req/s a quiet machine can reach. ghz v0.120.0 (tools/go.mod) on the same machine, one connection, fixed --concurrency and --total per row; documents are real pages: the Persian seed article cut to 2 KB (Document.text), wcxb-dev-clean dev-4251 (50 KB) and dev-0719 (500 KB) decoded to UTF-8 (Document.html). winnowd with default flags on 127.0.0.1; ghz, streamload and winnowd share the machine's cores."
 if [[ -n "$out" ]]; then
   "$tmp/loadkit" report --dir "$tmp" --rss "$rss" --command "$cmd" --notes "$notes" --out "$out"
 else

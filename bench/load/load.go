@@ -148,17 +148,22 @@ func (g *GhzReport) ErrorSummary() string {
 
 // StreamReport is what streamload measures.
 type StreamReport struct {
-	Docs        int     `json:"docs"`
-	Errors      int     `json:"errors"`
-	DocBytes    int     `json:"doc_bytes"`
-	Seconds     float64 `json:"seconds"`
-	DocsPerSec  float64 `json:"docs_per_sec"`
-	P50         float64 `json:"p50_ms"` // send to receive
-	P99         float64 `json:"p99_ms"`
-	Max         float64 `json:"max_ms"`
-	InProc      float64 `json:"inproc_docs_per_sec"`
-	InProc1     float64 `json:"inproc1_docs_per_sec"`
-	Workers     int     `json:"inproc_workers"`
+	Docs       int     `json:"docs"`
+	Errors     int     `json:"errors"`
+	DocBytes   int     `json:"doc_bytes"`
+	Seconds    float64 `json:"seconds"`
+	DocsPerSec float64 `json:"docs_per_sec"`
+	P50        float64 `json:"p50_ms"` // send to receive
+	P99        float64 `json:"p99_ms"`
+	Max        float64 `json:"max_ms"`
+	InProc     float64 `json:"inproc_docs_per_sec"`
+	InProc1    float64 `json:"inproc1_docs_per_sec"`
+	Workers    int     `json:"inproc_workers"`
+	// InProcCPUms is the in-process CPU time per document (one goroutine,
+	// GC included); ServerCPUms the server's over the stream (set by the
+	// load script, 0 when unknown).
+	InProcCPUms float64 `json:"inproc_cpu_ms_per_doc"`
+	ServerCPUms float64 `json:"server_cpu_ms_per_doc"`
 	TimedOut    bool    `json:"timed_out"`
 	FirstError  string  `json:"first_error,omitempty"`
 	InProcError string  `json:"inproc_error,omitempty"`
@@ -169,6 +174,9 @@ type Run struct {
 	Name string
 	Ghz  *GhzReport
 	Err  string
+	// ServerCPU is the server's user+system CPU time during the run (0 when
+	// unknown).
+	ServerCPU time.Duration
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d)/1e6) }
@@ -178,11 +186,11 @@ func Section(machine, command string, runs []Run, st *StreamReport, stErr string
 	var b bytes.Buffer
 	b.WriteString("## gRPC load\n\n")
 	fmt.Fprintf(&b, "Command: `%s`  \nMachine: %s\n\n", command, machine)
-	b.WriteString("| call | document | concurrency | requests | req/s | p50 ms | p99 ms | max ms | errors |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| call | document | concurrency | requests | req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/req |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range runs {
 		if r.Ghz == nil {
-			fmt.Fprintf(&b, "| Classify | %s | | | run failed: %s | | | | |\n", r.Name, strings.ReplaceAll(r.Err, "|", "/"))
+			fmt.Fprintf(&b, "| Classify | %s | | | run failed: %s | | | | | |\n", r.Name, strings.ReplaceAll(r.Err, "|", "/"))
 			continue
 		}
 		g := r.Ghz
@@ -190,20 +198,28 @@ func Section(machine, command string, runs []Run, st *StreamReport, stErr string
 		if s := g.ErrorSummary(); s != "" {
 			errs += " (" + strings.ReplaceAll(s, "|", "/") + ")"
 		}
-		fmt.Fprintf(&b, "| Classify | %s | %d | %d | %.0f | %s | %s | %s | %s |\n",
-			r.Name, g.Options.Concurrency, g.Count, g.Rps, ms(g.Percentile(50)), ms(g.Percentile(99)), ms(g.Slowest), errs)
+		cpu := "–"
+		if r.ServerCPU > 0 && g.Count > 0 {
+			cpu = fmt.Sprintf("%.2f", float64(r.ServerCPU)/1e6/float64(g.Count))
+		}
+		fmt.Fprintf(&b, "| Classify | %s | %d | %d | %.0f | %s | %s | %s | %s | %s |\n",
+			r.Name, g.Options.Concurrency, g.Count, g.Rps, ms(g.Percentile(50)), ms(g.Percentile(99)), ms(g.Slowest), errs, cpu)
 	}
 	if st != nil {
-		fmt.Fprintf(&b, "| ClassifyStream | 50 KB HTML | 1 stream | %d | %.0f docs/s | %.2f | %.2f | %.2f | %d |\n",
+		fmt.Fprintf(&b, "| ClassifyStream | 50 KB HTML | 1 stream | %d | %.0f docs/s | %.2f | %.2f | %.2f | %d | – |\n",
 			st.Docs, st.DocsPerSec, st.P50, st.P99, st.Max, st.Errors)
 	} else if stErr != "" {
-		fmt.Fprintf(&b, "| ClassifyStream | 50 KB HTML | | | run failed: %s | | | | |\n", strings.ReplaceAll(stErr, "|", "/"))
+		fmt.Fprintf(&b, "| ClassifyStream | 50 KB HTML | | | run failed: %s | | | | | |\n", strings.ReplaceAll(stErr, "|", "/"))
 	}
 	b.WriteString("\n")
 	if st != nil && max(st.InProc, st.InProc1) > 0 {
 		best := max(st.InProc, st.InProc1)
 		fmt.Fprintf(&b, "Stream vs in-process on the same 50 KB pages: %.0f docs/s over one stream; in process %.0f docs/s with %d goroutines, %.0f with one: the stream reaches **%.0f%%** of the better in-process figure.",
 			st.DocsPerSec, st.InProc, st.Workers, st.InProc1, 100*st.DocsPerSec/best)
+		if st.InProcCPUms > 0 && st.ServerCPUms > 0 {
+			fmt.Fprintf(&b, " CPU per document, which load from other processes hardly moves: %.2f ms in process, %.2f ms in winnowd over the stream: the stream does **%.0f%%** of the in-process work rate per CPU-second.",
+				st.InProcCPUms, st.ServerCPUms, 100*st.InProcCPUms/st.ServerCPUms)
+		}
 		if st.TimedOut {
 			b.WriteString(" The stream hit its time cap before all documents were answered.")
 		}

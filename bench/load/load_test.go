@@ -46,9 +46,9 @@ func TestSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := &StreamReport{Docs: 10, DocsPerSec: 90, P50: 1, P99: 2, Max: 3, InProc: 100, InProc1: 60, Workers: 2}
-	s := Section("machine", "bench/load.sh", []Run{{Name: "2 KB text", Ghz: g}, {Name: "50 KB HTML", Err: "ghz: exit 1"}}, st, "", 50*1024, "notes")
+	s := Section("machine", "bench/load.sh", []Run{{Name: "2 KB text", Ghz: g, ServerCPU: 150 * time.Millisecond}, {Name: "50 KB HTML", Err: "ghz: exit 1"}}, st, "", 50*1024, "notes")
 	for _, want := range []string{
-		"| Classify | 2 KB text | 8 | 100 | 100 | 2.50 | 20.00 | 30.00 | 2 (2× rpc error: code = Internal) |",
+		"| Classify | 2 KB text | 8 | 100 | 100 | 2.50 | 20.00 | 30.00 | 2 (2× rpc error: code = Internal) | 1.50 |",
 		"| Classify | 50 KB HTML | | | run failed: ghz: exit 1 |",
 		"| ClassifyStream | 50 KB HTML | 1 stream | 10 | 90 docs/s |",
 		"**90%**",

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -36,6 +37,10 @@ type Run struct {
 	// extractors, rendition bytes for text mode); Nanos the time spent in
 	// the extraction calls.
 	Bytes, Nanos int64
+	// CPUNanos is the process CPU time (user+system, all threads, so GC
+	// included) spent during the extraction calls. Unlike Nanos it hardly
+	// moves when other processes load the machine.
+	CPUNanos int64
 	// Mallocs and AllocBytes are runtime.MemStats deltas summed over the
 	// extraction calls.
 	Mallocs, AllocBytes uint64
@@ -59,6 +64,14 @@ func (r *Run) MBPerSec() float64 {
 		return 0
 	}
 	return float64(r.Bytes) / 1e6 / (float64(r.Nanos) / 1e9)
+}
+
+// DocsPerCPUSec is pages per second of process CPU time.
+func (r *Run) DocsPerCPUSec() float64 {
+	if r.CPUNanos <= 0 {
+		return 0
+	}
+	return float64(r.Pages) / (float64(r.CPUNanos) / 1e9)
 }
 
 // F1 is the mean F1 over gold pages.
@@ -155,7 +168,7 @@ func Table(runs []Run, ref string, idleKB int64) string {
 	if snip {
 		add("with found", "without absent")
 	}
-	add("docs/s", "MB/s", "allocs/page", "KB alloc/page", "peak RSS MB")
+	add("docs/s", "MB/s", "docs/CPU-s", "allocs/page", "KB alloc/page", "peak RSS MB")
 	if idleKB > 0 {
 		add("RSS above idle MB")
 	}
@@ -166,7 +179,7 @@ func Table(runs []Run, ref string, idleKB int64) string {
 		return float64(r.PeakRSSKB)
 	}
 	if base != nil {
-		add("docs/s ÷ "+ref, "allocs ÷ "+ref, "RSS ÷ "+ref)
+		add("docs/CPU-s ÷ "+ref, "allocs ÷ "+ref, "RSS ÷ "+ref)
 		if gold {
 			add("F1 ÷ " + ref)
 		}
@@ -198,6 +211,7 @@ func Table(runs []Run, ref string, idleKB int64) string {
 		row = append(row,
 			fmt.Sprintf("%.1f", r.DocsPerSec()),
 			fmt.Sprintf("%.2f", r.MBPerSec()),
+			fmt.Sprintf("%.1f", r.DocsPerCPUSec()),
 			fmt.Sprintf("%.0f", float64(r.Mallocs)/float64(n)),
 			fmt.Sprintf("%.0f", float64(r.AllocBytes)/float64(n)/1024),
 			fmt.Sprintf("%.0f", float64(r.PeakRSSKB)/1024))
@@ -206,7 +220,7 @@ func Table(runs []Run, ref string, idleKB int64) string {
 		}
 		if base != nil {
 			row = append(row,
-				ratio(r.DocsPerSec(), base.DocsPerSec()),
+				ratio(r.DocsPerCPUSec(), base.DocsPerCPUSec()),
 				ratio(float64(r.Mallocs), float64(base.Mallocs)),
 				ratio(rss(r), rss(base)))
 			if gold {
@@ -314,6 +328,9 @@ func MergeFile(path, key, body string) error {
 	}
 	doc, err := Merge(string(old), key, body)
 	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(path, []byte(doc), 0o644)

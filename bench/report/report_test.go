@@ -9,7 +9,7 @@ import (
 )
 
 func run(name string, nanos int64, common, extracted, gold int) Run {
-	r := Run{Name: name, Pages: 2, Bytes: 4e6, Nanos: nanos, Mallocs: 200, AllocBytes: 4096, PeakRSSKB: 20480}
+	r := Run{Name: name, Pages: 2, Bytes: 4e6, Nanos: nanos, CPUNanos: nanos, Mallocs: 200, AllocBytes: 4096, PeakRSSKB: 20480}
 	r.Gold.Add(eval.Counts{Common: common, Extracted: extracted, Gold: gold})
 	r.Gold.Add(eval.Counts{})
 	return r
@@ -26,10 +26,10 @@ func TestTable(t *testing.T) {
 		name, line, want string
 	}{
 		{"header has gold columns", lines[0], "| micro F1 |"},
-		{"header has ratio", lines[0], "docs/s ÷ a"},
+		{"header has ratio", lines[0], "docs/CPU-s ÷ a"},
 		{"no snippet columns", lines[0], "docs/s"},
 		{"a mean F1 over a 0.5 page and an empty page", lines[2], "| 0.750 |"},
-		{"a docs/s", lines[2], "| 2.0 | 4.00 |"},
+		{"a docs/s", lines[2], "| 2.0 | 4.00 | 2.0 |"},
 		{"a ratio to itself", lines[2], "| 1.00× |"},
 		{"b half as fast", lines[3], "| 0.50× |"},
 		{"RSS above idle", lines[3], "| 20 | 10.0 |"},

@@ -32,6 +32,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/winnowhq/winnow/bench/peer"
@@ -168,7 +169,8 @@ func section(name string, n int, o options, runs []report.Run, model string, bas
 	b.WriteString(report.Table(runs, "winnow-html", base.PeakRSSKB))
 	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
 		"Speed: extraction calls only, one page at a time on one goroutine (GOMAXPROCS unchanged); " +
-		"MB/s counts raw page bytes (rendition bytes for `winnow-text`). " +
+		"MB/s counts raw page bytes (rendition bytes for `winnow-text`); docs/CPU-s divides by the process's CPU time (user+system, GC threads included) " +
+		"during the calls, which other processes on a shared machine hardly disturb, so the speed ratio is taken on it. " +
 		"Allocations: runtime.MemStats deltas around the calls. Peak RSS: VmHWM of a child process running only that extractor. " +
 		idleNote(base) +
 		"Failed pages (error or panic) score as empty extractions. " +
@@ -337,10 +339,13 @@ func child(o options) error {
 			safe(x, pg) // warm-up: lazily built tables, first-use costs
 		}
 		runtime.ReadMemStats(&m0)
+		c0 := cpuTime()
 		t0 := time.Now()
 		text, err, panicked := safe(x, pg)
 		d := time.Since(t0)
+		c1 := cpuTime()
 		runtime.ReadMemStats(&m1)
+		r.CPUNanos += int64(c1 - c0)
 		r.Pages++
 		r.Nanos += int64(d)
 		r.Mallocs += m1.Mallocs - m0.Mallocs
@@ -381,6 +386,15 @@ func child(o options) error {
 		return err
 	}
 	return os.WriteFile(o.result, data, 0o644)
+}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // idle names the child that loads nothing and runs nothing: its VmHWM is

@@ -6,6 +6,7 @@
 //	loadkit data --shared DIR --dir OUT           # OUT/text2k.json, html50k.json, html500k.json
 //	loadkit wait --addr A [--time 60s]            # GetModel until it answers
 //	loadkit rss --pid PID                         # prints VmHWM in kB
+//	loadkit cpu --pid PID                         # prints user+system CPU time in ms
 //	loadkit report --dir OUT --rss KB --command CMD [--out ../docs/benchmarks.md]
 //
 // Every wait is bounded in time; only loopback addresses are accepted.
@@ -72,6 +73,11 @@ func main() {
 		var kb int64
 		if kb, err = vmHWM(*pid); err == nil {
 			fmt.Println(kb)
+		}
+	case "cpu":
+		var d time.Duration
+		if d, err = cpuTime(*pid); err == nil {
+			fmt.Println(d.Milliseconds())
 		}
 	case "report":
 		err = writeReport(*dir, *rss, *command, *out, *notes)
@@ -176,6 +182,39 @@ func vmHWM(pid int) (int64, error) {
 	return parseHWM(f)
 }
 
+// cpuTime returns a process's user+system CPU time from /proc/PID/stat
+// (clock ticks of 10 ms: the kernel's USER_HZ is 100 on Linux).
+func cpuTime(pid int) (time.Duration, error) {
+	if pid <= 0 {
+		return 0, errors.New("--pid is required")
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	return parseStat(string(b))
+}
+
+func parseStat(s string) (time.Duration, error) {
+	// The command name (field 2) may hold spaces and parentheses: fields
+	// are counted after its closing parenthesis. utime and stime are
+	// fields 14 and 15, i.e. the 12th and 13th after it.
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, errors.New("stat: no command name")
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0, errors.New("stat: too few fields")
+	}
+	u, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, fmt.Errorf("stat: %w", err)
+	}
+	return time.Duration(u+st) * 10 * time.Millisecond, nil
+}
+
 func parseHWM(r io.Reader) (int64, error) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
@@ -207,6 +246,12 @@ func writeReport(dir string, rssKB int64, command, out, notes string) error {
 				r.Err = lastLine(string(b))
 			}
 		}
+		if b, err := os.ReadFile(filepath.Join(dir, c.stem+".cpu")); err == nil {
+			var c0, c1 int64
+			if _, err := fmt.Sscan(string(b), &c0, &c1); err == nil && c1 >= c0 {
+				r.ServerCPU = time.Duration(c1-c0) * time.Millisecond
+			}
+		}
 		runs = append(runs, r)
 	}
 	var st *load.StreamReport
@@ -215,6 +260,11 @@ func writeReport(dir string, rssKB int64, command, out, notes string) error {
 		st = new(load.StreamReport)
 		if err := json.Unmarshal(b, st); err != nil {
 			st, stErr = nil, err.Error()
+		} else if b, err := os.ReadFile(filepath.Join(dir, "stream.cpu")); err == nil && st.Docs > 0 {
+			var c0, c1 int64
+			if _, err := fmt.Sscan(string(b), &c0, &c1); err == nil && c1 >= c0 {
+				st.ServerCPUms = float64(c1-c0) / float64(st.Docs)
+			}
 		}
 	} else {
 		stErr = err.Error()

@@ -23,6 +23,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"google.golang.org/grpc"
@@ -69,8 +70,10 @@ func run(addr, shared string, n int, limit time.Duration, out string) error {
 	rep := &load.StreamReport{Docs: n, DocBytes: len(html)}
 	// In process first, while the server is idle.
 	rep.Workers = runtime.GOMAXPROCS(0)
-	if rep.InProc, err = inProcess(ctx, html, n, rep.Workers); err == nil {
-		rep.InProc1, err = inProcess(ctx, html, n, 1)
+	var cpu time.Duration
+	if rep.InProc, _, err = inProcess(ctx, html, n, rep.Workers); err == nil {
+		rep.InProc1, cpu, err = inProcess(ctx, html, n, 1)
+		rep.InProcCPUms = float64(cpu) / 1e6 / float64(n)
 	}
 	if err != nil {
 		rep.InProcError = err.Error()
@@ -96,16 +99,20 @@ func run(addr, shared string, n int, limit time.Duration, out string) error {
 	return os.WriteFile(out, data, 0o644)
 }
 
-// inProcess classifies n copies of html on w goroutines and returns docs/s.
-func inProcess(ctx context.Context, html string, n, w int) (float64, error) {
+// inProcess classifies n copies of html on w goroutines and returns docs/s
+// and the process CPU time it took.
+func inProcess(ctx context.Context, html string, n, w int) (float64, time.Duration, error) {
 	c, err := classifier.Default()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	data := []byte(html)
-	// Warm-up, untimed: first-use costs (model decoding, lazily built tables).
-	if _, err := c.Classify(ctx, classifier.Input{Data: data, Mode: classifier.ModeHTML}); err != nil {
-		return 0, err
+	// Warm-up, untimed: first-use costs (model decoding, lazily built
+	// tables) and heap growth.
+	for range min(n, 20) {
+		if _, err := c.Classify(ctx, classifier.Input{Data: data, Mode: classifier.ModeHTML}); err != nil {
+			return 0, 0, err
+		}
 	}
 	next := make(chan struct{}, n)
 	for range n {
@@ -115,6 +122,7 @@ func inProcess(ctx context.Context, html string, n, w int) (float64, error) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
+	c0 := cpuTime()
 	t0 := time.Now()
 	for range w {
 		wg.Go(func() {
@@ -133,13 +141,23 @@ func inProcess(ctx context.Context, html string, n, w int) (float64, error) {
 	}
 	wg.Wait()
 	el := time.Since(t0)
+	cpu := cpuTime() - c0
 	if first != nil {
-		return 0, first
+		return 0, 0, first
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return float64(n) / el.Seconds(), nil
+	return float64(n) / el.Seconds(), cpu, nil
+}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func cmp(a, b error) error {
