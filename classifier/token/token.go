@@ -447,6 +447,14 @@ func (it *Iter) nextBigram() bool {
 // not shapes. Normalize is idempotent, and valid UTF-8 comes out for any
 // input (invalid bytes become U+FFFD).
 func Normalize(s string) string {
+	if isNormalWord(s) {
+		return s
+	}
+	return normalize(s)
+}
+
+// normalize is Normalize without the fast path for words already normal.
+func normalize(s string) string {
 	var it Iter
 	it.whole = true
 	it.Reset(s)
@@ -483,6 +491,9 @@ func Normalize(s string) string {
 		prevEnd = max(prevEnd, it.end)
 	}
 	flushGap(s[prevEnd:])
+	if string(out) == s {
+		return s // already normal: no copy
+	}
 	return string(out)
 }
 
@@ -498,4 +509,37 @@ func appendWS(out []byte, ws class) []byte {
 		return append(out, '\n')
 	}
 	return out
+}
+
+// isNormalWord reports whether every rune of s is a token rune that folds
+// to itself (no marks), so that Normalize(s) == s.
+func isNormalWord(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if c := class(asciiClass[b]); c == cLetter && b >= 'a' || c == cDigit {
+				i++
+				continue
+			}
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var f rune
+		var c class
+		switch {
+		case r == utf8.RuneError:
+			return false
+		case r >= 0x0600 && r < 0x0900:
+			f, c = arabicFold(r)
+		case needsNFKC(r, s[i:i+n]):
+			return false
+		default:
+			f, c = foldSimple(r)
+		}
+		if f != r || !c.isToken() {
+			return false
+		}
+		i += n
+	}
+	return true
 }

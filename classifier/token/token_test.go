@@ -251,6 +251,9 @@ func checkSpans(t testing.TB, s string) {
 		toks = append(toks, string(it.Token()))
 	}
 	n := Normalize(s)
+	if slow := normalize(s); slow != n {
+		t.Fatalf("Normalize(%q) = %q, but without the fast path %q", s, n, slow)
+	}
 	if !utf8.ValidString(n) {
 		t.Fatalf("Normalize(%q) = %q: invalid UTF-8", s, n)
 	}
