@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"net"
 	"os"
 	"path/filepath"
@@ -17,8 +16,6 @@ import (
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 	"github.com/winnowhq/winnow/server"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 const seedPath = "../../examples/seed-fa-news.txt"
 
@@ -160,30 +157,11 @@ func TestClassifySeed(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		spans := parseBlocks(t, out, input)
+		parseBlocks(t, out, input)
 		local = out
-		// Structural golden: offsets and text only, never labels or
-		// scores, which change with the model.
-		var g strings.Builder
-		for _, s := range spans {
-			g.WriteString(strconv.Itoa(s[0]) + "\t" + strconv.Itoa(s[1]) + "\t" + escape(input[s[0]:s[1]]) + "\n")
-		}
-		golden := filepath.Join("testdata", "seed.spans.golden")
-		if *update {
-			if err := os.MkdirAll("testdata", 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, []byte(g.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./cmd/winnow -update)", err)
-		}
-		if g.String() != string(want) {
-			t.Errorf("block spans differ from %s (segmentation changed? rerun with -update and review the diff)", golden)
-		}
+		// No golden file here: the block spans of the seed example are
+		// pinned by classifier/segment's own golden files, and labels and
+		// scores change with the model.
 	})
 	t.Run("blocks-server", func(t *testing.T) {
 		code, out, stderr := winnow(t, "", "classify", "--server", addr, "--format", "blocks", seedPath)
