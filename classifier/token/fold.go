@@ -71,6 +71,7 @@ func arabicFold(r rune) (rune, class) {
 var compatBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 	var bits [0x10000 / 64]uint64
 	var buf [4]byte
+	var ni norm.Iter
 	for r := rune(0x80); r < 0x10000; r++ {
 		if r >= 0xD800 && r < 0xE000 {
 			continue
@@ -79,7 +80,18 @@ var compatBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 		if norm.NFKC.Properties(buf[:n]).Decomposition() == nil {
 			continue
 		}
-		if !norm.NFKC.IsNormal(buf[:n]) {
+		// NFKC changes r unless it gives back exactly its bytes. The
+		// iterator must be drained: it keeps state across segments.
+		ni.Init(norm.NFKC, buf[:n])
+		same, total := true, 0
+		for !ni.Done() {
+			seg := ni.Next()
+			if total+len(seg) > n || string(seg) != string(buf[total:total+len(seg)]) {
+				same = false
+			}
+			total += len(seg)
+		}
+		if !same || total != n {
 			bits[r/64] |= 1 << (r % 64)
 		}
 	}

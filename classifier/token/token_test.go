@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -481,5 +483,21 @@ func TestFiftyMegabytes(t *testing.T) {
 	}
 	if got := Normalize(s); len(got) == 0 || !utf8.ValidString(got) {
 		t.Error("Normalize of 50 MB failed")
+	}
+}
+
+// TestCompatBits checks the table of runes NFKC changes against
+// norm.NFKC.String.
+func TestCompatBits(t *testing.T) {
+	bits := compatBits()
+	for r := rune(0x80); r < 0x10000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := string(r)
+		want := norm.NFKC.String(s) != s
+		if got := bits[r/64]&(1<<(r%64)) != 0; got != want {
+			t.Errorf("U+%04X: needs NFKC = %v, want %v", r, got, want)
+		}
 	}
 }
