@@ -266,6 +266,13 @@ func Merge(doc, key, body string) (string, error) {
 	if strings.ContainsAny(key, " \n") || key == "" {
 		return "", fmt.Errorf("report: bad section key %q", key)
 	}
+	for _, l := range strings.Split(body, "\n") {
+		_, s := marker(l, "section")
+		_, e := marker(l, "end")
+		if s || e {
+			return "", fmt.Errorf("report: section %q: body holds a marker line %q", key, l)
+		}
+	}
 	secs, err := sections(doc)
 	if err != nil {
 		return "", err

@@ -85,9 +85,14 @@ func TestMerge(t *testing.T) {
 		{"unterminated", "<!-- section x -->\nbody\n", "y"},
 		{"empty key", "", ""},
 		{"key with space", "", "a b"},
+		{"marker in body", "", "k"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Merge(tc.doc, tc.key, "b"); err == nil {
+			body := "b"
+			if tc.name == "marker in body" {
+				body = "x\n<!-- end k -->\ny"
+			}
+			if _, err := Merge(tc.doc, tc.key, body); err == nil {
 				t.Error("no error")
 			}
 		})
@@ -101,4 +106,26 @@ func ExampleMerge() {
 	// <!-- section load -->
 	// req/s: 1
 	// <!-- end load -->
+}
+
+// FuzzMerge checks that Merge never panics, keeps the body it was given,
+// and is idempotent.
+func FuzzMerge(f *testing.F) {
+	f.Add("", "load", "body")
+	f.Add("<!-- section a -->\nx\n<!-- end a -->\n", "a", "y")
+	f.Add("<!-- section a -->\n<!-- section b -->\n<!-- end b -->\n", "b", "")
+	f.Add("", "k", "x\n<!-- end k -->\ny")
+	f.Fuzz(func(t *testing.T, doc, key, body string) {
+		out, err := Merge(doc, key, body)
+		if err != nil {
+			return
+		}
+		again, err := Merge(out, key, body)
+		if err != nil {
+			t.Fatalf("merging into our own output failed: %v", err)
+		}
+		if again != out {
+			t.Fatalf("not idempotent:\n%q\n%q", out, again)
+		}
+	})
 }

@@ -164,7 +164,8 @@ func section(name string, n int, o options, runs []report.Run, model string, bas
 	}
 	cmd += " --out ../docs/benchmarks.md"
 	fmt.Fprintf(&b, "Command: `%s`  \n", cmd)
-	fmt.Fprintf(&b, "Machine: %s  \n", report.ThisMachine(o.corpus))
+	wd, _ := os.Getwd()
+	fmt.Fprintf(&b, "Machine: %s  \n", report.ThisMachine(wd))
 	fmt.Fprintf(&b, "Winnow model: `%s`\n\n", model)
 	b.WriteString(report.Table(runs, "winnow-html", base.PeakRSSKB))
 	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
