@@ -283,7 +283,9 @@ func write(w io.Writer, format string, resp *winnowv1.ClassifyResponse) error {
 			buf.WriteByte('\n')
 		}
 	case "json":
-		raw, err := protojson.Marshal(resp)
+		// Zero values are written too (start 0, score 0...), so scripts
+		// need no defaults.
+		raw, err := protojson.MarshalOptions{EmitUnpopulated: true}.Marshal(resp)
 		if err != nil {
 			return err
 		}
