@@ -267,6 +267,10 @@ func (rd *reader) peek() bool {
 		rd.r, rd.c = arabicFold(r)
 		return true
 	}
+	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII: NFKC without the expansion
+		rd.r, rd.c = asciiFold(byte(r - 0xFEE0))
+		return true
+	}
 	if r == utf8.RuneError || !needsNFKC(r, rd.s[rd.pos:rd.end]) {
 		rd.r, rd.c = foldSimple(r)
 		return true

@@ -111,6 +111,7 @@ func TestNormalize(t *testing.T) {
 		{"decomposed e acute", "cafe\u0301", "café"},
 		{"fi ligature", "ﬁnal", "final"},
 		{"fullwidth latin", "ＡＢＣ", "abc"},
+		{"fullwidth punctuation", "（ｘ），：～！", "(x),:~!"},
 		{"one half", "½", "12"},
 		{"kelvin", "\u212a", "k"},
 		{"cjk kept", "北京", "北京"},
