@@ -21,12 +21,13 @@ func TestDebugSeedGaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := scanWords(nil, line, 0, len(line))
-	left, hard, dots := hardRuns(ws, nil)
+	left, right, hard, dots := hardRuns(ws, nil, nil)
 	for k := 0; k+1 < len(ws); k++ {
-		fs := gapFeatures(nil, ws, k, left[k], rightRun(ws, k), hard, dots)
+		fs := gapFeatures(nil, ws, k, left[k], right[k], hard, dots)
 		v := sp.score(fs)
-		e := sp.End[normWord(line[ws[k].start:ws[k].end])]
-		s := sp.Start[normWord(line[ws[k+1].start:ws[k+1].end])]
+		var sc lineScratch
+		e := sp.wordWeights(line, &ws[k], &sc)[0]
+		s := sp.wordWeights(line, &ws[k+1], &sc)[1]
 		var parts []string
 		for _, f := range fs {
 			parts = append(parts, fmt.Sprintf("%s%+.1f", f, sp.Weights[f]))

@@ -61,7 +61,22 @@ func metaKey(w string) string {
 	if ascii {
 		return strings.ToLower(w)
 	}
-	return strings.NewReplacer("ي", "ی", "ك", "ک", "\u200c", "").Replace(w)
+	if !strings.ContainsAny(w, "يك\u200c") {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'ي':
+			b.WriteRune('ی')
+		case 'ك':
+			b.WriteRune('ک')
+		case '\u200c':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 type metaKind uint8

@@ -102,40 +102,76 @@ type Splitter struct {
 	// MinWords is the fewest words a title unit may have; 0 means 2.
 	MinWords int
 
-	maxEnd, maxStart float32 // largest table weights, for pruning
+	maxEnd, maxStart float32            // largest table weights, for pruning
+	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 }
 
-// NewSplitter returns a splitter with the given weights; End and Start may
-// be nil. Table keys are normalised again with token.Normalize (weights of
-// keys that collide are summed), so a table survives changes to the
-// normaliser.
+// NewSplitter returns a splitter with the given weights; End and Start
+// may be nil. Their keys are words: a gap's End weight is that of the last
+// token (token.Iter) of the word before it, its Start weight that of the
+// first token of the word after it. Keys are tokenised again when the
+// splitter is made, so a table survives changes to the normaliser (keys
+// that come to share a token have their weights summed).
 func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
-	s := &Splitter{Weights: w}
-	s.End = renormalize(end)
-	s.Start = renormalize(start)
+	s := &Splitter{Weights: w, End: end, Start: start}
 	s.prepare()
 	return s
 }
 
-func renormalize(m map[string]float32) map[string]float32 {
-	out := make(map[string]float32, len(m))
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// edgeKeys returns the first and last token of w, normalised.
+func edgeKeys(it *token.Iter, w string) (first, last string) {
+	it.Reset(w)
+	for n := 0; it.Next(); n++ {
+		if n == 0 {
+			first = string(it.Token())
+		}
+		last = string(it.Token())
 	}
-	slices.Sort(keys) // sum in a fixed order
-	for _, k := range keys {
-		out[normWord(k)] += m[k]
+	return first, last
+}
+
+// edgeHashes returns the token.Hash of the first and last token of w, and
+// whether w has a token.
+func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
+	it.Reset(w)
+	for it.Next() {
+		if !ok {
+			first, ok = it.Hash(), true
+		}
+		last = it.Hash()
 	}
-	return out
+	return first, last, ok
 }
 
 func (s *Splitter) prepare() {
+	var it token.Iter
+	hashed := func(m map[string]float32, last bool) map[uint64]float32 {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys) // sum collisions in a fixed order
+		out := make(map[uint64]float32, len(m))
+		for _, k := range keys {
+			f, l, ok := edgeHashes(&it, k)
+			if !ok {
+				continue
+			}
+			if last {
+				out[l] += m[k]
+			} else {
+				out[f] += m[k]
+			}
+		}
+		return out
+	}
+	s.endH = hashed(s.End, true)
+	s.startH = hashed(s.Start, false)
 	s.maxEnd, s.maxStart = 0, 0
-	for _, v := range s.End {
+	for _, v := range s.endH {
 		s.maxEnd = max(s.maxEnd, v)
 	}
-	for _, v := range s.Start {
+	for _, v := range s.startH {
 		s.maxStart = max(s.maxStart, v)
 	}
 }
@@ -174,7 +210,9 @@ func handWeights() [NumFeatures]float32 {
 type word struct {
 	start, end int
 	nospace    bool // no white space before it (cut inside a longer word)
+	wtOK       bool // wt is set
 	attr       wattr
+	wt         [2]float32 // End and Start weights, set lazily
 }
 
 type wattr uint32
@@ -200,13 +238,17 @@ const (
 const aHard = aQuestion | aExclaim | aDot | aMedia
 
 type lineScratch struct {
-	words  []word
-	gaps   []gapFeat
-	order  []int
-	cut    []bool
-	left   []int
-	feats  []Feature
-	keybuf []byte
+	words []word
+	gaps  []gapFeat
+	order []int
+	cut   []bool
+	left  []int
+	right []int
+	feats []Feature
+	it    token.Iter
+	// weights caches word weights for one Text call (see wordWeights).
+	weights map[uint64][2]float32
+	keybuf  []byte
 }
 
 type gapFeat struct {
@@ -243,15 +285,22 @@ func scanWords(ws []word, text string, s, e int) []word {
 			c := text[i]
 			var r rune
 			n := 1
-			if c < utf8.RuneSelf {
+			switch {
+			case c < utf8.RuneSelf:
 				if isASCIISpace(c) {
-					break
+					goto end
 				}
 				r = rune(c)
-			} else {
+			case c >= 0xC2 && c <= 0xDF && i+1 < e && text[i+1]&0xC0 == 0x80:
+				// Two-byte runes (Latin to Arabic): decode inline.
+				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				if r == 0x85 || r == 0xA0 {
+					goto end
+				}
+			default:
 				r, n = utf8.DecodeRuneInString(text[i:e])
 				if isSpace(r) {
-					break
+					goto end
 				}
 			}
 			if prev >= 0 && i > ws[len(ws)-1].start && intraCut(prev2, prev, r) {
@@ -261,6 +310,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 			prev2, prev = prev, r
 			i += n
 		}
+	end:
 		ws[len(ws)-1].end = i
 	}
 	for k := range ws {
@@ -270,14 +320,44 @@ func scanWords(ws []word, text string, s, e int) []word {
 }
 
 // intraCut reports a candidate gap between prev and r inside a word.
+// Case is only looked at in the scripts below U+0590 (Latin, Greek,
+// Cyrillic, Armenian) and Latin/Greek Extended.
 func intraCut(prev2, prev, r rune) bool {
-	if unicode.IsUpper(r) && unicode.IsLower(prev) && unicode.IsLower(prev2) {
+	switch prev {
+	case '?', '!', '؟':
+		return r == '«' || r == '(' || isLetter(r)
+	}
+	return cased(r) && cased(prev) && cased(prev2) &&
+		unicode.IsUpper(r) && unicode.IsLower(prev) && unicode.IsLower(prev2)
+}
+
+func cased(r rune) bool {
+	return r >= 'A' && r < 0x590 || r >= 0x1E00 && r < 0x2000
+}
+
+// isLetter is unicode.IsLetter with an ASCII and Arabic-block fast path.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x621 && r <= 0x64A || r >= 0x671 && r <= 0x6D3:
 		return true
 	}
-	if (prev == '?' || prev == '!' || prev == '؟') && (unicode.IsLetter(r) || r == '«' || r == '(') {
+	return unicode.IsLetter(r)
+}
+
+// isDigit is unicode.IsDigit with fast paths for ASCII and Arabic-Indic
+// and Persian digits.
+func isDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= '0' && r <= '9'
+	case r >= 0x660 && r <= 0x669 || r >= 0x6F0 && r <= 0x6F9:
 		return true
+	case r < 0x660 || r <= 0x6FF:
+		return false
 	}
-	return false
+	return unicode.IsDigit(r)
 }
 
 func isQuestion(r rune) bool { return r == '?' || r == '؟' }
@@ -287,13 +367,15 @@ func wordAttr(w string) wattr {
 	var a wattr
 	first, _ := utf8.DecodeRuneInString(w)
 	last, _ := utf8.DecodeLastRuneInString(w)
-	switch {
-	case unicode.IsUpper(first):
-		a |= aStartUpper | aStartLetter
-	case unicode.IsLower(first):
-		a |= aStartLower | aStartLetter
-	case unicode.IsLetter(first):
+	if isLetter(first) {
 		a |= aStartLetter
+		if cased(first) {
+			if unicode.IsUpper(first) {
+				a |= aStartUpper
+			} else if unicode.IsLower(first) {
+				a |= aStartLower
+			}
+		}
 	}
 	switch first {
 	case '«', '“', '"', '(', '[', '\'', '‘':
@@ -301,7 +383,14 @@ func wordAttr(w string) wattr {
 	}
 	// Strip trailing closers to see the sentence mark before them:
 	// «...؟» ends a question.
-	t := strings.TrimRight(w, "»”\"')]’")
+	t := w
+	for len(t) > 0 {
+		r, n := utf8.DecodeLastRuneInString(t)
+		if r != '»' && r != '”' && r != '"' && r != '\'' && r != ')' && r != ']' && r != '’' {
+			break
+		}
+		t = t[:len(t)-n]
+	}
 	if len(t) < len(w) {
 		a |= aClose
 	}
@@ -318,18 +407,31 @@ func wordAttr(w string) wattr {
 	case ',', '،', ';', '؛':
 		a |= aComma
 	}
-	if unicode.IsLower(last) {
+	if cased(last) && unicode.IsLower(last) {
 		a |= aEndLower
 	}
-	if unicode.IsLetter(last) || unicode.IsDigit(last) || unicode.Is(unicode.Mn, last) {
+	if isLetter(last) || isDigit(last) || last >= 0x300 && unicode.Is(unicode.Mn, last) {
 		a |= aEndPlain
 	}
-	punctOnly := true
-	for _, r := range w {
-		if unicode.IsDigit(r) {
-			a |= aDigit
+	punctOnly := a&(aStartLetter|aEndPlain) == 0
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				a |= aDigit
+				punctOnly = false
+			} else if punctOnly && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+				punctOnly = false
+			}
+			i++
+			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		if isDigit(r) {
+			a |= aDigit
+			punctOnly = false
+		} else if punctOnly && isLetter(r) {
 			punctOnly = false
 		}
 	}
@@ -364,15 +466,6 @@ func isMedia(w string) bool {
 		}
 	}
 	return false
-}
-
-// normWord is the table key of a word: surrounding punctuation stripped,
-// then token.Normalize.
-func normWord(w string) string {
-	w = strings.TrimFunc(w, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-	return token.Normalize(w)
 }
 
 func bucket(n int) int {
@@ -512,14 +605,15 @@ func markOf(a wattr) Feature {
 	return 7
 }
 
-// runs fills left[k] (words since the last hard mark, through word k) and
-// returns the number of hard words; right runs are computed by the caller
-// from the same array.
-func hardRuns(ws []word, left []int) ([]int, int, int) {
-	left = left[:0]
+// hardRuns fills left[k] (words since the last hard mark, through word k)
+// and right[k] (words from k+1 through the next hard word or the line's
+// end), and counts the hard words and the words ending in a period.
+func hardRuns(ws []word, left, right []int) ([]int, []int, int, int) {
+	left, right = left[:0], right[:0]
 	hard, dots, last := 0, 0, -1
 	for k := range ws {
 		left = append(left, k-last)
+		right = append(right, 0)
 		if ws[k].attr&aHard != 0 {
 			hard++
 			last = k
@@ -528,18 +622,15 @@ func hardRuns(ws []word, left []int) ([]int, int, int) {
 			dots++
 		}
 	}
-	return left, hard, dots
-}
-
-// rightRun returns the words from k+1 through the next hard word or the
-// line's end.
-func rightRun(ws []word, k int) int {
-	for j := k + 1; j < len(ws); j++ {
-		if ws[j].attr&aHard != 0 {
-			return j - k
+	n := len(ws)
+	next := n - 1
+	for k := n - 2; k >= 0; k-- {
+		if ws[k+1].attr&aHard != 0 {
+			next = k + 1
 		}
+		right[k] = next - k
 	}
-	return len(ws) - 1 - k
+	return left, right, hard, dots
 }
 
 // score scores the gap after word k given its features.
@@ -600,25 +691,48 @@ func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *line
 	return bs
 }
 
+// wordWeights returns the End and Start weights of a word: those of its
+// last and first token. They are cached per Text call under a hash of the
+// raw word, so the tokeniser runs once per distinct word.
+func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32 {
+	if w.wtOK {
+		return w.wt
+	}
+	raw := text[w.start:w.end]
+	h := token.HashString(raw)
+	v, ok := sc.weights[h]
+	if !ok {
+		if sc.weights == nil {
+			sc.weights = make(map[uint64][2]float32)
+		}
+		if f, l, ok := edgeHashes(&sc.it, raw); ok {
+			v = [2]float32{s.endH[l], s.startH[f]}
+		}
+		sc.weights[h] = v
+	}
+	w.wt, w.wtOK = v, true
+	return v
+}
+
 // cutTitles marks cut[k] when a unit starts at ws[k]; it reports whether
 // any cut was made.
 func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch) bool {
 	n := len(ws)
-	left, hard, dots := hardRuns(ws, sc.left)
-	sc.left = left
+	left, right, hard, dots := hardRuns(ws, sc.left, sc.right)
+	sc.left, sc.right = left, right
 	gaps := sc.gaps[:0]
 	cand := sc.order[:0]
 	bound := s.maxEnd + s.maxStart
 	for k := 0; k+1 < n; k++ {
-		fs := gapFeatures(sc.feats[:0], ws, k, left[k], rightRun(ws, k), hard, dots)
+		fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 		sc.feats = fs
 		v := s.score(fs)
 		if v+bound > 0 {
-			if len(s.End) > 0 {
-				v += s.End[normWord(text[ws[k].start:ws[k].end])]
-			}
-			if len(s.Start) > 0 {
-				v += s.Start[normWord(text[ws[k+1].start:ws[k+1].end])]
+			v += s.wordWeights(text, &ws[k], sc)[0]
+			if v+s.maxStart > 0 {
+				v += s.wordWeights(text, &ws[k+1], sc)[1]
+			} else {
+				v = min(v, -1) // cannot be cut; the exact score is not needed
 			}
 		}
 		gaps = append(gaps, gapFeat{score: v})

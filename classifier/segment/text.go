@@ -98,6 +98,12 @@ func trimSpan(text string, s, e int) (int, int) {
 // U+FEFF (BOM / zero-width no-break space), U+200B (zero-width space) and
 // U+2060 (word joiner), which scrapers leave on otherwise empty lines.
 func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return isASCIISpace(byte(r))
+	case r < 0x1680:
+		return r == 0x85 || r == 0xA0
+	}
 	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' || r == '\u2060'
 }
 

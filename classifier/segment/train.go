@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // SplitExample is one line with its true unit boundaries: Cuts holds the
@@ -88,8 +90,13 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	vocab := map[string]int32{}
 	var words []string
 	counts := []int{}
-	id := func(w string) int32 {
-		k := normWord(w)
+	var it token.Iter
+	id := func(w string, last bool) int32 {
+		f, l := edgeKeys(&it, w)
+		k := f
+		if last {
+			k = l
+		}
 		if k == "" {
 			return -1
 		}
@@ -104,7 +111,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		return i
 	}
 	var ws []word
-	var left []int
+	var left, right []int
 	var fs []Feature
 	pos, neg := 0, 0
 	for _, ex := range examples {
@@ -118,13 +125,13 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 			continue
 		}
 		var hard, dots int
-		left, hard, dots = hardRuns(ws, left)
+		left, right, hard, dots = hardRuns(ws, left, right)
 		for k := 0; k+1 < len(ws); k++ {
-			fs = gapFeatures(fs[:0], ws, k, left[k], rightRun(ws, k), hard, dots)
+			fs = gapFeatures(fs[:0], ws, k, left[k], right[k], hard, dots)
 			g := trainGap{
 				feats: featBytes(fs),
-				end:   id(line[ws[k].start:ws[k].end]),
-				start: id(line[ws[k+1].start:ws[k+1].end]),
+				end:   id(line[ws[k].start:ws[k].end], true),
+				start: id(line[ws[k+1].start:ws[k+1].end], false),
 				y:     slices.Contains(ex.Cuts, ws[k+1].start),
 			}
 			if g.y {

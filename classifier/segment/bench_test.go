@@ -1,0 +1,158 @@
+package segment
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnowhq/winnow/classifier/decode"
+)
+
+// benchPages returns a fixed sample of corpus pages: every 50th page of
+// the sorted list of all shared corpora (97 pages).
+func benchPages(b *testing.B) (raws [][]byte, total int) {
+	pages := corpusPages(b)
+	for i := 0; i < len(pages); i += 50 {
+		raw := readGz(b, pages[i])
+		raws = append(raws, raw)
+		total += len(raw)
+	}
+	if len(raws) == 0 {
+		b.Skip("no corpus pages")
+	}
+	return raws, total
+}
+
+// cpuClock measures the process's CPU time (user+system), which on a
+// shared, overloaded machine is a steadier cost than wall time. Benchmarks
+// report it as cpu-ns/op and cpu-MB/s next to the usual wall-time numbers.
+type cpuClock struct{ start time.Duration }
+
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func startCPU() cpuClock { return cpuClock{cpuNow()} }
+
+func (c cpuClock) report(b *testing.B, bytes int) {
+	d := cpuNow() - c.start
+	if d <= 0 || b.N == 0 {
+		return
+	}
+	b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(bytes)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
+}
+
+// BenchmarkParse is the yardstick: a bare html.Parse of the raw pages.
+func BenchmarkParse(b *testing.B) {
+	raws, total := benchPages(b)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	clk := startCPU()
+	for b.Loop() {
+		for _, raw := range raws {
+			if _, err := html.Parse(bytes.NewReader(raw)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	clk.report(b, total)
+}
+
+// BenchmarkHTML decodes and segments the same pages.
+func BenchmarkHTML(b *testing.B) {
+	raws, total := benchPages(b)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	clk := startCPU()
+	defer clk.report(b, total)
+	for b.Loop() {
+		for _, raw := range raws {
+			dec, err := decode.Decode(raw, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := HTML(dec.Text, HTMLOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkText segments plain text: the renditions of the sample pages,
+// and Persian news stored one article per line.
+func BenchmarkText(b *testing.B) {
+	b.Run("renditions", func(b *testing.B) {
+		raws, _ := benchPages(b)
+		var sb strings.Builder
+		for _, raw := range raws {
+			dec, _ := decode.Decode(raw, "")
+			d, _ := HTML(dec.Text, HTMLOptions{})
+			sb.WriteString(d.Text)
+			sb.WriteString("\n\n")
+		}
+		benchText(b, sb.String())
+	})
+	b.Run("fa-article-per-line", func(b *testing.B) {
+		benchText(b, persianLines(b))
+	})
+	b.Run("fa-article-per-line-nosplit", func(b *testing.B) {
+		text := persianLines(b)
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		clk := startCPU()
+		for b.Loop() {
+			Text(text, TextOptions{NoSplit: true})
+		}
+		clk.report(b, len(text))
+	})
+}
+
+func benchText(b *testing.B, text string) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	clk := startCPU()
+	for b.Loop() {
+		if _, err := Text(text, TextOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	clk.report(b, len(text))
+}
+
+// persianLines returns the articles of one course-nlp-ir file, one per
+// line (title, abstract and paragraphs joined by spaces).
+func persianLines(b *testing.B) string {
+	raw, err := os.ReadFile(filepath.Join(sharedDir(b), "persian", "corpora", "course-nlp-ir", "fars-news-1.json"))
+	if err != nil {
+		b.Skip(err)
+	}
+	var docs []struct {
+		Title      string   `json:"title"`
+		Abstract   string   `json:"abstract"`
+		Paragraphs []string `json:"paragraphs"`
+	}
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, d := range docs {
+		sb.WriteString(d.Title + " " + d.Abstract + " " + strings.Join(d.Paragraphs, " "))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
