@@ -327,14 +327,17 @@ type isDocument_Content interface {
 }
 
 type Document_Html struct {
-	// The page as HTML, already decoded to UTF-8.
+	// The page as HTML, already decoded. Must be valid UTF-8, like every
+	// protobuf string (gRPC rejects the message otherwise); send bytes in
+	// another or an unknown encoding as raw.
 	Html string `protobuf:"bytes,2,opt,name=html,proto3,oneof"`
 }
 
 type Document_Text struct {
 	// The page as plain text (e.g. what a scraper extracted from HTML),
-	// already decoded to UTF-8. Offsets in the response are byte offsets
-	// into exactly this string.
+	// already decoded. Must be valid UTF-8, like every protobuf string; send
+	// bytes in another or an unknown encoding as raw. Offsets in the
+	// response are byte offsets into exactly this string.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 
