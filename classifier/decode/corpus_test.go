@@ -105,7 +105,7 @@ func TestCorpora(t *testing.T) {
 			if raceEnabled && !*fullCorpus {
 				how = encodingHow(t, dir)
 			}
-			agree, differ, checked := 0, 0, 0
+			agree, sameText, differ, checked := 0, 0, 0, 0
 			sources := map[Source]int{}
 			for i, p := range set.Pages {
 				if how != nil && how[p.ID] == "utf8-valid" && i%8 != 0 {
@@ -145,7 +145,7 @@ func TestCorpora(t *testing.T) {
 				}
 				alt, altBad := decodeWith(other, body)
 				if alt == r.Text {
-					agree++
+					sameText++
 					continue
 				}
 				differ++
@@ -155,7 +155,8 @@ func TestCorpora(t *testing.T) {
 					t.Errorf("%s: garbled: chose %s, page is %s", p.ID, r.Encoding, want)
 				}
 			}
-			t.Logf("%d of %d pages: %d agree, %d differ; sources %v", checked, len(set.Pages), agree, differ, sources)
+			t.Logf("%d of %d pages: %d same charset, %d other charset but same text, %d differ; sources %v",
+				checked, len(set.Pages), agree, sameText, differ, sources)
 		})
 	}
 }

@@ -12,13 +12,17 @@
 //     zero), then UTF-8 when the bytes are UTF-8, then a statistical choice
 //     among common legacy charsets (see [Sniff]).
 //
-// One deliberate departure from browsers: when a page declares an
-// ASCII-compatible legacy charset (windows-1252, gb2312, windows-1256, ...)
-// but its bytes are UTF-8 with non-ASCII characters (at least four valid
-// multi-byte sequences per invalid byte), it is decoded as UTF-8.
-// Real legacy text almost never forms valid multi-byte UTF-8 sequences,
-// while mislabelled UTF-8 pages are common; browsers would show such a page
-// as mojibake. [Result.Declared] still reports the declaration.
+// One deliberate departure from browsers: the bytes outvote a declaration.
+// When a page declares an ASCII-compatible legacy charset (windows-1252,
+// gb2312, windows-1256, ...) but its bytes are UTF-8 with non-ASCII
+// characters (at least four valid multi-byte sequences per invalid byte),
+// it is decoded as UTF-8: real legacy text almost never forms valid
+// multi-byte UTF-8 sequences, while mislabelled UTF-8 pages are common.
+// Conversely, when a media type or <meta> declares UTF-8 but the bytes hold
+// at least four invalid bytes per valid multi-byte sequence, the legacy
+// charset is sniffed. Browsers would show both kinds of page as mojibake
+// or U+FFFD. [Result.Declared] still reports the declaration; a BOM is
+// always obeyed.
 //
 // Invalid input never fails: undecodable bytes become U+FFFD, and the
 // returned text is always valid UTF-8. Offsets used elsewhere refer to the
@@ -157,16 +161,29 @@ func Decode(data []byte, mediaType string) (Result, error) {
 	}
 
 	switch {
-	case enc != nil && enc.name == "utf-8":
+	case enc != nil && enc.name == "utf-8" && r.Source == SourceBOM:
 		r.Text, r.Replaced = UTF8Count(body)
+	case enc != nil && enc.name == "utf-8":
+		// Declared UTF-8: overridden by bytes that are mostly not UTF-8.
+		st := scanUTF8(body)
+		if st.invalid > 0 && st.invalid >= 4*st.multi {
+			enc, r.Source = sniffLegacy(body), SourceSniff
+			r.Text, r.Replaced = decodeWith(enc, body)
+		} else {
+			r.Text, r.Replaced = st.text(body)
+		}
 	case enc != nil && !enc.asciiCompatible:
 		r.Text, r.Replaced = decodeWith(enc, body)
 	case enc != nil:
 		// A declared legacy charset: overridden by bytes that are UTF-8.
-		if st := scanUTF8(body); st.multi > 0 && st.multi >= 4*st.invalid {
+		st := scanUTF8(body)
+		switch {
+		case st.multi == 0 && st.invalid == 0:
+			r.Text = string(body) // ASCII reads the same in every such charset
+		case st.multi >= 4*st.invalid:
 			enc, r.Source = &utf8Info, SourceUTF8
 			r.Text, r.Replaced = st.text(body)
-		} else {
+		default:
 			r.Text, r.Replaced = decodeWith(enc, body)
 		}
 	default:

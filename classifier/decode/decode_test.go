@@ -111,6 +111,16 @@ func TestDecodeCharsets(t *testing.T) {
 			"", `<meta charset="windows-1252"><p>ascii`, "windows-1252", "windows-1252", SourceMeta,
 		},
 		{
+			"meta utf-8 but windows-1256 bytes",
+			append([]byte(`<meta charset="utf-8"><p>`), encode(t, charmap.Windows1256, fa)...),
+			"", `<meta charset="utf-8"><p>` + fa, "windows-1256", "utf-8", SourceSniff,
+		},
+		{
+			"header utf-8 with a few bad bytes",
+			[]byte("Привет, мир! Это \xff текст."),
+			"text/plain; charset=utf-8", "Привет, мир! Это \uFFFD текст.", "utf-8", "utf-8", SourceHeader,
+		},
+		{
 			"unknown meta label sniffed",
 			append([]byte(`<meta charset="x-no-such"><p>`), encode(t, charmap.Windows1256, fa)...),
 			"", `<meta charset="x-no-such"><p>` + fa, "windows-1256", "", SourceSniff,

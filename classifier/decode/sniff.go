@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/transform"
 )
 
 // Limits of the legacy-charset sniffer's sample.
@@ -18,7 +19,7 @@ const (
 	SniffSampleBytes = 64 << 10
 	// sniffHighBytes stops the sample early once it holds this many bytes
 	// >= 0x80.
-	sniffHighBytes = 8 << 10
+	sniffHighBytes = 4 << 10
 )
 
 // candidate is a legacy charset the sniffer may choose, with the language
@@ -126,12 +127,14 @@ func sniffUTF16(p []byte) *charsetInfo {
 func sniffLegacy(p []byte) *charsetInfo {
 	sample := legacySample(p)
 	best, bestScore := 0, 0
+	var buf []byte
 	for i := range candidates {
 		c := &candidates[i]
-		out, err := c.info.enc.NewDecoder().Bytes(sample)
+		out, _, err := transform.Append(c.info.enc.NewDecoder(), buf[:0], sample)
 		if err != nil {
 			continue
 		}
+		buf = out
 		s := c.score(out)
 		if i == 0 || s < bestScore {
 			best, bestScore = i, s
