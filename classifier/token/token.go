@@ -35,6 +35,11 @@
 // Arabic-script token, and a standalone suffix token (ها, های, ترین, اند, …)
 // with the previous one, when only spaces separate them. A real word می or
 // ای is then glued to its neighbour; that is accepted.
+//
+// The package also has cheap text statistics for block features (ShapeOf,
+// ScriptOf), embedded stop lists for 13 languages (Stopwords) and a
+// language guesser (DetectLanguage). Hash is the FNV-1a 64 hash that model
+// files use for hashed token features.
 package token
 
 import (
