@@ -26,7 +26,7 @@ var defaultSplitter = sync.OnceValue(func() *Splitter {
 	return NewSplitter(handWeights(), nil, nil)
 })
 
-const splitterMagic = "WSPL1"
+const splitterMagic = "WSPL2"
 
 // ErrSplitterFormat reports splitter data that cannot be decoded.
 var ErrSplitterFormat = errors.New("segment: bad splitter data")
@@ -43,6 +43,9 @@ func (s *Splitter) MarshalBinary() ([]byte, error) {
 		b.Write(f[:])
 	}
 	b.Write(binary.AppendUvarint(nil, uint64(s.MinWords)))
+	b.Write(binary.AppendUvarint(nil, uint64(s.LongWords)))
+	binary.LittleEndian.PutUint32(f[:], math.Float32bits(s.LongMargin))
+	b.Write(f[:])
 	for _, m := range []map[string]float32{s.End, s.Start} {
 		keys := make([]string, 0, len(m))
 		for k := range m {
@@ -84,6 +87,14 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 	if err != nil || mw > 1000 {
 		return fmt.Errorf("%w: min words", ErrSplitterFormat)
 	}
+	lw, err := binary.ReadUvarint(r)
+	if err != nil || lw > 1000 {
+		return fmt.Errorf("%w: long words", ErrSplitterFormat)
+	}
+	if _, err := io.ReadFull(r, f[:]); err != nil {
+		return fmt.Errorf("%w: long margin", ErrSplitterFormat)
+	}
+	lm := math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
 	var tabs [2]map[string]float32
 	for t := range tabs {
 		n, err := binary.ReadUvarint(r)
@@ -111,7 +122,7 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("%w: %d trailing bytes", ErrSplitterFormat, r.Len())
 	}
 	ns := NewSplitter(w, tabs[0], tabs[1])
-	ns.MinWords = int(mw)
+	ns.MinWords, ns.LongWords, ns.LongMargin = int(mw), int(lw), lm
 	*s = *ns
 	return nil
 }

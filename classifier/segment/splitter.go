@@ -101,6 +101,13 @@ type Splitter struct {
 	End, Start map[string]float32
 	// MinWords is the fewest words a title unit may have; 0 means 2.
 	MinWords int
+	// LongWords and LongMargin drive a second pass over lines already
+	// cut as title lists (two cuts or more, few periods): a unit longer
+	// than LongWords words is cut again at its best gap when that gap
+	// scores above -LongMargin, since titles are short. LongWords 0 turns
+	// the pass off.
+	LongWords  int
+	LongMargin float32
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
@@ -246,9 +253,9 @@ type lineScratch struct {
 	right []int
 	feats []Feature
 	it    token.Iter
+	exact []float32
 	// weights caches word weights for one Text call (see wordWeights).
 	weights map[uint64][2]float32
-	keybuf  []byte
 }
 
 type gapFeat struct {
@@ -763,5 +770,53 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 		cut[k+1] = true
 		any = true
 	}
+	if any && s.LongWords > 0 && len(cand) >= 2 && dots*25 < n && n <= maxLongLine {
+		s.cutLong(text, ws, cut, left, right, hard, dots, sc)
+	}
 	return any
+}
+
+// maxLongLine bounds the words of a line given the second pass, whose
+// cost grows with the square of a unit's length.
+const maxLongLine = 2000
+
+// cutLong is the second pass described at Splitter.LongWords.
+func (s *Splitter) cutLong(text string, ws []word, cut []bool, left, right []int, hard, dots int, sc *lineScratch) {
+	n, minW := len(ws), s.minWords()
+	// Exact scores, computed once per gap (the first pass may have pruned).
+	const unset = -1e30
+	exactV := sc.exact[:0]
+	for range n {
+		exactV = append(exactV, unset)
+	}
+	sc.exact = exactV
+	exact := func(k int) float32 {
+		if exactV[k] == unset {
+			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
+			sc.feats = fs
+			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
+		}
+		return exactV[k]
+	}
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && !cut[hi] {
+			hi++
+		}
+		if hi-lo <= s.LongWords {
+			lo = hi
+			continue
+		}
+		best, bestV := -1, float32(0)
+		for k := lo + minW - 1; k+1 <= hi-minW; k++ {
+			if v := exact(k); best < 0 || v > bestV {
+				best, bestV = k, v
+			}
+		}
+		if best < 0 || bestV <= -s.LongMargin {
+			lo = hi
+			continue
+		}
+		cut[best+1] = true // and look at [lo, best+1) again
+	}
 }
