@@ -64,32 +64,6 @@ func (p goldenPage) raw(t *testing.T) []byte {
 	return readGz(t, filepath.Join(sharedDir(t), "corpora", p.corpus, "docs", p.id+".html.gz"))
 }
 
-var flagNames = []string{"nav", "aside", "footer", "header", "form", "menu", "a", "list", "table",
-	"article", "figure", "quote", "pre", "button", "label", "select"}
-
-func (f Flags) String() string {
-	var parts []string
-	for i, n := range flagNames {
-		if f&(1<<i) != 0 {
-			parts = append(parts, n)
-		}
-	}
-	if len(parts) == 0 {
-		return "-"
-	}
-	return strings.Join(parts, ",")
-}
-
-func (s Split) String() string {
-	switch s {
-	case SplitTitle:
-		return "title"
-	case SplitMetadata:
-		return "meta"
-	}
-	return "line"
-}
-
 // render writes one human-readable line per block: start, end, a hash of
 // the full text, split reason (text) or tag, path, flags, links and
 // repeat (HTML), and the text clipped to 60 characters.

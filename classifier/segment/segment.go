@@ -5,6 +5,8 @@
 // scrapers glued several together.
 package segment
 
+import "strings"
+
 // Doc is a segmented document.
 type Doc struct {
 	// Text is what offsets refer to: the visible-text rendition for HTML,
@@ -88,4 +90,32 @@ type Block struct {
 	// br-separated lines of one element do not.
 	Sig    uint64
 	Repeat int
+}
+
+var flagNames = [...]string{"nav", "aside", "footer", "header", "form", "menu", "a", "list", "table",
+	"article", "figure", "quote", "pre", "button", "label", "select"}
+
+// String lists the flags by short name (nav,a,list, ...), or "-".
+func (f Flags) String() string {
+	var parts []string
+	for i, n := range flagNames {
+		if f&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ",")
+}
+
+// String names the split reason: line, title or meta.
+func (s Split) String() string {
+	switch s {
+	case SplitTitle:
+		return "title"
+	case SplitMetadata:
+		return "meta"
+	}
+	return "line"
 }
