@@ -107,6 +107,10 @@ func ThisMachine(dir string) Machine {
 	}
 	if out, err := exec.Command("git", "-C", dir, "rev-parse", "--short", "HEAD").Output(); err == nil {
 		m.Commit = strings.TrimSpace(string(out))
+		st, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--untracked-files=no").Output()
+		if err == nil && len(strings.TrimSpace(string(st))) > 0 {
+			m.Commit += " with uncommitted changes"
+		}
 	}
 	return m
 }
