@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,7 +127,7 @@ func sniffUTF16(p []byte) *charsetInfo {
 // sniffLegacy chooses among the candidate legacy charsets.
 func sniffLegacy(p []byte) *charsetInfo {
 	sample := legacySample(p)
-	best, bestScore := 0, 0
+	best, bestScore := 0, math.MaxInt
 	var buf []byte
 	for i := range candidates {
 		c := &candidates[i]
@@ -136,7 +137,7 @@ func sniffLegacy(p []byte) *charsetInfo {
 		}
 		buf = out
 		s := c.score(out)
-		if i == 0 || s < bestScore {
+		if s < bestScore {
 			best, bestScore = i, s
 		}
 	}
