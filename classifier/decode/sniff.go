@@ -131,12 +131,17 @@ func sniffLegacy(p []byte) *charsetInfo {
 	var buf []byte
 	for i := range candidates {
 		c := &candidates[i]
-		out, _, err := transform.Append(c.info.enc.NewDecoder(), buf[:0], sample)
-		if err != nil {
-			continue
+		var s int
+		if cm, ok := c.info.enc.(*charmap.Charmap); ok {
+			s = c.scoreBytes(cm, sample)
+		} else {
+			out, _, err := transform.Append(c.info.enc.NewDecoder(), buf[:0], sample)
+			if err != nil {
+				continue
+			}
+			buf = out
+			s = c.score(out)
 		}
-		buf = out
-		s := c.score(out)
 		if s < bestScore {
 			best, bestScore = i, s
 		}
@@ -234,62 +239,120 @@ func isOddSymbol(r rune) bool {
 	return unicode.In(r, unicode.S, unicode.No, unicode.Po)
 }
 
-// score rates decoded text; lower is more plausible. See Sniff.
+// runeClass is what the scorer needs to know about one rune.
+type runeClass struct {
+	kind     uint8 // one of the class* constants
+	script   uint8
+	upper    bool
+	nonASCII bool
+	cost     int8 // added to the score whenever the rune occurs
+}
+
+const (
+	classBoundary    = iota // space, ASCII punctuation, digits: ends a word
+	classLetter             // a letter
+	classTransparent        // marks and joiners (ZWNJ, soft hyphen) stay inside the word
+	classOdd                // an odd symbol: costs 1 if a letter follows
+	classBad                // U+FFFD, C1 control, private use: costs badCost
+)
+
+const badCost = 3
+
+// classify classifies r for candidate c.
+func (c *candidate) classify(r rune) runeClass {
+	if r < utf8.RuneSelf {
+		if isASCIILetter(byte(r)) {
+			return runeClass{kind: classLetter, script: scriptLatin, upper: 'A' <= r && r <= 'Z'}
+		}
+		return runeClass{kind: classBoundary}
+	}
+	switch {
+	case r == utf8.RuneError, 0x80 <= r && r <= 0x9F, 0xE000 <= r && r <= 0xF8FF:
+		return runeClass{kind: classBad, cost: badCost}
+	}
+	rc := runeClass{nonASCII: true}
+	switch {
+	case 0xFF61 <= r && r <= 0xFF9F:
+		rc.cost++ // half-width katakana: rare in real text
+	case r == 'ð', r == 'Ð', r == 'þ', r == 'Þ':
+		rc.cost++ // Icelandic letters; in windows-1252 they stand for Central European đ ţ
+	}
+	if c.kana && 0x3040 <= r && r <= 0x309F {
+		rc.cost--
+	} else if c.frequent != "" && r >= 0x3000 && strings.ContainsRune(c.frequent, r) {
+		rc.cost--
+	}
+	switch {
+	case unicode.IsLetter(r):
+		rc.kind, rc.script, rc.upper = classLetter, uint8(scriptOf(r)), unicode.IsUpper(r)
+	case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Cf):
+		rc.kind = classTransparent
+	case isOddSymbol(r):
+		rc.kind = classOdd
+	default:
+		rc.kind = classBoundary
+	}
+	return rc
+}
+
+// scorer accumulates the score of a text one rune class at a time. See
+// Sniff for the costs.
+type scorer struct {
+	score int
+	// The previous letter, if the previous rune was a letter, and whether
+	// the previous rune was an odd symbol.
+	prev         runeClass
+	prevLetter   bool
+	symbolBefore bool
+}
+
+func (s *scorer) add(rc runeClass) {
+	s.score += int(rc.cost)
+	switch rc.kind {
+	case classLetter:
+		if s.symbolBefore {
+			s.score++
+		}
+		if s.prevLetter && (rc.nonASCII || s.prev.nonASCII) {
+			switch {
+			case rc.script != s.prev.script:
+				s.score++
+			case rc.upper:
+				s.score++
+			case rc.script == scriptLatin && rc.nonASCII && s.prev.nonASCII:
+				s.score++
+			}
+		}
+		s.prev, s.prevLetter, s.symbolBefore = rc, true, false
+	case classTransparent:
+	case classOdd:
+		s.prevLetter, s.symbolBefore = false, true
+	default:
+		s.prevLetter, s.symbolBefore = false, false
+	}
+}
+
+// score rates text decoded by c; lower is more plausible.
 func (c *candidate) score(text []byte) int {
-	const badCost = 3
-	score := 0
-	// State of the current word: the previous letter, if the previous rune
-	// was a letter, and whether the previous rune was a non-ASCII symbol.
-	var prev rune
-	prevLetter, symbolBefore := false, false
+	var s scorer
 	for len(text) > 0 {
 		r, size := utf8.DecodeRune(text)
 		text = text[size:]
-		if r < utf8.RuneSelf && !isASCIILetter(byte(r)) {
-			prevLetter, symbolBefore = false, false
-			continue
-		}
-		switch {
-		case r == utf8.RuneError, 0x80 <= r && r <= 0x9F, 0xE000 <= r && r <= 0xF8FF:
-			score += badCost
-			prevLetter, symbolBefore = false, false
-			continue
-		case 0xFF61 <= r && r <= 0xFF9F:
-			score++ // half-width katakana: rare in real text
-		case r == 'ð', r == 'Ð', r == 'þ', r == 'Þ':
-			score++ // Icelandic letters; in windows-1252 they stand for Central European đ ţ
-		}
-		if c.kana && 0x3040 <= r && r <= 0x309F {
-			score--
-		} else if c.frequent != "" && r >= 0x3000 && strings.ContainsRune(c.frequent, r) {
-			score--
-		}
-		if unicode.IsLetter(r) {
-			if symbolBefore {
-				score++
-			}
-			if prevLetter && (r >= utf8.RuneSelf || prev >= utf8.RuneSelf) {
-				s, ps := scriptOf(r), scriptOf(prev)
-				switch {
-				case s != ps:
-					score++
-				case unicode.IsUpper(r):
-					score++
-				case s == scriptLatin && r >= utf8.RuneSelf && prev >= utf8.RuneSelf:
-					score++
-				}
-			}
-			prev, prevLetter, symbolBefore = r, true, false
-			continue
-		}
-		switch {
-		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Cf):
-			// Marks and joiners (ZWNJ, soft hyphen) stay inside the word.
-		case isOddSymbol(r):
-			prevLetter, symbolBefore = false, true
-		default:
-			prevLetter, symbolBefore = false, false
-		}
+		s.add(c.classify(r))
 	}
-	return score
+	return s.score
+}
+
+// scoreBytes is score for a single-byte charset: it classifies the 256
+// byte values once instead of decoding the sample.
+func (c *candidate) scoreBytes(cm *charmap.Charmap, sample []byte) int {
+	var table [256]runeClass
+	for b := range table {
+		table[b] = c.classify(cm.DecodeByte(byte(b)))
+	}
+	var s scorer
+	for _, b := range sample {
+		s.add(table[b])
+	}
+	return s.score
 }
