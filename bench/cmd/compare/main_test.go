@@ -48,8 +48,10 @@ func TestChild(t *testing.T) {
 			if r.Pages != 2 || r.Gold.N != 1 || r.SnippetPages != 1 || r.With != 1 {
 				t.Errorf("pages %d, gold pages %d, snippet pages %d, with %d; want 2, 1, 1, 1", r.Pages, r.Gold.N, r.SnippetPages, r.With)
 			}
-			if _, rec, _ := r.Gold.Micro.PRF(); rec < 0.9 {
-				t.Errorf("recall %.2f on a page whose whole article is gold", rec)
+			// The floor keeps all visible text, so it must find every gold
+			// token: this checks the scoring plumbing, not any model.
+			if _, rec, _ := r.Gold.Micro.PRF(); name == "floor" && rec != 1 {
+				t.Errorf("floor recall %.2f, want 1", rec)
 			}
 			if r.Nanos <= 0 || r.Mallocs == 0 || r.PeakRSSKB <= 0 {
 				t.Errorf("no measurements: %+v", r)
