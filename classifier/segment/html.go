@@ -15,6 +15,8 @@ type HTMLOptions struct {
 	MaxPathElems int
 	// MaxPathTokens bounds len(Block.PathTokens); 0 means 16.
 	MaxPathTokens int
+	// KeepHidden keeps elements hidden by attributes or inline styles.
+	KeepHidden bool
 }
 
 const (
@@ -35,27 +37,43 @@ const (
 // Block.Line is the block's index and BlankBefore is always false).
 //
 // Dropped: comments, head, script, style, noscript, template, svg, math,
-// iframe, object, embed, canvas and elements hidden by the hidden
-// attribute, aria-hidden="true" or an inline display:none /
-// visibility:hidden style. Block boundaries are block-level elements, br,
-// hr, and form controls (option, button, label, select, textarea), which
-// become their own blocks; inline elements are glued into their line and
-// white space (including Unicode spaces such as NBSP, and U+FEFF, U+200B,
-// U+2060) is collapsed to one space. Inside pre, every source line is a block.
+// iframe, object, embed, canvas and hidden elements: the hidden attribute
+// (except React's streamed <div hidden id="S:…">), aria-hidden="true", an
+// inline display:none or visibility:hidden style. A page whose text is
+// all hidden is shown by its scripts; it is segmented again with hidden
+// elements kept (HTMLOptions.KeepHidden).
+//
+// Block boundaries are block-level elements, br, hr, and form controls
+// (option, button, label, select, textarea), which become their own
+// blocks; inline elements are glued into their line and white space
+// (including Unicode spaces such as NBSP, and U+FEFF, U+200B, U+2060) is
+// collapsed to one space. Inside pre, every source line is a block.
 //
 // The tree is walked iteratively, so arbitrarily deep nesting is handled
 // in linear time; Path and PathTokens are bounded (see HTMLOptions).
-// PathTokens slices may be shared between blocks of one Doc and must not
-// be modified.
+// Documents html.Parse rejects (more than 512 open elements) are
+// segmented from the token stream, with simpler implied-end-tag rules and
+// no <title>. PathTokens slices may be shared between blocks of one Doc
+// and must not be modified.
 func HTML(src string, opt HTMLOptions) (*Doc, error) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// html.Parse refuses documents nested deeper than its open-element
 		// limit; segment them from the token stream instead of losing
 		// their text.
-		return fromTokens(src, opt), nil
+		d := fromTokens(src, opt)
+		if len(d.Blocks) == 0 && !opt.KeepHidden {
+			opt.KeepHidden = true
+			d = fromTokens(src, opt)
+		}
+		return d, nil
 	}
-	return fromTree(root, opt, len(src)), nil
+	d := fromTree(root, opt, len(src))
+	if len(d.Blocks) == 0 && !opt.KeepHidden {
+		opt.KeepHidden = true
+		d = fromTree(root, opt, len(src))
+	}
+	return d, nil
 }
 
 // FromNode segments an already parsed HTML tree like HTML does.
@@ -223,6 +241,7 @@ func (w *walker) enter(n *html.Node) bool {
 	f := frame{node: n, tag: n.Data}
 	var own Flags
 	href := false
+	hidden := false
 	for _, at := range n.Attr {
 		if at.Namespace != "" {
 			continue
@@ -233,13 +252,13 @@ func (w *walker) enter(n *html.Node) bool {
 		case "class":
 			f.class = at.Val
 		case "hidden":
-			return false
+			hidden = true
 		case "aria-hidden":
-			if strings.EqualFold(strings.TrimSpace(at.Val), "true") {
+			if !w.opt.KeepHidden && strings.EqualFold(strings.TrimSpace(at.Val), "true") {
 				return false
 			}
 		case "style":
-			if hiddenStyle(at.Val) {
+			if !w.opt.KeepHidden && hiddenStyle(at.Val) {
 				return false
 			}
 		case "role":
@@ -247,6 +266,11 @@ func (w *walker) enter(n *html.Node) bool {
 		case "href":
 			href = true
 		}
+	}
+	if hidden && !w.opt.KeepHidden && !strings.HasPrefix(f.id, "S:") {
+		// <div hidden id="S:0"> holds React's streamed content, which a
+		// script moves into place: it is the page, not hidden text.
+		return false
 	}
 	block := isBlock(a)
 	switch a {
