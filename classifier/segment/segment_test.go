@@ -51,6 +51,7 @@ func TestHTMLBadInputs(t *testing.T) {
 			`<script>x</script><style>y</style><!-- z --><p style="visibility:HIDDEN !important">e</p><p>f</p>`,
 			[]string{"a", "f"}},
 		"unclosed title": {"<html><head><title>T " + strings.Repeat("<p>x</p>", 200), slices.Repeat([]string{"x"}, 200)},
+		"deep hidden p":  {strings.Repeat("<div>", 600) + "<p hidden>a<p>b<p>c", []string{"b", "c"}},
 		"all hidden":     {`<body><div style="visibility:hidden"><p>Shown by scripts</p><p hidden>too</p></div></body>`, []string{"Shown by scripts", "too"}},
 		"react stream":   {`<div id="root"><template id="B:0"></template>Loading</div><div hidden id="S:0"><h1>Page</h1></div>`, []string{"Loading", "Page"}},
 		"inline glue":    {"<p>a <b>bold</b><i>ital</i> <a href=x>link</a>.</p>", []string{"a boldital link."}},

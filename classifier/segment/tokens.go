@@ -41,10 +41,15 @@ func (w *walker) tokens(src string) {
 			name, hasAttr := z.TagName()
 			tag := string(name)
 			if skip > 0 {
-				if tag == skipTag && tt == html.StartTagToken {
-					skip++
+				if tag != skipTag || tt != html.StartTagToken {
+					continue
 				}
-				continue
+				if !impliedEnd(tag) {
+					skip++
+					continue
+				}
+				// <p hidden>a<p>b: the new p ends the hidden one.
+				skip = 0
 			}
 			node = html.Node{Type: html.ElementNode, Data: tag, DataAtom: atom.Lookup(name)}
 			for hasAttr {
@@ -140,6 +145,15 @@ func (w *walker) closeImplied(a atom.Atom) {
 		(top == atom.Td || top == atom.Th) && (a == atom.Td || a == atom.Th || a == atom.Tr):
 		w.pop()
 	}
+}
+
+// impliedEnd reports elements that a start tag of the same name closes.
+func impliedEnd(tag string) bool {
+	switch tag {
+	case "p", "li", "dt", "dd", "option", "td", "th", "tr":
+		return true
+	}
+	return false
 }
 
 func voidElement(a atom.Atom) bool {
