@@ -1,7 +1,7 @@
 package classifier_test
 
 // Hot-path benchmarks: decode, segment (HTML and text), tokenise, score
-// (model Predict on a pre-segmented document) and end to end, on a small
+// (model Predict on a pre-segmented HTML or text document) and end to end, on a small
 // (~2 KB), a medium (~50 KB) and a large (~500 KB) page.
 //
 //	go test -run='^$' -bench=. -benchmem ./classifier/
@@ -221,6 +221,27 @@ func BenchmarkPredict(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if preds := m.Predict(doc, 0); len(preds) != len(doc.Blocks) {
+					b.Fatalf("%d predictions for %d blocks", len(preds), len(doc.Blocks))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPredictText scores a pre-segmented plain-text document (text
+// mode's model cost; its features differ from HTML's).
+func BenchmarkPredictText(b *testing.B) {
+	m := benchClassifier(b).Model()
+	for _, s := range benchTextSizes {
+		b.Run(s.size, func(b *testing.B) {
+			doc, err := segment.Text(string(benchText(b, s.bytes)), segment.TextOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(doc.Text)))
 			b.ReportAllocs()
 			for b.Loop() {
 				if preds := m.Predict(doc, 0); len(preds) != len(doc.Blocks) {
