@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,18 +9,18 @@ import (
 	"testing"
 )
 
-func TestDebugSeedGaps(t *testing.T) {
-	if os.Getenv("SEGDEBUG") == "" {
-		t.Skip()
+var explainFlag = flag.Bool("explain", false, "print the default splitter's gap scores on the seed example's last line")
+
+// TestExplainSeedGaps prints, with -explain, every gap of the seed
+// example's run-on title line with its features and word weights.
+func TestExplainSeedGaps(t *testing.T) {
+	if !*explainFlag {
+		t.Skip("run with -explain")
 	}
 	raw, _ := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
 	lines := strings.Split(string(raw), "\n")
 	line := lines[len(lines)-1]
-	var sp Splitter
-	data, _ := os.ReadFile("splitter.bin")
-	if err := sp.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
+	sp := DefaultSplitter()
 	ws := scanWords(nil, line, 0, len(line))
 	left, right, hard, dots := hardRuns(ws, nil, nil)
 	for k := 0; k+1 < len(ws); k++ {
