@@ -228,6 +228,7 @@ func Section(machine, command string, runs []Run, st *StreamReport, stErr string
 	if rssKB > 0 {
 		fmt.Fprintf(&b, "Server peak RSS (VmHWM of winnowd after all runs): **%.0f MB**.\n", float64(rssKB)/1024)
 	}
+	b.WriteString(targets(runs, st, rssKB))
 	if notes != "" {
 		b.WriteString("\n" + strings.TrimSpace(notes) + "\n")
 	}
@@ -245,4 +246,42 @@ func CheckLoopback(addr string) error {
 		return fmt.Errorf("%s is not a loopback address", addr)
 	}
 	return nil
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**not met**"
+}
+
+// targets checks issue 5's load targets: Classify on 2 KB text at least
+// 2,500 req/s with p99 at most 25 ms and no errors; the stream at least 90%
+// of in-process docs/s; server peak RSS at most 100 MB.
+func targets(runs []Run, st *StreamReport, rssKB int64) string {
+	var parts []string
+	for _, r := range runs {
+		if r.Name != "2 KB text" || r.Ghz == nil {
+			continue
+		}
+		g := r.Ghz
+		p99 := g.Percentile(99)
+		parts = append(parts, fmt.Sprintf("2 KB text %.0f req/s, p99 %s ms, %d errors (target ≥ 2,500 req/s, p99 ≤ 25 ms, 0 errors: %s)",
+			g.Rps, ms(p99), g.Errors(), verdict(g.Rps >= 2500 && p99 <= 25*time.Millisecond && g.Errors() == 0)))
+		if r.ServerCPU > 0 && g.Count > 0 {
+			per := float64(r.ServerCPU) / float64(g.Count)
+			parts = append(parts, fmt.Sprintf("at %.2f ms of server CPU per request, 2 idle cores could serve at most %.0f req/s", per/1e6, 2e9/per))
+		}
+	}
+	if st != nil && max(st.InProc, st.InProc1) > 0 {
+		x := st.DocsPerSec / max(st.InProc, st.InProc1)
+		parts = append(parts, fmt.Sprintf("stream %.0f%% of in-process docs/s (target ≥ 90%%: %s)", 100*x, verdict(x >= 0.9)))
+	}
+	if rssKB > 0 {
+		parts = append(parts, fmt.Sprintf("server peak RSS %.0f MB (target ≤ 100 MB: %s)", float64(rssKB)/1024, verdict(rssKB <= 100*1024)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "\nTargets: " + strings.Join(parts, "; ") + ".\n"
 }

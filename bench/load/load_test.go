@@ -54,6 +54,10 @@ func TestSection(t *testing.T) {
 		"**90%**",
 		"**50 MB**",
 		"notes",
+		"2 KB text 100 req/s, p99 20.00 ms, 2 errors (target ≥ 2,500 req/s, p99 ≤ 25 ms, 0 errors: **not met**)",
+		"at 1.50 ms of server CPU per request, 2 idle cores could serve at most 1333 req/s",
+		"stream 90% of in-process docs/s (target ≥ 90%: met)",
+		"server peak RSS 50 MB (target ≤ 100 MB: met)",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("section lacks %q:\n%s", want, s)

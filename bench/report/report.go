@@ -74,6 +74,14 @@ func (r *Run) DocsPerCPUSec() float64 {
 	return float64(r.Pages) / (float64(r.CPUNanos) / 1e9)
 }
 
+// MBPerCPUSec is input megabytes per second of process CPU time.
+func (r *Run) MBPerCPUSec() float64 {
+	if r.CPUNanos <= 0 {
+		return 0
+	}
+	return float64(r.Bytes) / 1e6 / (float64(r.CPUNanos) / 1e9)
+}
+
 // F1 is the mean F1 over gold pages.
 func (r *Run) F1() float64 { _, _, f := r.Gold.Means(); return f }
 
@@ -345,4 +353,54 @@ func MergeFile(path, key, body string) error {
 		return err
 	}
 	return os.WriteFile(path, []byte(doc), 0o644)
+}
+
+// Targets checks issue 5's ratio targets on one corpus's runs and says, in
+// one paragraph, which are met: Winnow HTML at least 2× readeck's and 0.7×
+// the floor's docs per CPU-second, F1 above every peer's, text mode at least
+// 30 MB per CPU-second. Runs that are missing are skipped.
+func Targets(runs []Run) string {
+	by := map[string]*Run{}
+	for i := range runs {
+		if runs[i].Err == "" && runs[i].Pages > 0 {
+			by[runs[i].Name] = &runs[i]
+		}
+	}
+	w := by["winnow-html"]
+	var parts []string
+	verdict := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "**not met**"
+	}
+	if w != nil {
+		if r := by["readeck"]; r != nil && r.DocsPerCPUSec() > 0 {
+			x := w.DocsPerCPUSec() / r.DocsPerCPUSec()
+			parts = append(parts, fmt.Sprintf("Winnow HTML speed %.2f× readeck's (target ≥ 2×: %s)", x, verdict(x >= 2)))
+		}
+		if f := by["floor"]; f != nil && f.DocsPerCPUSec() > 0 {
+			x := w.DocsPerCPUSec() / f.DocsPerCPUSec()
+			parts = append(parts, fmt.Sprintf("%.2f× the parse floor's (target ≥ 0.7×: %s)", x, verdict(x >= 0.7)))
+		}
+		if w.Gold.N > 0 {
+			best, bestF := "", -1.0
+			for _, r := range runs {
+				if r.Err == "" && r.Name != "winnow-html" && r.Name != "winnow-text" && r.Name != "floor" && r.Gold.N > 0 && r.F1() > bestF {
+					best, bestF = r.Name, r.F1()
+				}
+			}
+			if best != "" {
+				parts = append(parts, fmt.Sprintf("F1 %.3f vs the best peer's %.3f (%s; target: above every peer: %s)", w.F1(), bestF, best, verdict(w.F1() > bestF)))
+			}
+		}
+	}
+	if t := by["winnow-text"]; t != nil && t.CPUNanos > 0 {
+		x := t.MBPerCPUSec()
+		parts = append(parts, fmt.Sprintf("text mode %.1f MB per CPU-second (target ≥ 30: %s)", x, verdict(x >= 30)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Targets (speeds per CPU-second, one goroutine): " + strings.Join(parts, "; ") + ".\n"
 }

@@ -129,3 +129,28 @@ func FuzzMerge(f *testing.F) {
 		}
 	})
 }
+
+func TestTargets(t *testing.T) {
+	w := run("winnow-html", 1e9, 9, 10, 10)
+	rd := run("readeck", 3e9, 8, 10, 10)
+	fl := run("floor", 1e9, 10, 20, 10)
+	tx := Run{Name: "winnow-text", Pages: 2, Bytes: 40e6, CPUNanos: 1e9}
+	got := Targets([]Run{w, tx, rd, fl})
+	for _, want := range []string{
+		"3.00× readeck's (target ≥ 2×: met)",
+		"1.00× the parse floor's (target ≥ 0.7×: met)",
+		"(readeck; target: above every peer: met)",
+		"text mode 40.0 MB per CPU-second (target ≥ 30: met)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	rd.CPUNanos = 1e9
+	if got := Targets([]Run{w, rd}); !strings.Contains(got, "1.00× readeck's (target ≥ 2×: **not met**)") {
+		t.Errorf("got %q", got)
+	}
+	if got := Targets(nil); got != "" {
+		t.Errorf("Targets(nil) = %q", got)
+	}
+}

@@ -168,6 +168,7 @@ func section(name string, n int, o options, runs []report.Run, model string, bas
 	fmt.Fprintf(&b, "Machine: %s  \n", report.ThisMachine(wd))
 	fmt.Fprintf(&b, "Winnow model: `%s`\n\n", model)
 	b.WriteString(report.Table(runs, "winnow-html", base.PeakRSSKB))
+	b.WriteString("\n" + report.Targets(runs))
 	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
 		"Speed: extraction calls only, one page at a time on one goroutine (GOMAXPROCS unchanged); " +
 		"MB/s counts raw page bytes (rendition bytes for `winnow-text`); docs/CPU-s divides by the process's CPU time (user+system, GC threads included) " +
