@@ -69,7 +69,11 @@ ghz=$(go tool -modfile=tools/go.mod -n ghz)
 addr=$("$tmp/loadkit" port)
 "$tmp/winnowd" --listen "$addr" --log-level warn 2>"$tmp/winnowd.log" &
 pid=$!
-"$tmp/loadkit" wait --addr "$addr" --time 60s
+if ! "$tmp/loadkit" wait --addr "$addr" --time 60s; then
+  echo "load.sh: winnowd did not come up; its log:" >&2
+  cat "$tmp/winnowd.log" >&2
+  exit 1
+fi
 "$tmp/loadkit" data --shared "$shared" --dir "$tmp"
 
 run_ghz() { # stem count
