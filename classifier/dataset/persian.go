@@ -180,13 +180,13 @@ func (p *PPage) docs(withText bool) ([]model.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html"})
+	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold()})
 	if withText {
 		td, err := segment.Text(p.text, segment.TextOptions{})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text"})
+		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text", Gold: p.Gold()})
 	}
 	return out, nil
 }

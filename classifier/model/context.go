@@ -16,6 +16,28 @@ type ctxScratch struct {
 	cum            []float32 // content mass (pc x tokens) before each block
 	total          float32
 	prevHi, nextHi []int // nearest block with pc >= 0.7 before / after (-1 none)
+	script         int   // the document's dominant script (docScript)
+}
+
+// docScript is the dominant script of the document's letters: 0 Latin,
+// 1 Arabic, 2 CJK, 3 Cyrillic, 4 other.
+func docScript(stats []blockStats) int {
+	var n [5]int
+	for i := range stats {
+		st := &stats[i]
+		n[0] += st.latin
+		n[1] += st.arabic
+		n[2] += st.cjk
+		n[3] += st.cyr
+		n[4] += st.letters - st.latin - st.arabic - st.cjk - st.cyr
+	}
+	best := 0
+	for k := range n {
+		if n[k] > n[best] {
+			best = k
+		}
+	}
+	return best
 }
 
 func contentP(p *[NumClasses]float32) float32 { return p[0] + p[1] }
@@ -91,6 +113,7 @@ func (c *ctxScratch) prepare(probs [][NumClasses]float32, stats []blockStats) {
 		}
 	}
 	c.total = acc
+	c.script = docScript(stats)
 	last = -1
 	for i := n - 1; i >= 0; i-- {
 		c.nextHi[i] = last
@@ -116,6 +139,7 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 	own := argmax(p)
 	s.feat(nsCtx, "arg", own, 1)
 	s.feat(nsCtx, "pc", bucket10(c.pc[i]), 1)
+	s.feat(nsCtx, "scriptxpc", c.script*16+bucket10(c.pc[i]), 1)
 	s.feat(nsCtx, "pcxlen", bucket5(c.pc[i])*16+log2b(st.tokens), 1)
 	for d := -3; d <= 3; d++ {
 		if d == 0 {

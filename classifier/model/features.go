@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"strconv"
@@ -369,13 +370,17 @@ func decile(i, n int) int {
 // for concurrent use; Predict makes one per call.
 type extractor struct {
 	groups int
+	stop   *token.Stopwords // nil: no stop-word features
 	s      sink
 	it     token.Iter
 	fold   []byte
 	ring   [16]uint64 // last tokens' hashes, for the tail window
 	ringN  int
+	nstop  int // stop words among the block's tokens
+	ntok   int
 	stats  []blockStats
-	titleC string // collapsed lower-cased document title
+	titleC []byte // collapsed lower-cased document title
+	coll   []byte
 }
 
 const (
@@ -393,10 +398,25 @@ func (x *extractor) prepare(doc *segment.Doc) {
 		b := &doc.Blocks[i]
 		computeStats(doc.Text[b.Start:b.End], &x.stats[i])
 	}
-	x.titleC = ""
-	if doc.Title != "" {
-		x.titleC = strings.ToLower(strings.Join(strings.Fields(doc.Title), " "))
+	x.titleC = collapseLower(x.titleC[:0], doc.Title)
+}
+
+// collapseLower appends s lower-cased with runs of white space collapsed
+// to one space and trimmed.
+func collapseLower(dst []byte, s string) []byte {
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(dst) > 0
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
+	return dst
 }
 
 // foldToken normalises a token for hashing: Arabic yeh and kaf to their
@@ -458,8 +478,13 @@ func (x *extractor) tokens(text string) {
 		}
 		prev, hasPrev = h, true
 	}
+	x.nstop, x.ntok = 0, 0
 	for x.it.Next() {
 		tok := x.it.Token()
+		x.ntok++
+		if x.stop.Contains(tok) {
+			x.nstop++
+		}
 		x.fold = foldToken(x.fold, tok)
 		f := x.fold
 		r, _ := utf8.DecodeRune(f)
@@ -596,6 +621,10 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 	}
 	if x.groups&groupShape != 0 {
 		x.shape(st)
+		if x.groups&groupTokens != 0 && x.stop != nil && x.ntok > 0 {
+			s.feat(nsShape, "stopwords", shareB(x.nstop, x.ntok), 1)
+			s.feat(nsShape, "stopxlen", shareB(x.nstop, x.ntok)*16+log2b(x.ntok), 1)
+		}
 		nb := len(doc.Blocks)
 		s.feat(nsPos, "idx", decile(i, nb), 1)
 		s.feat(nsPos, "off", decile(b.Start, len(doc.Text)), 1)
@@ -617,14 +646,15 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 				s.feat(nsText, "sameline", 1, 1)
 			}
 		}
-		if x.titleC != "" && st.runes >= 8 && st.runes <= 400 {
-			c := strings.ToLower(strings.Join(strings.Fields(text), " "))
+		if len(x.titleC) > 0 && st.runes >= 8 && st.runes <= 400 {
+			x.coll = collapseLower(x.coll[:0], text)
+			c := x.coll
 			switch {
-			case c == x.titleC:
+			case bytes.Equal(c, x.titleC):
 				s.feat(nsTitle, "doctitle", 2, 1)
-			case strings.Contains(x.titleC, c):
+			case bytes.Contains(x.titleC, c):
 				s.feat(nsTitle, "doctitle", 1, 1)
-			case strings.Contains(c, x.titleC):
+			case bytes.Contains(c, x.titleC):
 				s.feat(nsTitle, "doctitle", 3, 1)
 			}
 		}

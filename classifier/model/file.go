@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // File format (all integers little endian or unsigned varints):
@@ -40,6 +42,29 @@ type header struct {
 	Training    map[string]int     `json:"training"`
 	Metrics     map[string]float64 `json:"metrics"`
 	Seed        uint64             `json:"seed"`
+	TokenProbe  string             `json:"token_probe"`
+}
+
+// probeTexts exercise the normaliser and token iterator: their tokens'
+// hash identifies the token pipeline a model was trained with.
+var probeTexts = []string{
+	"می‌کند می کند میکند كتاب‌ها ي ۱۲۳ ٤٥ ﻻ", "Don't STOP l'homme mp3 3.14", "北京时间今天上午", "Ελληνικά ς Русский текст", "شبه‌نظامیان (+عکس) ؟",
+}
+
+// tokenProbe hashes the tokens the current token package makes of
+// probeTexts.
+func tokenProbe() string {
+	var it token.Iter
+	h := uint64(fnvOffset)
+	for _, s := range probeTexts {
+		it.Reset(s)
+		for it.Next() {
+			h = hashBytes(h, it.Token())
+			h = hashByte(h, 0)
+		}
+		h = hashByte(h, 1)
+	}
+	return strconv.FormatUint(h, 16)
 }
 
 // FormatError reports a malformed model file.
@@ -78,6 +103,7 @@ func (m *Model) Encode(w io.Writer) error {
 		Temperature: m.temperature,
 		Training:    m.info.Training,
 		Metrics:     m.info.Metrics,
+		TokenProbe:  m.info.TokenProbe,
 	}
 	hj, err := json.Marshal(h)
 	if err != nil {
@@ -180,6 +206,7 @@ func Decode(data []byte) (*Model, error) {
 		}
 	}
 	m := &Model{
+		stop:        token.DefaultStopwords(),
 		threshold:   h.Threshold,
 		temperature: h.Temperature,
 		groups:      h.Groups,
@@ -192,6 +219,7 @@ func Decode(data []byte) (*Model, error) {
 			Languages:     h.Languages,
 			Training:      h.Training,
 			Metrics:       h.Metrics,
+			TokenProbe:    h.TokenProbe,
 		},
 	}
 	if !(m.threshold > 0 && m.threshold < 1) {

@@ -21,6 +21,7 @@ import (
 	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // NumClasses is the number of block categories the model predicts. Class k
@@ -84,7 +85,15 @@ type Info struct {
 	Training map[string]int
 	// Metrics are dev-set numbers stored at training time.
 	Metrics map[string]float64
+	// TokenProbe identifies the token pipeline the model was trained
+	// with; TokenProbeCurrent tells whether it still matches.
+	TokenProbe string
 }
+
+// TokenProbeCurrent reports whether the token package still cuts tokens
+// as it did when the model was trained (a mismatch means the model should
+// be retrained: its token weights are partly misplaced).
+func (m *Model) TokenProbeCurrent() bool { return m.info.TokenProbe == tokenProbe() }
 
 // Model labels the blocks of a segmented document. A Model is immutable
 // and safe for concurrent use.
@@ -97,6 +106,7 @@ type Model struct {
 	bits2       uint
 	w1          []float32 // (1<<bits1) x NumClasses
 	w2          []float32 // (1<<bits2) x NumClasses; nil without the second pass
+	stop        *token.Stopwords
 }
 
 //go:embed default.wnm
@@ -196,7 +206,7 @@ func toLowerASCII(s string) string {
 }
 
 func (m *Model) newExtractor() *extractor {
-	return &extractor{groups: m.groups, s: sink{mask: 1<<m.bits1 - 1}}
+	return &extractor{groups: m.groups, stop: m.stop, s: sink{mask: 1<<m.bits1 - 1}}
 }
 
 // scores adds the weights of the sink's features to z.

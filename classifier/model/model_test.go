@@ -213,6 +213,9 @@ func TestDefault(t *testing.T) {
 	if m.Threshold() <= 0 || m.Threshold() >= 1 {
 		t.Errorf("threshold %v", m.Threshold())
 	}
+	if m.Info().TokenProbe != "" && !m.TokenProbeCurrent() {
+		t.Errorf("the token package changed since the default model was trained: retrain it (winnow train) and replace default.wnm")
+	}
 }
 
 func ExampleModel_Predict() {

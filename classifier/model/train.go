@@ -9,8 +9,12 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // Doc is one labelled training document.
@@ -25,6 +29,10 @@ type Doc struct {
 	Source string
 	// Weight scales the document's blocks (0 means 1).
 	Weight float32
+	// Gold is the document's main text when known: the default threshold
+	// is chosen to maximise the token F1 of the content blocks against it
+	// (documents without gold don't take part).
+	Gold string
 }
 
 // Data is a training set and a dev set of other sites.
@@ -125,8 +133,8 @@ func blockWeight(tokens, labelled int, docW float32) float32 {
 }
 
 // features1 builds the first-pass matrix of docs.
-func features1(ctx context.Context, docs []Doc, groups int, bits uint) (*matrix, error) {
-	x := &extractor{groups: groups, s: sink{mask: 1<<bits - 1}}
+func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords) (*matrix, error) {
+	x := &extractor{groups: groups, stop: stop, s: sink{mask: 1<<bits - 1}}
 	mx := newMatrix()
 	for d := range docs {
 		if d%64 == 0 {
@@ -255,7 +263,8 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 			}
 		}
 	}
-	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits)
+	stop := token.DefaultStopwords()
+	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop)
 	if err != nil {
 		return nil, err
 	}
@@ -264,42 +273,41 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	for i := range all {
 		all[i] = i
 	}
-	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1}
-	m.w1, err = sgd(ctx, mx, all, cfg.Bits, cfg.Epochs, cfg.LR, cfg.L2, cfg.Seed)
-	if err != nil {
-		return nil, err
-	}
-	cfg.Log("train: pass 1 done")
+	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1, stop: stop}
+	sem := make(chan struct{}, 2) // at most two trainings at a time
+	var pass1Err error
+	var pass1 sync.WaitGroup
+	pass1.Add(1)
+	go func() {
+		defer pass1.Done()
+		sem <- struct{}{}
+		defer func() { <-sem }()
+		m.w1, pass1Err = sgd(ctx, mx, all, cfg.Bits, cfg.Epochs, cfg.LR, cfg.L2, cfg.Seed)
+		cfg.Log("train: pass 1 done")
+	}()
 	if cfg.Groups&groupContext != 0 {
 		// out-of-fold first-pass probabilities for the second pass
 		oof := make([][][NumClasses]float32, len(data.Train))
+		// folds train in parallel (two at a time); each writes only its
+		// own documents' rows of oof, so the result does not depend on
+		// scheduling
+		errs := make([]error, cfg.Folds)
+		var wg sync.WaitGroup
 		for fold := range cfg.Folds {
-			var rows []int
-			for _, r := range all {
-				if foldOf(data.Train[mx.doc[r]].Group, cfg.Folds) != fold {
-					rows = append(rows, r)
-				}
-			}
-			fm := &Model{groups: cfg.Groups, bits1: cfg.Bits}
-			fm.w1, err = sgd(ctx, mx, rows, cfg.Bits, max(2, cfg.Epochs-2), cfg.LR, cfg.L2, cfg.Seed+uint64(fold)+1)
-			if err != nil {
-				return nil, err
-			}
-			x := fm.newExtractor()
-			for d := range data.Train {
-				if foldOf(data.Train[d].Group, cfg.Folds) != fold {
-					continue
-				}
-				doc := data.Train[d].Seg
-				x.prepare(doc)
-				n := len(doc.Blocks)
-				logits := make([][NumClasses]float32, n)
-				oof[d] = make([][NumClasses]float32, n)
-				fm.pass1(x, doc, logits, oof[d])
-			}
-			cfg.Log("train: fold %d done", fold)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				errs[fold] = trainFold(ctx, data, mx, all, cfg, stop, fold, oof)
+				cfg.Log("train: fold %d done", fold)
+			}()
 		}
-		x := &extractor{groups: cfg.Groups, s: sink{mask: 1<<bits2 - 1}}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+		x := &extractor{groups: cfg.Groups, stop: stop, s: sink{mask: 1<<bits2 - 1}}
 		mx2 := newMatrix()
 		var cs ctxScratch
 		for d := range data.Train {
@@ -331,6 +339,10 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		}
 		cfg.Log("train: pass 2 done")
 	}
+	pass1.Wait()
+	if pass1Err != nil {
+		return nil, pass1Err
+	}
 	// prune the first pass
 	for i, v := range m.w1 {
 		if math.Abs(float64(v)) < cfg.Prune {
@@ -343,6 +355,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		Fingerprint:   fingerprint(m.groups, m.bits1, m.bits2),
 		Training:      summary(data),
 		Languages:     languages(m, data.Train),
+		TokenProbe:    tokenProbe(),
 	}
 	// calibrate on dev
 	if len(data.Dev) > 0 {
@@ -356,6 +369,36 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		return nil, err
 	}
 	return Decode(buf.Bytes())
+}
+
+// trainFold trains a first pass without fold's sites and writes its
+// probabilities for fold's documents into oof.
+func trainFold(ctx context.Context, data Data, mx *matrix, all []int, cfg Config, stop *token.Stopwords, fold int, oof [][][NumClasses]float32) error {
+	var rows []int
+	for _, r := range all {
+		if foldOf(data.Train[mx.doc[r]].Group, cfg.Folds) != fold {
+			rows = append(rows, r)
+		}
+	}
+	fm := &Model{groups: cfg.Groups, bits1: cfg.Bits, stop: stop}
+	var err error
+	fm.w1, err = sgd(ctx, mx, rows, cfg.Bits, max(2, cfg.Epochs-2), cfg.LR, cfg.L2, cfg.Seed+uint64(fold)+1)
+	if err != nil {
+		return err
+	}
+	x := fm.newExtractor()
+	for d := range data.Train {
+		if foldOf(data.Train[d].Group, cfg.Folds) != fold {
+			continue
+		}
+		doc := data.Train[d].Seg
+		x.prepare(doc)
+		n := len(doc.Blocks)
+		logits := make([][NumClasses]float32, n)
+		oof[d] = make([][NumClasses]float32, n)
+		fm.pass1(x, doc, logits, oof[d])
+	}
+	return nil
 }
 
 func summary(data Data) map[string]int {
@@ -439,24 +482,98 @@ func fitTemperature(m *Model, dev []Doc) float64 {
 	return math.Round(bestT*100) / 100
 }
 
+// fitThreshold picks the threshold that maximises the mean over sources
+// of the mean per-document token F1 of the content blocks' text against
+// the gold, on the dev documents that have a gold text. Each source counts
+// the same, however many documents it has.
 func fitThreshold(m *Model, dev []Doc) float64 {
-	preds := make([][]Prediction, len(dev))
-	for i, d := range dev {
-		preds[i] = m.Predict(d.Seg, 0)
+	type docEval struct {
+		src   string
+		toks  [][]string // per block
+		probs []float64
+		gold  map[string]int
+		ngold int
+	}
+	var evs []docEval
+	for _, d := range dev {
+		if d.Gold == "" {
+			continue
+		}
+		e := docEval{src: d.Source, gold: map[string]int{}}
+		for _, t := range goldTokens(d.Gold) {
+			e.gold[t]++
+			e.ngold++
+		}
+		preds := m.Predict(d.Seg, 0)
+		for i, b := range d.Seg.Blocks {
+			e.toks = append(e.toks, goldTokens(d.Seg.Text[b.Start:b.End]))
+			e.probs = append(e.probs, preds[i].ContentProb)
+		}
+		evs = append(evs, e)
+	}
+	if len(evs) == 0 {
+		return 0.5
 	}
 	best, bestT := -1.0, 0.5
+	left := map[string]int{}
 	for t := 0.05; t <= 0.9001; t += 0.025 {
-		var mean meanF1
-		for i, d := range dev {
-			mean.Add(blockCounts(d, preds[i], t))
+		bySrc := map[string]*meanF1{}
+		var srcs []string
+		for _, e := range evs {
+			clear(left)
+			for k, v := range e.gold {
+				left[k] = v
+			}
+			c := counts{Gold: e.ngold}
+			for i, toks := range e.toks {
+				if e.probs[i] < t {
+					continue
+				}
+				for _, tk := range toks {
+					c.Extracted++
+					if left[tk] > 0 {
+						left[tk]--
+						c.Common++
+					}
+				}
+			}
+			if bySrc[e.src] == nil {
+				bySrc[e.src] = &meanF1{}
+				srcs = append(srcs, e.src)
+			}
+			bySrc[e.src].Add(c)
 		}
-		f := mean.Mean()
+		f := 0.0
+		for _, s := range srcs {
+			f += bySrc[s].Mean()
+		}
+		f /= float64(len(srcs))
 		// prefer the threshold nearest 0.5 among ties
 		if f > best+1e-9 || (math.Abs(f-best) <= 1e-9 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
 			best, bestT = f, t
 		}
 	}
 	return math.Round(bestT*1000) / 1000
+}
+
+// goldTokens returns the lower-cased runs of letters, marks and digits of
+// s, as eval.Tokens does.
+func goldTokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
 }
 
 // blockCounts approximates token overlap from block labels: tokens of blocks
@@ -521,6 +638,7 @@ func (m *meanF1) Mean() float64 {
 type Scores struct {
 	Docs, Blocks, Correct, LabelCorrect int
 	Tokens                              meanF1
+	PerSource                           map[string]*meanF1
 	PerClass                            [NumClasses][2]int // correct, total
 }
 
@@ -534,6 +652,9 @@ func (s Scores) Metrics() map[string]float64 {
 		"dev.label_acc":      round4(float64(s.LabelCorrect) / float64(max(1, s.Blocks))),
 		"dev.block_token_f1": round4(f),
 	}
+	for src, m := range s.PerSource {
+		out["dev."+src+".block_token_f1"] = round4(m.Mean())
+	}
 	return out
 }
 
@@ -545,11 +666,16 @@ func Score(m *Model, docs []Doc, t float64) Scores {
 	if t == 0 {
 		t = m.threshold
 	}
-	var s Scores
+	s := Scores{PerSource: map[string]*meanF1{}}
 	for _, d := range docs {
 		preds := m.Predict(d.Seg, 0)
 		s.Docs++
-		s.Tokens.Add(blockCounts(d, preds, t))
+		c := blockCounts(d, preds, t)
+		s.Tokens.Add(c)
+		if s.PerSource[d.Source] == nil {
+			s.PerSource[d.Source] = &meanF1{}
+		}
+		s.PerSource[d.Source].Add(c)
 		for i, l := range d.Labels {
 			if l < 0 {
 				continue

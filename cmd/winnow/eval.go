@@ -38,6 +38,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
+	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -58,7 +59,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 		return 1
 	}
-	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages}
+	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold}
 	if *sets != "" {
 		opt.Sets = strings.Split(*sets, ",")
 	} else {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/winnowhq/winnow/classifier/dataset"
@@ -39,20 +40,26 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	persian := fs.String("persian", filepath.Join(shared, "persian"), `folder of the shared Persian material ("" to skip)`)
 	seed := fs.Uint64("seed", 1, "random seed")
 	out := fs.String("out", "model.wnm", "model file to write")
-	ablation := fs.String("ablation", "all", "feature groups: tokens, tokens+shape, tokens+shape+structure, all")
+	ablation := fs.String("ablation", "all", "feature groups: tokens, tokens+shape, tokens+shape+structure, all; a comma-separated list trains one model per spec on the same data")
 	epochs := fs.Int("epochs", 0, "epochs (0: default)")
 	bits := fs.Uint("bits", 0, "log2 of the hashed feature space (0: default)")
 	maxPages := fs.Int("max-pages", 0, "pages per corpus (0: all), for quick runs")
 	noText := fs.Bool("no-text", false, "skip the text-mode renditions")
+	persianPages := fs.Int("persian-pages", 0, "synthetic Persian pages per training site (0: default 1200)")
 	version := fs.String("version", "", "model version string")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	groups, ok := model.ParseGroups(*ablation)
-	if !ok {
-		fmt.Fprintf(stderr, "winnow train: bad --ablation %q\n", *ablation)
-		return 2
+	specs := strings.Split(*ablation, ",")
+	var groups []int
+	for _, sp := range specs {
+		g, ok := model.ParseGroups(sp)
+		if !ok {
+			fmt.Fprintf(stderr, "winnow train: bad --ablation %q\n", sp)
+			return 2
+		}
+		groups = append(groups, g)
 	}
 	logf := func(format string, a ...any) {
 		if !*quiet {
@@ -62,25 +69,40 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	t0 := time.Now()
 	data, err := dataset.Build(ctx, dataset.Options{
 		Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
-		MaxPages: *maxPages, Log: logf,
+		MaxPages: *maxPages, PersianPages: *persianPages, Log: logf,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
 	}
 	logf("data built in %v: %d train docs, %d dev docs", time.Since(t0).Round(time.Millisecond), len(data.Train), len(data.Dev))
-	t1 := time.Now()
-	v := *version
-	if v == "" {
-		v = fmt.Sprintf("winnow-%s-seed%d", *ablation, *seed)
+	// several ablation specs train several models on the same data; each
+	// goes to out.<spec> (the last one also to out)
+	for i, g := range groups {
+		name := *out
+		if len(groups) > 1 {
+			name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
+		}
+		if code := trainOne(ctx, data, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
+			return code
+		}
 	}
-	m, err := model.Train(ctx, data, model.Config{Seed: *seed, Groups: groups, Epochs: *epochs, Bits: *bits, Version: v, Log: logf})
+	return 0
+}
+
+func trainOne(ctx context.Context, data model.Data, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, logf func(string, ...any), stdout, stderr io.Writer) int {
+	t1 := time.Now()
+	v := version
+	if v == "" {
+		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
+	}
+	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
 	}
 	logf("trained in %v", time.Since(t1).Round(time.Millisecond))
-	f, err := os.Create(*out)
+	f, err := os.Create(out)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
@@ -95,7 +117,7 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 1
 	}
 	info := m.Info()
-	fmt.Fprintf(stdout, "wrote %s (version %s, threshold %.3f)\n", *out, info.Version, m.Threshold())
+	fmt.Fprintf(stdout, "wrote %s (version %s, ablation %s, threshold %.3f, trained in %v)\n", out, info.Version, spec, m.Threshold(), time.Since(t1).Round(time.Second))
 	for _, k := range sortedKeys(info.Metrics) {
 		fmt.Fprintf(stdout, "  %s = %.4f\n", k, info.Metrics[k])
 	}

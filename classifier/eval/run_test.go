@@ -1,0 +1,77 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier"
+)
+
+func TestAddUnits(t *testing.T) {
+	res := &classifier.Result{
+		Text: "Title here\nBody sentence one.\nShare",
+		Blocks: []classifier.Block{
+			{Start: 0, End: 10, Category: classifier.Title, Label: classifier.Content},
+			{Start: 11, End: 29, Category: classifier.Body, Label: classifier.Content},
+			{Start: 30, End: 35, Category: classifier.Share, Label: classifier.Boilerplate},
+		},
+	}
+	tests := []struct {
+		name          string
+		units         []Unit
+		cat, lab, all int
+	}{
+		{"all right", []Unit{{"Title here", classifier.Title}, {"Body sentence one.", classifier.Body}, {"Share", classifier.Share}}, 3, 3, 3},
+		{"wrong category, right label", []Unit{{"Share", classifier.Ad}}, 0, 1, 1},
+		{"any boilerplate", []Unit{{"Share", classifier.CategoryUnspecified}}, 1, 1, 1},
+		{"wrong label", []Unit{{"Body sentence one.", classifier.Related}}, 0, 0, 1},
+		{"not found", []Unit{{"missing text", classifier.Body}}, 0, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newResult("x", "text")
+			r.addUnits(res, tc.units)
+			if r.CatCorrect != tc.cat || r.LabelCorrect != tc.lab || r.Units != tc.all {
+				t.Errorf("got cat %d label %d units %d, want %d %d %d", r.CatCorrect, r.LabelCorrect, r.Units, tc.cat, tc.lab, tc.all)
+			}
+		})
+	}
+}
+
+// TestRunSeed evaluates the default model on the seed example through the
+// public classifier, as `winnow eval` does, and writes a report.
+func TestRunSeed(t *testing.T) {
+	dir, _ := os.Getwd()
+	examples := ""
+	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			examples = filepath.Join(filepath.Dir(d), "shared", "examples")
+			break
+		}
+	}
+	if _, err := os.Stat(examples); err != nil {
+		t.Skip("no shared examples")
+	}
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), c, Options{Sets: []string{"seed"}, Modes: []string{"text"}, Examples: examples})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Units != 20 {
+		t.Fatalf("seed: got %+v, want one result over 20 labelled lines", rep.Results)
+	}
+	var buf bytes.Buffer
+	if err := rep.Markdown(&buf, "winnow eval --sets seed"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "| seed-fa-news | text | 1 |") {
+		t.Errorf("report lacks the seed row:\n%s", buf.String())
+	}
+}
