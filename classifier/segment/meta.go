@@ -79,6 +79,35 @@ func metaKey(w string) string {
 	return b.String()
 }
 
+// metaIn reports whether w, folded like metaKey, is in set. It does not
+// allocate.
+func metaIn(set map[string]bool, w string) bool {
+	w = strings.TrimFunc(w, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\u200c'
+	})
+	if w == "" || len(w) > 64 {
+		return false
+	}
+	var buf [96]byte
+	b := buf[:0]
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = append(b, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		case r == 'ي':
+			b = utf8.AppendRune(b, 'ی')
+		case r == 'ك':
+			b = utf8.AppendRune(b, 'ک')
+		case r == '\u200c':
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return set[string(b)]
+}
+
 type metaKind uint8
 
 const (
@@ -95,11 +124,10 @@ func classify(w string, attr wattr) (metaKind, bool) {
 	if attr&aDigit != 0 {
 		return mDate, strings.ContainsAny(w, ":")
 	}
-	k := metaKey(w)
-	if metaMonths[k] {
+	if metaIn(metaMonths, w) {
 		return mDate, false
 	}
-	if metaLabels[k] {
+	if metaIn(metaLabels, w) {
 		return mLabel, false
 	}
 	return mNone, false
@@ -151,7 +179,7 @@ func metaPrefix(text string, ws []word) int {
 
 // deskPrefix returns the words of a desk prefix ("گروه اقتصادی:") or 0.
 func deskPrefix(text string, ws []word) int {
-	if len(ws) < 5 || !deskHeads[metaKey(text[ws[0].start:ws[0].end])] {
+	if len(ws) < 5 || !metaIn(deskHeads, text[ws[0].start:ws[0].end]) {
 		return 0
 	}
 	for j := 1; j < 4 && j < len(ws)-3; j++ {
@@ -171,10 +199,7 @@ func deskPrefix(text string, ws []word) int {
 func metaSuffix(text string, ws []word, from int) int {
 	n := len(ws)
 	for j := n - 1; j >= n-6 && j > from+3; j-- {
-		if !suffixLabels[metaKey(text[ws[j].start:ws[j].end])] {
-			continue
-		}
-		if ws[j-1].attr&(aHard|aClose) != 0 {
+		if ws[j-1].attr&(aHard|aClose) != 0 && metaIn(suffixLabels, text[ws[j].start:ws[j].end]) {
 			return j
 		}
 	}

@@ -218,6 +218,7 @@ type word struct {
 	start, end int
 	nospace    bool // no white space before it (cut inside a longer word)
 	wtOK       bool // wt is set
+	digit, aln bool // it has a digit; a letter or digit
 	attr       wattr
 	wt         [2]float32 // End and Start weights, set lazily
 }
@@ -314,6 +315,17 @@ func scanWords(ws []word, text string, s, e int) []word {
 				ws[len(ws)-1].end = i
 				ws = append(ws, word{start: i, nospace: true})
 			}
+			if r < utf8.RuneSelf {
+				if r >= '0' && r <= '9' {
+					ws[len(ws)-1].digit, ws[len(ws)-1].aln = true, true
+				} else if r|0x20 >= 'a' && r|0x20 <= 'z' {
+					ws[len(ws)-1].aln = true
+				}
+			} else if isDigit(r) {
+				ws[len(ws)-1].digit, ws[len(ws)-1].aln = true, true
+			} else if !ws[len(ws)-1].aln && isLetter(r) {
+				ws[len(ws)-1].aln = true
+			}
 			prev2, prev = prev, r
 			i += n
 		}
@@ -321,7 +333,8 @@ func scanWords(ws []word, text string, s, e int) []word {
 		ws[len(ws)-1].end = i
 	}
 	for k := range ws {
-		ws[k].attr = wordAttr(text[ws[k].start:ws[k].end])
+		w := &ws[k]
+		w.attr = wordAttr(text[w.start:w.end], w.digit, w.aln)
 	}
 	return ws
 }
@@ -369,8 +382,9 @@ func isDigit(r rune) bool {
 
 func isQuestion(r rune) bool { return r == '?' || r == '؟' }
 
-// wordAttr computes a word's attributes.
-func wordAttr(w string) wattr {
+// wordAttr computes a word's attributes; digit and aln say whether it
+// holds a digit, and a letter or digit.
+func wordAttr(w string, digit, aln bool) wattr {
 	var a wattr
 	first, _ := utf8.DecodeRuneInString(w)
 	last, _ := utf8.DecodeLastRuneInString(w)
@@ -420,28 +434,10 @@ func wordAttr(w string) wattr {
 	if isLetter(last) || isDigit(last) || last >= 0x300 && unicode.Is(unicode.Mn, last) {
 		a |= aEndPlain
 	}
-	punctOnly := a&(aStartLetter|aEndPlain) == 0
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
-				a |= aDigit
-				punctOnly = false
-			} else if punctOnly && (c|0x20 >= 'a' && c|0x20 <= 'z') {
-				punctOnly = false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		i += n
-		if isDigit(r) {
-			a |= aDigit
-			punctOnly = false
-		} else if punctOnly && isLetter(r) {
-			punctOnly = false
-		}
+	if digit {
+		a |= aDigit
 	}
+	punctOnly := !aln
 	if punctOnly {
 		a |= aSep
 	}
