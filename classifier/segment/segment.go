@@ -3,6 +3,16 @@
 // (one block per line, inline elements glued into their line), which is what
 // offsets refer to; plain text is cut into lines, and lines into units where
 // scrapers glued several together.
+//
+// The plain-text Splitter is a small linear model over the gaps between
+// words, trained by TrainSplitter on synthetic run-on title lists; the
+// default one (splitter.bin, embedded) is rebuilt with
+//
+//	go test ./classifier/segment -run TestTrainSplitter -train -v
+//
+// Golden files are rewritten with -update; TestCorpora checks every shared
+// corpus page with -full; TestRenditionRecall (-recall) reports how much
+// gold text the renditions hold.
 package segment
 
 import "strings"
