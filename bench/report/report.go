@@ -99,7 +99,8 @@ type Machine struct {
 }
 
 // ThisMachine describes the running machine. Commit is the short git
-// commit of dir's repository ("" when git cannot tell).
+// commit of dir's repository; when dir is not in a git work tree (an
+// exported snapshot), it is $WINNOW_COMMIT, else "".
 func ThisMachine(dir string) Machine {
 	m := Machine{
 		CPUs:      runtime.NumCPU(),
@@ -119,6 +120,8 @@ func ThisMachine(dir string) Machine {
 		if err == nil && len(strings.TrimSpace(string(st))) > 0 {
 			m.Commit += " with uncommitted changes"
 		}
+	} else {
+		m.Commit = os.Getenv("WINNOW_COMMIT")
 	}
 	return m
 }
