@@ -43,6 +43,7 @@ type header struct {
 	Metrics     map[string]float64 `json:"metrics"`
 	Seed        uint64             `json:"seed"`
 	TokenProbe  string             `json:"token_probe"`
+	Shift       []float64          `json:"script_shift"`
 }
 
 // probeTexts exercise the normaliser and token iterator: their tokens'
@@ -104,6 +105,9 @@ func (m *Model) Encode(w io.Writer) error {
 		Training:    m.info.Training,
 		Metrics:     m.info.Metrics,
 		TokenProbe:  m.info.TokenProbe,
+	}
+	for _, v := range m.shift {
+		h.Shift = append(h.Shift, float64(v))
 	}
 	hj, err := json.Marshal(h)
 	if err != nil {
@@ -221,6 +225,15 @@ func Decode(data []byte) (*Model, error) {
 			Metrics:       h.Metrics,
 			TokenProbe:    h.TokenProbe,
 		},
+	}
+	if len(h.Shift) > numScripts {
+		return nil, &FormatError{fmt.Sprintf("%d script shifts, want at most %d", len(h.Shift), numScripts)}
+	}
+	for i, v := range h.Shift {
+		if math.IsNaN(v) || math.Abs(v) > 20 {
+			return nil, &FormatError{fmt.Sprintf("script shift %v out of range", v)}
+		}
+		m.shift[i] = float32(v)
 	}
 	if !(m.threshold > 0 && m.threshold < 1) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}

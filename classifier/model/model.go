@@ -107,7 +107,13 @@ type Model struct {
 	w1          []float32 // (1<<bits1) x NumClasses
 	w2          []float32 // (1<<bits2) x NumClasses; nil without the second pass
 	stop        *token.Stopwords
+	// shift is added to the content classes' calibrated logits, per
+	// dominant script of the document (docScript), so that one threshold
+	// serves scripts on which the model is more or less confident.
+	shift [numScripts]float32
 }
+
+const numScripts = 5
 
 //go:embed default.wnm
 var defaultModel []byte
@@ -279,9 +285,16 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	if t <= 0 {
 		t = 1
 	}
+	sh := m.shift[docScript(x.stats)]
 	for i := range out {
 		var p [NumClasses]float32
-		softmax(&final[i], t, &p)
+		z := final[i]
+		for k := range NumClasses {
+			z[k] /= t
+		}
+		z[0] += sh
+		z[1] += sh
+		softmax(&z, 1, &p)
 		for k := range NumClasses {
 			out[i].Probs[k] = float64(p[k])
 		}

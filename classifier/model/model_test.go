@@ -224,10 +224,23 @@ func ExampleModel_Predict() {
 		fmt.Println(err)
 		return
 	}
-	doc, _ := segment.Text("ارسال به دوستان", segment.TextOptions{})
-	p := m.Predict(doc, 0)[0]
-	fmt.Println(p.ContentProb < m.Threshold())
-	// Output: true
+	page := "کد خبر ۴۴۰۱۹۹\n" +
+		"همکاری اطلاعاتی مسکو با طالبان علیه داعش\n" +
+		"همزمان با افزایش تعداد تروریستهای داعش در افغانستان، رئیس جمهوری روسیه برای تبادل اطلاعات به طالبان، یکی از دشمنان قدیمیاش رو آورده است.\n" +
+		"به گزارش ایسنا به نقل از شبکه تلویزیونی سی.ان.ان، ماریا زاخارووا، سخنگوی وزارت امورخارجه روسیه گفت: ارتباط میان مسکو و طالبان افغانستان تنها حول محور تبادل اطلاعات است.\n" +
+		"ارسال به دوستان\n" +
+		"بلیط هواپیما فلای تودی\n"
+	doc, _ := segment.Text(page, segment.TextOptions{})
+	for _, p := range m.Predict(doc, 0) {
+		fmt.Println(ClassNames[Decide(p, m.Threshold())])
+	}
+	// Output:
+	// metadata
+	// title
+	// body
+	// body
+	// share
+	// ad
 }
 
 func BenchmarkPredict(b *testing.B) {

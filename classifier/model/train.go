@@ -360,10 +360,10 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	// calibrate on dev
 	if len(data.Dev) > 0 {
 		m.temperature = fitTemperature(m, data.Dev)
-		m.threshold = fitThreshold(m, data.Dev)
+		m.threshold, m.shift = fitThreshold(m, data.Dev)
 		m.info.Metrics = Score(m, data.Dev, 0).Metrics()
 	}
-	cfg.Log("train: temperature %.3f threshold %.2f", m.temperature, m.threshold)
+	cfg.Log("train: temperature %.3f threshold %.2f script shifts %v", m.temperature, m.threshold, m.shift)
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return nil, err
@@ -482,19 +482,24 @@ func fitTemperature(m *Model, dev []Doc) float64 {
 	return math.Round(bestT*100) / 100
 }
 
-// fitThreshold picks the threshold that maximises the mean over sources
-// of the mean per-document token F1 of the content blocks' text against
-// the gold, on the dev documents that have a gold text. Each source counts
-// the same, however many documents it has.
-func fitThreshold(m *Model, dev []Doc) float64 {
+// fitThreshold picks, for each dominant script, the threshold that
+// maximises the mean over sources of the mean per-document token F1 of the
+// content blocks' text against the gold, on the dev documents that have a
+// gold text (each source counts the same, however many documents it has).
+// It returns 0.5 and the per-script logit shifts that move each script's
+// best threshold to 0.5; scripts without dev documents get the shift of
+// the best threshold over all sources.
+func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 	type docEval struct {
-		src   string
-		toks  [][]string // per block
-		probs []float64
-		gold  map[string]int
-		ngold int
+		src    string
+		script int
+		toks   [][]string // per block
+		probs  []float64
+		gold   map[string]int
+		ngold  int
 	}
 	var evs []docEval
+	x := m.newExtractor()
 	for _, d := range dev {
 		if d.Gold == "" {
 			continue
@@ -504,6 +509,8 @@ func fitThreshold(m *Model, dev []Doc) float64 {
 			e.gold[t]++
 			e.ngold++
 		}
+		x.prepare(d.Seg)
+		e.script = docScript(x.stats)
 		preds := m.Predict(d.Seg, 0)
 		for i, b := range d.Seg.Blocks {
 			e.toks = append(e.toks, goldTokens(d.Seg.Text[b.Start:b.End]))
@@ -511,49 +518,70 @@ func fitThreshold(m *Model, dev []Doc) float64 {
 		}
 		evs = append(evs, e)
 	}
-	if len(evs) == 0 {
-		return 0.5
-	}
-	best, bestT := -1.0, 0.5
-	left := map[string]int{}
-	for t := 0.05; t <= 0.9001; t += 0.025 {
-		bySrc := map[string]*meanF1{}
-		var srcs []string
-		for _, e := range evs {
-			clear(left)
-			for k, v := range e.gold {
-				left[k] = v
-			}
-			c := counts{Gold: e.ngold}
-			for i, toks := range e.toks {
-				if e.probs[i] < t {
+	var shift [numScripts]float32
+	best := func(script int) (float64, bool) {
+		bestF, bestT := -1.0, 0.5
+		left := map[string]int{}
+		found := false
+		for t := 0.05; t <= 0.9001; t += 0.025 {
+			bySrc := map[string]*meanF1{}
+			var srcs []string
+			for _, e := range evs {
+				if script >= 0 && e.script != script {
 					continue
 				}
-				for _, tk := range toks {
-					c.Extracted++
-					if left[tk] > 0 {
-						left[tk]--
-						c.Common++
+				found = true
+				clear(left)
+				for k, v := range e.gold {
+					left[k] = v
+				}
+				c := counts{Gold: e.ngold}
+				for i, toks := range e.toks {
+					if e.probs[i] < t {
+						continue
+					}
+					for _, tk := range toks {
+						c.Extracted++
+						if left[tk] > 0 {
+							left[tk]--
+							c.Common++
+						}
 					}
 				}
+				if bySrc[e.src] == nil {
+					bySrc[e.src] = &meanF1{}
+					srcs = append(srcs, e.src)
+				}
+				bySrc[e.src].Add(c)
 			}
-			if bySrc[e.src] == nil {
-				bySrc[e.src] = &meanF1{}
-				srcs = append(srcs, e.src)
+			if len(srcs) == 0 {
+				break
 			}
-			bySrc[e.src].Add(c)
+			f := 0.0
+			for _, s := range srcs {
+				f += bySrc[s].Mean()
+			}
+			f /= float64(len(srcs))
+			// prefer the threshold nearest 0.5 among ties
+			if f > bestF+1e-9 || (math.Abs(f-bestF) <= 1e-9 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
+				bestF, bestT = f, t
+			}
 		}
-		f := 0.0
-		for _, s := range srcs {
-			f += bySrc[s].Mean()
-		}
-		f /= float64(len(srcs))
-		// prefer the threshold nearest 0.5 among ties
-		if f > best+1e-9 || (math.Abs(f-best) <= 1e-9 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
-			best, bestT = f, t
-		}
+		return math.Round(bestT*1000) / 1000, found
 	}
-	return math.Round(bestT*1000) / 1000
+	logit := func(p float64) float32 { return float32(math.Round(math.Log(p/(1-p))*10000) / 10000) }
+	all, ok := best(-1)
+	if !ok {
+		return 0.5, shift
+	}
+	for s := range numScripts {
+		t, ok := best(s)
+		if !ok {
+			t = all
+		}
+		shift[s] = -logit(t)
+	}
+	return 0.5, shift
 }
 
 // goldTokens returns the lower-cased runs of letters, marks and digits of
