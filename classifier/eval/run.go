@@ -48,6 +48,8 @@ type SetResult struct {
 	Set, Mode string
 	// DevOnly says only dev-split pages (sites not trained on) were scored.
 	DevOnly bool
+	// Pages counts the pages classified (with or without gold).
+	Pages   int
 	Tokens  Mean
 	PerLang map[string]*Mean
 	// Snippets: With found / total, Without absent / total.
@@ -153,6 +155,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		if err != nil {
 			return nil, err
 		}
+		r.Pages++
 		gold, hasGold, err := set.Gold(p)
 		if err != nil {
 			return nil, err
@@ -317,6 +320,7 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		r.Pages++
 		in := classifier.Input{Data: []byte(p.Text(mode == "html")), Mode: classifier.ModeText, Options: classifier.Options{Threshold: opt.Threshold}}
 		if mode == "html" {
 			in.Mode = classifier.ModeHTML
@@ -354,6 +358,7 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	if err != nil {
 		return nil, err
 	}
+	r.Pages++
 	t0 := time.Now()
 	res, err := c.Classify(ctx, classifier.Input{Data: []byte(ex.Text), Mode: classifier.ModeText, Options: classifier.Options{Threshold: opt.Threshold}})
 	r.Elapsed += time.Since(t0)
@@ -395,15 +400,11 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 		if r.Tokens.N == 0 {
 			scores = "— | — | — | —"
 		}
-		pages := r.Tokens.N
-		if pages == 0 {
-			pages = r.SnipWith // unknown page count without gold
-		}
 		dps := "—"
 		if r.Elapsed > 0 {
-			dps = fmt.Sprintf("%.0f", float64(max(r.Tokens.N, 1))/r.Elapsed.Seconds())
+			dps = fmt.Sprintf("%.0f", float64(r.Pages)/r.Elapsed.Seconds())
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %d | %s |\n", r.Set, r.Mode, r.Tokens.N, scores, snip, cat, lab, r.Errors, dps)
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %d | %s |\n", r.Set, r.Mode, r.Pages, scores, snip, cat, lab, r.Errors, dps)
 	}
 	b.WriteString("\n## Per language (mean F1, pages)\n\n| set | mode | language | pages | mean F1 |\n|---|---|---|---:|---:|\n")
 	for _, r := range rep.Results {
