@@ -156,3 +156,36 @@ func persianLines(b *testing.B) string {
 	}
 	return sb.String()
 }
+
+// BenchmarkHTMLPhases times decode, html.Parse and the segmenting walk of
+// every sample page in turn, so that load from other processes falls on
+// all three alike, and reports the cost of decode+segment relative to a
+// bare parse (x-parse; the target is at most 1.5).
+func BenchmarkHTMLPhases(b *testing.B) {
+	raws, total := benchPages(b)
+	b.SetBytes(int64(total))
+	var dec, parse, walk time.Duration
+	for b.Loop() {
+		for _, raw := range raws {
+			t0 := time.Now()
+			d, err := decode.Decode(raw, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			root, err := html.Parse(strings.NewReader(d.Text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			t2 := time.Now()
+			FromNode(root, HTMLOptions{})
+			t3 := time.Now()
+			dec, parse, walk = dec+t1.Sub(t0), parse+t2.Sub(t1), walk+t3.Sub(t2)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(dec.Nanoseconds())/n, "decode-ns/op")
+	b.ReportMetric(float64(parse.Nanoseconds())/n, "parse-ns/op")
+	b.ReportMetric(float64(walk.Nanoseconds())/n, "walk-ns/op")
+	b.ReportMetric(float64(dec+parse+walk)/float64(parse), "x-parse")
+}

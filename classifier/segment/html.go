@@ -94,6 +94,8 @@ type frame struct {
 	pre     bool
 	path    string   // cached Path (when this frame owns a block)
 	tokens  []string // cached PathTokens
+	own     []string // cached tokens of this element's id and class
+	ownDone bool
 	tokDone bool
 	counted bool // counted in walker.sigs
 }
@@ -379,27 +381,45 @@ func (w *walker) text(s string) {
 				} else {
 					w.pendSpace = true
 				}
+				i++
+				continue
 			case ' ', '\t', '\r', '\f', '\v':
 				w.pendSpace = true
+				i++
+				continue
 			case 0:
 				// NUL carries no text.
-			default:
-				w.put(s[i : i+1])
+				i++
+				continue
 			}
-			i++
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+			w.pendSpace = true
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
-			w.pendSpace = true
-		} else {
-			w.put(s[i : i+size])
+		// Put the whole run of non-space characters at once.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0) {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r) {
+				break
+			}
+			j += size
 		}
-		i += size
+		w.put(s[i:j])
+		i = j
 	}
 }
 
-// put writes one non-space character to the run.
+// put writes a run of non-space characters to the run.
 func (w *walker) put(c string) {
 	if !w.runOpen {
 		w.runOpen = true
@@ -515,12 +535,34 @@ func (w *walker) tokensOf(i int) []string {
 	limit := w.opt.MaxPathTokens
 	var toks []string
 	for j := i; j >= 0 && j > i-tokenScanElems && len(toks) < limit; j-- {
-		g := &w.stack[j]
-		toks = w.appendTokens(toks, g.id, limit)
-		toks = w.appendTokens(toks, g.class, limit)
+	next:
+		for _, t := range w.ownTokens(j) {
+			if len(toks) >= limit {
+				break
+			}
+			for _, u := range toks {
+				if u == t {
+					continue next
+				}
+			}
+			toks = append(toks, t)
+		}
 	}
 	f.tokens = toks
 	return toks
+}
+
+// ownTokens returns the tokens of the id and class of the element at
+// stack index j, computed once per element.
+func (w *walker) ownTokens(j int) []string {
+	g := &w.stack[j]
+	if !g.ownDone {
+		g.ownDone = true
+		limit := w.opt.MaxPathTokens
+		g.own = w.appendTokens(nil, g.id, limit)
+		g.own = w.appendTokens(g.own, g.class, limit)
+	}
+	return g.own
 }
 
 // appendTokens appends the lower-cased tokens of an id or class value,
