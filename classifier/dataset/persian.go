@@ -422,6 +422,7 @@ func composeSite(site string, arts []article, n int, seed uint64, dev bool) []*P
 
 // page composes one page around article a.
 func (c *composer) page(site string, a article) *PPage {
+	dev := c.dev
 	p := &PPage{Site: site}
 	fa := c.chance(0.7) // Persian digits
 	agency := c.pick(newsAgencies)
@@ -501,6 +502,18 @@ func (c *composer) page(site string, a article) *PPage {
 		para(lead)
 	}
 	for i, b := range body {
+		if i >= 1 && !dev && c.chance(0.12) {
+			// a subheading inside the body (as namnak's articles have):
+			// the paragraph's first words, sometimes with a colon
+			w := strings.Fields(b)
+			if len(w) > 8 {
+				h := strings.Join(w[:3+c.rng.IntN(5)], " ")
+				if c.chance(0.4) {
+					h += ":"
+				}
+				line(h, model.ClassBody)
+			}
+		}
 		para(b)
 		if i >= 1 && i < len(body)-1 && c.chance(0.06) {
 			o := c.other()

@@ -351,3 +351,18 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFirstClassification is the model's part of the first
+// classification after start: decoding the embedded model, then labelling
+// one page (the seed example, segmented as text).
+func BenchmarkFirstClassification(b *testing.B) {
+	text := strings.Repeat("همزمان با افزایش تعداد تروریستهای داعش در افغانستان، رئیس جمهوری روسیه برای تبادل اطلاعات به طالبان رو آورده است.\nارسال به دوستان\n", 20)
+	for b.Loop() {
+		m, err := Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, _ := segment.Text(text, segment.TextOptions{})
+		m.Predict(doc, 0)
+	}
+}
