@@ -17,7 +17,7 @@ import (
 // extracted or how they are hashed must change this string: its hash is the
 // model's fingerprint, and a model trained with another pipeline refuses to
 // load.
-const pipeline = "winnow-features/v4: fnv1a64 ns-prefixed; tokens=fold(ya,kaf,digits,zwnj,tatweel,harakat) " +
+const pipeline = "winnow-features/v5: fnv1a64 ns-prefixed, ints in one round; tokens=fold(ya,kaf,digits,zwnj,tatweel,harakat) " +
 	"uni+bi first48+last16 1/sqrt(n); cjk char bigrams; shape(len,chars,punct,digit,latin,arabic,cjk,cyr,upper,short,term,colon,startdigit,title,pipe,date); " +
 	"struct(tag,heading,flags,linkdens,links,pathtok+parts<=16,repeat,depth,tagxlen,ldxlen); pos(decile idx,decile off,first,last,nblocks); " +
 	"stopwords(share,sharexlen; token.DefaultStopwords); text(split,blank,html); doctitle; nbr(+-1,+-2: len,ld,term,tag,heading); " +
@@ -101,12 +101,8 @@ func hashByte(h uint64, c byte) uint64 {
 }
 
 func hashInt(h uint64, v int) uint64 {
-	u := uint64(v)
-	for range 8 {
-		h ^= u & 0xff
-		h *= fnvPrime
-		u >>= 8
-	}
+	h ^= uint64(v)
+	h *= fnvPrime
 	return h
 }
 

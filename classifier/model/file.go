@@ -121,9 +121,15 @@ func (m *Model) Encode(w io.Writer) error {
 	binary.LittleEndian.PutUint32(tmp[:4], uint32(len(hj)))
 	buf.Write(tmp[:4])
 	buf.Write(hj)
-	writeSection(&buf, m.bits1, m.w1)
+	if m.q1 != nil {
+		writeQuantised(&buf, m.bits1, m.q1, m.s1)
+	} else {
+		q, scale := quantise(m.w1)
+		writeQuantised(&buf, m.bits1, q, scale)
+	}
 	if m.w2 != nil {
-		writeSection(&buf, m.bits2, m.w2)
+		q, scale := quantise(m.w2)
+		writeQuantised(&buf, m.bits2, q, scale)
 	}
 	_, err = w.Write(buf.Bytes())
 	if err != nil {
@@ -132,7 +138,8 @@ func (m *Model) Encode(w io.Writer) error {
 	return nil
 }
 
-func writeSection(buf *bytes.Buffer, bits uint, w []float32) {
+// quantise maps weights to int16 with one scale (max |w| / 32767).
+func quantise(w []float32) ([]int16, float32) {
 	var mx float32
 	for _, v := range w {
 		mx = max(mx, float32(math.Abs(float64(v))))
@@ -141,20 +148,28 @@ func writeSection(buf *bytes.Buffer, bits uint, w []float32) {
 	if scale == 0 {
 		scale = 1
 	}
+	q := make([]int16, len(w))
+	for i, v := range w {
+		q[i] = int16(max(-32767, min(32767, math.Round(float64(v/scale)))))
+	}
+	return q, scale
+}
+
+func writeQuantised(buf *bytes.Buffer, bits uint, q []int16, scale float32) {
 	var tmp [binary.MaxVarintLen64]byte
 	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(bits))])
 	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(scale))
 	buf.Write(tmp[:4])
-	rows := len(w) / NumClasses
-	var q [NumClasses]int64
+	rows := len(q) / NumClasses
 	var body bytes.Buffer
 	n, prev := 0, 0
 	for r := range rows {
+		row := q[r*NumClasses : r*NumClasses+NumClasses]
 		nz := false
-		for k := range NumClasses {
-			q[k] = int64(math.Round(float64(w[r*NumClasses+k] / scale)))
-			if q[k] != 0 {
+		for _, v := range row {
+			if v != 0 {
 				nz = true
+				break
 			}
 		}
 		if !nz {
@@ -162,8 +177,8 @@ func writeSection(buf *bytes.Buffer, bits uint, w []float32) {
 		}
 		body.Write(tmp[:binary.PutUvarint(tmp[:], uint64(r-prev))])
 		prev = r
-		for k := range NumClasses {
-			body.Write(tmp[:binary.PutVarint(tmp[:], q[k])])
+		for _, v := range row {
+			body.Write(tmp[:binary.PutVarint(tmp[:], int64(v))])
 		}
 		n++
 	}
@@ -239,14 +254,20 @@ func Decode(data []byte) (*Model, error) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}
 	}
 	var err error
-	m.w1, p, err = readSection(p, h.Bits1)
+	m.q1, m.s1, p, err = readSection(p, h.Bits1)
 	if err != nil {
 		return nil, err
 	}
 	if h.Bits2 != 0 {
-		m.w2, p, err = readSection(p, h.Bits2)
+		var q []int16
+		var scale float32
+		q, scale, p, err = readSection(p, h.Bits2)
 		if err != nil {
 			return nil, err
+		}
+		m.w2 = make([]float32, len(q))
+		for i, v := range q {
+			m.w2[i] = float32(v) * scale
 		}
 	}
 	if len(p) != 0 {
@@ -255,8 +276,10 @@ func Decode(data []byte) (*Model, error) {
 	return m, nil
 }
 
-func readSection(p []byte, want uint) ([]float32, []byte, error) {
-	bad := func(why string) ([]float32, []byte, error) { return nil, nil, &FormatError{"weights: " + why} }
+func readSection(p []byte, want uint) ([]int16, float32, []byte, error) {
+	bad := func(why string) ([]int16, float32, []byte, error) {
+		return nil, 0, nil, &FormatError{"weights: " + why}
+	}
 	bits, n := binary.Uvarint(p)
 	if n <= 0 || uint(bits) != want {
 		return bad("hash size mismatch")
@@ -276,7 +299,7 @@ func readSection(p []byte, want uint) ([]float32, []byte, error) {
 		return bad("bad row count")
 	}
 	p = p[n:]
-	w := make([]float32, rows*NumClasses)
+	w := make([]int16, rows*NumClasses)
 	r := 0
 	for i := uint64(0); i < nr; i++ {
 		d, n := binary.Uvarint(p)
@@ -294,8 +317,8 @@ func readSection(p []byte, want uint) ([]float32, []byte, error) {
 				return bad("bad weight")
 			}
 			p = p[n:]
-			w[r*NumClasses+k] = float32(q) * scale
+			w[r*NumClasses+k] = int16(q)
 		}
 	}
-	return w, p, nil
+	return w, scale, p, nil
 }

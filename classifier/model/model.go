@@ -104,7 +104,9 @@ type Model struct {
 	groups      int
 	bits1       uint
 	bits2       uint
-	w1          []float32 // (1<<bits1) x NumClasses
+	w1          []float32 // (1<<bits1) x NumClasses, while training
+	q1          []int16   // the same, quantised (decoded models): weight = q1 * s1
+	s1          float32
 	w2          []float32 // (1<<bits2) x NumClasses; nil without the second pass
 	stop        *token.Stopwords
 	// shift is added to the content classes' calibrated logits, per
@@ -215,6 +217,25 @@ func (m *Model) newExtractor() *extractor {
 	return &extractor{groups: m.groups, stop: m.stop, s: sink{mask: 1<<m.bits1 - 1}}
 }
 
+// scoresQ adds the quantised weights of the sink's features to z.
+func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
+	for j, f := range s.idx {
+		v := s.val[j] * scale
+		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses]
+		for k := range NumClasses {
+			z[k] += float32(row[k]) * v
+		}
+	}
+}
+
+// weight1 returns the first-pass weight of bucket f for class k.
+func (m *Model) weight1(f uint32, k int) float32 {
+	if m.q1 != nil {
+		return float32(m.q1[int(f)*NumClasses+k]) * m.s1
+	}
+	return m.w1[int(f)*NumClasses+k]
+}
+
 // scores adds the weights of the sink's features to z.
 func scores(w []float32, s *sink, z *[NumClasses]float32) {
 	for j, f := range s.idx {
@@ -248,7 +269,11 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 	for i := range doc.Blocks {
 		x.block(doc, i, false)
 		var z [NumClasses]float32
-		scores(m.w1, &x.s, &z)
+		if m.q1 != nil {
+			scoresQ(m.q1, m.s1, &x.s, &z)
+		} else {
+			scores(m.w1, &x.s, &z)
+		}
 		logits[i] = z
 		softmax(&z, 1, &probs[i])
 	}
@@ -323,11 +348,11 @@ func argmax64(p *[NumClasses]float64) int {
 // name.
 func (m *Model) explainBlock(x *extractor, doc *segment.Doc, probs [][NumClasses]float32, cs *ctxScratch, i, k, n int) []Contribution {
 	var all []Contribution
-	collect := func(w []float32, prefix string) {
+	collect := func(w func(f uint32, k int) float32, prefix string) {
 		byName := map[string]float64{}
 		var order []string
 		for j, f := range x.s.idx {
-			c := float64(w[int(f)*NumClasses+k] * x.s.val[j])
+			c := float64(w(f, k) * x.s.val[j])
 			name := prefix + x.s.names[j]
 			if _, ok := byName[name]; !ok {
 				order = append(order, name)
@@ -340,11 +365,11 @@ func (m *Model) explainBlock(x *extractor, doc *segment.Doc, probs [][NumClasses
 	}
 	x.s.mask = 1<<m.bits1 - 1
 	x.block(doc, i, true)
-	collect(m.w1, "")
+	collect(m.weight1, "")
 	if m.w2 != nil {
 		x.s.mask = 1<<m.bits2 - 1
 		x.context(doc, probs, cs, i, true)
-		collect(m.w2, "context:")
+		collect(func(f uint32, k int) float32 { return m.w2[int(f)*NumClasses+k] }, "context:")
 	}
 	sort.SliceStable(all, func(a, b int) bool { return math.Abs(all[a].Weight) > math.Abs(all[b].Weight) })
 	// keep the strongest, but make room for the strongest one against
