@@ -3,6 +3,8 @@ module github.com/winnowhq/winnow
 go 1.26.0
 
 require (
+	github.com/PuerkitoBio/goquery v1.13.0
+	github.com/andybalholm/cascadia v1.3.4
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0

@@ -10,8 +10,11 @@ import (
 
 // HTMLOptions tune HTML segmentation. The zero value is the default.
 type HTMLOptions struct {
-	// MaxPathElems bounds the elements named in Block.Path (nearest
-	// first kept); 0 means 8.
+	// MaxPathElems bounds the elements named in Block.Path; 0 means 64.
+	// A deeper element's Path starts at its nearest ancestor with an id
+	// among the last MaxPathElems, or else names only the last
+	// MaxPathElems elements, so it may then select other elements too
+	// (see Block.Path).
 	MaxPathElems int
 	// MaxPathTokens bounds len(Block.PathTokens); 0 means 16.
 	MaxPathTokens int
@@ -20,10 +23,16 @@ type HTMLOptions struct {
 }
 
 const (
-	defaultPathElems  = 8
+	defaultPathElems  = 64
 	defaultPathTokens = 16
 	// maxClassesPerElem bounds the classes named per element in Path.
 	maxClassesPerElem = 3
+	// maxSelectorName bounds a tag, id or class named in Path; longer ids
+	// and classes are left out, longer tags become *.
+	maxSelectorName = 64
+	// maxKidTags bounds the distinct child tags counted per element for
+	// :nth-of-type; children of other tags are located by :nth-child.
+	maxKidTags = 32
 	// tokenScanElems bounds how many ancestors are scanned for PathTokens.
 	tokenScanElems = 24
 	// maxTitleBytes is the longest <title> taken as a title when it holds
@@ -98,6 +107,20 @@ type frame struct {
 	ownDone bool
 	tokDone bool
 	counted bool // counted in walker.sigs
+
+	// Position among the parent's element children, for Path: nth is
+	// the 1-based index among same-tag siblings (ofType) or among all
+	// element siblings.
+	nth    int32
+	ofType bool
+	kidsLo int32 // start of this element's child counts in walker.kids
+	kids   int32 // element children seen so far
+}
+
+// kidCount counts the element children of one tag seen so far.
+type kidCount struct {
+	tag string
+	n   int32
 }
 
 type walker struct {
@@ -120,6 +143,16 @@ type walker struct {
 	sigs   map[uint64]int // elements holding text, per Sig
 	spill  string         // markup swallowed by an unclosed <title>
 	doc    *Doc
+
+	// Sibling counts for Path: kids holds, per open element, the counts
+	// of its children's tags (a stack: an element's counts follow its
+	// parent's and are dropped when it closes); rootKids and the counts
+	// below stack[0].kidsLo are the document's.
+	kids      []kidCount
+	rootKids  int32
+	spillPath string // Path of the <title> that swallowed spill
+	titlePath string // set while walking spill: every block's Path
+	tokenMode bool   // walking the token stream (html, body not pushed)
 }
 
 func newWalker(opt HTMLOptions, sizeHint int) *walker {
@@ -148,6 +181,12 @@ func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
 		w.spill = ""
 		w.flush()
 		w.stack = w.stack[:0]
+		w.kids = w.kids[:0]
+		w.rootKids = 0
+		w.titlePath = w.spillPath
+		if w.titlePath == "" {
+			w.titlePath = "title"
+		}
 		if r, err := html.Parse(strings.NewReader(spill)); err == nil {
 			w.walk(r)
 		} else {
@@ -213,6 +252,7 @@ func (w *walker) enter(n *html.Node) bool {
 	default:
 		return false
 	}
+	nth, ofType := w.position(n)
 	a := n.DataAtom
 	switch a {
 	case atom.Head:
@@ -240,7 +280,7 @@ func (w *walker) enter(n *html.Node) bool {
 		// structure.
 		return true
 	}
-	f := frame{node: n, tag: n.Data}
+	f := frame{node: n, tag: n.Data, nth: nth, ofType: ofType, kidsLo: int32(len(w.kids))}
 	var own Flags
 	href := false
 	hidden := false
@@ -355,6 +395,7 @@ func (w *walker) pop() {
 	if block {
 		w.flush()
 	}
+	w.kids = w.kids[:f.kidsLo]
 	w.stack[k-1] = frame{}
 	w.stack = w.stack[:k-1]
 	if block {
@@ -458,7 +499,11 @@ func (w *walker) flush() {
 		}
 		f := &w.stack[o]
 		b.Tag = f.tag
-		b.Path = w.pathOf(o)
+		if w.titlePath != "" {
+			b.Path = w.titlePath
+		} else {
+			b.Path = w.pathOf(o)
+		}
 		b.PathTokens = w.tokensOf(o)
 		b.Depth = o + 1
 		b.Heading = headingLevel(f.node.DataAtom)
@@ -477,52 +522,6 @@ func (w *walker) flush() {
 	w.anchorNew = w.anchorOpen > 0
 	w.blocks = append(w.blocks, b)
 	w.out = append(w.out, '\n')
-}
-
-// pathOf returns the Path of the element at stack index i.
-func (w *walker) pathOf(i int) string {
-	f := &w.stack[i]
-	if f.path != "" {
-		return f.path
-	}
-	lo := max(0, i+1-w.opt.MaxPathElems)
-	var sb strings.Builder
-	if lo > 0 {
-		sb.WriteString("…>")
-	}
-	for j := lo; j <= i; j++ {
-		g := &w.stack[j]
-		if j > lo {
-			sb.WriteByte('>')
-		}
-		sb.WriteString(g.tag)
-		if id := strings.TrimSpace(g.id); id != "" {
-			sb.WriteByte('#')
-			writeBounded(&sb, id, 48)
-		}
-		n := 0
-		for c := range strings.FieldsSeq(g.class) {
-			if n == maxClassesPerElem {
-				break
-			}
-			sb.WriteByte('.')
-			writeBounded(&sb, c, 48)
-			n++
-		}
-	}
-	f.path = sb.String()
-	return f.path
-}
-
-// writeBounded writes s cut to at most max bytes at a rune boundary.
-func writeBounded(sb *strings.Builder, s string, max int) {
-	if len(s) > max {
-		for max > 0 && !utf8.RuneStart(s[max]) {
-			max--
-		}
-		s = s[:max]
-	}
-	sb.WriteString(s)
 }
 
 // tokensOf returns the PathTokens of the element at stack index i.
@@ -642,6 +641,7 @@ func (w *walker) head(h *html.Node) {
 					title := sb.String()
 					if i := strings.IndexByte(title, '<'); i >= 0 && len(title) > maxTitleBytes {
 						w.spill, title = title[i:], title[:i]
+						w.spillPath = nodePath(c)
 					}
 					w.doc.Title = collapse(title)
 				}

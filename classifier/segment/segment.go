@@ -81,7 +81,22 @@ type Block struct {
 
 	// Tag is the block element's tag name (lower case).
 	Tag string
-	// Path locates the element: ancestors as tag#id.class, joined by '>'.
+	// Path is a CSS selector for the element holding the block (the
+	// block element; for br-separated runs, the element holding the run),
+	// such as html>body>div#main.article:nth-of-type(1)>p:nth-of-type(3):
+	// child combinators from the root, each step the element's tag, id,
+	// up to 3 classes (escaped like CSS.escape; ids and classes over 64
+	// bytes or not valid UTF-8 are left out) and its position among its
+	// siblings (:nth-of-type, or :nth-child past 32 distinct sibling
+	// tags; a tag over 64 bytes becomes *). On the tree html.Parse
+	// builds (which browsers and goquery build too), a Path from the root
+	// selects exactly that element (querySelector, goquery Find.First).
+	// Limits: deeper than HTMLOptions.MaxPathElems (64), Path starts at
+	// the nearest ancestor with an id, or else names only the last 64
+	// elements, and may then match other elements first; pages too deep
+	// for html.Parse are segmented from the token stream, whose implied
+	// end tags are simpler, so their Paths are best effort; blocks
+	// recovered from markup inside an unclosed <title> name the title.
 	Path string
 	// PathTokens are the lower-cased id and class tokens of the element and
 	// its ancestors, nearest first, deduplicated.

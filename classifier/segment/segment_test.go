@@ -106,7 +106,7 @@ func TestHTMLFeatures(t *testing.T) {
 	if got := strings.Join(home.PathTokens, " "); got != "main menu top nav" {
 		t.Errorf("PathTokens %q", got)
 	}
-	if home.Path != "html>body>nav#mainMenu.top-nav>ul>li" || home.Tag != "li" {
+	if home.Path != "html>body>nav#mainMenu.top-nav:nth-of-type(1)>ul:nth-of-type(1)>li:nth-of-type(1)" || home.Tag != "li" {
 		t.Errorf("Path %q", home.Path)
 	}
 	h := d.Blocks[2]

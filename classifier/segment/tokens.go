@@ -18,6 +18,7 @@ const maxTokenStack = 4096
 // and tr).
 func fromTokens(src string, opt HTMLOptions) *Doc {
 	w := newWalker(opt, len(src))
+	w.tokenMode = true
 	w.tokens(src)
 	return w.finish()
 }
