@@ -72,8 +72,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if len(in.Data) > c.cfg.MaxDocumentBytes {
 		return nil, errorf(op, KindTooLarge, "document", "%d bytes exceeds the limit of %d bytes", len(in.Data), c.cfg.MaxDocumentBytes)
 	}
-	if t := in.Options.Threshold; t < 0 || t > 1 || t != t {
-		return nil, errorf(op, KindInvalid, "options.threshold", "threshold %v is outside [0,1]", t)
+	if t := in.Options.Threshold; t != nil && !(*t >= 0 && *t <= 1) {
+		return nil, errorf(op, KindInvalid, "options.threshold", "threshold %v is outside [0,1]", *t)
 	}
 	var text, enc string
 	isHTML := in.Mode == ModeHTML
@@ -114,9 +114,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	preds := c.model.Predict(doc, explain)
-	threshold := in.Options.Threshold
-	if threshold == 0 {
-		threshold = c.model.Threshold()
+	threshold := c.model.Threshold()
+	if in.Options.Threshold != nil {
+		threshold = *in.Options.Threshold
 	}
 	res := &Result{
 		Text:         doc.Text,

@@ -122,8 +122,8 @@ func TestClassifyErrors(t *testing.T) {
 	}{
 		{"empty", context.Background(), classifier.Input{}, classifier.KindInvalid, "document"},
 		{"too large", context.Background(), classifier.Input{Data: make([]byte, 101)}, classifier.KindTooLarge, "document"},
-		{"threshold above one", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: 1.5}}, classifier.KindInvalid, "options.threshold"},
-		{"negative threshold", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: -0.1}}, classifier.KindInvalid, "options.threshold"},
+		{"threshold above one", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: ptr(1.5)}}, classifier.KindInvalid, "options.threshold"},
+		{"negative threshold", context.Background(), classifier.Input{Data: []byte("x"), Options: classifier.Options{Threshold: ptr(-0.1)}}, classifier.KindInvalid, "options.threshold"},
 		{"cancelled", cancelled, classifier.Input{Data: []byte("x")}, classifier.KindCanceled, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -225,7 +225,7 @@ func TestThresholdMovesCut(t *testing.T) {
 	}
 	c := newClassifier(t)
 	count := func(th float64) int {
-		res, err := c.Classify(context.Background(), classifier.Input{Data: data, Options: classifier.Options{Threshold: th}})
+		res, err := c.Classify(context.Background(), classifier.Input{Data: data, Options: classifier.Options{Threshold: &th}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,6 +233,13 @@ func TestThresholdMovesCut(t *testing.T) {
 	}
 	if lo, hi := count(0.01), count(0.99); lo < hi {
 		t.Errorf("a lower threshold gave fewer content blocks: %d < %d", lo, hi)
+	}
+	res, err := c.Classify(context.Background(), classifier.Input{Data: data, Options: classifier.Options{Threshold: ptr(0)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.Summary.Counts[classifier.Title] + res.Summary.Counts[classifier.Body]; n != len(res.Blocks) {
+		t.Errorf("threshold 0: %d of %d blocks are content, want all", n, len(res.Blocks))
 	}
 }
 
@@ -253,3 +260,5 @@ func ExampleClassifier_Classify() {
 	// [0,19) "Home | Ne"
 	// [21,154) "A quiet t"
 }
+
+func ptr(f float64) *float64 { return &f }

@@ -146,10 +146,11 @@ type Options struct {
 	// MaxExplain bounds the features listed per block when Explain is set;
 	// 0 means 5.
 	MaxExplain int
-	// Threshold moves the content/boilerplate cut: a block is content when
-	// its content probability is at least Threshold. 0 means the model's
-	// calibrated default. Lower values trade precision for recall.
-	Threshold float64
+	// Threshold, when set, moves the content/boilerplate cut: a block is
+	// content when its content probability is at least *Threshold, which
+	// must lie in [0,1] (0 makes every block content). Nil means the
+	// model's calibrated default. Lower values trade precision for recall.
+	Threshold *float64
 }
 
 // Block is one labelled unit of the document.

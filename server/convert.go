@@ -3,7 +3,6 @@ package server
 import (
 	"errors"
 	"maps"
-	"math"
 	"mime"
 	"slices"
 	"strings"
@@ -32,13 +31,7 @@ func Input(doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (classifier.I
 	}
 	if opts != nil && opts.Threshold != nil {
 		t := float64(opts.GetThreshold())
-		if t == 0 {
-			// The classifier reads 0 as "model default"; an explicit 0
-			// means "everything is content", which the smallest positive
-			// cut gives for every block with a non-zero probability.
-			t = math.SmallestNonzeroFloat64
-		}
-		in.Options.Threshold = t
+		in.Options.Threshold = &t
 	}
 	switch c := doc.GetContent().(type) {
 	case *winnowv1.Document_Html:

@@ -165,11 +165,11 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			return nil, err
 		}
 		t0 := time.Now()
-		res, err := c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, Options: classifier.Options{Threshold: opt.Threshold}})
+		res, err := c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, Options: opt.classifyOptions()})
 		if err == nil && mode == "text" {
 			vis := res.Text
 			t0 = time.Now()
-			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(vis), Mode: classifier.ModeText, Options: classifier.Options{Threshold: opt.Threshold}})
+			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(vis), Mode: classifier.ModeText, Options: opt.classifyOptions()})
 			r.Bytes += len(vis)
 		} else {
 			r.Bytes += len(raw)
@@ -321,7 +321,7 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 			return nil, err
 		}
 		r.Pages++
-		in := classifier.Input{Data: []byte(p.Text(mode == "html")), Mode: classifier.ModeText, Options: classifier.Options{Threshold: opt.Threshold}}
+		in := classifier.Input{Data: []byte(p.Text(mode == "html")), Mode: classifier.ModeText, Options: opt.classifyOptions()}
 		if mode == "html" {
 			in.Mode = classifier.ModeHTML
 		}
@@ -360,7 +360,7 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	}
 	r.Pages++
 	t0 := time.Now()
-	res, err := c.Classify(ctx, classifier.Input{Data: []byte(ex.Text), Mode: classifier.ModeText, Options: classifier.Options{Threshold: opt.Threshold}})
+	res, err := c.Classify(ctx, classifier.Input{Data: []byte(ex.Text), Mode: classifier.ModeText, Options: opt.classifyOptions()})
 	r.Elapsed += time.Since(t0)
 	r.Bytes += len(ex.Text)
 	if err != nil {
@@ -447,4 +447,13 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// classifyOptions returns the classifier options the run asks for.
+func (o Options) classifyOptions() classifier.Options {
+	if o.Threshold > 0 {
+		t := o.Threshold
+		return classifier.Options{Threshold: &t}
+	}
+	return classifier.Options{}
 }
