@@ -17,6 +17,22 @@ type ctxScratch struct {
 	total          float32
 	prevHi, nextHi []int // nearest block with pc >= 0.7 before / after (-1 none)
 	script         int   // the document's dominant script (docScript)
+
+	// Containers (HTML): for each block, the index into cont of its
+	// ancestors 1..ctxLevels elements up (-1 none), and per container the
+	// first-pass content mass and token count inside it.
+	anc  [][ctxLevels]int
+	cont []container
+	keys map[uint64]int
+	best [ctxLevels]int // container with the most content mass per level
+}
+
+// ctxLevels is how many ancestor levels the container features look at.
+const ctxLevels = 3
+
+// container aggregates the blocks inside one ancestor element.
+type container struct {
+	mass, tokens float32
 }
 
 // docScript is the dominant script of the document's letters: 0 Latin,
@@ -87,7 +103,7 @@ func distB(d int) int {
 	return 7
 }
 
-func (c *ctxScratch) prepare(probs [][NumClasses]float32, stats []blockStats) {
+func (c *ctxScratch) prepare(doc *segment.Doc, probs [][NumClasses]float32, stats []blockStats) {
 	n := len(probs)
 	grow := func(s []int) []int {
 		if cap(s) < n {
@@ -121,6 +137,74 @@ func (c *ctxScratch) prepare(probs [][NumClasses]float32, stats []blockStats) {
 			last = i
 		}
 	}
+	c.containers(doc, stats)
+}
+
+// containers groups the blocks of an HTML document by their ancestor
+// elements, read from Block.Path (a CSS selector whose steps are separated
+// by '>'), and sums the first-pass content mass inside each: the article
+// is the container that holds most of the content, as in readability's
+// candidate scoring, but learned.
+func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
+	n := len(doc.Blocks)
+	if cap(c.anc) < n {
+		c.anc = make([][ctxLevels]int, n)
+	}
+	c.anc = c.anc[:n]
+	c.cont = c.cont[:0]
+	if c.keys == nil {
+		c.keys = make(map[uint64]int)
+	}
+	clear(c.keys)
+	for l := range c.best {
+		c.best[l] = -1
+	}
+	for i := range doc.Blocks {
+		p := doc.Blocks[i].Path
+		end := len(p)
+		w := float32(max(1, stats[i].tokens))
+		for l := range ctxLevels {
+			c.anc[i][l] = -1
+			if end <= 0 {
+				continue
+			}
+			cut := lastStep(p[:end])
+			if cut <= 0 {
+				end = 0
+				continue
+			}
+			end = cut
+			key := hashString(fnvOffset, p[:end])
+			key = hashInt(key, l)
+			k, ok := c.keys[key]
+			if !ok {
+				k = len(c.cont)
+				c.cont = append(c.cont, container{})
+				c.keys[key] = k
+			}
+			c.anc[i][l] = k
+			c.cont[k].mass += c.pc[i] * w
+			c.cont[k].tokens += w
+		}
+	}
+	for i := range c.anc {
+		for l, k := range c.anc[i] {
+			if k >= 0 && (c.best[l] < 0 || c.cont[k].mass > c.cont[c.best[l]].mass) {
+				c.best[l] = k
+			}
+		}
+	}
+}
+
+// lastStep returns the index of the '>' that starts the last step of the
+// selector path p, skipping a CSS-escaped '\>'; -1 when p has one step.
+func lastStep(p string) int {
+	for i := len(p) - 1; i > 0; i-- {
+		if p[i] == '>' && p[i-1] != '\\' {
+			return i
+		}
+	}
+	return -1
 }
 
 var ctxOff = [...]string{"-3", "-2", "-1", "0", "+1", "+2", "+3"}
@@ -199,4 +283,20 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 		s.feat(nsCtx, "splitxarg", int(b.Split)*16+own, 1)
 	}
 	s.feat(nsCtx, "lenxarg", log2b(st.tokens)*16+own, 1)
+	if doc.HTML && c.total > 0 && i < len(c.anc) {
+		for l, k := range c.anc[i] {
+			if k < 0 {
+				continue
+			}
+			ct := &c.cont[k]
+			share := bucket10(ct.mass / c.total)
+			s.feat(nsCtx, "cshare", l*16+share, 1)
+			s.feat(nsCtx, "cmean", l*8+bucket5(ct.mass/ct.tokens), 1)
+			s.feat(nsCtx, "csharexpc", l*256+share*16+bucket5(c.pc[i]), 1)
+			if k == c.best[l] {
+				s.feat(nsCtx, "ctop", l, 1)
+				s.feat(nsCtx, "ctopxarg", l*16+own, 1)
+			}
+		}
+	}
 }

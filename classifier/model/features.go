@@ -17,11 +17,11 @@ import (
 // extracted or how they are hashed must change this string: its hash is the
 // model's fingerprint, and a model trained with another pipeline refuses to
 // load.
-const pipeline = "winnow-features/v5: fnv1a64 ns-prefixed, ints in one round; tokens=fold(ya,kaf,digits,zwnj,tatweel,harakat) " +
+const pipeline = "winnow-features/v6: fnv1a64 ns-prefixed, ints in one round; tokens=fold(ya,kaf,digits,zwnj,tatweel,harakat) " +
 	"uni+bi first48+last16 1/sqrt(n); cjk char bigrams; shape(len,chars,punct,digit,latin,arabic,cjk,cyr,upper,short,term,colon,startdigit,title,pipe,date); " +
 	"struct(tag,heading,flags,linkdens,links,pathtok+parts<=16,repeat,depth,tagxlen,ldxlen); pos(decile idx,decile off,first,last,nblocks); " +
 	"stopwords(share,sharexlen; token.DefaultStopwords); text(split,blank,html); doctitle; nbr(+-1,+-2: len,ld,term,tag,heading); " +
-	"pass2(p,argmax,scriptxpc,nbr+-3,win5,win10,dist,cum,conj)"
+	"pass2(p,argmax,scriptxpc,nbr+-3,win5,win10,dist,cum,conj,containers(path 1..3 up: share,mean,sharexpc,top,topxarg))"
 
 // Feature flag groups for ablations.
 const (

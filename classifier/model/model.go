@@ -297,7 +297,7 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	var cs ctxScratch
 	if m.w2 != nil {
 		final = make([][NumClasses]float32, n)
-		cs.prepare(probs, x.stats)
+		cs.prepare(doc, probs, x.stats)
 		x.s.mask = 1<<m.bits2 - 1
 		for i := range doc.Blocks {
 			x.context(doc, probs, &cs, i, false)

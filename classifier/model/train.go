@@ -313,7 +313,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		for d := range data.Train {
 			doc := data.Train[d].Seg
 			x.prepare(doc)
-			cs.prepare(oof[d], x.stats)
+			cs.prepare(doc, oof[d], x.stats)
 			labelled := 0
 			for _, l := range data.Train[d].Labels {
 				if l >= 0 {
@@ -442,7 +442,7 @@ func (m *Model) rawLogits(doc *segment.Doc) [][NumClasses]float32 {
 		return logits
 	}
 	var cs ctxScratch
-	cs.prepare(probs, x.stats)
+	cs.prepare(doc, probs, x.stats)
 	x.s.mask = 1<<m.bits2 - 1
 	for i := range n {
 		x.context(doc, probs, &cs, i, false)
