@@ -164,8 +164,10 @@ type Block struct {
 	Score float64
 	// ContentProb is the calibrated probability that the block is content.
 	ContentProb float64
-	// Path locates the block's element in HTML input, e.g.
-	// "html>body>div#main.article>p:nth-of-type(3)"; empty for text input.
+	// Path is a CSS selector that locates the block's element in HTML input
+	// (document.querySelector), e.g.
+	// "html>body>div#main.article:nth-of-type(1)>p:nth-of-type(3)"; empty for
+	// text input. segment.Block.Path documents its limits.
 	Path string
 	// Explanation lists, when Options.Explain is set, the features that
 	// weighed most for (positive weight) and against (negative) Category.

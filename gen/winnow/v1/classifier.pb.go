@@ -725,9 +725,11 @@ type Block struct {
 	// Output only. End of the block: a UTF-8 byte offset into the document's
 	// text, exclusive. start < end.
 	End int64 `protobuf:"varint,6,opt,name=end,proto3" json:"end,omitempty"`
-	// Output only. For HTML input, a CSS-selector-like path to the block's
-	// element, such as "html>body>div#main.article>p:nth-of-type(3)"; empty
-	// for text input.
+	// Output only. For HTML input, a CSS selector that locates the block's
+	// element with document.querySelector, such as
+	// "html>body>div#main.article:nth-of-type(1)>p:nth-of-type(3)"; empty for
+	// text input. Below 64 levels of nesting the path starts at the nearest
+	// ancestor with an id and may then match more than one element.
 	ElementPath string `protobuf:"bytes,7,opt,name=element_path,json=elementPath,proto3" json:"element_path,omitempty"`
 	// Output only. With ClassifyOptions.explain, the features that weighed
 	// most for (positive weight) and against (negative weight) the category,
