@@ -728,7 +728,7 @@ type Block struct {
 	// Output only. For HTML input, a CSS selector that locates the block's
 	// element with document.querySelector, such as
 	// "html>body>div#main.article:nth-of-type(1)>p:nth-of-type(3)"; empty for
-	// text input. Below 64 levels of nesting the path starts at the nearest
+	// text input. Deeper than 64 levels, the path starts at the nearest
 	// ancestor with an id and may then match more than one element.
 	ElementPath string `protobuf:"bytes,7,opt,name=element_path,json=elementPath,proto3" json:"element_path,omitempty"`
 	// Output only. With ClassifyOptions.explain, the features that weighed
