@@ -39,6 +39,7 @@ import (
 	"github.com/winnowhq/winnow/bench/report"
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/dataset"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/eval"
 )
@@ -49,6 +50,7 @@ type options struct {
 	out        string
 	extractors string
 	timeout    time.Duration
+	split      string
 	// child mode
 	child      string
 	renditions string
@@ -62,6 +64,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "", "merge the section into this Markdown file (e.g. ../docs/benchmarks.md)")
 	flag.StringVar(&o.extractors, "extractors", strings.Join(peer.Names(), ","), "comma-separated extractors to run")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "time limit for each extractor's run")
+	flag.StringVar(&o.split, "split", "auto", "pages to run: dev (sites the shipped model never trained on), all, or auto (dev for the sets the model trains on, else all)")
 	flag.StringVar(&o.child, "child", "", "internal: run one extractor and write its numbers to --result")
 	flag.StringVar(&o.renditions, "renditions", "", "internal: JSON-lines file of text renditions")
 	flag.StringVar(&o.result, "result", "", "internal: where a child writes its numbers")
@@ -83,12 +86,40 @@ func main() {
 	}
 }
 
+// devOnly reports whether the run keeps only the dev split's pages.
+func devOnly(o options, set string) (bool, error) {
+	switch o.split {
+	case "auto", "":
+		return dataset.Trained(set), nil
+	case "dev":
+		return true, nil
+	case "all":
+		return false, nil
+	}
+	return false, fmt.Errorf("--split %q: want auto, dev or all", o.split)
+}
+
+// pages returns the pages to run: the dev split when asked (the sites
+// dataset.IsDev puts aside, as `winnow eval` scores them), then the first
+// --limit of them.
 func pages(o options) (*corpus.Set, []corpus.Page, error) {
 	set, err := corpus.Open(o.corpus)
 	if err != nil {
 		return nil, nil, err
 	}
+	dev, err := devOnly(o, set.Name)
+	if err != nil {
+		return nil, nil, err
+	}
 	ps := set.Pages
+	if dev {
+		ps = nil
+		for _, p := range set.Pages {
+			if dataset.IsDev(dataset.Group(set.Name, p)) {
+				ps = append(ps, p)
+			}
+		}
+	}
 	if o.limit > 0 && o.limit < len(ps) {
 		ps = ps[:o.limit]
 	}
@@ -144,7 +175,7 @@ func parent(o options) error {
 	if c != nil {
 		model = c.Model().Info().Version
 	}
-	body := section(set.Name, len(ps), o, runs, model, base)
+	body := section(set.Name, len(set.Pages), len(ps), o, runs, model, base)
 	fmt.Print(body)
 	if o.out != "" {
 		return report.MergeFile(o.out, "compare/"+set.Name, body)
@@ -152,12 +183,20 @@ func parent(o options) error {
 	return nil
 }
 
-func section(name string, n int, o options, runs []report.Run, model string, base report.Run) string {
+func section(name string, total, n int, o options, runs []report.Run, model string, base report.Run) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Peers on `%s` (%d pages)\n\n", name, n)
+	dev, _ := devOnly(o, name)
+	if dev {
+		fmt.Fprintf(&b, "## Peers on `%s`, dev split (%d of %d pages)\n\n", name, n, total)
+	} else {
+		fmt.Fprintf(&b, "## Peers on `%s` (%d pages)\n\n", name, n)
+	}
 	cmd := "cd bench && go run ./cmd/compare --corpus ../../shared/corpora/" + name
 	if o.limit > 0 {
 		cmd += " --limit " + strconv.Itoa(o.limit)
+	}
+	if o.split != "auto" && o.split != "" {
+		cmd += " --split " + o.split
 	}
 	if o.extractors != strings.Join(peer.Names(), ",") {
 		cmd += " --extractors " + o.extractors
@@ -166,7 +205,15 @@ func section(name string, n int, o options, runs []report.Run, model string, bas
 	fmt.Fprintf(&b, "Command: `%s`  \n", cmd)
 	wd, _ := os.Getwd()
 	fmt.Fprintf(&b, "Machine: %s  \n", report.ThisMachine(wd))
-	fmt.Fprintf(&b, "Winnow model: `%s`\n\n", model)
+	fmt.Fprintf(&b, "Winnow model: `%s`  \n", model)
+	switch {
+	case dev:
+		fmt.Fprintf(&b, "Pages: the dev split only: the sites `dataset.IsDev` puts aside (about one in five), which the shipped model never trained on, as `winnow eval` scores this set (`--split all` runs every page, most of them Winnow's training pages).\n\n")
+	case dataset.Trained(name):
+		fmt.Fprintf(&b, "Pages: **all**, including the sites the shipped model trained on: Winnow's scores here are partly in-sample and not a fair comparison (the default `--split auto` keeps the dev split).\n\n")
+	default:
+		fmt.Fprintf(&b, "Pages: all (the shipped model does not train on this set).\n\n")
+	}
 	b.WriteString(report.Table(runs, "winnow-html", base.PeakRSSKB))
 	b.WriteString("\n" + report.Targets(runs))
 	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
@@ -207,7 +254,7 @@ func idleNote(base report.Run) string {
 func runChild(exe string, o options, name, rend, result string) report.Run {
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
-	args := []string{"-child", name, "-corpus", o.corpus, "-limit", strconv.Itoa(o.limit), "-result", result}
+	args := []string{"-child", name, "-corpus", o.corpus, "-limit", strconv.Itoa(o.limit), "-split", o.split, "-result", result}
 	if rend != "" {
 		args = append(args, "-renditions", rend)
 	}
