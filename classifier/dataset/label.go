@@ -7,6 +7,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // Unlabelled marks a block that training skips.
@@ -33,7 +34,7 @@ func newGold(text string) *gold {
 	g := &gold{lines: map[string]bool{}, set: map[string]bool{}}
 	var all []string
 	for _, line := range strings.Split(text, "\n") {
-		toks := tokens(line)
+		toks := token.Words(line)
 		if len(toks) == 0 {
 			continue
 		}
@@ -60,13 +61,13 @@ func newGold(text string) *gold {
 // class and id names and the text (see Category).
 func LabelGold(doc *segment.Doc, goldText, pageTitle string) []int8 {
 	g := newGold(goldText)
-	title := joinTokens(tokens(pageTitle))
+	title := joinTokens(token.Words(pageTitle))
 	labels := make([]int8, len(doc.Blocks))
 	titled := false
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		text := doc.Text[b.Start:b.End]
-		toks := tokens(text)
+		toks := token.Words(text)
 		j := joinTokens(toks)
 		content, ambiguous := false, false
 		switch {
@@ -132,7 +133,7 @@ func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
 	prep := func(ss []string) []string {
 		var out []string
 		for _, s := range ss {
-			if j := joinTokens(tokens(s)); j != "" {
+			if j := joinTokens(token.Words(s)); j != "" {
 				out = append(out, j)
 			}
 		}
@@ -143,7 +144,7 @@ func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		text := doc.Text[b.Start:b.End]
-		toks := tokens(text)
+		toks := token.Words(text)
 		j := joinTokens(toks)
 		labels[i] = Unlabelled
 		if j == "" {
@@ -305,25 +306,4 @@ func Rendition(doc *segment.Doc, labels []int8) (*segment.Doc, []int8, error) {
 		out[i] = best
 	}
 	return td, out, nil
-}
-
-// tokens returns the lower-cased runs of letters, marks and digits in s,
-// as eval.Tokens does (the eval runner imports this package, so it cannot
-// be imported here).
-func tokens(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
-	}
-	return out
 }

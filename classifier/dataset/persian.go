@@ -12,6 +12,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // The Persian builder composes realistic scraped Persian news pages, in
@@ -199,7 +200,7 @@ func alignUnits(doc *segment.Doc, units []PUnit) []int8 {
 	var cls []int8
 	sb.WriteByte(' ')
 	for _, u := range units {
-		for _, t := range tokens(u.Text) {
+		for _, t := range token.Words(u.Text) {
 			starts = append(starts, sb.Len())
 			cls = append(cls, int8(u.Class))
 			sb.WriteString(t)
@@ -210,7 +211,7 @@ func alignUnits(doc *segment.Doc, units []PUnit) []int8 {
 	labels := make([]int8, len(doc.Blocks))
 	cursor := 0
 	for i, b := range doc.Blocks {
-		toks := tokens(doc.Text[b.Start:b.End])
+		toks := token.Words(doc.Text[b.Start:b.End])
 		labels[i] = Unlabelled
 		if len(toks) == 0 {
 			labels[i] = model.ClassOther

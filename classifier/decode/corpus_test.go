@@ -12,23 +12,15 @@ import (
 	"github.com/winnowhq/winnow/classifier/corpus"
 )
 
-// sharedDir returns ../shared relative to the directory holding go.mod.
+// sharedDir returns the shared material beside the repository, or skips
+// the test when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	sh, err := corpus.SharedDir()
 	if err != nil {
-		t.Fatal(err)
+		t.Skip(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
+	return sh
 }
 
 // manifestCharset normalises a corpus manifest's encoding name (Python

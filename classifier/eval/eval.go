@@ -6,27 +6,13 @@ package eval
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
-// Tokens returns the lower-cased runs of letters, marks and digits in s.
-func Tokens(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
-	}
-	return out
-}
+// Tokens returns the lower-cased runs of letters, marks and digits in s
+// (token.Words).
+func Tokens(s string) []string { return token.Words(s) }
 
 // Counts is the overlap between an extraction and its gold.
 type Counts struct {

@@ -9,9 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
@@ -505,7 +503,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 			continue
 		}
 		e := docEval{src: d.Source, gold: map[string]int{}}
-		for _, t := range goldTokens(d.Gold) {
+		for _, t := range token.Words(d.Gold) {
 			e.gold[t]++
 			e.ngold++
 		}
@@ -513,7 +511,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 		e.script = docScript(x.stats)
 		preds := m.Predict(d.Seg, 0)
 		for i, b := range d.Seg.Blocks {
-			e.toks = append(e.toks, goldTokens(d.Seg.Text[b.Start:b.End]))
+			e.toks = append(e.toks, token.Words(d.Seg.Text[b.Start:b.End]))
 			e.probs = append(e.probs, preds[i].ContentProb)
 		}
 		evs = append(evs, e)
@@ -582,26 +580,6 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 		shift[s] = -logit(t)
 	}
 	return 0.5, shift
-}
-
-// goldTokens returns the lower-cased runs of letters, marks and digits of
-// s, as eval.Tokens does.
-func goldTokens(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
-	}
-	return out
 }
 
 // blockCounts approximates token overlap from block labels: tokens of blocks

@@ -3,10 +3,10 @@ package segment
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
 )
 
 // checkDoc verifies the Doc invariants: offsets in bounds, ordered and
@@ -117,26 +117,13 @@ func clip(s string) string {
 	return s
 }
 
-// sharedDir returns ../shared relative to the module root.
+// sharedDir returns the shared material beside the repository, or skips
+// the test when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	sh, err := corpus.SharedDir()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = up
-	}
-	sh := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(sh); err != nil {
-		t.Skipf("shared material not found at %s", sh)
+		t.Skip(err)
 	}
 	return sh
 }

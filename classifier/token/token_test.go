@@ -11,31 +11,19 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// sharedDir returns ../shared relative to the repository root (the
-// directory holding go.mod), or skips the test.
+// sharedDir returns the shared material beside the repository, or skips
+// the test when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	sh, err := corpus.SharedDir()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	sh := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(sh); err != nil {
-		t.Skipf("shared material not found: %v", err)
+		t.Skip(err)
 	}
 	return sh
 }

@@ -10,25 +10,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/dataset"
 	"github.com/winnowhq/winnow/classifier/model"
 )
 
-// sharedDir finds ../shared beside the repository root (the folder holding
-// go.mod), starting from the working directory.
+// sharedDir finds the shared folder beside the repository root, or
+// "../shared" when it cannot.
 func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "../shared"
+	if sh, err := corpus.SharedDir(); err == nil {
+		return sh
 	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(d), "shared")
-		}
-		if filepath.Dir(d) == d {
-			return "../shared"
-		}
-	}
+	return "../shared"
 }
 
 // runTrain implements `winnow train`.
