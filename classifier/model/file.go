@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -321,4 +322,20 @@ func readSection(p []byte, want uint) ([]int16, float32, []byte, error) {
 		}
 	}
 	return w, scale, p, nil
+}
+
+// Stamped returns a copy of m whose version is base, a dash, and the first
+// eight hex digits of the SHA-256 of the model file written without a
+// version, so that every model with other weights has another version.
+// The same model always gets the same stamp.
+func (m *Model) Stamped(base string) (*Model, error) {
+	c := *m
+	c.info.Version = ""
+	var buf bytes.Buffer
+	if err := c.Encode(&buf); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	c.info.Version = fmt.Sprintf("%s-%x", base, sum[:4])
+	return &c, nil
 }

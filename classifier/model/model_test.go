@@ -369,3 +369,24 @@ func BenchmarkFirstClassification(b *testing.B) {
 		m.Predict(doc, 0)
 	}
 }
+
+func TestStamped(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := m.Stamped("base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := a.Stamped("base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Info().Version != b.Info().Version || !strings.HasPrefix(a.Info().Version, "base-") || len(a.Info().Version) != len("base-")+8 {
+		t.Errorf("stamps %q and %q: want one stable base-XXXXXXXX", a.Info().Version, b.Info().Version)
+	}
+	if m.Info().Version == "" || !strings.HasSuffix(m.Info().Version, a.Info().Version[len("base"):]) {
+		t.Errorf("the default model's version %q does not carry its weights' stamp %q", m.Info().Version, a.Info().Version)
+	}
+}

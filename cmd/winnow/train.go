@@ -90,6 +90,10 @@ func trainOne(ctx context.Context, data model.Data, groups int, spec, out string
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
 	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
+	if err == nil && version == "" {
+		// Without --version, the version names the weights too.
+		m, err = m.Stamped(v)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
