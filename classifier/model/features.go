@@ -191,6 +191,69 @@ func isCJK(r rune) bool {
 		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r)
 }
 
+// Rune classes below lowRunes, taken from package unicode once: most text
+// (Latin, Greek, Cyrillic, Arabic, Hebrew) never reaches the range tables.
+const (
+	clLetter uint8 = 1 << iota
+	clUpper
+	clDigit
+	clMark
+	clSpace
+	clPunct // punctuation or symbol
+)
+
+const lowRunes = 0x800
+
+var lowClass = func() (t [lowRunes]uint8) {
+	for r := range rune(lowRunes) {
+		var c uint8
+		if unicode.IsLetter(r) {
+			c |= clLetter
+		}
+		if unicode.IsUpper(r) {
+			c |= clUpper
+		}
+		if unicode.IsDigit(r) {
+			c |= clDigit
+		}
+		if unicode.IsMark(r) {
+			c |= clMark
+		}
+		if unicode.IsSpace(r) {
+			c |= clSpace
+		}
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			c |= clPunct
+		}
+		t[r] = c
+	}
+	return t
+}()
+
+// runeClass returns the clXxx bits of r.
+func runeClass(r rune) uint8 {
+	if r >= 0 && r < lowRunes {
+		return lowClass[r]
+	}
+	var c uint8
+	switch {
+	case unicode.IsLetter(r):
+		c = clLetter
+		if unicode.IsUpper(r) {
+			c |= clUpper
+		}
+	case unicode.IsDigit(r):
+		c = clDigit
+	case unicode.IsMark(r):
+		c = clMark
+	case unicode.IsSpace(r):
+		c = clSpace
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		c = clPunct
+	}
+	return c
+}
+
 func computeStats(text string, st *blockStats) {
 	*st = blockStats{}
 	inWord := false
@@ -214,43 +277,44 @@ func computeStats(text string, st *blockStats) {
 			st.first = r
 		}
 		st.runes++
+		cl := runeClass(r)
 		switch {
-		case unicode.IsLetter(r):
+		case cl&clLetter != 0:
 			st.letters++
 			if !inWord {
-				inWord, wordRunes, wordCap = true, 0, unicode.IsUpper(r)
+				inWord, wordRunes, wordCap = true, 0, cl&clUpper != 0
 			}
 			wordRunes++
 			switch {
 			case r < 0x250:
 				st.latin++
-				if unicode.IsUpper(r) {
+				if cl&clUpper != 0 {
 					st.upper++
 				}
 			case r >= 0x600 && r <= 0x6ff, r >= 0xfb50 && r <= 0xfeff:
 				st.arabic++
 			case r >= 0x400 && r <= 0x4ff:
 				st.cyr++
-				if unicode.IsUpper(r) {
+				if cl&clUpper != 0 {
 					st.upper++
 				}
-			case isCJK(r):
+			case r >= lowRunes && isCJK(r):
 				st.cjk++
 			}
-		case unicode.IsDigit(r):
+		case cl&clDigit != 0:
 			st.digits++
 			if !inWord {
 				inWord, wordRunes, wordCap = true, 0, false
 			}
 			wordRunes++
-		case unicode.IsMark(r), r == 0x200c:
+		case cl&clMark != 0, r == 0x200c:
 			// part of the word
-		case unicode.IsSpace(r):
+		case cl&clSpace != 0:
 			endWord()
 			st.spaces++
 		default:
 			endWord()
-			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			if cl&clPunct != 0 {
 				st.punct++
 			}
 			switch r {
@@ -417,7 +481,19 @@ func collapseLower(dst []byte, s string) []byte {
 
 // foldToken normalises a token for hashing: Arabic yeh and kaf to their
 // Persian forms, every digit to '0', ZWNJ, tatweel and harakat dropped.
+// Tokens from token.Iter already carry every fold but the digit one, so the
+// common case (ASCII without digits, or letters only) returns tok itself.
 func foldToken(dst, tok []byte) []byte {
+	plain := true
+	for _, c := range tok {
+		if c >= utf8.RuneSelf || (c >= '0' && c <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return tok
+	}
 	dst = dst[:0]
 	for i := 0; i < len(tok); {
 		c := tok[i]
@@ -481,8 +557,10 @@ func (x *extractor) tokens(text string) {
 		if x.stop.Contains(tok) {
 			x.nstop++
 		}
-		x.fold = foldToken(x.fold, tok)
-		f := x.fold
+		f := foldToken(x.fold, tok)
+		if len(f) > 0 && &f[0] != &tok[0] {
+			x.fold = f
+		}
 		r, _ := utf8.DecodeRune(f)
 		if isCJK(r) && utf8.RuneCount(f) > 2 {
 			// character bigrams
