@@ -7,9 +7,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
@@ -195,21 +195,11 @@ func (p *PPage) docs(withText bool) ([]model.Doc, error) {
 // alignUnits labels each block with the majority class of the unit tokens
 // it covers, found in order in the units' token stream.
 func alignUnits(doc *segment.Doc, units []PUnit) []int8 {
-	var sb strings.Builder
-	var starts []int
-	var cls []int8
-	sb.WriteByte(' ')
+	var al corpus.Aligner
 	for _, u := range units {
-		for _, t := range token.Words(u.Text) {
-			starts = append(starts, sb.Len())
-			cls = append(cls, int8(u.Class))
-			sb.WriteString(t)
-			sb.WriteByte(' ')
-		}
+		al.Add(token.Words(u.Text), u.Class)
 	}
-	stream := sb.String()
 	labels := make([]int8, len(doc.Blocks))
-	cursor := 0
 	for i, b := range doc.Blocks {
 		toks := token.Words(doc.Text[b.Start:b.End])
 		labels[i] = Unlabelled
@@ -217,27 +207,8 @@ func alignUnits(doc *segment.Doc, units []PUnit) []int8 {
 			labels[i] = model.ClassOther
 			continue
 		}
-		key := " " + strings.Join(toks, " ") + " "
-		at := strings.Index(stream[cursor:], key)
-		if at >= 0 {
-			at += cursor
-		} else if at = strings.Index(stream, key); at < 0 {
-			continue
-		}
-		first := sort.SearchInts(starts, at+1)
-		var votes [model.NumClasses]int
-		for j := first; j < first+len(toks) && j < len(cls); j++ {
-			votes[cls[j]]++
-		}
-		best := 0
-		for k := range votes {
-			if votes[k] > votes[best] {
-				best = k
-			}
-		}
-		labels[i] = int8(best)
-		if e := first + len(toks); e < len(starts) {
-			cursor = starts[e] - 1
+		if c, ok := al.Majority(toks, model.NumClasses); ok {
+			labels[i] = int8(c)
 		}
 	}
 	return labels

@@ -237,49 +237,16 @@ func l3sCategory(l int) classifier.Category {
 // of the blocks its tokens fall in. A unit not found is skipped. A unit
 // labelled CategoryUnspecified only needs a boilerplate category.
 func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
-	var toks []string
-	var cats []classifier.Category
+	var al corpus.Aligner
 	for _, b := range res.Blocks {
-		for _, t := range Tokens(res.Text[b.Start:b.End]) {
-			toks = append(toks, t)
-			cats = append(cats, b.Category)
-		}
+		al.Add(Tokens(res.Text[b.Start:b.End]), int(b.Category))
 	}
-	// joined stream with token start offsets
-	var sb strings.Builder
-	starts := make([]int, len(toks))
-	sb.WriteByte(' ')
-	for i, t := range toks {
-		starts[i] = sb.Len()
-		sb.WriteString(t)
-		sb.WriteByte(' ')
-	}
-	stream := sb.String()
-	cursor := 0
 	for _, u := range units {
-		ut := Tokens(u.Text)
-		if len(ut) == 0 {
+		c, found := al.Majority(Tokens(u.Text), int(classifier.NumCategories))
+		if !found {
 			continue
 		}
-		key := " " + strings.Join(ut, " ") + " "
-		at := strings.Index(stream[cursor:], key)
-		if at >= 0 {
-			at += cursor
-		} else if at = strings.Index(stream, key); at < 0 {
-			continue
-		}
-		first := sort.SearchInts(starts, at+1)
-		var votes [classifier.NumCategories]int
-		for i := first; i < first+len(ut) && i < len(cats); i++ {
-			votes[cats[i]]++
-		}
-		got := classifier.Category(0)
-		for k := range votes {
-			if votes[k] > votes[got] {
-				got = classifier.Category(k)
-			}
-		}
-		cursor = starts[min(first+len(ut), len(starts)-1)] - 1
+		got := classifier.Category(c)
 		r.Units++
 		want := u.Category
 		ok := got == want || want == classifier.CategoryUnspecified && got.Label() == classifier.Boilerplate
