@@ -25,6 +25,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
@@ -46,21 +47,10 @@ var benchTextSizes = []struct {
 // benchShared returns the shared folder beside the repository root.
 func benchShared(b *testing.B) string {
 	b.Helper()
-	dir, err := os.Getwd()
+	shared, err := corpus.SharedDir()
 	if err != nil {
-		b.Fatal(err)
+		b.Fatalf("benchmarks need the shared folder beside the repository: %v", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			b.Fatal("benchmarks: no go.mod above the working directory")
-		}
-		dir = up
-	}
-	shared := filepath.Join(dir, "..", "shared")
 	if _, err := os.Stat(filepath.Join(shared, "corpora")); err != nil {
 		b.Fatalf("benchmarks need the shared folder beside the repository (%s): %v", shared, err)
 	}

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -15,18 +14,11 @@ import (
 // shared returns ../shared beside the repository root.
 func shared(t testing.TB) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(d), "shared")
-			if _, err := os.Stat(s); err != nil {
-				t.Skip("no shared folder beside the repository")
-			}
-			return s
-		}
+	s, err := corpus.SharedDir()
+	if err != nil {
+		t.Skip(err)
 	}
-	t.Skip("no go.mod above the test")
-	return ""
+	return s
 }
 
 func TestLabelGold(t *testing.T) {

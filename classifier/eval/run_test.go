@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/corpus"
 )
 
 func TestAddUnits(t *testing.T) {
@@ -45,14 +46,11 @@ func TestAddUnits(t *testing.T) {
 // TestRunSeed evaluates the default model on the seed example through the
 // public classifier, as `winnow eval` does, and writes a report.
 func TestRunSeed(t *testing.T) {
-	dir, _ := os.Getwd()
-	examples := ""
-	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			examples = filepath.Join(filepath.Dir(d), "shared", "examples")
-			break
-		}
+	sh, err := corpus.SharedDir()
+	if err != nil {
+		t.Skip(err)
 	}
+	examples := filepath.Join(sh, "examples")
 	if _, err := os.Stat(examples); err != nil {
 		t.Skip("no shared examples")
 	}

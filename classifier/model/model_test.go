@@ -1,7 +1,6 @@
 package model
 
 import (
-	"os"
 	"path/filepath"
 
 	"bytes"
@@ -264,14 +263,11 @@ func BenchmarkPredict(b *testing.B) {
 // benchmarks; it skips when the shared folder is absent.
 func corpusPages(b *testing.B, set string, n int) []string {
 	b.Helper()
-	dir, _ := os.Getwd()
-	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			dir = filepath.Join(filepath.Dir(d), "shared", "corpora", set)
-			break
-		}
+	sh, err := corpus.SharedDir()
+	if err != nil {
+		b.Skip(err)
 	}
-	s, err := corpus.Open(dir)
+	s, err := corpus.Open(filepath.Join(sh, "corpora", set))
 	if err != nil {
 		b.Skip(err)
 	}
