@@ -92,8 +92,9 @@ func BenchmarkHTML(b *testing.B) {
 	}
 }
 
-// BenchmarkText segments plain text: the renditions of the sample pages,
-// and Persian news stored one article per line.
+// BenchmarkText segments plain text: the renditions of the sample pages
+// (all in one text, and one call per page), and Persian news stored one
+// article per line. It reports the input's lines and the blocks found.
 func BenchmarkText(b *testing.B) {
 	b.Run("renditions", func(b *testing.B) {
 		raws, _ := benchPages(b)
@@ -105,6 +106,31 @@ func BenchmarkText(b *testing.B) {
 			sb.WriteString("\n\n")
 		}
 		benchText(b, sb.String())
+	})
+	b.Run("renditions-per-page", func(b *testing.B) {
+		// One call per page, as a service sees them: per-call costs
+		// count, and consecutive calls see different words.
+		raws, _ := benchPages(b)
+		var texts []string
+		total := 0
+		for _, raw := range raws {
+			dec, _ := decode.Decode(raw, "")
+			d, _ := HTML(dec.Text, HTMLOptions{})
+			texts = append(texts, d.Text)
+			total += len(d.Text)
+		}
+		b.SetBytes(int64(total))
+		b.ReportAllocs()
+		b.ResetTimer()
+		clk := startCPU()
+		for b.Loop() {
+			for _, text := range texts {
+				if _, err := Text(text, TextOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		clk.report(b, total)
 	})
 	b.Run("fa-article-per-line", func(b *testing.B) {
 		benchText(b, persianLines(b))
@@ -126,12 +152,16 @@ func benchText(b *testing.B, text string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	clk := startCPU()
+	var d *Doc
 	for b.Loop() {
-		if _, err := Text(text, TextOptions{}); err != nil {
+		var err error
+		if d, err = Text(text, TextOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	clk.report(b, len(text))
+	b.ReportMetric(float64(strings.Count(text, "\n")+1), "lines/op")
+	b.ReportMetric(float64(len(d.Blocks)), "blocks/op")
 }
 
 // persianLines returns the articles of one course-nlp-ir file, one per

@@ -1,7 +1,9 @@
 package segment
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,8 +31,12 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		sp = DefaultSplitter()
 	}
 	d := &Doc{Text: text}
-	d.Blocks = make([]Block, 0, strings.Count(text, "\n")/2+1)
-	var sc lineScratch
+	d.Blocks = make([]Block, 0, blockEstimate(text))
+	var ts *textScratch
+	if sp != nil {
+		ts = getScratch(sp)
+		defer putScratch(ts)
+	}
 	line, blank := 0, false
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
@@ -43,7 +49,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		if s < e {
 			n := len(d.Blocks)
 			if sp != nil {
-				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, &sc)
+				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, &ts.sc)
 			} else {
 				d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line})
 			}
@@ -56,6 +62,61 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		pos = end + 1
 	}
 	return d, nil
+}
+
+// blockEstimate guesses how many blocks text gives: its lines less the
+// blank lines between paragraphs, and an eighth more for the units cut
+// out of lines. A Block is large, so growing the slice (copying it, and
+// clearing the larger one) costs more than a good guess.
+func blockEstimate(text string) int {
+	lines := strings.Count(text, "\n") + 1
+	n := lines - strings.Count(text, "\n\n")
+	return n + n/8 + 1
+}
+
+// textScratch is what Text keeps between calls: the splitter's scratch
+// and its cache of word weights (lineScratch.weights), valid for one
+// Splitter with the tables it had when the cache was filled.
+type textScratch struct {
+	sp     *Splitter
+	tables uintptr // identity of sp's weight tables, see tablesID
+	sc     lineScratch
+}
+
+// Bounds on what a pooled textScratch keeps: a cache of more distinct
+// words is dropped, and so are the buffers of a line of more words.
+const (
+	maxCachedWords = 1 << 14
+	maxPooledWords = 1 << 14
+)
+
+// scratchPool holds textScratch values. Pooling only saves work: a
+// scratch's contents never change a result.
+var scratchPool = sync.Pool{New: func() any { return new(textScratch) }}
+
+// tablesID identifies the word tables of s, which prepare replaces when
+// a Splitter is (re)built, so that a cache filled for other tables is not
+// used.
+func tablesID(s *Splitter) uintptr {
+	return reflect.ValueOf(s.endH).Pointer() ^ reflect.ValueOf(s.startH).Pointer()<<1
+}
+
+func getScratch(sp *Splitter) *textScratch {
+	ts := scratchPool.Get().(*textScratch)
+	if id := tablesID(sp); ts.sp != sp || ts.tables != id {
+		ts.sp, ts.tables, ts.sc.weights = sp, id, nil
+	}
+	return ts
+}
+
+func putScratch(ts *textScratch) {
+	if len(ts.sc.weights) > maxCachedWords {
+		ts.sc.weights = nil
+	}
+	if cap(ts.sc.words) > maxPooledWords {
+		ts.sc = lineScratch{weights: ts.sc.weights}
+	}
+	scratchPool.Put(ts)
 }
 
 // trimSpan narrows text[s:e] to exclude leading and trailing white space
