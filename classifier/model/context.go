@@ -13,6 +13,7 @@ const nsCtx byte = 40
 // ctxScratch holds per-document aggregates for the second pass.
 type ctxScratch struct {
 	pc             []float32 // first-pass content probability per block
+	arg            []int     // first-pass argmax per block
 	cum            []float32 // content mass (pc x tokens) before each block
 	total          float32
 	prevHi, nextHi []int // nearest block with pc >= 0.7 before / after (-1 none)
@@ -116,11 +117,12 @@ func (c *ctxScratch) prepare(doc *segment.Doc, probs [][NumClasses]float32, stat
 		c.cum = make([]float32, n)
 	}
 	c.pc, c.cum = c.pc[:n], c.cum[:n]
-	c.prevHi, c.nextHi = grow(c.prevHi), grow(c.nextHi)
+	c.prevHi, c.nextHi, c.arg = grow(c.prevHi), grow(c.nextHi), grow(c.arg)
 	var acc float32
 	last := -1
 	for i := range probs {
 		c.pc[i] = contentP(&probs[i])
+		c.arg[i] = argmax(&probs[i])
 		c.cum[i] = acc
 		acc += c.pc[i] * float32(max(1, stats[i].tokens))
 		c.prevHi[i] = last
@@ -159,6 +161,11 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 	for l := range c.best {
 		c.best[l] = -1
 	}
+	// Neighbouring blocks mostly share their ancestors: a prefix equal to
+	// the previous block's at the same level is the same container, found
+	// without hashing the path again.
+	var prev [ctxLevels]string
+	var prevK [ctxLevels]int
 	for i := range doc.Blocks {
 		p := doc.Blocks[i].Path
 		end := len(p)
@@ -174,13 +181,20 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 				continue
 			}
 			end = cut
-			key := hashString(fnvOffset, p[:end])
-			key = hashInt(key, l)
-			k, ok := c.keys[key]
-			if !ok {
-				k = len(c.cont)
-				c.cont = append(c.cont, container{})
-				c.keys[key] = k
+			var k int
+			if pre := p[:end]; pre == prev[l] {
+				k = prevK[l]
+			} else {
+				key := hashString(fnvOffset, pre)
+				key = hashInt(key, l)
+				var ok bool
+				k, ok = c.keys[key]
+				if !ok {
+					k = len(c.cont)
+					c.cont = append(c.cont, container{})
+					c.keys[key] = k
+				}
+				prev[l], prevK[l] = pre, k
 			}
 			c.anc[i][l] = k
 			c.cont[k].mass += c.pc[i] * w
@@ -209,6 +223,36 @@ func lastStep(p string) int {
 
 var ctxOff = [...]string{"-3", "-2", "-1", "0", "+1", "+2", "+3"}
 
+// Second-pass feature keys.
+var (
+	kcBias2     = newKey(nsCtx, "bias2")
+	kcP         = newKey(nsCtx, "p")
+	kcArg       = newKey(nsCtx, "arg")
+	kcPc        = newKey(nsCtx, "pc")
+	kcScriptxpc = newKey(nsCtx, "scriptxpc")
+	kcPcxlen    = newKey(nsCtx, "pcxlen")
+	kcWin       = newKey(nsCtx, "win")
+	kcDistprev  = newKey(nsCtx, "distprev")
+	kcDistnext  = newKey(nsCtx, "distnext")
+	kcDistboth  = newKey(nsCtx, "distboth")
+	kcCumbefore = newKey(nsCtx, "cumbefore")
+	kcCumafter  = newKey(nsCtx, "cumafter")
+	kcCumxarg   = newKey(nsCtx, "cumxarg")
+	kcHtmlxarg  = newKey(nsCtx, "htmlxarg")
+	kcSplitxarg = newKey(nsCtx, "splitxarg")
+	kcLenxarg   = newKey(nsCtx, "lenxarg")
+	kcCshare    = newKey(nsCtx, "cshare")
+	kcCmean     = newKey(nsCtx, "cmean")
+	kcCsharexpc = newKey(nsCtx, "csharexpc")
+	kcCtop      = newKey(nsCtx, "ctop")
+	kcCtopxarg  = newKey(nsCtx, "ctopxarg")
+	kcNc        = subKeys(nsCtx, "nc", ctxOff[:])
+	kcNarg      = subKeys(nsCtx, "narg", ctxOff[:])
+	kcNp        = subKeys(nsCtx, "np", ctxOff[:])
+	kcConj      = subKeys(nsCtx, "conj", ctxOff[:])
+	kcNcxpc     = subKeys(nsCtx, "ncxpc", ctxOff[:])
+)
+
 // context adds the second-pass features of block i to x.s.
 func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ctxScratch, i int, explain bool) {
 	x.s.reset(explain)
@@ -216,34 +260,33 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 	n := len(probs)
 	p := &probs[i]
 	st := &x.stats[i]
-	s.feat(nsCtx, "bias2", 0, 1)
+	s.feat(kcBias2, 0, 1)
 	for k := range NumClasses {
-		s.feat(nsCtx, "p", k, p[k])
+		s.feat(kcP, k, p[k])
 	}
-	own := argmax(p)
-	s.feat(nsCtx, "arg", own, 1)
-	s.feat(nsCtx, "pc", bucket10(c.pc[i]), 1)
-	s.feat(nsCtx, "scriptxpc", c.script*16+bucket10(c.pc[i]), 1)
-	s.feat(nsCtx, "pcxlen", bucket5(c.pc[i])*16+log2b(st.tokens), 1)
+	own := c.arg[i]
+	s.feat(kcArg, own, 1)
+	s.feat(kcPc, bucket10(c.pc[i]), 1)
+	s.feat(kcScriptxpc, c.script*16+bucket10(c.pc[i]), 1)
+	s.feat(kcPcxlen, bucket5(c.pc[i])*16+log2b(st.tokens), 1)
 	for d := -3; d <= 3; d++ {
 		if d == 0 {
 			continue
 		}
 		j := i + d
-		key := ctxOff[d+3]
 		if j < 0 || j >= n {
-			s.featSN(nsCtx, "nc", key, -1, 1)
+			s.feat(kcNc[d+3], -1, 1)
 			continue
 		}
-		s.featSN(nsCtx, "nc", key, bucket5(c.pc[j]), 1)
-		a := argmax(&probs[j])
-		s.featSN(nsCtx, "narg", key, a, 1)
+		s.feat(kcNc[d+3], bucket5(c.pc[j]), 1)
+		a := c.arg[j]
+		s.feat(kcNarg[d+3], a, 1)
 		if d == -1 || d == 1 {
 			for k := range NumClasses {
-				s.featSN(nsCtx, "np", key, k, probs[j][k])
+				s.feat(kcNp[d+3], k, probs[j][k])
 			}
-			s.featSN(nsCtx, "conj", key, own*16+a, 1)
-			s.featSN(nsCtx, "ncxpc", key, bucket5(c.pc[j])*8+bucket5(c.pc[i]), 1)
+			s.feat(kcConj[d+3], own*16+a, 1)
+			s.feat(kcNcxpc[d+3], bucket5(c.pc[j])*8+bucket5(c.pc[i]), 1)
 		}
 	}
 	for _, w := range [...]int{5, 15} {
@@ -256,7 +299,7 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 			}
 		}
 		if cnt > 0 {
-			s.feat(nsCtx, "win", w*100+bucket10(sum/float32(cnt)), 1)
+			s.feat(kcWin, w*100+bucket10(sum/float32(cnt)), 1)
 		}
 	}
 	dp, dn := -1, -1
@@ -266,23 +309,23 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 	if c.nextHi[i] >= 0 {
 		dn = c.nextHi[i] - i
 	}
-	s.feat(nsCtx, "distprev", distB(dp), 1)
-	s.feat(nsCtx, "distnext", distB(dn), 1)
-	s.feat(nsCtx, "distboth", distB(dp)*10+distB(dn), 1)
+	s.feat(kcDistprev, distB(dp), 1)
+	s.feat(kcDistnext, distB(dn), 1)
+	s.feat(kcDistboth, distB(dp)*10+distB(dn), 1)
 	if c.total > 0 {
 		before := c.cum[i] / c.total
-		s.feat(nsCtx, "cumbefore", bucket10(before), 1)
+		s.feat(kcCumbefore, bucket10(before), 1)
 		after := (c.total - c.cum[i] - c.pc[i]*float32(max(1, st.tokens))) / c.total
-		s.feat(nsCtx, "cumafter", bucket10(after), 1)
-		s.feat(nsCtx, "cumxarg", bucket5(before)*16+bucket5(after)*NumClasses/4+own, 1)
+		s.feat(kcCumafter, bucket10(after), 1)
+		s.feat(kcCumxarg, bucket5(before)*16+bucket5(after)*NumClasses/4+own, 1)
 	}
 	b := &doc.Blocks[i]
 	if doc.HTML {
-		s.feat(nsCtx, "htmlxarg", own, 1)
+		s.feat(kcHtmlxarg, own, 1)
 	} else {
-		s.feat(nsCtx, "splitxarg", int(b.Split)*16+own, 1)
+		s.feat(kcSplitxarg, int(b.Split)*16+own, 1)
 	}
-	s.feat(nsCtx, "lenxarg", log2b(st.tokens)*16+own, 1)
+	s.feat(kcLenxarg, log2b(st.tokens)*16+own, 1)
 	if doc.HTML && c.total > 0 && i < len(c.anc) {
 		for l, k := range c.anc[i] {
 			if k < 0 {
@@ -290,12 +333,12 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 			}
 			ct := &c.cont[k]
 			share := bucket10(ct.mass / c.total)
-			s.feat(nsCtx, "cshare", l*16+share, 1)
-			s.feat(nsCtx, "cmean", l*8+bucket5(ct.mass/ct.tokens), 1)
-			s.feat(nsCtx, "csharexpc", l*256+share*16+bucket5(c.pc[i]), 1)
+			s.feat(kcCshare, l*16+share, 1)
+			s.feat(kcCmean, l*8+bucket5(ct.mass/ct.tokens), 1)
+			s.feat(kcCsharexpc, l*256+share*16+bucket5(c.pc[i]), 1)
 			if k == c.best[l] {
-				s.feat(nsCtx, "ctop", l, 1)
-				s.feat(nsCtx, "ctopxarg", l*16+own, 1)
+				s.feat(kcCtop, l, 1)
+				s.feat(kcCtopxarg, l*16+own, 1)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -138,43 +139,115 @@ func (s *sink) add(h uint64, v float32) {
 	s.val = append(s.val, v)
 }
 
+// fkey is a feature key, a namespace and a name, with the hash of both
+// computed once: feature hashing is a large part of extraction, and most
+// keys are constants.
+type fkey struct {
+	h    uint64 // FNV-1a state after ns and name
+	name string
+}
+
+func newKey(ns byte, name string) fkey {
+	return fkey{h: hashString(hashByte(fnvOffset, ns), name), name: name}
+}
+
+// sub returns the key name[str] (see featSN) for a constant str.
+func (k fkey) sub(str string) fkey {
+	return fkey{h: hashString(hashByte(k.h, 0), str), name: k.name + "[" + str + "]"}
+}
+
+// subKeys returns ns:name[str] for every str, in order.
+func subKeys(ns byte, name string, strs []string) []fkey {
+	k := newKey(ns, name)
+	out := make([]fkey, len(strs))
+	for i, s := range strs {
+		out[i] = k.sub(s)
+	}
+	return out
+}
+
 // feat adds the feature ns:key=n (a bucketed or categorical fact).
-func (s *sink) feat(ns byte, key string, n int, v float32) {
-	h := hashByte(fnvOffset, ns)
-	h = hashString(h, key)
-	h = hashInt(h, n)
-	s.add(h, v)
+func (s *sink) feat(k fkey, n int, v float32) {
+	s.add(hashInt(k.h, n), v)
 	if s.explain {
-		s.names = append(s.names, key+"="+strconv.Itoa(n))
+		s.names = append(s.names, k.name+"="+strconv.Itoa(n))
 	}
 }
 
 // featS adds the feature ns:key=str.
-func (s *sink) featS(ns byte, key, str string, v float32) {
-	h := hashByte(fnvOffset, ns)
-	h = hashString(h, key)
-	h = hashByte(h, 0)
-	h = hashString(h, str)
-	s.add(h, v)
+func (s *sink) featS(k fkey, str string, v float32) {
+	s.add(hashString(hashByte(k.h, 0), str), v)
 	if s.explain {
-		s.names = append(s.names, key+"="+str)
+		s.names = append(s.names, k.name+"="+str)
 	}
 }
 
 var nbrKey = [...]string{"-2", "-1", "0", "+1", "+2"}
 
 // featSN adds the feature ns:key[str]=n.
-func (s *sink) featSN(ns byte, key, str string, n int, v float32) {
-	h := hashByte(fnvOffset, ns)
-	h = hashString(h, key)
-	h = hashByte(h, 0)
-	h = hashString(h, str)
-	h = hashInt(h, n)
-	s.add(h, v)
+func (s *sink) featSN(k fkey, str string, n int, v float32) {
+	s.add(hashInt(hashString(hashByte(k.h, 0), str), n), v)
 	if s.explain {
-		s.names = append(s.names, key+"["+str+"]="+strconv.Itoa(n))
+		s.names = append(s.names, k.name+"["+str+"]="+strconv.Itoa(n))
 	}
 }
+
+// First-pass feature keys.
+var (
+	kBias = newKey(nsBias, "bias")
+
+	kTokens     = newKey(nsShape, "tokens")
+	kRunes      = newKey(nsShape, "runes")
+	kPunct      = newKey(nsShape, "punct")
+	kDigits     = newKey(nsShape, "digits")
+	kLatin      = newKey(nsShape, "latin")
+	kArabic     = newKey(nsShape, "arabic")
+	kCJK        = newKey(nsShape, "cjk")
+	kCyr        = newKey(nsShape, "cyr")
+	kUpper      = newKey(nsShape, "upper")
+	kShort      = newKey(nsShape, "short")
+	kTerm       = newKey(nsShape, "term")
+	kTermXLen   = newKey(nsShape, "termxlen")
+	kColon      = newKey(nsShape, "colon")
+	kStartDigit = newKey(nsShape, "startdigit")
+	kPipes      = newKey(nsShape, "pipes")
+	kTitleLike  = newKey(nsShape, "titlelike")
+	kNumeric    = newKey(nsShape, "numeric")
+	kStopwords  = newKey(nsShape, "stopwords")
+	kStopXLen   = newKey(nsShape, "stopxlen")
+
+	kIdx     = newKey(nsPos, "idx")
+	kOff     = newKey(nsPos, "off")
+	kFirst   = newKey(nsPos, "first")
+	kLast    = newKey(nsPos, "last")
+	kNBlocks = newKey(nsPos, "nblocks")
+
+	kHTML     = newKey(nsText, "html")
+	kSplit    = newKey(nsText, "split")
+	kBlank    = newKey(nsText, "blank")
+	kSameLine = newKey(nsText, "sameline")
+
+	kDocTitle = newKey(nsTitle, "doctitle")
+
+	kTag       = newKey(nsStruct, "tag")
+	kHeading   = newKey(nsStruct, "h")
+	kFlag      = newKey(nsStruct, "flag")
+	kLinkDens  = newKey(nsStruct, "linkdens")
+	kLinks     = newKey(nsStruct, "links")
+	kRepeat    = newKey(nsStruct, "repeat")
+	kDepth     = newKey(nsStruct, "depth")
+	kTagXLen   = newKey(nsStruct, "tagxlen")
+	kLDXLen    = newKey(nsStruct, "ldxlen")
+	kClass     = newKey(nsPathTok, "class")
+	kClassPart = newKey(nsPathTok, "classpart")
+
+	kNone    = newKey(nsNbr, "none")
+	kNbrTag  = newKey(nsNbr, "nbrtag")
+	kNbrLen  = subKeys(nsNbr, "len", nbrKey[:])
+	kNbrTerm = subKeys(nsNbr, "term", nbrKey[:])
+	kNbrLD   = subKeys(nsNbr, "ld", nbrKey[:])
+	kNbrH    = subKeys(nsNbr, "h", nbrKey[:])
+)
 
 // blockStats are cheap facts about one block's text.
 type blockStats struct {
@@ -186,7 +259,13 @@ type blockStats struct {
 	colon, pipes, dateLike                     bool
 }
 
+// cjkLow is the lowest rune isCJK accepts (U+0E01, Thai).
+const cjkLow = 0xe01
+
 func isCJK(r rune) bool {
+	if r < cjkLow {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
 		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r)
 }
@@ -441,6 +520,11 @@ type extractor struct {
 	stats  []blockStats
 	titleC []byte // collapsed lower-cased document title
 	coll   []byte
+
+	// the class and id token features of the last block structure saw
+	pathToks []string
+	pathMask uint32
+	pathIdx  []uint32
 }
 
 const (
@@ -465,6 +549,30 @@ func (x *extractor) prepare(doc *segment.Doc) {
 // to one space and trimmed.
 func collapseLower(dst []byte, s string) []byte {
 	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return collapseLowerRunes(dst, s[i:], space)
+		}
+		switch {
+		case c == ' ' || c-'\t' <= '\r'-'\t':
+			space = len(dst) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// collapseLowerRunes is collapseLower past the first non-ASCII byte, with
+// space telling whether white space is pending.
+func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			space = len(dst) > 0
@@ -482,20 +590,32 @@ func collapseLower(dst []byte, s string) []byte {
 // foldToken normalises a token for hashing: Arabic yeh and kaf to their
 // Persian forms, every digit to '0', ZWNJ, tatweel and harakat dropped.
 // Tokens from token.Iter already carry every fold but the digit one, so the
-// common case (ASCII without digits, or letters only) returns tok itself.
+// common case (no digit, nothing to fold) returns tok itself.
 func foldToken(dst, tok []byte) []byte {
-	plain := true
-	for _, c := range tok {
-		if c >= utf8.RuneSelf || (c >= '0' && c <= '9') {
-			plain = false
+	i := 0
+	for i < len(tok) {
+		c := tok[i]
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(tok[i:])
+		if r == utf8.RuneError && n == 1 {
+			break // re-encoded as U+FFFD
+		}
+		if f, keep := foldRune(r); f != r || !keep {
 			break
 		}
+		i += n
 	}
-	if plain {
+	if i == len(tok) {
 		return tok
 	}
-	dst = dst[:0]
-	for i := 0; i < len(tok); {
+	dst = append(dst[:0], tok[:i]...)
+	for i < len(tok) {
 		c := tok[i]
 		if c < utf8.RuneSelf {
 			if c >= '0' && c <= '9' {
@@ -507,27 +627,40 @@ func foldToken(dst, tok []byte) []byte {
 		}
 		r, n := utf8.DecodeRune(tok[i:])
 		i += n
-		switch {
-		case r == 'ي' || r == 'ى':
-			r = 'ی'
-		case r == 'ك':
-			r = 'ک'
-		case r == 'ة':
-			r = 'ه'
-		case r == 'أ' || r == 'إ' || r == 'ٱ':
-			r = 'ا'
-		case r == 0x200c || r == 0x200d || r == 0x640 || (r >= 0x64b && r <= 0x652):
-			continue
-		case unicode.IsDigit(r):
-			r = '0'
+		if f, keep := foldRune(r); keep {
+			dst = utf8.AppendRune(dst, f)
 		}
-		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }
 
+// foldRune is foldToken's fold of one non-ASCII rune, and whether it is
+// kept.
+func foldRune(r rune) (rune, bool) {
+	switch {
+	case r == 'ي' || r == 'ى':
+		return 'ی', true
+	case r == 'ك':
+		return 'ک', true
+	case r == 'ة':
+		return 'ه', true
+	case r == 'أ' || r == 'إ' || r == 'ٱ':
+		return 'ا', true
+	case r == 0x200c || r == 0x200d || r == 0x640 || (r >= 0x64b && r <= 0x652):
+		return r, false
+	case r < lowRunes:
+		if lowClass[r]&clDigit != 0 {
+			return '0', true
+		}
+	case unicode.IsDigit(r):
+		return '0', true
+	}
+	return r, true
+}
+
 // tokens adds the block's token unigrams and bigrams (and character
-// bigrams for scripts written without spaces).
+// bigrams for scripts written without spaces): the first headTokens, and
+// the last tailTokens past them.
 func (x *extractor) tokens(text string) {
 	s := &x.s
 	start := len(s.idx)
@@ -536,20 +669,6 @@ func (x *extractor) tokens(text string) {
 	x.ringN = 0
 	var prev uint64
 	hasPrev := false
-	emit := func(h uint64, name []byte) {
-		// unigram
-		s.add(hashByte(h, nsUni), 1)
-		if s.explain {
-			s.names = append(s.names, "word="+string(name))
-		}
-		if hasPrev {
-			s.add(hashByte(prev*31+h, nsBi), 1)
-			if s.explain {
-				s.names = append(s.names, "bigram=…+"+string(name))
-			}
-		}
-		prev, hasPrev = h, true
-	}
 	x.nstop, x.ntok = 0, 0
 	for x.it.Next() {
 		tok := x.it.Token()
@@ -561,26 +680,49 @@ func (x *extractor) tokens(text string) {
 		if len(f) > 0 && &f[0] != &tok[0] {
 			x.fold = f
 		}
-		r, _ := utf8.DecodeRune(f)
-		if isCJK(r) && utf8.RuneCount(f) > 2 {
-			// character bigrams
-			for i := 0; i < len(f); {
-				_, n1 := utf8.DecodeRune(f[i:])
-				if i+n1 >= len(f) {
-					break
+		if len(f) > 0 && f[0] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRune(f); isCJK(r) && utf8.RuneCount(f) > 2 {
+				// character bigrams
+				for i := 0; i < len(f); {
+					_, n1 := utf8.DecodeRune(f[i:])
+					if i+n1 >= len(f) {
+						break
+					}
+					_, n2 := utf8.DecodeRune(f[i+n1:])
+					if n < headTokens {
+						g := f[i : i+n1+n2]
+						h := hashBytes(hashByte(fnvOffset, nsCJK), g)
+						s.add(hashByte(h, nsUni), 1)
+						if s.explain {
+							s.names = append(s.names, "word="+string(g))
+						}
+						if hasPrev {
+							s.add(hashByte(prev*31+h, nsBi), 1)
+							if s.explain {
+								s.names = append(s.names, "bigram=…+"+string(g))
+							}
+						}
+						prev, hasPrev = h, true
+					}
+					n++
+					i += n1
 				}
-				_, n2 := utf8.DecodeRune(f[i+n1:])
-				if n < headTokens {
-					emit(hashBytes(hashByte(fnvOffset, nsCJK), f[i:i+n1+n2]), f[i:i+n1+n2])
-				}
-				n++
-				i += n1
+				continue
 			}
-			continue
 		}
 		h := hashBytes(fnvOffset, f)
 		if n < headTokens {
-			emit(h, f)
+			s.add(hashByte(h, nsUni), 1)
+			if s.explain {
+				s.names = append(s.names, "word="+string(f))
+			}
+			if hasPrev {
+				s.add(hashByte(prev*31+h, nsBi), 1)
+				if s.explain {
+					s.names = append(s.names, "bigram=…+"+string(f))
+				}
+			}
+			prev, hasPrev = h, true
 		} else {
 			x.ring[x.ringN%tailTokens] = h
 			x.ringN++
@@ -616,32 +758,32 @@ func (x *extractor) tokens(text string) {
 
 func (x *extractor) shape(st *blockStats) {
 	s := &x.s
-	s.feat(nsShape, "tokens", log2b(st.tokens), 1)
-	s.feat(nsShape, "runes", log2b(st.runes), 1)
-	s.feat(nsShape, "punct", shareB(st.punct, st.runes), 1)
-	s.feat(nsShape, "digits", shareB(st.digits, st.letters+st.digits), 1)
-	s.feat(nsShape, "latin", shareB(st.latin, st.letters), 1)
-	s.feat(nsShape, "arabic", shareB(st.arabic, st.letters), 1)
-	s.feat(nsShape, "cjk", shareB(st.cjk, st.letters), 1)
-	s.feat(nsShape, "cyr", shareB(st.cyr, st.letters), 1)
-	s.feat(nsShape, "upper", shareB(st.upper, st.latin+st.cyr), 1)
-	s.feat(nsShape, "short", shareB(st.shortTokens, st.tokens), 1)
-	s.feat(nsShape, "term", termClass(st.last), 1)
-	s.feat(nsShape, "termxlen", termClass(st.last)*16+log2b(st.tokens), 1)
+	s.feat(kTokens, log2b(st.tokens), 1)
+	s.feat(kRunes, log2b(st.runes), 1)
+	s.feat(kPunct, shareB(st.punct, st.runes), 1)
+	s.feat(kDigits, shareB(st.digits, st.letters+st.digits), 1)
+	s.feat(kLatin, shareB(st.latin, st.letters), 1)
+	s.feat(kArabic, shareB(st.arabic, st.letters), 1)
+	s.feat(kCJK, shareB(st.cjk, st.letters), 1)
+	s.feat(kCyr, shareB(st.cyr, st.letters), 1)
+	s.feat(kUpper, shareB(st.upper, st.latin+st.cyr), 1)
+	s.feat(kShort, shareB(st.shortTokens, st.tokens), 1)
+	s.feat(kTerm, termClass(st.last), 1)
+	s.feat(kTermXLen, termClass(st.last)*16+log2b(st.tokens), 1)
 	if st.colon {
-		s.feat(nsShape, "colon", log2b(st.tokens), 1)
+		s.feat(kColon, log2b(st.tokens), 1)
 	}
 	if unicode.IsDigit(st.first) {
-		s.feat(nsShape, "startdigit", 1, 1)
+		s.feat(kStartDigit, 1, 1)
 	}
 	if st.pipes {
-		s.feat(nsShape, "pipes", log2b(st.tokens), 1)
+		s.feat(kPipes, log2b(st.tokens), 1)
 	}
 	if st.tokens >= 3 && st.tokens <= 25 && termClass(st.last) != 1 {
-		s.feat(nsShape, "titlelike", shareB(st.capTokens, st.tokens), 1)
+		s.feat(kTitleLike, shareB(st.capTokens, st.tokens), 1)
 	}
 	if st.tokens > 0 && st.digits*3 >= st.letters {
-		s.feat(nsShape, "numeric", log2b(st.tokens), 1)
+		s.feat(kNumeric, log2b(st.tokens), 1)
 	}
 }
 
@@ -651,36 +793,55 @@ func (x *extractor) structure(b *segment.Block) {
 	if st == "" {
 		return
 	}
-	s.featS(nsStruct, "tag", st, 1)
+	s.featS(kTag, st, 1)
 	if b.Heading > 0 {
-		s.feat(nsStruct, "h", b.Heading, 1)
+		s.feat(kHeading, b.Heading, 1)
 	}
 	for f := 0; f < 16; f++ {
 		if b.Flags&(1<<f) != 0 {
-			s.feat(nsStruct, "flag", f, 1)
+			s.feat(kFlag, f, 1)
 		}
 	}
 	ld := linkDens(b)
-	s.feat(nsStruct, "linkdens", ld, 1)
-	s.feat(nsStruct, "links", countB(b.Links), 1)
-	s.feat(nsStruct, "repeat", countB(b.Repeat), 1)
-	s.feat(nsStruct, "depth", log2b(b.Depth), 1)
-	n := 0
-	for _, p := range b.PathTokens {
-		if n >= 16 {
-			break
+	s.feat(kLinkDens, ld, 1)
+	s.feat(kLinks, countB(b.Links), 1)
+	s.feat(kRepeat, countB(b.Repeat), 1)
+	s.feat(kDepth, log2b(b.Depth), 1)
+	toks := b.PathTokens[:min(len(b.PathTokens), maxPathTokens)]
+	if !s.explain && s.mask == x.pathMask && slices.Equal(toks, x.pathToks) {
+		// the same ancestors as the last block: the same features
+		for _, f := range x.pathIdx {
+			s.idx = append(s.idx, f)
+			s.val = append(s.val, 0.5)
 		}
-		s.featS(nsPathTok, "class", p, 0.5)
-		n++
+		return
+	}
+	from := len(s.idx)
+	for _, p := range toks {
+		s.featS(kClass, p, 0.5)
 		if strings.ContainsAny(p, "-_") {
-			for _, part := range strings.FieldsFunc(p, func(r rune) bool { return r == '-' || r == '_' }) {
+			// the parts between '-' and '_' (strings.FieldsFunc without
+			// the allocation)
+			for len(p) > 0 {
+				i := strings.IndexAny(p, "-_")
+				part := p
+				if i >= 0 {
+					part, p = p[:i], p[i+1:]
+				} else {
+					p = ""
+				}
 				if len(part) >= 2 {
-					s.featS(nsPathTok, "classpart", part, 0.5)
+					s.featS(kClassPart, part, 0.5)
 				}
 			}
 		}
 	}
+	x.pathToks, x.pathMask = toks, s.mask
+	x.pathIdx = append(x.pathIdx[:0], s.idx[from:]...)
 }
+
+// maxPathTokens bounds the class and id tokens read per block.
+const maxPathTokens = 16
 
 // block extracts every feature of block i into x.s.
 func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
@@ -689,35 +850,35 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 	b := &doc.Blocks[i]
 	st := &x.stats[i]
 	text := doc.Text[b.Start:b.End]
-	s.feat(nsBias, "bias", 0, 1)
+	s.feat(kBias, 0, 1)
 	if x.groups&groupTokens != 0 {
 		x.tokens(text)
 	}
 	if x.groups&groupShape != 0 {
 		x.shape(st)
 		if x.groups&groupTokens != 0 && x.stop != nil && x.ntok > 0 {
-			s.feat(nsShape, "stopwords", shareB(x.nstop, x.ntok), 1)
-			s.feat(nsShape, "stopxlen", shareB(x.nstop, x.ntok)*16+log2b(x.ntok), 1)
+			s.feat(kStopwords, shareB(x.nstop, x.ntok), 1)
+			s.feat(kStopXLen, shareB(x.nstop, x.ntok)*16+log2b(x.ntok), 1)
 		}
 		nb := len(doc.Blocks)
-		s.feat(nsPos, "idx", decile(i, nb), 1)
-		s.feat(nsPos, "off", decile(b.Start, len(doc.Text)), 1)
+		s.feat(kIdx, decile(i, nb), 1)
+		s.feat(kOff, decile(b.Start, len(doc.Text)), 1)
 		if i == 0 {
-			s.feat(nsPos, "first", 1, 1)
+			s.feat(kFirst, 1, 1)
 		}
 		if i == nb-1 {
-			s.feat(nsPos, "last", 1, 1)
+			s.feat(kLast, 1, 1)
 		}
-		s.feat(nsPos, "nblocks", log2b(nb), 1)
+		s.feat(kNBlocks, log2b(nb), 1)
 		if doc.HTML {
-			s.feat(nsText, "html", 1, 1)
+			s.feat(kHTML, 1, 1)
 		} else {
-			s.feat(nsText, "split", int(b.Split), 1)
+			s.feat(kSplit, int(b.Split), 1)
 			if b.BlankBefore {
-				s.feat(nsText, "blank", 1, 1)
+				s.feat(kBlank, 1, 1)
 			}
 			if i > 0 && doc.Blocks[i-1].Line == b.Line {
-				s.feat(nsText, "sameline", 1, 1)
+				s.feat(kSameLine, 1, 1)
 			}
 		}
 		if len(x.titleC) > 0 && st.runes >= 8 && st.runes <= 400 {
@@ -725,36 +886,36 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 			c := x.coll
 			switch {
 			case bytes.Equal(c, x.titleC):
-				s.feat(nsTitle, "doctitle", 2, 1)
+				s.feat(kDocTitle, 2, 1)
 			case bytes.Contains(x.titleC, c):
-				s.feat(nsTitle, "doctitle", 1, 1)
+				s.feat(kDocTitle, 1, 1)
 			case bytes.Contains(c, x.titleC):
-				s.feat(nsTitle, "doctitle", 3, 1)
+				s.feat(kDocTitle, 3, 1)
 			}
 		}
 	}
 	if x.groups&groupStruct != 0 && b.Tag != "" {
 		x.structure(b)
 		tl := log2b(st.tokens)
-		s.featSN(nsStruct, "tagxlen", b.Tag, tl, 1)
-		s.feat(nsStruct, "ldxlen", linkDens(b)*16+tl, 1)
+		s.featSN(kTagXLen, b.Tag, tl, 1)
+		s.feat(kLDXLen, linkDens(b)*16+tl, 1)
 	}
 	if x.groups&groupContext != 0 {
 		for _, d := range [...]int{-2, -1, 1, 2} {
 			j := i + d
 			if j < 0 || j >= len(doc.Blocks) {
-				s.feat(nsNbr, "none", d, 1)
+				s.feat(kNone, d, 1)
 				continue
 			}
 			ns := &x.stats[j]
 			nb := &doc.Blocks[j]
-			s.featSN(nsNbr, "len", nbrKey[d+2], log2b(ns.tokens), 1)
-			s.featSN(nsNbr, "term", nbrKey[d+2], termClass(ns.last), 1)
+			s.feat(kNbrLen[d+2], log2b(ns.tokens), 1)
+			s.feat(kNbrTerm[d+2], termClass(ns.last), 1)
 			if nb.Tag != "" {
-				s.featSN(nsNbr, "ld", nbrKey[d+2], linkDens(nb), 1)
-				s.featSN(nsNbr, "nbrtag", nb.Tag, d, 1)
+				s.feat(kNbrLD[d+2], linkDens(nb), 1)
+				s.featSN(kNbrTag, nb.Tag, d, 1)
 				if nb.Heading > 0 {
-					s.featSN(nsNbr, "h", nbrKey[d+2], nb.Heading, 1)
+					s.feat(kNbrH[d+2], nb.Heading, 1)
 				}
 			}
 		}
