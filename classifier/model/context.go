@@ -163,30 +163,46 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 	}
 	// Neighbouring blocks mostly share their ancestors: a prefix equal to
 	// the previous block's at the same level is the same container, found
-	// without hashing the path again.
+	// without hashing the path again; and each level's prefix hash goes on
+	// from the next level up's.
 	var prev [ctxLevels]string
 	var prevK [ctxLevels]int
+	var prevH [ctxLevels]uint64
 	for i := range doc.Blocks {
 		p := doc.Blocks[i].Path
-		end := len(p)
 		w := float32(max(1, stats[i].tokens))
+		var cuts [ctxLevels]int
+		nl := 0
+		for end := len(p); nl < ctxLevels; nl++ {
+			cut := -1
+			if end > 0 {
+				cut = lastStep(p[:end])
+			}
+			if cut <= 0 {
+				break
+			}
+			cuts[nl], end = cut, cut
+		}
 		for l := range ctxLevels {
 			c.anc[i][l] = -1
-			if end <= 0 {
+		}
+		var hs [ctxLevels]uint64
+		var same [ctxLevels]bool
+		for l := nl - 1; l >= 0; l-- {
+			if pre := p[:cuts[l]]; pre == prev[l] {
+				hs[l], same[l] = prevH[l], true
 				continue
 			}
-			cut := lastStep(p[:end])
-			if cut <= 0 {
-				end = 0
-				continue
+			h, from := uint64(fnvOffset), 0
+			if l+1 < nl {
+				h, from = hs[l+1], cuts[l+1]
 			}
-			end = cut
-			var k int
-			if pre := p[:end]; pre == prev[l] {
-				k = prevK[l]
-			} else {
-				key := hashString(fnvOffset, pre)
-				key = hashInt(key, l)
+			hs[l] = hashString(h, p[from:cuts[l]])
+		}
+		for l := range nl {
+			k := prevK[l]
+			if !same[l] {
+				key := hashInt(hs[l], l)
 				var ok bool
 				k, ok = c.keys[key]
 				if !ok {
@@ -194,7 +210,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 					c.cont = append(c.cont, container{})
 					c.keys[key] = k
 				}
-				prev[l], prevK[l] = pre, k
+				prev[l], prevK[l], prevH[l] = p[:cuts[l]], k, hs[l]
 			}
 			c.anc[i][l] = k
 			c.cont[k].mass += c.pc[i] * w

@@ -522,6 +522,8 @@ type extractor struct {
 	coll   []byte
 
 	// the class and id token features of the last block structure saw
+	// (pathIdx holds the features of pathToks under pathMask; both are
+	// empty to start with, as for a block without class or id tokens)
 	pathToks []string
 	pathMask uint32
 	pathIdx  []uint32

@@ -18,6 +18,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -248,6 +249,11 @@ func scores(w []float32, s *sink, z *[NumClasses]float32) {
 }
 
 func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
+	if t == 1 {
+		// x/1 == x for every float: the same numbers without the divisions
+		softmax1(z, out)
+		return
+	}
 	mx := z[0] / t
 	for k := 1; k < NumClasses; k++ {
 		mx = max(mx, z[k]/t)
@@ -255,6 +261,22 @@ func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 	var sum float32
 	for k := range NumClasses {
 		e := float32(math.Exp(float64(z[k]/t - mx)))
+		out[k] = e
+		sum += e
+	}
+	for k := range NumClasses {
+		out[k] /= sum
+	}
+}
+
+func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
+	mx := z[0]
+	for k := 1; k < NumClasses; k++ {
+		mx = max(mx, z[k])
+	}
+	var sum float32
+	for k := range NumClasses {
+		e := float32(math.Exp(float64(z[k] - mx)))
 		out[k] = e
 		sum += e
 	}
@@ -288,49 +310,94 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	if n == 0 {
 		return out
 	}
-	x := m.newExtractor()
+	sc := getScratch(m, n)
+	defer sc.release()
+	x, cs := &sc.x, &sc.cs
 	x.prepare(doc)
-	logits := make([][NumClasses]float32, n)
-	probs := make([][NumClasses]float32, n)
+	logits, probs := sc.logits[:n], sc.probs[:n]
 	m.pass1(x, doc, logits, probs)
-	final := logits
-	var cs ctxScratch
-	if m.w2 != nil {
-		final = make([][NumClasses]float32, n)
-		cs.prepare(doc, probs, x.stats)
-		x.s.mask = 1<<m.bits2 - 1
-		for i := range doc.Blocks {
-			x.context(doc, probs, &cs, i, false)
-			var z [NumClasses]float32
-			scores(m.w2, &x.s, &z)
-			final[i] = z
-		}
-	}
 	t := float32(m.temperature)
 	if t <= 0 {
 		t = 1
 	}
 	sh := m.shift[docScript(x.stats)]
-	for i := range out {
+	final := func(i int, z [NumClasses]float32) {
 		var p [NumClasses]float32
-		z := final[i]
 		for k := range NumClasses {
 			z[k] /= t
 		}
 		z[0] += sh
 		z[1] += sh
-		softmax(&z, 1, &p)
+		softmax1(&z, &p)
 		for k := range NumClasses {
 			out[i].Probs[k] = float64(p[k])
 		}
 		out[i].ContentProb = out[i].Probs[0] + out[i].Probs[1]
 	}
+	if m.w2 != nil {
+		cs.prepare(doc, probs, x.stats)
+		x.s.mask = 1<<m.bits2 - 1
+		for i := range doc.Blocks {
+			x.context(doc, probs, cs, i, false)
+			var z [NumClasses]float32
+			scores(m.w2, &x.s, &z)
+			final(i, z)
+		}
+	} else {
+		for i := range out {
+			final(i, logits[i])
+		}
+	}
 	if explain > 0 {
 		for i := range out {
-			out[i].Explain = m.explainBlock(x, doc, probs, &cs, i, argmax64(&out[i].Probs), explain)
+			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
 		}
 	}
 	return out
+}
+
+// scratch is Predict's working memory, reused across calls through
+// scratchPool (documents of more than maxPooledBlocks blocks get their
+// own, so the pool never holds on to a huge document's buffers).
+type scratch struct {
+	x             extractor
+	cs            ctxScratch
+	logits, probs [][NumClasses]float32
+	pooled        bool
+}
+
+const maxPooledBlocks = 1 << 14
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns scratch for an n-block document scored by m.
+func getScratch(m *Model, n int) *scratch {
+	var sc *scratch
+	if n <= maxPooledBlocks {
+		sc = scratchPool.Get().(*scratch)
+		sc.pooled = true
+	} else {
+		sc = new(scratch)
+	}
+	sc.x.groups, sc.x.stop, sc.x.s.mask = m.groups, m.stop, 1<<m.bits1-1
+	if cap(sc.logits) < n {
+		sc.logits = make([][NumClasses]float32, n)
+		sc.probs = make([][NumClasses]float32, n)
+	}
+	return sc
+}
+
+// release returns pooled scratch to the pool, without references into the
+// document it served.
+func (sc *scratch) release() {
+	if !sc.pooled {
+		return
+	}
+	sc.x.stop = nil
+	sc.x.pathToks, sc.x.pathIdx = nil, sc.x.pathIdx[:0]
+	clear(sc.x.s.names[:cap(sc.x.s.names)])
+	sc.x.s.names = sc.x.s.names[:0]
+	scratchPool.Put(sc)
 }
 
 func argmax64(p *[NumClasses]float64) int {

@@ -219,3 +219,59 @@ func TestPredictGolden(t *testing.T) {
 	}
 	t.Logf("%d documents compared, %d with another input than recorded (not compared; re-record with -update)", compared, changedInput)
 }
+
+// TestPredictConcurrent checks that Predict calls running at once (sharing
+// pooled scratch memory between them over time) give the sequential
+// results.
+func TestPredictConcurrent(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{
+		"<html><head><title>Council votes</title></head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><article class=story-body><h1>Council votes</h1><p>The council voted on Tuesday to expand the bus network.</p><p>Officials said the plan would cost about 12 million dollars.</p></article><footer class=site-footer>© 2024 Example</footer></body></html>",
+		"کد خبر ۴۴۰۱۹۹\nهمکاری اطلاعاتی مسکو با طالبان علیه داعش\nارسال به دوستان\nبلیط هواپیما فلای تودی",
+		"北京时间今天上午，国务院召开常务会议。\n分享到微博",
+		"",
+		"a\x00b\xff\xfe",
+	}
+	var docs []*segment.Doc
+	for i, p := range pages {
+		var d *segment.Doc
+		var err error
+		if i == 0 {
+			d, err = segment.HTML(p, segment.HTMLOptions{})
+		} else {
+			d, err = segment.Text(p, segment.TextOptions{})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	want := make([]uint64, len(docs))
+	for i, d := range docs {
+		want[i] = outputHash(m.Predict(d, 3))
+	}
+	const workers = 4
+	errs := make(chan string, workers*len(docs)*5)
+	done := make(chan struct{})
+	for w := range workers {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for r := range 5 {
+				i := (w + r) % len(docs)
+				if got := outputHash(m.Predict(docs[i], 3*(r%2))); r%2 == 1 && got != want[i] {
+					errs <- fmt.Sprintf("page %d: concurrent prediction differs", i)
+				}
+			}
+		}()
+	}
+	for range workers {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
