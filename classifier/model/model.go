@@ -220,13 +220,25 @@ func (m *Model) newExtractor() *extractor {
 
 // scoresQ adds the quantised weights of the sink's features to z.
 func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
+	// ten scalar sums stay in registers; each class still adds its
+	// features in order, so the sums are the same to the bit
+	z0, z1, z2, z3, z4, z5, z6, z7, z8, z9 := z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7], z[8], z[9]
+	val := s.val[:len(s.idx)]
 	for j, f := range s.idx {
-		v := s.val[j] * scale
-		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses]
-		for k := range NumClasses {
-			z[k] += float32(row[k]) * v
-		}
+		v := val[j] * scale
+		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses : int(f)*NumClasses+NumClasses]
+		z0 += float32(row[0]) * v
+		z1 += float32(row[1]) * v
+		z2 += float32(row[2]) * v
+		z3 += float32(row[3]) * v
+		z4 += float32(row[4]) * v
+		z5 += float32(row[5]) * v
+		z6 += float32(row[6]) * v
+		z7 += float32(row[7]) * v
+		z8 += float32(row[8]) * v
+		z9 += float32(row[9]) * v
 	}
+	*z = [NumClasses]float32{z0, z1, z2, z3, z4, z5, z6, z7, z8, z9}
 }
 
 // weight1 returns the first-pass weight of bucket f for class k.
@@ -239,14 +251,28 @@ func (m *Model) weight1(f uint32, k int) float32 {
 
 // scores adds the weights of the sink's features to z.
 func scores(w []float32, s *sink, z *[NumClasses]float32) {
+	z0, z1, z2, z3, z4, z5, z6, z7, z8, z9 := z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7], z[8], z[9]
+	val := s.val[:len(s.idx)]
 	for j, f := range s.idx {
-		v := s.val[j]
-		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses]
-		for k := range NumClasses {
-			z[k] += row[k] * v
-		}
+		v := val[j]
+		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses : int(f)*NumClasses+NumClasses]
+		z0 += row[0] * v
+		z1 += row[1] * v
+		z2 += row[2] * v
+		z3 += row[3] * v
+		z4 += row[4] * v
+		z5 += row[5] * v
+		z6 += row[6] * v
+		z7 += row[7] * v
+		z8 += row[8] * v
+		z9 += row[9] * v
 	}
+	*z = [NumClasses]float32{z0, z1, z2, z3, z4, z5, z6, z7, z8, z9}
 }
+
+// scores and scoresQ are written out for ten classes.
+var _ [NumClasses - 10]struct{}
+var _ [10 - NumClasses]struct{}
 
 func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 	if t == 1 {
