@@ -222,6 +222,15 @@ func (m *Model) newExtractor() *extractor {
 func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
 	// ten scalar sums stay in registers; each class still adds its
 	// features in order, so the sums are the same to the bit
+	// Touch every row first: the loads are independent, so the cache
+	// misses of the whole block overlap instead of queueing behind the
+	// arithmetic.
+	var t int16
+	for _, f := range s.idx {
+		i := int(f) * NumClasses
+		t |= w[i] | w[i+NumClasses-1]
+	}
+	s.touch = t
 	z0, z1, z2, z3, z4, z5, z6, z7, z8, z9 := z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7], z[8], z[9]
 	val := s.val[:len(s.idx)]
 	for j, f := range s.idx {
