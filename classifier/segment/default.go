@@ -26,13 +26,15 @@ var defaultSplitter = sync.OnceValue(func() *Splitter {
 	return NewSplitter(handWeights(), nil, nil)
 })
 
-const splitterMagic = "WSPL2"
+const splitterMagic = "WSPL3"
 
 // ErrSplitterFormat reports splitter data that cannot be decoded.
 var ErrSplitterFormat = errors.New("segment: bad splitter data")
 
 // MarshalBinary encodes the splitter compactly: the fixed weights, then
-// the End and Start tables sorted by key, weights as float32.
+// the End and Start tables sorted by key, weights as float32, then a byte
+// saying whether List weights follow, and them, then a byte saying
+// whether a Cohesion table follows, and the table.
 func (s *Splitter) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(splitterMagic)
@@ -60,7 +62,21 @@ func (s *Splitter) MarshalBinary() ([]byte, error) {
 			b.Write(f[:])
 		}
 	}
-	return b.Bytes(), nil
+	if s.HasList {
+		b.WriteByte(1)
+		for _, w := range s.List {
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
+			b.Write(f[:])
+		}
+	} else {
+		b.WriteByte(0)
+	}
+	if s.Cohesion == nil {
+		b.WriteByte(0)
+		return b.Bytes(), nil
+	}
+	b.WriteByte(1)
+	return s.Cohesion.appendBinary(b.Bytes()), nil
 }
 
 // UnmarshalBinary decodes data written by MarshalBinary. Table keys are
@@ -118,11 +134,34 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		}
 		tabs[t] = m
 	}
+	var list [NumFeatures]float32
+	hasList, err := r.ReadByte()
+	if err != nil || hasList > 1 {
+		return fmt.Errorf("%w: list flag", ErrSplitterFormat)
+	}
+	if hasList == 1 {
+		for i := range list {
+			if _, err := io.ReadFull(r, f[:]); err != nil {
+				return fmt.Errorf("%w: list weights", ErrSplitterFormat)
+			}
+			list[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+		}
+	}
+	var coh *Cohesion
+	switch has, err := r.ReadByte(); {
+	case err != nil || has > 1:
+		return fmt.Errorf("%w: cohesion flag", ErrSplitterFormat)
+	case has == 1:
+		if coh, err = readCohesion(r); err != nil {
+			return err
+		}
+	}
 	if r.Len() != 0 {
 		return fmt.Errorf("%w: %d trailing bytes", ErrSplitterFormat, r.Len())
 	}
 	ns := NewSplitter(w, tabs[0], tabs[1])
-	ns.MinWords, ns.LongWords, ns.LongMargin = int(mw), int(lw), lm
+	ns.MinWords, ns.LongWords, ns.LongMargin, ns.Cohesion = int(mw), int(lw), lm, coh
+	ns.List, ns.HasList = list, hasList == 1
 	*s = *ns
 	return nil
 }

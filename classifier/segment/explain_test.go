@@ -24,15 +24,19 @@ func TestExplainSeedGaps(t *testing.T) {
 	ws := scanWords(nil, line, 0, len(line))
 	left, right, hard, dots := hardRuns(ws, nil, nil)
 	for k := 0; k+1 < len(ws); k++ {
-		fs := gapFeatures(nil, ws, k, left[k], right[k], hard, dots)
-		v := sp.score(fs)
 		var sc lineScratch
+		fs := gapFeatures(nil, ws, k, left[k], right[k], hard, dots)
+		fs = append(fs, sp.cohesionFeature(line, ws, k, &sc))
+		v, l := sp.score(fs), float32(0)
+		for _, f := range fs {
+			l += sp.List[f]
+		}
 		e := sp.wordWeights(line, &ws[k], &sc)[0]
 		s := sp.wordWeights(line, &ws[k+1], &sc)[1]
 		var parts []string
 		for _, f := range fs {
-			parts = append(parts, fmt.Sprintf("%s%+.1f", f, sp.Weights[f]))
+			parts = append(parts, fmt.Sprintf("%s%+.1f/%+.1f", f, sp.Weights[f], sp.List[f]))
 		}
-		fmt.Printf("%-14s|%-14s %+.2f e%+.2f s%+.2f = %+.2f  %s\n", line[ws[k].start:ws[k].end], line[ws[k+1].start:ws[k+1].end], v, e, s, v+e+s, strings.Join(parts, " "))
+		fmt.Printf("%-14s|%-14s %+.2f e%+.2f s%+.2f = %+.2f list %+.2f  %s\n", line[ws[k].start:ws[k].end], line[ws[k+1].start:ws[k+1].end], v, e, s, v+e+s, l+e+s, strings.Join(parts, " "))
 	}
 }

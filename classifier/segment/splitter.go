@@ -47,8 +47,11 @@ const (
 	FMarkRight   = FMarkLeft + 8*6    // + mark*6 + bucket
 	FMarkDensity = FMarkRight + 8*6   // + mark*4 + density
 	FMarkDots    = FMarkDensity + 8*4 // + mark*3 + periods per word (none, < 1/25, more)
-	numNamed     = FMarkLeft
-	NumFeatures  = FMarkDots + 8*3
+	// The mark before the gap with the Cohesion level of the gap's word
+	// pair (see Cohesion).
+	FMarkCohesion = FMarkDots + 8*3 // + mark*numCohLevels + level
+	numNamed      = FMarkLeft
+	NumFeatures   = FMarkCohesion + 8*numCohLevels
 )
 
 var namedFeatures = [numNamed]string{
@@ -72,8 +75,10 @@ func (f Feature) String() string {
 		return fmt.Sprintf("%s&right%d", markNames[(f-FMarkRight)/6], (f-FMarkRight)%6)
 	case f < FMarkDots:
 		return fmt.Sprintf("%s&density%d", markNames[(f-FMarkDensity)/4], (f-FMarkDensity)%4)
+	case f < FMarkCohesion:
+		return fmt.Sprintf("%s&dots%d", markNames[(f-FMarkDots)/3], (f-FMarkDots)%3)
 	}
-	return fmt.Sprintf("%s&dots%d", markNames[(f-FMarkDots)/3], (f-FMarkDots)%3)
+	return fmt.Sprintf("%s&pair%d", markNames[(f-FMarkCohesion)/numCohLevels], (f-FMarkCohesion)%numCohLevels)
 }
 
 // Splitter scores the gaps between the words of a line and cuts a line
@@ -82,9 +87,15 @@ func (f Feature) String() string {
 // (Feature) plus learned title-end and title-start word weights, keyed by
 // token.Normalize of the word stripped of surrounding punctuation.
 //
+// A gap with no marker (no "?", "(+عکس)", capital, ...) is told from the
+// gaps inside a title by the words on either side: whether they are
+// typical title ends and starts, and how often the pair stands together
+// in running text (Cohesion): two common words that never do are likely
+// the end of one title and the start of the next.
+//
 // Limits: it sees one line at a time and only the words next to a gap, so
-// a boundary with no marker is found only when the words around it are
-// typical title ends or starts; a title that contains "?" then a subtitle
+// a markerless boundary between rare words, or between a common pair, is
+// missed or misplaced; a title that contains "?" then a subtitle
 // (خواص تربچه چیست؟ یک سبزی ...) may come out as two units. Metadata is
 // recognised from tables of label words, month and weekday names, digits,
 // times and separators, not learned.
@@ -105,8 +116,19 @@ type Splitter struct {
 	// the pass off.
 	LongWords  int
 	LongMargin float32
+	// Cohesion holds word-pair counts; nil means none (every gap then has
+	// level 0).
+	Cohesion *Cohesion
+	// List, when HasList, re-weighs the fixed features of every gap of a
+	// line the first pass found to be a title list (two candidate cuts
+	// or more, few periods): there a boundary is expected every few
+	// words, so a gap without a marker needs less evidence. Trained on
+	// such lines only (TrainSplitter); the word tables are shared.
+	List    [NumFeatures]float32
+	HasList bool
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
+	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 }
 
@@ -172,6 +194,10 @@ func (s *Splitter) prepare() {
 	s.endH = hashed(s.End, true)
 	s.startH = hashed(s.Start, false)
 	s.maxEnd, s.maxStart = 0, 0
+	s.maxCoh = s.Weights[FMarkCohesion]
+	for f := FMarkCohesion; f < NumFeatures; f++ {
+		s.maxCoh = max(s.maxCoh, s.Weights[f])
+	}
 	for _, v := range s.endH {
 		s.maxEnd = max(s.maxEnd, v)
 	}
@@ -219,8 +245,16 @@ type lineScratch struct {
 	feats []Feature
 	it    token.Iter
 	exact []float32
-	// weights caches word weights for one Text call (see wordWeights).
-	weights map[uint64][2]float32
+	// weights caches word weights and edge tokens for one Text call (see
+	// wordWeights).
+	weights map[uint64]wordInfo
+}
+
+// wordInfo is what the splitter knows of a distinct word.
+type wordInfo struct {
+	wt          [2]float32 // End and Start weights
+	first, last uint64     // token.Hash of its first and last token
+	ok          bool       // it has a token
 }
 
 type gapFeat struct {
@@ -457,20 +491,38 @@ func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32
 	if w.wtOK {
 		return w.wt
 	}
+	v := s.wordInfo(text, w, sc)
+	w.wt, w.wtOK = v.wt, true
+	return v.wt
+}
+
+func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 	raw := text[w.start:w.end]
 	h := token.HashString(raw)
 	v, ok := sc.weights[h]
 	if !ok {
 		if sc.weights == nil {
-			sc.weights = make(map[uint64][2]float32)
+			sc.weights = make(map[uint64]wordInfo)
 		}
 		if f, l, ok := edgeHashes(&sc.it, raw); ok {
-			v = [2]float32{s.endH[l], s.startH[f]}
+			v = wordInfo{wt: [2]float32{s.endH[l], s.startH[f]}, first: f, last: l, ok: true}
 		}
 		sc.weights[h] = v
 	}
-	w.wt, w.wtOK = v, true
 	return v
+}
+
+// cohesionFeature returns the FMarkCohesion feature of the gap after
+// ws[k].
+func (s *Splitter) cohesionFeature(text string, ws []word, k int, sc *lineScratch) Feature {
+	lvl := 0
+	if s.Cohesion != nil {
+		a, b := s.wordInfo(text, &ws[k], sc), s.wordInfo(text, &ws[k+1], sc)
+		if a.ok && b.ok {
+			lvl = s.Cohesion.level(a.last, b.first)
+		}
+	}
+	return FMarkCohesion + markOf(ws[k].attr)*numCohLevels + Feature(lvl)
 }
 
 // cutTitles marks cut[k] when a unit starts at ws[k]; it reports whether
@@ -481,15 +533,16 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	sc.left, sc.right = left, right
 	gaps := sc.gaps[:0]
 	cand := sc.order[:0]
-	bound := s.maxEnd + s.maxStart
+	bound := s.maxEnd + s.maxStart + s.maxCoh
 	for k := 0; k+1 < n; k++ {
 		fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 		sc.feats = fs
 		v := s.score(fs)
 		if v+bound > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
-			if v+s.maxStart > 0 {
+			if v+s.maxStart+s.maxCoh > 0 {
 				v += s.wordWeights(text, &ws[k+1], sc)[1]
+				v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
 			} else {
 				v = min(v, -1) // cannot be cut; the exact score is not needed
 			}
@@ -502,6 +555,24 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	sc.gaps, sc.order = gaps, cand
 	if len(cand) == 0 {
 		return false
+	}
+	if s.HasList && isList(len(cand), dots, n) {
+		cand = cand[:0]
+		for k := 0; k+1 < n; k++ {
+			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
+			fs = append(fs, s.cohesionFeature(text, ws, k, sc))
+			sc.feats = fs
+			wt := s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
+			v := wt
+			for _, f := range fs {
+				v += s.List[f]
+			}
+			gaps[k].score = v
+			if v > 0 {
+				cand = append(cand, k)
+			}
+		}
+		sc.order = cand
 	}
 	slices.SortStableFunc(cand, func(a, b int) int { return cmp.Compare(gaps[b].score, gaps[a].score) })
 	minW := s.minWords()
@@ -522,11 +593,16 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 		cut[k+1] = true
 		any = true
 	}
-	if any && s.LongWords > 0 && len(cand) >= 2 && dots*25 < n && n <= maxLongLine {
+	if any && s.LongWords > 0 && isList(len(cand), dots, n) && n <= maxLongLine {
 		s.cutLong(text, ws, cut, left, right, hard, dots, sc)
 	}
 	return any
 }
+
+// isList reports whether a line of n words with cand candidate cuts
+// (first pass) and dots words ending in a period is taken for a title
+// list.
+func isList(cand, dots, n int) bool { return cand >= 2 && dots*25 < n }
 
 // maxLongLine bounds the words of a line given the second pass, whose
 // cost grows with the square of a unit's length.
@@ -546,7 +622,8 @@ func (s *Splitter) cutLong(text string, ws []word, cut []bool, left, right []int
 		if exactV[k] == unset {
 			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 			sc.feats = fs
-			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
+			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1] +
+				s.Weights[s.cohesionFeature(text, ws, k, sc)]
 		}
 		return exactV[k]
 	}

@@ -17,6 +17,10 @@ import (
 type SplitExample struct {
 	Line string
 	Cuts []int
+	// Cohesion scores the line's gaps in training; nil means none. It
+	// should be counted on other text than the line's, as the splitter's
+	// own table will be at run time.
+	Cohesion *Cohesion
 }
 
 // TrainConfig tunes TrainSplitter. Zero fields take the defaults noted.
@@ -31,6 +35,12 @@ type TrainConfig struct {
 	Seed     uint64  // shuffling seed
 	// PosWeight scales the loss of true boundaries; 0 means 1.
 	PosWeight float64
+	// NoList skips training the list pass (Splitter.List).
+	NoList bool
+	// Cohesion is the table the trained splitter uses at run time (see
+	// SplitExample.Cohesion for the tables used in training); nil means
+	// none.
+	Cohesion *Cohesion
 }
 
 func (c *TrainConfig) defaults() {
@@ -114,7 +124,10 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	var left, right []int
 	var fs []Feature
 	pos, neg := 0, 0
-	for _, ex := range examples {
+	// spans[i] is the range of gaps of examples[i].
+	spans := make([][2]int, len(examples))
+	for i, ex := range examples {
+		spans[i] = [2]int{len(gaps), len(gaps)}
 		line := ex.Line
 		s, e := trimSpan(line, 0, len(line))
 		if s >= e {
@@ -128,6 +141,15 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		left, right, hard, dots = hardRuns(ws, left, right)
 		for k := 0; k+1 < len(ws); k++ {
 			fs = gapFeatures(fs[:0], ws, k, left[k], right[k], hard, dots)
+			lvl := 0
+			if ex.Cohesion != nil {
+				_, a, okA := edgeHashes(&it, line[ws[k].start:ws[k].end])
+				b, _, okB := edgeHashes(&it, line[ws[k+1].start:ws[k+1].end])
+				if okA && okB {
+					lvl = ex.Cohesion.level(a, b)
+				}
+			}
+			fs = append(fs, FMarkCohesion+markOf(ws[k].attr)*numCohLevels+Feature(lvl))
 			g := trainGap{
 				feats: featBytes(fs),
 				end:   id(line[ws[k].start:ws[k].end], true),
@@ -141,6 +163,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 			}
 			gaps = append(gaps, g)
 		}
+		spans[i][1] = len(gaps)
 	}
 	if pos == 0 || neg == 0 {
 		return nil, ErrNoExamples
@@ -200,7 +223,91 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	for i, v := range w {
 		fw[i] = float32(v)
 	}
-	return NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg)), nil
+	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
+	if !cfg.NoList {
+		trainList(sp, examples, spans, gaps, words, cfg, rng)
+	}
+	sp.Cohesion = cfg.Cohesion
+	return sp, nil
+}
+
+// trainList fits sp.List on the gaps of the example lines that sp's first
+// pass (with each example's own cohesion table) takes for title lists,
+// starting from the first pass's weights, the word tables fixed as
+// pruned.
+func trainList(sp *Splitter, examples []SplitExample, spans [][2]int, gaps []trainGap, words []string, cfg TrainConfig, rng *rand.Rand) {
+	ew := make([]float64, len(words))
+	sw := make([]float64, len(words))
+	for i, w := range words {
+		ew[i], sw[i] = float64(sp.End[w]), float64(sp.Start[w])
+	}
+	var sel []int
+	var sc lineScratch
+	var cut []bool
+	for i, ex := range examples {
+		line := ex.Line
+		s, e := trimSpan(line, 0, len(line))
+		if s >= e {
+			continue
+		}
+		first := *sp
+		first.Cohesion = ex.Cohesion
+		ws := scanWords(nil, line, s, e)
+		if len(ws) < 2*sp.minWords() {
+			continue
+		}
+		cut = append(cut[:0], make([]bool, len(ws))...)
+		sc.weights = nil // the cache is per line here: tables differ
+		first.cutTitles(line, ws, cut, &sc)
+		dots := 0
+		for _, w := range ws {
+			if w.attr&aDot != 0 {
+				dots++
+			}
+		}
+		if !isList(len(sc.order), dots, len(ws)) {
+			continue
+		}
+		for g := spans[i][0]; g < spans[i][1]; g++ {
+			sel = append(sel, g)
+		}
+	}
+	if len(sel) == 0 {
+		return
+	}
+	var w [NumFeatures]float64
+	for i, v := range sp.Weights {
+		w[i] = float64(v)
+	}
+	rate := cfg.Rate
+	for range cfg.Epochs {
+		rng.Shuffle(len(sel), func(i, j int) { sel[i], sel[j] = sel[j], sel[i] })
+		for _, gi := range sel {
+			g := &gaps[gi]
+			z := 0.0
+			for _, f := range g.feats {
+				z += w[f]
+			}
+			if g.end >= 0 {
+				z += ew[g.end]
+			}
+			if g.start >= 0 {
+				z += sw[g.start]
+			}
+			grad := 1 / (1 + math.Exp(-z))
+			if g.y {
+				grad -= 1
+			}
+			for _, f := range g.feats {
+				w[f] -= rate * (grad + cfg.L2*w[f])
+			}
+		}
+		rate *= 0.7
+	}
+	for i, v := range w {
+		sp.List[i] = float32(v)
+	}
+	sp.HasList = true
 }
 
 // prune keeps the MaxWords largest word weights above Prune in magnitude.
