@@ -5,10 +5,13 @@
 // scrapers glued several together.
 //
 // The plain-text Splitter is a small linear model over the gaps between
-// words, trained by TrainSplitter on synthetic run-on title lists; the
-// default one (splitter.bin, embedded) is rebuilt with
+// words (marks, word shapes, title-end and title-start words, word-pair
+// Cohesion counts, and a second weight vector for lines that are title
+// lists), trained by TrainSplitter on synthetic run-on title lists made of
+// the trainable corpora's titles and paragraphs; the default one
+// (splitter.bin, embedded, about 0.9 MB) is rebuilt, deterministically, with
 //
-//	go test ./classifier/segment -run TestTrainSplitter -train -v
+//	go test ./classifier/segment -run TestTrainSplitter -v -train
 //
 // Golden files are rewritten with -update; TestCorpora checks every shared
 // corpus page with -full; TestRenditionRecall (-recall) reports how much
