@@ -141,42 +141,56 @@ func (s *sink) add(h uint64, v float32) {
 }
 
 // fkey is a feature key, a namespace and a name, with the hash of both
-// computed once: feature hashing is a large part of extraction, and most
-// keys are constants.
+// computed once, and the finished hashes of its first values: feature
+// hashing is a large part of extraction, and most keys are constants with
+// small values.
 type fkey struct {
 	h    uint64 // FNV-1a state after ns and name
 	name string
+	tab  [keyTab]uint32 // uint32(mix(hashInt(h, n))) for n < keyTab
 }
 
-func newKey(ns byte, name string) fkey {
-	return fkey{h: hashString(hashByte(fnvOffset, ns), name), name: name}
+const keyTab = 16
+
+func makeKey(h uint64, name string) *fkey {
+	k := &fkey{h: h, name: name}
+	for n := range keyTab {
+		k.tab[n] = uint32(mix(hashInt(h, n)))
+	}
+	return k
 }
 
-// sub returns the key name[str] (see featSN) for a constant str.
-func (k fkey) sub(str string) fkey {
-	return fkey{h: hashString(hashByte(k.h, 0), str), name: k.name + "[" + str + "]"}
+func newKey(ns byte, name string) *fkey {
+	return makeKey(hashString(hashByte(fnvOffset, ns), name), name)
 }
 
-// subKeys returns ns:name[str] for every str, in order.
-func subKeys(ns byte, name string, strs []string) []fkey {
-	k := newKey(ns, name)
-	out := make([]fkey, len(strs))
+// subKeys returns ns:name[str] (see featSN) for every str, in order.
+func subKeys(ns byte, name string, strs []string) []*fkey {
+	h := hashString(hashByte(fnvOffset, ns), name)
+	out := make([]*fkey, len(strs))
 	for i, s := range strs {
-		out[i] = k.sub(s)
+		out[i] = makeKey(hashString(hashByte(h, 0), s), name+"["+s+"]")
 	}
 	return out
 }
 
 // feat adds the feature ns:key=n (a bucketed or categorical fact).
-func (s *sink) feat(k fkey, n int, v float32) {
-	s.add(hashInt(k.h, n), v)
+func (s *sink) feat(k *fkey, n int, v float32) {
+	var m uint32
+	if uint(n) < keyTab {
+		m = k.tab[n]
+	} else {
+		m = uint32(mix(hashInt(k.h, n)))
+	}
+	s.idx = append(s.idx, m&s.mask)
+	s.val = append(s.val, v)
 	if s.explain {
 		s.names = append(s.names, k.name+"="+strconv.Itoa(n))
 	}
 }
 
 // featS adds the feature ns:key=str.
-func (s *sink) featS(k fkey, str string, v float32) {
+func (s *sink) featS(k *fkey, str string, v float32) {
 	s.add(hashString(hashByte(k.h, 0), str), v)
 	if s.explain {
 		s.names = append(s.names, k.name+"="+str)
@@ -186,7 +200,7 @@ func (s *sink) featS(k fkey, str string, v float32) {
 var nbrKey = [...]string{"-2", "-1", "0", "+1", "+2"}
 
 // featSN adds the feature ns:key[str]=n.
-func (s *sink) featSN(k fkey, str string, n int, v float32) {
+func (s *sink) featSN(k *fkey, str string, n int, v float32) {
 	s.add(hashInt(hashString(hashByte(k.h, 0), str), n), v)
 	if s.explain {
 		s.names = append(s.names, k.name+"["+str+"]="+strconv.Itoa(n))
