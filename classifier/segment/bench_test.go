@@ -147,6 +147,57 @@ func BenchmarkText(b *testing.B) {
 	})
 }
 
+// BenchmarkWords times what Text does to every line before the
+// splitter's gap scoring: trimming, scanWords and the metadata prefix and
+// suffix tests.
+func BenchmarkWords(b *testing.B) {
+	b.Run("renditions", func(b *testing.B) {
+		raws, _ := benchPages(b)
+		var sb strings.Builder
+		for _, raw := range raws {
+			dec, _ := decode.Decode(raw, "")
+			d, _ := HTML(dec.Text, HTMLOptions{})
+			sb.WriteString(d.Text)
+			sb.WriteString("\n\n")
+		}
+		benchWords(b, sb.String())
+	})
+	b.Run("fa-article-per-line", func(b *testing.B) {
+		benchWords(b, persianLines(b))
+	})
+}
+
+func benchWords(b *testing.B, text string) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var ws []word
+	b.ResetTimer()
+	clk := startCPU()
+	n := 0
+	for b.Loop() {
+		n = 0
+		for pos := 0; pos <= len(text); {
+			end := strings.IndexByte(text[pos:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += pos
+			}
+			if s, e := trimSpan(text, pos, end); s < e {
+				ws = scanWords(ws, text, s, e)
+				p := metaPrefix(text, ws)
+				if p == 0 {
+					p = deskPrefix(text, ws)
+				}
+				n += len(ws) + p + metaSuffix(text, ws, p)
+			}
+			pos = end + 1
+		}
+	}
+	clk.report(b, len(text))
+	b.ReportMetric(float64(n), "words+cuts/op")
+}
+
 func benchText(b *testing.B, text string) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

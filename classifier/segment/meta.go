@@ -10,16 +10,16 @@ import (
 // folding Arabic ي/ك to Persian ی/ک and ASCII case (metaKey).
 var (
 	// metaLabels name a metadata field.
-	metaLabels = setOf(
+	metaLabels = []string{
 		"شناسه", "کد", "خبر", "تاریخ", "انتشار", "منتشر", "منبع", "ساعت", "زمان",
 		"به‌روز", "بروز", "بروزرسانی", "به‌روزرسانی",
 		"نویسنده", "خبرنگار", "عکاس", "ترجمه", "مترجم", "تنظیم", "دبیر", "سرویس",
 		"id", "news", "code", "date", "published", "updated", "posted", "source",
 		"modified",
-	)
+	}
 	// metaMonths are month and weekday names (Jalali, Hijri, Gregorian in
 	// Persian and English).
-	metaMonths = setOf(
+	metaMonths = []string{
 		"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 		"محرم", "صفر", "ربیع‌الاول", "ربیع‌الثانی", "جمادی‌الاول", "جمادی‌الثانی", "رجب", "شعبان", "رمضان", "شوال", "ذی‌القعده", "ذی‌الحجه",
 		"ژانویه", "فوریه", "مارس", "آوریل", "مه", "می", "ژوئن", "ژوئیه", "جولای", "اوت", "آگوست", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
@@ -28,20 +28,43 @@ var (
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"am", "pm", "gmt", "utc", "ق", "ه", "هجری", "شمسی", "قمری", "میلادی",
-	)
+	}
 	// suffixLabels start a metadata tail after the body: منبع: ایسنا.
-	suffixLabels = setOf("منبع", "source", "انتهای", "sources")
+	suffixLabels = []string{"منبع", "source", "انتهای", "sources"}
 	// deskHeads start a desk prefix: گروه اقتصادی: ...
-	deskHeads = setOf("گروه", "سرویس")
+	deskHeads = []string{"گروه", "سرویس"}
 )
 
-func setOf(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[metaKey(w)] = true
-	}
-	return m
+// metaSet says which of the tables a key is in.
+type metaSet uint8
+
+const (
+	inLabels metaSet = 1 << iota
+	inMonths
+	inSuffixLabels
+	inDeskHeads
+)
+
+// metaTable maps the keys of all the tables to the tables that hold them.
+type metaTable struct {
+	sets   map[string]metaSet
+	maxKey int // the longest key, in bytes
 }
+
+var metaWords = func() metaTable {
+	t := metaTable{sets: map[string]metaSet{}}
+	for _, l := range []struct {
+		set   metaSet
+		words []string
+	}{{inLabels, metaLabels}, {inMonths, metaMonths}, {inSuffixLabels, suffixLabels}, {inDeskHeads, deskHeads}} {
+		for _, w := range l.words {
+			k := metaKey(w)
+			t.sets[k] |= l.set
+			t.maxKey = max(t.maxKey, len(k))
+		}
+	}
+	return t
+}()
 
 // metaKey folds a word for the metadata tables.
 func metaKey(w string) string {
@@ -79,33 +102,74 @@ func metaKey(w string) string {
 	return b.String()
 }
 
-// metaIn reports whether w, folded like metaKey, is in set. It does not
-// allocate.
-func metaIn(set map[string]bool, w string) bool {
-	w = strings.TrimFunc(w, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\u200c'
-	})
-	if w == "" || len(w) > 64 {
-		return false
+// keptInKey reports the runes metaKey keeps at the ends of a word.
+func keptInKey(r rune) bool {
+	return runeClass(r)&(cLetter|cDigit) != 0 || r == '\u200c'
+}
+
+// metaIn returns the tables that hold w, folded like metaKey (and
+// lower-cased throughout). It does not allocate.
+func metaIn(w string) metaSet {
+	// Trim what metaKey trims.
+	for len(w) > 0 {
+		if c := w[0]; c < utf8.RuneSelf {
+			if lowClass[c]&(cLetter|cDigit) != 0 {
+				break
+			}
+			w = w[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if keptInKey(r) {
+			break
+		}
+		w = w[n:]
 	}
-	var buf [96]byte
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c < utf8.RuneSelf {
+			if lowClass[c]&(cLetter|cDigit) != 0 {
+				break
+			}
+			w = w[:len(w)-1]
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(w)
+		if keptInKey(r) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	if w == "" || len(w) > 64 {
+		return 0
+	}
+	var buf [192]byte
 	b := buf[:0]
-	for _, r := range w {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			b = append(b, byte(r)+'a'-'A')
-		case r < utf8.RuneSelf:
-			b = append(b, byte(r))
-		case r == 'ي':
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		switch r {
+		case 'ي':
 			b = utf8.AppendRune(b, 'ی')
-		case r == 'ك':
+		case 'ك':
 			b = utf8.AppendRune(b, 'ک')
-		case r == '\u200c':
+		case '\u200c':
 		default:
 			b = utf8.AppendRune(b, r)
 		}
 	}
-	return set[string(b)]
+	if len(b) > metaWords.maxKey {
+		return 0
+	}
+	return metaWords.sets[string(b)]
 }
 
 type metaKind uint8
@@ -124,10 +188,10 @@ func classify(w string, attr wattr) (metaKind, bool) {
 	if attr&aDigit != 0 {
 		return mDate, strings.ContainsAny(w, ":")
 	}
-	if metaIn(metaMonths, w) {
+	switch in := metaIn(w); {
+	case in&inMonths != 0:
 		return mDate, false
-	}
-	if metaIn(metaLabels, w) {
+	case in&inLabels != 0:
 		return mLabel, false
 	}
 	return mNone, false
@@ -179,7 +243,7 @@ func metaPrefix(text string, ws []word) int {
 
 // deskPrefix returns the words of a desk prefix ("گروه اقتصادی:") or 0.
 func deskPrefix(text string, ws []word) int {
-	if len(ws) < 5 || !metaIn(deskHeads, text[ws[0].start:ws[0].end]) {
+	if len(ws) < 5 || metaIn(text[ws[0].start:ws[0].end])&inDeskHeads == 0 {
 		return 0
 	}
 	for j := 1; j < 4 && j < len(ws)-3; j++ {
@@ -199,7 +263,7 @@ func deskPrefix(text string, ws []word) int {
 func metaSuffix(text string, ws []word, from int) int {
 	n := len(ws)
 	for j := n - 1; j >= n-6 && j > from+3; j-- {
-		if ws[j-1].attr&(aHard|aClose) != 0 && metaIn(suffixLabels, text[ws[j].start:ws[j].end]) {
+		if ws[j-1].attr&(aHard|aClose) != 0 && metaIn(text[ws[j].start:ws[j].end])&inSuffixLabels != 0 {
 			return j
 		}
 	}

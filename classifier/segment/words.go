@@ -39,16 +39,20 @@ const (
 
 const aHard = aQuestion | aExclaim | aDot | aMedia
 
-// scanWords splits text[s:e] into words.
+// scanWords splits text[s:e] into words: runs of non-space runes (see
+// isSpace), cut inside after ? ! or ؟ before « ( or a letter, and
+// between two lower-case letters and a capital (newsNext; case is only
+// looked at in the cased scripts, see cased). It reads every rune once
+// and gathers what wordAttr needs as it goes.
 func scanWords(ws []word, text string, s, e int) []word {
 	ws = ws[:0]
 	i := s
 	for i < e {
-		// skip space
+		// Skip white space.
 		for i < e {
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if !isASCIISpace(c) {
+				if lowClass[c]&cSpace == 0 {
 					break
 				}
 				i++
@@ -63,135 +67,181 @@ func scanWords(ws []word, text string, s, e int) []word {
 		if i >= e {
 			break
 		}
-		ws = append(ws, word{start: i})
-		var prev, prev2 rune = -1, -1
+		// A word from i to the next white space, in parts. A part runs
+		// from start; first and last are its first and last runes (as
+		// utf8.DecodeRuneInString and DecodeLastRuneInString read them),
+		// fk and lk their classes.
+		start, nospace := i, false
+		var first, last rune = -1, -1
+		var fk, lk uint8
+		digit, aln := false, false
+		lower := 0    // cased lower-case runes just before i
+		mark := false // the rune before i is ? ! or ؟
 		for i < e {
 			c := text[i]
 			var r rune
+			var k uint8
 			n := 1
 			switch {
 			case c < utf8.RuneSelf:
-				if isASCIISpace(c) {
-					goto end
-				}
 				r = rune(c)
+				k = lowClass[c]
 			case c >= 0xC2 && c <= 0xDF && i+1 < e && text[i+1]&0xC0 == 0x80:
 				// Two-byte runes (Latin to Arabic): decode inline.
 				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
-				if r == 0x85 || r == 0xA0 {
-					goto end
-				}
+				k = lowClass[r]
 			default:
 				r, n = utf8.DecodeRuneInString(text[i:e])
-				if isSpace(r) {
-					goto end
-				}
+				k = runeClass(r)
 			}
-			if prev >= 0 && i > ws[len(ws)-1].start && intraCut(prev2, prev, r) {
-				ws[len(ws)-1].end = i
-				ws = append(ws, word{start: i, nospace: true})
+			if k&cSpace != 0 {
+				break
 			}
-			if r < utf8.RuneSelf {
-				if r >= '0' && r <= '9' {
-					ws[len(ws)-1].digit, ws[len(ws)-1].aln = true, true
-				} else if r|0x20 >= 'a' && r|0x20 <= 'z' {
-					ws[len(ws)-1].aln = true
-				}
-			} else if isDigit(r) {
-				ws[len(ws)-1].digit, ws[len(ws)-1].aln = true, true
-			} else if !ws[len(ws)-1].aln && isLetter(r) {
-				ws[len(ws)-1].aln = true
+			if first >= 0 && (mark && (k&cLetter != 0 || r == '(' || r == '«') || k&cUpper != 0 && lower >= 2) {
+				ws = append(ws, newWord(text, start, i, nospace, digit, aln, first, last, fk, lk))
+				start, nospace, digit, aln, first = i, true, false, false, -1
 			}
-			prev2, prev = prev, r
+			if k&cDigit != 0 {
+				digit, aln = true, true
+			} else if k&cLetter != 0 {
+				aln = true
+			}
+			mark = k&cMark != 0
+			if k&cLower != 0 {
+				lower++
+			} else {
+				lower = 0
+			}
+			if first < 0 {
+				first, fk = r, k
+			}
+			last, lk = r, k
 			i += n
 		}
-	end:
-		ws[len(ws)-1].end = i
-	}
-	for k := range ws {
-		w := &ws[k]
-		w.attr = wordAttr(text[w.start:w.end], w.digit, w.aln)
+		ws = append(ws, newWord(text, start, i, nospace, digit, aln, first, last, fk, lk))
 	}
 	return ws
 }
 
-// intraCut reports a candidate gap between prev and r inside a word.
-// Case is only looked at in the scripts below U+0590 (Latin, Greek,
-// Cyrillic, Armenian) and Latin/Greek Extended.
-func intraCut(prev2, prev, r rune) bool {
-	switch prev {
-	case '?', '!', '؟':
-		return r == '«' || r == '(' || isLetter(r)
+// Rune classes for scanWords and wordAttr.
+const (
+	cSpace  uint8 = 1 << iota // isSpace
+	cLetter                   // unicode.IsLetter
+	cUpper                    // cased and unicode.IsUpper
+	cLower                    // cased and unicode.IsLower
+	cDigit                    // unicode.IsDigit
+	cMark                     // ? ! ؟ (a cut may follow them inside a word)
+	cMn                       // a non-spacing mark (unicode.Mn)
+)
+
+// lowRunes bounds the runes classified by table: every one- and two-byte
+// rune (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic).
+const lowRunes = 0x800
+
+// lowClass holds runeClass of the runes below lowRunes, taken from
+// package unicode once.
+var lowClass = func() (t [lowRunes]uint8) {
+	for r := range rune(lowRunes) {
+		t[r] = classOf(r)
 	}
-	return cased(r) && cased(prev) && cased(prev2) &&
-		unicode.IsUpper(r) && unicode.IsLower(prev) && unicode.IsLower(prev2)
+	return t
+}()
+
+// runeClass returns the class bits (cSpace, ...) of r.
+func runeClass(r rune) uint8 {
+	switch {
+	case r >= 0 && r < lowRunes:
+		return lowClass[r]
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return cLetter // CJK Unified Ideographs
+	case r >= 0xAC00 && r <= 0xD7A3:
+		return cLetter // Hangul syllables
+	}
+	return classOf(r)
 }
 
+// classOf computes runeClass from package unicode.
+func classOf(r rune) uint8 {
+	var k uint8
+	if isSpace(r) {
+		k |= cSpace
+	}
+	if unicode.IsLetter(r) {
+		k |= cLetter
+	}
+	if cased(r) && unicode.IsUpper(r) {
+		k |= cUpper
+	}
+	if cased(r) && unicode.IsLower(r) {
+		k |= cLower
+	}
+	if unicode.IsDigit(r) {
+		k |= cDigit
+	}
+	switch r {
+	case '?', '!', '؟':
+		k |= cMark
+	}
+	if unicode.Is(unicode.Mn, r) {
+		k |= cMn
+	}
+	return k
+}
+
+// newWord returns the word text[start:end] with its attributes.
+func newWord(text string, start, end int, nospace, digit, aln bool, first, last rune, fk, lk uint8) word {
+	return word{start: start, end: end, nospace: nospace, digit: digit, aln: aln,
+		attr: wordAttr(text[start:end], first, last, fk, lk, digit, aln)}
+}
+
+// cased reports the scripts whose case scanWords and wordAttr look at:
+// those below U+0590 (Latin, Greek, Cyrillic, Armenian) and Latin/Greek
+// Extended.
 func cased(r rune) bool {
 	return r >= 'A' && r < 0x590 || r >= 0x1E00 && r < 0x2000
 }
 
-// isLetter is unicode.IsLetter with an ASCII and Arabic-block fast path.
-func isLetter(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r|0x20 >= 'a' && r|0x20 <= 'z'
-	case r >= 0x621 && r <= 0x64A || r >= 0x671 && r <= 0x6D3:
-		return true
-	}
-	return unicode.IsLetter(r)
-}
+// isLetter is unicode.IsLetter.
+func isLetter(r rune) bool { return runeClass(r)&cLetter != 0 }
 
-// isDigit is unicode.IsDigit with fast paths for ASCII and Arabic-Indic
-// and Persian digits.
-func isDigit(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r >= '0' && r <= '9'
-	case r >= 0x660 && r <= 0x669 || r >= 0x6F0 && r <= 0x6F9:
-		return true
-	case r < 0x660 || r <= 0x6FF:
-		return false
-	}
-	return unicode.IsDigit(r)
-}
+// isDigit is unicode.IsDigit.
+func isDigit(r rune) bool { return runeClass(r)&cDigit != 0 }
 
 func isQuestion(r rune) bool { return r == '?' || r == '؟' }
 
-// wordAttr computes a word's attributes; digit and aln say whether it
-// holds a digit, and a letter or digit.
-func wordAttr(w string, digit, aln bool) wattr {
+// wordAttr computes a word's attributes from the word, its first and
+// last runes (as utf8.DecodeRuneInString and DecodeLastRuneInString read
+// them) and their classes, and whether it holds a digit, and a letter or
+// digit.
+func wordAttr(w string, first, last rune, fk, lk uint8, digit, aln bool) wattr {
 	var a wattr
-	first, _ := utf8.DecodeRuneInString(w)
-	last, _ := utf8.DecodeLastRuneInString(w)
-	if isLetter(first) {
+	if fk&cLetter != 0 {
 		a |= aStartLetter
-		if cased(first) {
-			if unicode.IsUpper(first) {
-				a |= aStartUpper
-			} else if unicode.IsLower(first) {
-				a |= aStartLower
-			}
+		if fk&cUpper != 0 {
+			a |= aStartUpper
+		} else if fk&cLower != 0 {
+			a |= aStartLower
 		}
 	}
 	switch first {
 	case '«', '“', '"', '(', '[', '\'', '‘':
 		a |= aStartOpen
 	}
-	// Strip trailing closers to see the sentence mark before them:
-	// «...؟» ends a question.
-	t := w
-	for len(t) > 0 {
-		r, n := utf8.DecodeLastRuneInString(t)
-		if r != '»' && r != '”' && r != '"' && r != '\'' && r != ')' && r != ']' && r != '’' {
-			break
-		}
-		t = t[:len(t)-n]
-	}
-	if len(t) < len(w) {
+	tl := last
+	if isCloser(last) {
+		// Strip trailing closers to see the sentence mark before them:
+		// «...؟» ends a question.
 		a |= aClose
+		t := w
+		for len(t) > 0 {
+			r, n := utf8.DecodeLastRuneInString(t)
+			if !isCloser(r) {
+				break
+			}
+			t = t[:len(t)-n]
+		}
+		tl, _ = utf8.DecodeLastRuneInString(t)
 	}
-	tl, _ := utf8.DecodeLastRuneInString(t)
 	switch tl {
 	case '?', '؟':
 		a |= aQuestion
@@ -204,23 +254,31 @@ func wordAttr(w string, digit, aln bool) wattr {
 	case ',', '،', ';', '؛':
 		a |= aComma
 	}
-	if cased(last) && unicode.IsLower(last) {
+	if lk&cLower != 0 {
 		a |= aEndLower
 	}
-	if isLetter(last) || isDigit(last) || last >= 0x300 && unicode.Is(unicode.Mn, last) {
+	if lk&(cLetter|cDigit|cMn) != 0 {
 		a |= aEndPlain
 	}
 	if digit {
 		a |= aDigit
 	}
-	punctOnly := !aln
-	if punctOnly {
+	if !aln {
 		a |= aSep
 	}
 	if last == ')' && isMedia(w) {
 		a |= aMedia
 	}
 	return a
+}
+
+// isCloser reports the closing quotes and brackets wordAttr looks past.
+func isCloser(r rune) bool {
+	switch r {
+	case '»', '”', '"', '\'', ')', ']', '’':
+		return true
+	}
+	return false
 }
 
 // mediaWords are what "(+عکس)"-style markers announce.
