@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/winnowhq/winnow/classifier/segment"
 )
 
@@ -168,9 +170,24 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 	var prev [ctxLevels]string
 	var prevK [ctxLevels]int
 	var prevH [ctxLevels]uint64
+	prevNL := 0
 	for i := range doc.Blocks {
 		p := doc.Blocks[i].Path
 		w := float32(max(1, stats[i].tokens))
+		if prevNL > 0 && siblingPath(p, prev[0]) {
+			// the previous block's element has the same parent: the same
+			// cuts, prefixes and containers
+			for l := range ctxLevels {
+				c.anc[i][l] = -1
+			}
+			for l := range prevNL {
+				k := prevK[l]
+				c.anc[i][l] = k
+				c.cont[k].mass += c.pc[i] * w
+				c.cont[k].tokens += w
+			}
+			continue
+		}
 		var cuts [ctxLevels]int
 		nl := 0
 		for end := len(p); nl < ctxLevels; nl++ {
@@ -216,6 +233,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 			c.cont[k].mass += c.pc[i] * w
 			c.cont[k].tokens += w
 		}
+		prevNL = nl
 	}
 	for i := range c.anc {
 		for l, k := range c.anc[i] {
@@ -224,6 +242,14 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 			}
 		}
 	}
+}
+
+// siblingPath reports whether path p is parent, then '>', then one step
+// with no '>' in it (escaped or not): its lastStep is then len(parent),
+// and its ancestors are parent's.
+func siblingPath(p, parent string) bool {
+	n := len(parent)
+	return len(p) > n && p[n] == '>' && p[:n] == parent && strings.IndexByte(p[n+1:], '>') < 0
 }
 
 // lastStep returns the index of the '>' that starts the last step of the
