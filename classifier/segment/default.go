@@ -26,7 +26,7 @@ var defaultSplitter = sync.OnceValue(func() *Splitter {
 	return NewSplitter(handWeights(), nil, nil)
 })
 
-const splitterMagic = "WSPL3"
+const splitterMagic = "WSPL4"
 
 // ErrSplitterFormat reports splitter data that cannot be decoded.
 var ErrSplitterFormat = errors.New("segment: bad splitter data")
@@ -65,6 +65,10 @@ func (s *Splitter) MarshalBinary() ([]byte, error) {
 	if s.HasList {
 		b.WriteByte(1)
 		for _, w := range s.List {
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
+			b.Write(f[:])
+		}
+		for _, w := range append([]float32{s.LenWeight, s.ListBias}, s.LenLogP[:]...) {
 			binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
 			b.Write(f[:])
 		}
@@ -135,6 +139,7 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		tabs[t] = m
 	}
 	var list [NumFeatures]float32
+	var lens [2 + maxDPLen + 1]float32
 	hasList, err := r.ReadByte()
 	if err != nil || hasList > 1 {
 		return fmt.Errorf("%w: list flag", ErrSplitterFormat)
@@ -145,6 +150,12 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 				return fmt.Errorf("%w: list weights", ErrSplitterFormat)
 			}
 			list[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+		}
+		for i := range lens {
+			if _, err := io.ReadFull(r, f[:]); err != nil {
+				return fmt.Errorf("%w: length weights", ErrSplitterFormat)
+			}
+			lens[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
 		}
 	}
 	var coh *Cohesion
@@ -162,6 +173,8 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 	ns := NewSplitter(w, tabs[0], tabs[1])
 	ns.MinWords, ns.LongWords, ns.LongMargin, ns.Cohesion = int(mw), int(lw), lm, coh
 	ns.List, ns.HasList = list, hasList == 1
+	ns.LenWeight, ns.ListBias = lens[0], lens[1]
+	copy(ns.LenLogP[:], lens[2:])
 	*s = *ns
 	return nil
 }

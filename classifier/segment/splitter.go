@@ -3,6 +3,7 @@ package segment
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/winnowhq/winnow/classifier/token"
@@ -126,6 +127,15 @@ type Splitter struct {
 	// such lines only (TrainSplitter); the word tables are shared.
 	List    [NumFeatures]float32
 	HasList bool
+	// LenWeight > 0 cuts a title list by dynamic programming instead:
+	// the cuts maximise the sum of the cut gaps' List scores plus
+	// ListBias each, plus LenWeight × LenLogP[L] for every unit of L
+	// words — titles have typical lengths (FitLengths). LenLogP[0] is
+	// unused; units longer than the table take its last entry less 0.1
+	// per word.
+	LenWeight float32
+	ListBias  float32
+	LenLogP   [maxDPLen + 1]float32
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
@@ -245,6 +255,8 @@ type lineScratch struct {
 	feats []Feature
 	it    token.Iter
 	exact []float32
+	dp    []float32
+	from  []int
 	// weights caches word weights and edge tokens for one Text call (see
 	// wordWeights).
 	weights map[uint64]wordInfo
@@ -573,6 +585,9 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 			}
 		}
 		sc.order = cand
+		if s.LenWeight > 0 {
+			return s.cutDP(ws, gaps, cut, sc)
+		}
 	}
 	slices.SortStableFunc(cand, func(a, b int) int { return cmp.Compare(gaps[b].score, gaps[a].score) })
 	minW := s.minWords()
@@ -595,6 +610,74 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	}
 	if any && s.LongWords > 0 && isList(len(cand), dots, n) && n <= maxLongLine {
 		s.cutLong(text, ws, cut, left, right, hard, dots, sc)
+	}
+	return any
+}
+
+// maxDPLen is the longest unit LenLogP describes; cutDP tries units up to
+// maxDPLen words (and the whole line).
+const maxDPLen = 64
+
+func (s *Splitter) lenLogP(l int) float32 {
+	if l <= maxDPLen {
+		return s.LenLogP[l]
+	}
+	return s.LenLogP[maxDPLen] - 0.1*float32(l-maxDPLen)
+}
+
+// FitLengths sets LenLogP from example units (titles): the log share of
+// units of each length in words, add-one smoothed.
+func (s *Splitter) FitLengths(units []string) {
+	var n [maxDPLen + 1]float64
+	var ws []word
+	total := 0.0
+	for _, u := range units {
+		ws = scanWords(ws, u, 0, len(u))
+		l := min(len(ws), maxDPLen)
+		if l > 0 {
+			n[l]++
+			total++
+		}
+	}
+	for l := 1; l <= maxDPLen; l++ {
+		s.LenLogP[l] = float32(math.Log((n[l] + 1) / (total + maxDPLen)))
+	}
+}
+
+// cutDP cuts a title list as LenWeight describes, given every gap's List
+// score; it reports whether any cut was made.
+func (s *Splitter) cutDP(ws []word, gaps []gapFeat, cut []bool, sc *lineScratch) bool {
+	n, minW := len(ws), s.minWords()
+	const none = float32(-1e30)
+	best, from := sc.dp[:0], sc.from[:0]
+	for range n + 1 {
+		best, from = append(best, none), append(from, 0)
+	}
+	sc.dp, sc.from = best, from
+	best[0] = 0
+	for j := 1; j <= n; j++ {
+		for i := max(0, j-maxDPLen); i <= j-minW; i++ {
+			if best[i] == none {
+				continue
+			}
+			v := best[i] + s.LenWeight*s.lenLogP(j-i)
+			if i > 0 {
+				v += gaps[i-1].score + s.ListBias
+			}
+			if v > best[j] {
+				best[j], from[j] = v, i
+			}
+		}
+		if best[j] == none { // longer than maxDPLen from the start
+			best[j], from[j] = s.LenWeight*s.lenLogP(j), 0
+		}
+	}
+	any := false
+	for j := n; j > 0; j = from[j] {
+		if i := from[j]; i > 0 {
+			cut[i] = true
+			any = true
+		}
 	}
 	return any
 }

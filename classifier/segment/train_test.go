@@ -204,6 +204,7 @@ func TestTrainSplitter(t *testing.T) {
 		coh  *Cohesion
 	}{{"no table", nil}, {"table A", sd.coh[0]}, {"table A+B", sd.cohAll}} {
 		cand := trainDefault(t, sd, c.coh)
+		cand.FitLengths(append(slices.Clone(sd.trainT[0]), sd.trainT[1]...))
 		evalSplitter(t, "test, trained, one pass, "+c.name, cand, sd.testT, sd.testP)
 		f, w, m := evalSplitter(t, "validation, one pass, "+c.name, cand, sd.valT, sd.valP), 0, float32(0)
 		for _, lw := range []int{12, 16, 20, 25, 30} {
@@ -215,16 +216,32 @@ func TestTrainSplitter(t *testing.T) {
 			}
 		}
 		cand.LongWords, cand.LongMargin = w, m
-		if f > bestF {
-			bestF, sp = f, cand
-		}
 		evalSplitter(t, fmt.Sprintf("test, trained, %s, LongWords %d LongMargin %g", c.name, w, m), cand, sd.testT, sd.testP)
+		// Title lists cut by dynamic programming with a length prior.
+		lf, lw, lb := f, float32(0), float32(0)
+		if cand.HasList {
+			for _, w := range []float32{0.25, 0.5, 1, 2} {
+				for _, b := range []float32{-1, -0.5, 0, 0.5, 1, 2} {
+					cand.LenWeight, cand.ListBias = w, b
+					if f1 := evalSplitter(t, fmt.Sprintf("validation, %s, LenWeight %g ListBias %g", c.name, w, b), cand, sd.valT, sd.valP); f1 > lf {
+						lf, lw, lb = f1, w, b
+					}
+				}
+			}
+		}
+		cand.LenWeight, cand.ListBias = lw, lb
+		if lw > 0 {
+			evalSplitter(t, fmt.Sprintf("test, trained, %s, LenWeight %g ListBias %g", c.name, lw, lb), cand, sd.testT, sd.testP)
+		}
+		if lf > bestF {
+			bestF, sp = lf, cand
+		}
 	}
 	for f := range NumFeatures {
 		t.Logf("%-14s %+.2f", f, sp.Weights[f])
 	}
 	p, w := sp.Cohesion.Len() // 0, 0 without a table
-	t.Logf("chosen: LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words", sp.LongWords, sp.LongMargin, len(sp.End), len(sp.Start), p, w)
+	t.Logf("chosen: LenWeight %g ListBias %g, LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words", sp.LenWeight, sp.ListBias, sp.LongWords, sp.LongMargin, len(sp.End), len(sp.Start), p, w)
 	data, err := sp.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
