@@ -135,6 +135,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	for i, sb := range doc.Blocks {
 		res.Blocks[i] = makeBlock(sb, preds[i], threshold)
 	}
+	oneTitle(res.Blocks)
 	res.Title = findTitle(res, doc)
 	res.Summary = summarize(res)
 	return res, nil
@@ -166,6 +167,24 @@ func makeBlock(sb segment.Block, p model.Prediction, threshold float64) Block {
 		b.Explanation = append(b.Explanation, Contribution(c))
 	}
 	return b
+}
+
+// oneTitle keeps one title per page: once a title has been seen and the
+// body has begun after it, a block labelled title is a subheading of the
+// body and becomes body (its label, content, and score do not change).
+func oneTitle(bs []Block) {
+	seen, body := false, false
+	for i := range bs {
+		switch bs[i].Category {
+		case Title:
+			if seen && body {
+				bs[i].Category = Body
+			}
+			seen = true
+		case Body:
+			body = seen
+		}
+	}
 }
 
 func findTitle(res *Result, doc *segment.Doc) string {
