@@ -371,7 +371,12 @@ func computeStats(text string, st *blockStats) {
 			st.first = r
 		}
 		st.runes++
-		cl := runeClass(r)
+		var cl uint8
+		if r < lowRunes {
+			cl = lowClass[r] // runeClass, inlined for the common case
+		} else {
+			cl = runeClass(r)
+		}
 		switch {
 		case cl&clLetter != 0:
 			st.letters++
