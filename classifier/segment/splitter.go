@@ -131,8 +131,7 @@ type Splitter struct {
 	// the cuts maximise the sum of the cut gaps' List scores plus
 	// ListBias each, plus LenWeight × LenLogP[L] for every unit of L
 	// words — titles have typical lengths (FitLengths). LenLogP[0] is
-	// unused; units longer than the table take its last entry less 0.1
-	// per word.
+	// unused; units longer than the table go on down its last slope.
 	LenWeight float32
 	ListBias  float32
 	LenLogP   [maxDPLen + 1]float32
@@ -622,11 +621,16 @@ func (s *Splitter) lenLogP(l int) float32 {
 	if l <= maxDPLen {
 		return s.LenLogP[l]
 	}
-	return s.LenLogP[maxDPLen] - 0.1*float32(l-maxDPLen)
+	slope := s.LenLogP[maxDPLen-1] - s.LenLogP[maxDPLen]
+	return s.LenLogP[maxDPLen] - slope*float32(l-maxDPLen)
 }
 
 // FitLengths sets LenLogP from example units (titles): the log share of
-// units of each length in words, add-one smoothed.
+// units of each length in words (add-half smoothed) up to the longest
+// length seen at least 5 times past the most common one; beyond it the
+// log share falls on in a straight line, as steeply as it fell from the
+// most common length to there (at least 0.2 per word), so that a unit
+// twice as long as any title costs far more than two titles do.
 func (s *Splitter) FitLengths(units []string) {
 	var n [maxDPLen + 1]float64
 	var ws []word
@@ -639,8 +643,23 @@ func (s *Splitter) FitLengths(units []string) {
 			total++
 		}
 	}
+	mode := 1
 	for l := 1; l <= maxDPLen; l++ {
-		s.LenLogP[l] = float32(math.Log((n[l] + 1) / (total + maxDPLen)))
+		s.LenLogP[l] = float32(math.Log((n[l] + 0.5) / (total + maxDPLen/2)))
+		if n[l] > n[mode] {
+			mode = l
+		}
+	}
+	last := mode
+	for last < maxDPLen && n[last+1] >= 5 {
+		last++
+	}
+	slope := float32(0.2)
+	if last > mode {
+		slope = max(slope, (s.LenLogP[mode]-s.LenLogP[last])/float32(last-mode))
+	}
+	for l := last + 1; l <= maxDPLen; l++ {
+		s.LenLogP[l] = s.LenLogP[last] - slope*float32(l-last)
 	}
 }
 
