@@ -298,3 +298,15 @@ func TestTrainDeterministic(t *testing.T) {
 		t.Fatal("truncated data decoded")
 	}
 }
+
+// BenchmarkDecodeSplitter is the splitter's share of the first
+// classification after start: decoding the embedded splitter.bin (word
+// tables, cohesion table), done once per process.
+func BenchmarkDecodeSplitter(b *testing.B) {
+	for b.Loop() {
+		var s Splitter
+		if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
