@@ -366,10 +366,21 @@ func computeStats(text string, st *blockStats) {
 		}
 		inWord = false
 	}
-	for i, r := range text {
-		if i == 0 {
-			st.first = r
+	if len(text) > 0 {
+		st.first, _ = utf8.DecodeRuneInString(text)
+	}
+	for i := 0; i < len(text); {
+		// range's decoding, with ASCII and two-byte runes (Latin, Greek,
+		// Cyrillic, Arabic, Hebrew) decoded inline
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if c := text[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+				r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 		}
+		i += size
 		st.runes++
 		var cl uint8
 		if r < lowRunes {
@@ -624,6 +635,14 @@ func foldToken(dst, tok []byte) []byte {
 			i++
 			continue
 		}
+		if c >= 0xd8 && c <= 0xdb && i+1 < len(tok) && tok[i+1]&0xc0 == 0x80 {
+			// U+0600-U+06FF, two bytes
+			if r := rune(c&0x1f)<<6 | rune(tok[i+1]&0x3f); arabicFolds[r-0x600] {
+				break
+			}
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRune(tok[i:])
 		if r == utf8.RuneError && n == 1 {
 			break // re-encoded as U+FFFD
@@ -655,6 +674,17 @@ func foldToken(dst, tok []byte) []byte {
 	}
 	return dst
 }
+
+// arabicFolds tells which runes of U+0600-U+06FF foldRune changes or
+// drops.
+var arabicFolds = func() (t [0x100]bool) {
+	for i := range t {
+		r := rune(0x600 + i)
+		f, keep := foldRune(r)
+		t[i] = f != r || !keep
+	}
+	return t
+}()
 
 // foldRune is foldToken's fold of one non-ASCII rune, and whether it is
 // kept.
