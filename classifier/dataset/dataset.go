@@ -6,8 +6,12 @@ package dataset
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -224,10 +228,14 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 	} else if sn, ok, err := set.Snippets(p); err != nil {
 		return nil, err
 	} else if ok {
-		labels = LabelSnippets(doc, sn)
-		// weak labels: mostly content blocks (the With snippets) and few
-		// boilerplate ones, so they would pull the prior towards content
-		weight = 0.25
+		comments, err := commentSnippets(set, p)
+		if err != nil {
+			return nil, err
+		}
+		labels = LabelSnippetsComments(doc, sn, comments)
+		// weak labels, spread along repeat signatures (about two body
+		// blocks for one boilerplate block): half weight
+		weight = 0.5
 	} else {
 		return nil, fmt.Errorf("no gold and no snippets")
 	}
@@ -246,4 +254,23 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 		out = append(out, model.Doc{Seg: td, Labels: tl, Group: group, Source: set.Name + ".text", Weight: weight, Gold: gold})
 	}
 	return out, nil
+}
+
+// commentSnippets reads the optional "comments" list of a page's snippets
+// file (reader-comment snippets, which corpus.Snippets does not carry).
+func commentSnippets(set *corpus.Set, p corpus.Page) ([]string, error) {
+	data, err := os.ReadFile(filepath.Join(set.Dir, "snippets", p.ID+".json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Comments []string `json:"comments"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, fmt.Errorf("%s snippets: %w", p.ID, err)
+	}
+	return v.Comments, nil
 }

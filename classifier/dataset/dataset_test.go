@@ -71,6 +71,50 @@ func TestLabelGold(t *testing.T) {
 	}
 }
 
+func TestLabelSnippetsComments(t *testing.T) {
+	page := `<html><body>
+<div class="story"><p>The council voted on Tuesday to expand the city bus network.</p>
+<p>Officials said the plan would cost about twelve million dollars over three years.</p>
+<p>Four new routes will start running in the spring, the transport office said.</p></div>
+<ul class="teasers"><li><a href="/a">Ten things you missed this week in the city</a></li>
+<li><a href="/b">Why the old bridge will close for the whole summer</a></li></ul>
+<div class="thread"><div class="c"><p>Great news, finally a bus that goes to my street every day.</p></div>
+<div class="c"><p>This will never happen, they promised the same thing last year too.</p></div></div>
+<p>Short one.</p>
+</body></html>`
+	doc, err := segment.HTML(page, segment.HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn := corpus.Snippets{
+		With:    []string{"The council voted on Tuesday"},
+		Without: []string{"Ten things you missed this week"},
+	}
+	got := LabelSnippetsComments(doc, sn, []string{"Great news, finally a bus"})
+	plain := LabelSnippets(doc, sn)
+	want := map[string]int8{
+		"Officials said the plan would cost about twelve million dollars over three years.": model.ClassBody,
+		"Why the old bridge will close for the whole summer":                                model.ClassRelated,
+		"This will never happen, they promised the same thing last year too.":               model.ClassComments,
+		"Short one.": Unlabelled,
+	}
+	for i, b := range doc.Blocks {
+		text := doc.Text[b.Start:b.End]
+		k, ok := want[text]
+		if !ok {
+			continue
+		}
+		t.Run(text, func(t *testing.T) {
+			if got[i] != k {
+				t.Errorf("label %d, want %d", got[i], k)
+			}
+			if plain[i] != Unlabelled {
+				t.Errorf("LabelSnippets: label %d, want unlabelled", plain[i])
+			}
+		})
+	}
+}
+
 func TestLabelSnippets(t *testing.T) {
 	doc, _ := segment.Text("Real article sentence that matters a lot here.\nSubscribe to our newsletter\nunrelated", segment.TextOptions{})
 	got := LabelSnippets(doc, corpus.Snippets{With: []string{"article sentence that matters"}, Without: []string{"Subscribe to our newsletter"}})

@@ -128,8 +128,29 @@ func endsSentence(s string) bool {
 
 // LabelSnippets gives weak labels from snippets: a block holding a With
 // snippet is body, one holding a Without snippet boilerplate; every other
-// block is unlabelled.
+// block is unlabelled. LabelSnippetsComments adds comment snippets and
+// spreads the labels along repeat signatures.
 func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
+	return labelSnippets(doc, sn, nil, false)
+}
+
+// LabelSnippetsComments labels like LabelSnippets, plus: a block holding
+// one of the comments snippets (reader comments, which the source wants
+// out of the main text) is comments; and, for HTML, an unlabelled block
+// whose element has the repeat signature (segment.Block.Sig) of labelled
+// blocks that all agree is labelled like them — the other paragraphs of
+// the article body, the other items of a teaser list, the other comments
+// of the thread — when it is not mostly link text (for content) and has
+// at least minSpreadTokens tokens. Limits: a weak label; a signature that
+// holds both content and boilerplate blocks spreads nothing.
+func LabelSnippetsComments(doc *segment.Doc, sn corpus.Snippets, comments []string) []int8 {
+	return labelSnippets(doc, sn, comments, true)
+}
+
+// minSpreadTokens is the shortest block a snippet label spreads to.
+const minSpreadTokens = 5
+
+func labelSnippets(doc *segment.Doc, sn corpus.Snippets, comments []string, spread bool) []int8 {
 	prep := func(ss []string) []string {
 		var out []string
 		for _, s := range ss {
@@ -139,18 +160,21 @@ func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
 		}
 		return out
 	}
-	with, without := prep(sn.With), prep(sn.Without)
+	with, without, comm := prep(sn.With), prep(sn.Without), prep(comments)
 	labels := make([]int8, len(doc.Blocks))
+	ntoks := make([]int, len(doc.Blocks))
+	isComment := make([]bool, len(doc.Blocks))
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		text := doc.Text[b.Start:b.End]
 		toks := token.Words(text)
+		ntoks[i] = len(toks)
 		j := joinTokens(toks)
 		labels[i] = Unlabelled
 		if j == "" {
 			continue
 		}
-		in, out := false, false
+		in, out, com := false, false, false
 		for _, w := range with {
 			if strings.Contains(j, w) || (len(toks) >= 5 && strings.Contains(w, j)) {
 				in = true
@@ -161,11 +185,58 @@ func LabelSnippets(doc *segment.Doc, sn corpus.Snippets) []int8 {
 				out = true
 			}
 		}
+		for _, w := range comm {
+			if strings.Contains(j, w) || (len(toks) >= 5 && strings.Contains(w, j)) {
+				com = true
+			}
+		}
 		switch {
+		case com && !in:
+			labels[i] = model.ClassComments
+			isComment[i] = true
 		case in && !out:
 			labels[i] = model.ClassBody
 		case out && !in:
 			labels[i] = int8(Category(b, text))
+		}
+	}
+	if !spread || !doc.HTML {
+		return labels
+	}
+	// per signature: 1 content, 2 comments, 3 other boilerplate, -1 mixed
+	kind := map[uint64]int{}
+	for i, l := range labels {
+		if l < 0 {
+			continue
+		}
+		k := 3
+		switch {
+		case isComment[i]:
+			k = 2
+		case model.Content(int(l)):
+			k = 1
+		}
+		sig := doc.Blocks[i].Sig
+		if old, ok := kind[sig]; ok && old != k {
+			kind[sig] = -1
+		} else {
+			kind[sig] = k
+		}
+	}
+	for i := range labels {
+		b := &doc.Blocks[i]
+		if labels[i] >= 0 || ntoks[i] < minSpreadTokens {
+			continue
+		}
+		switch kind[b.Sig] {
+		case 1:
+			if n := b.End - b.Start; b.LinkBytes*2 < n {
+				labels[i] = model.ClassBody
+			}
+		case 2:
+			labels[i] = model.ClassComments
+		case 3:
+			labels[i] = int8(Category(b, doc.Text[b.Start:b.End]))
 		}
 	}
 	return labels
