@@ -1,0 +1,87 @@
+package segment
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
+
+// tinySplitter trains a small splitter with every section: word tables,
+// list weights, a length prior and a cohesion table.
+func tinySplitter(t testing.TB) *Splitter {
+	titles := []string{"Why the sky is blue?", "Ten cats you must see", "چرا آسمان آبی است؟", "خواص تربچه برای سلامتی",
+		"Markets fall again", "The best phones of the year", "قیمت طلا امروز", "دیدار تیم ملی با ژاپن"}
+	paras := []string{"This is a long paragraph. It has sentences? Yes, it does, and it goes on for a while.",
+		"این یک پاراگراف است که ادامه دارد و تمام نمی‌شود. آیا درست است؟ بله درست است."}
+	var cc CohesionCounter
+	for _, s := range append(slices.Clone(titles), paras...) {
+		cc.Add(s)
+	}
+	coh := cc.Cohesion()
+	ex := RunOnExamples(titles, paras, RunOnConfig{Seed: 7, Lists: 40, DropZWNJ: 0.5, Docs: 3})
+	for i := range ex {
+		ex[i].Cohesion = coh
+	}
+	sp, err := TrainSplitter(ex, TrainConfig{Seed: 3, MinCount: 1, Cohesion: coh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp.FitLengths(titles)
+	sp.LenWeight, sp.ListBias = 0.5, 0.5
+	return sp
+}
+
+// FuzzSplitterDecode checks that UnmarshalBinary never panics and that
+// what it accepts encodes back to the same bytes.
+func FuzzSplitterDecode(f *testing.F) {
+	data, err := tinySplitter(f).MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Add([]byte(splitterMagic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var s Splitter
+		if s.UnmarshalBinary(b) != nil {
+			return
+		}
+		again, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s2 Splitter
+		if err := s2.UnmarshalBinary(again); err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+		if again2, _ := s2.MarshalBinary(); !bytes.Equal(again, again2) {
+			t.Fatal("encoding is not stable")
+		}
+	})
+}
+
+func TestSplitterRoundTrip(t *testing.T) {
+	sp := tinySplitter(t)
+	data, err := sp.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Splitter
+	if err := s.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := s.MarshalBinary(); !bytes.Equal(again, data) {
+		t.Fatal("MarshalBinary(UnmarshalBinary(x)) != x")
+	}
+	line := "Why the sky is blue? Ten cats you must see چرا آسمان آبی است؟ خواص تربچه برای سلامتی"
+	a, _ := Text(line, TextOptions{Splitter: sp})
+	b, _ := Text(line, TextOptions{Splitter: &s})
+	if len(a.Blocks) != len(b.Blocks) {
+		t.Fatalf("decoded splitter cuts differently: %d vs %d blocks", len(a.Blocks), len(b.Blocks))
+	}
+	for i := range a.Blocks {
+		if a.Blocks[i].Start != b.Blocks[i].Start || a.Blocks[i].End != b.Blocks[i].End {
+			t.Fatalf("block %d: [%d,%d) vs [%d,%d)", i, a.Blocks[i].Start, a.Blocks[i].End, b.Blocks[i].Start, b.Blocks[i].End)
+		}
+	}
+}
