@@ -303,9 +303,7 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 	p := &probs[i]
 	st := &x.stats[i]
 	s.feat(kcBias2, 0, 1)
-	for k := range NumClasses {
-		s.feat(kcP, k, p[k])
-	}
+	s.featVec(kcP, p)
 	own := c.arg[i]
 	s.feat(kcArg, own, 1)
 	s.feat(kcPc, bucket10(c.pc[i]), 1)
@@ -324,9 +322,7 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 		a := c.arg[j]
 		s.feat(kcNarg[d+3], a, 1)
 		if d == -1 || d == 1 {
-			for k := range NumClasses {
-				s.feat(kcNp[d+3], k, probs[j][k])
-			}
+			s.featVec(kcNp[d+3], &probs[j])
 			s.feat(kcConj[d+3], own*16+a, 1)
 			s.feat(kcNcxpc[d+3], bucket5(c.pc[j])*8+bucket5(c.pc[i]), 1)
 		}

@@ -152,6 +152,8 @@ type fkey struct {
 
 const keyTab = 16
 
+var _ [keyTab - NumClasses]struct{} // featVec reads NumClasses values from tab
+
 func makeKey(h uint64, name string) *fkey {
 	k := &fkey{h: h, name: name}
 	for n := range keyTab {
@@ -186,6 +188,21 @@ func (s *sink) feat(k *fkey, n int, v float32) {
 	s.val = append(s.val, v)
 	if s.explain {
 		s.names = append(s.names, k.name+"="+strconv.Itoa(n))
+	}
+}
+
+// featVec adds the features ns:key=k with values p[k], for every class k.
+func (s *sink) featVec(k *fkey, p *[NumClasses]float32) {
+	if s.explain {
+		for c := range NumClasses {
+			s.feat(k, c, p[c])
+		}
+		return
+	}
+	tab := k.tab[:NumClasses]
+	for c, v := range p {
+		s.idx = append(s.idx, tab[c]&s.mask)
+		s.val = append(s.val, v)
 	}
 }
 
