@@ -30,13 +30,18 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	if sp == nil && !opt.NoSplit {
 		sp = DefaultSplitter()
 	}
+	if sp == nil {
+		return segmentText(text, nil, nil), nil
+	}
+	ts := getScratch(sp)
+	defer putScratch(ts)
+	return segmentText(text, sp, &ts.sc), nil
+}
+
+// segmentText is Text with splitter sp (nil for none) and its scratch sc.
+func segmentText(text string, sp *Splitter, sc *lineScratch) *Doc {
 	d := &Doc{Text: text}
 	d.Blocks = make([]Block, 0, blockEstimate(text))
-	var ts *textScratch
-	if sp != nil {
-		ts = getScratch(sp)
-		defer putScratch(ts)
-	}
 	line, blank := 0, false
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
@@ -49,7 +54,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		if s < e {
 			n := len(d.Blocks)
 			if sp != nil {
-				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, &ts.sc)
+				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
 			} else {
 				d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line})
 			}
@@ -61,7 +66,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		line++
 		pos = end + 1
 	}
-	return d, nil
+	return d
 }
 
 // blockEstimate guesses how many blocks text gives: its lines less the
@@ -84,9 +89,10 @@ type textScratch struct {
 }
 
 // Bounds on what a pooled textScratch keeps: a cache of more distinct
-// words is dropped, and so are the buffers of a line of more words.
+// words is emptied (and dropped if much larger), and the buffers of a
+// line of more words are dropped.
 const (
-	maxCachedWords = 1 << 14
+	maxCachedWords = 1 << 16
 	maxPooledWords = 1 << 14
 )
 
@@ -110,8 +116,11 @@ func getScratch(sp *Splitter) *textScratch {
 }
 
 func putScratch(ts *textScratch) {
-	if len(ts.sc.weights) > maxCachedWords {
+	switch n := len(ts.sc.weights); {
+	case n > 2*maxCachedWords:
 		ts.sc.weights = nil
+	case n > maxCachedWords:
+		clear(ts.sc.weights)
 	}
 	if cap(ts.sc.words) > maxPooledWords {
 		ts.sc = lineScratch{weights: ts.sc.weights}

@@ -79,6 +79,21 @@ func scanWords(ws []word, text string, s, e int) []word {
 		mark := false // the rune before i is ? ! or ؟
 		for i < e {
 			c := text[i]
+			if c-'a' < 26 && !mark {
+				// A run of ASCII lower-case letters: no cut before any.
+				j := i + 1
+				for j < e && text[j]-'a' < 26 {
+					j++
+				}
+				if first < 0 {
+					first, fk = rune(c), cLetter|cLower
+				}
+				aln = true
+				lower += j - i
+				last, lk = rune(text[j-1]), cLetter|cLower
+				i = j
+				continue
+			}
 			var r rune
 			var k uint8
 			n := 1
@@ -90,6 +105,31 @@ func scanWords(ws []word, text string, s, e int) []word {
 				// Two-byte runes (Latin to Arabic): decode inline.
 				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
 				k = lowClass[r]
+				if k == cLetter && !mark {
+					// A run of uncased two-byte letters (Arabic,
+					// Hebrew): no cut before any.
+					j := i + 2
+					for j+1 < e {
+						c2 := text[j]
+						if c2 < 0xC2 || c2 > 0xDF || text[j+1]&0xC0 != 0x80 {
+							break
+						}
+						r2 := rune(c2&0x1F)<<6 | rune(text[j+1]&0x3F)
+						if lowClass[r2] != cLetter {
+							break
+						}
+						r = r2
+						j += 2
+					}
+					if first < 0 {
+						first, fk = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), cLetter
+					}
+					aln = true
+					lower = 0
+					last, lk = r, cLetter
+					i = j
+					continue
+				}
 			default:
 				r, n = utf8.DecodeRuneInString(text[i:e])
 				k = runeClass(r)
@@ -98,7 +138,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 				break
 			}
 			if first >= 0 && (mark && (k&cLetter != 0 || r == '(' || r == '«') || k&cUpper != 0 && lower >= 2) {
-				ws = append(ws, newWord(text, start, i, nospace, digit, aln, first, last, fk, lk))
+				ws = appendWord(ws, text, start, i, nospace, digit, aln, first, last, fk, lk)
 				start, nospace, digit, aln, first = i, true, false, false, -1
 			}
 			if k&cDigit != 0 {
@@ -118,7 +158,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 			last, lk = r, k
 			i += n
 		}
-		ws = append(ws, newWord(text, start, i, nospace, digit, aln, first, last, fk, lk))
+		ws = appendWord(ws, text, start, i, nospace, digit, aln, first, last, fk, lk)
 	}
 	return ws
 }
@@ -188,10 +228,13 @@ func classOf(r rune) uint8 {
 	return k
 }
 
-// newWord returns the word text[start:end] with its attributes.
-func newWord(text string, start, end int, nospace, digit, aln bool, first, last rune, fk, lk uint8) word {
-	return word{start: start, end: end, nospace: nospace, digit: digit, aln: aln,
-		attr: wordAttr(text[start:end], first, last, fk, lk, digit, aln)}
+// appendWord appends the word text[start:end] with its attributes.
+func appendWord(ws []word, text string, start, end int, nospace, digit, aln bool, first, last rune, fk, lk uint8) []word {
+	ws = append(ws, word{})
+	w := &ws[len(ws)-1]
+	w.start, w.end, w.nospace, w.digit, w.aln = start, end, nospace, digit, aln
+	w.attr = wordAttr(text[start:end], first, last, fk, lk, digit, aln)
+	return ws
 }
 
 // cased reports the scripts whose case scanWords and wordAttr look at:
