@@ -83,9 +83,12 @@ func blockEstimate(text string) int {
 // and its cache of word weights (lineScratch.weights), valid for one
 // Splitter with the tables it had when the cache was filled.
 type textScratch struct {
-	sp     *Splitter
-	tables uintptr // identity of sp's weight tables, see tablesID
-	sc     lineScratch
+	sp *Splitter
+	// endH and startH are sp's word tables when the cache was filled;
+	// holding them keeps their addresses from being reused by the
+	// tables of a rebuilt Splitter.
+	endH, startH map[uint64]float32
+	sc           lineScratch
 }
 
 // Bounds on what a pooled textScratch keeps: a cache of more distinct
@@ -100,17 +103,20 @@ const (
 // scratch's contents never change a result.
 var scratchPool = sync.Pool{New: func() any { return new(textScratch) }}
 
-// tablesID identifies the word tables of s, which prepare replaces when
-// a Splitter is (re)built, so that a cache filled for other tables is not
-// used.
-func tablesID(s *Splitter) uintptr {
-	return reflect.ValueOf(s.endH).Pointer() ^ reflect.ValueOf(s.startH).Pointer()<<1
+// sameMap reports whether a and b are the same map (not equal contents).
+func sameMap(a, b map[uint64]float32) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
+// getScratch returns a scratch for sp. Its word cache is emptied unless
+// it was filled for sp with sp's current word tables (prepare replaces
+// them when a Splitter is built or rebuilt in place). The cache holds
+// whatever lineScratch.weights holds; every splitter table its values
+// depend on must be compared here.
 func getScratch(sp *Splitter) *textScratch {
 	ts := scratchPool.Get().(*textScratch)
-	if id := tablesID(sp); ts.sp != sp || ts.tables != id {
-		ts.sp, ts.tables, ts.sc.weights = sp, id, nil
+	if ts.sp != sp || !sameMap(ts.endH, sp.endH) || !sameMap(ts.startH, sp.startH) {
+		ts.sp, ts.endH, ts.startH, ts.sc.weights = sp, sp.endH, sp.startH, nil
 	}
 	return ts
 }
