@@ -98,7 +98,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter()})
 	}
 	if err != nil {
 		return nil, &Error{Op: "segment", Kind: KindInvalid, Field: "document", Err: err}

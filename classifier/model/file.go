@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
 )
 
@@ -45,6 +46,9 @@ type header struct {
 	Seed        uint64             `json:"seed"`
 	TokenProbe  string             `json:"token_probe"`
 	Shift       []float64          `json:"script_shift"`
+	// SplitterBytes is the length of the plain-text splitter section
+	// (segment.Splitter.MarshalBinary) after the weights; 0: none.
+	SplitterBytes int `json:"splitter_bytes,omitempty"`
 }
 
 // probeTexts exercise the normaliser and token iterator: their tokens'
@@ -110,6 +114,14 @@ func (m *Model) Encode(w io.Writer) error {
 	for _, v := range m.shift {
 		h.Shift = append(h.Shift, float64(v))
 	}
+	var sp []byte
+	if m.splitter != nil {
+		var err error
+		if sp, err = m.splitter.MarshalBinary(); err != nil {
+			return fmt.Errorf("model: encode: %w", err)
+		}
+		h.SplitterBytes = len(sp)
+	}
 	hj, err := json.Marshal(h)
 	if err != nil {
 		return fmt.Errorf("model: encode: %w", err)
@@ -132,6 +144,7 @@ func (m *Model) Encode(w io.Writer) error {
 		q, scale := quantise(m.w2)
 		writeQuantised(&buf, m.bits2, q, scale)
 	}
+	buf.Write(sp)
 	_, err = w.Write(buf.Bytes())
 	if err != nil {
 		return fmt.Errorf("model: encode: %w", err)
@@ -271,10 +284,35 @@ func Decode(data []byte) (*Model, error) {
 			m.w2[i] = float32(v) * scale
 		}
 	}
+	if h.SplitterBytes < 0 || h.SplitterBytes > len(p) {
+		return nil, &FormatError{fmt.Sprintf("splitter section of %d bytes, %d left", h.SplitterBytes, len(p))}
+	}
+	if h.SplitterBytes > 0 {
+		m.splitter = new(segment.Splitter)
+		if err := m.splitter.UnmarshalBinary(p[:h.SplitterBytes]); err != nil {
+			return nil, &FormatError{"splitter: " + err.Error()}
+		}
+		p = p[h.SplitterBytes:]
+	}
 	if len(p) != 0 {
 		return nil, &FormatError{fmt.Sprintf("%d trailing bytes", len(p))}
 	}
 	return m, nil
+}
+
+// Splitter returns the plain-text splitter the model was trained with, or
+// nil when the file carries none (then segment.DefaultSplitter() is
+// meant). Text input must be segmented with it: the model learned from
+// the units it cuts.
+func (m *Model) Splitter() *segment.Splitter { return m.splitter }
+
+// WithSplitter returns a copy of m that carries s (nil: none), written
+// into the model file by Encode. Training sets it to the splitter its
+// text renditions were segmented with.
+func (m *Model) WithSplitter(s *segment.Splitter) *Model {
+	c := *m
+	c.splitter = s
+	return &c
 }
 
 func readSection(p []byte, want uint) ([]int16, float32, []byte, error) {

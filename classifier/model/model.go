@@ -114,6 +114,9 @@ type Model struct {
 	// dominant script of the document (docScript), so that one threshold
 	// serves scripts on which the model is more or less confident.
 	shift [numScripts]float32
+	// splitter is the plain-text splitter the model was trained with
+	// (WithSplitter); nil means segment.DefaultSplitter().
+	splitter *segment.Splitter
 }
 
 const numScripts = 5

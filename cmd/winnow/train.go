@@ -13,6 +13,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/dataset"
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 // sharedDir finds the shared folder beside the repository root, or
@@ -90,6 +91,12 @@ func trainOne(ctx context.Context, data model.Data, groups int, spec, out string
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
 	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
+	if err == nil {
+		// The text renditions were segmented with the default splitter:
+		// the model file carries it, so that text input is cut as in
+		// training whatever segment's default later becomes.
+		m = m.WithSplitter(segment.DefaultSplitter())
+	}
 	if err == nil && version == "" {
 		// Without --version, the version names the weights too.
 		m, err = m.Stamped(v)

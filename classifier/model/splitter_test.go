@@ -1,0 +1,60 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestSplitterSection(t *testing.T) {
+	m, plain := trainTiny(t, 1)
+	if m.Splitter() != nil {
+		t.Fatal("a trained model carries a splitter before WithSplitter")
+	}
+	w := m.WithSplitter(segment.DefaultSplitter())
+	if m.Splitter() != nil || w.Splitter() != segment.DefaultSplitter() {
+		t.Fatal("WithSplitter changed its receiver or lost the splitter")
+	}
+	var buf bytes.Buffer
+	if err := w.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	want, _ := segment.DefaultSplitter().MarshalBinary()
+	if len(data) != len(plain)+len(want)+len(`,"splitter_bytes":`)+len(strconv.Itoa(len(want))) {
+		t.Errorf("file with splitter: %d bytes, without: %d, splitter: %d", len(data), len(plain), len(want))
+	}
+	d, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := d.Splitter().MarshalBinary()
+	if !bytes.Equal(got, want) {
+		t.Fatal("the decoded splitter differs from the encoded one")
+	}
+	var again bytes.Buffer
+	if err := d.Encode(&again); err != nil || !bytes.Equal(again.Bytes(), data) {
+		t.Fatalf("Encode(Decode(x)) != x (err %v)", err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"truncated splitter", data[:len(data)-1]},
+		{"splitter without its header length", append(append([]byte{}, plain...), want...)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var fe *FormatError
+			if _, err := Decode(tc.data); !errors.As(err, &fe) {
+				t.Fatalf("got %v, want a *FormatError", err)
+			}
+		})
+	}
+	doc, _ := segment.Text("آیا بادام به کالریسوزی بدن کمک میکند؟ غار نمکی گرمسار، جاذبهای نفس گیر (+عکس) چرا برخی خاطرات ماندگار میشود؟", segment.TextOptions{Splitter: d.Splitter()})
+	if len(doc.Blocks) < 2 {
+		t.Errorf("the carried splitter cut the run-on line into %d units", len(doc.Blocks))
+	}
+}
