@@ -1,0 +1,257 @@
+package segment
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// splitData is the material of the default splitter: titles and
+// paragraphs for training (in two folds, A and B), validation (choosing
+// the second-pass settings and the shipped table) and test, and the
+// cohesion counts of each training fold and of both.
+type splitData struct {
+	trainT, trainP [2][]string // folds A and B
+	valT, valP     []string
+	testT, testP   []string
+	coh            [2]*Cohesion // counted on fold A, on fold B
+	cohAll         *Cohesion    // counted on both folds
+}
+
+// loadSplitData reads titles and paragraphs from the trainable corpora of
+// the shared folder: Persian news (persian/corpora/course-nlp-ir; not the
+// namnak site, which the model's Persian dev set is built from) and
+// English wcxb-dev-clean titles (manifest) and gold paragraphs of 12 words
+// or more (every other page). Documents are split, never their parts:
+// i%10 == 0 test, 1 validation, the rest training, in fold A (i/10 even)
+// or B (odd). Each fold's cohesion table counts all its titles and
+// paragraphs, so that the other fold's lines see words it never counted,
+// as the splitter does at run time.
+func loadSplitData(shared string) (*splitData, error) {
+	type doc struct {
+		title string
+		paras []string
+	}
+	var docs []doc
+	files, err := filepath.Glob(filepath.Join(shared, "persian", "corpora", "course-nlp-ir", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "namnak") {
+			continue
+		}
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var ds []struct {
+			Title      string   `json:"title"`
+			Abstract   string   `json:"abstract"`
+			Paragraphs []string `json:"paragraphs"`
+		}
+		if err := json.Unmarshal(raw, &ds); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		for _, d := range ds {
+			var ps []string
+			if d.Abstract != "" {
+				ps = append(ps, d.Abstract)
+			}
+			docs = append(docs, doc{d.Title, append(ps, d.Paragraphs...)})
+		}
+	}
+	wc := filepath.Join(shared, "corpora", "wcxb-dev-clean")
+	mf, err := os.Open(filepath.Join(wc, "manifest.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	defer mf.Close()
+	sc := bufio.NewScanner(mf)
+	sc.Buffer(nil, 1<<20)
+	for n := 0; sc.Scan(); n++ {
+		var m struct {
+			ID    string `json:"id"`
+			Title string `json:"title"`
+		}
+		if json.Unmarshal(sc.Bytes(), &m) != nil {
+			continue
+		}
+		d := doc{title: m.Title}
+		if n%2 == 0 { // half the pages give paragraphs: enough, and faster
+			if g, err := os.ReadFile(filepath.Join(wc, "gold", m.ID+".txt")); err == nil {
+				for l := range strings.SplitSeq(string(g), "\n") {
+					if len(strings.Fields(l)) >= 12 {
+						d.paras = append(d.paras, l)
+					}
+				}
+			}
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(docs) < 20 {
+		return nil, fmt.Errorf("segment: %d documents for the splitter in %s", len(docs), shared)
+	}
+	sd := &splitData{}
+	var counters [2]CohesionCounter
+	var all CohesionCounter
+	for i, d := range docs {
+		var ts, ps *[]string
+		switch i % 10 {
+		case 0:
+			ts, ps = &sd.testT, &sd.testP
+		case 1:
+			ts, ps = &sd.valT, &sd.valP
+		default:
+			f := i / 10 % 2
+			ts, ps = &sd.trainT[f], &sd.trainP[f]
+			for _, c := range []*CohesionCounter{&counters[f], &all} {
+				c.Add(d.title)
+				for _, p := range d.paras {
+					c.Add(p)
+				}
+			}
+		}
+		if d.title != "" {
+			*ts = append(*ts, d.title)
+		}
+		*ps = append(*ps, d.paras...)
+	}
+	sd.coh = [2]*Cohesion{counters[0].Cohesion(), counters[1].Cohesion()}
+	sd.cohAll = all.Cohesion()
+	return sd, nil
+}
+
+// trainFolds trains on both folds, each fold's lines scored with the
+// other fold's cohesion table (none when coh is nil); the splitter keeps
+// table coh, and its length prior is fitted on the training titles.
+func trainFolds(sd *splitData, coh *Cohesion) (*Splitter, error) {
+	var ex []SplitExample
+	for f := range 2 {
+		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4})
+		if coh != nil {
+			for i := range e {
+				e[i].Cohesion = sd.coh[1-f]
+			}
+		}
+		ex = append(ex, e...)
+	}
+	sp, err := TrainSplitter(ex, TrainConfig{Seed: 1, Cohesion: coh})
+	if err != nil {
+		return nil, err
+	}
+	sp.FitLengths(append(slices.Clone(sd.trainT[0]), sd.trainT[1]...))
+	return sp, nil
+}
+
+// GapStats counts how a splitter cuts a set of synthetic lines.
+type GapStats struct {
+	TP, FP, FN int
+	// Shredded counts the paragraph lines (no true cut) it cut, of Lines.
+	Shredded, Lines int
+}
+
+// P, R, F1 and F05 are gap precision, recall, F1 and F0.5 (precision
+// weighs more: a wrong cut shreds a title or a sentence).
+func (g GapStats) P() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FP)) }
+func (g GapStats) R() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FN)) }
+func (g GapStats) F1() float64 { return 2 * g.P() * g.R() / max(1e-9, g.P()+g.R()) }
+func (g GapStats) F05() float64 {
+	return 1.25 * g.P() * g.R() / max(1e-9, 0.25*g.P()+g.R())
+}
+
+func (g GapStats) String() string {
+	return fmt.Sprintf("gaps P=%.3f R=%.3f F1=%.3f F0.5=%.3f (tp %d fp %d fn %d); paragraphs cut: %d of %d",
+		g.P(), g.R(), g.F1(), g.F05(), g.TP, g.FP, g.FN, g.Shredded, g.Lines)
+}
+
+// gapStats scores sp on run-on lines made of titles and paragraphs.
+func gapStats(sp *Splitter, titles, paras []string) GapStats {
+	var g GapStats
+	for _, e := range RunOnExamples(titles, paras, RunOnConfig{Seed: 2, Lists: len(titles), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(titles) / 4}) {
+		a, b, c := sp.GapScore(e)
+		g.TP, g.FP, g.FN = g.TP+a, g.FP+b, g.FN+c
+		if len(e.Cuts) == 0 {
+			g.Lines++
+			if b > 0 {
+				g.Shredded++
+			}
+		}
+	}
+	return g
+}
+
+// TrainDefaultSplitter trains the default splitter from the shared folder
+// (see loadSplitData), deterministically: with no cohesion table, fold A's
+// and both folds' tables, and for each the second-pass settings (LongWords
+// and LongMargin, or the title-list LenWeight and ListBias), keeping the
+// best by gap F0.5 on the validation lines. logf (may be nil) gets every
+// candidate's validation and test numbers. It takes about a minute.
+func TrainDefaultSplitter(shared string, logf func(format string, args ...any)) (*Splitter, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	sd, err := loadSplitData(shared)
+	if err != nil {
+		return nil, err
+	}
+	for f := range 2 {
+		p, w := sd.coh[f].Len()
+		logf("splitter: fold %c: titles %d, paragraphs %d, cohesion %d pairs %d words", 'A'+f, len(sd.trainT[f]), len(sd.trainP[f]), p, w)
+	}
+	logf("splitter: validation: titles %d, paragraphs %d; test: titles %d, paragraphs %d", len(sd.valT), len(sd.valP), len(sd.testT), len(sd.testP))
+	var best *Splitter
+	bestF := -1.0
+	for _, c := range []struct {
+		name string
+		coh  *Cohesion
+	}{{"no table", nil}, {"table A", sd.coh[0]}, {"table A+B", sd.cohAll}} {
+		cand, err := trainFolds(sd, c.coh)
+		if err != nil {
+			return nil, err
+		}
+		g := gapStats(cand, sd.valT, sd.valP)
+		logf("splitter: %s, one pass: validation %v", c.name, g)
+		f, lw, lm := g.F05(), 0, float32(0)
+		for _, w := range []int{12, 16, 20, 25, 30} {
+			for _, m := range []float32{0.5, 1, 2, 3} {
+				cand.LongWords, cand.LongMargin = w, m
+				if g := gapStats(cand, sd.valT, sd.valP); g.F05() > f {
+					f, lw, lm = g.F05(), w, m
+				}
+			}
+		}
+		cand.LongWords, cand.LongMargin = lw, lm
+		logf("splitter: %s, LongWords %d LongMargin %g: validation F0.5 %.3f, test %v", c.name, lw, lm, f, gapStats(cand, sd.testT, sd.testP))
+		dw, db := float32(0), float32(0)
+		if cand.HasList {
+			for _, w := range []float32{0.25, 0.5, 1, 2} {
+				for _, b := range []float32{-1, -0.5, 0, 0.5, 1, 2} {
+					cand.LenWeight, cand.ListBias = w, b
+					if g := gapStats(cand, sd.valT, sd.valP); g.F05() > f {
+						f, dw, db = g.F05(), w, b
+					}
+				}
+			}
+		}
+		cand.LenWeight, cand.ListBias = dw, db
+		if dw > 0 {
+			logf("splitter: %s, LenWeight %g ListBias %g: validation F0.5 %.3f, test %v", c.name, dw, db, f, gapStats(cand, sd.testT, sd.testP))
+		}
+		if f > bestF {
+			bestF, best = f, cand
+		}
+	}
+	p, w := best.Cohesion.Len()
+	logf("splitter: chosen (validation F0.5 %.3f): LenWeight %g ListBias %g, LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words",
+		bestF, best.LenWeight, best.ListBias, best.LongWords, best.LongMargin, len(best.End), len(best.Start), p, w)
+	return best, nil
+}
