@@ -22,8 +22,8 @@ type splitData struct {
 	cohAll         *Cohesion    // counted on both folds
 }
 
-// loadSplitData reads titles and paragraphs from the trainable corpora of
-// the shared folder: Persian news (persian/corpora/course-nlp-ir; not the
+// loadSplitData reads titles and paragraphs from the trainable corpora:
+// Persian news (persian/corpora/course-nlp-ir in the Persian folder; not the
 // namnak site, which the model's Persian dev set is built from) and
 // English wcxb-dev-clean titles (manifest) and gold paragraphs of 12 words
 // or more (every other page). Documents are split, never their parts:
@@ -31,13 +31,13 @@ type splitData struct {
 // or B (odd). Each fold's cohesion table counts all its titles and
 // paragraphs, so that the other fold's lines see words it never counted,
 // as the splitter does at run time.
-func loadSplitData(shared string) (*splitData, error) {
+func loadSplitData(corpora, persian string) (*splitData, error) {
 	type doc struct {
 		title string
 		paras []string
 	}
 	var docs []doc
-	files, err := filepath.Glob(filepath.Join(shared, "persian", "corpora", "course-nlp-ir", "*.json"))
+	files, err := filepath.Glob(filepath.Join(persian, "corpora", "course-nlp-ir", "*.json"))
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func loadSplitData(shared string) (*splitData, error) {
 			docs = append(docs, doc{d.Title, append(ps, d.Paragraphs...)})
 		}
 	}
-	wc := filepath.Join(shared, "corpora", "wcxb-dev-clean")
+	wc := filepath.Join(corpora, "wcxb-dev-clean")
 	mf, err := os.Open(filepath.Join(wc, "manifest.jsonl"))
 	if err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ func loadSplitData(shared string) (*splitData, error) {
 		return nil, err
 	}
 	if len(docs) < 20 {
-		return nil, fmt.Errorf("segment: %d documents for the splitter in %s", len(docs), shared)
+		return nil, fmt.Errorf("segment: %d documents for the splitter in %s and %s", len(docs), corpora, persian)
 	}
 	sd := &splitData{}
 	var counters [2]CohesionCounter
@@ -189,17 +189,18 @@ func gapStats(sp *Splitter, titles, paras []string) GapStats {
 	return g
 }
 
-// TrainDefaultSplitter trains the default splitter from the shared folder
-// (see loadSplitData), deterministically: with no cohesion table, fold A's
+// TrainDefaultSplitter trains the default splitter from the shared corpora
+// and Persian folders (../shared/corpora, ../shared/persian; see
+// loadSplitData), deterministically: with no cohesion table, fold A's
 // and both folds' tables, and for each the second-pass settings (LongWords
 // and LongMargin, or the title-list LenWeight and ListBias), keeping the
 // best by gap F0.5 on the validation lines. logf (may be nil) gets every
 // candidate's validation and test numbers. It takes about a minute.
-func TrainDefaultSplitter(shared string, logf func(format string, args ...any)) (*Splitter, error) {
+func TrainDefaultSplitter(corpora, persian string, logf func(format string, args ...any)) (*Splitter, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	sd, err := loadSplitData(shared)
+	sd, err := loadSplitData(corpora, persian)
 	if err != nil {
 		return nil, err
 	}

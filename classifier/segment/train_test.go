@@ -14,7 +14,8 @@ func TestTrainSplitter(t *testing.T) {
 	if !*trainFlag {
 		t.Skip("run with -train to train splitter.bin from ../shared")
 	}
-	sp, err := TrainDefaultSplitter(sharedDir(t), t.Logf)
+	sh := sharedDir(t)
+	sp, err := TrainDefaultSplitter(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"), t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
