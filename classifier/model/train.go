@@ -50,7 +50,9 @@ type Config struct {
 	Folds int
 	// Groups is a feature-group set from ParseGroups (default all).
 	Groups int
-	// LR and L2 for AdaGrad (defaults 0.2 and 1e-6).
+	// LR and L2 for AdaGrad (defaults 0.2 and 1e-5; L2 is applied to a
+	// weight each time its feature occurs, so rare features, such as one
+	// site's class names, are shrunk least).
 	LR, L2 float64
 	// Prune drops first-pass weights smaller than this (default 0.01).
 	Prune float64
@@ -77,7 +79,7 @@ func (c *Config) defaults() {
 		c.LR = 0.2
 	}
 	if c.L2 == 0 {
-		c.L2 = 1e-6
+		c.L2 = 1e-5
 	}
 	if c.Prune == 0 {
 		c.Prune = 0.01
