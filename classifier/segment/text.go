@@ -84,10 +84,11 @@ func blockEstimate(text string) int {
 // Splitter with the tables it had when the cache was filled.
 type textScratch struct {
 	sp *Splitter
-	// endH and startH are sp's word tables when the cache was filled;
-	// holding them keeps their addresses from being reused by the
-	// tables of a rebuilt Splitter.
+	// endH, startH and coh are sp's word tables when the cache was
+	// filled; holding them keeps their addresses from being reused by
+	// the tables of a rebuilt Splitter.
 	endH, startH map[uint64]float32
+	coh          *Cohesion
 	sc           lineScratch
 }
 
@@ -115,8 +116,8 @@ func sameMap(a, b map[uint64]float32) bool {
 // depend on must be compared here.
 func getScratch(sp *Splitter) *textScratch {
 	ts := scratchPool.Get().(*textScratch)
-	if ts.sp != sp || !sameMap(ts.endH, sp.endH) || !sameMap(ts.startH, sp.startH) {
-		ts.sp, ts.endH, ts.startH, ts.sc.weights = sp, sp.endH, sp.startH, nil
+	if ts.sp != sp || !sameMap(ts.endH, sp.endH) || !sameMap(ts.startH, sp.startH) || ts.coh != sp.Cohesion {
+		ts.sp, ts.endH, ts.startH, ts.coh, ts.sc.weights = sp, sp.endH, sp.startH, sp.Cohesion, nil
 	}
 	return ts
 }
