@@ -9,7 +9,7 @@
 // Cohesion counts, and a second weight vector for lines that are title
 // lists), trained by TrainSplitter on synthetic run-on title lists made of
 // the trainable corpora's titles and paragraphs; the default one
-// (splitter.bin, embedded, about 0.9 MB) is rebuilt, deterministically, with
+// (splitter.bin, embedded) is rebuilt, deterministically, with
 //
 //	go test ./classifier/segment -run TestTrainSplitter -v -train
 //

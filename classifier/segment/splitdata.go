@@ -18,6 +18,7 @@ type splitData struct {
 	trainT, trainP [2][]string // folds A and B
 	valT, valP     []string
 	testT, testP   []string
+	testDocs       []string     // test documents on one line: title, abstract, paragraphs
 	coh            [2]*Cohesion // counted on fold A, on fold B
 	cohAll         *Cohesion    // counted on both folds
 }
@@ -122,6 +123,9 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 		}
 		if d.title != "" {
 			*ts = append(*ts, d.title)
+			if i%10 == 0 && len(d.paras) > 0 {
+				sd.testDocs = append(sd.testDocs, d.title+" "+strings.Join(d.paras, " "))
+			}
 		}
 		*ps = append(*ps, d.paras...)
 	}
@@ -189,12 +193,25 @@ func gapStats(sp *Splitter, titles, paras []string) GapStats {
 	return g
 }
 
+// docStats reports how sp cuts whole documents written on one line
+// (title, then paragraphs): the lines, and the units it makes of them;
+// the right answer is two per line (the title, then the text) or one.
+func docStats(sp *Splitter, docs []string) string {
+	units := 0
+	for _, d := range docs {
+		t, _ := Text(strings.Join(strings.Fields(d), " "), TextOptions{Splitter: sp})
+		units += len(t.Blocks)
+	}
+	return fmt.Sprintf("%d one-line documents cut into %d units", len(docs), units)
+}
+
 // TrainDefaultSplitter trains the default splitter from the shared corpora
 // and Persian folders (../shared/corpora, ../shared/persian; see
 // loadSplitData), deterministically: with no cohesion table, fold A's
 // and both folds' tables, and for each the second-pass settings (LongWords
 // and LongMargin, or the title-list LenWeight and ListBias), keeping the
-// best by gap F0.5 on the validation lines. logf (may be nil) gets every
+// best by gap F0.5 on the validation lines (ties go to the simpler
+// candidate, listed first). logf (may be nil) gets every
 // candidate's validation and test numbers. It takes about a minute.
 func TrainDefaultSplitter(corpora, persian string, logf func(format string, args ...any)) (*Splitter, error) {
 	if logf == nil {
@@ -231,7 +248,7 @@ func TrainDefaultSplitter(corpora, persian string, logf func(format string, args
 			}
 		}
 		cand.LongWords, cand.LongMargin = lw, lm
-		logf("splitter: %s, LongWords %d LongMargin %g: validation F0.5 %.3f, test %v", c.name, lw, lm, f, gapStats(cand, sd.testT, sd.testP))
+		logf("splitter: %s, LongWords %d LongMargin %g: validation F0.5 %.3f, test %v; %s", c.name, lw, lm, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
 		dw, db := float32(0), float32(0)
 		if cand.HasList {
 			for _, w := range []float32{0.25, 0.5, 1, 2} {
@@ -245,7 +262,7 @@ func TrainDefaultSplitter(corpora, persian string, logf func(format string, args
 		}
 		cand.LenWeight, cand.ListBias = dw, db
 		if dw > 0 {
-			logf("splitter: %s, LenWeight %g ListBias %g: validation F0.5 %.3f, test %v", c.name, dw, db, f, gapStats(cand, sd.testT, sd.testP))
+			logf("splitter: %s, LenWeight %g ListBias %g: validation F0.5 %.3f, test %v; %s", c.name, dw, db, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
 		}
 		if f > bestF {
 			bestF, best = f, cand

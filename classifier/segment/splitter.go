@@ -553,7 +553,11 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 			v += s.wordWeights(text, &ws[k], sc)[0]
 			if v+s.maxStart+s.maxCoh > 0 {
 				v += s.wordWeights(text, &ws[k+1], sc)[1]
-				v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
+				if v+s.maxCoh > 0 {
+					v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
+				} else {
+					v = min(v, -1)
+				}
 			} else {
 				v = min(v, -1) // cannot be cut; the exact score is not needed
 			}
@@ -703,8 +707,10 @@ func (s *Splitter) cutDP(ws []word, gaps []gapFeat, cut []bool, sc *lineScratch)
 
 // isList reports whether a line of n words with cand candidate cuts
 // (first pass) and dots words ending in a period is taken for a title
-// list.
-func isList(cand, dots, n int) bool { return cand >= 2 && dots*25 < n }
+// list: two candidates or more, at least one per 50 words (a whole
+// article on one line may hold a few questions and exclamations), and
+// fewer than one period per 25 words.
+func isList(cand, dots, n int) bool { return cand >= 2 && cand*50 >= n && dots*25 < n }
 
 // maxLongLine bounds the words of a line given the second pass, whose
 // cost grows with the square of a unit's length.

@@ -348,8 +348,8 @@ type RunOnConfig struct {
 	// DropZWNJ is the share of examples whose ZWNJs are removed, as many
 	// scrapers do; 0 means none.
 	DropZWNJ float64
-	// Docs is how many one-line documents (a title, then paragraphs, all
-	// on one line) to make from titles[i] + paragraphs; the cut after the
+	// Docs is how many one-line documents (a title, then 1 to 12
+	// paragraphs, all on one line) to make from titles[i] + paragraphs; the cut after the
 	// title is the only boundary. 0 means none.
 	Docs int
 }
@@ -428,7 +428,7 @@ func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample 
 		var b strings.Builder
 		b.WriteString(t)
 		cut := b.Len() + 1
-		for j, n := rng.IntN(len(paragraphs)), 1+rng.IntN(4); n > 0; n-- {
+		for j, n := rng.IntN(len(paragraphs)), 1+rng.IntN(12); n > 0; n-- {
 			b.WriteByte(' ')
 			b.WriteString(clean(paragraphs[(j+n)%len(paragraphs)]))
 		}
