@@ -97,6 +97,10 @@ type Options struct {
 	Persian string
 	// NoText skips the text-mode renditions.
 	NoText bool
+	// Splitter cuts the text-mode renditions and the synthetic plain-text
+	// pages; nil means segment.DefaultSplitter(). The trained model must
+	// carry the same splitter (model.WithSplitter).
+	Splitter *segment.Splitter
 	// MaxPages bounds pages per set (0: all), for quick runs.
 	MaxPages int
 	// Seed drives the synthetic pages.
@@ -140,7 +144,7 @@ func Build(ctx context.Context, opt Options) (model.Data, error) {
 		opt.Log("dataset: %s: %d docs (%d dev)", name, len(docs), nd)
 	}
 	if opt.Persian != "" {
-		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: opt.PersianPages})
+		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: opt.PersianPages, Splitter: opt.Splitter})
 		if err != nil {
 			return data, err
 		}
@@ -247,7 +251,7 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 	group := Group(set.Name, p)
 	out := []model.Doc{{Seg: doc, Labels: labels, Group: group, Source: set.Name, Weight: weight, Gold: gold}}
 	if !opt.NoText {
-		td, tl, err := Rendition(doc, labels)
+		td, tl, err := Rendition(doc, labels, opt.Splitter)
 		if err != nil {
 			return nil, err
 		}

@@ -57,7 +57,7 @@ func TestLabelGold(t *testing.T) {
 		}
 	}
 	// the text rendition carries the labels over
-	td, tl, err := Rendition(doc, labels)
+	td, tl, err := Rendition(doc, labels, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestPersianDeterministic(t *testing.T) {
 		t.Fatal("same seed gave different pages")
 	}
 	for _, p := range a[:20] {
-		docs, err := p.docs(true)
+		docs, err := p.docs(true, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -353,10 +353,10 @@ func TextCategory(text string) int {
 }
 
 // Rendition returns the text-mode view of an HTML document: its visible
-// text segmented as plain text, with each text block labelled as the HTML
-// block it overlaps most.
-func Rendition(doc *segment.Doc, labels []int8) (*segment.Doc, []int8, error) {
-	td, err := segment.Text(doc.Text, segment.TextOptions{})
+// text segmented as plain text by sp (nil: segment.DefaultSplitter()),
+// with each text block labelled as the HTML block it overlaps most.
+func Rendition(doc *segment.Doc, labels []int8, sp *segment.Splitter) (*segment.Doc, []int8, error) {
+	td, err := segment.Text(doc.Text, segment.TextOptions{Splitter: sp})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -34,6 +34,8 @@ type PersianOptions struct {
 	NoText bool
 	// PagesPerSite bounds the pages per training site (default 1200).
 	PagesPerSite int
+	// Splitter cuts the plain-text pages; nil: segment.DefaultSplitter().
+	Splitter *segment.Splitter
 }
 
 // PUnit is one labelled unit of a synthetic page.
@@ -142,7 +144,7 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		}
 		pages := composeSite(s.site, arts, per, opt.Seed*1000+uint64(si), false)
 		for _, p := range pages {
-			docs, err := p.docs(!opt.NoText)
+			docs, err := p.docs(!opt.NoText, opt.Splitter)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -154,7 +156,7 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		return nil, nil, err
 	}
 	for _, p := range pages {
-		docs, err := p.docs(true)
+		docs, err := p.docs(true, opt.Splitter)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -175,7 +177,7 @@ func PersianDevPages(dir string, seed uint64) ([]*PPage, error) {
 
 // docs segments the page (HTML, and text when withText) and labels the
 // blocks by aligning them with the units.
-func (p *PPage) docs(withText bool) ([]model.Doc, error) {
+func (p *PPage) docs(withText bool, sp *segment.Splitter) ([]model.Doc, error) {
 	var out []model.Doc
 	hd, err := segment.HTML(p.html, segment.HTMLOptions{})
 	if err != nil {
@@ -183,7 +185,7 @@ func (p *PPage) docs(withText bool) ([]model.Doc, error) {
 	}
 	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold()})
 	if withText {
-		td, err := segment.Text(p.text, segment.TextOptions{})
+		td, err := segment.Text(p.text, segment.TextOptions{Splitter: sp})
 		if err != nil {
 			return nil, err
 		}
