@@ -41,6 +41,8 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	noText := fs.Bool("no-text", false, "skip the text-mode renditions")
 	persianPages := fs.Int("persian-pages", 0, "synthetic Persian pages per training site (0: default 1200)")
 	version := fs.String("version", "", "model version string")
+	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
+	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (e.g. classifier/segment/splitter.bin)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -60,10 +62,26 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			fmt.Fprintf(stderr, format+"\n", a...)
 		}
 	}
+	sp, err := loadSplitter(*splitter, *corpora, *persian, logf)
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	if *splitterOut != "" {
+		b, err := sp.MarshalBinary()
+		if err == nil {
+			err = os.WriteFile(*splitterOut, b, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "winnow train: %v\n", err)
+			return 1
+		}
+		logf("wrote the splitter to %s (%d bytes)", *splitterOut, len(b))
+	}
 	t0 := time.Now()
 	data, err := dataset.Build(ctx, dataset.Options{
 		Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
-		MaxPages: *maxPages, PersianPages: *persianPages, Log: logf,
+		MaxPages: *maxPages, PersianPages: *persianPages, Splitter: sp, Log: logf,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
@@ -77,14 +95,39 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		if len(groups) > 1 {
 			name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 		}
-		if code := trainOne(ctx, data, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
+		if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
 			return code
 		}
 	}
 	return 0
 }
 
-func trainOne(ctx context.Context, data model.Data, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, logf func(string, ...any), stdout, stderr io.Writer) int {
+// loadSplitter returns the splitter --splitter names.
+func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*segment.Splitter, error) {
+	switch name {
+	case "embedded", "":
+		return segment.DefaultSplitter(), nil
+	case "train":
+		t0 := time.Now()
+		sp, err := segment.TrainDefaultSplitter(corpora, persian, logf)
+		if err != nil {
+			return nil, fmt.Errorf("splitter: %w", err)
+		}
+		logf("splitter trained in %v", time.Since(t0).Round(time.Millisecond))
+		return sp, nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("splitter: %w", err)
+	}
+	var sp segment.Splitter
+	if err := sp.UnmarshalBinary(b); err != nil {
+		return nil, fmt.Errorf("splitter %s: %w", name, err)
+	}
+	return &sp, nil
+}
+
+func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, logf func(string, ...any), stdout, stderr io.Writer) int {
 	t1 := time.Now()
 	v := version
 	if v == "" {
@@ -92,10 +135,10 @@ func trainOne(ctx context.Context, data model.Data, groups int, spec, out string
 	}
 	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
 	if err == nil {
-		// The text renditions were segmented with the default splitter:
-		// the model file carries it, so that text input is cut as in
-		// training whatever segment's default later becomes.
-		m = m.WithSplitter(segment.DefaultSplitter())
+		// The text renditions were segmented with sp: the model file
+		// carries it, so that text input is cut as in training whatever
+		// segment's default later becomes.
+		m = m.WithSplitter(sp)
 	}
 	if err == nil && version == "" {
 		// Without --version, the version names the weights too.
