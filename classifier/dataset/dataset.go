@@ -221,7 +221,7 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 	if err != nil {
 		return nil, err
 	}
-	var labels []int8
+	var labels, textLabels []int8
 	weight := float32(1)
 	gold := ""
 	if g, ok, err := set.Gold(p); err != nil {
@@ -237,6 +237,10 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 			return nil, err
 		}
 		labels = LabelSnippetsComments(doc, sn, comments)
+		// the text rendition learns only from blocks that hold a
+		// snippet: the spread labels come from HTML structure that plain
+		// text does not show
+		textLabels = labelSnippets(doc, sn, comments, false)
 		// weak labels, spread along repeat signatures (about two body
 		// blocks for one boilerplate block): half weight
 		weight = 0.5
@@ -251,7 +255,10 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 	group := Group(set.Name, p)
 	out := []model.Doc{{Seg: doc, Labels: labels, Group: group, Source: set.Name, Weight: weight, Gold: gold}}
 	if !opt.NoText {
-		td, tl, err := Rendition(doc, labels, opt.Splitter)
+		if textLabels == nil {
+			textLabels = labels
+		}
+		td, tl, err := Rendition(doc, textLabels, opt.Splitter)
 		if err != nil {
 			return nil, err
 		}
