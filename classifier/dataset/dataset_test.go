@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -68,6 +69,42 @@ func TestLabelGold(t *testing.T) {
 		if td.Text[b.Start:b.End] == "Officials said the plan would cost about 12 million dollars over three years." && tl[i] != model.ClassBody {
 			t.Errorf("text rendition: body block labelled %d", tl[i])
 		}
+	}
+}
+
+func TestLabelGoldCopies(t *testing.T) {
+	page := `<html><body>
+<ul class="toc"><li><a href="#a">How the vote went</a></li><li><a href="#b">What it will cost</a></li></ul>
+<h2 id="a">How the vote went</h2>
+<p>The council voted on Tuesday to expand the city bus network with four routes.</p>
+<h2 id="b">What it will cost</h2>
+<p>Officials said the plan would cost about twelve million dollars over three years.</p>
+<p class="by">By Jane Doe</p>
+<div class="end"><p class="by">By Jane Doe</p></div>
+</body></html>`
+	gold := "How the vote went\nThe council voted on Tuesday to expand the city bus network with four routes.\n" +
+		"What it will cost\nOfficials said the plan would cost about twelve million dollars over three years.\nBy Jane Doe\n"
+	doc, err := segment.HTML(page, segment.HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := LabelGold(doc, gold, "")
+	var got []string
+	for i, b := range doc.Blocks {
+		got = append(got, fmt.Sprintf("%s=%d", doc.Text[b.Start:b.End], labels[i]))
+	}
+	want := []string{
+		"How the vote went=" + fmt.Sprint(model.ClassNavigation), // the table of contents
+		"What it will cost=" + fmt.Sprint(model.ClassNavigation),
+		"How the vote went=" + fmt.Sprint(model.ClassTitle), // the title moved here
+		"The council voted on Tuesday to expand the city bus network with four routes.=" + fmt.Sprint(model.ClassBody),
+		"What it will cost=" + fmt.Sprint(model.ClassBody),
+		"Officials said the plan would cost about twelve million dollars over three years.=" + fmt.Sprint(model.ClassBody),
+		"By Jane Doe=" + fmt.Sprint(model.ClassBody),
+		"By Jane Doe=" + fmt.Sprint(Unlabelled), // a second copy, not link text
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("labels:\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,17 +59,21 @@ func newGold(text string) *gold {
 // for long blocks when most of its tokens are gold tokens. Ambiguous blocks
 // are left unlabelled. The content block matching the gold's first line or
 // the page title is the title. Boilerplate categories come from structure,
-// class and id names and the text (see Category).
+// class and id names and the text (see Category). A text the page shows
+// more often than the gold holds it is content only that often (see
+// dropCopies).
 func LabelGold(doc *segment.Doc, goldText, pageTitle string) []int8 {
 	g := newGold(goldText)
 	title := joinTokens(token.Words(pageTitle))
 	labels := make([]int8, len(doc.Blocks))
+	keys := make([]string, len(doc.Blocks))
 	titled := false
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		text := doc.Text[b.Start:b.End]
 		toks := token.Words(text)
 		j := joinTokens(toks)
+		keys[i] = j
 		content, ambiguous := false, false
 		switch {
 		case len(toks) == 0:
@@ -111,7 +116,96 @@ func LabelGold(doc *segment.Doc, goldText, pageTitle string) []int8 {
 			labels[i] = int8(Category(b, text))
 		}
 	}
+	dropCopies(doc, g, keys, labels)
 	return labels
+}
+
+// dropCopies relabels the content blocks whose text occurs more often on
+// the page than in the gold: a table of contents repeating the headings, a
+// teaser repeating the headline, a byline shown twice. The copies nearest
+// the page's other content blocks, and not mostly link text, keep the
+// content label, as many as the gold holds (the title label moves to
+// them); of the rest, link text becomes boilerplate (its Category) and
+// other text is left unlabelled.
+func dropCopies(doc *segment.Doc, g *gold, keys []string, labels []int8) {
+	occ := map[string][]int{}
+	var order []string
+	for i, l := range labels {
+		if l < 0 || !model.Content(int(l)) {
+			continue
+		}
+		if occ[keys[i]] == nil {
+			order = append(order, keys[i])
+		}
+		occ[keys[i]] = append(occ[keys[i]], i)
+	}
+	linky := func(i int) bool {
+		b := &doc.Blocks[i]
+		return b.LinkBytes*2 > b.End-b.Start
+	}
+	for _, k := range order {
+		idx := occ[k]
+		if len(idx) < 2 {
+			continue
+		}
+		n := countOverlapping(g.all, k)
+		if n == 0 || n >= len(idx) {
+			continue
+		}
+		// distance to the nearest content block of another text
+		dist := make(map[int]int, len(idx))
+		for _, i := range idx {
+			d := len(labels)
+			for j := i - 1; j >= 0 && i-j < d; j-- {
+				if labels[j] >= 0 && model.Content(int(labels[j])) && keys[j] != k {
+					d = i - j
+					break
+				}
+			}
+			for j := i + 1; j < len(labels) && j-i < d; j++ {
+				if labels[j] >= 0 && model.Content(int(labels[j])) && keys[j] != k {
+					d = j - i
+					break
+				}
+			}
+			dist[i] = d
+		}
+		ranked := slices.Clone(idx)
+		slices.SortStableFunc(ranked, func(a, b int) int {
+			if la, lb := linky(a), linky(b); la != lb {
+				if la {
+					return 1
+				}
+				return -1
+			}
+			return dist[a] - dist[b]
+		})
+		for _, i := range ranked[n:] {
+			if labels[i] == model.ClassTitle {
+				// the title moves to the copy that stays content
+				labels[ranked[0]] = model.ClassTitle
+			}
+			if linky(i) {
+				b := &doc.Blocks[i]
+				labels[i] = int8(Category(b, doc.Text[b.Start:b.End]))
+			} else {
+				labels[i] = Unlabelled
+			}
+		}
+	}
+}
+
+// countOverlapping counts the occurrences of sub in s, overlaps included.
+func countOverlapping(s, sub string) int {
+	n := 0
+	for {
+		i := strings.Index(s, sub)
+		if i < 0 {
+			return n
+		}
+		n++
+		s = s[i+1:]
+	}
 }
 
 func endsSentence(s string) bool {
