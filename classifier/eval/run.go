@@ -334,12 +334,28 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 		return nil, err
 	}
 	r.Tokens.Add(Compare(res.MainText(), ex.Gold))
-	units := make([]Unit, 0, len(ex.Units))
-	for _, u := range ex.Units {
-		units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
-	}
-	r.addUnits(res, units)
+	r.addUnits(res, seedUnits(res, ex.Units))
 	return r, nil
+}
+
+// seedUnits makes a labelled unit of every block of the result, labelled
+// as the seed line that holds it: a line cut into glued titles gives one
+// unit per title, each of which must have the line's category. Blocks in
+// no labelled line are left out.
+func seedUnits(res *classifier.Result, lines []dataset.PUnit) []Unit {
+	var units []Unit
+	j := 0
+	for _, b := range res.Blocks {
+		t := res.Text[b.Start:b.End]
+		for k := j; k < len(lines); k++ {
+			if strings.Contains(lines[k].Text, t) {
+				units = append(units, Unit{Text: t, Category: classifier.Category(lines[k].Class + 1)})
+				j = k
+				break
+			}
+		}
+	}
+	return units
 }
 
 // Markdown writes the report as the body of docs/quality.md.
