@@ -184,6 +184,24 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	for i := range order {
 		order[i] = i
 	}
+	sgd(gaps, order, &w, E, S, true, cfg, rng)
+	var fw [NumFeatures]float32
+	for i, v := range w {
+		fw[i] = float32(v)
+	}
+	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
+	if !cfg.NoList {
+		trainList(sp, examples, spans, gaps, words, cfg, rng)
+	}
+	sp.Cohesion = cfg.Cohesion
+	return sp, nil
+}
+
+// sgd runs cfg.Epochs of logistic-loss SGD over gaps[order[...]] (order
+// is shuffled in place each epoch), the step shrinking by 0.7 per epoch:
+// the fixed weights w always learn, the word weights E and S only when
+// words is set. True boundaries weigh cfg.PosWeight.
+func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, words bool, cfg TrainConfig, rng *rand.Rand) {
 	rate := cfg.Rate
 	for range cfg.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -210,6 +228,9 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 			for _, f := range g.feats {
 				w[f] -= rate * (grad + cfg.L2*w[f])
 			}
+			if !words {
+				continue
+			}
 			if g.end >= 0 {
 				E[g.end] -= rate * (grad + cfg.WordL2*E[g.end])
 			}
@@ -219,16 +240,6 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		}
 		rate *= 0.7
 	}
-	var fw [NumFeatures]float32
-	for i, v := range w {
-		fw[i] = float32(v)
-	}
-	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
-	if !cfg.NoList {
-		trainList(sp, examples, spans, gaps, words, cfg, rng)
-	}
-	sp.Cohesion = cfg.Cohesion
-	return sp, nil
 }
 
 // trainList fits sp.List on the gaps of the example lines that sp's first
@@ -279,31 +290,7 @@ func trainList(sp *Splitter, examples []SplitExample, spans [][2]int, gaps []tra
 	for i, v := range sp.Weights {
 		w[i] = float64(v)
 	}
-	rate := cfg.Rate
-	for range cfg.Epochs {
-		rng.Shuffle(len(sel), func(i, j int) { sel[i], sel[j] = sel[j], sel[i] })
-		for _, gi := range sel {
-			g := &gaps[gi]
-			z := 0.0
-			for _, f := range g.feats {
-				z += w[f]
-			}
-			if g.end >= 0 {
-				z += ew[g.end]
-			}
-			if g.start >= 0 {
-				z += sw[g.start]
-			}
-			grad := 1 / (1 + math.Exp(-z))
-			if g.y {
-				grad -= 1
-			}
-			for _, f := range g.feats {
-				w[f] -= rate * (grad + cfg.L2*w[f])
-			}
-		}
-		rate *= 0.7
-	}
+	sgd(gaps, sel, &w, ew, sw, false, cfg, rng)
 	for i, v := range w {
 		sp.List[i] = float32(v)
 	}

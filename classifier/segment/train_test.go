@@ -39,10 +39,7 @@ func TestTrainSplitter(t *testing.T) {
 }
 
 func TestTrainDeterministic(t *testing.T) {
-	titles := []string{"Why the sky is blue?", "Ten cats you must see", "چرا آسمان آبی است؟", "خواص تربچه برای سلامتی",
-		"Markets fall again", "The best phones of the year", "قیمت طلا امروز", "دیدار تیم ملی با ژاپن"}
-	paras := []string{"This is a long paragraph. It has sentences? Yes, it does, and it goes on for a while.",
-		"این یک پاراگراف است که ادامه دارد و تمام نمی‌شود. آیا درست است؟ بله درست است."}
+	titles, paras := tinyTexts()
 	var cc CohesionCounter
 	for _, s := range append(slices.Clone(titles), paras...) {
 		cc.Add(s)
