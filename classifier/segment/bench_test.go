@@ -98,15 +98,7 @@ func BenchmarkHTML(b *testing.B) {
 // article per line. It reports the input's lines and the blocks found.
 func BenchmarkText(b *testing.B) {
 	b.Run("renditions", func(b *testing.B) {
-		raws, _ := benchPages(b)
-		var sb strings.Builder
-		for _, raw := range raws {
-			dec, _ := decode.Decode(raw, "")
-			d, _ := HTML(dec.Text, HTMLOptions{})
-			sb.WriteString(d.Text)
-			sb.WriteString("\n\n")
-		}
-		benchText(b, sb.String())
+		benchText(b, renditions(b))
 	})
 	// One call per page, as a service sees them: per-call costs count,
 	// and consecutive calls see different words. Text keeps a splitter's
@@ -168,15 +160,7 @@ func BenchmarkText(b *testing.B) {
 // suffix tests.
 func BenchmarkWords(b *testing.B) {
 	b.Run("renditions", func(b *testing.B) {
-		raws, _ := benchPages(b)
-		var sb strings.Builder
-		for _, raw := range raws {
-			dec, _ := decode.Decode(raw, "")
-			d, _ := HTML(dec.Text, HTMLOptions{})
-			sb.WriteString(d.Text)
-			sb.WriteString("\n\n")
-		}
-		benchWords(b, sb.String())
+		benchWords(b, renditions(b))
 	})
 	b.Run("fa-article-per-line", func(b *testing.B) {
 		benchWords(b, persianLines(b))
@@ -233,6 +217,20 @@ func benchText(b *testing.B, text string) {
 
 // persianLines returns the articles of one course-nlp-ir file, one per
 // line (title, abstract and paragraphs joined by spaces).
+// renditions returns the sample pages' visible-text renditions, one
+// after another, separated by blank lines.
+func renditions(b *testing.B) string {
+	raws, _ := benchPages(b)
+	var sb strings.Builder
+	for _, raw := range raws {
+		dec, _ := decode.Decode(raw, "")
+		d, _ := HTML(dec.Text, HTMLOptions{})
+		sb.WriteString(d.Text)
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
 func persianLines(b *testing.B) string {
 	raw, err := os.ReadFile(filepath.Join(sharedDir(b), "persian", "corpora", "course-nlp-ir", "fars-news-1.json"))
 	if err != nil {
