@@ -36,51 +36,58 @@ var ErrSplitterFormat = errors.New("segment: bad splitter data")
 // saying whether List weights follow, and them, then a byte saying
 // whether a Cohesion table follows, and the table.
 func (s *Splitter) MarshalBinary() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(splitterMagic)
-	b.Write(binary.AppendUvarint(nil, uint64(NumFeatures)))
-	var f [4]byte
-	for _, w := range s.Weights {
-		binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
-		b.Write(f[:])
-	}
-	b.Write(binary.AppendUvarint(nil, uint64(s.MinWords)))
-	b.Write(binary.AppendUvarint(nil, uint64(s.LongWords)))
-	binary.LittleEndian.PutUint32(f[:], math.Float32bits(s.LongMargin))
-	b.Write(f[:])
+	b := []byte(splitterMagic)
+	b = binary.AppendUvarint(b, uint64(NumFeatures))
+	b = appendF32s(b, s.Weights[:]...)
+	b = binary.AppendUvarint(b, uint64(s.MinWords))
+	b = binary.AppendUvarint(b, uint64(s.LongWords))
+	b = appendF32s(b, s.LongMargin)
 	for _, m := range []map[string]float32{s.End, s.Start} {
 		keys := make([]string, 0, len(m))
 		for k := range m {
 			keys = append(keys, k)
 		}
 		slices.SortFunc(keys, cmp.Compare)
-		b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+		b = binary.AppendUvarint(b, uint64(len(keys)))
 		for _, k := range keys {
-			b.Write(binary.AppendUvarint(nil, uint64(len(k))))
-			b.WriteString(k)
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m[k]))
-			b.Write(f[:])
+			b = binary.AppendUvarint(b, uint64(len(k)))
+			b = append(b, k...)
+			b = appendF32s(b, m[k])
 		}
 	}
 	if s.HasList {
-		b.WriteByte(1)
-		for _, w := range s.List {
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
-			b.Write(f[:])
-		}
-		for _, w := range append([]float32{s.LenWeight, s.ListBias}, s.LenLogP[:]...) {
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(w))
-			b.Write(f[:])
-		}
+		b = append(b, 1)
+		b = appendF32s(b, s.List[:]...)
+		b = appendF32s(b, s.LenWeight, s.ListBias)
+		b = appendF32s(b, s.LenLogP[:]...)
 	} else {
-		b.WriteByte(0)
+		b = append(b, 0)
 	}
 	if s.Cohesion == nil {
-		b.WriteByte(0)
-		return b.Bytes(), nil
+		return append(b, 0), nil
 	}
-	b.WriteByte(1)
-	return s.Cohesion.appendBinary(b.Bytes()), nil
+	return s.Cohesion.appendBinary(append(b, 1)), nil
+}
+
+// appendF32s appends each of ws as 4 little-endian bytes.
+func appendF32s(b []byte, ws ...float32) []byte {
+	for _, w := range ws {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+	}
+	return b
+}
+
+// readF32s fills dst with float32s written by appendF32s; what names them
+// in the error.
+func readF32s(r *bytes.Reader, dst []float32, what string) error {
+	var f [4]byte
+	for i := range dst {
+		if _, err := io.ReadFull(r, f[:]); err != nil {
+			return fmt.Errorf("%w: %s", ErrSplitterFormat, what)
+		}
+		dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+	}
+	return nil
 }
 
 // UnmarshalBinary decodes data written by MarshalBinary. Table keys are
@@ -96,12 +103,8 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("%w: %d features, want %d", ErrSplitterFormat, nf, NumFeatures)
 	}
 	var w [NumFeatures]float32
-	var f [4]byte
-	for i := range w {
-		if _, err := io.ReadFull(r, f[:]); err != nil {
-			return fmt.Errorf("%w: weights", ErrSplitterFormat)
-		}
-		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+	if err := readF32s(r, w[:], "weights"); err != nil {
+		return err
 	}
 	mw, err := binary.ReadUvarint(r)
 	if err != nil || mw > 1000 {
@@ -111,10 +114,10 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 	if err != nil || lw > 1000 {
 		return fmt.Errorf("%w: long words", ErrSplitterFormat)
 	}
-	if _, err := io.ReadFull(r, f[:]); err != nil {
-		return fmt.Errorf("%w: long margin", ErrSplitterFormat)
+	var lm [1]float32
+	if err := readF32s(r, lm[:], "long margin"); err != nil {
+		return err
 	}
-	lm := math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
 	var tabs [2]map[string]float32
 	for t := range tabs {
 		n, err := binary.ReadUvarint(r)
@@ -131,10 +134,11 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 			if _, err := io.ReadFull(r, k); err != nil {
 				return fmt.Errorf("%w: key", ErrSplitterFormat)
 			}
-			if _, err := io.ReadFull(r, f[:]); err != nil {
-				return fmt.Errorf("%w: weight", ErrSplitterFormat)
+			var v [1]float32
+			if err := readF32s(r, v[:], "weight"); err != nil {
+				return err
 			}
-			m[string(k)] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+			m[string(k)] = v[0]
 		}
 		tabs[t] = m
 	}
@@ -145,17 +149,11 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("%w: list flag", ErrSplitterFormat)
 	}
 	if hasList == 1 {
-		for i := range list {
-			if _, err := io.ReadFull(r, f[:]); err != nil {
-				return fmt.Errorf("%w: list weights", ErrSplitterFormat)
-			}
-			list[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+		if err := readF32s(r, list[:], "list weights"); err != nil {
+			return err
 		}
-		for i := range lens {
-			if _, err := io.ReadFull(r, f[:]); err != nil {
-				return fmt.Errorf("%w: length weights", ErrSplitterFormat)
-			}
-			lens[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+		if err := readF32s(r, lens[:], "length weights"); err != nil {
+			return err
 		}
 	}
 	var coh *Cohesion
@@ -171,7 +169,7 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("%w: %d trailing bytes", ErrSplitterFormat, r.Len())
 	}
 	ns := NewSplitter(w, tabs[0], tabs[1])
-	ns.MinWords, ns.LongWords, ns.LongMargin, ns.Cohesion = int(mw), int(lw), lm, coh
+	ns.MinWords, ns.LongWords, ns.LongMargin, ns.Cohesion = int(mw), int(lw), lm[0], coh
 	ns.List, ns.HasList = list, hasList == 1
 	ns.LenWeight, ns.ListBias = lens[0], lens[1]
 	copy(ns.LenLogP[:], lens[2:])

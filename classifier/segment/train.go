@@ -270,12 +270,7 @@ func trainList(sp *Splitter, examples []SplitExample, spans [][2]int, gaps []tra
 		cut = append(cut[:0], make([]bool, len(ws))...)
 		sc.weights = nil // the cache is per line here: tables differ
 		first.cutTitles(line, ws, cut, &sc)
-		dots := 0
-		for _, w := range ws {
-			if w.attr&aDot != 0 {
-				dots++
-			}
-		}
+		_, _, _, dots := hardRuns(ws, sc.left, sc.right)
 		if !isList(len(sc.order), dots, len(ws)) {
 			continue
 		}
