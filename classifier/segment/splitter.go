@@ -256,9 +256,53 @@ type lineScratch struct {
 	exact []float32
 	dp    []float32
 	from  []int
-	// weights caches word weights and edge tokens for one Text call (see
-	// wordWeights).
-	weights map[uint64]wordInfo
+	// weights caches word weights and edge tokens (see wordWeights).
+	weights wordCache
+}
+
+// wordCache is a direct-mapped cache of wordInfo keyed by
+// token.HashString of the raw word: a word whose slot another word took
+// is looked up again. It is valid for one Splitter's tables (see
+// getScratch); reset empties it.
+type wordCache struct {
+	keys []uint64 // 0: empty slot (a word hashing to 0 is stored as 1)
+	vals []wordInfo
+	bits uint8 // len(keys) == 1<<bits
+}
+
+// Bounds on a wordCache's size: 1<<8 slots (10 KB) for a short text,
+// up to 1<<14 (640 KB, about the distinct words of a 300 KB article).
+const (
+	minCacheBits = 8
+	maxCacheBits = 14
+)
+
+func (c *wordCache) reset() { clear(c.keys) }
+
+// fit makes room for the distinct words of a text of n bytes (about one
+// slot per 4 bytes, within the bounds); a cache already large enough is
+// kept with its contents.
+func (c *wordCache) fit(n int) {
+	bits := uint8(minCacheBits)
+	for bits < maxCacheBits && 1<<(bits+2) < n {
+		bits++
+	}
+	if c.keys == nil || c.bits < bits {
+		c.keys = make([]uint64, 1<<bits)
+		c.vals = make([]wordInfo, 1<<bits)
+		c.bits = bits
+	}
+}
+
+// slot returns the slot of hash h and the key stored for it.
+func (c *wordCache) slot(h uint64) (int, uint64) {
+	if c.keys == nil {
+		c.fit(0)
+	}
+	if h == 0 {
+		h = 1
+	}
+	return int((h * 0x9e3779b97f4a7c15) >> (64 - c.bits)), h
 }
 
 // wordInfo is what the splitter knows of a distinct word.
@@ -509,17 +553,16 @@ func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32
 
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 	raw := text[w.start:w.end]
-	h := token.HashString(raw)
-	v, ok := sc.weights[h]
-	if !ok {
-		if sc.weights == nil {
-			sc.weights = make(map[uint64]wordInfo)
-		}
-		if f, l, ok := edgeHashes(&sc.it, raw); ok {
-			v = wordInfo{wt: [2]float32{s.endH[l], s.startH[f]}, first: f, last: l, ok: true}
-		}
-		sc.weights[h] = v
+	c := &sc.weights
+	i, key := c.slot(token.HashString(raw))
+	if c.keys[i] == key {
+		return c.vals[i]
 	}
+	var v wordInfo
+	if f, l, ok := edgeHashes(&sc.it, raw); ok {
+		v = wordInfo{wt: [2]float32{s.endH[l], s.startH[f]}, first: f, last: l, ok: true}
+	}
+	c.keys[i], c.vals[i] = key, v
 	return v
 }
 

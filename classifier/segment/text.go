@@ -35,6 +35,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
+	ts.sc.weights.fit(len(text))
 	return segmentText(text, sp, &ts.sc), nil
 }
 
@@ -92,13 +93,9 @@ type textScratch struct {
 	sc           lineScratch
 }
 
-// Bounds on what a pooled textScratch keeps: a cache of more distinct
-// words is emptied (and dropped if much larger), and the buffers of a
-// line of more words are dropped.
-const (
-	maxCachedWords = 1 << 16
-	maxPooledWords = 1 << 14
-)
+// maxPooledWords bounds the buffers a pooled textScratch keeps: those
+// of a line of more words are dropped (the word cache has a fixed size).
+const maxPooledWords = 1 << 14
 
 // scratchPool holds textScratch values. Pooling only saves work: a
 // scratch's contents never change a result.
@@ -117,18 +114,13 @@ func sameMap(a, b map[uint64]float32) bool {
 func getScratch(sp *Splitter) *textScratch {
 	ts := scratchPool.Get().(*textScratch)
 	if ts.sp != sp || !sameMap(ts.endH, sp.endH) || !sameMap(ts.startH, sp.startH) || ts.coh != sp.Cohesion {
-		ts.sp, ts.endH, ts.startH, ts.coh, ts.sc.weights = sp, sp.endH, sp.startH, sp.Cohesion, nil
+		ts.sp, ts.endH, ts.startH, ts.coh = sp, sp.endH, sp.startH, sp.Cohesion
+		ts.sc.weights.reset()
 	}
 	return ts
 }
 
 func putScratch(ts *textScratch) {
-	switch n := len(ts.sc.weights); {
-	case n > 2*maxCachedWords:
-		ts.sc.weights = nil
-	case n > maxCachedWords:
-		clear(ts.sc.weights)
-	}
 	if cap(ts.sc.words) > maxPooledWords {
 		ts.sc = lineScratch{weights: ts.sc.weights}
 	}

@@ -268,7 +268,6 @@ func trainList(sp *Splitter, examples []SplitExample, spans [][2]int, gaps []tra
 			continue
 		}
 		cut = append(cut[:0], make([]bool, len(ws))...)
-		sc.weights = nil // the cache is per line here: tables differ
 		first.cutTitles(line, ws, cut, &sc)
 		_, _, _, dots := hardRuns(ws, sc.left, sc.right)
 		if !isList(len(sc.order), dots, len(ws)) {
