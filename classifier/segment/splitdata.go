@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // splitData is the material of the default splitter: titles and
@@ -156,36 +160,86 @@ func trainFolds(sd *splitData, coh *Cohesion) (*Splitter, error) {
 	return sp, nil
 }
 
-// GapStats counts how a splitter cuts a set of synthetic lines.
-type GapStats struct {
-	TP, FP, FN int
-	// Shredded counts the paragraph lines (no true cut) it cut, of Lines.
-	Shredded, Lines int
-}
+// GapCounts counts a splitter's cuts against the true ones.
+type GapCounts struct{ TP, FP, FN int }
 
 // P, R, F1 and F05 are gap precision, recall, F1 and F0.5 (precision
 // weighs more: a wrong cut shreds a title or a sentence).
-func (g GapStats) P() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FP)) }
-func (g GapStats) R() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FN)) }
-func (g GapStats) F1() float64 { return 2 * g.P() * g.R() / max(1e-9, g.P()+g.R()) }
-func (g GapStats) F05() float64 {
+func (g GapCounts) P() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FP)) }
+func (g GapCounts) R() float64  { return float64(g.TP) / float64(max(1, g.TP+g.FN)) }
+func (g GapCounts) F1() float64 { return 2 * g.P() * g.R() / max(1e-9, g.P()+g.R()) }
+func (g GapCounts) F05() float64 {
 	return 1.25 * g.P() * g.R() / max(1e-9, 0.25*g.P()+g.R())
 }
 
+func (g GapCounts) String() string {
+	return fmt.Sprintf("P=%.3f R=%.3f F0.5=%.3f (tp %d fp %d fn %d)", g.P(), g.R(), g.F05(), g.TP, g.FP, g.FN)
+}
+
+// GapStats counts how a splitter cuts a set of synthetic lines.
+type GapStats struct {
+	GapCounts
+	// Shredded counts the paragraph lines (no true cut) it cut, of Lines.
+	Shredded, Lines int
+	// Kind breaks the counts down as [persian][markerless]: persian when
+	// the line has an Arabic-script letter, markerless when the word
+	// before the cut (true or made) ends in a letter or digit, with no
+	// ? ! . (+عکس) or other mark to show the boundary.
+	Kind [2][2]GapCounts
+}
+
 func (g GapStats) String() string {
-	return fmt.Sprintf("gaps P=%.3f R=%.3f F1=%.3f F0.5=%.3f (tp %d fp %d fn %d); paragraphs cut: %d of %d",
-		g.P(), g.R(), g.F1(), g.F05(), g.TP, g.FP, g.FN, g.Shredded, g.Lines)
+	return fmt.Sprintf("gaps P=%.3f R=%.3f F1=%.3f F0.5=%.3f (tp %d fp %d fn %d); paragraphs cut: %d of %d; Persian markerless %v, marked %v",
+		g.P(), g.R(), g.F1(), g.F05(), g.TP, g.FP, g.FN, g.Shredded, g.Lines, g.Kind[1][1], g.Kind[1][0])
+}
+
+// add counts the cuts of one line.
+func (g *GapStats) add(line string, tp, fp, fn []int) {
+	g.TP, g.FP, g.FN = g.TP+len(tp), g.FP+len(fp), g.FN+len(fn)
+	fa := b2i(hasArabicLetter(line))
+	for _, c := range tp {
+		g.Kind[fa][b2i(markerless(line, c))].TP++
+	}
+	for _, c := range fp {
+		g.Kind[fa][b2i(markerless(line, c))].FP++
+	}
+	for _, c := range fn {
+		g.Kind[fa][b2i(markerless(line, c))].FN++
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if token.ScriptOf(r) == token.ScriptArabic {
+			return true
+		}
+	}
+	return false
+}
+
+// markerless reports whether the last rune before line[c:], white space
+// skipped, is a letter, digit or combining mark.
+func markerless(line string, c int) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line[:c], unicode.IsSpace))
+	return unicode.In(r, unicode.L, unicode.Nd, unicode.Mn)
 }
 
 // gapStats scores sp on run-on lines made of titles and paragraphs.
 func gapStats(sp *Splitter, titles, paras []string) GapStats {
 	var g GapStats
 	for _, e := range RunOnExamples(titles, paras, RunOnConfig{Seed: 2, Lists: len(titles), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(titles) / 4}) {
-		a, b, c := sp.GapScore(e)
-		g.TP, g.FP, g.FN = g.TP+a, g.FP+b, g.FN+c
+		tp, fp, fn := sp.gapCuts(e)
+		g.add(e.Line, tp, fp, fn)
 		if len(e.Cuts) == 0 {
 			g.Lines++
-			if b > 0 {
+			if len(fp) > 0 {
 				g.Shredded++
 			}
 		}
@@ -271,5 +325,6 @@ func TrainDefaultSplitter(corpora, persian string, logf func(format string, args
 	p, w := best.Cohesion.Len()
 	logf("splitter: chosen (validation F0.5 %.3f): LenWeight %g ListBias %g, LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words",
 		bestF, best.LenWeight, best.ListBias, best.LongWords, best.LongMargin, len(best.End), len(best.Start), p, w)
+	logf("splitter: chosen: test %v; %s", gapStats(best, sd.testT, sd.testP), docStats(best, sd.testDocs))
 	return best, nil
 }

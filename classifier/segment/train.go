@@ -424,6 +424,15 @@ func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample 
 // GapScore reports, for evaluation, how the splitter cuts ex: true
 // positives, false positives and false negatives over the gaps it sees.
 func (s *Splitter) GapScore(ex SplitExample) (tp, fp, fn int) {
+	t, f, n := s.gapCuts(ex)
+	return len(t), len(f), len(n)
+}
+
+// gapCuts returns, sorted, the byte offsets in ex.Line of the units the
+// splitter starts rightly (tp) and wrongly (fp), and of the true unit
+// starts it misses (fn); a cut at the first block's start (after
+// metadata or white space) is not counted.
+func (s *Splitter) gapCuts(ex SplitExample) (tp, fp, fn []int) {
 	d, _ := Text(ex.Line, TextOptions{Splitter: s})
 	got := map[int]bool{}
 	for _, b := range d.Blocks {
@@ -446,15 +455,18 @@ func (s *Splitter) GapScore(ex SplitExample) (tp, fp, fn int) {
 			continue
 		}
 		if want[c] {
-			tp++
+			tp = append(tp, c)
 		} else {
-			fp++
+			fp = append(fp, c)
 		}
 	}
 	for c := range want {
 		if !got[c] {
-			fn++
+			fn = append(fn, c)
 		}
 	}
+	slices.Sort(tp)
+	slices.Sort(fp)
+	slices.Sort(fn)
 	return tp, fp, fn
 }
