@@ -141,7 +141,7 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 // trainFolds trains on both folds, each fold's lines scored with the
 // other fold's cohesion table (none when coh is nil); the splitter keeps
 // table coh, and its length prior is fitted on the training titles.
-func trainFolds(sd *splitData, coh *Cohesion) (*Splitter, error) {
+func trainFolds(sd *splitData, coh *Cohesion, cfg TrainConfig) (*Splitter, error) {
 	var ex []SplitExample
 	for f := range 2 {
 		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4})
@@ -152,7 +152,8 @@ func trainFolds(sd *splitData, coh *Cohesion) (*Splitter, error) {
 		}
 		ex = append(ex, e...)
 	}
-	sp, err := TrainSplitter(ex, TrainConfig{Seed: 1, Cohesion: coh})
+	cfg.Seed, cfg.Cohesion = 1, coh
+	sp, err := TrainSplitter(ex, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -268,6 +269,23 @@ func docStats(sp *Splitter, docs []string) string {
 // candidate, listed first). logf (may be nil) gets every
 // candidate's validation and test numbers. It takes about a minute.
 func TrainDefaultSplitter(corpora, persian string, logf func(format string, args ...any)) (*Splitter, error) {
+	return trainDefaultSplitter(corpora, persian, defaultTrainConfig, logf)
+}
+
+// defaultTrainConfig is the TrainConfig of the default splitter (Seed
+// and Cohesion are set by trainFolds).
+var defaultTrainConfig = TrainConfig{}
+
+// splitterVariants are the TrainConfigs tried for the default splitter,
+// by name (see the -variant flag of TestTrainSplitter).
+var splitterVariants = map[string]TrainConfig{
+	"base":    {},
+	"affix":   {Affixes: true},
+	"backoff": {Affixes: true, AffixBackoff: true},
+}
+
+// trainDefaultSplitter is TrainDefaultSplitter with the given TrainConfig.
+func trainDefaultSplitter(corpora, persian string, cfg TrainConfig, logf func(format string, args ...any)) (*Splitter, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -286,7 +304,7 @@ func TrainDefaultSplitter(corpora, persian string, logf func(format string, args
 		name string
 		coh  *Cohesion
 	}{{"no table", nil}, {"table A", sd.coh[0]}, {"table A+B", sd.cohAll}} {
-		cand, err := trainFolds(sd, c.coh)
+		cand, err := trainFolds(sd, c.coh, cfg)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -135,10 +137,14 @@ type Splitter struct {
 	LenWeight float32
 	ListBias  float32
 	LenLogP   [maxDPLen + 1]float32
+	// AffixBackoff adds the affix weights of a word (see NewSplitter)
+	// only when its token has no weight of its own.
+	AffixBackoff bool
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
+	affixes          bool               // the tables hold affix keys
 }
 
 // NewSplitter returns a splitter with the given weights; End and Start
@@ -147,10 +153,64 @@ type Splitter struct {
 // first token of the word after it. Keys are tokenised again when the
 // splitter is made, so a table survives changes to the normaliser (keys
 // that come to share a token have their weights summed).
+//
+// Keys marked with affixMark are shapes, for words too rare to have a
+// weight of their own: End["*ها"] is added to the End weight of every word
+// whose last token ends in "ها" and is longer, Start["چر*"] to the Start
+// weight of every word whose first token starts with "چر" and is longer
+// (see affixKey); they are not tokenised again.
 func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
 	s := &Splitter{Weights: w, End: end, Start: start}
 	s.prepare()
 	return s
+}
+
+// affixMark marks the affix keys of the End and Start tables; no token
+// holds it.
+const affixMark = '*'
+
+// maxAffix is the longest affix, in runes, the word tables may weigh.
+const maxAffix = 2
+
+// affixKey appends to dst the key of tok's n-rune suffix ("*" then its
+// last n runes) or prefix (its first n runes then "*"); ok is false when
+// tok has n runes or fewer.
+func affixKey(dst, tok []byte, n int, suffix bool) (_ []byte, ok bool) {
+	i, j := 0, len(tok)
+	for range n {
+		if i >= j {
+			return dst, false
+		}
+		if suffix {
+			_, sz := utf8.DecodeLastRune(tok[i:j])
+			j -= sz
+		} else {
+			_, sz := utf8.DecodeRune(tok[i:j])
+			i += sz
+		}
+	}
+	if i >= j {
+		return dst, false
+	}
+	if suffix {
+		return append(append(dst, affixMark), tok[j:]...), true
+	}
+	return append(append(dst, tok[:i]...), affixMark), true
+}
+
+// affixLen returns n when k is an n-rune affix key of an End (suffix) or
+// Start table, else 0.
+func affixLen(k string, suffix bool) int {
+	var ok bool
+	if suffix {
+		k, ok = strings.CutPrefix(k, string(affixMark))
+	} else {
+		k, ok = strings.CutSuffix(k, string(affixMark))
+	}
+	if !ok || k == "" {
+		return 0
+	}
+	return utf8.RuneCountInString(k)
 }
 
 // edgeKeys returns the first and last token of w, normalised.
@@ -178,40 +238,96 @@ func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 	return first, last, ok
 }
 
+// edgeWeights returns the End weight of word w (that of its last token,
+// plus those of the token's suffixes when affixes) and its Start weight
+// (its first token's, plus its prefixes'), with the token.Hash of its
+// first and last token and whether it has a token.
+func (s *Splitter) edgeWeights(it *token.Iter, w string) (end, start float32, first, last uint64, ok bool) {
+	if !s.affixes {
+		first, last, ok = edgeHashes(it, w)
+		return s.endH[last], s.startH[first], first, last, ok
+	}
+	var buf [4 * (maxAffix + 1)]byte
+	var suf [maxAffix]float32
+	it.Reset(w)
+	for it.Next() {
+		tok := it.Token()
+		last = it.Hash()
+		for n := 1; n <= maxAffix; n++ {
+			suf[n-1] = 0
+			if k, kok := affixKey(buf[:0], tok, n, true); kok {
+				suf[n-1] = s.endH[token.Hash(k)]
+			}
+		}
+		if !ok {
+			first, ok = last, true
+			var whole bool
+			start, whole = s.startH[first]
+			for n := 1; n <= maxAffix && (!whole || !s.AffixBackoff); n++ {
+				if k, kok := affixKey(buf[:0], tok, n, false); kok {
+					start += s.startH[token.Hash(k)]
+				}
+			}
+		}
+	}
+	end, whole := s.endH[last]
+	if !whole || !s.AffixBackoff {
+		for _, v := range suf {
+			end += v
+		}
+	}
+	return end, start, first, last, ok
+}
+
 func (s *Splitter) prepare() {
 	var it token.Iter
-	hashed := func(m map[string]float32, last bool) map[uint64]float32 {
+	s.affixes = false
+	// hashed returns m keyed by token.Hash, and the bound on the weight
+	// of one word: the largest whole-token weight plus the largest of
+	// each affix length, none counted below 0.
+	hashed := func(m map[string]float32, last bool) (map[uint64]float32, float32) {
 		keys := make([]string, 0, len(m))
 		for k := range m {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys) // sum collisions in a fixed order
 		out := make(map[uint64]float32, len(m))
+		whole := make(map[uint64]float32, len(m))
+		var top [maxAffix + 1]float32
 		for _, k := range keys {
+			if n := affixLen(k, last); n > 0 {
+				if n <= maxAffix {
+					out[token.HashString(k)] += m[k]
+					top[n] = max(top[n], m[k])
+					s.affixes = true
+				}
+				continue
+			}
 			f, l, ok := edgeHashes(&it, k)
 			if !ok {
 				continue
 			}
 			if last {
-				out[l] += m[k]
+				whole[l] += m[k]
 			} else {
-				out[f] += m[k]
+				whole[f] += m[k]
 			}
 		}
-		return out
+		for h, v := range whole {
+			out[h] += v
+			top[0] = max(top[0], v)
+		}
+		bound := float32(0)
+		for _, v := range top {
+			bound += v
+		}
+		return out, bound
 	}
-	s.endH = hashed(s.End, true)
-	s.startH = hashed(s.Start, false)
-	s.maxEnd, s.maxStart = 0, 0
+	s.endH, s.maxEnd = hashed(s.End, true)
+	s.startH, s.maxStart = hashed(s.Start, false)
 	s.maxCoh = s.Weights[FMarkCohesion]
 	for f := FMarkCohesion; f < NumFeatures; f++ {
 		s.maxCoh = max(s.maxCoh, s.Weights[f])
-	}
-	for _, v := range s.endH {
-		s.maxEnd = max(s.maxEnd, v)
-	}
-	for _, v := range s.startH {
-		s.maxStart = max(s.maxStart, v)
 	}
 }
 
@@ -515,8 +631,8 @@ func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 		if sc.weights == nil {
 			sc.weights = make(map[uint64]wordInfo)
 		}
-		if f, l, ok := edgeHashes(&sc.it, raw); ok {
-			v = wordInfo{wt: [2]float32{s.endH[l], s.startH[f]}, first: f, last: l, ok: true}
+		if e, st, f, l, ok := s.edgeWeights(&sc.it, raw); ok {
+			v = wordInfo{wt: [2]float32{e, st}, first: f, last: l, ok: true}
 		}
 		sc.weights[h] = v
 	}

@@ -37,6 +37,14 @@ type TrainConfig struct {
 	PosWeight float64
 	// NoList skips training the list pass (Splitter.List).
 	NoList bool
+	// Affixes learns End weights for the last 1 to maxAffix runes of the
+	// word before a gap and Start weights for the first ones of the word
+	// after it (see NewSplitter), besides the whole words'.
+	Affixes bool
+	// AffixBackoff, with Affixes, weighs the affixes of rare words only
+	// (fewer than MinCount occurrences), and the splitter adds them only
+	// for words without a weight of their own (Splitter.AffixBackoff).
+	AffixBackoff bool
 	// Cohesion is the table the trained splitter uses at run time (see
 	// SplitExample.Cohesion for the tables used in training); nil means
 	// none.
@@ -72,8 +80,11 @@ func (c *TrainConfig) defaults() {
 
 // trainGap is one candidate gap of the training set.
 type trainGap struct {
-	feats      []uint8
-	end, start int32 // vocabulary ids, -1 when rare
+	feats []uint8
+	// end and start are the vocabulary ids of the word before and after
+	// the gap, then of its affixes of 1 to maxAffix runes; -1 when rare
+	// or absent.
+	end, start [1 + maxAffix]int32
 	y          bool
 }
 
@@ -101,15 +112,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	var words []string
 	counts := []int{}
 	var it token.Iter
-	id := func(w string, last bool) int32 {
-		f, l := edgeKeys(&it, w)
-		k := f
-		if last {
-			k = l
-		}
-		if k == "" {
-			return -1
-		}
+	key := func(k string) int32 {
 		i, ok := vocab[k]
 		if !ok {
 			i = int32(len(words))
@@ -119,6 +122,26 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		}
 		counts[i]++
 		return i
+	}
+	var kb []byte
+	ids := func(w string, last bool) [1 + maxAffix]int32 {
+		ids := [1 + maxAffix]int32{-1, -1, -1}
+		f, l := edgeKeys(&it, w)
+		k := f
+		if last {
+			k = l
+		}
+		if k == "" {
+			return ids
+		}
+		ids[0] = key(k)
+		for n := 1; cfg.Affixes && n <= maxAffix; n++ {
+			var ok bool
+			if kb, ok = affixKey(kb[:0], []byte(k), n, last); ok {
+				ids[n] = key(string(kb))
+			}
+		}
+		return ids
 	}
 	var ws []word
 	var left, right []int
@@ -152,8 +175,8 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 			fs = append(fs, FMarkCohesion+markOf(ws[k].attr)*numCohLevels+Feature(lvl))
 			g := trainGap{
 				feats: featBytes(fs),
-				end:   id(line[ws[k].start:ws[k].end], true),
-				start: id(line[ws[k+1].start:ws[k+1].end], false),
+				end:   ids(line[ws[k].start:ws[k].end], true),
+				start: ids(line[ws[k+1].start:ws[k+1].end], false),
 				y:     slices.Contains(ex.Cuts, ws[k+1].start),
 			}
 			if g.y {
@@ -169,11 +192,17 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		return nil, ErrNoExamples
 	}
 	for i := range gaps {
-		if gaps[i].end >= 0 && counts[gaps[i].end] < cfg.MinCount {
-			gaps[i].end = -1
-		}
-		if gaps[i].start >= 0 && counts[gaps[i].start] < cfg.MinCount {
-			gaps[i].start = -1
+		for _, ids := range []*[1 + maxAffix]int32{&gaps[i].end, &gaps[i].start} {
+			for j, id := range ids {
+				if id >= 0 && counts[id] < cfg.MinCount {
+					ids[j] = -1
+				}
+			}
+			if cfg.AffixBackoff && ids[0] >= 0 {
+				for j := 1; j < len(ids); j++ {
+					ids[j] = -1
+				}
+			}
 		}
 	}
 	var w [NumFeatures]float64
@@ -190,6 +219,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		fw[i] = float32(v)
 	}
 	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
+	sp.AffixBackoff = cfg.AffixBackoff
 	if !cfg.NoList {
 		trainList(sp, examples, spans, gaps, words, cfg, rng)
 	}
@@ -211,11 +241,15 @@ func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, 
 			for _, f := range g.feats {
 				z += w[f]
 			}
-			if g.end >= 0 {
-				z += E[g.end]
+			for _, id := range g.end {
+				if id >= 0 {
+					z += E[id]
+				}
 			}
-			if g.start >= 0 {
-				z += S[g.start]
+			for _, id := range g.start {
+				if id >= 0 {
+					z += S[id]
+				}
 			}
 			p := 1 / (1 + math.Exp(-z))
 			grad := p
@@ -231,11 +265,15 @@ func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, 
 			if !words {
 				continue
 			}
-			if g.end >= 0 {
-				E[g.end] -= rate * (grad + cfg.WordL2*E[g.end])
+			for _, id := range g.end {
+				if id >= 0 {
+					E[id] -= rate * (grad + cfg.WordL2*E[id])
+				}
 			}
-			if g.start >= 0 {
-				S[g.start] -= rate * (grad + cfg.WordL2*S[g.start])
+			for _, id := range g.start {
+				if id >= 0 {
+					S[id] -= rate * (grad + cfg.WordL2*S[id])
+				}
 			}
 		}
 		rate *= 0.7

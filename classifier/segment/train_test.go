@@ -8,14 +8,25 @@ import (
 	"testing"
 )
 
-var trainFlag = flag.Bool("train", false, "train the default splitter from ../shared and write splitter.bin")
+var (
+	trainFlag   = flag.Bool("train", false, "train the default splitter from ../shared and write splitter.bin")
+	variantFlag = flag.String("variant", "", "with -train, train this variant (splitterVariants) instead of the default, and write splitter-VARIANT.bin")
+)
 
 func TestTrainSplitter(t *testing.T) {
 	if !*trainFlag {
 		t.Skip("run with -train to train splitter.bin from ../shared")
 	}
 	sh := sharedDir(t)
-	sp, err := TrainDefaultSplitter(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"), t.Logf)
+	cfg, out := defaultTrainConfig, "splitter.bin"
+	if *variantFlag != "" {
+		var ok bool
+		if cfg, ok = splitterVariants[*variantFlag]; !ok {
+			t.Fatalf("no splitter variant %q", *variantFlag)
+		}
+		out = "splitter-" + *variantFlag + ".bin"
+	}
+	sp, err := trainDefaultSplitter(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"), cfg, t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,10 +34,10 @@ func TestTrainSplitter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile("splitter.bin", data, 0o644); err != nil {
+	if err := os.WriteFile(out, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote splitter.bin: %d bytes", len(data))
+	t.Logf("wrote %s: %d bytes", out, len(data))
 	seed, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
 	if err == nil {
 		d, _ := Text(string(seed), TextOptions{Splitter: sp})
