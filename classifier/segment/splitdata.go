@@ -144,7 +144,11 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 func trainFolds(sd *splitData, coh *Cohesion, cfg TrainConfig) (*Splitter, error) {
 	var ex []SplitExample
 	for f := range 2 {
-		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4})
+		sents := 0
+		if cfg.sentences {
+			sents = len(sd.trainT[f]) / 2
+		}
+		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4, Sentences: sents})
 		if coh != nil {
 			for i := range e {
 				e[i].Cohesion = sd.coh[1-f]
@@ -279,9 +283,19 @@ var defaultTrainConfig = TrainConfig{}
 // splitterVariants are the TrainConfigs tried for the default splitter,
 // by name (see the -variant flag of TestTrainSplitter).
 var splitterVariants = map[string]TrainConfig{
-	"base":    {},
-	"affix":   {Affixes: true},
-	"backoff": {Affixes: true, AffixBackoff: true},
+	"base":            {},
+	"affix":           {Suffixes: 2, Prefixes: 2},
+	"backoff":         {Suffixes: 2, Prefixes: 2, AffixBackoff: true},
+	"question":        {Questions: true},
+	"affix+question":  {Suffixes: 2, Prefixes: 2, Questions: true},
+	"suffix":          {Suffixes: 2},
+	"affix1":          {Suffixes: 1, Prefixes: 1},
+	"sentences":       {sentences: true},
+	"affix+sentences": {Suffixes: 2, Prefixes: 2, sentences: true},
+	"affix3":          {Suffixes: 3, Prefixes: 3},
+	"suffix3+prefix1": {Suffixes: 3, Prefixes: 1},
+	"affix1-min2":     {Suffixes: 1, Prefixes: 1, MinCount: 2},
+	"suffix2+prefix1": {Suffixes: 2, Prefixes: 1},
 }
 
 // trainDefaultSplitter is TrainDefaultSplitter with the given TrainConfig.
@@ -320,7 +334,7 @@ func trainDefaultSplitter(corpora, persian string, cfg TrainConfig, logf func(fo
 			}
 		}
 		cand.LongWords, cand.LongMargin = lw, lm
-		logf("splitter: %s, LongWords %d LongMargin %g: validation F0.5 %.3f, test %v; %s", c.name, lw, lm, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
+		logf("splitter: %s, LongWords %d LongMargin %g: validation F0.5 %.4f, test %v; %s", c.name, lw, lm, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
 		dw, db := float32(0), float32(0)
 		if cand.HasList {
 			for _, w := range []float32{0.25, 0.5, 1, 2} {
@@ -334,14 +348,14 @@ func trainDefaultSplitter(corpora, persian string, cfg TrainConfig, logf func(fo
 		}
 		cand.LenWeight, cand.ListBias = dw, db
 		if dw > 0 {
-			logf("splitter: %s, LenWeight %g ListBias %g: validation F0.5 %.3f, test %v; %s", c.name, dw, db, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
+			logf("splitter: %s, LenWeight %g ListBias %g: validation F0.5 %.4f, test %v; %s", c.name, dw, db, f, gapStats(cand, sd.testT, sd.testP), docStats(cand, sd.testDocs))
 		}
 		if f > bestF {
 			bestF, best = f, cand
 		}
 	}
 	p, w := best.Cohesion.Len()
-	logf("splitter: chosen (validation F0.5 %.3f): LenWeight %g ListBias %g, LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words",
+	logf("splitter: chosen (validation F0.5 %.4f): LenWeight %g ListBias %g, LongWords %d LongMargin %g, End %d words, Start %d words, cohesion %d pairs %d words",
 		bestF, best.LenWeight, best.ListBias, best.LongWords, best.LongMargin, len(best.End), len(best.Start), p, w)
 	logf("splitter: chosen: test %v; %s", gapStats(best, sd.testT, sd.testP), docStats(best, sd.testDocs))
 	return best, nil

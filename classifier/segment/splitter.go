@@ -145,6 +145,7 @@ type Splitter struct {
 	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 	affixes          bool               // the tables hold affix keys
+	questions        bool               // Start holds question-start keys
 }
 
 // NewSplitter returns a splitter with the given weights; End and Start
@@ -170,7 +171,7 @@ func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitte
 const affixMark = '*'
 
 // maxAffix is the longest affix, in runes, the word tables may weigh.
-const maxAffix = 2
+const maxAffix = 3
 
 // affixKey appends to dst the key of tok's n-rune suffix ("*" then its
 // last n runes) or prefix (its first n runes then "*"); ok is false when
@@ -238,50 +239,78 @@ func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 	return first, last, ok
 }
 
-// edgeWeights returns the End weight of word w (that of its last token,
-// plus those of the token's suffixes when affixes) and its Start weight
-// (its first token's, plus its prefixes'), with the token.Hash of its
-// first and last token and whether it has a token.
-func (s *Splitter) edgeWeights(it *token.Iter, w string) (end, start float32, first, last uint64, ok bool) {
-	if !s.affixes {
-		first, last, ok = edgeHashes(it, w)
-		return s.endH[last], s.startH[first], first, last, ok
+// edgeInfo returns what the splitter knows of word w: its End weight
+// (that of its last token, plus those of the token's suffixes when the
+// tables hold affixes), its Start weight (its first token's, plus its
+// prefixes') and its question-start weight (see questionMark), with the
+// token.Hash of its first and last token and whether it has a token.
+func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
+	if !s.affixes && !s.questions {
+		first, last, ok := edgeHashes(it, w)
+		if !ok {
+			return wordInfo{}
+		}
+		return wordInfo{wt: [3]float32{s.endH[last], s.startH[first], 0}, first: first, last: last, ok: true}
 	}
-	var buf [4 * (maxAffix + 1)]byte
+	var v wordInfo
+	var buf [64]byte
 	var suf [maxAffix]float32
 	it.Reset(w)
 	for it.Next() {
 		tok := it.Token()
-		last = it.Hash()
-		for n := 1; n <= maxAffix; n++ {
+		v.last = it.Hash()
+		for n := 1; s.affixes && n <= maxAffix; n++ {
 			suf[n-1] = 0
-			if k, kok := affixKey(buf[:0], tok, n, true); kok {
+			if k, ok := affixKey(buf[:0], tok, n, true); ok {
 				suf[n-1] = s.endH[token.Hash(k)]
 			}
 		}
-		if !ok {
-			first, ok = last, true
-			var whole bool
-			start, whole = s.startH[first]
-			for n := 1; n <= maxAffix && (!whole || !s.AffixBackoff); n++ {
-				if k, kok := affixKey(buf[:0], tok, n, false); kok {
-					start += s.startH[token.Hash(k)]
-				}
+		if v.ok {
+			continue
+		}
+		v.first, v.ok = v.last, true
+		start, whole := s.startH[v.first]
+		for n := 1; s.affixes && n <= maxAffix && (!whole || !s.AffixBackoff); n++ {
+			if k, ok := affixKey(buf[:0], tok, n, false); ok {
+				start += s.startH[token.Hash(k)]
 			}
 		}
-	}
-	end, whole := s.endH[last]
-	if !whole || !s.AffixBackoff {
-		for _, v := range suf {
-			end += v
+		v.wt[1] = start
+		if s.questions {
+			v.wt[2] = s.startH[token.Hash(append(append(buf[:0], questionMark), tok...))]
 		}
 	}
-	return end, start, first, last, ok
+	end, whole := s.endH[v.last]
+	if !whole || !s.AffixBackoff {
+		for _, x := range suf {
+			end += x
+		}
+	}
+	v.wt[0] = end
+	return v
+}
+
+// questionMark marks the question-start keys of the Start table: Start["?چرا"]
+// is added to the Start weight of a word whose first token is "چرا"
+// when the words from it through the next hard mark are at most
+// maxQuestionRun and end with ? or ؟ (see questionStart): a short
+// question's first word.
+const questionMark = '?'
+
+// maxQuestionRun is the longest question, in words, whose first word gets
+// its question-start weight.
+const maxQuestionRun = 12
+
+// questionStart reports whether the gap after ws[k] is followed by a short
+// question, given hardRuns' right.
+func questionStart(ws []word, k int, right []int) bool {
+	j := k + right[k]
+	return right[k] <= maxQuestionRun && j < len(ws) && ws[j].attr&aQuestion != 0
 }
 
 func (s *Splitter) prepare() {
 	var it token.Iter
-	s.affixes = false
+	s.affixes, s.questions = false, false
 	// hashed returns m keyed by token.Hash, and the bound on the weight
 	// of one word: the largest whole-token weight plus the largest of
 	// each affix length, none counted below 0.
@@ -293,8 +322,14 @@ func (s *Splitter) prepare() {
 		slices.Sort(keys) // sum collisions in a fixed order
 		out := make(map[uint64]float32, len(m))
 		whole := make(map[uint64]float32, len(m))
-		var top [maxAffix + 1]float32
+		var top [maxAffix + 2]float32 // whole tokens, affixes by length, question starts
 		for _, k := range keys {
+			if !last && len(k) > 1 && k[0] == questionMark {
+				out[token.HashString(k)] += m[k]
+				top[maxAffix+1] = max(top[maxAffix+1], m[k])
+				s.questions = true
+				continue
+			}
 			if n := affixLen(k, last); n > 0 {
 				if n <= maxAffix {
 					out[token.HashString(k)] += m[k]
@@ -379,7 +414,7 @@ type lineScratch struct {
 
 // wordInfo is what the splitter knows of a distinct word.
 type wordInfo struct {
-	wt          [2]float32 // End and Start weights
+	wt          [3]float32 // End, Start and question-start weights
 	first, last uint64     // token.Hash of its first and last token
 	ok          bool       // it has a token
 }
@@ -614,13 +649,24 @@ func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *line
 // wordWeights returns the End and Start weights of a word: those of its
 // last and first token. They are cached per Text call under a hash of the
 // raw word, so the tokeniser runs once per distinct word.
-func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32 {
+func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [3]float32 {
 	if w.wtOK {
 		return w.wt
 	}
 	v := s.wordInfo(text, w, sc)
 	w.wt, w.wtOK = v.wt, true
 	return v.wt
+}
+
+// startWeight returns the Start weight of ws[k+1] for the gap after
+// ws[k], with its question-start weight when a short question follows
+// (questionStart; right as hardRuns fills it).
+func (s *Splitter) startWeight(text string, ws []word, k int, right []int, sc *lineScratch) float32 {
+	wt := s.wordWeights(text, &ws[k+1], sc)
+	if s.questions && questionStart(ws, k, right) {
+		return wt[1] + wt[2]
+	}
+	return wt[1]
 }
 
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
@@ -631,9 +677,7 @@ func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 		if sc.weights == nil {
 			sc.weights = make(map[uint64]wordInfo)
 		}
-		if e, st, f, l, ok := s.edgeWeights(&sc.it, raw); ok {
-			v = wordInfo{wt: [2]float32{e, st}, first: f, last: l, ok: true}
-		}
+		v = s.edgeInfo(&sc.it, raw)
 		sc.weights[h] = v
 	}
 	return v
@@ -668,7 +712,7 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 		if v+bound > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
 			if v+s.maxStart+s.maxCoh > 0 {
-				v += s.wordWeights(text, &ws[k+1], sc)[1]
+				v += s.startWeight(text, ws, k, right, sc)
 				if v+s.maxCoh > 0 {
 					v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
 				} else {
@@ -693,7 +737,7 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 			fs = append(fs, s.cohesionFeature(text, ws, k, sc))
 			sc.feats = fs
-			wt := s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
+			wt := s.wordWeights(text, &ws[k], sc)[0] + s.startWeight(text, ws, k, right, sc)
 			v := wt
 			for _, f := range fs {
 				v += s.List[f]
@@ -846,7 +890,7 @@ func (s *Splitter) cutLong(text string, ws []word, cut []bool, left, right []int
 		if exactV[k] == unset {
 			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 			sc.feats = fs
-			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1] +
+			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.startWeight(text, ws, k, right, sc) +
 				s.Weights[s.cohesionFeature(text, ws, k, sc)]
 		}
 		return exactV[k]
