@@ -42,6 +42,11 @@ type TrainConfig struct {
 	// to Prefixes runes of the word after it (see NewSplitter), besides
 	// the whole words'; at most maxAffix, 0 means none.
 	Suffixes, Prefixes int
+	// ArabicAffixes learns affixes of Arabic-script tokens only.
+	ArabicAffixes bool
+	// AffixL2 is the L2 penalty on affix and question-start weights; 0
+	// means WordL2.
+	AffixL2 float64
 	// AffixBackoff, with affixes, weighs the affixes of rare words only
 	// (fewer than MinCount occurrences), and the splitter adds them only
 	// for words without a weight of their own (Splitter.AffixBackoff).
@@ -78,6 +83,9 @@ func (c *TrainConfig) defaults() {
 	}
 	if c.MaxWords <= 0 {
 		c.MaxWords = 6000
+	}
+	if c.AffixL2 <= 0 {
+		c.AffixL2 = c.WordL2
 	}
 	if c.PosWeight <= 0 {
 		c.PosWeight = 1
@@ -152,6 +160,11 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		na := cfg.Prefixes
 		if last {
 			na = cfg.Suffixes
+		}
+		if cfg.ArabicAffixes {
+			if r, _ := utf8.DecodeRuneInString(k); token.ScriptOf(r) != token.ScriptArabic {
+				na = 0
+			}
 		}
 		for n := 1; n <= min(na, maxAffix); n++ {
 			var ok bool
@@ -284,15 +297,19 @@ func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, 
 			if !words {
 				continue
 			}
+			l2 := cfg.WordL2
 			for _, id := range g.end {
 				if id >= 0 {
-					E[id] -= rate * (grad + cfg.WordL2*E[id])
+					E[id] -= rate * (grad + l2*E[id])
 				}
+				l2 = cfg.AffixL2
 			}
+			l2 = cfg.WordL2
 			for _, id := range g.start {
 				if id >= 0 {
-					S[id] -= rate * (grad + cfg.WordL2*S[id])
+					S[id] -= rate * (grad + l2*S[id])
 				}
+				l2 = cfg.AffixL2
 			}
 		}
 		rate *= 0.7
