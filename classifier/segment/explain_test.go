@@ -45,7 +45,7 @@ func TestExplainSeedGaps(t *testing.T) {
 			l += sp.List[f]
 		}
 		e := sp.wordWeights(line, &ws[k], &sc)[0]
-		s := sp.startWeight(line, ws, k, right, &sc)
+		s := sp.wordWeights(line, &ws[k+1], &sc)[1]
 		var parts []string
 		for _, f := range fs {
 			parts = append(parts, fmt.Sprintf("%s%+.1f/%+.1f", f, sp.Weights[f], sp.List[f]))

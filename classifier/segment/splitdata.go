@@ -144,11 +144,7 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 func trainFolds(sd *splitData, coh *Cohesion, cfg TrainConfig) (*Splitter, error) {
 	var ex []SplitExample
 	for f := range 2 {
-		sents := 0
-		if cfg.sentences {
-			sents = len(sd.trainT[f]) / 2
-		}
-		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4, Sentences: sents})
+		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4})
 		if coh != nil {
 			for i := range e {
 				e[i].Cohesion = sd.coh[1-f]
@@ -285,20 +281,11 @@ var defaultTrainConfig = TrainConfig{}
 var splitterVariants = map[string]TrainConfig{
 	"base":                 {},
 	"affix":                {Suffixes: 2, Prefixes: 2},
-	"backoff":              {Suffixes: 2, Prefixes: 2, AffixBackoff: true},
-	"question":             {Questions: true},
-	"affix+question":       {Suffixes: 2, Prefixes: 2, Questions: true},
 	"suffix":               {Suffixes: 2},
-	"affix1":               {Suffixes: 1, Prefixes: 1},
-	"sentences":            {sentences: true},
-	"affix+sentences":      {Suffixes: 2, Prefixes: 2, sentences: true},
-	"affix3":               {Suffixes: 3, Prefixes: 3},
-	"suffix3+prefix1":      {Suffixes: 3, Prefixes: 1},
-	"affix1-min2":          {Suffixes: 1, Prefixes: 1, MinCount: 2},
 	"suffix2+prefix1":      {Suffixes: 2, Prefixes: 1},
-	"fa-suffix3+prefix1":   {Suffixes: 3, Prefixes: 1, ArabicAffixes: true},
-	"fa-affix3":            {Suffixes: 3, Prefixes: 3, ArabicAffixes: true},
-	"fa-affix":             {Suffixes: 2, Prefixes: 2, ArabicAffixes: true},
+	"suffix3+prefix1":      {Suffixes: 3, Prefixes: 1},
+	"affix1":               {Suffixes: 1, Prefixes: 1},
+	"affix3":               {Suffixes: 3, Prefixes: 3},
 	"suffix3+prefix1-l2e3": {Suffixes: 3, Prefixes: 1, AffixL2: 1e-3},
 	"suffix3+prefix1-l2e2": {Suffixes: 3, Prefixes: 1, AffixL2: 1e-2},
 }

@@ -88,7 +88,10 @@ func (f Feature) String() string {
 // into units: metadata at the start or end of a paragraph, and titles
 // glued into a run-on list. It is a linear model over a fixed feature set
 // (Feature) plus learned title-end and title-start word weights, keyed by
-// token.Normalize of the word stripped of surrounding punctuation.
+// token.Normalize of the word stripped of surrounding punctuation, and
+// optionally by its shape: its last and first few runes, which give a
+// rare word the weight of the words it ends or starts like (see
+// NewSplitter).
 //
 // A gap with no marker (no "?", "(+عکس)", capital, ...) is told from the
 // gaps inside a title by the words on either side: whether they are
@@ -137,15 +140,11 @@ type Splitter struct {
 	LenWeight float32
 	ListBias  float32
 	LenLogP   [maxDPLen + 1]float32
-	// AffixBackoff adds the affix weights of a word (see NewSplitter)
-	// only when its token has no weight of its own.
-	AffixBackoff bool
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 	affixes          bool               // the tables hold affix keys
-	questions        bool               // Start holds question-start keys
 }
 
 // NewSplitter returns a splitter with the given weights; End and Start
@@ -241,25 +240,25 @@ func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 
 // edgeInfo returns what the splitter knows of word w: its End weight
 // (that of its last token, plus those of the token's suffixes when the
-// tables hold affixes), its Start weight (its first token's, plus its
-// prefixes') and its question-start weight (see questionMark), with the
-// token.Hash of its first and last token and whether it has a token.
+// tables hold affixes) and its Start weight (its first token's, plus its
+// prefixes'), the token.Hash of its first and last token and whether it
+// has a token.
 func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
-	if !s.affixes && !s.questions {
+	if !s.affixes {
 		first, last, ok := edgeHashes(it, w)
 		if !ok {
 			return wordInfo{}
 		}
-		return wordInfo{wt: [3]float32{s.endH[last], s.startH[first], 0}, first: first, last: last, ok: true}
+		return wordInfo{wt: [2]float32{s.endH[last], s.startH[first]}, first: first, last: last, ok: true}
 	}
 	var v wordInfo
-	var buf [64]byte
+	var buf [1 + 4*maxAffix]byte
 	var suf [maxAffix]float32
 	it.Reset(w)
 	for it.Next() {
 		tok := it.Token()
 		v.last = it.Hash()
-		for n := 1; s.affixes && n <= maxAffix; n++ {
+		for n := 1; n <= maxAffix; n++ {
 			suf[n-1] = 0
 			if k, ok := affixKey(buf[:0], tok, n, true); ok {
 				suf[n-1] = s.endH[token.Hash(k)]
@@ -269,48 +268,23 @@ func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
 			continue
 		}
 		v.first, v.ok = v.last, true
-		start, whole := s.startH[v.first]
-		for n := 1; s.affixes && n <= maxAffix && (!whole || !s.AffixBackoff); n++ {
+		v.wt[1] = s.startH[v.first]
+		for n := 1; n <= maxAffix; n++ {
 			if k, ok := affixKey(buf[:0], tok, n, false); ok {
-				start += s.startH[token.Hash(k)]
+				v.wt[1] += s.startH[token.Hash(k)]
 			}
 		}
-		v.wt[1] = start
-		if s.questions {
-			v.wt[2] = s.startH[token.Hash(append(append(buf[:0], questionMark), tok...))]
-		}
 	}
-	end, whole := s.endH[v.last]
-	if !whole || !s.AffixBackoff {
-		for _, x := range suf {
-			end += x
-		}
+	v.wt[0] = s.endH[v.last]
+	for _, x := range suf {
+		v.wt[0] += x
 	}
-	v.wt[0] = end
 	return v
-}
-
-// questionMark marks the question-start keys of the Start table: Start["?چرا"]
-// is added to the Start weight of a word whose first token is "چرا"
-// when the words from it through the next hard mark are at most
-// maxQuestionRun and end with ? or ؟ (see questionStart): a short
-// question's first word.
-const questionMark = '?'
-
-// maxQuestionRun is the longest question, in words, whose first word gets
-// its question-start weight.
-const maxQuestionRun = 12
-
-// questionStart reports whether the gap after ws[k] is followed by a short
-// question, given hardRuns' right.
-func questionStart(ws []word, k int, right []int) bool {
-	j := k + right[k]
-	return right[k] <= maxQuestionRun && j < len(ws) && ws[j].attr&aQuestion != 0
 }
 
 func (s *Splitter) prepare() {
 	var it token.Iter
-	s.affixes, s.questions = false, false
+	s.affixes = false
 	// hashed returns m keyed by token.Hash, and the bound on the weight
 	// of one word: the largest whole-token weight plus the largest of
 	// each affix length, none counted below 0.
@@ -322,14 +296,8 @@ func (s *Splitter) prepare() {
 		slices.Sort(keys) // sum collisions in a fixed order
 		out := make(map[uint64]float32, len(m))
 		whole := make(map[uint64]float32, len(m))
-		var top [maxAffix + 2]float32 // whole tokens, affixes by length, question starts
+		var top [1 + maxAffix]float32 // whole tokens, then affixes by length
 		for _, k := range keys {
-			if !last && len(k) > 1 && k[0] == questionMark {
-				out[token.HashString(k)] += m[k]
-				top[maxAffix+1] = max(top[maxAffix+1], m[k])
-				s.questions = true
-				continue
-			}
 			if n := affixLen(k, last); n > 0 {
 				if n <= maxAffix {
 					out[token.HashString(k)] += m[k]
@@ -414,7 +382,7 @@ type lineScratch struct {
 
 // wordInfo is what the splitter knows of a distinct word.
 type wordInfo struct {
-	wt          [3]float32 // End, Start and question-start weights
+	wt          [2]float32 // End and Start weights
 	first, last uint64     // token.Hash of its first and last token
 	ok          bool       // it has a token
 }
@@ -649,24 +617,13 @@ func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *line
 // wordWeights returns the End and Start weights of a word: those of its
 // last and first token. They are cached per Text call under a hash of the
 // raw word, so the tokeniser runs once per distinct word.
-func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [3]float32 {
+func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32 {
 	if w.wtOK {
 		return w.wt
 	}
 	v := s.wordInfo(text, w, sc)
 	w.wt, w.wtOK = v.wt, true
 	return v.wt
-}
-
-// startWeight returns the Start weight of ws[k+1] for the gap after
-// ws[k], with its question-start weight when a short question follows
-// (questionStart; right as hardRuns fills it).
-func (s *Splitter) startWeight(text string, ws []word, k int, right []int, sc *lineScratch) float32 {
-	wt := s.wordWeights(text, &ws[k+1], sc)
-	if s.questions && questionStart(ws, k, right) {
-		return wt[1] + wt[2]
-	}
-	return wt[1]
 }
 
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
@@ -712,7 +669,7 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 		if v+bound > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
 			if v+s.maxStart+s.maxCoh > 0 {
-				v += s.startWeight(text, ws, k, right, sc)
+				v += s.wordWeights(text, &ws[k+1], sc)[1]
 				if v+s.maxCoh > 0 {
 					v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
 				} else {
@@ -737,7 +694,7 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 			fs = append(fs, s.cohesionFeature(text, ws, k, sc))
 			sc.feats = fs
-			wt := s.wordWeights(text, &ws[k], sc)[0] + s.startWeight(text, ws, k, right, sc)
+			wt := s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
 			v := wt
 			for _, f := range fs {
 				v += s.List[f]
@@ -890,7 +847,7 @@ func (s *Splitter) cutLong(text string, ws []word, cut []bool, left, right []int
 		if exactV[k] == unset {
 			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
 			sc.feats = fs
-			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.startWeight(text, ws, k, right, sc) +
+			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1] +
 				s.Weights[s.cohesionFeature(text, ws, k, sc)]
 		}
 		return exactV[k]

@@ -42,20 +42,8 @@ type TrainConfig struct {
 	// to Prefixes runes of the word after it (see NewSplitter), besides
 	// the whole words'; at most maxAffix, 0 means none.
 	Suffixes, Prefixes int
-	// ArabicAffixes learns affixes of Arabic-script tokens only.
-	ArabicAffixes bool
-	// AffixL2 is the L2 penalty on affix and question-start weights; 0
-	// means WordL2.
+	// AffixL2 is the L2 penalty on affix weights; 0 means WordL2.
 	AffixL2 float64
-	// AffixBackoff, with affixes, weighs the affixes of rare words only
-	// (fewer than MinCount occurrences), and the splitter adds them only
-	// for words without a weight of their own (Splitter.AffixBackoff).
-	AffixBackoff bool
-	// Questions learns question-start weights (see questionMark).
-	Questions bool
-	// sentences adds run-on sentence lists (RunOnConfig.Sentences) to
-	// the default splitter's training lines (trainFolds).
-	sentences bool
 	// Cohesion is the table the trained splitter uses at run time (see
 	// SplitExample.Cohesion for the tables used in training); nil means
 	// none.
@@ -92,18 +80,14 @@ func (c *TrainConfig) defaults() {
 	}
 }
 
-// qSlot is the index of the question-start key in trainGap.start.
-const qSlot = 1 + maxAffix
-
 // trainGap is one candidate gap of the training set.
 type trainGap struct {
 	feats []uint8
 	// end and start are the vocabulary ids of the word before and after
-	// the gap, then of its affixes of 1 to maxAffix runes, then (start)
-	// of its question-start key; -1 when rare or absent.
-	end   [1 + maxAffix]int32
-	start [qSlot + 1]int32
-	y     bool
+	// the gap, then of its affixes of 1 to maxAffix runes; -1 when rare
+	// or absent.
+	end, start [1 + maxAffix]int32
+	y          bool
 }
 
 func featBytes(fs []Feature) []uint8 {
@@ -142,37 +126,29 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		return i
 	}
 	var kb []byte
-	// ids fills ids with the vocabulary ids of word w's last (or first)
-	// token and its affixes, and returns the token.
-	ids := func(ids []int32, w string, last bool) string {
+	// ids returns the vocabulary ids of word w's last (or first) token
+	// and of its affixes.
+	ids := func(w string, last bool) [1 + maxAffix]int32 {
+		var ids [1 + maxAffix]int32
 		for i := range ids {
 			ids[i] = -1
 		}
 		f, l := edgeKeys(&it, w)
-		k := f
+		k, na := f, cfg.Prefixes
 		if last {
-			k = l
+			k, na = l, cfg.Suffixes
 		}
 		if k == "" {
-			return k
+			return ids
 		}
 		ids[0] = key(k)
-		na := cfg.Prefixes
-		if last {
-			na = cfg.Suffixes
-		}
-		if cfg.ArabicAffixes {
-			if r, _ := utf8.DecodeRuneInString(k); token.ScriptOf(r) != token.ScriptArabic {
-				na = 0
-			}
-		}
 		for n := 1; n <= min(na, maxAffix); n++ {
 			var ok bool
 			if kb, ok = affixKey(kb[:0], []byte(k), n, last); ok {
 				ids[n] = key(string(kb))
 			}
 		}
-		return k
+		return ids
 	}
 	var ws []word
 	var left, right []int
@@ -204,12 +180,11 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 				}
 			}
 			fs = append(fs, FMarkCohesion+markOf(ws[k].attr)*numCohLevels+Feature(lvl))
-			g := trainGap{feats: featBytes(fs), y: slices.Contains(ex.Cuts, ws[k+1].start)}
-			ids(g.end[:], line[ws[k].start:ws[k].end], true)
-			first := ids(g.start[:qSlot], line[ws[k+1].start:ws[k+1].end], false)
-			g.start[qSlot] = -1
-			if cfg.Questions && first != "" && questionStart(ws, k, right) {
-				g.start[qSlot] = key(string(questionMark) + first)
+			g := trainGap{
+				feats: featBytes(fs),
+				end:   ids(line[ws[k].start:ws[k].end], true),
+				start: ids(line[ws[k+1].start:ws[k+1].end], false),
+				y:     slices.Contains(ex.Cuts, ws[k+1].start),
 			}
 			if g.y {
 				pos++
@@ -224,14 +199,9 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		return nil, ErrNoExamples
 	}
 	for i := range gaps {
-		for _, ids := range [][]int32{gaps[i].end[:], gaps[i].start[:]} {
+		for _, ids := range []*[1 + maxAffix]int32{&gaps[i].end, &gaps[i].start} {
 			for j, id := range ids {
 				if id >= 0 && counts[id] < cfg.MinCount {
-					ids[j] = -1
-				}
-			}
-			if cfg.AffixBackoff && ids[0] >= 0 {
-				for j := 1; j <= maxAffix; j++ {
 					ids[j] = -1
 				}
 			}
@@ -251,7 +221,6 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		fw[i] = float32(v)
 	}
 	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
-	sp.AffixBackoff = cfg.AffixBackoff
 	if !cfg.NoList {
 		trainList(sp, examples, spans, gaps, words, cfg, rng)
 	}
@@ -408,11 +377,6 @@ type RunOnConfig struct {
 	// paragraphs, all on one line) to make from titles[i] + paragraphs; the cut after the
 	// title is the only boundary. 0 means none.
 	Docs int
-	// Sentences is how many run-on lists of 2 to 6 short sentences (25
-	// words or fewer, cut from the paragraphs at a period then white
-	// space) to make, each sentence's final period removed: boundaries
-	// with no mark between words of running text. 0 means none.
-	Sentences int
 }
 
 // RunOnExamples makes synthetic training lines: run-on lists of 2 to
@@ -482,31 +446,6 @@ func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample 
 	for _, p := range paragraphs {
 		if p = clean(p); p != "" {
 			out = append(out, zw(SplitExample{Line: p}))
-		}
-	}
-	if cfg.Sentences > 0 {
-		var sents []string
-		for _, p := range paragraphs {
-			for s := range strings.SplitAfterSeq(clean(p), ". ") {
-				s = strings.TrimSpace(s)
-				if n := len(strings.Fields(s)); n >= 2 && n <= 25 && strings.HasSuffix(s, ".") {
-					sents = append(sents, strings.TrimSuffix(s, "."))
-				}
-			}
-		}
-		for i := 0; i < cfg.Sentences && len(sents) >= 2; i++ {
-			j := rng.IntN(len(sents) - 1)
-			k := min(len(sents)-j, 2+rng.IntN(5))
-			var b strings.Builder
-			var cuts []int
-			for _, s := range sents[j : j+k] {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-					cuts = append(cuts, b.Len())
-				}
-				b.WriteString(s)
-			}
-			out = append(out, zw(SplitExample{Line: b.String(), Cuts: cuts}))
 		}
 	}
 	for i := 0; i < cfg.Docs && len(titles) > 0 && len(paragraphs) > 0; i++ {

@@ -14,7 +14,7 @@ type word struct {
 	wtOK       bool // wt is set
 	digit, aln bool // it has a digit; a letter or digit
 	attr       wattr
-	wt         [3]float32 // End, Start and question-start weights, set lazily
+	wt         [2]float32 // End and Start weights, set lazily
 }
 
 type wattr uint32
