@@ -62,7 +62,7 @@ func TestTrainDeterministic(t *testing.T) {
 		for i := range ex {
 			ex[i].Cohesion = coh
 		}
-		sp, err := TrainSplitter(ex, TrainConfig{Seed: 3, MinCount: 1, Cohesion: coh})
+		sp, err := TrainSplitter(ex, TrainConfig{Seed: 3, MinCount: 1, Cohesion: coh, Suffixes: 3, Prefixes: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,8 +79,35 @@ func TestTrainDeterministic(t *testing.T) {
 	if string(again) != string(out[0]) {
 		t.Fatal("MarshalBinary(UnmarshalBinary(x)) != x")
 	}
+	if !sp.affixes {
+		t.Fatal("no affix keys learned")
+	}
 	if err := sp.UnmarshalBinary(out[0][:len(out[0])-1]); err == nil {
 		t.Fatal("truncated data decoded")
+	}
+}
+
+func TestAffixKey(t *testing.T) {
+	for _, c := range []struct {
+		tok    string
+		n      int
+		suffix bool
+		want   string // "" when there is none
+	}{
+		{"خواص", 1, true, "*ص"},
+		{"خواص", 3, true, "*واص"},
+		{"خواص", 1, false, "خ*"},
+		{"خواص", 4, false, ""},
+		{"ab", 2, true, ""},
+		{"why", 2, false, "wh*"},
+	} {
+		k, ok := affixKey(nil, []byte(c.tok), c.n, c.suffix)
+		if got := string(k); ok != (c.want != "") || got != c.want {
+			t.Errorf("affixKey(%q, %d, %v) = %q, %v; want %q", c.tok, c.n, c.suffix, got, ok, c.want)
+		}
+		if ok && affixLen(string(k), c.suffix) != c.n {
+			t.Errorf("affixLen(%q) = %d, want %d", k, affixLen(string(k), c.suffix), c.n)
+		}
 	}
 }
 
