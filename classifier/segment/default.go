@@ -26,7 +26,15 @@ var defaultSplitter = sync.OnceValue(func() *Splitter {
 	return NewSplitter(handWeights(), nil, nil)
 })
 
-const splitterMagic = "WSPL4"
+// splitterMagic starts the encoding of a splitter whose word tables hold
+// affix keys (see NewSplitter); one without them starts with
+// oldSplitterMagic, as before such keys existed, so its encoding does
+// not change, and a reader that predates them rejects the files that
+// hold them instead of taking the keys for words. The layout is the same.
+const (
+	splitterMagic    = "WSPL5"
+	oldSplitterMagic = "WSPL4"
+)
 
 // ErrSplitterFormat reports splitter data that cannot be decoded.
 var ErrSplitterFormat = errors.New("segment: bad splitter data")
@@ -36,7 +44,10 @@ var ErrSplitterFormat = errors.New("segment: bad splitter data")
 // saying whether List weights follow, and them, then a byte saying
 // whether a Cohesion table follows, and the table.
 func (s *Splitter) MarshalBinary() ([]byte, error) {
-	b := []byte(splitterMagic)
+	b := []byte(oldSplitterMagic)
+	if s.hasAffixKeys() {
+		b = []byte(splitterMagic)
+	}
 	b = binary.AppendUvarint(b, uint64(NumFeatures))
 	b = appendF32s(b, s.Weights[:]...)
 	b = binary.AppendUvarint(b, uint64(s.MinWords))
@@ -90,12 +101,27 @@ func readF32s(r *bytes.Reader, dst []float32, what string) error {
 	return nil
 }
 
+// hasAffixKeys reports whether the End or Start table holds an affix key.
+func (s *Splitter) hasAffixKeys() bool {
+	for k := range s.End {
+		if affixLen(k, true) > 0 {
+			return true
+		}
+	}
+	for k := range s.Start {
+		if affixLen(k, false) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // UnmarshalBinary decodes data written by MarshalBinary. Table keys are
 // normalised again (see NewSplitter).
 func (s *Splitter) UnmarshalBinary(data []byte) error {
 	r := bytes.NewReader(data)
 	magic := make([]byte, len(splitterMagic))
-	if _, err := r.Read(magic); err != nil || string(magic) != splitterMagic {
+	if _, err := r.Read(magic); err != nil || string(magic) != splitterMagic && string(magic) != oldSplitterMagic {
 		return fmt.Errorf("%w: magic", ErrSplitterFormat)
 	}
 	nf, err := binary.ReadUvarint(r)

@@ -9,7 +9,10 @@ import (
 	"testing"
 )
 
-var explainFlag = flag.Bool("explain", false, "print the default splitter's gap scores on the seed example's last line")
+var (
+	explainFlag = flag.Bool("explain", false, "print the default splitter's gap scores on the seed example's last line")
+	splitterBin = flag.String("splitter", "", "with -explain, the splitter file to explain instead of the default (e.g. splitter-affix.bin)")
+)
 
 // TestExplainSeedGaps prints, with -explain, every gap of the seed
 // example's run-on title line with its features and word weights.
@@ -21,6 +24,16 @@ func TestExplainSeedGaps(t *testing.T) {
 	lines := strings.Split(string(raw), "\n")
 	line := lines[len(lines)-1]
 	sp := DefaultSplitter()
+	if *splitterBin != "" {
+		data, err := os.ReadFile(*splitterBin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp = new(Splitter)
+		if err := sp.UnmarshalBinary(data); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ws := scanWords(nil, line, 0, len(line))
 	left, right, hard, dots := hardRuns(ws, nil, nil)
 	for k := 0; k+1 < len(ws); k++ {

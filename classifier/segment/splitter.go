@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -86,7 +88,10 @@ func (f Feature) String() string {
 // into units: metadata at the start or end of a paragraph, and titles
 // glued into a run-on list. It is a linear model over a fixed feature set
 // (Feature) plus learned title-end and title-start word weights, keyed by
-// token.Normalize of the word stripped of surrounding punctuation.
+// token.Normalize of the word stripped of surrounding punctuation, and
+// optionally by its shape: its last and first few runes, which give a
+// rare word the weight of the words it ends or starts like (see
+// NewSplitter).
 //
 // A gap with no marker (no "?", "(+عکس)", capital, ...) is told from the
 // gaps inside a title by the words on either side: whether they are
@@ -139,6 +144,7 @@ type Splitter struct {
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
+	affixes          bool               // the tables hold affix keys
 }
 
 // NewSplitter returns a splitter with the given weights; End and Start
@@ -147,10 +153,64 @@ type Splitter struct {
 // first token of the word after it. Keys are tokenised again when the
 // splitter is made, so a table survives changes to the normaliser (keys
 // that come to share a token have their weights summed).
+//
+// Keys marked with affixMark are shapes, for words too rare to have a
+// weight of their own: End["*ها"] is added to the End weight of every word
+// whose last token ends in "ها" and is longer, Start["چر*"] to the Start
+// weight of every word whose first token starts with "چر" and is longer
+// (see affixKey); they are not tokenised again.
 func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
 	s := &Splitter{Weights: w, End: end, Start: start}
 	s.prepare()
 	return s
+}
+
+// affixMark marks the affix keys of the End and Start tables; no token
+// holds it.
+const affixMark = '*'
+
+// maxAffix is the longest affix, in runes, the word tables may weigh.
+const maxAffix = 3
+
+// affixKey appends to dst the key of tok's n-rune suffix ("*" then its
+// last n runes) or prefix (its first n runes then "*"); ok is false when
+// tok has n runes or fewer.
+func affixKey(dst, tok []byte, n int, suffix bool) (_ []byte, ok bool) {
+	i, j := 0, len(tok)
+	for range n {
+		if i >= j {
+			return dst, false
+		}
+		if suffix {
+			_, sz := utf8.DecodeLastRune(tok[i:j])
+			j -= sz
+		} else {
+			_, sz := utf8.DecodeRune(tok[i:j])
+			i += sz
+		}
+	}
+	if i >= j {
+		return dst, false
+	}
+	if suffix {
+		return append(append(dst, affixMark), tok[j:]...), true
+	}
+	return append(append(dst, tok[:i]...), affixMark), true
+}
+
+// affixLen returns n when k is an n-rune affix key of an End (suffix) or
+// Start table, else 0.
+func affixLen(k string, suffix bool) int {
+	var ok bool
+	if suffix {
+		k, ok = strings.CutPrefix(k, string(affixMark))
+	} else {
+		k, ok = strings.CutSuffix(k, string(affixMark))
+	}
+	if !ok || k == "" {
+		return 0
+	}
+	return utf8.RuneCountInString(k)
 }
 
 // edgeKeys returns the first and last token of w, normalised.
@@ -178,40 +238,99 @@ func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 	return first, last, ok
 }
 
+// edgeInfo returns what the splitter knows of word w: its End weight
+// (that of its last token, plus those of the token's suffixes when the
+// tables hold affixes) and its Start weight (its first token's, plus its
+// prefixes'), the token.Hash of its first and last token and whether it
+// has a token.
+func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
+	if !s.affixes {
+		first, last, ok := edgeHashes(it, w)
+		if !ok {
+			return wordInfo{}
+		}
+		return wordInfo{wt: [2]float32{s.endH[last], s.startH[first]}, first: first, last: last, ok: true}
+	}
+	var v wordInfo
+	var buf [1 + 4*maxAffix]byte
+	var suf [maxAffix]float32
+	it.Reset(w)
+	for it.Next() {
+		tok := it.Token()
+		v.last = it.Hash()
+		for n := 1; n <= maxAffix; n++ {
+			suf[n-1] = 0
+			if k, ok := affixKey(buf[:0], tok, n, true); ok {
+				suf[n-1] = s.endH[token.Hash(k)]
+			}
+		}
+		if v.ok {
+			continue
+		}
+		v.first, v.ok = v.last, true
+		v.wt[1] = s.startH[v.first]
+		for n := 1; n <= maxAffix; n++ {
+			if k, ok := affixKey(buf[:0], tok, n, false); ok {
+				v.wt[1] += s.startH[token.Hash(k)]
+			}
+		}
+	}
+	v.wt[0] = s.endH[v.last]
+	for _, x := range suf {
+		v.wt[0] += x
+	}
+	return v
+}
+
 func (s *Splitter) prepare() {
 	var it token.Iter
-	hashed := func(m map[string]float32, last bool) map[uint64]float32 {
+	s.affixes = false
+	// hashed returns m keyed by token.Hash, and the bound on the weight
+	// of one word: the largest whole-token weight plus the largest of
+	// each affix length, none counted below 0.
+	hashed := func(m map[string]float32, last bool) (map[uint64]float32, float32) {
 		keys := make([]string, 0, len(m))
 		for k := range m {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys) // sum collisions in a fixed order
 		out := make(map[uint64]float32, len(m))
+		whole := make(map[uint64]float32, len(m))
+		var top [1 + maxAffix]float32 // whole tokens, then affixes by length
 		for _, k := range keys {
+			if n := affixLen(k, last); n > 0 {
+				if n <= maxAffix {
+					out[token.HashString(k)] += m[k]
+					top[n] = max(top[n], m[k])
+					s.affixes = true
+				}
+				continue
+			}
 			f, l, ok := edgeHashes(&it, k)
 			if !ok {
 				continue
 			}
 			if last {
-				out[l] += m[k]
+				whole[l] += m[k]
 			} else {
-				out[f] += m[k]
+				whole[f] += m[k]
 			}
 		}
-		return out
+		for h, v := range whole {
+			out[h] += v
+			top[0] = max(top[0], v)
+		}
+		bound := float32(0)
+		for _, v := range top {
+			bound += v
+		}
+		return out, bound
 	}
-	s.endH = hashed(s.End, true)
-	s.startH = hashed(s.Start, false)
-	s.maxEnd, s.maxStart = 0, 0
+	s.endH, s.maxEnd = hashed(s.End, true)
+	s.startH, s.maxStart = hashed(s.Start, false)
 	s.maxCoh = s.Weights[FMarkCohesion]
 	for f := FMarkCohesion; f < NumFeatures; f++ {
 		s.maxCoh = max(s.maxCoh, s.Weights[f])
-	}
-	for _, v := range s.endH {
-		s.maxEnd = max(s.maxEnd, v)
-	}
-	for _, v := range s.startH {
-		s.maxStart = max(s.maxStart, v)
 	}
 }
 
@@ -558,10 +677,7 @@ func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 	if c.keys[i] == key {
 		return c.vals[i]
 	}
-	var v wordInfo
-	if f, l, ok := edgeHashes(&sc.it, raw); ok {
-		v = wordInfo{wt: [2]float32{s.endH[l], s.startH[f]}, first: f, last: l, ok: true}
-	}
+	v := s.edgeInfo(&sc.it, raw)
 	c.keys[i], c.vals[i] = key, v
 	return v
 }

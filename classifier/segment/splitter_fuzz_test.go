@@ -91,3 +91,31 @@ func TestSplitterRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitterMagic checks that only a splitter with affix keys is
+// written as WSPL5, so that older readers still read the others.
+func TestSplitterMagic(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		end   map[string]float32
+		magic string
+	}{
+		{"words", map[string]float32{"سلامتی": 1}, oldSplitterMagic},
+		{"suffix", map[string]float32{"سلامتی": 1, "*تی": 0.5}, splitterMagic},
+		{"long suffix", map[string]float32{"*abcdef": 0.5}, splitterMagic},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := NewSplitter(handWeights(), tc.end, nil).MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(data[:len(tc.magic)]); got != tc.magic {
+				t.Errorf("magic %q, want %q", got, tc.magic)
+			}
+			var s Splitter
+			if err := s.UnmarshalBinary(data); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

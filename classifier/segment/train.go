@@ -37,6 +37,13 @@ type TrainConfig struct {
 	PosWeight float64
 	// NoList skips training the list pass (Splitter.List).
 	NoList bool
+	// Suffixes and Prefixes learn End weights for the last 1 to Suffixes
+	// runes of the word before a gap and Start weights for the first 1
+	// to Prefixes runes of the word after it (see NewSplitter), besides
+	// the whole words'; at most maxAffix, 0 means none.
+	Suffixes, Prefixes int
+	// AffixL2 is the L2 penalty on affix weights; 0 means WordL2.
+	AffixL2 float64
 	// Cohesion is the table the trained splitter uses at run time (see
 	// SplitExample.Cohesion for the tables used in training); nil means
 	// none.
@@ -65,6 +72,9 @@ func (c *TrainConfig) defaults() {
 	if c.MaxWords <= 0 {
 		c.MaxWords = 6000
 	}
+	if c.AffixL2 <= 0 {
+		c.AffixL2 = c.WordL2
+	}
 	if c.PosWeight <= 0 {
 		c.PosWeight = 1
 	}
@@ -72,8 +82,11 @@ func (c *TrainConfig) defaults() {
 
 // trainGap is one candidate gap of the training set.
 type trainGap struct {
-	feats      []uint8
-	end, start int32 // vocabulary ids, -1 when rare
+	feats []uint8
+	// end and start are the vocabulary ids of the word before and after
+	// the gap, then of its affixes of 1 to maxAffix runes; -1 when rare
+	// or absent.
+	end, start [1 + maxAffix]int32
 	y          bool
 }
 
@@ -101,15 +114,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	var words []string
 	counts := []int{}
 	var it token.Iter
-	id := func(w string, last bool) int32 {
-		f, l := edgeKeys(&it, w)
-		k := f
-		if last {
-			k = l
-		}
-		if k == "" {
-			return -1
-		}
+	key := func(k string) int32 {
 		i, ok := vocab[k]
 		if !ok {
 			i = int32(len(words))
@@ -119,6 +124,31 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		}
 		counts[i]++
 		return i
+	}
+	var kb []byte
+	// ids returns the vocabulary ids of word w's last (or first) token
+	// and of its affixes.
+	ids := func(w string, last bool) [1 + maxAffix]int32 {
+		var ids [1 + maxAffix]int32
+		for i := range ids {
+			ids[i] = -1
+		}
+		f, l := edgeKeys(&it, w)
+		k, na := f, cfg.Prefixes
+		if last {
+			k, na = l, cfg.Suffixes
+		}
+		if k == "" {
+			return ids
+		}
+		ids[0] = key(k)
+		for n := 1; n <= min(na, maxAffix); n++ {
+			var ok bool
+			if kb, ok = affixKey(kb[:0], []byte(k), n, last); ok {
+				ids[n] = key(string(kb))
+			}
+		}
+		return ids
 	}
 	var ws []word
 	var left, right []int
@@ -152,8 +182,8 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 			fs = append(fs, FMarkCohesion+markOf(ws[k].attr)*numCohLevels+Feature(lvl))
 			g := trainGap{
 				feats: featBytes(fs),
-				end:   id(line[ws[k].start:ws[k].end], true),
-				start: id(line[ws[k+1].start:ws[k+1].end], false),
+				end:   ids(line[ws[k].start:ws[k].end], true),
+				start: ids(line[ws[k+1].start:ws[k+1].end], false),
 				y:     slices.Contains(ex.Cuts, ws[k+1].start),
 			}
 			if g.y {
@@ -169,11 +199,12 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 		return nil, ErrNoExamples
 	}
 	for i := range gaps {
-		if gaps[i].end >= 0 && counts[gaps[i].end] < cfg.MinCount {
-			gaps[i].end = -1
-		}
-		if gaps[i].start >= 0 && counts[gaps[i].start] < cfg.MinCount {
-			gaps[i].start = -1
+		for _, ids := range []*[1 + maxAffix]int32{&gaps[i].end, &gaps[i].start} {
+			for j, id := range ids {
+				if id >= 0 && counts[id] < cfg.MinCount {
+					ids[j] = -1
+				}
+			}
 		}
 	}
 	var w [NumFeatures]float64
@@ -211,11 +242,15 @@ func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, 
 			for _, f := range g.feats {
 				z += w[f]
 			}
-			if g.end >= 0 {
-				z += E[g.end]
+			for _, id := range g.end {
+				if id >= 0 {
+					z += E[id]
+				}
 			}
-			if g.start >= 0 {
-				z += S[g.start]
+			for _, id := range g.start {
+				if id >= 0 {
+					z += S[id]
+				}
 			}
 			p := 1 / (1 + math.Exp(-z))
 			grad := p
@@ -231,11 +266,19 @@ func sgd(gaps []trainGap, order []int, w *[NumFeatures]float64, E, S []float64, 
 			if !words {
 				continue
 			}
-			if g.end >= 0 {
-				E[g.end] -= rate * (grad + cfg.WordL2*E[g.end])
+			l2 := cfg.WordL2
+			for _, id := range g.end {
+				if id >= 0 {
+					E[id] -= rate * (grad + l2*E[id])
+				}
+				l2 = cfg.AffixL2
 			}
-			if g.start >= 0 {
-				S[g.start] -= rate * (grad + cfg.WordL2*S[g.start])
+			l2 = cfg.WordL2
+			for _, id := range g.start {
+				if id >= 0 {
+					S[id] -= rate * (grad + l2*S[id])
+				}
+				l2 = cfg.AffixL2
 			}
 		}
 		rate *= 0.7
@@ -423,6 +466,15 @@ func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample 
 // GapScore reports, for evaluation, how the splitter cuts ex: true
 // positives, false positives and false negatives over the gaps it sees.
 func (s *Splitter) GapScore(ex SplitExample) (tp, fp, fn int) {
+	t, f, n := s.gapCuts(ex)
+	return len(t), len(f), len(n)
+}
+
+// gapCuts returns, sorted, the byte offsets in ex.Line of the units the
+// splitter starts rightly (tp) and wrongly (fp), and of the true unit
+// starts it misses (fn); a cut at the first block's start (after
+// metadata or white space) is not counted.
+func (s *Splitter) gapCuts(ex SplitExample) (tp, fp, fn []int) {
 	d, _ := Text(ex.Line, TextOptions{Splitter: s})
 	got := map[int]bool{}
 	for _, b := range d.Blocks {
@@ -445,15 +497,18 @@ func (s *Splitter) GapScore(ex SplitExample) (tp, fp, fn int) {
 			continue
 		}
 		if want[c] {
-			tp++
+			tp = append(tp, c)
 		} else {
-			fp++
+			fp = append(fp, c)
 		}
 	}
 	for c := range want {
 		if !got[c] {
-			fn++
+			fn = append(fn, c)
 		}
 	}
+	slices.Sort(tp)
+	slices.Sort(fp)
+	slices.Sort(fn)
 	return tp, fp, fn
 }

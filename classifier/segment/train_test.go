@@ -8,14 +8,25 @@ import (
 	"testing"
 )
 
-var trainFlag = flag.Bool("train", false, "train the default splitter from ../shared and write splitter.bin")
+var (
+	trainFlag   = flag.Bool("train", false, "train the default splitter from ../shared and write splitter.bin")
+	variantFlag = flag.String("variant", "", "with -train, train this variant (see splitterVariant) instead of the default, and write splitter-VARIANT.bin")
+)
 
 func TestTrainSplitter(t *testing.T) {
 	if !*trainFlag {
 		t.Skip("run with -train to train splitter.bin from ../shared")
 	}
 	sh := sharedDir(t)
-	sp, err := TrainDefaultSplitter(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"), t.Logf)
+	cfg, out := defaultTrainConfig, "splitter.bin"
+	if *variantFlag != "" {
+		var ok bool
+		if cfg, ok = splitterVariant(*variantFlag); !ok {
+			t.Fatalf("no splitter variant %q", *variantFlag)
+		}
+		out = "splitter-" + *variantFlag + ".bin"
+	}
+	sp, err := trainDefaultSplitter(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"), cfg, t.Logf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,10 +34,10 @@ func TestTrainSplitter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile("splitter.bin", data, 0o644); err != nil {
+	if err := os.WriteFile(out, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote splitter.bin: %d bytes", len(data))
+	t.Logf("wrote %s: %d bytes", out, len(data))
 	seed, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
 	if err == nil {
 		d, _ := Text(string(seed), TextOptions{Splitter: sp})
@@ -51,7 +62,7 @@ func TestTrainDeterministic(t *testing.T) {
 		for i := range ex {
 			ex[i].Cohesion = coh
 		}
-		sp, err := TrainSplitter(ex, TrainConfig{Seed: 3, MinCount: 1, Cohesion: coh})
+		sp, err := TrainSplitter(ex, TrainConfig{Seed: 3, MinCount: 1, Cohesion: coh, Suffixes: 3, Prefixes: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,8 +79,35 @@ func TestTrainDeterministic(t *testing.T) {
 	if string(again) != string(out[0]) {
 		t.Fatal("MarshalBinary(UnmarshalBinary(x)) != x")
 	}
+	if !sp.affixes {
+		t.Fatal("no affix keys learned")
+	}
 	if err := sp.UnmarshalBinary(out[0][:len(out[0])-1]); err == nil {
 		t.Fatal("truncated data decoded")
+	}
+}
+
+func TestAffixKey(t *testing.T) {
+	for _, c := range []struct {
+		tok    string
+		n      int
+		suffix bool
+		want   string // "" when there is none
+	}{
+		{"خواص", 1, true, "*ص"},
+		{"خواص", 3, true, "*واص"},
+		{"خواص", 1, false, "خ*"},
+		{"خواص", 4, false, ""},
+		{"ab", 2, true, ""},
+		{"why", 2, false, "wh*"},
+	} {
+		k, ok := affixKey(nil, []byte(c.tok), c.n, c.suffix)
+		if got := string(k); ok != (c.want != "") || got != c.want {
+			t.Errorf("affixKey(%q, %d, %v) = %q, %v; want %q", c.tok, c.n, c.suffix, got, ok, c.want)
+		}
+		if ok && affixLen(string(k), c.suffix) != c.n {
+			t.Errorf("affixLen(%q) = %d, want %d", k, affixLen(string(k), c.suffix), c.n)
+		}
 	}
 }
 
