@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 var (
@@ -51,5 +53,50 @@ func TestExplainSeedGaps(t *testing.T) {
 			parts = append(parts, fmt.Sprintf("%s%+.1f/%+.1f", f, sp.Weights[f], sp.List[f]))
 		}
 		fmt.Printf("%-14s|%-14s %+.2f e%+.2f s%+.2f = %+.2f list %+.2f  %s\n", line[ws[k].start:ws[k].end], line[ws[k+1].start:ws[k+1].end], v, e, s, v+e+s, l+e+s, strings.Join(parts, " "))
+	}
+}
+
+// TestExplainSeedEvidence prints, with -explain, what the splitter's
+// training data (loadSplitData: both training folds) holds about the
+// words on either side of the seed example's markerless title
+// boundaries: how many training titles end with the word before (by its
+// last token) and start with the word after (by its first token), and
+// how often each occurs in titles and paragraphs. A word table can only
+// learn from these counts.
+func TestExplainSeedEvidence(t *testing.T) {
+	if !*explainFlag {
+		t.Skip("run with -explain")
+	}
+	sh := sharedDir(t)
+	sd, err := loadSplitData(filepath.Join(sh, "corpora"), filepath.Join(sh, "persian"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var it token.Iter
+	ends, starts, inTitles, inParas := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	count := func(m map[string]int, s string) {
+		for it.Reset(s); it.Next(); {
+			m[string(it.Token())]++
+		}
+	}
+	titles := 0
+	for f := range 2 {
+		for _, s := range sd.trainT[f] {
+			first, last := edgeKeys(&it, s)
+			ends[last]++
+			starts[first]++
+			count(inTitles, s)
+			titles++
+		}
+		for _, s := range sd.trainP[f] {
+			count(inParas, s)
+		}
+	}
+	t.Logf("%d training titles", titles)
+	for _, g := range [][2]string{{"سلامتی", "حملات"}, {"الله", "دعای"}, {"تشخیص", "چرا"}, {"آن", "ریزصاعقهها"}, {"زمین", "خواص"}} {
+		_, e := edgeKeys(&it, g[0])
+		s, _ := edgeKeys(&it, g[1])
+		t.Logf("%s|%s: titles ending with %q %d (in titles %d, paragraphs %d); starting with %q %d (in titles %d, paragraphs %d)",
+			g[0], g[1], e, ends[e], inTitles[e], inParas[e], s, starts[s], inTitles[s], inParas[s])
 	}
 }
