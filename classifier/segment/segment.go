@@ -5,11 +5,13 @@
 // scrapers glued several together.
 //
 // The plain-text Splitter is a small linear model over the gaps between
-// words (marks, word shapes, title-end and title-start words, word-pair
-// Cohesion counts, and a second weight vector for lines that are title
-// lists), trained by TrainSplitter on synthetic run-on title lists made of
-// the trainable corpora's titles and paragraphs; the default one
-// (splitter.bin, embedded) is rebuilt, deterministically, with
+// words (marks, capitals, title-end and title-start words and optionally
+// their first and last runes, word-pair Cohesion counts, and a second
+// weight vector and a length prior for lines that are title lists),
+// trained by TrainSplitter on synthetic run-on title lists made of the
+// trainable corpora's titles and paragraphs; docs/segmentation.md has its
+// numbers and limits. The default one (splitter.bin, embedded) is
+// rebuilt, deterministically, with
 //
 //	go test ./classifier/segment -run TestTrainSplitter -v -train
 //
