@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,10 +142,11 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 // trainFolds trains on both folds, each fold's lines scored with the
 // other fold's cohesion table (none when coh is nil); the splitter keeps
 // table coh, and its length prior is fitted on the training titles.
-func trainFolds(sd *splitData, coh *Cohesion, cfg TrainConfig) (*Splitter, error) {
+func trainFolds(sd *splitData, coh *Cohesion, r splitterRecipe) (*Splitter, error) {
 	var ex []SplitExample
+	cfg := r.Train
 	for f := range 2 {
-		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4})
+		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4, MarkedShare: r.MarkedShare})
 		if coh != nil {
 			for i := range e {
 				e[i].Cohesion = sd.coh[1-f]
@@ -269,28 +271,45 @@ func docStats(sp *Splitter, docs []string) string {
 // candidate, listed first). logf (may be nil) gets every
 // candidate's validation and test numbers. It takes about a minute.
 func TrainDefaultSplitter(corpora, persian string, logf func(format string, args ...any)) (*Splitter, error) {
-	return trainDefaultSplitter(corpora, persian, defaultTrainConfig, logf)
+	return trainDefaultSplitter(corpora, persian, defaultRecipe, logf)
 }
 
-// defaultTrainConfig is the TrainConfig of the default splitter (Seed
-// and Cohesion are set by trainFolds): whole words only (variant "base"
-// of splitterVariant). Word shapes ("suffix3+prefix1-l2e3") raise gap
+// splitterRecipe is how a default splitter candidate is trained: the
+// TrainConfig (Seed and Cohesion are set by trainFolds) and the
+// RunOnConfig.MarkedShare of its training lists.
+type splitterRecipe struct {
+	Train       TrainConfig
+	MarkedShare float64
+}
+
+// defaultRecipe trains the default splitter: whole words only, titles
+// drawn alike (variant "base" of splitterVariant). Word shapes ("suffix3+prefix1-l2e3") raise gap
 // recall on the held-out synthetic lines from 0.58 to 0.66 at the same
 // precision, but a model trained with that splitter scored lower on the
 // Persian dev pages in text mode (mean F1 0.975 → 0.969 and 0.974 →
 // 0.968 with training seeds 1 and 2; docs/segmentation.md), so they are
 // not the default.
-var defaultTrainConfig = TrainConfig{}
+var defaultRecipe = splitterRecipe{}
 
-// splitterVariant returns the TrainConfig of a variant tried for the
-// default splitter, by name (see the -variant flag of TestTrainSplitter):
-// "base" (the default), or word shapes: "affix" and "affix1", "affix3"
+// splitterVariant returns the recipe of a variant tried for the default
+// splitter, by name (see the -variant flag of TestTrainSplitter): "base"
+// (the default), or word shapes: "affix" and "affix1", "affix3"
 // (suffixes and prefixes of up to 2, 1, 3 runes), "suffix" (2), or
 // "suffixN+prefix1" (N = 2, 3), optionally with "-l2e3" or "-l2e2" (an L2
-// penalty of 1e-3 or 1e-2 on shape weights).
-func splitterVariant(name string) (TrainConfig, bool) {
+// penalty of 1e-3 or 1e-2 on shape weights); then optionally "+qNN":
+// NN % of list titles drawn from those ending in ? or ! (MarkedShare).
+func splitterVariant(name string) (splitterRecipe, bool) {
+	name, q, hasQ := strings.Cut(name, "+q")
+	var r splitterRecipe
+	if hasQ {
+		n, err := strconv.Atoi(q)
+		if err != nil || n <= 0 || n > 100 {
+			return r, false
+		}
+		r.MarkedShare = float64(n) / 100
+	}
 	base, l2, _ := strings.Cut(name, "-l2")
-	var c TrainConfig
+	c := &r.Train
 	switch base {
 	case "base":
 	case "affix":
@@ -306,7 +325,7 @@ func splitterVariant(name string) (TrainConfig, bool) {
 	case "suffix3+prefix1":
 		c.Suffixes, c.Prefixes = 3, 1
 	default:
-		return c, false
+		return r, false
 	}
 	switch l2 {
 	case "":
@@ -315,13 +334,13 @@ func splitterVariant(name string) (TrainConfig, bool) {
 	case "e2":
 		c.AffixL2 = 1e-2
 	default:
-		return c, false
+		return r, false
 	}
-	return c, true
+	return r, true
 }
 
-// trainDefaultSplitter is TrainDefaultSplitter with the given TrainConfig.
-func trainDefaultSplitter(corpora, persian string, cfg TrainConfig, logf func(format string, args ...any)) (*Splitter, error) {
+// trainDefaultSplitter is TrainDefaultSplitter with the given recipe.
+func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func(format string, args ...any)) (*Splitter, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}

@@ -376,6 +376,18 @@ type RunOnConfig struct {
 	// paragraphs, all on one line) to make from titles[i] + paragraphs; the cut after the
 	// title is the only boundary. 0 means none.
 	Docs int
+	// MarkedShare is the share of list titles drawn from the titles that
+	// end in a question or exclamation mark, as clickbait lists are full
+	// of them; 0 draws every title alike.
+	MarkedShare float64
+}
+
+// endsQuestion reports whether a title ends in ? ؟ or !, closing quotes
+// and brackets aside.
+func endsQuestion(t string) bool {
+	t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || isCloser(r) })
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return isQuestion(r) || r == '!'
 }
 
 // RunOnExamples makes synthetic training lines: run-on lists of 2 to
@@ -418,13 +430,26 @@ func RunOnExamples(titles, paragraphs []string, cfg RunOnConfig) []SplitExample 
 		}
 		return SplitExample{Line: b.String(), Cuts: shift}
 	}
+	var marked []int // titles ending in ? or ! (only drawn from when MarkedShare > 0)
+	if cfg.MarkedShare > 0 {
+		for i, t := range titles {
+			if endsQuestion(t) {
+				marked = append(marked, i)
+			}
+		}
+	}
 	if len(titles) >= 2 {
 		for range cfg.Lists {
 			k := 2 + rng.IntN(cfg.MaxTitles-1)
 			var b strings.Builder
 			var cuts []int
 			for j := range k {
-				t := clean(titles[rng.IntN(len(titles))])
+				var t string
+				if len(marked) > 0 && rng.Float64() < cfg.MarkedShare {
+					t = clean(titles[marked[rng.IntN(len(marked))]])
+				} else {
+					t = clean(titles[rng.IntN(len(titles))])
+				}
 				if t == "" {
 					continue
 				}

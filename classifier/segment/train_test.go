@@ -18,7 +18,7 @@ func TestTrainSplitter(t *testing.T) {
 		t.Skip("run with -train to train splitter.bin from ../shared")
 	}
 	sh := sharedDir(t)
-	cfg, out := defaultTrainConfig, "splitter.bin"
+	cfg, out := defaultRecipe, "splitter.bin"
 	if *variantFlag != "" {
 		var ok bool
 		if cfg, ok = splitterVariant(*variantFlag); !ok {
@@ -120,5 +120,34 @@ func BenchmarkDecodeSplitter(b *testing.B) {
 		if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRunOnMarkedShare checks that MarkedShare 1 makes lists of titles
+// ending in ? or ! only, and that 0 leaves the lists as they were.
+func TestRunOnMarkedShare(t *testing.T) {
+	titles := []string{"Why is the sky blue?", "Ten cats", "Wow!", "A dog «barks»", "چرا آسمان آبی است؟»"}
+	for _, tc := range []struct {
+		name  string
+		share float64
+	}{{"all marked", 1}, {"none", 0}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := RunOnExamples(titles, nil, RunOnConfig{Seed: 1, Lists: 30, MarkedShare: tc.share})
+			plain := 0
+			for _, e := range ex {
+				units := append(append([]int{0}, e.Cuts...), len(e.Line))
+				for i := 1; i < len(units); i++ {
+					if !endsQuestion(e.Line[units[i-1]:units[i]]) {
+						plain++
+					}
+				}
+			}
+			if tc.share == 1 && plain > 0 {
+				t.Errorf("%d titles without ? or ! in lists drawn with MarkedShare 1", plain)
+			}
+			if tc.share == 0 && plain == 0 {
+				t.Error("MarkedShare 0 drew only marked titles")
+			}
+		})
 	}
 }
