@@ -140,6 +140,30 @@ func (s *sink) add(h uint64, v float32) {
 	s.val = append(s.val, v)
 }
 
+// word adds the unigram of a token hashed h and, when hasPrev, its
+// bigram with the token before it, hashed prev. When explaining, the
+// features are named after tok, or as the tail window's when tok is nil.
+func (s *sink) word(h, prev uint64, hasPrev bool, tok []byte) {
+	s.add(hashByte(h, nsUni), 1)
+	if s.explain {
+		if tok == nil {
+			s.names = append(s.names, "word(tail)")
+		} else {
+			s.names = append(s.names, "word="+string(tok))
+		}
+	}
+	if hasPrev {
+		s.add(hashByte(prev*31+h, nsBi), 1)
+		if s.explain {
+			if tok == nil {
+				s.names = append(s.names, "bigram(tail)")
+			} else {
+				s.names = append(s.names, "bigram=…+"+string(tok))
+			}
+		}
+	}
+}
+
 // fkey is a feature key, a namespace and a name, with the hash of both
 // computed once, and the finished hashes of its first values: feature
 // hashing is a large part of extraction, and most keys are constants with
@@ -761,16 +785,7 @@ func (x *extractor) tokens(text string) {
 					if n < headTokens {
 						g := f[i : i+n1+n2]
 						h := hashBytes(hashByte(fnvOffset, nsCJK), g)
-						s.add(hashByte(h, nsUni), 1)
-						if s.explain {
-							s.names = append(s.names, "word="+string(g))
-						}
-						if hasPrev {
-							s.add(hashByte(prev*31+h, nsBi), 1)
-							if s.explain {
-								s.names = append(s.names, "bigram=…+"+string(g))
-							}
-						}
+						s.word(h, prev, hasPrev, g)
 						prev, hasPrev = h, true
 					}
 					n++
@@ -781,16 +796,7 @@ func (x *extractor) tokens(text string) {
 		}
 		h := hashBytes(fnvOffset, f)
 		if n < headTokens {
-			s.add(hashByte(h, nsUni), 1)
-			if s.explain {
-				s.names = append(s.names, "word="+string(f))
-			}
-			if hasPrev {
-				s.add(hashByte(prev*31+h, nsBi), 1)
-				if s.explain {
-					s.names = append(s.names, "bigram=…+"+string(f))
-				}
-			}
+			s.word(h, prev, hasPrev, f)
 			prev, hasPrev = h, true
 		} else {
 			x.ring[x.ringN%tailTokens] = h
@@ -804,16 +810,7 @@ func (x *extractor) tokens(text string) {
 		hasPrev = false
 		for j := x.ringN - k; j < x.ringN; j++ {
 			h := x.ring[j%tailTokens]
-			s.add(hashByte(h, nsUni), 1)
-			if s.explain {
-				s.names = append(s.names, "word(tail)")
-			}
-			if hasPrev {
-				s.add(hashByte(prev*31+h, nsBi), 1)
-				if s.explain {
-					s.names = append(s.names, "bigram(tail)")
-				}
-			}
+			s.word(h, prev, hasPrev, nil)
 			prev, hasPrev = h, true
 		}
 	}
