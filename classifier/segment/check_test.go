@@ -19,6 +19,20 @@ func checkDoc(t testing.TB, d *Doc) {
 	}
 }
 
+// checkSameSpans fails unless got and want hold blocks with the same
+// offsets, in the same order; what names the comparison in the message.
+func checkSameSpans(t testing.TB, what string, got, want []Block) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d blocks, want %d", what, len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Start != want[i].Start || got[i].End != want[i].End {
+			t.Fatalf("%s: block %d [%d,%d), want [%d,%d)", what, i, got[i].Start, got[i].End, want[i].Start, want[i].End)
+		}
+	}
+}
+
 // docError returns the first broken invariant of d (see checkDoc).
 func docError(d *Doc) error {
 	if d == nil {

@@ -31,14 +31,7 @@ func FuzzHTML(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(td.Blocks) != len(d.Blocks) {
-			t.Fatalf("rendition as text: %d blocks, HTML gave %d", len(td.Blocks), len(d.Blocks))
-		}
-		for i := range td.Blocks {
-			if td.Blocks[i].Start != d.Blocks[i].Start || td.Blocks[i].End != d.Blocks[i].End {
-				t.Fatalf("block %d: text [%d,%d) html [%d,%d)", i, td.Blocks[i].Start, td.Blocks[i].End, d.Blocks[i].Start, d.Blocks[i].End)
-			}
-		}
+		checkSameSpans(t, "rendition as text against HTML", td.Blocks, d.Blocks)
 	})
 }
 

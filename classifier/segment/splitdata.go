@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/token"
@@ -227,11 +226,12 @@ func hasArabicLetter(s string) bool {
 	return false
 }
 
-// markerless reports whether the last rune before line[c:], white space
-// skipped, is a letter, digit or combining mark.
+// markerless reports whether the word before line[c:] ends in a letter,
+// digit or non-spacing mark, as aEndPlain says of a word.
 func markerless(line string, c int) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line[:c], unicode.IsSpace))
-	return unicode.In(r, unicode.L, unicode.Nd, unicode.Mn)
+	_, e := trimSpan(line, 0, c)
+	r, _ := utf8.DecodeLastRuneInString(line[:e])
+	return runeClass(r)&(cLetter|cDigit|cMn) != 0
 }
 
 // gapStats scores sp on run-on lines made of titles and paragraphs.

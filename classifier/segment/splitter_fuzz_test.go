@@ -82,14 +82,7 @@ func TestSplitterRoundTrip(t *testing.T) {
 	line := "Why the sky is blue? Ten cats you must see چرا آسمان آبی است؟ خواص تربچه برای سلامتی"
 	a, _ := Text(line, TextOptions{Splitter: sp})
 	b, _ := Text(line, TextOptions{Splitter: &s})
-	if len(a.Blocks) != len(b.Blocks) {
-		t.Fatalf("decoded splitter cuts differently: %d vs %d blocks", len(a.Blocks), len(b.Blocks))
-	}
-	for i := range a.Blocks {
-		if a.Blocks[i].Start != b.Blocks[i].Start || a.Blocks[i].End != b.Blocks[i].End {
-			t.Fatalf("block %d: [%d,%d) vs [%d,%d)", i, a.Blocks[i].Start, a.Blocks[i].End, b.Blocks[i].Start, b.Blocks[i].End)
-		}
-	}
+	checkSameSpans(t, "decoded splitter", b.Blocks, a.Blocks)
 }
 
 // TestSplitterMagic checks that only a splitter with affix keys is
