@@ -1,0 +1,293 @@
+package killone
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+)
+
+// repoRoot is the main module's directory.
+const repoRoot = "../.."
+
+var (
+	numDocs   = flag.Int("killone.docs", 3000, "documents per kill-one run")
+	docCopies = flag.Int("killone.copies", 2, "copies of the seed article in each document (5.9 KB each)")
+	drainTime = flag.Duration("killone.drain", 10*time.Second, "winnowd --shutdown-timeout")
+)
+
+var (
+	binDir    string
+	buildOnce sync.Map // binary name -> *buildResult
+)
+
+type buildResult struct {
+	once sync.Once
+	path string
+	err  error
+	out  []byte
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "winnow-killone-")
+	if err != nil {
+		panic(err)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// build builds ./cmd/NAME of the parent module once.
+func build(t *testing.T, name string) string {
+	t.Helper()
+	v, _ := buildOnce.LoadOrStore(name, &buildResult{})
+	b := v.(*buildResult)
+	b.once.Do(func() {
+		b.path = filepath.Join(binDir, name)
+		b.out, b.err = exec.Command("go", "build", "-C", repoRoot, "-o", b.path, "./cmd/"+name).CombinedOutput()
+	})
+	if b.err != nil {
+		t.Fatalf("go build ./cmd/%s: %v\n%s", name, b.err, b.out)
+	}
+	return b.path
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes and reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// server is one winnowd process.
+type server struct {
+	name   string
+	addr   string
+	cmd    *exec.Cmd
+	log    syncBuffer
+	exited chan struct{}
+	err    error // after exited is closed
+}
+
+// startServers starts n winnowd processes on free 127.0.0.1 ports and
+// waits until each reports SERVING; they are killed when the test ends.
+func startServers(t *testing.T, n int) []*server {
+	t.Helper()
+	bin := build(t, "winnowd")
+	var servers []*server
+	for i := range n {
+		s := &server{name: string(rune('A' + i)), exited: make(chan struct{})}
+		var err error
+		for attempt := 0; ; attempt++ {
+			s.addr = freeAddr(t)
+			s.cmd = exec.Command(bin, "--listen", s.addr, "--log-level", "warn", "--shutdown-timeout", drainTime.String())
+			s.cmd.Stderr = &s.log
+			if err = s.cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			go func() { s.err = s.cmd.Wait(); close(s.exited) }()
+			if err = waitServing(s, 30*time.Second); err == nil || attempt == 2 {
+				break
+			}
+			// The port may have been taken between freeAddr and listen.
+			s.cmd.Process.Kill()
+			<-s.exited
+			s.exited = make(chan struct{})
+		}
+		if err != nil {
+			t.Fatalf("winnowd %s: %v\n%s", s.name, err, s.log.String())
+		}
+		servers = append(servers, s)
+		t.Cleanup(func() {
+			select {
+			case <-s.exited:
+			default:
+				s.cmd.Process.Kill()
+				<-s.exited
+			}
+		})
+	}
+	return servers
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// waitServing polls grpc.health.v1 until the server reports SERVING.
+func waitServing(s *server, limit time.Duration) error {
+	conn, err := grpc.NewClient(s.addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	h := healthpb.NewHealthClient(conn)
+	deadline := time.Now().Add(limit)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		r, err := h.Check(ctx, &healthpb.HealthCheckRequest{})
+		cancel()
+		if err == nil && r.GetStatus() == healthpb.HealthCheckResponse_SERVING {
+			return nil
+		}
+		select {
+		case <-s.exited:
+			return fmt.Errorf("exited: %v", s.err)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("not SERVING after %v: %v %v", limit, r.GetStatus(), err)
+		}
+	}
+}
+
+// kill sends SIGKILL and waits for the process to go.
+func (s *server) kill(t *testing.T) {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("SIGKILL %s: %v", s.name, err)
+	}
+	<-s.exited
+}
+
+// drain sends SIGTERM and returns a channel that yields how long the
+// server took to exit, and fails the test if it exits non-zero or later
+// than its --shutdown-timeout plus a second.
+func (s *server) drain(t *testing.T) <-chan time.Duration {
+	t.Helper()
+	start := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatalf("SIGTERM %s: %v", s.name, err)
+	}
+	done := make(chan time.Duration, 1)
+	go func() {
+		select {
+		case <-s.exited:
+			if s.err != nil {
+				t.Errorf("winnowd %s after SIGTERM: %v\n%s", s.name, s.err, s.log.String())
+			}
+		case <-time.After(*drainTime + time.Second):
+			t.Errorf("winnowd %s still running %v after SIGTERM (--shutdown-timeout %v)", s.name, time.Since(start), *drainTime)
+			<-s.exited
+		}
+		done <- time.Since(start)
+	}()
+	return done
+}
+
+// seed is the text the documents are made of.
+func seed(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, "examples", "seed-fa-news.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// document returns the text of document i: the seed article --killone.copies
+// times with a line naming the document, so that no two are alike.
+func document(seed string, i int) string {
+	return fmt.Sprintf("خبر شماره %d\n%s", i, strings.Repeat(seed+"\n", *docCopies))
+}
+
+// phases measures throughput while servers go away: mark records the
+// number of documents done at a moment; rates divides the documents done
+// between marks by the time between them.
+type phases struct {
+	names []string
+	at    []time.Time
+	done  []int
+}
+
+func (p *phases) mark(name string, done int) {
+	p.names = append(p.names, name)
+	p.at = append(p.at, time.Now())
+	p.done = append(p.done, done)
+}
+
+// report returns one line per phase: "3 servers: 1000 docs in 1.2s = 833 docs/s".
+func (p *phases) report() string {
+	var b strings.Builder
+	for i := 1; i < len(p.at); i++ {
+		n, d := p.done[i]-p.done[i-1], p.at[i].Sub(p.at[i-1])
+		fmt.Fprintf(&b, "%s: %d docs in %v = %.0f docs/s\n", p.names[i-1], n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+	}
+	return b.String()
+}
+
+// cpuTimes returns each server's user+system CPU time so far, from
+// /proc/PID/stat (clock ticks of 10 ms).
+func cpuTimes(t *testing.T, servers []*server) []time.Duration {
+	t.Helper()
+	out := make([]time.Duration, len(servers))
+	for i, s := range servers {
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+		if err != nil {
+			t.Fatalf("CPU time of %s: %v", s.name, err)
+		}
+		// Fields after the command name, which is in parentheses.
+		f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+2:]))
+		utime, _ := strconv.ParseInt(f[11], 10, 64)
+		stime, _ := strconv.ParseInt(f[12], 10, 64)
+		out[i] = time.Duration(utime+stime) * 10 * time.Millisecond
+	}
+	return out
+}
+
+// checkBalanced fails the test unless every server did at least a sixth
+// of the servers' CPU work since before (round robin gives each a third).
+func checkBalanced(t *testing.T, servers []*server, before []time.Duration) {
+	t.Helper()
+	after := cpuTimes(t, servers)
+	var total time.Duration
+	used := make([]time.Duration, len(servers))
+	for i := range servers {
+		used[i] = after[i] - before[i]
+		total += used[i]
+	}
+	var b strings.Builder
+	for i, s := range servers {
+		fmt.Fprintf(&b, " %s %v", s.name, used[i])
+	}
+	t.Logf("server CPU with 3 servers:%s", b.String())
+	for i, s := range servers {
+		if total > 0 && used[i]*6 < total {
+			t.Errorf("server %s did %v of %v CPU: the load is not balanced", s.name, used[i], total)
+		}
+	}
+}
