@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/winnowhq/winnow/deploy/internal/proc"
 )
 
 // repoRoot is the main module's directory, the parent of this module.
@@ -28,12 +29,12 @@ func (f flagInfo) envName() string {
 }
 
 var (
+	builder      proc.Builder
 	winnowdOnce  sync.Once
 	winnowdBin   string
 	winnowdHelp  string
 	winnowdErr   error
 	winnowdFlags map[string]flagInfo
-	binDir       string
 )
 
 // TestMain removes the binaries built for the tests.
@@ -42,7 +43,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	binDir = dir
+	builder = proc.Builder{Root: repoRoot, Dir: dir}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -53,11 +54,8 @@ func TestMain(m *testing.M) {
 func winnowd(t *testing.T) map[string]flagInfo {
 	t.Helper()
 	winnowdOnce.Do(func() {
-		winnowdBin = filepath.Join(binDir, "winnowd")
-		cmd := exec.Command("go", "build", "-C", repoRoot, "-o", winnowdBin, "./cmd/winnowd")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			winnowdErr = err
-			winnowdHelp = string(out)
+		winnowdBin, winnowdErr = builder.Build("winnowd")
+		if winnowdErr != nil {
 			return
 		}
 		// -h exits 0 or 2 depending on the flag package; the text is what counts.
@@ -66,7 +64,7 @@ func winnowd(t *testing.T) map[string]flagInfo {
 		winnowdFlags = parseHelp(winnowdHelp)
 	})
 	if winnowdErr != nil {
-		t.Fatalf("go build ./cmd/winnowd: %v\n%s", winnowdErr, winnowdHelp)
+		t.Fatal(winnowdErr)
 	}
 	if len(winnowdFlags) == 0 {
 		t.Fatalf("no flags found in winnowd -h:\n%s", winnowdHelp)

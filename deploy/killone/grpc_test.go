@@ -185,7 +185,7 @@ func TestKillOneGRPC(t *testing.T) {
 			t.Errorf("doc-%05d answered %d times", i, c)
 		}
 	}
-	if err := waitServing(servers[2], 5*time.Second); err != nil {
+	if err := servers[2].WaitServing(servers[2].addr, "", 5*time.Second); err != nil {
 		t.Errorf("C after the run: %v", err)
 	}
 }

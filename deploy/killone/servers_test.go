@@ -2,23 +2,17 @@ package killone
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"github.com/winnowhq/winnow/deploy/internal/proc"
 )
 
 // repoRoot is the main module's directory.
@@ -30,17 +24,7 @@ var (
 	drainTime = flag.Duration("killone.drain", 10*time.Second, "winnowd --shutdown-timeout")
 )
 
-var (
-	binDir    string
-	buildOnce sync.Map // binary name -> *buildResult
-)
-
-type buildResult struct {
-	once sync.Once
-	path string
-	err  error
-	out  []byte
-}
+var builder proc.Builder
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -48,7 +32,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	binDir = dir
+	builder = proc.Builder{Root: repoRoot, Dir: dir}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -57,44 +41,18 @@ func TestMain(m *testing.M) {
 // build builds ./cmd/NAME of the parent module once.
 func build(t *testing.T, name string) string {
 	t.Helper()
-	v, _ := buildOnce.LoadOrStore(name, &buildResult{})
-	b := v.(*buildResult)
-	b.once.Do(func() {
-		b.path = filepath.Join(binDir, name)
-		b.out, b.err = exec.Command("go", "build", "-C", repoRoot, "-o", b.path, "./cmd/"+name).CombinedOutput()
-	})
-	if b.err != nil {
-		t.Fatalf("go build ./cmd/%s: %v\n%s", name, b.err, b.out)
+	bin, err := builder.Build(name)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.path
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writes and reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
+	return bin
 }
 
 // server is one winnowd process.
 type server struct {
-	name   string
-	addr   string
-	cmd    *exec.Cmd
-	log    syncBuffer
-	exited chan struct{}
-	err    error // after exited is closed
+	*proc.Process
+	name string
+	addr string
 }
 
 // startServers starts n winnowd processes on free 127.0.0.1 ports and
@@ -102,86 +60,41 @@ type server struct {
 func startServers(t *testing.T, n int) []*server {
 	t.Helper()
 	bin := build(t, "winnowd")
+	dir := t.TempDir()
 	var servers []*server
 	for i := range n {
-		s := &server{name: string(rune('A' + i)), exited: make(chan struct{})}
+		s := &server{name: string(rune('A' + i))}
 		var err error
 		for attempt := 0; ; attempt++ {
-			s.addr = freeAddr(t)
-			s.cmd = exec.Command(bin, "--listen", s.addr, "--log-level", "warn", "--shutdown-timeout", drainTime.String())
-			s.cmd.Stderr = &s.log
-			if err = s.cmd.Start(); err != nil {
+			if s.addr, err = proc.FreeAddr(); err != nil {
 				t.Fatal(err)
 			}
-			go func() { s.err = s.cmd.Wait(); close(s.exited) }()
-			if err = waitServing(s, 30*time.Second); err == nil || attempt == 2 {
+			args := []string{"--listen", s.addr, "--log-level", "warn", "--shutdown-timeout", drainTime.String()}
+			if s.Process, err = proc.Start(bin, args, nil, filepath.Join(dir, s.name+".log")); err != nil {
+				t.Fatal(err)
+			}
+			if err = s.WaitServing(s.addr, "", 30*time.Second); err == nil || attempt == 2 {
 				break
 			}
-			// The port may have been taken between freeAddr and listen.
-			s.cmd.Process.Kill()
-			<-s.exited
-			s.exited = make(chan struct{})
+			// The port may have been taken between FreeAddr and listen.
+			s.Kill()
 		}
 		if err != nil {
-			t.Fatalf("winnowd %s: %v\n%s", s.name, err, s.log.String())
+			t.Fatalf("winnowd %s: %v", s.name, err)
 		}
 		servers = append(servers, s)
-		t.Cleanup(func() {
-			select {
-			case <-s.exited:
-			default:
-				s.cmd.Process.Kill()
-				<-s.exited
-			}
-		})
+		t.Cleanup(s.Kill)
 	}
 	return servers
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-// waitServing polls grpc.health.v1 until the server reports SERVING.
-func waitServing(s *server, limit time.Duration) error {
-	conn, err := grpc.NewClient(s.addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	h := healthpb.NewHealthClient(conn)
-	deadline := time.Now().Add(limit)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		r, err := h.Check(ctx, &healthpb.HealthCheckRequest{})
-		cancel()
-		if err == nil && r.GetStatus() == healthpb.HealthCheckResponse_SERVING {
-			return nil
-		}
-		select {
-		case <-s.exited:
-			return fmt.Errorf("exited: %v", s.err)
-		case <-time.After(50 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("not SERVING after %v: %v %v", limit, r.GetStatus(), err)
-		}
-	}
 }
 
 // kill sends SIGKILL and waits for the process to go.
 func (s *server) kill(t *testing.T) {
 	t.Helper()
-	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := s.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("SIGKILL %s: %v", s.name, err)
 	}
-	<-s.exited
+	<-s.Exited()
 }
 
 // drain sends SIGTERM and returns a channel that yields how long the
@@ -190,19 +103,19 @@ func (s *server) kill(t *testing.T) {
 func (s *server) drain(t *testing.T) <-chan time.Duration {
 	t.Helper()
 	start := time.Now()
-	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := s.Signal(syscall.SIGTERM); err != nil {
 		t.Fatalf("SIGTERM %s: %v", s.name, err)
 	}
 	done := make(chan time.Duration, 1)
 	go func() {
 		select {
-		case <-s.exited:
-			if s.err != nil {
-				t.Errorf("winnowd %s after SIGTERM: %v\n%s", s.name, s.err, s.log.String())
+		case <-s.Exited():
+			if s.Err() != nil {
+				t.Errorf("winnowd %s after SIGTERM: %v\n%s", s.name, s.Err(), s.Log())
 			}
 		case <-time.After(*drainTime + time.Second):
 			t.Errorf("winnowd %s still running %v after SIGTERM (--shutdown-timeout %v)", s.name, time.Since(start), *drainTime)
-			<-s.exited
+			<-s.Exited()
 		}
 		done <- time.Since(start)
 	}()
@@ -256,7 +169,7 @@ func cpuTimes(t *testing.T, servers []*server) []time.Duration {
 	t.Helper()
 	out := make([]time.Duration, len(servers))
 	for i, s := range servers {
-		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.Cmd.Process.Pid))
 		if err != nil {
 			t.Fatalf("CPU time of %s: %v", s.name, err)
 		}
