@@ -72,7 +72,7 @@ func (x *extractor) tokens(text string) {
 		if x.stop.Contains(tok) {
 			x.nstop++
 		}
-		f := foldToken(x.fold, tok)
+		f := zeroDigits(x.fold, tok)
 		if len(f) > 0 && &f[0] != &tok[0] {
 			x.fold = f
 		}

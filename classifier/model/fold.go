@@ -47,92 +47,24 @@ func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 	return dst
 }
 
-// foldToken normalises a token for hashing: Arabic yeh and kaf to their
-// Persian forms, every digit to '0', ZWNJ, tatweel and harakat dropped.
-// Tokens from token.Iter already carry every fold but the digit one, so the
-// common case (no digit, nothing to fold) returns tok itself.
-func foldToken(dst, tok []byte) []byte {
+// zeroDigits returns tok with every ASCII digit made '0', for hashing.
+// token.Iter has already done the rest of the fold (Arabic letters to
+// their Persian forms, every digit to ASCII, ZWNJ, tatweel and harakat
+// dropped: see package token), so the common case, a token without a
+// digit, returns tok itself; otherwise the result is built in dst.
+func zeroDigits(dst, tok []byte) []byte {
 	i := 0
-	for i < len(tok) {
-		c := tok[i]
-		if c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
-				break
-			}
-			i++
-			continue
-		}
-		if c >= 0xd8 && c <= 0xdb && i+1 < len(tok) && tok[i+1]&0xc0 == 0x80 {
-			// U+0600-U+06FF, two bytes
-			if r := rune(c&0x1f)<<6 | rune(tok[i+1]&0x3f); arabicFolds[r-0x600] {
-				break
-			}
-			i += 2
-			continue
-		}
-		r, n := utf8.DecodeRune(tok[i:])
-		if r == utf8.RuneError && n == 1 {
-			break // re-encoded as U+FFFD
-		}
-		if f, keep := foldRune(r); f != r || !keep {
-			break
-		}
-		i += n
+	for i < len(tok) && (tok[i] < '0' || tok[i] > '9') {
+		i++
 	}
 	if i == len(tok) {
 		return tok
 	}
-	dst = append(dst[:0], tok[:i]...)
-	for i < len(tok) {
-		c := tok[i]
-		if c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
-				c = '0'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(tok[i:])
-		i += n
-		if f, keep := foldRune(r); keep {
-			dst = utf8.AppendRune(dst, f)
+	dst = append(dst[:0], tok...)
+	for ; i < len(dst); i++ {
+		if dst[i] >= '0' && dst[i] <= '9' {
+			dst[i] = '0'
 		}
 	}
 	return dst
-}
-
-// arabicFolds tells which runes of U+0600-U+06FF foldRune changes or
-// drops.
-var arabicFolds = func() (t [0x100]bool) {
-	for i := range t {
-		r := rune(0x600 + i)
-		f, keep := foldRune(r)
-		t[i] = f != r || !keep
-	}
-	return t
-}()
-
-// foldRune is foldToken's fold of one non-ASCII rune, and whether it is
-// kept.
-func foldRune(r rune) (rune, bool) {
-	switch {
-	case r == 'ي' || r == 'ى':
-		return 'ی', true
-	case r == 'ك':
-		return 'ک', true
-	case r == 'ة':
-		return 'ه', true
-	case r == 'أ' || r == 'إ' || r == 'ٱ':
-		return 'ا', true
-	case r == 0x200c || r == 0x200d || r == 0x640 || (r >= 0x64b && r <= 0x652):
-		return r, false
-	case r < lowRunes:
-		if lowClass[r]&clDigit != 0 {
-			return '0', true
-		}
-	case unicode.IsDigit(r):
-		return '0', true
-	}
-	return r, true
 }

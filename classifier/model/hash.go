@@ -1,37 +1,18 @@
 package model
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+import "github.com/winnowhq/winnow/classifier/token"
 
-func hashBytes(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
+// The feature hash is token's FNV-1a; these are its steps under the
+// model's names.
+const fnvOffset = token.HashOffset
 
-func hashString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
+func hashBytes(h uint64, b []byte) uint64 { return token.AddBytes(h, b) }
 
-func hashByte(h uint64, c byte) uint64 {
-	h ^= uint64(c)
-	h *= fnvPrime
-	return h
-}
+func hashString(h uint64, s string) uint64 { return token.AddString(h, s) }
 
-func hashInt(h uint64, v int) uint64 {
-	h ^= uint64(v)
-	h *= fnvPrime
-	return h
-}
+func hashByte(h uint64, c byte) uint64 { return token.AddByte(h, c) }
+
+func hashInt(h uint64, v int) uint64 { return token.AddWord(h, uint64(v)) }
 
 // mix finalises a hash (splitmix64) so that low bits are well spread.
 func mix(h uint64) uint64 {
