@@ -159,23 +159,8 @@ func TestKillOneGRPC(t *testing.T) {
 	}
 
 	go func() { wg.Wait(); close(finished) }()
-
-	// The first tenth warms the servers up (first classification, connections).
-	waitDone(&done, int64(n/10), finished)
-	var p phases
-	cpu0 := cpuTimes(t, servers)
-	p.mark("3 servers", int(done.Load()))
-	waitDone(&done, int64(n/3), finished)
-	checkBalanced(t, servers, cpu0)
-	servers[0].kill(t)
-	p.mark("2 servers (A killed)", int(done.Load()))
-	waitDone(&done, int64(2*n/3), finished)
-	drained := servers[1].drain(t)
-	p.mark("1 server (B drained)", int(done.Load()))
-	<-finished
-	p.mark("end", int(done.Load()))
-	t.Logf("%d documents of %d KB, grpc-go round_robin + retry policy, 8 workers:\n%s", n, len(document(text, 0))>>10, p.report())
-	t.Logf("B drained in %v", (<-drained).Round(time.Millisecond))
+	t.Logf("grpc-go round_robin + retry policy, unary Classify from 8 workers, documents of %d KB", len(document(text, 0))>>10)
+	killOne(t, servers, n, func() int { return int(done.Load()) }, finished)
 
 	if f := failed.Load(); f > 0 {
 		t.Errorf("%d of %d documents failed", f, n)
@@ -187,16 +172,5 @@ func TestKillOneGRPC(t *testing.T) {
 	}
 	if err := servers[2].WaitServing(servers[2].addr, "", 5*time.Second); err != nil {
 		t.Errorf("C after the run: %v", err)
-	}
-}
-
-// waitDone waits until done reaches n or finished is closed.
-func waitDone(done *atomic.Int64, n int64, finished <-chan struct{}) {
-	for done.Load() < n {
-		select {
-		case <-finished:
-			return
-		case <-time.After(5 * time.Millisecond):
-		}
 	}
 }

@@ -157,6 +157,9 @@ func (p *phases) mark(name string, done int) {
 func (p *phases) report() string {
 	var b strings.Builder
 	for i := 1; i < len(p.at); i++ {
+		if p.at[i].Sub(p.at[i-1]) <= 0 {
+			continue
+		}
 		n, d := p.done[i]-p.done[i-1], p.at[i].Sub(p.at[i-1])
 		fmt.Fprintf(&b, "%s: %d docs in %v = %.0f docs/s\n", p.names[i-1], n, d.Round(time.Millisecond), float64(n)/d.Seconds())
 	}
@@ -203,4 +206,50 @@ func checkBalanced(t *testing.T, servers []*server, before []time.Duration) {
 			t.Errorf("server %s did %v of %v CPU: the load is not balanced", s.name, used[i], total)
 		}
 	}
+}
+
+// killOne runs the kill-one sequence against a client at work: progress
+// reports how many documents it has finished, finished is closed when it
+// is done. After a warm-up tenth of the n documents it measures 3
+// servers, checks that all three share the work, kills A (SIGKILL) at a
+// third, drains B (SIGTERM) at two thirds, and measures until the client
+// is done; the phases are logged. B must exit 0 within its
+// --shutdown-timeout.
+func killOne(t *testing.T, servers []*server, n int, progress func() int, finished <-chan struct{}) {
+	t.Helper()
+	reach := func(target int) bool {
+		for progress() < target {
+			select {
+			case <-finished:
+				return false
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+		return true
+	}
+	var p phases
+	reach(n / 10)
+	cpu0 := cpuTimes(t, servers)
+	p.mark("3 servers", progress())
+	if !reach(n / 3) {
+		t.Fatal("the client finished before a third of the documents")
+	}
+	checkBalanced(t, servers, cpu0)
+	servers[0].kill(t)
+	p.mark("2 servers (A killed)", progress())
+	if !reach(2 * n / 3) {
+		t.Fatal("the client finished before two thirds of the documents")
+	}
+	drained := servers[1].drain(t)
+	p.mark("2 servers (B draining)", progress())
+	var drainTook time.Duration
+	select {
+	case drainTook = <-drained:
+		p.mark("1 server (B gone)", progress())
+		<-finished
+	case <-finished:
+		drainTook = <-drained
+	}
+	p.mark("end", progress())
+	t.Logf("%d documents:\n%sB drained in %v after SIGTERM", n, p.report(), drainTook.Round(time.Millisecond))
 }
