@@ -243,7 +243,7 @@ func flagValue(args []string, name string) (string, bool) {
 
 func readRepoFile(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, name))
+	data, err := os.ReadFile(filepath.Join(*repo, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,13 +340,13 @@ func TestDockerignore(t *testing.T) {
 // module that the image's go build reads for linux with cgo off.
 func buildInputs(t *testing.T) []string {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-C", repoRoot, "-deps", "-json=Dir,Module,GoFiles,EmbedFiles,OtherFiles,SFiles", "./cmd/winnowd", "./cmd/winnow")
+	cmd := exec.Command("go", "list", "-C", *repo, "-deps", "-json=Dir,Module,GoFiles,EmbedFiles,OtherFiles,SFiles", "./cmd/winnowd", "./cmd/winnow")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	root, err := filepath.Abs(repoRoot)
+	root, err := filepath.Abs(*repo)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"bufio"
+	"flag"
 	"os"
 	"os/exec"
 	"regexp"
@@ -13,8 +14,9 @@ import (
 	"github.com/winnowhq/winnow/deploy/internal/proc"
 )
 
-// repoRoot is the main module's directory, the parent of this module.
-const repoRoot = ".."
+// repo is the main module's checkout the files are checked against: the
+// parent of this module, or another checkout (go test ./... -repo DIR).
+var repo = flag.String("repo", "..", "the main module's checkout `dir`")
 
 // flagInfo is one winnowd flag as its -h output describes it.
 type flagInfo struct {
@@ -39,11 +41,12 @@ var (
 
 // TestMain removes the binaries built for the tests.
 func TestMain(m *testing.M) {
+	flag.Parse()
 	dir, err := os.MkdirTemp("", "winnow-deploy-")
 	if err != nil {
 		panic(err)
 	}
-	builder = proc.Builder{Root: repoRoot, Dir: dir}
+	builder = proc.Builder{Root: *repo, Dir: dir}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -15,8 +15,9 @@ import (
 	"github.com/winnowhq/winnow/deploy/internal/proc"
 )
 
-// repoRoot is the main module's directory.
-const repoRoot = "../.."
+// repo is the main module's checkout the binaries are built from: the
+// repository this module is in, or another (go test ./... -repo DIR).
+var repo = flag.String("repo", "../..", "the main module's checkout `dir`")
 
 var (
 	numDocs   = flag.Int("killone.docs", 3000, "documents per kill-one run")
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	builder = proc.Builder{Root: repoRoot, Dir: dir}
+	builder = proc.Builder{Root: *repo, Dir: dir}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -125,7 +126,7 @@ func (s *server) drain(t *testing.T) <-chan time.Duration {
 // seed is the text the documents are made of.
 func seed(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, "examples", "seed-fa-news.txt"))
+	data, err := os.ReadFile(filepath.Join(*repo, "examples", "seed-fa-news.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
