@@ -183,33 +183,49 @@ func dockerfileProblems(data []byte, gomod []byte, flags map[string]flagInfo) []
 	return problems
 }
 
-// imagePorts returns the ports winnowd listens on in the image, sorted:
-// for every listen flag, the address the image sets (ENV WINNOWD_*, CMD
-// arguments) or else the flag's default; an empty address listens nowhere.
-// An address on loopback is a problem: nothing outside the container could
-// reach it.
-func imagePorts(d dockerfile, flags map[string]flagInfo) ([]int, []string) {
+// imageConfig is what the image gives winnowd: ENV and CMD of the final
+// stage.
+type imageConfig struct {
+	env map[string]string
+	cmd []string
+}
+
+func (d dockerfile) config() imageConfig {
 	final := d.final()
-	set := map[string]string{}
+	ic := imageConfig{env: map[string]string{}}
 	for _, e := range commands[*instructions.EnvCommand](final) {
 		for _, kv := range e.Env {
-			set[kv.Key] = kv.Value
+			ic.env[kv.Key] = kv.Value
 		}
 	}
-	var args []string
 	if cmds := commands[*instructions.CmdCommand](final); len(cmds) > 0 {
-		args = cmds[len(cmds)-1].CmdLine
+		ic.cmd = cmds[len(cmds)-1].CmdLine
 	}
+	return ic
+}
+
+// flagValue returns a flag's value in the image: from CMD, else from its
+// WINNOWD_* variable (when winnowd reads them), else its default.
+func (ic imageConfig) flagValue(f flagInfo) string {
+	if v, ok := argValue(ic.cmd, f.Name); ok {
+		return v
+	}
+	if v, ok := ic.env[f.envName()]; ok && winnowdEnv {
+		return v
+	}
+	return f.Default
+}
+
+// imagePorts returns the ports winnowd listens on in the image, sorted:
+// for every listen flag, the address the image sets or else the flag's
+// default; an empty address listens nowhere. An address on loopback is a
+// problem: nothing outside the container could reach it.
+func imagePorts(d dockerfile, flags map[string]flagInfo) ([]int, []string) {
+	ic := d.config()
 	var ports []int
 	var problems []string
 	for _, f := range listenFlags(flags) {
-		addr := f.Default
-		if v, ok := set[f.envName()]; ok {
-			addr = v
-		}
-		if v, ok := flagValue(args, f.Name); ok {
-			addr = v
-		}
+		addr := ic.flagValue(f)
 		if addr == "" {
 			continue
 		}
@@ -226,8 +242,8 @@ func isLoopback(addr string) bool {
 	return strings.HasPrefix(addr, "127.") || strings.HasPrefix(addr, "localhost:") || strings.HasPrefix(addr, "[::1]")
 }
 
-// flagValue finds --name V, --name=V, -name V or -name=V in args.
-func flagValue(args []string, name string) (string, bool) {
+// argValue finds --name V, --name=V, -name V or -name=V in args.
+func argValue(args []string, name string) (string, bool) {
 	for i, a := range args {
 		for _, p := range []string{"--" + name, "-" + name} {
 			if a == p && i+1 < len(args) {

@@ -11,6 +11,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/intstr"
@@ -31,8 +32,14 @@ const (
 // not winnowd flags: the Go runtime's own.
 var goRuntimeEnv = []string{"GOMEMLIMIT", "GOMAXPROCS", "GOGC", "GODEBUG"}
 
-// dockerfileUID is the numeric USER of the Dockerfile's final stage.
-func dockerfileUID(t *testing.T) int64 {
+// image is the repository's Dockerfile parsed: its final stage's USER
+// (numeric) and the ENV and CMD winnowd starts with.
+type image struct {
+	uid    int64
+	config imageConfig
+}
+
+func parseImage(t *testing.T) image {
 	t.Helper()
 	d, _, err := parseDockerfile(readRepoFile(t, "Dockerfile"))
 	if err != nil {
@@ -47,26 +54,32 @@ func dockerfileUID(t *testing.T) int64 {
 	if err != nil {
 		t.Fatalf("Dockerfile USER %s is not numeric", uid)
 	}
-	return n
+	return image{uid: n, config: d.config()}
 }
 
 // containerConfig is winnowd's configuration in a container: flags from
-// the arguments take precedence over WINNOWD_* variables, which take
-// precedence over the flag defaults.
+// the arguments (the container's args, else the image's CMD) take
+// precedence over WINNOWD_* variables (the container's, then the
+// image's), which take precedence over the flag defaults.
 type containerConfig struct {
 	c     *corev1.Container
+	img   imageConfig
 	flags map[string]flagInfo
 	args  map[string]string
 }
 
-func newContainerConfig(c *corev1.Container, flags map[string]flagInfo) (containerConfig, []string) {
-	cc := containerConfig{c: c, flags: flags, args: map[string]string{}}
+func newContainerConfig(c *corev1.Container, img imageConfig, flags map[string]flagInfo) (containerConfig, []string) {
+	cc := containerConfig{c: c, img: img, flags: flags, args: map[string]string{}}
 	var problems []string
 	if len(c.Command) > 0 {
 		problems = append(problems, fmt.Sprintf("container %s overrides the image's ENTRYPOINT with command %v", c.Name, c.Command))
 	}
-	for i := 0; i < len(c.Args); i++ {
-		a := c.Args[i]
+	args := c.Args
+	if len(args) == 0 {
+		args = img.cmd
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		name, ok := strings.CutPrefix(a, "--")
 		if !ok {
 			name, ok = strings.CutPrefix(a, "-")
@@ -80,9 +93,9 @@ func newContainerConfig(c *corev1.Container, flags map[string]flagInfo) (contain
 			problems = append(problems, fmt.Sprintf("argument %q: winnowd has no flag --%s", a, name))
 			continue
 		}
-		if !hasVal && i+1 < len(c.Args) && !strings.HasPrefix(c.Args[i+1], "-") {
+		if !hasVal && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
 			i++
-			val = c.Args[i]
+			val = args[i]
 		}
 		cc.args[name] = val
 	}
@@ -91,7 +104,11 @@ func newContainerConfig(c *corev1.Container, flags map[string]flagInfo) (contain
 		byEnv[f.envName()] = f.Name
 	}
 	for _, e := range c.Env {
-		if _, ok := byEnv[e.Name]; !ok && !slices.Contains(goRuntimeEnv, e.Name) {
+		_, isFlag := byEnv[e.Name]
+		switch {
+		case isFlag && !winnowdEnv:
+			problems = append(problems, fmt.Sprintf("env %s: this winnowd does not read WINNOWD_* variables", e.Name))
+		case !isFlag && !slices.Contains(goRuntimeEnv, e.Name):
 			problems = append(problems, fmt.Sprintf("env %s: names no winnowd flag (nor a Go runtime variable)", e.Name))
 		}
 	}
@@ -113,13 +130,20 @@ func (cc containerConfig) value(flag string) (string, bool) {
 	if v, ok := cc.args[flag]; ok {
 		return v, true
 	}
-	if e, ok := cc.env(cc.flags[flag].envName()); ok {
+	f := cc.flags[flag]
+	if e, ok := cc.env(f.envName()); ok && winnowdEnv {
 		return e.Value, e.ValueFrom == nil
 	}
-	return cc.flags[flag].Default, true
+	if v, ok := cc.img.env[f.envName()]; ok && winnowdEnv {
+		return v, true
+	}
+	return f.Default, true
 }
 
 func (cc containerConfig) duration(flag string) (time.Duration, error) {
+	if _, ok := cc.flags[flag]; !ok {
+		return 0, nil
+	}
 	v, literal := cc.value(flag)
 	if !literal {
 		return 0, fmt.Errorf("--%s is not a literal", flag)
@@ -149,7 +173,7 @@ func matches(sel *metav1.LabelSelector, podLabels map[string]string) bool {
 
 // problems checks one rendered set of manifests. overlay is true for a
 // production overlay, whose image must be pinned.
-func (m *manifests) problems(flags map[string]flagInfo, uid int64, overlay bool) []string {
+func (m *manifests) problems(flags map[string]flagInfo, img image, overlay bool) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 
@@ -169,15 +193,16 @@ func (m *manifests) problems(flags map[string]flagInfo, uid int64, overlay bool)
 		return problems
 	}
 	c := &pod.Spec.Containers[ci]
-	cc, errs := newContainerConfig(c, flags)
+	cc, errs := newContainerConfig(c, img.config, flags)
 	problems = append(problems, errs...)
 
 	problems = append(problems, checkPorts(cc)...)
 	problems = append(problems, checkProbes(c)...)
 	problems = append(problems, checkDrain(pod, cc)...)
 	problems = append(problems, checkResources(cc)...)
-	problems = append(problems, checkSecurity(pod, c, uid)...)
-	problems = append(problems, m.checkSecrets(pod)...)
+	problems = append(problems, checkSecurity(pod, c, img.uid)...)
+	problems = append(problems, m.checkSecrets(pod, cc)...)
+	problems = append(problems, checkScrape(pod, cc)...)
 	problems = append(problems, m.checkServices(c, podLabels)...)
 	problems = append(problems, m.checkScaling(d, c, podLabels)...)
 	problems = append(problems, m.checkNetworkPolicy(c, podLabels)...)
@@ -271,13 +296,19 @@ func probeServices(c *corev1.Container) []string {
 }
 
 // checkDrain: the pod's grace covers the preStop sleep plus winnowd's
-// --shutdown-timeout, with a margin of 1 to 10 seconds.
+// --drain-delay (if it has one) and --shutdown-timeout, with a margin of 1
+// to 10 seconds.
 func checkDrain(pod *corev1.PodTemplateSpec, cc containerConfig) []string {
 	var problems []string
 	drain, err := cc.duration("shutdown-timeout")
 	if err != nil {
 		return []string{fmt.Sprintf("--shutdown-timeout: %v", err)}
 	}
+	delay, err := cc.duration("drain-delay")
+	if err != nil {
+		return []string{fmt.Sprintf("--drain-delay: %v", err)}
+	}
+	drain += delay
 	var sleep time.Duration
 	if l := cc.c.Lifecycle; l == nil || l.PreStop == nil || l.PreStop.Sleep == nil {
 		problems = append(problems, "no preStop sleep: the pod would get SIGTERM before it leaves DNS and kube-proxy")
@@ -289,7 +320,7 @@ func checkDrain(pod *corev1.PodTemplateSpec, cc containerConfig) []string {
 	}
 	grace := time.Duration(*pod.Spec.TerminationGracePeriodSeconds) * time.Second
 	if margin := grace - sleep - drain; margin < time.Second || margin > 10*time.Second {
-		problems = append(problems, fmt.Sprintf("terminationGracePeriodSeconds %v vs preStop sleep %v + --shutdown-timeout %v: want a margin of 1 to 10 s, have %v", grace, sleep, drain, margin))
+		problems = append(problems, fmt.Sprintf("terminationGracePeriodSeconds %v vs preStop sleep %v + --drain-delay and --shutdown-timeout %v: want a margin of 1 to 10 s, have %v", grace, sleep, drain, margin))
 	}
 	return problems
 }
@@ -312,28 +343,53 @@ func checkResources(cc containerConfig) []string {
 			problems = append(problems, fmt.Sprintf("%s request %s above its limit %s", res, req.String(), lim.String()))
 		}
 	}
-	names := []string{"GOMEMLIMIT"}
+	// winnowd's admission budget comes from the pod's memory request, so
+	// that the scheduler reserves it; the heap winnowd allows beyond the
+	// budget (it sets the Go runtime's soft limit to the budget plus
+	// budgetHeadroom unless GOMEMLIMIT is set) must fit under the limit.
 	if f, ok := cc.flags["max-memory"]; ok {
-		names = append(names, f.envName())
+		if q, ok := cc.fromResource(f.envName(), "requests.memory"); !ok {
+			problems = append(problems, fmt.Sprintf("env %s: want it from the pod's memory request (resourceFieldRef requests.memory, bytes)", f.envName()))
+		} else if lim := r.Limits[corev1.ResourceMemory]; q.Value()+budgetHeadroom > lim.Value() {
+			problems = append(problems, fmt.Sprintf("--max-memory %s + %d MiB of heap headroom exceeds the memory limit %s", q.String(), budgetHeadroom>>20, lim.String()))
+		}
+		if _, set := cc.args["max-memory"]; set {
+			problems = append(problems, "--max-memory is an argument; set it from the memory request through its env variable")
+		}
+	} else if _, ok := cc.fromResource("GOMEMLIMIT", "limits.memory"); !ok {
+		// Without an admission budget, the Go runtime's soft limit is
+		// the only memory bound: the pod's limit.
+		problems = append(problems, "env GOMEMLIMIT: want it from the pod's memory limit (resourceFieldRef limits.memory, bytes)")
 	}
-	for _, name := range names {
-		e, ok := cc.env(name)
-		if !ok || e.ValueFrom == nil || e.ValueFrom.ResourceFieldRef == nil {
-			problems = append(problems, fmt.Sprintf("env %s: want it from the pod's memory limit (resourceFieldRef limits.memory)", name))
-			continue
-		}
-		ref := e.ValueFrom.ResourceFieldRef
-		if ref.Resource != "limits.memory" || ref.ContainerName != cc.c.Name {
-			problems = append(problems, fmt.Sprintf("env %s comes from %s of %q, want limits.memory of %s", name, ref.Resource, ref.ContainerName, cc.c.Name))
-		}
-		if !ref.Divisor.IsZero() && ref.Divisor.Value() != 1 {
-			problems = append(problems, fmt.Sprintf("env %s: divisor %s, want bytes", name, ref.Divisor.String()))
-		}
-	}
-	if _, set := cc.args["max-memory"]; set {
-		problems = append(problems, "--max-memory is an argument; set it from the memory limit through its env variable")
+	if e, ok := cc.env("GOMEMLIMIT"); ok && (e.ValueFrom == nil || e.ValueFrom.ResourceFieldRef == nil || e.ValueFrom.ResourceFieldRef.Resource != "limits.memory") {
+		problems = append(problems, "env GOMEMLIMIT: when set, want it from the pod's memory limit")
 	}
 	return problems
+}
+
+// budgetHeadroom is the heap winnowd allows beyond its --max-memory budget
+// (cmd/winnowd sets the Go runtime's memory limit to budget + 256 MiB).
+const budgetHeadroom = 256 << 20
+
+// fromResource returns the container resource a variable is read from
+// through the downward API (resourceFieldRef of this container, in bytes:
+// divisor 1), if it is read from want.
+func (cc containerConfig) fromResource(env, want string) (resource.Quantity, bool) {
+	e, ok := cc.env(env)
+	if !ok || e.ValueFrom == nil || e.ValueFrom.ResourceFieldRef == nil {
+		return resource.Quantity{}, false
+	}
+	ref := e.ValueFrom.ResourceFieldRef
+	if ref.Resource != want || ref.ContainerName != cc.c.Name || !ref.Divisor.IsZero() && ref.Divisor.Value() != 1 {
+		return resource.Quantity{}, false
+	}
+	kind, name, _ := strings.Cut(want, ".")
+	list := cc.c.Resources.Limits
+	if kind == "requests" {
+		list = cc.c.Resources.Requests
+	}
+	q, ok := list[corev1.ResourceName(name)]
+	return q, ok
 }
 
 // checkSecurity: the pod keeps the restricted Pod Security Standard and
@@ -365,7 +421,7 @@ func checkSecurity(pod *corev1.PodTemplateSpec, c *corev1.Container, uid int64) 
 
 // checkSecrets: every Secret the pod mounts or reads exists in the set with
 // the keys it asks for, and every volume mount names a volume.
-func (m *manifests) checkSecrets(pod *corev1.PodTemplateSpec) []string {
+func (m *manifests) checkSecrets(pod *corev1.PodTemplateSpec, cc containerConfig) []string {
 	var problems []string
 	secret := func(name string) *corev1.Secret {
 		i := slices.IndexFunc(m.Secrets, func(s *corev1.Secret) bool { return s.Name == name })
@@ -407,6 +463,36 @@ func (m *manifests) checkSecrets(pod *corev1.PodTemplateSpec) []string {
 			ref := e.ValueFrom.SecretKeyRef
 			if s := secret(ref.Name); s == nil || !hasKey(s, ref.Key) {
 				problems = append(problems, fmt.Sprintf("env %s: no Secret %s with key %s", e.Name, ref.Name, ref.Key))
+			}
+		}
+	}
+	// A flag naming a file under a Secret's mount must name one of its keys.
+	for _, f := range cc.flags {
+		v, literal := cc.value(f.Name)
+		if !literal || !strings.HasPrefix(v, "/") {
+			continue
+		}
+		for _, vm := range cc.c.VolumeMounts {
+			rel, under := strings.CutPrefix(v, strings.TrimSuffix(vm.MountPath, "/")+"/")
+			if !under {
+				continue
+			}
+			i := slices.IndexFunc(pod.Spec.Volumes, func(v corev1.Volume) bool { return v.Name == vm.Name })
+			if i < 0 || pod.Spec.Volumes[i].Secret == nil {
+				continue
+			}
+			sv := pod.Spec.Volumes[i].Secret
+			key := rel
+			if len(sv.Items) > 0 {
+				j := slices.IndexFunc(sv.Items, func(it corev1.KeyToPath) bool { return it.Path == rel })
+				if j < 0 {
+					problems = append(problems, fmt.Sprintf("--%s=%s: the volume %s maps no key to %s", f.Name, v, vm.Name, rel))
+					continue
+				}
+				key = sv.Items[j].Key
+			}
+			if s := secret(sv.SecretName); s != nil && !hasKey(s, key) {
+				problems = append(problems, fmt.Sprintf("--%s=%s: Secret %s has no key %s", f.Name, v, s.Name, key))
 			}
 		}
 	}
@@ -541,6 +627,34 @@ func (m *manifests) checkNetworkPolicy(c *corev1.Container, podLabels map[string
 	}
 	if !slices.Contains(np.Spec.PolicyTypes, "Egress") || len(np.Spec.Egress) > 0 {
 		problems = append(problems, "NetworkPolicy: winnowd opens no connection; want all egress denied")
+	}
+	return problems
+}
+
+// checkScrape: when winnowd serves metrics, the pod carries Prometheus'
+// scrape annotations naming the metrics port and path, and the container
+// declares that port; without metrics, no annotations.
+func checkScrape(pod *corev1.PodTemplateSpec, cc containerConfig) []string {
+	addr := ""
+	if _, ok := cc.flags["metrics-listen"]; ok {
+		addr, _ = cc.value("metrics-listen")
+	}
+	a := pod.Annotations
+	if addr == "" {
+		if a["prometheus.io/scrape"] != "" {
+			return []string{"scrape annotations but winnowd serves no metrics (--metrics-listen)"}
+		}
+		return nil
+	}
+	var problems []string
+	if a["prometheus.io/scrape"] != "true" {
+		problems = append(problems, "winnowd serves metrics: want the pod annotation prometheus.io/scrape \"true\"")
+	}
+	if port := strconv.Itoa(portOf(addr)); a["prometheus.io/port"] != port {
+		problems = append(problems, fmt.Sprintf("prometheus.io/port %q, want %s (--metrics-listen %s)", a["prometheus.io/port"], port, addr))
+	}
+	if a["prometheus.io/path"] != "/metrics" {
+		problems = append(problems, fmt.Sprintf("prometheus.io/path %q, want /metrics", a["prometheus.io/path"]))
 	}
 	return problems
 }

@@ -16,9 +16,9 @@ import (
 // that the checks notice.
 func TestManifestRules(t *testing.T) {
 	flags := winnowd(t)
-	uid := dockerfileUID(t)
+	img := parseImage(t)
 	base := filepath.Join(kubeDir, "base")
-	if p := render(t, base).problems(flags, uid, false); len(p) > 0 {
+	if p := render(t, base).problems(flags, img, false); len(p) > 0 {
 		t.Fatalf("the base itself has problems: %q", p)
 	}
 	container := func(m *manifests) *corev1.Container {
@@ -112,7 +112,7 @@ func TestManifestRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := render(t, base)
 			tt.edit(m)
-			problems := m.problems(flags, uid, false)
+			problems := m.problems(flags, img, false)
 			if !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, tt.want) }) {
 				t.Errorf("problems %q; want one containing %q", problems, tt.want)
 			}
@@ -120,7 +120,7 @@ func TestManifestRules(t *testing.T) {
 	}
 	t.Run("unpinned overlay image", func(t *testing.T) {
 		m := render(t, base)
-		problems := m.problems(flags, uid, true)
+		problems := m.problems(flags, img, true)
 		if !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, "pin a registry image") }) {
 			t.Errorf("problems %q; want the base image flagged as unpinned", problems)
 		}

@@ -88,7 +88,7 @@ func TestManifestsRunWinnowd(t *testing.T) {
 		}
 	}
 
-	cc, _ := newContainerConfig(c, flags)
+	cc, _ := newContainerConfig(c, parseImage(t).config, flags)
 	drain, err := cc.duration("shutdown-timeout")
 	if err != nil {
 		t.Fatal(err)

@@ -187,11 +187,11 @@ func TestManifestsDecode(t *testing.T) {
 // with winnowd (its flags and defaults) and with the Dockerfile.
 func TestManifests(t *testing.T) {
 	flags := winnowd(t)
-	uid := dockerfileUID(t)
+	img := parseImage(t)
 	for _, dir := range kustomizations(t) {
 		t.Run(strings.ReplaceAll(strings.TrimPrefix(dir, kubeDir+"/"), "/", "_"), func(t *testing.T) {
 			m := render(t, dir)
-			for _, p := range m.problems(flags, uid, dir != filepath.Join(kubeDir, "base")) {
+			for _, p := range m.problems(flags, img, dir != filepath.Join(kubeDir, "base")) {
 				t.Error(p)
 			}
 		})

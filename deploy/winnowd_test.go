@@ -37,6 +37,7 @@ var (
 	winnowdHelp  string
 	winnowdErr   error
 	winnowdFlags map[string]flagInfo
+	winnowdEnv   bool // winnowd reads WINNOWD_* variables
 )
 
 // TestMain removes the binaries built for the tests.
@@ -65,6 +66,7 @@ func winnowd(t *testing.T) map[string]flagInfo {
 		out, _ := exec.Command(winnowdBin, "-h").CombinedOutput()
 		winnowdHelp = string(out)
 		winnowdFlags = parseHelp(winnowdHelp)
+		winnowdEnv = readsEnv(winnowdBin)
 	})
 	if winnowdErr != nil {
 		t.Fatal(winnowdErr)
@@ -73,6 +75,16 @@ func winnowd(t *testing.T) map[string]flagInfo {
 		t.Fatalf("no flags found in winnowd -h:\n%s", winnowdHelp)
 	}
 	return winnowdFlags
+}
+
+// readsEnv reports whether the winnowd binary takes its flags from
+// WINNOWD_* variables too: such a winnowd refuses a variable that names no
+// flag; one that ignores the environment prints its usage for -h and exits.
+func readsEnv(bin string) bool {
+	cmd := exec.Command(bin, "-h")
+	cmd.Env = append(os.Environ(), "WINNOWD_NO_SUCH_FLAG_CHECK=1")
+	out, _ := cmd.CombinedOutput()
+	return strings.Contains(string(out), "WINNOWD_NO_SUCH_FLAG_CHECK")
 }
 
 var (
