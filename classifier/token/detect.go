@@ -9,7 +9,7 @@ import (
 // DetectLimit is the default number of text bytes a LangSample reads;
 // language identification never looks further, so its cost per page is
 // bounded.
-const DetectLimit = 2 << 10
+const DetectLimit = 1 << 10
 
 // detectLanguages are the languages DetectLanguage and LangSample.Language
 // can return, sorted. A prior (a page's lang attribute) outside this list
@@ -34,7 +34,8 @@ type LangSample struct {
 	// Limit bounds the bytes read; 0 means DetectLimit.
 	Limit int
 
-	n                                  int // bytes read
+	n                                  int  // bytes read
+	decided                            bool // the evidence so far settles the language
 	counts                             [numScripts]int
 	persian, arabicOnly, urdu, ukr, al float64
 	latinBonus                         [len(latinLangs)]float64
@@ -43,13 +44,14 @@ type LangSample struct {
 	it                                 Iter
 }
 
-// Full reports whether the sample has read its limit.
+// Full reports whether the sample has read its limit, or has already seen
+// enough to settle the language (more text would not change it).
 func (ls *LangSample) Full() bool {
 	limit := ls.Limit
 	if limit <= 0 {
 		limit = DetectLimit
 	}
-	return ls.n >= limit
+	return ls.decided || ls.n >= limit
 }
 
 // Add reads s, or its head up to the sample's limit (cut at a rune
@@ -59,7 +61,7 @@ func (ls *LangSample) Add(s string) {
 	if limit <= 0 {
 		limit = DetectLimit
 	}
-	if room := limit - ls.n; room <= 0 {
+	if room := limit - ls.n; room <= 0 || ls.decided {
 		return
 	} else if len(s) > room {
 		for room > 0 && !utf8.RuneStart(s[room]) {
@@ -116,6 +118,48 @@ func (ls *LangSample) Add(s string) {
 			ls.score[i] += w
 		}
 	}
+	if ls.n >= decideAfter {
+		ls.decided = ls.settled()
+	}
+}
+
+// decideAfter is the fewest bytes after which a sample may stop early.
+const decideAfter = 256
+
+// settled reports whether the evidence is so one-sided that more text
+// would not change the answer: 200 letters of a script that names one
+// language, or a stop-word score of 10 at least 3 times the runner-up's.
+func (ls *LangSample) settled() bool {
+	letters, top := 0, ScriptOther
+	for sc := ScriptLatin; sc < numScripts; sc++ {
+		letters += ls.counts[sc]
+		if ls.counts[sc] > ls.counts[top] {
+			top = sc
+		}
+	}
+	if ls.counts[top]*10 < letters*9 {
+		return false // mixed scripts
+	}
+	switch top {
+	case ScriptLatin:
+		var a, b float64
+		for i, l := range latinLangs {
+			v := ls.stopScore(l) + ls.latinBonus[i]
+			if v > a {
+				a, b = v, a
+			} else if v > b {
+				b = v
+			}
+		}
+		return a >= 8 && a >= 3*b
+	case ScriptArabic:
+		fa := ls.stopScore("fa") + ls.persian/2
+		ar := ls.stopScore("ar") + ls.arabicOnly/4 + ls.al/2
+		return ls.urdu == 0 && (fa >= 8 && fa >= 3*ar || ar >= 8 && ar >= 3*fa)
+	case ScriptCyrillic, ScriptHan, ScriptKana:
+		return false // the uk and ja shares want the whole sample
+	}
+	return ls.counts[top] >= 200
 }
 
 // stopScore returns lang's stop-word hits so far.

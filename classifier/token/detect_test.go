@@ -139,3 +139,18 @@ func ExampleLangSample() {
 	// fa
 	// en
 }
+
+// BenchmarkLangSample is the detector's throughput on a Persian and an
+// English paragraph.
+func BenchmarkLangSample(b *testing.B) {
+	for _, s := range []struct{ name, text string }{{"fa", longFa}, {"en", longEn}} {
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(s.text)))
+			for b.Loop() {
+				var ls LangSample
+				ls.Add(s.text)
+				ls.Language("")
+			}
+		})
+	}
+}
