@@ -229,7 +229,11 @@ func TestLanguageCorpora(t *testing.T) {
 		all.ok += c.ok
 		all.okText += c.okText
 		t.Logf("| %s | %s | %d | %.3f | %.3f | %v |", k.set, k.lang, c.n, float64(c.ok)/float64(c.n), float64(c.okText)/float64(c.n), confused[k])
-		if c.n >= 20 && float64(c.ok) < langFloor*float64(c.n) {
+		minCell := 20
+		if raceEnabled {
+			minCell = 100 // a tenth of the pages: too few for a floor on the small cells
+		}
+		if c.n >= minCell && float64(c.ok) < langFloor*float64(c.n) {
 			t.Errorf("%s %s: accuracy %.3f under the floor %.2f", k.set, k.lang, float64(c.ok)/float64(c.n), langFloor)
 		}
 	}
