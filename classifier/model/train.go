@@ -414,6 +414,8 @@ func summary(data Data) map[string]int {
 	return out
 }
 
+// languages lists the languages Language gives at least 3 training
+// documents, among those the detector tells apart by itself.
 func languages(m *Model, docs []Doc) []string {
 	seen := map[string]int{}
 	for _, d := range docs {
@@ -423,7 +425,7 @@ func languages(m *Model, docs []Doc) []string {
 	}
 	var out []string
 	for l, n := range seen {
-		if n >= 3 {
+		if n >= 3 && slices.Contains(token.DetectLanguages(), l) { // not a prior it cannot tell apart
 			out = append(out, l)
 		}
 	}
