@@ -80,7 +80,13 @@ type Prediction struct {
 type Info struct {
 	FormatVersion int
 	Version       string
-	Fingerprint   string
+	// Fingerprint identifies the feature pipeline the model was trained
+	// for (see ContentSHA256 for the weights).
+	Fingerprint string
+	// ContentSHA256 is the hex SHA-256 of the model file's contents, the
+	// checksum the file carries: it names the weights. Empty for a model
+	// that was trained but not yet encoded.
+	ContentSHA256 string
 	Languages     []string
 	// Training summarises the training data: documents and blocks per source.
 	Training map[string]int
