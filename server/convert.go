@@ -166,12 +166,14 @@ func wireMode(m classifier.Mode) winnowv1.Mode {
 func ModelResponse(m *model.Model) *winnowv1.GetModelResponse {
 	info := m.Info()
 	out := &winnowv1.GetModelResponse{
-		Version:          info.Version,
-		FormatVersion:    int32(info.FormatVersion),
-		Fingerprint:      info.Fingerprint,
-		Labels:           []winnowv1.Label{winnowv1.Label_LABEL_CONTENT, winnowv1.Label_LABEL_BOILERPLATE},
-		LanguageCodes:    slices.Sorted(slices.Values(info.Languages)),
-		DefaultThreshold: float32(m.Threshold()),
+		Version:             info.Version,
+		FormatVersion:       int32(info.FormatVersion),
+		Fingerprint:         fingerprint(info.ContentSHA256),
+		PipelineFingerprint: info.Fingerprint,
+		ContentSha256:       info.ContentSHA256,
+		Labels:              []winnowv1.Label{winnowv1.Label_LABEL_CONTENT, winnowv1.Label_LABEL_BOILERPLATE},
+		LanguageCodes:       slices.Sorted(slices.Values(info.Languages)),
+		DefaultThreshold:    float32(m.Threshold()),
 	}
 	for _, c := range classifier.Categories() {
 		out.Categories = append(out.Categories, WireCategory(c))
@@ -184,3 +186,6 @@ func ModelResponse(m *model.Model) *winnowv1.GetModelResponse {
 	}
 	return out
 }
+
+// fingerprint is the short form of a model's content hash.
+func fingerprint(sha string) string { return sha[:min(len(sha), 16)] }
