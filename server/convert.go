@@ -88,31 +88,32 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		out.Text = res.Text
 	}
 	if !opts.GetOmitBlocks() {
+		// One slab for all blocks: a text of one word per line has a
+		// block per few bytes, and one allocation each doubled their cost.
+		slab := make([]winnowv1.Block, len(res.Blocks))
 		out.Blocks = make([]*winnowv1.Block, len(res.Blocks))
 		for i, b := range res.Blocks {
-			out.Blocks[i] = block(b)
+			setBlock(&slab[i], b)
+			out.Blocks[i] = &slab[i]
 		}
 	}
 	return out
 }
 
-func block(b classifier.Block) *winnowv1.Block {
-	out := &winnowv1.Block{
-		Label:              WireLabel(b.Label),
-		Category:           WireCategory(b.Category),
-		Score:              float32(b.Score),
-		ContentProbability: float32(b.ContentProb),
-		Start:              int64(b.Start),
-		End:                int64(b.End),
-		ElementPath:        b.Path,
-	}
+func setBlock(out *winnowv1.Block, b classifier.Block) {
+	out.Label = WireLabel(b.Label)
+	out.Category = WireCategory(b.Category)
+	out.Score = float32(b.Score)
+	out.ContentProbability = float32(b.ContentProb)
+	out.Start = int64(b.Start)
+	out.End = int64(b.End)
+	out.ElementPath = b.Path
 	if len(b.Explanation) > 0 {
 		out.Explanation = make([]*winnowv1.FeatureWeight, len(b.Explanation))
 		for i, c := range b.Explanation {
 			out.Explanation[i] = &winnowv1.FeatureWeight{Feature: c.Feature, Weight: float32(c.Weight)}
 		}
 	}
-	return out
 }
 
 func summary(s classifier.Summary) *winnowv1.DocumentSummary {

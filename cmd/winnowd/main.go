@@ -85,9 +85,10 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:7390", "`address` to listen on (host:port)")
 	modelFile := fs.String("model", "", "model `file` to serve (default: the embedded model); SIGHUP reads it again")
-	maxRecv := fs.Int("max-recv-bytes", server.DefaultMaxRecvMsgBytes, "largest request message in `bytes`")
-	maxResp := fs.Int("max-response-bytes", 4<<20, "largest response message in `bytes` (the gRPC default receive limit; raise it for clients that accept more)")
-	maxDoc := fs.Int("max-document-bytes", classifier.DefaultMaxDocumentBytes, "largest document in `bytes`")
+	maxRecvB, maxRespB, maxDocB := byteSize(server.DefaultMaxRecvMsgBytes), byteSize(4<<20), byteSize(classifier.DefaultMaxDocumentBytes)
+	fs.Var(&maxRecvB, "max-recv-bytes", "largest request message (`size`: bytes, or with a KiB/MiB/GiB suffix)")
+	fs.Var(&maxRespB, "max-response-bytes", "largest response message (`size`; the gRPC default receive limit of clients; raise it for clients that accept more)")
+	fs.Var(&maxDocB, "max-document-bytes", "largest document (`size`)")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatchDocuments, "most documents per ClassifyBatch call")
 	conc := fs.Int("concurrency", 0, "documents classified at once per batch or stream (0: GOMAXPROCS)")
 	maxMem := byteSize(1 << 30)
@@ -128,6 +129,7 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 		fmt.Fprintf(stderr, "winnowd: --log-level %q: want debug, info, warn or error\n", *level)
 		return 1
 	}
+	maxRecv, maxResp, maxDoc := new(int(min(maxRecvB, 1<<31-1))), new(int(min(maxRespB, 1<<31-1))), new(int(min(maxDocB, 1<<31-1)))
 	if *maxRecv <= 0 || *maxResp <= 0 || *maxDoc <= 0 || *maxBatch <= 0 || *conc < 0 {
 		fmt.Fprintln(stderr, "winnowd: --max-recv-bytes, --max-response-bytes, --max-document-bytes and --max-batch must be positive, --concurrency not negative")
 		return 1
