@@ -7,7 +7,8 @@
 // concern each: recovery → metrics (Prometheus, when Options.Metrics is
 // set) → authentication (bearer tokens, when Options.Tokens is set; health
 // and reflection are exempt) → logging (slog; names the caller, never a
-// token or a document body) → validation → response size
+// token or a document body) → context (a call whose client went away ends
+// CANCELLED or DEADLINE_EXCEEDED, not OK) → validation → response size
 // (Options.MaxResponseBytes). Admission control ([Budget]) runs inside the
 // service, per document, so that Classify, ClassifyBatch, ClassifyStream
 // and any gateway calling the service share it. [Status] is the single
@@ -189,8 +190,8 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	authn := s.authenticate
 	unary = append(unary, selector.UnaryServerInterceptor(auth.UnaryServerInterceptor(authn), selector.MatchFunc(needsAuth)))
 	stream = append(stream, selector.StreamServerInterceptor(auth.StreamServerInterceptor(authn), selector.MatchFunc(needsAuth)))
-	unary = append(unary, logging.UnaryServerInterceptor(log, logOpts...), s.validateUnary)
-	stream = append(stream, logging.StreamServerInterceptor(log, logOpts...))
+	unary = append(unary, logging.UnaryServerInterceptor(log, logOpts...), contextUnary, s.validateUnary)
+	stream = append(stream, logging.StreamServerInterceptor(log, logOpts...), contextStream)
 	if s.opts.MaxResponseBytes > 0 {
 		unary = append(unary, s.fitUnary)
 		stream = append(stream, s.fitStream)
