@@ -251,6 +251,9 @@ func (s *Service) classify(ctx context.Context, doc *winnowv1.Document, opts *wi
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil { // do not convert what nobody waits for
+		return nil, err
+	}
 	return Response(res, doc.GetId(), opts), nil
 }
 
