@@ -9,7 +9,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/model"
 )
 
 // Metrics are the server's Prometheus metrics: the gRPC server metrics of
@@ -80,7 +79,7 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
 }
 
-func (m *Metrics) setModel(info model.Info) {
+func (m *Metrics) setModel(info classifier.Info) {
 	if m == nil {
 		return
 	}

@@ -141,9 +141,9 @@ func New(c *classifier.Classifier, opts Options) *Service {
 func (s *Service) swap(c *classifier.Classifier) *classifier.Classifier {
 	cfg := c.Config()
 	cfg.MaxDocumentBytes = s.opts.MaxDocumentBytes
-	c = classifier.New(c.Model(), cfg)
+	c = c.WithConfig(cfg)
 	if s.opts.Metrics != nil {
-		s.opts.Metrics.setModel(c.Model().Info())
+		s.opts.Metrics.setModel(c.Info())
 	}
 	return s.cls.Swap(c)
 }
@@ -329,13 +329,13 @@ func (s *Service) Reload() (previous, current *classifier.Classifier, err error)
 	c, err := s.opts.Load()
 	if err != nil {
 		s.opts.Metrics.reloaded(false)
-		s.opts.Logger.Error("model reload failed; the old model keeps serving", "model", s.Classifier().Model().Info().Version, "err", err)
+		s.opts.Logger.Error("model reload failed; the old model keeps serving", "model", s.Classifier().Info().Version, "err", err)
 		return nil, nil, err
 	}
 	prev := s.swap(c)
 	s.opts.Metrics.reloaded(true)
-	s.opts.Logger.Info("model reloaded", "previous", prev.Model().Info().Version, "model", c.Model().Info().Version,
-		"fingerprint", fingerprint(c.Model().Info().ContentSHA256))
+	s.opts.Logger.Info("model reloaded", "previous", prev.Info().Version, "model", c.Info().Version,
+		"fingerprint", fingerprint(c.Info().ContentSHA256))
 	return prev, s.Classifier(), nil
 }
 
@@ -354,9 +354,9 @@ func (a *admin) ReloadModel(ctx context.Context, _ *winnowv1.ReloadModelRequest)
 	if err != nil {
 		return nil, status.Errorf(codes.FailedPrecondition, "winnow: reload failed, the old model keeps serving: %v", err)
 	}
-	info := cur.Model().Info()
+	info := cur.Info()
 	return &winnowv1.ReloadModelResponse{
-		PreviousVersion: prev.Model().Info().Version,
+		PreviousVersion: prev.Info().Version,
 		Version:         info.Version,
 		ContentSha256:   info.ContentSHA256,
 	}, nil
@@ -364,7 +364,7 @@ func (a *admin) ReloadModel(ctx context.Context, _ *winnowv1.ReloadModelRequest)
 
 // GetModel implements winnowv1.ClassifierServiceServer.
 func (s *Service) GetModel(ctx context.Context, req *winnowv1.GetModelRequest) (*winnowv1.GetModelResponse, error) {
-	return ModelResponse(s.Classifier().Model()), nil
+	return ModelResponse(s.Classifier().Info()), nil
 }
 
 // codeToLevel logs successful calls at debug level, so that an info-level

@@ -31,7 +31,7 @@ type TextOptions struct {
 func Text(text string, opt TextOptions) (*Doc, error) {
 	sp := opt.Splitter
 	if sp == nil && !opt.NoSplit {
-		sp = DefaultSplitter()
+		sp = defaultSplitter()
 	}
 	if sp == nil {
 		return checked(segmentText(text, nil, nil, opt.Check), opt.Check)

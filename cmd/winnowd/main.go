@@ -43,6 +43,7 @@ import (
 	"google.golang.org/grpc"
 
 	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/internal/modelload"
 	"github.com/winnowhq/winnow/server"
 )
 
@@ -167,16 +168,7 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 		}
 	}
 
-	load := func() (*classifier.Classifier, error) {
-		if *modelFile == "" {
-			return classifier.Default()
-		}
-		data, err := os.ReadFile(*modelFile)
-		if err != nil {
-			return nil, err
-		}
-		return classifier.Load(data, classifier.Config{})
-	}
+	load := func() (*classifier.Classifier, error) { return modelload.Classifier(*modelFile) }
 	cls, err := load()
 	if err != nil {
 		fmt.Fprintf(stderr, "winnowd: cannot load the model: %v\n", err)
@@ -226,7 +218,7 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 		go func() { httpErr <- hsrv.Serve(mlis) }()
 		log.Info("metrics", "addr", mlis.Addr().String(), "pprof", *withPprof)
 	}
-	info := cls.Model().Info()
+	info := cls.Info()
 	log.Info("serving", "addr", lis.Addr().String(), "version", version(), "model", info.Version,
 		"fingerprint", info.ContentSHA256[:min(16, len(info.ContentSHA256))], "tls", creds != nil, "mtls", *clientCA != "",
 		"auth", tokens != nil, "max_memory", int64(maxMem), "max_recv_bytes", *maxRecv, "max_response_bytes", *maxResp,
