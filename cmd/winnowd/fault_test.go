@@ -155,22 +155,22 @@ func TestFaultBadInputs(t *testing.T) {
 	}
 }
 
-// TestFaultMemoryBound sends 8 worst-shape documents at once (1 MiB of
-// one word per line each, an estimated 160 MB each) to a winnowd with a
-// 384 MiB budget: the budget admits two at a time and refuses the rest
+// TestFaultMemoryBound sends 8 worst-shape documents at once (512 KiB of
+// one word per line each, an estimated 81 MB each) to a winnowd with a
+// 192 MiB budget: the budget admits two at a time and refuses the rest
 // with RESOURCE_EXHAUSTED and RetryInfo; clients retry after the delay.
 // Every document is classified in the end, and the peak RSS stays within
 // the budget plus the process's base, the requests held and the GC's
 // headroom.
 func TestFaultMemoryBound(t *testing.T) {
-	const budget = 384 << 20
+	const budget = 192 << 20
 	p := startWinnowd(t, false, "--max-memory", fmt.Sprint(budget))
 	c := p.client()
 	if _, err := c.Classify(bounded(t, 10*time.Second), &winnowv1.ClassifyRequest{Document: textDoc("warm", "warm up\nthe model")}); err != nil {
 		t.Fatal(err)
 	}
 	base := p.peakRSS()
-	doc := textDoc("wpl", wordPerLine(1<<20))
+	doc := textDoc("wpl", wordPerLine(512<<10))
 	ctx := bounded(t, 150*time.Second)
 	var rejected atomic.Int64
 	var wg sync.WaitGroup
@@ -214,10 +214,10 @@ func TestFaultMemoryBound(t *testing.T) {
 		}
 	}
 	peak := p.peakRSS()
-	// The GC's soft limit is the budget + 256 MiB; the requests (1 MiB
+	// The GC's soft limit is the budget + 256 MiB; the requests (512 KiB
 	// each, held twice while decoded) come on top.
-	bound := base + budget + 256<<20 + 8*2<<20
-	t.Logf("8 x 1 MiB word-per-line, budget %d MiB: %d refusals, peak RSS %d MiB (base %d MiB, bound %d MiB)",
+	bound := base + budget + 256<<20 + 8<<20
+	t.Logf("8 x 512 KiB word-per-line, budget %d MiB: %d refusals, peak RSS %d MiB (base %d MiB, bound %d MiB)",
 		budget>>20, rejected.Load(), peak>>20, base>>20, bound>>20)
 	if rejected.Load() == 0 {
 		t.Error("no document was refused: the budget did not bind")
@@ -231,10 +231,10 @@ func TestFaultMemoryBound(t *testing.T) {
 // refused with RESOURCE_EXHAUSTED (counted in the metrics), none fails
 // otherwise, and once the flood stops a call succeeds at once.
 func TestFaultOverload(t *testing.T) {
-	p := startWinnowd(t, raceEnabled, "--max-memory", "48MiB", "--metrics-listen", "127.0.0.1:0")
+	p := startWinnowd(t, raceEnabled, "--max-memory", "12MiB", "--metrics-listen", "127.0.0.1:0")
 	c := p.client()
-	doc := textDoc("mid", wordPerLine(100<<10)) // about 15 MB of cost: three fit
-	ctx := bounded(t, 30*time.Second)
+	doc := textDoc("mid", wordPerLine(30<<10)) // about 5 MB of cost: two fit
+	ctx := bounded(t, 120*time.Second)
 	var ok, exhausted, other atomic.Int64
 	var wg sync.WaitGroup
 	for range 12 {
