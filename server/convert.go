@@ -80,6 +80,8 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		Encoding:     res.Encoding,
 		Mode:         wireMode(res.Mode),
 		Summary:      summary(res.Summary),
+		// The unit of block offsets (offsets.go).
+		OffsetEncoding: wireEncoding(opts.GetOffsetEncoding()),
 	}
 	if !opts.GetOmitMainText() {
 		out.MainText = res.MainText()
@@ -89,21 +91,22 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 	}
 	if !opts.GetOmitBlocks() {
 		out.Blocks = make([]*winnowv1.Block, len(res.Blocks))
+		conv := newOffsetConverter(res.Text, opts.GetOffsetEncoding())
 		for i, b := range res.Blocks {
-			out.Blocks[i] = block(b)
+			out.Blocks[i] = block(b, conv)
 		}
 	}
 	return out
 }
 
-func block(b classifier.Block) *winnowv1.Block {
+func block(b classifier.Block, conv *offsetConverter) *winnowv1.Block {
 	out := &winnowv1.Block{
 		Label:              WireLabel(b.Label),
 		Category:           WireCategory(b.Category),
 		Score:              float32(b.Score),
 		ContentProbability: float32(b.ContentProb),
-		Start:              int64(b.Start),
-		End:                int64(b.End),
+		Start:              int64(conv.convert(b.Start)),
+		End:                int64(conv.convert(b.End)),
 		ElementPath:        b.Path,
 	}
 	if len(b.Explanation) > 0 {
