@@ -6,6 +6,12 @@
 //	winnowd [--listen 127.0.0.1:7390] [--model FILE] [--max-recv-bytes N]
 //	        [--max-document-bytes N] [--max-batch N] [--concurrency N]
 //	        [--log-level debug|info|warn|error] [--shutdown-timeout D]
+//	        [--http-listen ADDR]
+//
+// With --http-listen (off by default) it also serves HTTP/JSON on ADDR:
+// POST /v1/classify, POST /v1/classify:batch, GET /v1/model (grpc-gateway,
+// through the same interceptors and limits as gRPC), /openapi.json and the
+// moderation view at /.
 //
 // Without --model it serves the model embedded in the binary. Health
 // reports SERVING once the model is loaded and the listener is open. On
@@ -52,6 +58,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	conc := fs.Int("concurrency", 0, "documents classified at once per batch or stream (0: GOMAXPROCS)")
 	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error (successful calls log at debug)")
 	grace := fs.Duration("shutdown-timeout", 10*time.Second, "how long running calls may take to finish on shutdown")
+	httpListen := fs.String("http-listen", "", "also serve HTTP/JSON, /openapi.json and the moderation view on `address` (host:port, e.g. 127.0.0.1:7391; empty: off)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -105,7 +112,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	log.Info("serving", "addr", lis.Addr().String(), "model", info.Version, "fingerprint", info.Fingerprint,
 		"max_recv_bytes", *maxRecv, "max_document_bytes", *maxDoc, "max_batch", *maxBatch)
 
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2)
+	stopHTTP := func(context.Context) {}
+	if *httpListen != "" {
+		if stopHTTP, err = startHTTP(*httpListen, gs, *maxRecv, log, serveErr); err != nil {
+			fmt.Fprintf(stderr, "winnowd: %v\n", err)
+			return 3
+		}
+	}
 	go func() { serveErr <- gs.Serve(lis) }()
 	select {
 	case err := <-serveErr:
@@ -116,7 +130,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	log.Info("shutting down", "timeout", grace.String())
 	hs.Shutdown()
 	done := make(chan struct{})
-	go func() { gs.GracefulStop(); close(done) }()
+	httpCtx, cancelHTTP := context.WithTimeout(context.Background(), *grace)
+	defer cancelHTTP()
+	go func() { stopHTTP(httpCtx); gs.GracefulStop(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(*grace):

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"google.golang.org/grpc"
+
+	"github.com/winnowhq/winnow/server"
+)
+
+// startHTTP serves the HTTP/JSON gateway, /openapi.json and the
+// moderation view on addr. Every API request is a call to gs over an
+// in-memory connection, so it passes gs's interceptors and limits. A
+// serving failure is sent on failed. The returned stop closes the listener
+// and waits, until ctx is done, for running requests.
+func startHTTP(addr string, gs *grpc.Server, maxBody int, log *slog.Logger, failed chan<- error) (stop func(context.Context), err error) {
+	gw, err := server.NewGateway(gs, server.GatewayOptions{MaxBodyBytes: int64(maxBody)})
+	if err != nil {
+		return nil, err
+	}
+	lis, err := net.Listen("tcp", addr)
+	if err != nil {
+		gw.Close()
+		return nil, fmt.Errorf("cannot listen on %s for HTTP: %w (pick another --http-listen address)", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           gw,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("serving HTTP", "addr", lis.Addr().String(), "view", "http://"+lis.Addr().String()+"/")
+	go func() {
+		if err := srv.Serve(lis); !errors.Is(err, http.ErrServerClosed) {
+			failed <- err
+		}
+	}()
+	return func(ctx context.Context) {
+		if err := srv.Shutdown(ctx); err != nil {
+			srv.Close()
+		}
+		gw.Close()
+	}, nil
+}
