@@ -202,7 +202,6 @@
       if (flip) flips++;
       x.li.classList.toggle('flip', flip);
       x.li.classList.toggle('drop', !content);
-      x.li.classList.toggle('boil', !orig);
       x.tag.textContent = NAMES[x.c] + (flip ? (content ? ' → kept' : ' → dropped') : '');
       if (content) kept.push(x.text);
     }
