@@ -19,7 +19,7 @@ import (
 	"google.golang.org/grpc/test/bufconn"
 	"google.golang.org/protobuf/encoding/protojson"
 
-	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+	winnowgw "github.com/winnowhq/winnow/gen/gateway/winnow/v1"
 	"github.com/winnowhq/winnow/server/web"
 )
 
@@ -100,7 +100,7 @@ func NewGateway(gs *grpc.Server, opts GatewayOptions) (*Gateway, error) {
 		}}),
 		runtime.WithRoutingErrorHandler(routingError),
 	)
-	if err := winnowv1.RegisterClassifierServiceHandler(context.Background(), mux, conn); err != nil {
+	if err := winnowgw.RegisterClassifierServiceHandler(context.Background(), mux, conn); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("gateway: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/grpc-ecosystem/grpc-gateway/v2/utilities"
+	extWinnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/grpclog"
@@ -35,9 +36,9 @@ var (
 	_ = metadata.Join
 )
 
-func request_ClassifierService_Classify_0(ctx context.Context, marshaler runtime.Marshaler, client ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func request_ClassifierService_Classify_0(ctx context.Context, marshaler runtime.Marshaler, client extWinnowv1.ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq ClassifyRequest
+		protoReq extWinnowv1.ClassifyRequest
 		metadata runtime.ServerMetadata
 	)
 	if err := marshaler.NewDecoder(req.Body).Decode(&protoReq); err != nil && !errors.Is(err, io.EOF) {
@@ -50,9 +51,9 @@ func request_ClassifierService_Classify_0(ctx context.Context, marshaler runtime
 	return msg, metadata, err
 }
 
-func local_request_ClassifierService_Classify_0(ctx context.Context, marshaler runtime.Marshaler, server ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func local_request_ClassifierService_Classify_0(ctx context.Context, marshaler runtime.Marshaler, server extWinnowv1.ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq ClassifyRequest
+		protoReq extWinnowv1.ClassifyRequest
 		metadata runtime.ServerMetadata
 	)
 	if err := marshaler.NewDecoder(req.Body).Decode(&protoReq); err != nil && !errors.Is(err, io.EOF) {
@@ -62,9 +63,9 @@ func local_request_ClassifierService_Classify_0(ctx context.Context, marshaler r
 	return msg, metadata, err
 }
 
-func request_ClassifierService_ClassifyBatch_0(ctx context.Context, marshaler runtime.Marshaler, client ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func request_ClassifierService_ClassifyBatch_0(ctx context.Context, marshaler runtime.Marshaler, client extWinnowv1.ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq ClassifyBatchRequest
+		protoReq extWinnowv1.ClassifyBatchRequest
 		metadata runtime.ServerMetadata
 	)
 	if err := marshaler.NewDecoder(req.Body).Decode(&protoReq); err != nil && !errors.Is(err, io.EOF) {
@@ -77,9 +78,9 @@ func request_ClassifierService_ClassifyBatch_0(ctx context.Context, marshaler ru
 	return msg, metadata, err
 }
 
-func local_request_ClassifierService_ClassifyBatch_0(ctx context.Context, marshaler runtime.Marshaler, server ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func local_request_ClassifierService_ClassifyBatch_0(ctx context.Context, marshaler runtime.Marshaler, server extWinnowv1.ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq ClassifyBatchRequest
+		protoReq extWinnowv1.ClassifyBatchRequest
 		metadata runtime.ServerMetadata
 	)
 	if err := marshaler.NewDecoder(req.Body).Decode(&protoReq); err != nil && !errors.Is(err, io.EOF) {
@@ -89,9 +90,9 @@ func local_request_ClassifierService_ClassifyBatch_0(ctx context.Context, marsha
 	return msg, metadata, err
 }
 
-func request_ClassifierService_GetModel_0(ctx context.Context, marshaler runtime.Marshaler, client ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func request_ClassifierService_GetModel_0(ctx context.Context, marshaler runtime.Marshaler, client extWinnowv1.ClassifierServiceClient, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq GetModelRequest
+		protoReq extWinnowv1.GetModelRequest
 		metadata runtime.ServerMetadata
 	)
 	if req.Body != nil {
@@ -101,9 +102,9 @@ func request_ClassifierService_GetModel_0(ctx context.Context, marshaler runtime
 	return msg, metadata, err
 }
 
-func local_request_ClassifierService_GetModel_0(ctx context.Context, marshaler runtime.Marshaler, server ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
+func local_request_ClassifierService_GetModel_0(ctx context.Context, marshaler runtime.Marshaler, server extWinnowv1.ClassifierServiceServer, req *http.Request, pathParams map[string]string) (proto.Message, runtime.ServerMetadata, error) {
 	var (
-		protoReq GetModelRequest
+		protoReq extWinnowv1.GetModelRequest
 		metadata runtime.ServerMetadata
 	)
 	msg, err := server.GetModel(ctx, &protoReq)
@@ -115,7 +116,7 @@ func local_request_ClassifierService_GetModel_0(ctx context.Context, marshaler r
 // StreamingRPC :currently unsupported pending https://github.com/grpc/grpc-go/issues/906.
 // Note that using this registration option will cause many gRPC library features to stop working. Consider using RegisterClassifierServiceHandlerFromEndpoint instead.
 // GRPC interceptors will not work for this type of registration. To use interceptors, you must use the "runtime.WithMiddlewares" option in the "runtime.NewServeMux" call.
-func RegisterClassifierServiceHandlerServer(ctx context.Context, mux *runtime.ServeMux, server ClassifierServiceServer) error {
+func RegisterClassifierServiceHandlerServer(ctx context.Context, mux *runtime.ServeMux, server extWinnowv1.ClassifierServiceServer) error {
 	mux.Handle(http.MethodPost, pattern_ClassifierService_Classify_0, func(w http.ResponseWriter, req *http.Request, pathParams map[string]string) {
 		ctx, cancel := context.WithCancel(req.Context())
 		defer cancel()
@@ -207,15 +208,15 @@ func RegisterClassifierServiceHandlerFromEndpoint(ctx context.Context, mux *runt
 // RegisterClassifierServiceHandler registers the http handlers for service ClassifierService to "mux".
 // The handlers forward requests to the grpc endpoint over "conn".
 func RegisterClassifierServiceHandler(ctx context.Context, mux *runtime.ServeMux, conn *grpc.ClientConn) error {
-	return RegisterClassifierServiceHandlerClient(ctx, mux, NewClassifierServiceClient(conn))
+	return RegisterClassifierServiceHandlerClient(ctx, mux, extWinnowv1.NewClassifierServiceClient(conn))
 }
 
 // RegisterClassifierServiceHandlerClient registers the http handlers for service ClassifierService
-// to "mux". The handlers forward requests to the grpc endpoint over the given implementation of "ClassifierServiceClient".
-// Note: the gRPC framework executes interceptors within the gRPC handler. If the passed in "ClassifierServiceClient"
+// to "mux". The handlers forward requests to the grpc endpoint over the given implementation of "extWinnowv1.ClassifierServiceClient".
+// Note: the gRPC framework executes interceptors within the gRPC handler. If the passed in "extWinnowv1.ClassifierServiceClient"
 // doesn't go through the normal gRPC flow (creating a gRPC client etc.) then it will be up to the passed in
-// "ClassifierServiceClient" to call the correct interceptors. This client ignores the HTTP middlewares.
-func RegisterClassifierServiceHandlerClient(ctx context.Context, mux *runtime.ServeMux, client ClassifierServiceClient) error {
+// "extWinnowv1.ClassifierServiceClient" to call the correct interceptors. This client ignores the HTTP middlewares.
+func RegisterClassifierServiceHandlerClient(ctx context.Context, mux *runtime.ServeMux, client extWinnowv1.ClassifierServiceClient) error {
 	mux.Handle(http.MethodPost, pattern_ClassifierService_Classify_0, func(w http.ResponseWriter, req *http.Request, pathParams map[string]string) {
 		ctx, cancel := context.WithCancel(req.Context())
 		defer cancel()
