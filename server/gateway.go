@@ -76,6 +76,11 @@ type Gateway struct {
 // NewGateway serves gs, which must have the ClassifierService registered,
 // on an in-memory listener and returns a gateway calling it. gs.Stop or
 // gs.GracefulStop stops that listener too; Close releases the connection.
+// gs may be the server of the public listener, or (as winnowd does) a
+// second server from [NewGRPCServer] for the same [Service]: it has the
+// same interceptors, limits, authentication and metrics, since they come
+// from the service's options, but not the public listener's transport
+// credentials, which an in-memory connection does not need.
 func NewGateway(gs *grpc.Server, opts GatewayOptions) (*Gateway, error) {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxRecvMsgBytes

@@ -9,24 +9,28 @@ import (
 	"net/http"
 	"time"
 
-	"google.golang.org/grpc"
-
 	"github.com/winnowhq/winnow/server"
 )
 
 // startHTTP serves the HTTP/JSON gateway, /openapi.json and the
-// moderation view on addr. Every API request is a call to gs over an
-// in-memory connection, so it passes gs's interceptors and limits. A
-// serving failure is sent on failed. The returned stop closes the listener
-// and waits, until ctx is done, for running requests.
-func startHTTP(addr string, gs *grpc.Server, maxBody int, log *slog.Logger, failed chan<- error) (stop func(context.Context), err error) {
-	gw, err := server.NewGateway(gs, server.GatewayOptions{MaxBodyBytes: int64(maxBody)})
+// moderation view on addr. Every API request is a gRPC call over an
+// in-memory connection to a grpc.Server of its own built by
+// server.NewGRPCServer for svc, so it passes the same interceptors and
+// limits as the public listener's calls (they come from svc's options),
+// without that listener's transport security. A serving failure is sent on
+// failed. The returned stop closes the listener and waits, until ctx is
+// done, for running requests.
+func startHTTP(addr string, svc *server.Service, log *slog.Logger, failed chan<- error) (stop func(context.Context), err error) {
+	gs, _ := server.NewGRPCServer(svc)
+	gw, err := server.NewGateway(gs, server.GatewayOptions{MaxBodyBytes: int64(svc.Options().MaxRecvMsgBytes)})
 	if err != nil {
+		gs.Stop()
 		return nil, err
 	}
 	lis, err := net.Listen("tcp", addr)
 	if err != nil {
 		gw.Close()
+		gs.Stop()
 		return nil, fmt.Errorf("cannot listen on %s for HTTP: %w (pick another --http-listen address)", addr, err)
 	}
 	srv := &http.Server{
@@ -46,5 +50,6 @@ func startHTTP(addr string, gs *grpc.Server, maxBody int, log *slog.Logger, fail
 			srv.Close()
 		}
 		gw.Close()
+		gs.GracefulStop()
 	}, nil
 }

@@ -115,7 +115,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	serveErr := make(chan error, 2)
 	stopHTTP := func(context.Context) {}
 	if *httpListen != "" {
-		if stopHTTP, err = startHTTP(*httpListen, gs, *maxRecv, log, serveErr); err != nil {
+		if stopHTTP, err = startHTTP(*httpListen, svc, log, serveErr); err != nil {
 			fmt.Fprintf(stderr, "winnowd: %v\n", err)
 			return 3
 		}
