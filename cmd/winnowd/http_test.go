@@ -14,27 +14,32 @@ import (
 
 var httpAddrRE = regexp.MustCompile(`msg="serving HTTP" addr=(\S+)`)
 
-// TestServeHTTP runs winnowd with --http-listen and calls the gateway, the
-// view and the OpenAPI document over 127.0.0.1, then stops it.
-func TestServeHTTP(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stderr syncBuffer
+// serve runs winnowd with args until ctx is done and returns the address
+// in the first log line matching re, the exit code's channel and stderr.
+func serve(ctx context.Context, t *testing.T, args []string, re *regexp.Regexp) (string, <-chan int, *syncBuffer) {
+	t.Helper()
+	stderr := new(syncBuffer)
 	exit := make(chan int, 1)
-	go func() {
-		exit <- run(ctx, []string{"--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"}, nil, nil, &stderr)
-	}()
-	var base string
-	for base == "" {
+	go func() { exit <- run(ctx, args, nil, io.Discard, stderr) }()
+	for {
 		select {
 		case code := <-exit:
 			t.Fatalf("winnowd exited with %d: %s", code, stderr.String())
 		case <-time.After(10 * time.Millisecond):
 		}
-		if m := httpAddrRE.FindStringSubmatch(stderr.String()); m != nil {
-			base = "http://" + m[1]
+		if m := re.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1], exit, stderr
 		}
 	}
+}
+
+// TestServeHTTP runs winnowd with --http-listen and calls the gateway, the
+// view and the OpenAPI document over 127.0.0.1, then stops it.
+func TestServeHTTP(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr, exit, stderr := serve(ctx, t, []string{"--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"}, httpAddrRE)
+	base := "http://" + addr
 	for _, c := range []struct {
 		method, path, body string
 		status             int
