@@ -265,7 +265,11 @@ func TestBrowserStandalone(t *testing.T) {
 		t.Fatal(err)
 	}
 	rj, _ := protojson.Marshal(resp)
-	mj, _ := protojson.Marshal(server.ModelResponse(cls.Model()))
+	model, err := svc.GetModel(context.Background(), &winnowv1.GetModelRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mj, _ := protojson.Marshal(model)
 	page, err := web.Standalone(rj, mj)
 	if err != nil {
 		t.Fatal(err)
