@@ -207,7 +207,7 @@
     }
     $('clean').value = kept.join('\n');
     $('cutinfo').textContent = kept.length + ' of ' + state.blocks.length + ' blocks are article text at ' + t.toFixed(2) +
-      ' (model default ' + state.t0.toFixed(2) + (flips ? '; ' + flips + ' changed, drawn dashed' : '') + ').';
+      ' (default ' + state.t0.toFixed(2) + (flips ? '; ' + flips + ' changed, drawn dashed' : '') + ').';
   }
 
   async function copyClean() {
