@@ -36,6 +36,7 @@ func startHTTP(addr string, svc *server.Service, log *slog.Logger, failed chan<-
 	srv := &http.Server{
 		Handler:           gw,
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // a whole body, up to --max-recv-bytes
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
