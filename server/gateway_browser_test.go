@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"google.golang.org/grpc"
 	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/winnowhq/winnow/classifier"
@@ -298,4 +299,44 @@ func TestBrowserStandalone(t *testing.T) {
 		t.Errorf("ad block border colour %q, want rgb(213, 94, 0): is the stylesheet blocked?", border)
 	}
 	checkConsole(t, console())
+}
+
+// TestBrowserToken runs the view against a server that requires a bearer
+// token: without one the editor is told to enter it, with it the article
+// is classified. The browser's own log line for the 401 is the only
+// console error allowed.
+func TestBrowserToken(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	base := startGateway(t, server.Options{}, server.GatewayOptions{}, grpc.ChainUnaryInterceptor(requireToken("s3cret")))
+	tab, console := browser(t, 1000, 800)
+	err := chromedp.Do(tab,
+		chromedp.Navigate(base+"/"),
+		chromedp.SetValue(chromedp.ID("#doc"), "Headline\nA first paragraph of the article body.\nShare this"),
+		chromedp.Click(chromedp.ID("#go")),
+		chromedp.WaitVisible(chromedp.ID("#token")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := chromedp.Run(tab, chromedp.Text(chromedp.ID("#status")))
+	if !strings.Contains(msg, "API token") {
+		t.Errorf("status without a token: %q", msg)
+	}
+	err = chromedp.Do(tab,
+		chromedp.SetValue(chromedp.ID("#token"), "s3cret"),
+		chromedp.Click(chromedp.ID("#go")),
+		chromedp.WaitVisible(chromedp.CSS("#blocks > li")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rest []chromedp.ConsoleMessage
+	for _, m := range console() {
+		if !strings.Contains(m.String(), "status of 401") {
+			rest = append(rest, m)
+		}
+	}
+	checkConsole(t, rest)
 }

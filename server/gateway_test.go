@@ -248,21 +248,30 @@ func TestGatewayErrors(t *testing.T) {
 	}
 }
 
+// requireToken is a stand-in authentication interceptor: calls without
+// "authorization: Bearer token" metadata fail with UNAUTHENTICATED.
+func requireToken(token string) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, next grpc.UnaryHandler) (any, error) {
+		md, _ := metadata.FromIncomingContext(ctx)
+		if got := md.Get("authorization"); len(got) != 1 || got[0] != "Bearer "+token {
+			return nil, status.Error(codes.Unauthenticated, "missing or wrong bearer token")
+		}
+		return next(ctx, req)
+	}
+}
+
 // TestGatewayInterceptors shows that HTTP requests are gRPC calls through
 // the server's interceptor chain: an authentication interceptor added to
 // the server applies to HTTP too (401 without the token, the HTTP
 // Authorization header reaching it as metadata), and it sees every call.
 func TestGatewayInterceptors(t *testing.T) {
 	var calls atomic.Int64
-	auth := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, next grpc.UnaryHandler) (any, error) {
+	auth := requireToken("s3cret")
+	count := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, next grpc.UnaryHandler) (any, error) {
 		calls.Add(1)
-		md, _ := metadata.FromIncomingContext(ctx)
-		if got := md.Get("authorization"); len(got) != 1 || got[0] != "Bearer s3cret" {
-			return nil, status.Error(codes.Unauthenticated, "missing or wrong bearer token")
-		}
 		return next(ctx, req)
 	}
-	base := startGateway(t, server.Options{}, server.GatewayOptions{}, grpc.ChainUnaryInterceptor(auth))
+	base := startGateway(t, server.Options{}, server.GatewayOptions{}, grpc.ChainUnaryInterceptor(count, auth))
 	req := `{"document": {"text": "Headline\nFirst paragraph."}}`
 	code, hdr, body := do(t, "POST", base+"/v1/classify", req)
 	var st rpcStatus

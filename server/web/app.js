@@ -86,9 +86,20 @@
     $('go').disabled = true;
     setStatus('Classifying…');
     try {
-      const r = await fetch('v1/classify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch('v1/classify', { method: 'POST', headers: headers(), body: JSON.stringify(body) });
       const j = await r.json().catch(() => null);
+      if (r.status === 401) {
+        $('auth').open = true;
+        setStatus('This server requires an API token: enter it under "API token" and classify again.', true);
+        return;
+      }
       if (!r.ok) { setStatus(errorText(j, r.status), true); return; }
+      if (!model) {
+        // the model's default threshold for the slider; without it the
+        // slider starts between the labels
+        const m = await fetch('v1/model', { headers: headers() }).catch(() => null);
+        if (m && m.ok) model = await m.json().catch(() => null);
+      }
       setStatus(j.blocks.length + ' blocks.');
       show(j);
     } catch (e) {
@@ -96,6 +107,13 @@
     } finally {
       $('go').disabled = false;
     }
+  }
+
+  function headers() {
+    const h = { 'Content-Type': 'application/json' };
+    const t = $('token').value.trim();
+    if (t) h.Authorization = 'Bearer ' + t;
+    return h;
   }
 
   function tip(b, c, id) {
@@ -236,7 +254,7 @@
     }
     $('input').addEventListener('submit', submit);
     $('file').addEventListener('change', () => { if ($('file').files.length) setStatus('File chosen: ' + $('file').files[0].name + ' (the text box is ignored).'); });
-    fetch('v1/model').then((r) => (r.ok ? r.json() : null)).then((m) => { model = m; }).catch(() => {});
+
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
