@@ -41,7 +41,7 @@ type image struct {
 
 func parseImage(t *testing.T) image {
 	t.Helper()
-	d, _, err := parseDockerfile(readRepoFile(t, "Dockerfile"))
+	d, _, err := parseDockerfile(readDeployFile(t, "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,6 +140,8 @@ func (cc containerConfig) value(flag string) (string, bool) {
 	return f.Default, true
 }
 
+// duration returns a duration flag's value; 0 when winnowd has no such
+// flag or its default is zero (which -h does not print).
 func (cc containerConfig) duration(flag string) (time.Duration, error) {
 	if _, ok := cc.flags[flag]; !ok {
 		return 0, nil
@@ -147,6 +149,9 @@ func (cc containerConfig) duration(flag string) (time.Duration, error) {
 	v, literal := cc.value(flag)
 	if !literal {
 		return 0, fmt.Errorf("--%s is not a literal", flag)
+	}
+	if v == "" {
+		return 0, nil
 	}
 	return time.ParseDuration(v)
 }
