@@ -314,7 +314,9 @@ func TestDockerfileRules(t *testing.T) {
 		}, "1 stage(s)"},
 		{"old go", func(s string) string { return strings.Replace(s, "golang:1.26", "golang:1.21", 1) }, "older than go.mod"},
 		{"extra port", func(s string) string { return strings.Replace(s, "EXPOSE ", "EXPOSE 8080 ", 1) }, "EXPOSE ["},
-		{"loopback", func(s string) string { return strings.Replace(s, "WINNOWD_LISTEN=0.0.0.0:", "WINNOWD_LISTEN=127.0.0.1:", 1) }, "loopback"},
+		{"loopback", func(s string) string {
+			return strings.Replace(s, "WINNOWD_LISTEN=0.0.0.0:", "WINNOWD_LISTEN=127.0.0.1:", 1)
+		}, "loopback"},
 		{"shell entrypoint", func(s string) string {
 			return regexp.MustCompile(`(?m)^ENTRYPOINT .*$`).ReplaceAllString(s, "ENTRYPOINT /usr/local/bin/winnowd")
 		}, "exec form"},

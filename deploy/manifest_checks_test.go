@@ -202,7 +202,7 @@ func (m *manifests) problems(flags map[string]flagInfo, img image, overlay bool)
 	problems = append(problems, errs...)
 
 	problems = append(problems, checkPorts(cc)...)
-	problems = append(problems, checkProbes(c)...)
+	problems = append(problems, checkProbes(cc)...)
 	problems = append(problems, checkDrain(pod, cc)...)
 	problems = append(problems, checkResources(cc)...)
 	problems = append(problems, checkSecurity(pod, c, img.uid)...)
@@ -261,9 +261,17 @@ func checkPorts(cc containerConfig) []string {
 }
 
 // checkProbes: readiness and liveness (and startup, if any) are Kubernetes
-// gRPC probes of grpc.health.v1 on the gRPC port.
-func checkProbes(c *corev1.Container) []string {
+// gRPC probes of grpc.health.v1 on the gRPC port — or, when winnowd serves
+// TLS there (which the kubelet's gRPC probe cannot speak), TCP probes of
+// that port.
+func checkProbes(cc containerConfig) []string {
 	var problems []string
+	c := cc.c
+	tlsOn := false
+	if _, ok := cc.flags["tls-cert"]; ok {
+		v, _ := cc.value("tls-cert")
+		tlsOn = v != ""
+	}
 	for _, p := range []struct {
 		name     string
 		probe    *corev1.Probe
@@ -273,6 +281,14 @@ func checkProbes(c *corev1.Container) []string {
 		case p.probe == nil:
 			if p.required {
 				problems = append(problems, fmt.Sprintf("no %s probe", p.name))
+			}
+		case tlsOn && p.probe.GRPC != nil:
+			problems = append(problems, fmt.Sprintf("%s probe is a gRPC probe but the port serves TLS, which the kubelet's gRPC probe cannot speak: use a TCP probe", p.name))
+		case tlsOn && p.probe.TCPSocket == nil:
+			problems = append(problems, fmt.Sprintf("%s probe: with TLS on the gRPC port, want a TCP probe of it", p.name))
+		case tlsOn:
+			if port, ok := containerPortByRef(c, p.probe.TCPSocket.Port); !ok || port.ContainerPort != grpcPort {
+				problems = append(problems, fmt.Sprintf("%s probe on port %s, want the gRPC port %d", p.name, p.probe.TCPSocket.Port.String(), grpcPort))
 			}
 		case p.probe.GRPC == nil:
 			problems = append(problems, fmt.Sprintf("%s probe is not a gRPC (grpc.health.v1) probe", p.name))

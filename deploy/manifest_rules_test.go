@@ -72,6 +72,9 @@ func TestManifestRules(t *testing.T) {
 			m.Deployments[0].Spec.Template.Annotations["prometheus.io/port"] = "9091"
 		}, "prometheus.io/port \"9091\""},
 		{"metrics off", func(m *manifests) { setEnv(container(m), "WINNOWD_METRICS_LISTEN", "") }, "winnowd serves no metrics"},
+		{"grpc probe on a TLS port", func(m *manifests) {
+			setEnv(container(m), "WINNOWD_TLS_CERT", "/etc/winnow/auth/tokens")
+		}, "the kubelet's gRPC probe cannot speak"},
 		{"root", func(m *manifests) {
 			zero := int64(0)
 			m.Deployments[0].Spec.Template.Spec.SecurityContext.RunAsUser = &zero

@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"crypto/tls"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/winnowhq/winnow/deploy/internal/proc"
@@ -52,6 +55,22 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 	cc, problems := newContainerConfig(c, img.config, flags)
 	if len(problems) > 0 {
 		t.Fatal(problems)
+	}
+
+	// An empty TLS Secret (the manifests leave them for the operator to
+	// fill) gets a throwaway CA, server and client certificate.
+	var dialOpts []grpc.DialOption
+	for _, s := range m.Secrets {
+		if s.Type != corev1.SecretTypeTLS {
+			continue
+		}
+		pki := newTestPKI(t)
+		s.StringData = nil
+		s.Data = map[string][]byte{"tls.crt": pki.serverCert, "tls.key": pki.serverKey, "ca.crt": pki.caPEM}
+		dialOpts = append(dialOpts, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{
+			RootCAs:      pki.pool,
+			Certificates: []tls.Certificate{pki.client},
+		})))
 	}
 
 	// Secrets mounted in the pod become files under root.
@@ -136,11 +155,14 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 	}
 	defer p.Kill()
 	grpcAddr := addrs["listen"]
-	if err := p.WaitServing(grpcAddr, "", 30*time.Second); err != nil {
+	if err := p.WaitServing(grpcAddr, "", 30*time.Second, dialOpts...); err != nil {
 		t.Fatalf("winnowd %v: %v", runArgs, err)
 	}
+	if len(dialOpts) > 0 && p.WaitServing(grpcAddr, "", time.Second) == nil {
+		t.Error("a TLS Secret is mounted but winnowd answers plaintext")
+	}
 	for _, svc := range probeServices(c) {
-		if err := p.WaitServing(grpcAddr, svc, 5*time.Second); err != nil {
+		if err := p.WaitServing(grpcAddr, svc, 5*time.Second, dialOpts...); err != nil {
 			t.Errorf("probe service %q: %v", svc, err)
 		}
 	}
