@@ -365,14 +365,14 @@ func checkResources(cc containerConfig) []string {
 		}
 	}
 	// winnowd's admission budget comes from the pod's memory request, so
-	// that the scheduler reserves it; the heap winnowd allows beyond the
-	// budget (it sets the Go runtime's soft limit to the budget plus
-	// budgetHeadroom unless GOMEMLIMIT is set) must fit under the limit.
+	// that the scheduler reserves it; what the process holds beyond the
+	// budget (the model, request buffers, the GC's headroom: about 300 MB
+	// by docs/operations.md) must fit under the limit.
 	if f, ok := cc.flags["max-memory"]; ok {
 		if q, ok := cc.fromResource(f.envName(), "requests.memory"); !ok {
 			problems = append(problems, fmt.Sprintf("env %s: want it from the pod's memory request (resourceFieldRef requests.memory, bytes)", f.envName()))
 		} else if lim := r.Limits[corev1.ResourceMemory]; q.Value()+budgetHeadroom > lim.Value() {
-			problems = append(problems, fmt.Sprintf("--max-memory %s + %d MiB of heap headroom exceeds the memory limit %s", q.String(), budgetHeadroom>>20, lim.String()))
+			problems = append(problems, fmt.Sprintf("--max-memory %s + %d MB beyond the budget exceeds the memory limit %s", q.String(), budgetHeadroom/1e6, lim.String()))
 		}
 		if _, set := cc.args["max-memory"]; set {
 			problems = append(problems, "--max-memory is an argument; set it from the memory request through its env variable")
@@ -388,9 +388,11 @@ func checkResources(cc containerConfig) []string {
 	return problems
 }
 
-// budgetHeadroom is the heap winnowd allows beyond its --max-memory budget
-// (cmd/winnowd sets the Go runtime's memory limit to budget + 256 MiB).
-const budgetHeadroom = 256 << 20
+// budgetHeadroom is what winnowd holds beyond its --max-memory budget:
+// docs/operations.md sizes the budget at the process's memory minus about
+// 300 MB (base, request buffers, GC headroom; its fault test peaked at the
+// budget plus 193 MB).
+const budgetHeadroom int64 = 300e6
 
 // fromResource returns the container resource a variable is read from
 // through the downward API (resourceFieldRef of this container, in bytes:

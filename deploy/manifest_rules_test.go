@@ -65,7 +65,7 @@ func TestManifestRules(t *testing.T) {
 		}, "env WINNOWD_MAX_MEMORY: want it from the pod's memory request"},
 		{"budget without headroom", func(m *manifests) {
 			container(m).Resources.Requests[corev1.ResourceMemory] = resource.MustParse("900Mi")
-		}, "of heap headroom exceeds the memory limit"},
+		}, "beyond the budget exceeds the memory limit"},
 		{"drain delay", func(m *manifests) { setEnv(container(m), "WINNOWD_DRAIN_DELAY", "10s") }, "terminationGracePeriodSeconds"},
 		{"tokens path", func(m *manifests) { setEnv(container(m), "WINNOWD_AUTH_TOKENS", "/etc/winnow/auth/token") }, "has no key token"},
 		{"scrape port", func(m *manifests) {
