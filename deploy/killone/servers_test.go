@@ -168,11 +168,16 @@ func (p *phases) report() string {
 }
 
 // cpuTimes returns each server's user+system CPU time so far, from
-// /proc/PID/stat (clock ticks of 10 ms).
+// /proc/PID/stat (clock ticks of 10 ms); 0 for a server that has exited.
 func cpuTimes(t *testing.T, servers []*server) []time.Duration {
 	t.Helper()
 	out := make([]time.Duration, len(servers))
 	for i, s := range servers {
+		select {
+		case <-s.Exited():
+			continue
+		default:
+		}
 		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.Cmd.Process.Pid))
 		if err != nil {
 			t.Fatalf("CPU time of %s: %v", s.name, err)
@@ -186,36 +191,47 @@ func cpuTimes(t *testing.T, servers []*server) []time.Duration {
 	return out
 }
 
-// checkBalanced fails the test unless every server did at least a sixth
-// of the servers' CPU work since before (round robin gives each a third).
-func checkBalanced(t *testing.T, servers []*server, before []time.Duration) {
+// cpuSince returns each server's CPU time since before, and a line
+// listing them.
+func cpuSince(t *testing.T, servers []*server, before []time.Duration) ([]time.Duration, string) {
 	t.Helper()
 	after := cpuTimes(t, servers)
-	var total time.Duration
 	used := make([]time.Duration, len(servers))
-	for i := range servers {
-		used[i] = after[i] - before[i]
-		total += used[i]
-	}
 	var b strings.Builder
 	for i, s := range servers {
+		if after[i] > 0 { // 0: exited
+			used[i] = after[i] - before[i]
+		}
 		fmt.Fprintf(&b, " %s %v", s.name, used[i])
 	}
-	t.Logf("server CPU with 3 servers:%s", b.String())
+	return used, b.String()
+}
+
+// busiest returns the index of the server with the most CPU time among
+// those alive.
+func busiest(servers []*server, used []time.Duration) int {
+	best := -1
 	for i, s := range servers {
-		if total > 0 && used[i]*6 < total {
-			t.Errorf("server %s did %v of %v CPU: the load is not balanced", s.name, used[i], total)
+		select {
+		case <-s.Exited():
+			continue
+		default:
+		}
+		if best < 0 || used[i] > used[best] {
+			best = i
 		}
 	}
+	return best
 }
 
 // killOne runs the kill-one sequence against a client at work: progress
 // reports how many documents it has finished, finished is closed when it
 // is done. After a warm-up tenth of the n documents it measures 3
-// servers, checks that all three share the work, kills A (SIGKILL) at a
-// third, drains B (SIGTERM) at two thirds, and measures until the client
-// is done; the phases are logged. B must exit 0 within its
-// --shutdown-timeout.
+// servers and checks that all three share the work (each at least a sixth
+// of the servers' CPU); at a third it kills the busiest server (SIGKILL),
+// at two thirds it drains the busiest of the other two (SIGTERM), which
+// must exit 0 within its --shutdown-timeout; then it measures until the
+// client is done. The phases are logged.
 func killOne(t *testing.T, servers []*server, n int, progress func() int, finished <-chan struct{}) {
 	t.Helper()
 	reach := func(target int) bool {
@@ -230,27 +246,42 @@ func killOne(t *testing.T, servers []*server, n int, progress func() int, finish
 	}
 	var p phases
 	reach(n / 10)
-	cpu0 := cpuTimes(t, servers)
+	cpu := cpuTimes(t, servers)
 	p.mark("3 servers", progress())
 	if !reach(n / 3) {
 		t.Fatal("the client finished before a third of the documents")
 	}
-	checkBalanced(t, servers, cpu0)
-	servers[0].kill(t)
-	p.mark("2 servers (A killed)", progress())
+	used, line := cpuSince(t, servers, cpu)
+	t.Logf("server CPU with 3 servers:%s", line)
+	var total time.Duration
+	for _, u := range used {
+		total += u
+	}
+	for i, s := range servers {
+		if total > 0 && used[i]*6 < total {
+			t.Errorf("server %s did %v of %v CPU: the load is not balanced", s.name, used[i], total)
+		}
+	}
+	killed := servers[busiest(servers, used)]
+	cpu = cpuTimes(t, servers)
+	killed.kill(t)
+	p.mark(fmt.Sprintf("2 servers (%s killed)", killed.name), progress())
 	if !reach(2 * n / 3) {
 		t.Fatal("the client finished before two thirds of the documents")
 	}
-	drained := servers[1].drain(t)
-	p.mark("2 servers (B draining)", progress())
+	used, line = cpuSince(t, servers, cpu)
+	t.Logf("server CPU with 2 servers:%s", line)
+	drainee := servers[busiest(servers, used)]
+	drained := drainee.drain(t)
+	p.mark(fmt.Sprintf("2 servers (%s draining)", drainee.name), progress())
 	var drainTook time.Duration
 	select {
 	case drainTook = <-drained:
-		p.mark("1 server (B gone)", progress())
+		p.mark(fmt.Sprintf("1 server (%s gone)", drainee.name), progress())
 		<-finished
 	case <-finished:
 		drainTook = <-drained
 	}
 	p.mark("end", progress())
-	t.Logf("%d documents:\n%sB drained in %v after SIGTERM", n, p.report(), drainTook.Round(time.Millisecond))
+	t.Logf("%d documents:\n%s%s drained in %v after SIGTERM", n, p.report(), drainee.name, drainTook.Round(time.Millisecond))
 }
