@@ -160,7 +160,7 @@ func TestKillOneGRPC(t *testing.T) {
 
 	go func() { wg.Wait(); close(finished) }()
 	t.Logf("grpc-go round_robin + retry policy, unary Classify from 8 workers, documents of %d KB", len(document(text, 0))>>10)
-	killOne(t, servers, n, func() int { return int(done.Load()) }, finished)
+	left := killOne(t, servers, n, func() int { return int(done.Load()) }, finished)
 
 	if f := failed.Load(); f > 0 {
 		t.Errorf("%d of %d documents failed", f, n)
@@ -170,7 +170,7 @@ func TestKillOneGRPC(t *testing.T) {
 			t.Errorf("doc-%05d answered %d times", i, c)
 		}
 	}
-	if err := servers[2].WaitServing(servers[2].addr, "", 5*time.Second); err != nil {
-		t.Errorf("C after the run: %v", err)
+	if err := left.WaitServing(left.addr, "", 5*time.Second); err != nil {
+		t.Errorf("%s after the run: %v", left.name, err)
 	}
 }

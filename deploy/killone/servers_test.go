@@ -231,8 +231,8 @@ func busiest(servers []*server, used []time.Duration) int {
 // of the servers' CPU); at a third it kills the busiest server (SIGKILL),
 // at two thirds it drains the busiest of the other two (SIGTERM), which
 // must exit 0 within its --shutdown-timeout; then it measures until the
-// client is done. The phases are logged.
-func killOne(t *testing.T, servers []*server, n int, progress func() int, finished <-chan struct{}) {
+// client is done. The phases are logged. It returns the server left.
+func killOne(t *testing.T, servers []*server, n int, progress func() int, finished <-chan struct{}) *server {
 	t.Helper()
 	reach := func(target int) bool {
 		for progress() < target {
@@ -284,4 +284,10 @@ func killOne(t *testing.T, servers []*server, n int, progress func() int, finish
 	}
 	p.mark("end", progress())
 	t.Logf("%d documents:\n%s%s drained in %v after SIGTERM", n, p.report(), drainee.name, drainTook.Round(time.Millisecond))
+	for _, s := range servers {
+		if s != killed && s != drainee {
+			return s
+		}
+	}
+	return nil
 }
