@@ -7,7 +7,7 @@
 # runs there); deploy/dockerfile_test.go parses it and checks these rules.
 #
 #   docker build -t winnowd .
-#   docker run --rm -p 7390:7390 winnowd
+#   docker run --rm -p 7390:7390 -p 9090:9090 winnowd
 
 # Build on the builder's own platform and cross-compile: no emulation.
 FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS build
@@ -30,8 +30,11 @@ RUN --mount=type=cache,target=/go/pkg/mod \
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/winnowd /out/winnow /usr/local/bin/
 USER 65532:65532
+# In a container winnowd listens on every interface, not loopback. Every
+# flag can be set the same way (WINNOWD_ + its name); arguments override.
+ENV WINNOWD_LISTEN=0.0.0.0:7390 \
+    WINNOWD_METRICS_LISTEN=0.0.0.0:9090
 # 7390: gRPC (winnow.v1.ClassifierService, grpc.health.v1, reflection).
-EXPOSE 7390
-# In a container winnowd must listen on every interface, not loopback.
+# 9090: Prometheus /metrics.
+EXPOSE 7390 9090
 ENTRYPOINT ["/usr/local/bin/winnowd"]
-CMD ["--listen", "0.0.0.0:7390"]

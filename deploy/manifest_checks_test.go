@@ -41,7 +41,7 @@ type image struct {
 
 func parseImage(t *testing.T) image {
 	t.Helper()
-	d, _, err := parseDockerfile(readRepoFile(t, "Dockerfile"))
+	d, _, err := parseDockerfile(readDeployFile(t, "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,6 +140,8 @@ func (cc containerConfig) value(flag string) (string, bool) {
 	return f.Default, true
 }
 
+// duration returns a duration flag's value; 0 when winnowd has no such
+// flag or its default is zero (which -h does not print).
 func (cc containerConfig) duration(flag string) (time.Duration, error) {
 	if _, ok := cc.flags[flag]; !ok {
 		return 0, nil
@@ -147,6 +149,9 @@ func (cc containerConfig) duration(flag string) (time.Duration, error) {
 	v, literal := cc.value(flag)
 	if !literal {
 		return 0, fmt.Errorf("--%s is not a literal", flag)
+	}
+	if v == "" {
+		return 0, nil
 	}
 	return time.ParseDuration(v)
 }
@@ -197,7 +202,7 @@ func (m *manifests) problems(flags map[string]flagInfo, img image, overlay bool)
 	problems = append(problems, errs...)
 
 	problems = append(problems, checkPorts(cc)...)
-	problems = append(problems, checkProbes(c)...)
+	problems = append(problems, checkProbes(cc)...)
 	problems = append(problems, checkDrain(pod, cc)...)
 	problems = append(problems, checkResources(cc)...)
 	problems = append(problems, checkSecurity(pod, c, img.uid)...)
@@ -256,9 +261,17 @@ func checkPorts(cc containerConfig) []string {
 }
 
 // checkProbes: readiness and liveness (and startup, if any) are Kubernetes
-// gRPC probes of grpc.health.v1 on the gRPC port.
-func checkProbes(c *corev1.Container) []string {
+// gRPC probes of grpc.health.v1 on the gRPC port — or, when winnowd serves
+// TLS there (which the kubelet's gRPC probe cannot speak), TCP probes of
+// that port.
+func checkProbes(cc containerConfig) []string {
 	var problems []string
+	c := cc.c
+	tlsOn := false
+	if _, ok := cc.flags["tls-cert"]; ok {
+		v, _ := cc.value("tls-cert")
+		tlsOn = v != ""
+	}
 	for _, p := range []struct {
 		name     string
 		probe    *corev1.Probe
@@ -268,6 +281,14 @@ func checkProbes(c *corev1.Container) []string {
 		case p.probe == nil:
 			if p.required {
 				problems = append(problems, fmt.Sprintf("no %s probe", p.name))
+			}
+		case tlsOn && p.probe.GRPC != nil:
+			problems = append(problems, fmt.Sprintf("%s probe is a gRPC probe but the port serves TLS, which the kubelet's gRPC probe cannot speak: use a TCP probe", p.name))
+		case tlsOn && p.probe.TCPSocket == nil:
+			problems = append(problems, fmt.Sprintf("%s probe: with TLS on the gRPC port, want a TCP probe of it", p.name))
+		case tlsOn:
+			if port, ok := containerPortByRef(c, p.probe.TCPSocket.Port); !ok || port.ContainerPort != grpcPort {
+				problems = append(problems, fmt.Sprintf("%s probe on port %s, want the gRPC port %d", p.name, p.probe.TCPSocket.Port.String(), grpcPort))
 			}
 		case p.probe.GRPC == nil:
 			problems = append(problems, fmt.Sprintf("%s probe is not a gRPC (grpc.health.v1) probe", p.name))
@@ -344,14 +365,14 @@ func checkResources(cc containerConfig) []string {
 		}
 	}
 	// winnowd's admission budget comes from the pod's memory request, so
-	// that the scheduler reserves it; the heap winnowd allows beyond the
-	// budget (it sets the Go runtime's soft limit to the budget plus
-	// budgetHeadroom unless GOMEMLIMIT is set) must fit under the limit.
+	// that the scheduler reserves it; what the process holds beyond the
+	// budget (the model, request buffers, the GC's headroom: about 300 MB
+	// by docs/operations.md) must fit under the limit.
 	if f, ok := cc.flags["max-memory"]; ok {
 		if q, ok := cc.fromResource(f.envName(), "requests.memory"); !ok {
 			problems = append(problems, fmt.Sprintf("env %s: want it from the pod's memory request (resourceFieldRef requests.memory, bytes)", f.envName()))
 		} else if lim := r.Limits[corev1.ResourceMemory]; q.Value()+budgetHeadroom > lim.Value() {
-			problems = append(problems, fmt.Sprintf("--max-memory %s + %d MiB of heap headroom exceeds the memory limit %s", q.String(), budgetHeadroom>>20, lim.String()))
+			problems = append(problems, fmt.Sprintf("--max-memory %s + %d MB beyond the budget exceeds the memory limit %s", q.String(), budgetHeadroom/1e6, lim.String()))
 		}
 		if _, set := cc.args["max-memory"]; set {
 			problems = append(problems, "--max-memory is an argument; set it from the memory request through its env variable")
@@ -367,9 +388,11 @@ func checkResources(cc containerConfig) []string {
 	return problems
 }
 
-// budgetHeadroom is the heap winnowd allows beyond its --max-memory budget
-// (cmd/winnowd sets the Go runtime's memory limit to budget + 256 MiB).
-const budgetHeadroom = 256 << 20
+// budgetHeadroom is what winnowd holds beyond its --max-memory budget:
+// docs/operations.md sizes the budget at the process's memory minus about
+// 300 MB (base, request buffers, GC headroom; its fault test peaked at the
+// budget plus 193 MB).
+const budgetHeadroom int64 = 300e6
 
 // fromResource returns the container resource a variable is read from
 // through the downward API (resourceFieldRef of this container, in bytes:

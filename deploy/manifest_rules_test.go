@@ -59,11 +59,22 @@ func TestManifestRules(t *testing.T) {
 		{"request above limit", func(m *manifests) {
 			container(m).Resources.Requests[corev1.ResourceMemory] = resource.MustParse("2Gi")
 		}, "memory request 2Gi above its limit"},
-		{"GOMEMLIMIT literal", func(m *manifests) {
-			c := container(m)
-			c.Env = slices.DeleteFunc(c.Env, func(e corev1.EnvVar) bool { return e.Name == "GOMEMLIMIT" })
-			c.Env = append(c.Env, corev1.EnvVar{Name: "GOMEMLIMIT", Value: "500MiB"})
-		}, "env GOMEMLIMIT"},
+		{"GOMEMLIMIT literal", func(m *manifests) { setEnv(container(m), "GOMEMLIMIT", "500MiB") }, "env GOMEMLIMIT"},
+		{"budget from the limit", func(m *manifests) {
+			setEnvFrom(container(m), "WINNOWD_MAX_MEMORY", "limits.memory")
+		}, "env WINNOWD_MAX_MEMORY: want it from the pod's memory request"},
+		{"budget without headroom", func(m *manifests) {
+			container(m).Resources.Requests[corev1.ResourceMemory] = resource.MustParse("900Mi")
+		}, "beyond the budget exceeds the memory limit"},
+		{"drain delay", func(m *manifests) { setEnv(container(m), "WINNOWD_DRAIN_DELAY", "10s") }, "terminationGracePeriodSeconds"},
+		{"tokens path", func(m *manifests) { setEnv(container(m), "WINNOWD_AUTH_TOKENS", "/etc/winnow/auth/token") }, "has no key token"},
+		{"scrape port", func(m *manifests) {
+			m.Deployments[0].Spec.Template.Annotations["prometheus.io/port"] = "9091"
+		}, "prometheus.io/port \"9091\""},
+		{"metrics off", func(m *manifests) { setEnv(container(m), "WINNOWD_METRICS_LISTEN", "") }, "winnowd serves no metrics"},
+		{"grpc probe on a TLS port", func(m *manifests) {
+			setEnv(container(m), "WINNOWD_TLS_CERT", "/etc/winnow/auth/tokens")
+		}, "the kubelet's gRPC probe cannot speak"},
 		{"root", func(m *manifests) {
 			zero := int64(0)
 			m.Deployments[0].Spec.Template.Spec.SecurityContext.RunAsUser = &zero
@@ -93,9 +104,9 @@ func TestManifestRules(t *testing.T) {
 			m.PDBs[0].Spec.MaxUnavailable = &intstr.IntOrString{Type: intstr.Int, IntVal: 0}
 		}, "PodDisruptionBudget: want maxUnavailable"},
 		{"network policy port", func(m *manifests) {
-			p := intstr.FromString("metrics")
+			p := intstr.FromString("grcp")
 			m.NetworkPolicies[0].Spec.Ingress[0].Ports[0].Port = &p
-		}, "ingress port metrics"},
+		}, "ingress port grcp"},
 		{"egress", func(m *manifests) {
 			m.NetworkPolicies[0].Spec.Egress = append(m.NetworkPolicies[0].Spec.Egress, networkingv1.NetworkPolicyEgressRule{})
 		}, "egress denied"},
@@ -125,4 +136,18 @@ func TestManifestRules(t *testing.T) {
 			t.Errorf("problems %q; want the base image flagged as unpinned", problems)
 		}
 	})
+}
+
+// setEnv sets a literal variable in the container.
+func setEnv(c *corev1.Container, name, value string) {
+	c.Env = slices.DeleteFunc(c.Env, func(e corev1.EnvVar) bool { return e.Name == name })
+	c.Env = append(c.Env, corev1.EnvVar{Name: name, Value: value})
+}
+
+// setEnvFrom sets a variable from one of the container's resources.
+func setEnvFrom(c *corev1.Container, name, resource string) {
+	c.Env = slices.DeleteFunc(c.Env, func(e corev1.EnvVar) bool { return e.Name == name })
+	c.Env = append(c.Env, corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{
+		ResourceFieldRef: &corev1.ResourceFieldSelector{ContainerName: c.Name, Resource: resource},
+	}})
 }

@@ -93,12 +93,21 @@ func stripComments(d []byte) []byte {
 }
 
 // kustomizations returns the directories under kubeDir holding a
-// kustomization.yaml: base and every overlay.
+// buildable kustomization.yaml: base and every overlay (not components,
+// which only overlays build).
 func kustomizations(t *testing.T) []string {
 	t.Helper()
 	var dirs []string
 	err := filepath.WalkDir(kubeDir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Name() == "kustomization.yaml" {
+		if err != nil || d.Name() != "kustomization.yaml" {
+			return err
+		}
+		var k kustypes.Kustomization
+		data, err := os.ReadFile(p)
+		if err == nil {
+			err = yaml.Unmarshal(data, &k)
+		}
+		if err == nil && k.Kind != kustypes.ComponentKind {
 			dirs = append(dirs, filepath.Dir(p))
 		}
 		return err
@@ -157,8 +166,11 @@ func TestManifestsDecode(t *testing.T) {
 			if err := yaml.UnmarshalStrict(data, &k); err != nil {
 				t.Errorf("%s: %v", p, err)
 			}
-			if k.Kind != kustypes.KustomizationKind || k.APIVersion != kustypes.KustomizationVersion {
-				t.Errorf("%s: %s %s, want %s %s", p, k.APIVersion, k.Kind, kustypes.KustomizationVersion, kustypes.KustomizationKind)
+			kustomization := k.Kind == kustypes.KustomizationKind && k.APIVersion == kustypes.KustomizationVersion
+			component := k.Kind == kustypes.ComponentKind && k.APIVersion == kustypes.ComponentVersion
+			if !kustomization && !component {
+				t.Errorf("%s: %s %s, want a %s %s or a %s %s", p, k.APIVersion, k.Kind,
+					kustypes.KustomizationVersion, kustypes.KustomizationKind, kustypes.ComponentVersion, kustypes.ComponentKind)
 			}
 			return nil
 		}

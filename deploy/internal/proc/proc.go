@@ -111,10 +111,12 @@ func (p *Process) Kill() {
 	<-p.exited
 }
 
-// WaitServing polls grpc.health.v1 for service at addr (plaintext) until
-// it reports SERVING, the process exits, or limit passes.
-func (p *Process) WaitServing(addr, service string, limit time.Duration) error {
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+// WaitServing polls grpc.health.v1 for service at addr until it reports
+// SERVING, the process exits, or limit passes. It talks plaintext unless
+// opts hold transport credentials.
+func (p *Process) WaitServing(addr, service string, limit time.Duration, opts ...grpc.DialOption) error {
+	opts = append([]grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}, opts...)
+	conn, err := grpc.NewClient(addr, opts...)
 	if err != nil {
 		return err
 	}
