@@ -7,7 +7,7 @@
 # runs there); deploy/dockerfile_test.go parses it and checks these rules.
 #
 #   docker build -t winnowd .
-#   docker run --rm -p 7390:7390 -p 9090:9090 winnowd
+#   docker run --rm -p 7390:7390 -p 7391:7391 -p 9090:9090 winnowd
 
 # Build on the builder's own platform and cross-compile: no emulation.
 FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS build
@@ -33,8 +33,10 @@ USER 65532:65532
 # In a container winnowd listens on every interface, not loopback. Every
 # flag can be set the same way (WINNOWD_ + its name); arguments override.
 ENV WINNOWD_LISTEN=0.0.0.0:7390 \
+    WINNOWD_HTTP_LISTEN=0.0.0.0:7391 \
     WINNOWD_METRICS_LISTEN=0.0.0.0:9090
 # 7390: gRPC (winnow.v1.ClassifierService, grpc.health.v1, reflection).
+# 7391: HTTP/JSON gateway, /openapi.json and the moderation view.
 # 9090: Prometheus /metrics.
-EXPOSE 7390 9090
+EXPOSE 7390 7391 9090
 ENTRYPOINT ["/usr/local/bin/winnowd"]

@@ -208,7 +208,7 @@ func (m *manifests) problems(flags map[string]flagInfo, img image, overlay bool)
 	problems = append(problems, checkSecurity(pod, c, img.uid)...)
 	problems = append(problems, m.checkSecrets(pod, cc)...)
 	problems = append(problems, checkScrape(pod, cc)...)
-	problems = append(problems, m.checkServices(c, podLabels)...)
+	problems = append(problems, m.checkServices(cc, podLabels)...)
 	problems = append(problems, m.checkScaling(d, c, podLabels)...)
 	problems = append(problems, m.checkNetworkPolicy(c, podLabels)...)
 
@@ -531,8 +531,9 @@ func (m *manifests) checkSecrets(pod *corev1.PodTemplateSpec, cc containerConfig
 // checkServices: the headless Service for client-side balancing and a
 // regular one exist, select the pods, and every port targets a container
 // port.
-func (m *manifests) checkServices(c *corev1.Container, podLabels map[string]string) []string {
+func (m *manifests) checkServices(cc containerConfig, podLabels map[string]string) []string {
 	var problems []string
+	c := cc.c
 	headless, regular := false, false
 	for _, s := range m.Services {
 		if !matches(&metav1.LabelSelector{MatchLabels: s.Spec.Selector}, podLabels) {
@@ -568,6 +569,18 @@ func (m *manifests) checkServices(c *corev1.Container, podLabels map[string]stri
 	}
 	if !regular {
 		problems = append(problems, "no regular (ClusterIP) Service")
+	}
+	// When winnowd serves the REST gateway, a regular Service carries it.
+	if addr, _ := cc.value("http-listen"); addr != "" {
+		gateway := slices.ContainsFunc(m.Services, func(s *corev1.Service) bool {
+			return s.Spec.ClusterIP != corev1.ClusterIPNone && slices.ContainsFunc(s.Spec.Ports, func(p corev1.ServicePort) bool {
+				cp, ok := containerPortByRef(cc.c, p.TargetPort)
+				return ok && int(cp.ContainerPort) == portOf(addr)
+			})
+		})
+		if !gateway {
+			problems = append(problems, fmt.Sprintf("winnowd serves HTTP/JSON on %s (--http-listen) but no regular Service reaches it", addr))
+		}
 	}
 	return problems
 }

@@ -44,7 +44,7 @@ func TestManifestRules(t *testing.T) {
 			c.Env = append(c.Env, corev1.EnvVar{Name: "WINNOWD_NO_SUCH_FLAG", Value: "1"})
 		}, "env WINNOWD_NO_SUCH_FLAG"},
 		{"loopback", func(m *manifests) { setArg(m, "listen", "127.0.0.1:7390") }, "loopback"},
-		{"port moved", func(m *manifests) { setArg(m, "listen", "0.0.0.0:7391") }, "declares no such port"},
+		{"port moved", func(m *manifests) { setArg(m, "listen", "0.0.0.0:7399") }, "declares no such port"},
 		{"grace too short", func(m *manifests) {
 			g := int64(10)
 			m.Deployments[0].Spec.Template.Spec.TerminationGracePeriodSeconds = &g
@@ -96,6 +96,13 @@ func TestManifestRules(t *testing.T) {
 				}
 			}
 		}, "Service winnow-headless: want port grpc"},
+		{"no gateway service", func(m *manifests) {
+			for _, s := range m.Services {
+				if s.Name != headlessService {
+					s.Spec.Ports = slices.DeleteFunc(s.Spec.Ports, func(p corev1.ServicePort) bool { return p.Name == "http" })
+				}
+			}
+		}, "no regular Service reaches it"},
 		{"no headless", func(m *manifests) {
 			m.Services = slices.DeleteFunc(m.Services, func(s *corev1.Service) bool { return s.Name == headlessService })
 		}, "no headless Service"},

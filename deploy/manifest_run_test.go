@@ -32,9 +32,9 @@ func freeAddr(t *testing.T) string {
 // API resolved from its resources, its args or the image's CMD, the
 // Secrets it mounts written to a temporary directory), with every listen
 // address moved to 127.0.0.1; then asks grpc.health.v1, without
-// credentials, for each service name the probes use, fetches the scrape
-// path from the metrics port when there is one, and stops it with SIGTERM
-// as the kubelet would.
+// credentials, for each service name the probes use, fetches /openapi.json
+// from the REST gateway and the scrape path from the metrics port when
+// winnowd serves them, and stops it with SIGTERM as the kubelet would.
 func TestManifestsRunWinnowd(t *testing.T) {
 	flags := winnowd(t)
 	img := parseImage(t)
@@ -164,6 +164,18 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 	for _, svc := range probeServices(c) {
 		if err := p.WaitServing(grpcAddr, svc, 5*time.Second, dialOpts...); err != nil {
 			t.Errorf("probe service %q: %v", svc, err)
+		}
+	}
+	if addr, ok := addrs["http-listen"]; ok {
+		// The REST gateway the regular Service carries answers too.
+		resp, err := http.Get("http://" + addr + "/openapi.json")
+		if err != nil {
+			t.Errorf("gateway: %v", err)
+		} else {
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("gateway /openapi.json: %s", resp.Status)
+			}
 		}
 	}
 	if addr, ok := addrs["metrics-listen"]; ok {
