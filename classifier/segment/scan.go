@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -9,10 +10,13 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnowhq/winnow/classifier/segment/internal/htmltok"
 )
 
 // This file is the tree-free HTML segmenter: one pass over the tokenizer
-// of golang.org/x/net/html with an explicit stack of open elements that
+// of golang.org/x/net/html (internal/htmltok: the same tokens, fewer
+// allocations) with an explicit stack of open elements that
 // follows html.Parse's tree construction (x/net/html's parse.go: its
 // insertion modes, implied end tags, scopes, the list of active
 // formatting elements with its reconstruction and Noah's Ark clause,
@@ -63,13 +67,13 @@ const (
 	nsMath
 )
 
-// scanAttr is an attribute of the current start tag; the tokenizer
-// returns freshly allocated slices, so they may be kept.
+// scanAttr is an attribute of the current start tag; the tokenizer's
+// slices stay valid to the end of the input, so they may be kept.
 type scanAttr struct{ key, val []byte }
 
 // scanTok is the token being processed.
 type scanTok struct {
-	tt    html.TokenType
+	tt    htmltok.TokenType
 	a     atom.Atom
 	tag   string
 	attrs []scanAttr
@@ -83,11 +87,11 @@ type scanElem struct {
 	id   int32
 	wd   int32 // walker depth of this element's content
 	ns   uint8
-	drop bool // not walked: dropped, inside a dropped element or in head
-	head bool // the head element
-	kids bool // has a child node
-	hip  bool // HTML integration point
-	mip  bool // MathML text integration point
+	drop bool  // not walked: dropped, inside a dropped element or in head
+	head bool  // the head element
+	kids bool  // has a child node
+	hip  bool  // HTML integration point
+	mip  bool  // MathML text integration point
 	keys uint8 // html, body: the walkerKeys of its attributes
 }
 
@@ -102,16 +106,17 @@ type scanFmt struct {
 
 type scanner struct {
 	w   *walker
-	z   *html.Tokenizer
+	z   *htmltok.Tokenizer
 	src string
 	tok scanTok
 	oe  []scanElem
 	afe []scanFmt
 
 	im, orig    scanMode
-	self        bool // the start tag was self-closing
-	foster      bool // insertions are foster parented
-	quirks      int8 // 1 quirks, 0 no quirks, -1 unknown (see quirksMode)
+	self        bool   // the start tag was self-closing
+	eof         bool   // the input ended inside a template
+	foster      bool   // insertions are foster parented
+	quirks      int8   // 1 quirks, 0 no quirks, -1 unknown (see quirksMode)
 	doctype     string // raw doctype token, in the initial mode
 	rawDoctype  string
 	nextID      int32
@@ -147,14 +152,17 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 		if r := recover(); r != nil {
 			b, ok := r.(scanBail)
 			if !ok {
-				panic(r)
+				// A state html.Parse itself fails on (it recovers its
+				// panics too) or a bug: the tree walk decides.
+				// FuzzHTMLDifferential reports the bugs.
+				b.reason = fmt.Sprint("panic: ", r)
 			}
 			d, bailed = nil, b.reason
 		}
 	}()
 	s := &scanner{
 		w:      newWalker(opt, len(src)),
-		z:      html.NewTokenizer(strings.NewReader(src)),
+		z:      htmltok.NewTokenizerBytes([]byte(src)),
 		src:    src,
 		quirks: -1,
 	}
@@ -170,11 +178,11 @@ func (s *scanner) run() {
 		s.z.AllowCDATA(top != nil && top.ns != nsHTML)
 		tt := s.z.Next()
 		s.readToken(tt)
-		if tt == html.ErrorToken && s.z.Err() != io.EOF {
+		if tt == htmltok.ErrorToken && s.z.Err() != io.EOF {
 			bail("tokenizer error")
 		}
 		s.process()
-		if tt == html.ErrorToken {
+		if tt == htmltok.ErrorToken || s.eof {
 			break
 		}
 	}
@@ -182,19 +190,19 @@ func (s *scanner) run() {
 }
 
 // readToken fills s.tok from the tokenizer.
-func (s *scanner) readToken(tt html.TokenType) {
+func (s *scanner) readToken(tt htmltok.TokenType) {
 	t := &s.tok
 	t.tt, t.a, t.tag, t.text = tt, 0, "", nil
 	t.attrs = s.scratchAttr[:0]
 	switch tt {
-	case html.TextToken, html.CommentToken, html.DoctypeToken:
-		if tt == html.DoctypeToken {
+	case htmltok.TextToken, htmltok.CommentToken, htmltok.DoctypeToken:
+		if tt == htmltok.DoctypeToken {
 			s.rawDoctype = string(s.z.Raw())
 		}
-		if tt == html.TextToken {
+		if tt == htmltok.TextToken {
 			t.text = s.z.Text()
 		}
-	case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+	case htmltok.StartTagToken, htmltok.SelfClosingTagToken, htmltok.EndTagToken:
 		name, more := s.z.TagName()
 		t.a = atom.Lookup(name)
 		if t.a != 0 {
@@ -213,9 +221,9 @@ func (s *scanner) readToken(tt html.TokenType) {
 
 // process is parseCurrentToken.
 func (s *scanner) process() {
-	if s.tok.tt == html.SelfClosingTagToken {
+	if s.tok.tt == htmltok.SelfClosingTagToken {
 		s.self = true
-		s.tok.tt = html.StartTagToken
+		s.tok.tt = htmltok.StartTagToken
 	}
 	for done := false; !done; {
 		if s.inForeignContent() {
@@ -228,7 +236,7 @@ func (s *scanner) process() {
 }
 
 // implied processes a token that is not in the input.
-func (s *scanner) implied(tt html.TokenType, a atom.Atom) {
+func (s *scanner) implied(tt htmltok.TokenType, a atom.Atom) {
 	real, self := s.tok, s.self
 	s.tok = scanTok{tt: tt, a: a, tag: a.String()}
 	s.self = false
@@ -623,9 +631,66 @@ func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
 		if s.w.doc.OGTitle == "" && bytes.EqualFold(prop, []byte("og:title")) {
 			s.w.doc.OGTitle = collapse(string(content))
 		}
-	case atom.Template:
-		bail("template in head")
 	}
+}
+
+// template inserts a <template> and skips its content, which the walker
+// drops and which cannot reach outside it: the tokens up to the matching
+// </template>, or to the end of the input. Foreign content (whose raw
+// text the parser switches off) inside or around it, and a title or meta
+// inside a template in head (which walker.head reads) go to the tree.
+func (s *scanner) template() {
+	for i := range s.oe {
+		if s.oe[i].ns != nsHTML {
+			bail("template in foreign content")
+		}
+	}
+	inHead := s.top().head
+	s.addElement()
+	id := s.top().id
+	s.addMarker()
+	s.z.AllowCDATA(false)
+	for depth := 1; depth > 0; {
+		tt := s.z.Next()
+		switch tt {
+		case htmltok.ErrorToken:
+			if s.z.Err() != io.EOF {
+				bail("tokenizer error")
+			}
+			s.closeTemplate(id)
+			s.readToken(tt)
+			s.process()
+			s.eof = true
+			return
+		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+			name, _ := s.z.TagName()
+			switch a := atom.Lookup(name); a {
+			case atom.Template:
+				depth++
+			case atom.Svg, atom.Math:
+				bail("template with foreign content")
+			case atom.Title, atom.Meta:
+				if inHead {
+					bail("title or meta in a template in head")
+				}
+			}
+		case htmltok.EndTagToken:
+			if name, _ := s.z.TagName(); string(name) == "template" {
+				depth--
+			}
+		}
+	}
+	s.closeTemplate(id)
+}
+
+// closeTemplate is </template> for the template with that id, whose
+// content was skipped.
+func (s *scanner) closeTemplate(id int32) {
+	if i := s.oeIndex(id); i >= 0 {
+		s.oe = s.oe[:i]
+	}
+	s.clearActiveFormattingElements()
+	s.resetInsertionMode()
 }
 
 // endTitle sets the title collected from a head <title>.
@@ -823,14 +888,14 @@ func (s *scanner) leadingSpace() bool {
 
 func (s *scanner) initialIM() bool {
 	switch s.tok.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		s.tok.text = trimLeftWhitespace(s.tok.text)
 		if len(s.tok.text) == 0 {
 			return true
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		s.quirks = -1
 		s.doctype = s.rawDoctype
 		if strings.EqualFold(s.doctype, "<!doctype html>") && s.doctype[10:14] == "html" {
@@ -846,41 +911,41 @@ func (s *scanner) initialIM() bool {
 
 func (s *scanner) beforeHTMLIM() bool {
 	switch s.tok.tt {
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
-	case html.TextToken:
+	case htmltok.TextToken:
 		s.tok.text = trimLeftWhitespace(s.tok.text)
 		if len(s.tok.text) == 0 {
 			return true
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		if s.tok.a == atom.Html {
 			s.addElement()
 			s.im = mBeforeHead
 			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Head, atom.Body, atom.Html, atom.Br:
-			s.implied(html.StartTagToken, atom.Html)
+			s.implied(htmltok.StartTagToken, atom.Html)
 			return false
 		}
 		return true
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		return true
 	}
-	s.implied(html.StartTagToken, atom.Html)
+	s.implied(htmltok.StartTagToken, atom.Html)
 	return false
 }
 
 func (s *scanner) beforeHeadIM() bool {
 	switch s.tok.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		s.tok.text = trimLeftWhitespace(s.tok.text)
 		if len(s.tok.text) == 0 {
 			return true
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Head:
 			s.addElement()
@@ -890,30 +955,30 @@ func (s *scanner) beforeHeadIM() bool {
 		case atom.Html:
 			return s.inBodyIM()
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Head, atom.Body, atom.Html, atom.Br:
-			s.implied(html.StartTagToken, atom.Head)
+			s.implied(htmltok.StartTagToken, atom.Head)
 			return false
 		}
 		return true
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
 	}
-	s.implied(html.StartTagToken, atom.Head)
+	s.implied(htmltok.StartTagToken, atom.Head)
 	return false
 }
 
 func (s *scanner) inHeadIM() bool {
 	switch s.tok.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		if s.leadingSpace() {
 			return true
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Html:
 			return s.inBodyIM()
@@ -931,16 +996,17 @@ func (s *scanner) inHeadIM() bool {
 		case atom.Head:
 			return true
 		case atom.Template:
-			bail("template")
+			s.template()
+			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Head:
 			s.pop()
 			s.im = mAfterHead
 			return true
 		case atom.Body, atom.Html, atom.Br:
-			s.implied(html.EndTagToken, atom.Head)
+			s.implied(htmltok.EndTagToken, atom.Head)
 			return false
 		case atom.Template:
 			if !s.contains(atom.Template) {
@@ -949,23 +1015,23 @@ func (s *scanner) inHeadIM() bool {
 			bail("template")
 		}
 		return true
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
 	}
-	s.implied(html.EndTagToken, atom.Head)
+	s.implied(htmltok.EndTagToken, atom.Head)
 	return false
 }
 
 func (s *scanner) afterHeadIM() bool {
 	switch s.tok.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		if s.leadingSpace() {
 			return true
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Html:
 			return s.inBodyIM()
@@ -985,7 +1051,7 @@ func (s *scanner) afterHeadIM() bool {
 		case atom.Head:
 			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Body, atom.Html, atom.Br:
 		case atom.Template:
@@ -993,14 +1059,14 @@ func (s *scanner) afterHeadIM() bool {
 		default:
 			return true
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
 	}
-	s.implied(html.StartTagToken, atom.Body)
-	return s.tok.tt == html.ErrorToken
+	s.implied(htmltok.StartTagToken, atom.Body)
+	return s.tok.tt == htmltok.ErrorToken
 }
 
 // walkerKeys are the attributes walker.enter reads, as bits.
@@ -1050,14 +1116,50 @@ func (s *scanner) mergeAttrs(e *scanElem) {
 			}
 			continue
 		}
+		if e.a == atom.Body && s.patchBody(e, k, at.val) {
+			continue
+		}
 		bail("attributes added to " + e.tag)
 	}
+}
+
+// patchBody gives the body's walker frame an attribute of a later <body>
+// tag, which is possible while nothing inside the body has been
+// segmented: no block, no open run, no open element in it.
+func (s *scanner) patchBody(e *scanElem, k uint8, val []byte) bool {
+	w := s.w
+	if len(w.blocks) > 0 || w.runOpen || s.top() != e || e.drop || e.wd < 2 {
+		return false
+	}
+	s.sync(e.wd)
+	f := &w.stack[e.wd-1]
+	if f.tag != "body" {
+		return false
+	}
+	switch k {
+	case 1:
+		f.id = string(val)
+	case 2:
+		f.class = string(val)
+		f.sig = sigStep(w.stack[e.wd-2].sig, f.tag, f.class)
+	case 32:
+		f.flags |= roleFlags(string(val))
+	case 8:
+		return !bytes.EqualFold(bytes.TrimSpace(val), []byte("true")) || w.opt.KeepHidden
+	case 16:
+		return !hiddenStyle(string(val)) || w.opt.KeepHidden
+	case 64:
+		// href does not make a body an anchor.
+	default:
+		return false
+	}
+	return true
 }
 
 func (s *scanner) inBodyIM() bool {
 	t := &s.tok
 	switch t.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		d := t.text
 		if top := s.top(); (top.a == atom.Pre || top.a == atom.Listing) && top.ns == nsHTML && !top.kids {
 			if len(d) > 0 && d[0] == '\r' {
@@ -1075,7 +1177,7 @@ func (s *scanner) inBodyIM() bool {
 		}
 		s.reconstructActiveFormattingElements()
 		s.addText(d)
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch t.a {
 		case atom.Html:
 			if s.contains(atom.Template) {
@@ -1265,7 +1367,7 @@ func (s *scanner) inBodyIM() bool {
 			s.reconstructActiveFormattingElements()
 			s.addElement()
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch t.a {
 		case atom.Body:
 			if s.inScope(defaultScope, atom.Body) {
@@ -1273,7 +1375,7 @@ func (s *scanner) inBodyIM() bool {
 			}
 		case atom.Html:
 			if s.inScope(defaultScope, atom.Body) {
-				s.implied(html.EndTagToken, atom.Body)
+				s.implied(htmltok.EndTagToken, atom.Body)
 				return false
 			}
 			return true
@@ -1302,7 +1404,7 @@ func (s *scanner) inBodyIM() bool {
 			s.oeRemove(id)
 		case atom.P:
 			if !s.inScope(buttonScope, atom.P) {
-				s.implied(html.StartTagToken, atom.P)
+				s.implied(htmltok.StartTagToken, atom.P)
 			}
 			s.popUntil(buttonScope, atom.P)
 		case atom.Li:
@@ -1319,14 +1421,14 @@ func (s *scanner) inBodyIM() bool {
 				s.clearActiveFormattingElements()
 			}
 		case atom.Br:
-			t.tt = html.StartTagToken
+			t.tt = htmltok.StartTagToken
 			return false
 		case atom.Template:
 			return s.inHeadIM()
 		default:
 			s.endTagOther(t.a, t.tag)
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 	}
 	return true
@@ -1390,9 +1492,9 @@ func (s *scanner) endTagOther(a atom.Atom, tag string) {
 
 func (s *scanner) textIM() bool {
 	switch s.tok.tt {
-	case html.ErrorToken:
+	case htmltok.ErrorToken:
 		s.popText()
-	case html.TextToken:
+	case htmltok.TextToken:
 		d := s.tok.text
 		if top := s.top(); top.a == atom.Textarea && !top.kids {
 			if len(d) > 0 && d[0] == '\r' {
@@ -1404,11 +1506,11 @@ func (s *scanner) textIM() bool {
 		}
 		s.addText(d)
 		return true
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		s.popText()
 	}
 	s.im = s.orig
-	return s.tok.tt == html.EndTagToken
+	return s.tok.tt == htmltok.EndTagToken
 }
 
 // popText closes a raw-text or RCDATA element.
@@ -1422,7 +1524,7 @@ func (s *scanner) popText() {
 func (s *scanner) inTableIM() bool {
 	t := &s.tok
 	switch t.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		if bytes.IndexByte(t.text, 0) >= 0 {
 			t.text = bytes.ReplaceAll(t.text, []byte{0}, nil)
 		}
@@ -1433,7 +1535,7 @@ func (s *scanner) inTableIM() bool {
 				return true
 			}
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch t.a {
 		case atom.Caption:
 			s.clearStackToContext(tableScope)
@@ -1447,7 +1549,7 @@ func (s *scanner) inTableIM() bool {
 			s.im = mInColumnGroup
 			return true
 		case atom.Col:
-			s.implied(html.StartTagToken, atom.Colgroup)
+			s.implied(htmltok.StartTagToken, atom.Colgroup)
 			return false
 		case atom.Tbody, atom.Tfoot, atom.Thead:
 			s.clearStackToContext(tableScope)
@@ -1455,7 +1557,7 @@ func (s *scanner) inTableIM() bool {
 			s.im = mInTableBody
 			return true
 		case atom.Td, atom.Th, atom.Tr:
-			s.implied(html.StartTagToken, atom.Tbody)
+			s.implied(htmltok.StartTagToken, atom.Tbody)
 			return false
 		case atom.Table:
 			if s.popUntil(tableScope, atom.Table) {
@@ -1479,7 +1581,7 @@ func (s *scanner) inTableIM() bool {
 			s.form = s.top().id
 			s.pop()
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch t.a {
 		case atom.Table:
 			if s.popUntil(tableScope, atom.Table) {
@@ -1492,12 +1594,12 @@ func (s *scanner) inTableIM() bool {
 		case atom.Template:
 			return s.inHeadIM()
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
-	case html.ErrorToken:
+	case htmltok.ErrorToken:
 		return s.inBodyIM()
 	}
 	s.foster = true
@@ -1508,7 +1610,7 @@ func (s *scanner) inTableIM() bool {
 
 func (s *scanner) inCaptionIM() bool {
 	switch s.tok.tt {
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Thead, atom.Tr:
 			if !s.popUntil(tableScope, atom.Caption) {
@@ -1518,7 +1620,7 @@ func (s *scanner) inCaptionIM() bool {
 			s.im = mInTable
 			return false
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Caption:
 			if s.popUntil(tableScope, atom.Caption) {
@@ -1543,16 +1645,16 @@ func (s *scanner) inCaptionIM() bool {
 
 func (s *scanner) inColumnGroupIM() bool {
 	switch s.tok.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		if s.leadingSpace() {
 			return true
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return true
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Html:
 			return s.inBodyIM()
@@ -1564,7 +1666,7 @@ func (s *scanner) inColumnGroupIM() bool {
 		case atom.Template:
 			return s.inHeadIM()
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Colgroup:
 			if s.top().a == atom.Colgroup {
@@ -1577,7 +1679,7 @@ func (s *scanner) inColumnGroupIM() bool {
 		case atom.Template:
 			return s.inHeadIM()
 		}
-	case html.ErrorToken:
+	case htmltok.ErrorToken:
 		return s.inBodyIM()
 	}
 	if s.top().a != atom.Colgroup {
@@ -1590,7 +1692,7 @@ func (s *scanner) inColumnGroupIM() bool {
 
 func (s *scanner) inTableBodyIM() bool {
 	switch s.tok.tt {
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Tr:
 			s.clearStackToContext(tableBodyScope)
@@ -1598,7 +1700,7 @@ func (s *scanner) inTableBodyIM() bool {
 			s.im = mInRow
 			return true
 		case atom.Td, atom.Th:
-			s.implied(html.StartTagToken, atom.Tr)
+			s.implied(htmltok.StartTagToken, atom.Tr)
 			return false
 		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead:
 			if s.popUntil(tableScope, atom.Tbody, atom.Thead, atom.Tfoot) {
@@ -1607,7 +1709,7 @@ func (s *scanner) inTableBodyIM() bool {
 			}
 			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Tbody, atom.Tfoot, atom.Thead:
 			if s.inScope(tableScope, s.tok.a) {
@@ -1625,7 +1727,7 @@ func (s *scanner) inTableBodyIM() bool {
 		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Td, atom.Th, atom.Tr:
 			return true
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
 		return true
 	}
@@ -1634,7 +1736,7 @@ func (s *scanner) inTableBodyIM() bool {
 
 func (s *scanner) inRowIM() bool {
 	switch s.tok.tt {
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Td, atom.Th:
 			s.clearStackToContext(tableRowScope)
@@ -1651,7 +1753,7 @@ func (s *scanner) inRowIM() bool {
 			}
 			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Tr:
 			if s.inScope(tableScope, atom.Tr) {
@@ -1685,7 +1787,7 @@ func (s *scanner) inRowIM() bool {
 
 func (s *scanner) inCellIM() bool {
 	switch s.tok.tt {
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		switch s.tok.a {
 		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
 			if s.popUntil(tableScope, atom.Td, atom.Th) {
@@ -1695,7 +1797,7 @@ func (s *scanner) inCellIM() bool {
 			}
 			return true
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		switch s.tok.a {
 		case atom.Td, atom.Th:
 			if !s.popUntil(tableScope, s.tok.a) {
@@ -1722,22 +1824,22 @@ func (s *scanner) inCellIM() bool {
 
 func (s *scanner) afterBodyIM() bool {
 	switch s.tok.tt {
-	case html.ErrorToken:
+	case htmltok.ErrorToken:
 		return true
-	case html.TextToken:
+	case htmltok.TextToken:
 		if len(trimLeftWhitespace(s.tok.text)) == 0 {
 			return s.inBodyIM()
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		if s.tok.a == atom.Html {
 			return s.inBodyIM()
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		if s.tok.a == atom.Html {
 			s.im = mAfterAfterBody
 			return true
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		return true // attached to the html element: not walked
 	}
 	s.im = mInBody
@@ -1746,19 +1848,19 @@ func (s *scanner) afterBodyIM() bool {
 
 func (s *scanner) afterAfterBodyIM() bool {
 	switch s.tok.tt {
-	case html.ErrorToken:
+	case htmltok.ErrorToken:
 		return true
-	case html.TextToken:
+	case htmltok.TextToken:
 		if len(trimLeftWhitespace(s.tok.text)) == 0 {
 			return s.inBodyIM()
 		}
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		if s.tok.a == atom.Html {
 			return s.inBodyIM()
 		}
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		return true
-	case html.DoctypeToken:
+	case htmltok.DoctypeToken:
 		return s.inBodyIM()
 	}
 	s.im = mInBody
@@ -1823,30 +1925,30 @@ func (s *scanner) inForeignContent() bool {
 	}
 	t := &s.tok
 	if n.mip {
-		if t.tt == html.StartTagToken && t.a != atom.Mglyph && t.a != atom.Malignmark {
+		if t.tt == htmltok.StartTagToken && t.a != atom.Mglyph && t.a != atom.Malignmark {
 			return false
 		}
-		if t.tt == html.TextToken {
+		if t.tt == htmltok.TextToken {
 			return false
 		}
 	}
-	if n.ns == nsMath && n.a == atom.AnnotationXml && t.tt == html.StartTagToken && t.a == atom.Svg {
+	if n.ns == nsMath && n.a == atom.AnnotationXml && t.tt == htmltok.StartTagToken && t.a == atom.Svg {
 		return false
 	}
-	if n.hip && (t.tt == html.StartTagToken || t.tt == html.TextToken) {
+	if n.hip && (t.tt == htmltok.StartTagToken || t.tt == htmltok.TextToken) {
 		return false
 	}
-	return t.tt != html.ErrorToken
+	return t.tt != htmltok.ErrorToken
 }
 
 func (s *scanner) foreignContent() bool {
 	t := &s.tok
 	switch t.tt {
-	case html.TextToken:
+	case htmltok.TextToken:
 		s.addText(t.text)
-	case html.CommentToken:
+	case htmltok.CommentToken:
 		s.addComment()
-	case html.StartTagToken:
+	case htmltok.StartTagToken:
 		b := breakout(t.a)
 		if t.a == atom.Font {
 			for _, at := range t.attrs {
@@ -1877,7 +1979,7 @@ func (s *scanner) foreignContent() bool {
 			s.pop()
 			s.self = false
 		}
-	case html.EndTagToken:
+	case htmltok.EndTagToken:
 		if strings.EqualFold(s.top().tag, t.tag) {
 			s.pop()
 			return true

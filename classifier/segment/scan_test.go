@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/classifier/decode"
 )
@@ -86,6 +89,12 @@ func scanVsTree(src string, opt HTMLOptions) (diff, bailed string) {
 		return d, ""
 	}
 	_, bailed = scanHTML(src, opt)
+	if strings.HasPrefix(bailed, "panic:") {
+		if _, err := html.Parse(strings.NewReader(src)); err == nil {
+			// html.Parse did not fail there: a bug of the scanner.
+			return "scanner " + bailed, bailed
+		}
+	}
 	return "", bailed
 }
 
@@ -190,6 +199,10 @@ func TestScanCases(t *testing.T) {
 		{"og title", `<meta property="og:title" content=" O  g "><p>x`, false},
 		{"lang merged", `<html><body>x<html lang=fa>`, false},
 		{"class merged into body", `<body>x<body class=y>`, true},
+		{"body attributes before text", `<head><img src=p></head><body class="home page" id=top role=main>x<p>y`, false},
+		{"body attributes after empty div", `<div></div><body class=y>x`, false},
+		{"body hidden later", `<img><body hidden>x`, true},
+		{"body style later", `<img><body style="color:red">x`, false},
 		{"after head", "<head></head><meta name=a><title>t</title>\n<p>x", false},
 		{"text after body", "<p>a</p></body></html>b<p>c", false},
 		{"formatting reconstructed", "<p><b>a</p>\n<p>b</p>c", false},
@@ -216,7 +229,15 @@ func TestScanCases(t *testing.T) {
 		{"pre newline", "<pre>\na\nb</pre><pre><b></b>\nc</pre>", false},
 		{"hidden", `<div hidden>a</div><div aria-hidden="true">b</div><p style="display: none">c</p><div hidden id="S:1">d</div>e`, false},
 		{"all hidden", `<div hidden>a</div>`, false},
-		{"template", "<template><p>a</p></template>b", true},
+		{"template", "<template><p>a</p></template>b", false},
+		{"template nested", "<p>a<template><template><div>x</template>y</template>b<p>c", false},
+		{"template in table", "<table><template><td>x</template><tr><td>a</table>", false},
+		{"template in head", "<head><template><link></template><title>t</title></head>x", false},
+		{"template with title in head", "<head><template><title>t</title></template></head>x", true},
+		{"template raw text", "<template><script></template></script></template>a", false},
+		{"template unclosed", "<div>a<template><p>b", false},
+		{"template with svg", "<template><svg><style></template>x", true},
+		{"template formatting", "<b>a<template><i>b</template>c</b>", false},
 		{"frameset", "<frameset><frame></frameset>", true},
 		{"custom elements", "<my-card><x-t>a</x-t></my-card><my-card>b</my-card>", false},
 		{"image tag", "<image src=x>a", false},
@@ -267,4 +288,69 @@ func FuzzHTMLDifferential(f *testing.F) {
 			t.Fatal(diff)
 		}
 	})
+}
+
+// BenchmarkHTMLTree is BenchmarkHTML through the tree walk only (the
+// segmenter before scan.go), for the before/after ratio in one run:
+// go test -bench 'HTML$|HTMLTree' ./classifier/segment/
+func BenchmarkHTMLTree(b *testing.B) {
+	benchHTML(b, htmlTree)
+}
+
+// TestHTMLBadShapes feeds HTML absurd shapes, small and four times as
+// large: it must not panic, must give the tree walk's Doc, and its CPU
+// time must grow about linearly (a generous bound: under 12 times for
+// 4 times the input, plus 50 ms of slack for a noisy machine).
+func TestHTMLBadShapes(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("timing under -race or -short")
+	}
+	shapes := []struct {
+		name string
+		gen  func(n int) string
+	}{
+		{"nested divs", func(n int) string { return strings.Repeat("<div>", n) + "x" }},
+		{"one huge line", func(n int) string { return strings.Repeat("word ", n*20) }},
+		{"many tiny elements", func(n int) string { return strings.Repeat("<span>a</span><br>", n) }},
+		{"many attributes", func(n int) string {
+			var b strings.Builder
+			b.WriteString("<div")
+			for i := range n {
+				fmt.Fprintf(&b, " k%d=v", i)
+			}
+			return b.String() + ">x"
+		}},
+		{"unclosed formatting", func(n int) string { return strings.Repeat("<p><b>y</p>", n) }},
+		{"unclosed formatting, distinct", func(n int) string {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, "<p><b id=%d></p>", i)
+			}
+			return b.String() + "x"
+		}},
+		{"unclosed cells", func(n int) string { return strings.Repeat("<table><tr><td>", n) }},
+		{"invalid UTF-8", func(n int) string { return strings.Repeat("<p>\xff\xfe\xc0a\x80", n) }},
+	}
+	for _, sh := range shapes {
+		t.Run(sh.name, func(t *testing.T) {
+			var cpu [2]time.Duration
+			for i, n := range []int{5000, 20000} {
+				src := sh.gen(n)
+				c0 := cpuNow()
+				got, err := HTML(src, HTMLOptions{})
+				cpu[i] = cpuNow() - c0
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, _ := htmlTree(src, HTMLOptions{})
+				if d := docDiff(got, want); d != "" {
+					t.Fatalf("n=%d: %s", n, d)
+				}
+			}
+			t.Logf("CPU %v for 5,000 repeats, %v for 20,000", cpu[0], cpu[1])
+			if cpu[1] > 12*cpu[0]+50*time.Millisecond {
+				t.Errorf("CPU %v for 4 times the input, %v for the input: not linear", cpu[1], cpu[0])
+			}
+		})
+	}
 }
