@@ -250,6 +250,10 @@ func TestScanCases(t *testing.T) {
 		{"unclosed title", "<title>" + strings.Repeat("<p>x</p>", 200), true},
 		{"ruby", "<ruby>a<rb>b<rt>c<rp>d</ruby>", false},
 		{"nobr", "<nobr>a<nobr>b</nobr>", false},
+		{"duplicate attributes", `<div ID=a id=b CLASS="x" class=y>t</div>`, false},
+		{"duplicate attributes past 16", `<div a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14 a15 a16 a17 class=k id=i CLASS=z ID=j>t</div>`, false},
+		{"nul in names", "<d\x00iv cl\x00ass=a>x</d\x00iv><p \x00=1>y", false},
+		{"entities in attributes", `<div class="a&amp;b &ampc" id="&lt;x&gt;">t</div><a href="?a=1&amp=2">l</a>`, false},
 		{"rtl persian", `<html lang="fa" dir="rtl"><body><article><h1>عنوان</h1><p>متن <a href="/x">پیوند</a></p></article>`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -279,7 +283,8 @@ func FuzzHTMLDifferential(f *testing.F) {
 		"<html><body>x<html lang=fa>", "<head></head><meta property=og:title content=x><title>t</title>",
 		"<!DOCTYPE html><p><table><tr><td>a</table>", "<pre>\na</pre><textarea>\nb</textarea>",
 		"<div hidden>a</div><p style='display:none'>b</p>", "<a href=1>a<a href=2>b", "<nobr>a<nobr>b",
-		"<table><caption>c<tr><td>x</caption>", "<table><colgroup><col></colgroup><tr><td>a", "a\x00b\xffc",
+		"<table><caption>c<tr><td>x</caption>", "<template><b>x</template>y<template><svg>", "<div ID=a id=b class=x CLASS=y>t",
+		"<img><body class=x role=main>y", "<p \x00=1 cl\x00ass=a>y", "<table><colgroup><col></colgroup><tr><td>a", "a\x00b\xffc",
 	} {
 		f.Add(s)
 	}

@@ -6,7 +6,6 @@ package htmltok
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -33,9 +32,6 @@ const (
 	// A DoctypeToken looks like <!DOCTYPE x>
 	DoctypeToken
 )
-
-// ErrBufferExceeded means that the buffering limit was exceeded.
-var ErrBufferExceeded = errors.New("max buffer exceeded")
 
 // String returns a string representation of the TokenType.
 func (t TokenType) String() string {
@@ -88,8 +84,6 @@ type span struct {
 
 // A Tokenizer returns a stream of HTML Tokens.
 type Tokenizer struct {
-	// r is the source of the HTML text.
-	r io.Reader
 	// tt is the TokenType of the current token.
 	tt TokenType
 	// err is the first error encountered during tokenization. It is possible
@@ -100,17 +94,10 @@ type Tokenizer struct {
 	// subsequent Next calls would return an ErrorToken.
 	// err is never reset. Once it becomes non-nil, it stays non-nil.
 	err error
-	// readErr is the error returned by the io.Reader r. It is separate from
-	// err because it is valid for an io.Reader to return (n int, err1 error)
-	// such that n > 0 && err1 != nil, and callers should always process the
-	// n > 0 bytes before considering the error err1.
-	readErr error
 	// buf[raw.start:raw.end] holds the raw bytes of the current token.
 	// buf[raw.end:] is buffered input that will yield future tokens.
 	raw span
 	buf []byte
-	// maxBuf limits the data buffered in buf. A value of 0 means unlimited.
-	maxBuf int
 	// buf[data.start:data.end] holds the raw bytes of the current token's data:
 	// a text token's text, a tag token's tag name, etc.
 	data span
@@ -191,81 +178,22 @@ func (z *Tokenizer) Err() error {
 	return z.err
 }
 
-// readByte returns the next byte from the input stream, doing a buffered read
-// from z.r into z.buf if necessary. z.buf[z.raw.start:z.raw.end] remains a contiguous byte
-// slice that holds all the bytes read so far for the current token.
-// It sets z.err if the underlying reader returns an error.
-// Pre-condition: z.err == nil.
+// readByte returns the next byte of the input, or sets z.err at its end.
+// (x/net/html's reads from an io.Reader into a growing buffer; this
+// tokenizer holds its whole input, and readByte is small enough to be
+// inlined.)
 func (z *Tokenizer) readByte() byte {
-	if z.raw.end >= len(z.buf) {
-		// Our buffer is exhausted and we have to read from z.r. Check if the
-		// previous read resulted in an error.
-		if z.readErr != nil {
-			z.err = z.readErr
-			return 0
-		}
-		// We copy z.buf[z.raw.start:z.raw.end] to the beginning of z.buf. If the length
-		// z.raw.end - z.raw.start is more than half the capacity of z.buf, then we
-		// allocate a new buffer before the copy.
-		c := cap(z.buf)
-		d := z.raw.end - z.raw.start
-		var buf1 []byte
-		if 2*d > c {
-			buf1 = make([]byte, d, 2*c)
-		} else {
-			buf1 = z.buf[:d]
-		}
-		copy(buf1, z.buf[z.raw.start:z.raw.end])
-		if x := z.raw.start; x != 0 {
-			// Adjust the data/attr spans to refer to the same contents after the copy.
-			z.data.start -= x
-			z.data.end -= x
-			z.pendingAttr[0].start -= x
-			z.pendingAttr[0].end -= x
-			z.pendingAttr[1].start -= x
-			z.pendingAttr[1].end -= x
-			for i := range z.attr {
-				z.attr[i][0].start -= x
-				z.attr[i][0].end -= x
-				z.attr[i][1].start -= x
-				z.attr[i][1].end -= x
-			}
-		}
-		z.raw.start, z.raw.end, z.buf = 0, d, buf1[:d]
-		// Now that we have copied the live bytes to the start of the buffer,
-		// we read from z.r into the remainder.
-		var n int
-		n, z.readErr = readAtLeastOneByte(z.r, buf1[d:cap(buf1)])
-		if n == 0 {
-			z.err = z.readErr
-			return 0
-		}
-		z.buf = buf1[:d+n]
+	if i := z.raw.end; i < len(z.buf) {
+		z.raw.end++
+		return z.buf[i]
 	}
-	x := z.buf[z.raw.end]
-	z.raw.end++
-	if z.maxBuf > 0 && z.raw.end-z.raw.start >= z.maxBuf {
-		z.err = ErrBufferExceeded
-		return 0
-	}
-	return x
+	z.err = io.EOF
+	return 0
 }
 
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
-}
-
-// readAtLeastOneByte wraps an io.Reader so that reading cannot return (0, nil).
-// It returns io.ErrNoProgress if the underlying r.Read method returns (0, nil)
-// too many times in succession.
-func readAtLeastOneByte(r io.Reader, b []byte) (int, error) {
-	for i := 0; i < 100; i++ {
-		if n, err := r.Read(b); n != 0 || err != nil {
-			return n, err
-		}
-	}
-	return 0, io.ErrNoProgress
 }
 
 // skipWhiteSpace skips past any white space.
@@ -1247,18 +1175,13 @@ func (z *Tokenizer) Token() Token {
 	return t
 }
 
-// SetMaxBuf sets a limit on the amount of data buffered during tokenization.
-// A value of 0 means unlimited.
-func (z *Tokenizer) SetMaxBuf(n int) {
-	z.maxBuf = n
-}
-
 // NewTokenizerBytes returns a Tokenizer over b, which it owns: it
 // lower-cases tag names and attribute keys and unescapes text and
 // attribute values in place, and the slices it returns stay valid (and
-// unchanged) until the end of the input.
+// unchanged) until the end of the input. (It replaces x/net/html's
+// NewTokenizer, NewTokenizerFragment and SetMaxBuf.)
 func NewTokenizerBytes(b []byte) *Tokenizer {
-	return &Tokenizer{buf: b, readErr: io.EOF}
+	return &Tokenizer{buf: b}
 }
 
 // maxLinearAttrs is how many attributes of one tag are compared one by
@@ -1311,46 +1234,4 @@ func equalFoldASCII(a, b []byte) bool {
 		}
 	}
 	return true
-}
-
-// NewTokenizer returns a new HTML Tokenizer for the given Reader.
-// The input is assumed to be UTF-8 encoded.
-func NewTokenizer(r io.Reader) *Tokenizer {
-	return NewTokenizerFragment(r, "")
-}
-
-// NewTokenizerFragment returns a new HTML Tokenizer for the given Reader, for
-// tokenizing an existing element's InnerHTML fragment. contextTag is that
-// element's tag, such as "div" or "iframe".
-//
-// For example, how the InnerHTML "a<b" is tokenized depends on whether it is
-// for a <p> tag or a <script> tag.
-//
-// The input is assumed to be UTF-8 encoded.
-func NewTokenizerFragment(r io.Reader, contextTag string) *Tokenizer {
-	z := &Tokenizer{
-		r:         r,
-		buf:       make([]byte, 0, 4096),
-		attrNames: make(map[string]bool),
-	}
-	if contextTag != "" {
-		// Per the "Parsing HTML Fragments" portion of the spec:
-		//    For performance reasons, an implementation that does not report errors
-		//    and that uses the actual state machine described in this specification
-		//    directly could use the PLAINTEXT state instead of the RAWTEXT and script
-		//    data states where those are mentioned in the list above. Except for
-		//    rules regarding parse errors, they are equivalent, since there is no
-		//    appropriate end tag token in the fragment case, yet they involve far
-		//    fewer state transitions.
-		//
-		// As such we just set everything to plaintext, which makes some complex parsing
-		// cases somewhat simpler.
-		switch s := strings.ToLower(contextTag); s {
-		case "title", "textarea":
-			z.rawTag = s
-		case "style", "xmp", "iframe", "noembed", "noframes", "script", "noscript", "plaintext":
-			z.rawTag = "plaintext"
-		}
-	}
-	return z
 }
