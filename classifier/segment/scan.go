@@ -30,11 +30,13 @@ import (
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
 // table), the adoption agency algorithm with a furthest block (a
-// formatting element closed around a block), frameset, template,
-// attributes added to html or body by a later tag, an unclosed <title>
+// formatting element closed around a block), frameset, a template
+// holding svg or math (or title or meta, in head), attributes added to
+// html, or to body once it has text, by a later tag, an unclosed <title>
 // swallowing the page, more than 512 open elements (which html.Parse
-// rejects) and tokenizer errors. The result is the tree walk's,
-// block for block (TestScanDifferential, FuzzHTMLDifferential).
+// rejects) and a panic of the scanner. Template content is skipped (the
+// walker drops it). The result is the tree walk's, block for block
+// (TestScanDifferential, FuzzHTMLDifferential).
 
 // scanBail is the panic value that stops the scanner.
 type scanBail struct{ reason string }
