@@ -175,7 +175,11 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 func bail(reason string) { panic(scanBail{reason}) }
 
 func (s *scanner) run() {
-	for {
+	for steps := 1; ; steps++ {
+		if stopped(s.w.opt.Check, steps) {
+			// The tree path sees the failed check and returns its error.
+			bail("stopped by Check")
+		}
 		top := s.top()
 		s.z.AllowCDATA(top != nil && top.ns != nsHTML)
 		tt := s.z.Next()
@@ -652,7 +656,10 @@ func (s *scanner) template() {
 	id := s.top().id
 	s.addMarker()
 	s.z.AllowCDATA(false)
-	for depth := 1; depth > 0; {
+	for depth, steps := 1, 1; depth > 0; steps++ {
+		if stopped(s.w.opt.Check, steps) {
+			bail("stopped by Check")
+		}
 		tt := s.z.Next()
 		switch tt {
 		case htmltok.ErrorToken:

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -355,6 +356,35 @@ func TestHTMLBadShapes(t *testing.T) {
 			t.Logf("CPU %v for 5,000 repeats, %v for 20,000", cpu[0], cpu[1])
 			if cpu[1] > 12*cpu[0]+50*time.Millisecond {
 				t.Errorf("CPU %v for 4 times the input, %v for the input: not linear", cpu[1], cpu[0])
+			}
+		})
+	}
+}
+
+// TestScanCheck stops the single pass (and the tree it then hands the
+// page to) through HTMLOptions.Check, in body text and in a template.
+func TestScanCheck(t *testing.T) {
+	stop := errors.New("stop")
+	for _, tc := range []struct{ name, src string }{
+		{"body", strings.Repeat("<p>a</p>", 20000)},
+		{"template", "<template>" + strings.Repeat("<p>a</p>", 20000) + "</template>b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			calls := 0
+			check := func() error {
+				calls++
+				if calls > 2 {
+					return stop
+				}
+				return nil
+			}
+			if _, err := HTML(tc.src, HTMLOptions{Check: check}); err != stop {
+				t.Errorf("HTML with a failing Check: error %v, want %v", err, stop)
+			}
+			want, _ := HTML(tc.src, HTMLOptions{})
+			got, err := HTML(tc.src, HTMLOptions{Check: func() error { return nil }})
+			if err != nil || docDiff(got, want) != "" {
+				t.Errorf("HTML with a passing Check: %v, %s", err, docDiff(got, want))
 			}
 		})
 	}

@@ -236,7 +236,9 @@ func classifyRemote(ctx context.Context, addr string, doc *winnowv1.Document, op
 // fix (2), anything else is the server's or the network's (3).
 func errorExit(err error) int {
 	switch status.Code(err) {
-	case codes.InvalidArgument, codes.ResourceExhausted, codes.OutOfRange, codes.FailedPrecondition:
+	case codes.ResourceExhausted:
+		return exhaustedExit(status.Convert(err))
+	case codes.InvalidArgument, codes.OutOfRange, codes.FailedPrecondition:
 		return exitBadInput
 	}
 	return exitServer
@@ -267,7 +269,7 @@ func describe(err error, addr string) string {
 		}
 		return "bad input: " + s.Message()
 	case codes.ResourceExhausted:
-		return fmt.Sprintf("bad input: %s rejected the request as too large (%s); split the document or raise winnowd --max-recv-bytes", where, s.Message())
+		return describeExhausted(s, where)
 	case codes.Unavailable:
 		return fmt.Sprintf("%s is unavailable (%s); is winnowd running there? start it with: winnowd --listen %s", where, s.Message(), addr)
 	case codes.DeadlineExceeded:

@@ -1357,7 +1357,9 @@ type GetModelResponse struct {
 	Version string `protobuf:"bytes,1,opt,name=version,proto3" json:"version,omitempty"`
 	// Output only. The version of the model file format.
 	FormatVersion int32 `protobuf:"varint,2,opt,name=format_version,json=formatVersion,proto3" json:"format_version,omitempty"`
-	// Output only. A hash identifying the model's weights.
+	// Output only. A hash identifying the model's weights: the first 16 hex
+	// digits of the SHA-256 of the model file's contents (the checksum the
+	// file carries).
 	Fingerprint string `protobuf:"bytes,3,opt,name=fingerprint,proto3" json:"fingerprint,omitempty"`
 	// Output only. The labels the model assigns.
 	Labels []Label `protobuf:"varint,4,rep,packed,name=labels,proto3,enum=winnow.v1.Label" json:"labels,omitempty"`
@@ -1375,8 +1377,14 @@ type GetModelResponse struct {
 	// Output only. The content-probability cut used when
 	// ClassifyOptions.threshold is unset, in [0, 1].
 	DefaultThreshold float32 `protobuf:"fixed32,9,opt,name=default_threshold,json=defaultThreshold,proto3" json:"default_threshold,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Output only. A hash identifying the feature pipeline (tokens, features,
+	// hashing sizes) the model was trained for; a model file built for
+	// another pipeline does not load.
+	PipelineFingerprint string `protobuf:"bytes,12,opt,name=pipeline_fingerprint,json=pipelineFingerprint,proto3" json:"pipeline_fingerprint,omitempty"`
+	// Output only. The SHA-256 of the model file's contents, in hex.
+	ContentSha256 string `protobuf:"bytes,13,opt,name=content_sha256,json=contentSha256,proto3" json:"content_sha256,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GetModelResponse) Reset() {
@@ -1470,6 +1478,20 @@ func (x *GetModelResponse) GetDefaultThreshold() float32 {
 		return x.DefaultThreshold
 	}
 	return 0
+}
+
+func (x *GetModelResponse) GetPipelineFingerprint() string {
+	if x != nil {
+		return x.PipelineFingerprint
+	}
+	return ""
+}
+
+func (x *GetModelResponse) GetContentSha256() string {
+	if x != nil {
+		return x.ContentSha256
+	}
+	return ""
 }
 
 // NamedCount is a named count.
@@ -1662,7 +1684,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"K\n" +
 	"\x16ClassifyStreamResponse\x121\n" +
 	"\x06result\x18\x01 \x01(\v2\x19.winnow.v1.ClassifyResultR\x06result\"\x11\n" +
-	"\x0fGetModelRequest\"\x91\x03\n" +
+	"\x0fGetModelRequest\"\xeb\x03\n" +
 	"\x10GetModelResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12%\n" +
 	"\x0eformat_version\x18\x02 \x01(\x05R\rformatVersion\x12 \n" +
@@ -1674,7 +1696,9 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x0elanguage_codes\x18\x06 \x03(\tR\rlanguageCodes\x12:\n" +
 	"\rtraining_data\x18\a \x03(\v2\x15.winnow.v1.NamedCountR\ftrainingData\x12+\n" +
 	"\ametrics\x18\b \x03(\v2\x11.winnow.v1.MetricR\ametrics\x12+\n" +
-	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\"6\n" +
+	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\x121\n" +
+	"\x14pipeline_fingerprint\x18\f \x01(\tR\x13pipelineFingerprint\x12%\n" +
+	"\x0econtent_sha256\x18\r \x01(\tR\rcontentSha256\"6\n" +
 	"\n" +
 	"NamedCount\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
