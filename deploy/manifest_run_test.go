@@ -60,6 +60,7 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 	// An empty TLS Secret (the manifests leave them for the operator to
 	// fill) gets a throwaway CA, server and client certificate.
 	var dialOpts []grpc.DialOption
+	httpc, scheme := http.DefaultClient, "http://"
 	for _, s := range m.Secrets {
 		if s.Type != corev1.SecretTypeTLS {
 			continue
@@ -67,10 +68,10 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 		pki := newTestPKI(t)
 		s.StringData = nil
 		s.Data = map[string][]byte{"tls.crt": pki.serverCert, "tls.key": pki.serverKey, "ca.crt": pki.caPEM}
-		dialOpts = append(dialOpts, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{
-			RootCAs:      pki.pool,
-			Certificates: []tls.Certificate{pki.client},
-		})))
+		cfg := &tls.Config{RootCAs: pki.pool, Certificates: []tls.Certificate{pki.client}}
+		dialOpts = append(dialOpts, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
+		// winnowd serves its REST gateway with the same TLS.
+		httpc, scheme = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, "https://"
 	}
 
 	// Secrets mounted in the pod become files under root.
@@ -168,7 +169,7 @@ func runPod(t *testing.T, m *manifests, img image, flags map[string]flagInfo) {
 	}
 	if addr, ok := addrs["http-listen"]; ok {
 		// The REST gateway the regular Service carries answers too.
-		resp, err := http.Get("http://" + addr + "/openapi.json")
+		resp, err := httpc.Get(scheme + addr + "/openapi.json")
 		if err != nil {
 			t.Errorf("gateway: %v", err)
 		} else {
