@@ -37,7 +37,7 @@ type TrainConfig struct {
 	NoList bool
 	// Suffixes and Prefixes learn End weights for the last 1 to Suffixes
 	// runes of the word before a gap and Start weights for the first 1
-	// to Prefixes runes of the word after it (see NewSplitter), besides
+	// to Prefixes runes of the word after it (see newSplitter), besides
 	// the whole words'; at most maxAffix, 0 means none.
 	Suffixes, Prefixes int
 	// AffixL2 is the L2 penalty on affix weights; 0 means WordL2.
@@ -218,7 +218,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	for i, v := range w {
 		fw[i] = float32(v)
 	}
-	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
+	sp := newSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
 	if !cfg.NoList {
 		trainList(sp, examples, spans, gaps, words, cfg, rng)
 	}
