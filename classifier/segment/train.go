@@ -105,6 +105,11 @@ var ErrNoExamples = errors.New("segment: no positive and negative gaps to train 
 // Splitter sees: between words, and camelCase / "?x" positions inside
 // words). It is deterministic given the examples and cfg.Seed. Metadata
 // cuts are not learned (see Splitter).
+//
+// Extension point for training tools (`winnow train splitter`, which
+// builds the examples in internal/splittrain); the runtime never calls
+// it. Its result reaches segmentation only through TextOptions.Splitter
+// or a model file (model.Model.WithSplitter).
 func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) {
 	cfg.defaults()
 	var gaps []trainGap
