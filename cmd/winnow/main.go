@@ -40,6 +40,7 @@ const usage = `usage: winnow COMMAND [flags] [args]
 
 commands:
   classify  label the blocks of a page and print its article text (winnow classify -h)
+  batch     classify a folder, JSONL, URL list or WARC file into JSONL, resumably (winnow batch -h)
   train     train a model (winnow train -h)
   eval      evaluate a model (winnow eval -h)
 
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "classify":
 		return runClassify(ctx, args[1:], stdin, stdout, stderr)
+	case "batch":
+		return runBatch(ctx, args[1:], stdin, stdout, stderr)
 	case "train":
 		return runTrain(ctx, args[1:], stdin, stdout, stderr)
 	case "eval":

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bufio"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,6 +45,15 @@ func (s *Source) dir(yield func(Item) bool) error {
 		}
 		rel, _ := filepath.Rel(s.path, p)
 		it := Item{ID: filepath.ToSlash(rel), MediaType: mediaTypeOf(strings.TrimSuffix(p, ".gz"))}
+		if s.opts.Skip != nil && s.opts.Skip(it.ID) {
+			if fi, err := d.Info(); err == nil {
+				s.read.Add(fi.Size())
+			}
+			if !yield(Item{ID: it.ID, Skipped: true}) {
+				return stop
+			}
+			return nil
+		}
 		it.Data, it.Err = s.readFile(p)
 		if it.Err == nil && len(it.Data) == 0 {
 			it.Data, it.Err = nil, errEmpty
@@ -59,11 +69,7 @@ func (s *Source) dir(yield func(Item) bool) error {
 	return err
 }
 
-type emptyError struct{}
-
-func (emptyError) Error() string { return "the file is empty" }
-
-var errEmpty error = emptyError{}
+var errEmpty = &BadInputError{Err: errors.New("the document is empty")}
 
 func (s *Source) readFile(p string) ([]byte, error) {
 	file, err := os.Open(p)

@@ -41,7 +41,7 @@ func (s *Source) jsonl(r io.Reader, yield func(Item) bool) error {
 		}
 		it := parseRecord(line, n, s.opts.MaxBytes)
 		if tooLong != nil {
-			it = Item{ID: "line:" + strconv.Itoa(n), Err: tooLong}
+			it = Item{ID: "line:" + strconv.Itoa(n), Err: &BadInputError{Err: tooLong}}
 		}
 		if !yield(it) {
 			return nil
@@ -57,7 +57,7 @@ func parseRecord(line []byte, n int, maxBytes int64) Item {
 	it := Item{ID: "line:" + strconv.Itoa(n)}
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
-		it.Err = fmt.Errorf("line %d is not a JSON object: %w", n, err)
+		it.Err = badInput("line %d is not a JSON object: %w", n, err)
 		return it
 	}
 	switch id := bytes.TrimSpace(rec.ID); {
@@ -70,13 +70,13 @@ func parseRecord(line []byte, n int, maxBytes int64) Item {
 	case id[0] == '-' || ('0' <= id[0] && id[0] <= '9'):
 		it.ID = string(id) // a number, as written
 	default:
-		it.Err = fmt.Errorf("line %d: id must be a string or a number", n)
+		it.Err = badInput("line %d: id must be a string or a number", n)
 		return it
 	}
 	it.URL, it.Lang, it.MediaType = rec.URL, rec.Lang, rec.MediaType
 	switch {
 	case rec.HTML != nil && rec.Text != nil:
-		it.Err = fmt.Errorf("line %d: both html and text are set; send one", n)
+		it.Err = badInput("line %d: both html and text are set; send one", n)
 	case rec.HTML != nil:
 		it.Data = []byte(*rec.HTML)
 		if it.MediaType == "" {
@@ -90,13 +90,13 @@ func parseRecord(line []byte, n int, maxBytes int64) Item {
 	case rec.URL != "":
 		// fetched later
 	default:
-		it.Err = fmt.Errorf("line %d: none of html, text or url is set", n)
+		it.Err = badInput("line %d: none of html, text or url is set", n)
 	}
 	if it.Data != nil && int64(len(it.Data)) > maxBytes {
 		it.Data, it.Err = nil, &TooLargeError{Limit: maxBytes}
 	}
 	if it.Data != nil && len(it.Data) == 0 {
-		it.Data, it.Err = nil, fmt.Errorf("line %d: the document is empty", n)
+		it.Data, it.Err = nil, badInput("line %d: the document is empty", n)
 	}
 	return it
 }

@@ -50,6 +50,9 @@ type Item struct {
 	// Err, when set, says why this document could not be read; the job
 	// writes it as the document's error and goes on.
 	Err error
+	// Skipped is set for a file that Options.Skip said to skip: it was
+	// not read.
+	Skipped bool
 }
 
 // Options bound what a source reads.
@@ -58,6 +61,10 @@ type Options struct {
 	MaxBytes int64
 	// MaxLineBytes bounds one JSONL line. 0 means 64 MiB.
 	MaxLineBytes int64
+	// Skip, when set, is asked for each file of a folder before the file
+	// is read; a file it returns true for is yielded as an item with only
+	// ID and Skipped set (a resumed job skips what it has done cheaply).
+	Skip func(id string) bool
 }
 
 func (o Options) withDefaults() Options {
@@ -227,6 +234,18 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// BadInputError is the item error of a document that is not valid input:
+// a line that is not a JSON object, a record with no page, an empty file.
+type BadInputError struct{ Err error }
+
+func (e *BadInputError) Error() string { return e.Err.Error() }
+
+func (e *BadInputError) Unwrap() error { return e.Err }
+
+func badInput(format string, a ...any) error {
+	return &BadInputError{Err: fmt.Errorf(format, a...)}
 }
 
 // TooLargeError is the item error of a document over Options.MaxBytes.

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net/url"
 	"strconv"
@@ -29,7 +28,7 @@ func (s *Source) urls(r io.Reader, yield func(Item) bool) error {
 		if len(line) > 0 && line[0] != '#' || tooLong != nil {
 			it := parseURL(string(line), n)
 			if tooLong != nil {
-				it = Item{ID: "line:" + strconv.Itoa(n), Err: fmt.Errorf("line %d: %w", n, tooLong)}
+				it = Item{ID: "line:" + strconv.Itoa(n), Err: badInput("line %d: %w", n, tooLong)}
 			}
 			if !yield(it) {
 				return nil
@@ -45,7 +44,7 @@ func (s *Source) urls(r io.Reader, yield func(Item) bool) error {
 func parseURL(line string, n int) Item {
 	u, err := url.Parse(line)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Item{ID: "line:" + strconv.Itoa(n), Err: fmt.Errorf("line %d: %q is not an absolute http or https URL", n, truncate(line, 100))}
+		return Item{ID: "line:" + strconv.Itoa(n), Err: badInput("line %d: %q is not an absolute http or https URL", n, truncate(line, 100))}
 	}
 	return Item{ID: line, URL: line}
 }
