@@ -79,3 +79,36 @@ func TestResume(t *testing.T) {
 		})
 	}
 }
+
+// FuzzResume opens arbitrary existing outputs: Open either refuses the
+// file unchanged or keeps exactly its prefix of complete record lines.
+func FuzzResume(f *testing.F) {
+	f.Add([]byte("{\"id\":\"a\"}\n{\"id\":\"b\"}\n"))
+	f.Add([]byte("{\"id\":\"a\"}\n{\"id\":\"b\",\"ma"))
+	f.Add([]byte("{\"id\":1}\n"))
+	f.Add([]byte("\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(t.TempDir(), "out.jsonl")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		o, r, err := Open(p)
+		after, _ := os.ReadFile(p)
+		if err != nil {
+			if string(after) != string(data) {
+				t.Fatal("a refused file was changed")
+			}
+			return
+		}
+		defer o.Close()
+		if !strings.HasPrefix(string(data), string(after)) || int64(len(data)-len(after)) != r.Truncated {
+			t.Fatalf("kept %d of %d bytes, truncated %d", len(after), len(data), r.Truncated)
+		}
+		if len(after) > 0 && after[len(after)-1] != '\n' {
+			t.Fatal("the kept prefix ends in a torn line")
+		}
+		if n := strings.Count(string(after), "\n"); len(r.Done) > n {
+			t.Fatalf("%d ids from %d lines", len(r.Done), n)
+		}
+	})
+}
