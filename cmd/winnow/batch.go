@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"math"
 	"mime"
 	"runtime"
@@ -15,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 	"github.com/winnowhq/winnow/internal/batch"
@@ -22,9 +22,7 @@ import (
 	"github.com/winnowhq/winnow/internal/source"
 )
 
-const batchUsage = `usage: winnow batch --in INPUT --out OUTPUT.jsonl [flags]
-
-Classifies every document of INPUT and appends one JSON line per document to
+const batchLong = `Classifies every document of INPUT and appends one JSON line per document to
 OUTPUT: {"id", "url", "title", "main_text", "language", "mode", "encoding",
 "model_version"} (with --blocks also "blocks" with numeric UTF-8 byte offsets
 into "text"), or {"id", "url", "error": {"kind", "message"}} for a document
@@ -47,17 +45,13 @@ balanced, and a server that dies mid-run has its documents resent to the
 others. Progress goes to stderr: a bar on a terminal, else a line every
 --progress-every.
 
-examples:
-  winnow batch --in pages/ --out pages.jsonl
-  winnow batch --in crawl.warc.gz --out crawl.jsonl --server 10.0.0.5:7390,10.0.0.6:7390 --plaintext
-  winnow batch --in urls.txt --out news.jsonl --blocks --workers 2
-
-exit codes: 0 done (per-document errors are in OUTPUT), 1 usage, 2 bad input
+Exit codes: 0 done (per-document errors are in OUTPUT), 1 usage, 2 bad input
 (INPUT unreadable, OUTPUT not a batch output), 3 server or network error,
-130 interrupted (rerun to resume)
+130 interrupted (rerun to resume).`
 
-flags:
-`
+const batchExamples = `  winnow batch --in pages/ --out pages.jsonl
+  winnow batch --in crawl.warc.gz --out crawl.jsonl --server 10.0.0.5:7390,10.0.0.6:7390 --plaintext
+  winnow batch --in urls.txt --out news.jsonl --blocks --workers 2`
 
 type batchFlags struct {
 	in, out, inFormat string
@@ -76,14 +70,19 @@ type batchFlags struct {
 	progressEvery     time.Duration
 }
 
-func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (a *app) batchCmd() *cobra.Command {
 	var f batchFlags
-	fs := flag.NewFlagSet("winnow batch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		io.WriteString(stderr, batchUsage)
-		fs.PrintDefaults()
+	cmd := &cobra.Command{
+		Use:     "batch --in INPUT --out OUTPUT.jsonl [flags]",
+		Short:   "Classify a folder, JSONL, URL list or WARC file into JSONL, resumably",
+		Long:    batchLong,
+		Example: batchExamples,
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			return exit(a.runBatch(f))
+		},
 	}
+	fs := cmd.Flags()
 	fs.StringVar(&f.in, "in", "", "input `PATH`: a JSONL file, a folder, a URL list, a WARC file, or - for stdin")
 	fs.StringVar(&f.out, "out", "", "output JSONL `FILE` (appended to, resumable)")
 	fs.StringVar(&f.inFormat, "in-format", "", "input `FORMAT`: jsonl, dir, urls or warc (default: detected)")
@@ -91,7 +90,7 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.StringVar(&f.mode, "mode", "auto", "read documents as `auto`, html or text")
 	fs.BoolVar(&f.blocks, "blocks", false, "write every block (offsets, label, category, score) and the text they index")
-	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (default -1: the model's)")
+	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (-1: the model's)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents classified at once in-process")
 	fs.IntVar(&f.fetchWorkers, "fetch-workers", 8, "URLs fetched at once")
 	fs.IntVar(&f.streams, "streams", 0, "streams open at once with --server (default: 2 per address)")
@@ -100,16 +99,15 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.Int64Var(&f.maxBytes, "max-bytes", 16<<20, "largest document in `bytes` (larger ones are errors)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (bar on a terminal, else lines), bar, lines or none")
 	fs.DurationVar(&f.progressEvery, "progress-every", 10*time.Second, "period of the progress lines")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	fail := func(code int, format string, a ...any) int {
-		fmt.Fprintln(stderr, "winnow batch: "+strings.Join(strings.Fields(fmt.Sprintf(format, a...)), " "))
-		return code
-	}
+	complete(cmd, "in-format", "jsonl", "dir", "urls", "warc")
+	complete(cmd, "mode", "auto", "html", "text")
+	complete(cmd, "progress", "auto", "bar", "lines", "none")
+	return cmd
+}
+
+func (a *app) runBatch(f batchFlags) int {
+	ctx, stderr := a.ctx, a.stderr
+	fail := a.failer("batch")
 	switch {
 	case f.in == "" || f.out == "":
 		return fail(exitUsage, "--in and --out are required (see winnow batch -h)")

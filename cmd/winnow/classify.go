@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +18,8 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/spf13/cobra"
+
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
@@ -30,9 +31,7 @@ import (
 // classifier's own limit (16 MiB by default) is usually hit first.
 const maxInputBytes = 256 << 20
 
-const classifyUsage = `usage: winnow classify [flags] [FILE|URL|-]...
-
-Labels every block of news pages (HTML or plain text, any charset) and prints
+const classifyLong = `Labels every block of news pages (HTML or plain text, any charset) and prints
 the result. Reads each FILE, fetches each http(s) URL, reads stdin for "-" or
 when no argument is given. Without --server the embedded model runs
 in-process. With several documents, a failed one is reported on stderr and the
@@ -53,16 +52,12 @@ formats:
 With several documents, text and blocks output puts a "==> ID <==" line before
 each document.
 
-examples:
-  winnow classify --format blocks examples/seed-fa-news.txt
+Exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error.`
+
+const classifyExamples = `  winnow classify --format blocks examples/seed-fa-news.txt
   winnow classify --format jsonl a.html b.html https://example.com/news/1
   curl -s https://example.com/ | winnow classify --url https://example.com/ --lang en -
-  winnow classify --server 127.0.0.1:7390 --format json page.html
-
-exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error
-
-flags:
-`
+  winnow classify --server 127.0.0.1:7390 --format json page.html`
 
 type classifyFlags struct {
 	remote       remoteFlags
@@ -79,38 +74,39 @@ type classifyFlags struct {
 	allowPrivate bool
 }
 
-func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (a *app) classifyCmd() *cobra.Command {
 	var f classifyFlags
-	fs := flag.NewFlagSet("winnow classify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		io.WriteString(stderr, classifyUsage)
-		fs.PrintDefaults()
+	cmd := &cobra.Command{
+		Use:     "classify [flags] [FILE|URL|-]...",
+		Short:   "Label the blocks of pages and print their article text",
+		Long:    classifyLong,
+		Example: classifyExamples,
+		RunE: func(c *cobra.Command, args []string) error {
+			return exit(a.runClassify(&f, args))
+		},
 	}
+	fs := cmd.Flags()
 	f.remote.register(fs)
 	fs.StringVar(&f.mode, "mode", "auto", "read the input as `auto`, html or text (auto sniffs)")
 	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, jsonl or blocks")
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
 	fs.BoolVar(&f.blocks, "blocks", false, "with --format jsonl, include the blocks and the text they index")
-	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (default -1: the model's)")
+	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (-1: the model's)")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "give up after this long (each document, fetching included)")
 	fs.StringVar(&f.lang, "lang", "", "BCP-47 language `CODE` hint (e.g. fa, en) for every document")
 	fs.StringVar(&f.url, "url", "", "the page's `URL`, as a hint, for a file or stdin (never fetched)")
 	fs.StringVar(&f.color, "color", "auto", "colour categories and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private addresses")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	fail := func(code int, format string, args ...any) int {
-		msg := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ")
-		fmt.Fprintln(stderr, "winnow classify: "+msg)
-		return code
-	}
+	complete(cmd, "format", "text", "json", "jsonl", "blocks")
+	complete(cmd, "mode", "auto", "html", "text")
+	complete(cmd, "color", "auto", "always", "never")
+	return cmd
+}
+
+func (a *app) runClassify(f *classifyFlags, pos []string) int {
+	ctx, stdin, stdout := a.ctx, a.stdin, a.stdout
+	fail := a.failer("classify")
 	mediaType := ""
 	switch f.mode {
 	case "auto":
@@ -235,28 +231,6 @@ func inputExit(err error) int {
 		return exitServer
 	}
 	return exitBadInput
-}
-
-// parseInterleaved parses flags that may come before or after positional
-// arguments ("winnow classify FILE --format blocks").
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-		if fs.Arg(0) == "--" || len(args) == 0 {
-			if fs.Arg(0) == "--" {
-				pos = append(pos[:len(pos)-1], args...)
-			}
-			return pos, nil
-		}
-	}
 }
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"net"
 	"os"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/winnowhq/winnow/client"
 )
@@ -23,7 +24,7 @@ type remoteFlags struct {
 	plaintext  bool
 }
 
-func (r *remoteFlags) register(fs *flag.FlagSet) {
+func (r *remoteFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.server, "server", "", "classify on winnowd at `ADDR` instead of in-process: host:port, a comma-separated list (balanced), or dns:///host:port")
 	fs.BoolVar(&r.tls, "tls", false, "talk TLS to --server, checking its certificate against the system CAs (implied by --tls-ca, --tls-cert)")
 	fs.StringVar(&r.ca, "tls-ca", "", "PEM `FILE` of the CA that signed the server's certificate")
