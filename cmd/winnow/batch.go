@@ -110,7 +110,9 @@ func (a *app) runBatch(f batchFlags) int {
 	fail := a.failer("batch")
 	switch {
 	case f.in == "" || f.out == "":
-		return fail(exitUsage, "--in and --out are required (see winnow batch -h)")
+		return fail(exitUsage, "--in and --out are required (see winnow batch --help)")
+	case f.out == "-":
+		return fail(exitUsage, "--out must be a file: it is appended to and read back to resume")
 	case f.remote.server != "" && f.model != "":
 		return fail(exitUsage, "--model cannot be combined with --server (the server chose its model)")
 	case f.workers < 1 || f.fetchWorkers < 1 || f.streams < 0 || f.maxBytes < 1:
@@ -166,11 +168,11 @@ func (a *app) runBatch(f batchFlags) int {
 		defer c.Close()
 		j.remote = c
 	} else {
-		svc, err := localService(f.model)
+		local, err := localClassifier(f.model)
 		if err != nil {
-			return fail(exitBadInput, "cannot load the model: %v", err)
+			return fail(exitBadInput, "%v", err)
 		}
-		j.local = svc.Classify
+		j.local = local
 	}
 
 	stopProgress := startProgress(j, stderr, f.progress, f.progressEvery)
@@ -225,7 +227,7 @@ type job struct {
 	out     *batch.Output
 	done    map[string]struct{} // ids already in the output
 	fetcher *fetch.Fetcher
-	local   func(context.Context, *winnowv1.ClassifyRequest) (*winnowv1.ClassifyResponse, error)
+	local   func(context.Context, *winnowv1.Document, *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error)
 	remote  *client.Client
 
 	start           time.Time
@@ -413,7 +415,7 @@ func (j *job) classifyOne(ctx context.Context, doc *winnowv1.Document) (resp *wi
 			err = fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	return j.local(ctx, &winnowv1.ClassifyRequest{Document: doc, Options: j.opts})
+	return j.local(ctx, doc, j.opts)
 }
 
 // classifyRemote streams the documents through client.ClassifyMany, which

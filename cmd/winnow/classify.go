@@ -24,6 +24,7 @@ import (
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 	"github.com/winnowhq/winnow/internal/fetch"
+	"github.com/winnowhq/winnow/internal/modelload"
 	"github.com/winnowhq/winnow/server"
 )
 
@@ -160,12 +161,12 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 			return c.Classify(ctx, d, opts)
 		}
 	} else {
-		svc, err := localService(f.model)
+		local, err := localClassifier(f.model)
 		if err != nil {
-			return fail(exitBadInput, "cannot load the model: %v", err)
+			return fail(exitBadInput, "%v", err)
 		}
 		classify = func(ctx context.Context, d *winnowv1.Document) (*winnowv1.ClassifyResponse, error) {
-			return svc.Classify(ctx, &winnowv1.ClassifyRequest{Document: d, Options: opts})
+			return local(ctx, d, opts)
 		}
 	}
 
@@ -257,21 +258,26 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-func localService(modelFile string) (*server.Service, error) {
-	var cls *classifier.Classifier
-	var err error
-	if modelFile == "" {
-		cls, err = classifier.Default()
-	} else {
-		var data []byte
-		if data, err = os.ReadFile(modelFile); err == nil {
-			cls, err = classifier.Load(data, classifier.Config{})
-		}
-	}
+// localClassifier loads the model file (or the embedded model) once and
+// returns a function that classifies in-process, calling the classifier
+// directly; server.Input and server.Response shape the request and the
+// response as the server does, and errors carry the status code the server
+// would return. The function is safe for concurrent use.
+func localClassifier(modelFile string) (func(context.Context, *winnowv1.Document, *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error), error) {
+	cls, err := modelload.Classifier(modelFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot load the model: %v", err)
 	}
-	return server.New(cls, server.Options{}), nil
+	return func(ctx context.Context, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {
+		in, err := server.Input(doc, opts)
+		if err == nil {
+			var res *classifier.Result
+			if res, err = cls.Classify(ctx, in); err == nil {
+				return server.Response(res, doc.GetId(), opts), nil
+			}
+		}
+		return nil, server.Status(err).Err()
+	}, nil
 }
 
 // errorExit maps an error to the exit code: bad input is the caller's to
