@@ -28,6 +28,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/winnowhq/winnow/internal/modelload"
 )
 
 func main() {
@@ -61,13 +63,14 @@ func exit(code int) error {
 // app is what every command writes to and reads from.
 type app struct {
 	ctx            context.Context
+	args           []string // as given, for reports that name their command
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
 
 // run is the whole program; main only wires the process to it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{ctx: ctx, args: args, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.root()
 	root.SetArgs(args)
 	if len(args) == 0 {
@@ -108,13 +111,24 @@ Exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error.`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetVersionTemplate("{{.Version}}\n")
+	cobra.AddTemplateFunc("embeddedModel", embeddedModel)
+	root.SetVersionTemplate("{{.Version}}\nembedded model: {{embeddedModel}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		fmt.Fprintf(a.stderr, "%s: %v (see %s --help)\n", c.CommandPath(), err, c.CommandPath())
 		return exitError{exitUsage}
 	})
 	root.AddCommand(a.classifyCmd(), a.batchCmd(), a.trainCmd(), a.evalCmd())
 	return root
+}
+
+// embeddedModel names the embedded model for --version; the model is
+// loaded only when the version is printed.
+func embeddedModel() string {
+	cls, err := modelload.Classifier("")
+	if err != nil {
+		return "cannot be loaded: " + err.Error()
+	}
+	return cls.Info().Version
 }
 
 // version describes the build: the module version and VCS revision
