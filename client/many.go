@@ -79,7 +79,10 @@ func (o ManyOptions) withDefaults() ManyOptions {
 // or went away), the documents it had not answered are sent again on a
 // new stream, which round_robin puts on another server: every document is
 // answered exactly once, in order, though a server may have classified it
-// twice. Stopping the iteration early cancels the streams.
+// twice. A document the server answers with RESOURCE_EXHAUSTED and a
+// google.rpc.RetryInfo (busy, not too large) is sent again after the
+// server's delay, within the client's Retry policy. Stopping the iteration
+// early cancels the streams.
 //
 // docs is consumed from another goroutine than the caller's; opts (may be
 // nil) applies to every document.
@@ -131,6 +134,7 @@ type job struct {
 	seq    int
 	doc    *winnowv1.Document
 	blamed int // breaks of a stream while this job was its oldest unanswered one
+	busy   int // answers "busy, retry later" (RESOURCE_EXHAUSTED with RetryInfo)
 }
 
 type answer struct {
@@ -308,6 +312,9 @@ func (m *many) stream() (progressed bool, err error) {
 		mu.Unlock()
 		<-window
 		progressed = true
+		if m.later(j, res) {
+			continue
+		}
 		select {
 		case m.answers <- answer{j.seq, res}:
 		case <-m.ctx.Done():
@@ -339,6 +346,26 @@ func (m *many) stream() (progressed bool, err error) {
 		recvErr = status.Errorf(codes.Unavailable, "client: the server closed the stream with %d documents unanswered", len(left))
 	}
 	return progressed, recvErr
+}
+
+// later handles a document the server was too busy for: an error result
+// with RESOURCE_EXHAUSTED and a RetryInfo. The document is sent again
+// after the server's delay (at most Retry.MaxBackoff), on whichever stream
+// takes it, up to Retry.MaxAttempts attempts in all; it reports whether
+// it did so (the result is then dropped).
+func (m *many) later(j *job, res *winnowv1.ClassifyResult) bool {
+	delay, ok := RetryDelay(ResultError(res))
+	r := m.c.opts.Retry
+	if !ok || j.busy+1 >= r.MaxAttempts {
+		return false
+	}
+	j.busy++
+	go func() {
+		if sleep(m.ctx, min(delay, r.MaxBackoff)) {
+			m.retry <- j // never blocks: j still holds its sem slot
+		}
+	}()
+	return true
 }
 
 // send feeds the stream: resent documents first, then new ones, at most

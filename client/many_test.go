@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/status"
 
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/client"
@@ -194,5 +195,74 @@ func TestClassifyManyEarlyStop(t *testing.T) {
 	}
 	for r, err := range c.ClassifyMany(context.Background(), docs(0), nil, client.ManyOptions{}) {
 		t.Errorf("empty input yielded %v, %v", r, err)
+	}
+}
+
+// busyStream answers each document "busy, retry in 20 ms" (an error result
+// with RESOURCE_EXHAUSTED and a RetryInfo) the first time it sees it, then
+// classifies it as "ok".
+type busyStream struct {
+	winnowv1.UnimplementedClassifierServiceServer
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (b *busyStream) ClassifyStream(s winnowv1.ClassifierService_ClassifyStreamServer) error {
+	for {
+		req, err := s.Recv()
+		if err != nil {
+			return nil
+		}
+		id := req.GetDocument().GetId()
+		b.mu.Lock()
+		b.seen[id]++
+		n := b.seen[id]
+		b.mu.Unlock()
+		res := &winnowv1.ClassifyResult{DocumentId: id}
+		if n == 1 {
+			res.Outcome = &winnowv1.ClassifyResult_Error{Error: status.Convert(busy(20 * time.Millisecond)).Proto()}
+		} else {
+			res.Outcome = &winnowv1.ClassifyResult_Response{Response: &winnowv1.ClassifyResponse{DocumentId: id}}
+		}
+		if err := s.Send(&winnowv1.ClassifyStreamResponse{Result: res}); err != nil {
+			return err
+		}
+	}
+}
+
+// TestClassifyManyBusy: documents refused as busy are resent after the
+// server's delay and answered once each.
+func TestClassifyManyBusy(t *testing.T) {
+	b := &busyStream{seen: make(map[string]int)}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := grpc.NewServer()
+	winnowv1.RegisterClassifierServiceServer(gs, b)
+	go gs.Serve(lis)
+	defer gs.Stop()
+	c, err := client.New(lis.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	got := 0
+	for r, err := range c.ClassifyMany(context.Background(), docs(100), nil, client.ManyOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := client.ResultError(r); e != nil || r.GetDocumentId() != fmt.Sprintf("d%04d", got) {
+			t.Fatalf("result %d: %q %v", got, r.GetDocumentId(), e)
+		}
+		got++
+	}
+	if got != 100 {
+		t.Errorf("%d results, want 100", got)
+	}
+	for id, n := range b.seen {
+		if n != 2 {
+			t.Errorf("%s sent %d times, want 2", id, n)
+		}
 	}
 }

@@ -276,6 +276,12 @@ write:
 		case <-ctx.Done():
 			break write
 		}
+		if ctx.Err() != nil {
+			// The job is stopping: this document may have failed only
+			// because of that, so it is left for the rerun, not written
+			// as an error.
+			break
+		}
 		if err := j.out.Append(t.line); err != nil {
 			cancel(fmt.Errorf("cannot write the output: %w", err))
 			code = exitServer
