@@ -470,7 +470,11 @@ func (j *job) summary() string {
 	el := time.Since(j.start)
 	n := j.written.Load()
 	var b strings.Builder
-	fmt.Fprintf(&b, "winnow batch: %d documents written in %s (%.1f docs/s): %d ok, %d errors", n, el.Round(100*time.Millisecond), float64(n)/math.Max(el.Seconds(), 1e-9), n-j.failed.Load(), j.failed.Load())
+	round := 100 * time.Millisecond
+	if el < 10*time.Second {
+		round = time.Millisecond
+	}
+	fmt.Fprintf(&b, "winnow batch: %d documents written in %s (%.1f docs/s): %d ok, %d errors", n, el.Round(round), float64(n)/math.Max(el.Seconds(), 1e-9), n-j.failed.Load(), j.failed.Load())
 	j.mu.Lock()
 	kinds := make([]string, 0, len(j.errs))
 	for k := range j.errs {
