@@ -17,14 +17,21 @@ import (
 // File format (all integers little endian or unsigned varints):
 //
 //	magic "WNNWMDL\x00" | uint16 format version | uint32 header length |
-//	JSON header | weight section pass 1 | weight section pass 2 (optional)
+//	JSON header | weight section pass 1 | weight section pass 2 (optional) |
+//	splitter section (optional) | SHA-256 of everything before it
+//
+// The checksum (format version 2; version 1 files had none) makes a
+// corrupted file fail to load instead of serving damaged weights; it is
+// also the model's content fingerprint (Info.ContentSHA256).
 //
 // A weight section is: uvarint bits | float32 scale | uvarint number of
 // rows | rows, each a uvarint delta of the bucket index from the previous
 // row and NumClasses zig-zag varints of the int16-quantised weights.
 const (
 	magic         = "WNNWMDL\x00"
-	formatVersion = 1
+	formatVersion = 2
+	// checksumBytes is the length of the SHA-256 trailer.
+	checksumBytes = sha256.Size
 	// MaxFileBytes bounds a model file Decode accepts.
 	MaxFileBytes = 64 << 20
 )
@@ -145,6 +152,8 @@ func (m *Model) Encode(w io.Writer) error {
 		writeQuantised(&buf, m.bits2, q, scale)
 	}
 	buf.Write(sp)
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
 	_, err = w.Write(buf.Bytes())
 	if err != nil {
 		return fmt.Errorf("model: encode: %w", err)
@@ -212,8 +221,16 @@ func Decode(data []byte) (*Model, error) {
 	}
 	p := data[len(magic):]
 	if v := binary.LittleEndian.Uint16(p); v != formatVersion {
+		if v == 1 {
+			return nil, &FormatError{"format version 1 carries no checksum; this build reads version 2 only: retrain the model, or rewrite the file with model.Upgrade"}
+		}
 		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads %d", v, formatVersion)}
 	}
+	sum, err := checkSum(data)
+	if err != nil {
+		return nil, err
+	}
+	p = p[:len(p)-checksumBytes]
 	hl := int(binary.LittleEndian.Uint32(p[2:]))
 	p = p[6:]
 	if hl > len(p) {
@@ -253,6 +270,7 @@ func Decode(data []byte) (*Model, error) {
 			Training:      h.Training,
 			Metrics:       h.Metrics,
 			TokenProbe:    h.TokenProbe,
+			ContentSHA256: sum,
 		},
 	}
 	if len(h.Shift) > numScripts {
@@ -267,7 +285,6 @@ func Decode(data []byte) (*Model, error) {
 	if !(m.threshold > 0 && m.threshold < 1) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}
 	}
-	var err error
 	m.q1, m.s1, p, err = readSection(p, h.Bits1)
 	if err != nil {
 		return nil, err
@@ -364,7 +381,7 @@ func readSection(p []byte, want uint) ([]int16, float32, []byte, error) {
 
 // Stamped returns a copy of m whose version is base, a dash, and the first
 // eight hex digits of the SHA-256 of the model file written without a
-// version, so that every model with other weights has another version.
+// version (and as format version 1, without the checksum), so that every model with other weights has another version.
 // The same model always gets the same stamp.
 func (m *Model) Stamped(base string) (*Model, error) {
 	c := *m
@@ -373,7 +390,46 @@ func (m *Model) Stamped(base string) (*Model, error) {
 	if err := c.Encode(&buf); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(buf.Bytes())
+	// Hash the file as format version 1 wrote it (no checksum trailer),
+	// so that stamps did not change with the format.
+	b := buf.Bytes()[:buf.Len()-checksumBytes]
+	binary.LittleEndian.PutUint16(b[len(magic):], 1)
+	sum := sha256.Sum256(b)
 	c.info.Version = fmt.Sprintf("%s-%x", base, sum[:4])
 	return &c, nil
+}
+
+// checkSum verifies the SHA-256 trailer of a version 2 model file and
+// returns it in hex.
+func checkSum(data []byte) (string, error) {
+	if len(data) < len(magic)+6+checksumBytes {
+		return "", &FormatError{"truncated (no checksum)"}
+	}
+	body, trailer := data[:len(data)-checksumBytes], data[len(data)-checksumBytes:]
+	sum := sha256.Sum256(body)
+	if !bytes.Equal(sum[:], trailer) {
+		return "", &FormatError{fmt.Sprintf("checksum mismatch: the file is corrupt or truncated (its contents hash to %x..., it carries %x...); restore it from the release or retrain", sum[:4], trailer[:4])}
+	}
+	return fmt.Sprintf("%x", sum), nil
+}
+
+// Upgrade rewrites a format version 1 model file as version 2: the same
+// header and weight bytes with the new version number and the checksum
+// trailer. Version 2 files are returned unchanged. It checks nothing
+// else: decode the result to validate it.
+func Upgrade(data []byte) ([]byte, error) {
+	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+		return nil, &FormatError{"not a winnow model (bad magic)"}
+	}
+	switch v := binary.LittleEndian.Uint16(data[len(magic):]); v {
+	case formatVersion:
+		return data, nil
+	case 1:
+	default:
+		return nil, &FormatError{fmt.Sprintf("format version %d cannot be upgraded", v)}
+	}
+	out := bytes.Clone(data)
+	binary.LittleEndian.PutUint16(out[len(magic):], formatVersion)
+	sum := sha256.Sum256(out)
+	return append(out, sum[:]...), nil
 }

@@ -79,7 +79,13 @@ type Prediction struct {
 type Info struct {
 	FormatVersion int
 	Version       string
-	Fingerprint   string
+	// Fingerprint identifies the feature pipeline the model was trained
+	// for (see ContentSHA256 for the weights).
+	Fingerprint string
+	// ContentSHA256 is the hex SHA-256 of the model file's contents, the
+	// checksum the file carries: it names the weights. Empty for a model
+	// that was trained but not yet encoded.
+	ContentSHA256 string
 	Languages     []string
 	// Training summarises the training data: documents and blocks per source.
 	Training map[string]int
@@ -285,6 +291,9 @@ func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
 func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasses]float32) {
 	x.s.mask = 1<<m.bits1 - 1
 	for i := range doc.Blocks {
+		if x.cancel.stop(i) {
+			return
+		}
 		x.block(doc, i, false)
 		var z [NumClasses]float32
 		if m.q1 != nil {
@@ -301,6 +310,12 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // contributions per block (the strongest features for and against the
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
+	return m.predict(doc, explain, nil)
+}
+
+// predict is Predict, stopping early (with a partial result the caller
+// drops) when c says so.
+func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) []Prediction {
 	n := len(doc.Blocks)
 	out := make([]Prediction, n)
 	if n == 0 {
@@ -309,9 +324,17 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	sc := getScratch(m, n)
 	defer sc.release()
 	x, cs := &sc.x, &sc.cs
+	x.cancel = c
+	defer func() { x.cancel = nil }()
 	x.prepare(doc)
 	logits, probs := sc.logits[:n], sc.probs[:n]
+	if c.stop(0) {
+		return out
+	}
 	m.pass1(x, doc, logits, probs)
+	if c.stop(0) {
+		return out
+	}
 	t := float32(m.temperature)
 	if t <= 0 {
 		t = 1
@@ -334,6 +357,9 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 		cs.prepare(doc, probs, x.stats)
 		x.s.mask = 1<<m.bits2 - 1
 		for i := range doc.Blocks {
+			if c.stop(i) {
+				return out
+			}
 			x.context(doc, probs, cs, i, false)
 			var z [NumClasses]float32
 			scores(m.w2, &x.s, &z)
@@ -346,6 +372,9 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	}
 	if explain > 0 {
 		for i := range out {
+			if c.stop(i) {
+				return out
+			}
 			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
 		}
 	}

@@ -50,6 +50,8 @@ formats:
   blocks  one TSV line per block: start, end (UTF-8 byte offsets into the
           text), label, category, score (3 decimals), the block's first 60
           characters (tab, newline, CR and backslash escaped)
+  html    one self-contained page with every block highlighted by category
+          (the moderation view of winnowd --http-listen, no server needed)
 With several documents, text and blocks output puts a "==> ID <==" line before
 each document.
 
@@ -89,7 +91,7 @@ func (a *app) classifyCmd() *cobra.Command {
 	fs := cmd.Flags()
 	f.remote.register(fs)
 	fs.StringVar(&f.mode, "mode", "auto", "read the input as `auto`, html or text (auto sniffs)")
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, jsonl or blocks")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, jsonl, blocks or html")
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
 	fs.BoolVar(&f.blocks, "blocks", false, "with --format jsonl, include the blocks and the text they index")
@@ -99,7 +101,7 @@ func (a *app) classifyCmd() *cobra.Command {
 	fs.StringVar(&f.url, "url", "", "the page's `URL`, as a hint, for a file or stdin (never fetched)")
 	fs.StringVar(&f.color, "color", "auto", "colour categories and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private addresses")
-	complete(cmd, "format", "text", "json", "jsonl", "blocks")
+	complete(cmd, "format", "text", "json", "jsonl", "blocks", "html")
 	complete(cmd, "mode", "auto", "html", "text")
 	complete(cmd, "color", "auto", "always", "never")
 	return cmd
@@ -119,9 +121,9 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 		return fail(exitUsage, "--mode %q: want auto, html or text", f.mode)
 	}
 	switch f.format {
-	case "text", "json", "jsonl", "blocks":
+	case "text", "json", "jsonl", "blocks", "html":
 	default:
-		return fail(exitUsage, "--format %q: want text, json, jsonl or blocks", f.format)
+		return fail(exitUsage, "--format %q: want text, json, jsonl, blocks or html", f.format)
 	}
 	switch f.color {
 	case "auto", "always", "never":
@@ -148,6 +150,12 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 	}
 	if f.url != "" && len(pos) > 1 {
 		return fail(exitUsage, "--url is the URL of one document; %d were given", len(pos))
+	}
+	if f.format == "html" {
+		htmlOptions(opts)
+		if len(pos) > 1 {
+			return fail(exitUsage, "--format html shows one document; %d were given (use --format jsonl for several)", len(pos))
+		}
 	}
 
 	var classify func(context.Context, *winnowv1.Document) (*winnowv1.ClassifyResponse, error)
@@ -217,7 +225,12 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 			}
 			continue
 		}
-		if err := write(stdout, f.format, resp, writeOptions{id: in.id, url: url, multi: multi, color: color, blocks: f.blocks}); err != nil {
+		if f.format == "html" {
+			err = writeHTML(ctx, stdout, *f, resp)
+		} else {
+			err = write(stdout, f.format, resp, writeOptions{id: in.id, url: url, multi: multi, color: color, blocks: f.blocks})
+		}
+		if err != nil {
 			return fail(exitServer, "cannot write the output: %v", err)
 		}
 	}
@@ -284,7 +297,9 @@ func localClassifier(modelFile string) (func(context.Context, *winnowv1.Document
 // fix (2), anything else is the server's or the network's (3).
 func errorExit(err error) int {
 	switch status.Code(err) {
-	case codes.InvalidArgument, codes.ResourceExhausted, codes.OutOfRange, codes.FailedPrecondition:
+	case codes.ResourceExhausted:
+		return exhaustedExit(status.Convert(err))
+	case codes.InvalidArgument, codes.OutOfRange, codes.FailedPrecondition:
 		return exitBadInput
 	}
 	return exitServer
@@ -315,7 +330,7 @@ func describe(err error, addr string) string {
 		}
 		return "bad input: " + s.Message()
 	case codes.ResourceExhausted:
-		return fmt.Sprintf("bad input: %s rejected the request as too large (%s); split the document or raise winnowd --max-recv-bytes", where, s.Message())
+		return describeExhausted(s, where)
 	case codes.Unavailable:
 		return fmt.Sprintf("%s is unavailable (%s); is winnowd running there? start it with: winnowd --listen %s", where, s.Message(), addr)
 	case codes.DeadlineExceeded:

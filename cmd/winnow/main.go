@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	winnow classify [flags] [FILE|URL|-]...
+//	winnow classify [flags] [FILE|URL|-]...   (--format text|json|jsonl|blocks|html)
 //	winnow batch --in INPUT --out OUTPUT.jsonl [flags]
 //	winnow train [model|splitter] [flags]
 //	winnow eval [flags]
