@@ -27,9 +27,9 @@ type Classifier struct {
 	cfg   Config
 }
 
-// New returns a classifier using m, a model from package model (a
-// freshly trained one, say); Default and Load cover the usual cases.
-func New(m *model.Model, cfg Config) *Classifier {
+// withModel returns a classifier using m; Default and Load are the
+// exported ways in (a freshly trained model goes through Encode and Load).
+func withModel(m *model.Model, cfg Config) *Classifier {
 	if cfg.MaxDocumentBytes <= 0 {
 		cfg.MaxDocumentBytes = DefaultMaxDocumentBytes
 	}
@@ -45,7 +45,7 @@ func Default() (*Classifier, error) {
 	if err != nil {
 		return nil, &Error{Op: "load model", Kind: KindOther, Err: err}
 	}
-	return New(m, Config{}), nil
+	return withModel(m, Config{}), nil
 }
 
 // Load returns a classifier using the model file data.
@@ -54,7 +54,7 @@ func Load(data []byte, cfg Config) (*Classifier, error) {
 	if err != nil {
 		return nil, &Error{Op: "load model", Kind: KindInvalid, Err: err}
 	}
-	return New(m, cfg), nil
+	return withModel(m, cfg), nil
 }
 
 // Info describes a classifier's model: what GetModel reports and logs
@@ -100,7 +100,7 @@ func (c *Classifier) Info() Info {
 }
 
 // WithConfig returns a classifier with c's model and cfg.
-func (c *Classifier) WithConfig(cfg Config) *Classifier { return New(c.model, cfg) }
+func (c *Classifier) WithConfig(cfg Config) *Classifier { return withModel(c.model, cfg) }
 
 // Config returns the classifier's configuration with defaults filled in.
 func (c *Classifier) Config() Config { return c.cfg }

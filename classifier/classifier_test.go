@@ -110,7 +110,7 @@ func TestClassifyHTML(t *testing.T) {
 }
 
 func TestClassifyErrors(t *testing.T) {
-	c := classifier.New(mustModel(t), classifier.Config{MaxDocumentBytes: 100})
+	c := newClassifier(t).WithConfig(classifier.Config{MaxDocumentBytes: 100})
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, tc := range []struct {
@@ -143,15 +143,6 @@ func TestClassifyErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func mustModel(t *testing.T) *model.Model {
-	t.Helper()
-	m, err := model.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 func TestBadInputs(t *testing.T) {

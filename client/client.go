@@ -1,16 +1,22 @@
-// Package client is a thin Go client for winnow.v1.ClassifierService.
+// Package client is the Go client for winnow.v1.ClassifierService.
 //
-// It adds to the generated stub only what every caller needs: sensible
-// dial defaults (plaintext, message limits matching the server's), document
-// constructors, and item errors as Go errors. It depends on gRPC and the
-// generated code only, never on the classifier or its model.
+// [Open] makes a client for one address, a comma-separated list of
+// addresses or a "dns:///host:port" name, with TLS or mTLS or an explicit
+// plaintext choice, a bearer token, keepalive, round_robin balancing over
+// every address, and retries: UNAVAILABLE with bounded exponential backoff
+// (gRPC's retry policy), RESOURCE_EXHAUSTED when the server's
+// google.rpc.RetryInfo says when to come back. [Client.ClassifyMany]
+// classifies a sequence of documents of any length over ClassifyStream,
+// spread over the servers, with a bounded number in flight, results in
+// input order and every document answered exactly once even when a server
+// dies mid-stream. The package depends on gRPC and the generated code only,
+// never on the classifier or its model.
 package client
 
 import (
 	"context"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
@@ -25,24 +31,38 @@ const MaxMessageBytes = 64 << 20
 type Client struct {
 	conn *grpc.ClientConn
 	stub winnowv1.ClassifierServiceClient
+	opts Options
 }
 
-// New returns a client for target ("127.0.0.1:7390", "dns:///host:port",
-// "unix:///path"...). Without options it talks plaintext (insecure
-// credentials; use it on loopback or inside a trusted network) with 64 MiB
-// message limits; opts are applied after these defaults and override them
-// (e.g. grpc.WithTransportCredentials). Like grpc.NewClient it does not
-// connect: errors surface on the first call.
-func New(target string, opts ...grpc.DialOption) (*Client, error) {
-	all := append([]grpc.DialOption{
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(MaxMessageBytes), grpc.MaxCallSendMsgSize(MaxMessageBytes)),
-	}, opts...)
-	conn, err := grpc.NewClient(target, all...)
+// Open returns a client for target: "host:port", a comma-separated list
+// "host1:port,host2:port" (every address is used, round_robin), or a gRPC
+// URI such as "dns:///host:port" (every address the name resolves to,
+// re-resolved when connections fail) or "unix:///path". Options must say
+// how the connection is secured (TLS, or Plaintext). Like grpc.NewClient
+// it does not connect: errors surface on the first call.
+func Open(target string, o Options) (*Client, error) {
+	dialOpts, err := o.dialOptions()
 	if err != nil {
 		return nil, err
 	}
-	return &Client{conn: conn, stub: winnowv1.NewClassifierServiceClient(conn)}, nil
+	target, extra, err := staticTarget(target)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := grpc.NewClient(target, append(extra, dialOpts...)...)
+	if err != nil {
+		return nil, err
+	}
+	o.Retry = o.Retry.withDefaults()
+	return &Client{conn: conn, stub: winnowv1.NewClassifierServiceClient(conn), opts: o}, nil
+}
+
+// New returns a plaintext client for target (see [Open] for the forms of
+// target): it is Open with Options{Plaintext: true, DialOptions: opts}, for
+// loopback, tests and trusted networks. opts are applied after the
+// client's own and override them (e.g. grpc.WithTransportCredentials).
+func New(target string, opts ...grpc.DialOption) (*Client, error) {
+	return Open(target, Options{Plaintext: true, DialOptions: opts})
 }
 
 // Close closes the connection.

@@ -10,7 +10,7 @@
 //     for text/plain);
 //  4. for pages without a declaration: UTF-16 without BOM (every other byte
 //     zero), then UTF-8 when the bytes are UTF-8, then a statistical choice
-//     among common legacy charsets (see [Sniff]).
+//     among common legacy charsets (sniff.go).
 //
 // One deliberate departure from browsers: the bytes outvote a declaration.
 // When a page declares an ASCII-compatible legacy charset (windows-1252,
@@ -184,7 +184,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 
 	switch {
 	case enc != nil && enc.name == "utf-8" && r.Source == SourceBOM:
-		r.Text, r.Replaced = UTF8Count(body)
+		r.Text, r.Replaced = utf8Count(body)
 	case enc != nil && enc.name == "utf-8":
 		// Declared UTF-8: overridden by bytes that are mostly not UTF-8.
 		st := scanUTF8(body)
@@ -237,12 +237,12 @@ func Decode(data []byte, mediaType string) (Result, error) {
 // UTF8 returns data as a string with every byte that is not part of a valid
 // UTF-8 sequence replaced by U+FFFD. Valid input costs one copy.
 func UTF8(data []byte) string {
-	s, _ := UTF8Count(data)
+	s, _ := utf8Count(data)
 	return s
 }
 
-// UTF8Count is UTF8 that also returns the number of replacements made.
-func UTF8Count(data []byte) (string, int) {
+// utf8Count is UTF8 that also returns the number of replacements made.
+func utf8Count(data []byte) (string, int) {
 	if utf8.Valid(data) {
 		return string(data), 0
 	}
@@ -295,7 +295,7 @@ func (st utf8Stats) text(p []byte) (string, int) {
 	if st.invalid == 0 {
 		return string(p), 0
 	}
-	return UTF8Count(p)
+	return utf8Count(p)
 }
 
 func scanUTF8(p []byte) utf8Stats {
@@ -338,13 +338,13 @@ func firstNonASCII(p []byte) int {
 // number of U+FFFD characters in it.
 func decodeWith(ci *charsetInfo, p []byte) (string, int) {
 	if ci.name == "utf-8" {
-		return UTF8Count(p)
+		return utf8Count(p)
 	}
 	out, err := ci.enc.NewDecoder().Bytes(p)
 	if err != nil {
 		// x/text decoders replace invalid input instead of failing; keep
 		// the text if one ever does fail.
-		return UTF8Count(p)
+		return utf8Count(p)
 	}
 	if !utf8.Valid(out) {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))

@@ -288,12 +288,12 @@ func TestUTF8(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, n := UTF8Count([]byte(tt.in))
+			got, n := utf8Count([]byte(tt.in))
 			if got != tt.want || n != tt.n {
-				t.Errorf("UTF8Count(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+				t.Errorf("utf8Count(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
 			}
 			if UTF8([]byte(tt.in)) != tt.want {
-				t.Errorf("UTF8 disagrees with UTF8Count")
+				t.Errorf("UTF8 disagrees with utf8Count")
 			}
 		})
 	}

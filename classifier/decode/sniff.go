@@ -61,7 +61,7 @@ const (
 	frequentKorean      = "이의다는에하고을가지로서한기를도리사자대들인으시일수어아정나보것해그만부전상적있없년및과요게주"
 )
 
-// Sniff returns the canonical name of the charset Decode would choose for p
+// sniffCharset returns the canonical name of the charset Decode would choose for p
 // if nothing were declared: "utf-16le"/"utf-16be" for BOM-less UTF-16 of
 // mostly Latin text, "utf-8" for UTF-8 (or pure ASCII), otherwise one of
 // windows-1252, windows-1250, iso-8859-2, windows-1251, koi8-r,
@@ -87,7 +87,7 @@ const (
 // Czech in iso-8859-2 may be read as windows-1250, Turkish or Icelandic
 // text as windows-1252 or windows-1250. Charsets outside the list (Thai,
 // Vietnamese, Baltic, Turkish) are not sniffed.
-func Sniff(p []byte) string {
+func sniffCharset(p []byte) string {
 	if ci := sniffUTF16(p); ci != nil {
 		return ci.name
 	}
@@ -296,7 +296,7 @@ func (c *candidate) classify(r rune) runeClass {
 }
 
 // scorer accumulates the score of a text one rune class at a time. See
-// Sniff for the costs.
+// sniffCharset for the costs.
 type scorer struct {
 	score int
 	// The previous letter, if the previous rune was a letter, and whether

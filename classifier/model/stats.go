@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // blockStats are cheap facts about one block's text.
@@ -52,49 +53,44 @@ func computeStats(text string, st *blockStats) {
 		}
 		i += size
 		st.runes++
-		var cl uint8
-		if r < lowRunes {
-			cl = lowClass[r] // runeClass, inlined for the common case
-		} else {
-			cl = runeClass(r)
-		}
+		cl := token.ClassOf(r)
 		switch {
-		case cl&clLetter != 0:
+		case cl&token.Letter != 0:
 			st.letters++
 			if !inWord {
-				inWord, wordRunes, wordCap = true, 0, cl&clUpper != 0
+				inWord, wordRunes, wordCap = true, 0, cl&token.Upper != 0
 			}
 			wordRunes++
 			switch {
 			case r < 0x250:
 				st.latin++
-				if cl&clUpper != 0 {
+				if cl&token.Upper != 0 {
 					st.upper++
 				}
 			case r >= 0x600 && r <= 0x6ff, r >= 0xfb50 && r <= 0xfeff:
 				st.arabic++
 			case r >= 0x400 && r <= 0x4ff:
 				st.cyr++
-				if cl&clUpper != 0 {
+				if cl&token.Upper != 0 {
 					st.upper++
 				}
-			case r >= lowRunes && isCJK(r):
+			case r >= cjkLow && isCJK(r):
 				st.cjk++
 			}
-		case cl&clDigit != 0:
+		case cl&token.Digit != 0:
 			st.digits++
 			if !inWord {
 				inWord, wordRunes, wordCap = true, 0, false
 			}
 			wordRunes++
-		case cl&clMark != 0, r == 0x200c:
+		case cl&token.Mark != 0, r == 0x200c:
 			// part of the word
-		case cl&clSpace != 0:
+		case cl&token.Space != 0:
 			endWord()
 			st.spaces++
 		default:
 			endWord()
-			if cl&clPunct != 0 {
+			if cl&token.Punct != 0 {
 				st.punct++
 			}
 			switch r {
@@ -204,4 +200,17 @@ func decile(i, n int) int {
 		return 0
 	}
 	return min(9, i*10/n)
+}
+
+// cjkLow is the lowest rune isCJK accepts (U+0E01, Thai).
+const cjkLow = 0xe01
+
+// isCJK reports the letters of scripts written without spaces: Han,
+// kana, Hangul and Thai.
+func isCJK(r rune) bool {
+	if r < cjkLow {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r)
 }

@@ -252,6 +252,10 @@ func foldOf(group string, folds int) int {
 // Train fits a model on data.Train, calibrates it and picks its threshold
 // on data.Dev, and returns it as it will be decoded from its file (weights
 // quantised). Same data and config ⇒ byte-identical model file.
+//
+// Extension point for training tools (`winnow train`, whose data comes
+// from internal/dataset); the runtime never calls it. All of data is held
+// in memory; ctx stops it.
 func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	cfg.defaults()
 	if len(data.Train) == 0 {

@@ -36,7 +36,7 @@ var defaultSplitter = sync.OnceValue(func() *Splitter {
 })
 
 // splitterMagic starts the encoding of a splitter whose word tables hold
-// affix keys (see NewSplitter); one without them starts with
+// affix keys (see newSplitter); one without them starts with
 // oldSplitterMagic, as before such keys existed, so its encoding does
 // not change, and a reader that predates them rejects the files that
 // hold them instead of taking the keys for words. The layout is the same.
@@ -126,7 +126,7 @@ func (s *Splitter) hasAffixKeys() bool {
 }
 
 // UnmarshalBinary decodes data written by MarshalBinary. Table keys are
-// normalised again (see NewSplitter).
+// normalised again (see newSplitter).
 func (s *Splitter) UnmarshalBinary(data []byte) error {
 	r := bytes.NewReader(data)
 	magic := make([]byte, len(splitterMagic))
@@ -203,7 +203,7 @@ func (s *Splitter) UnmarshalBinary(data []byte) error {
 	if r.Len() != 0 {
 		return fmt.Errorf("%w: %d trailing bytes", ErrSplitterFormat, r.Len())
 	}
-	ns := NewSplitter(w, tabs[0], tabs[1])
+	ns := newSplitter(w, tabs[0], tabs[1])
 	ns.MinWords, ns.LongWords, ns.LongMargin, ns.Cohesion = int(mw), int(lw), lm[0], coh
 	ns.List, ns.HasList = list, hasList == 1
 	ns.LenWeight, ns.ListBias = lens[0], lens[1]

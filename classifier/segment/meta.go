@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // Metadata tables. Keys are compared after stripping punctuation and
@@ -104,7 +106,7 @@ func metaKey(w string) string {
 
 // keptInKey reports the runes metaKey keeps at the ends of a word.
 func keptInKey(r rune) bool {
-	return runeClass(r)&(cLetter|cDigit) != 0 || r == '\u200c'
+	return token.ClassOf(r)&(cLetter|cDigit) != 0 || r == '\u200c'
 }
 
 // metaIn returns the tables that hold w, folded like metaKey (and
@@ -113,7 +115,7 @@ func metaIn(w string) metaSet {
 	// Trim what metaKey trims.
 	for len(w) > 0 {
 		if c := w[0]; c < utf8.RuneSelf {
-			if lowClass[c]&(cLetter|cDigit) != 0 {
+			if token.ClassOf(rune(c))&(cLetter|cDigit) != 0 {
 				break
 			}
 			w = w[1:]
@@ -127,7 +129,7 @@ func metaIn(w string) metaSet {
 	}
 	for len(w) > 0 {
 		if c := w[len(w)-1]; c < utf8.RuneSelf {
-			if lowClass[c]&(cLetter|cDigit) != 0 {
+			if token.ClassOf(rune(c))&(cLetter|cDigit) != 0 {
 				break
 			}
 			w = w[:len(w)-1]

@@ -91,7 +91,7 @@ func (f Feature) String() string {
 // token.Normalize of the word stripped of surrounding punctuation, and
 // optionally by its shape: its last and first few runes, which give a
 // rare word the weight of the words it ends or starts like (see
-// NewSplitter).
+// newSplitter).
 //
 // A gap with no marker (no "?", "(+عکس)", capital, ...) is told from the
 // gaps inside a title by the words on either side: whether they are
@@ -147,7 +147,7 @@ type Splitter struct {
 	affixes          bool               // the tables hold affix keys
 }
 
-// NewSplitter returns a splitter with the given weights; End and Start
+// newSplitter returns a splitter with the given weights; End and Start
 // may be nil. Their keys are words: a gap's End weight is that of the last
 // token (token.Iter) of the word before it, its Start weight that of the
 // first token of the word after it. Keys are tokenised again when the
@@ -159,7 +159,7 @@ type Splitter struct {
 // whose last token ends in "ها" and is longer, Start["چر*"] to the Start
 // weight of every word whose first token starts with "چر" and is longer
 // (see affixKey); they are not tokenised again.
-func NewSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
+func newSplitter(w [NumFeatures]float32, end, start map[string]float32) *Splitter {
 	s := &Splitter{Weights: w, End: end, Start: start}
 	s.prepare()
 	return s

@@ -122,7 +122,7 @@ func TestSplitterMagic(t *testing.T) {
 		{"long suffix", map[string]float32{"*abcdef": 0.5}, splitterMagic},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			data, err := NewSplitter(handWeights(), tc.end, nil).MarshalBinary()
+			data, err := newSplitter(handWeights(), tc.end, nil).MarshalBinary()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -181,6 +181,8 @@ func trimSpan(text string, s, e int) (int, int) {
 // isSpace reports white space: Unicode White_Space plus the invisible
 // U+FEFF (BOM / zero-width no-break space), U+200B (zero-width space) and
 // U+2060 (word joiner), which scrapers leave on otherwise empty lines.
+// It is the cSpace bits of token.ClassOf (TestIsSpace), tested without
+// computing the other bits.
 func isSpace(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:

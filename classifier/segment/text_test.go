@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 func units(d *Doc) []string {
@@ -98,4 +101,14 @@ func TestHuge(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDoc(t, ld)
+}
+
+// TestIsSpace binds isSpace, the fast test of white space, to the rune
+// classes scanWords reads, for every rune.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isSpace(r), token.ClassOf(r)&cSpace != 0; got != want {
+			t.Fatalf("isSpace(%U) = %v, token.ClassOf has %v", r, got, want)
+		}
+	}
 }

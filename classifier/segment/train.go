@@ -37,7 +37,7 @@ type TrainConfig struct {
 	NoList bool
 	// Suffixes and Prefixes learn End weights for the last 1 to Suffixes
 	// runes of the word before a gap and Start weights for the first 1
-	// to Prefixes runes of the word after it (see NewSplitter), besides
+	// to Prefixes runes of the word after it (see newSplitter), besides
 	// the whole words'; at most maxAffix, 0 means none.
 	Suffixes, Prefixes int
 	// AffixL2 is the L2 penalty on affix weights; 0 means WordL2.
@@ -105,6 +105,11 @@ var ErrNoExamples = errors.New("segment: no positive and negative gaps to train 
 // Splitter sees: between words, and camelCase / "?x" positions inside
 // words). It is deterministic given the examples and cfg.Seed. Metadata
 // cuts are not learned (see Splitter).
+//
+// Extension point for training tools (`winnow train splitter`, which
+// builds the examples in internal/splittrain); the runtime never calls
+// it. Its result reaches segmentation only through TextOptions.Splitter
+// or a model file (model.Model.WithSplitter).
 func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) {
 	cfg.defaults()
 	var gaps []trainGap
@@ -218,7 +223,7 @@ func TrainSplitter(examples []SplitExample, cfg TrainConfig) (*Splitter, error) 
 	for i, v := range w {
 		fw[i] = float32(v)
 	}
-	sp := NewSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
+	sp := newSplitter(fw, prune(words, E, cfg), prune(words, S, cfg))
 	if !cfg.NoList {
 		trainList(sp, examples, spans, gaps, words, cfg, rng)
 	}

@@ -2,8 +2,9 @@ package segment
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // word is one whitespace-separated word of a line, or a part of one cut
@@ -42,7 +43,7 @@ const aHard = aQuestion | aExclaim | aDot | aMedia
 // scanWords splits text[s:e] into words: runs of non-space runes (see
 // isSpace), cut inside after ? ! or ؟ before « ( or a letter, and
 // between two lower-case letters and a capital (newsNext; case is only
-// looked at in the cased scripts, see cased). It reads every rune once
+// looked at in the cased scripts, see token.CasedUpper). It reads every rune once
 // and gathers what wordAttr needs as it goes.
 func scanWords(ws []word, text string, s, e int) []word {
 	ws = ws[:0]
@@ -52,7 +53,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 		for i < e {
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if lowClass[c]&cSpace == 0 {
+				if token.ClassOf(rune(c))&cSpace == 0 {
 					break
 				}
 				i++
@@ -73,7 +74,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 		// fk and lk their classes.
 		start, nospace := i, false
 		var first, last rune = -1, -1
-		var fk, lk uint8
+		var fk, lk token.RuneClass
 		digit, aln := false, false
 		lower := 0    // cased lower-case runes just before i
 		mark := false // the rune before i is ? ! or ؟
@@ -95,16 +96,16 @@ func scanWords(ws []word, text string, s, e int) []word {
 				continue
 			}
 			var r rune
-			var k uint8
+			var k token.RuneClass
 			n := 1
 			switch {
 			case c < utf8.RuneSelf:
 				r = rune(c)
-				k = lowClass[c]
+				k = token.ClassOf(rune(c))
 			case c >= 0xC2 && c <= 0xDF && i+1 < e && text[i+1]&0xC0 == 0x80:
 				// Two-byte runes (Latin to Arabic): decode inline.
 				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
-				k = lowClass[r]
+				k = token.ClassOf(r)
 				if k == cLetter && !mark {
 					// A run of uncased two-byte letters (Arabic,
 					// Hebrew): no cut before any.
@@ -115,7 +116,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 							break
 						}
 						r2 := rune(c2&0x1F)<<6 | rune(text[j+1]&0x3F)
-						if lowClass[r2] != cLetter {
+						if token.ClassOf(r2) != cLetter {
 							break
 						}
 						r = r2
@@ -132,7 +133,7 @@ func scanWords(ws []word, text string, s, e int) []word {
 				}
 			default:
 				r, n = utf8.DecodeRuneInString(text[i:e])
-				k = runeClass(r)
+				k = token.ClassOf(r)
 			}
 			if k&cSpace != 0 {
 				break
@@ -163,73 +164,19 @@ func scanWords(ws []word, text string, s, e int) []word {
 	return ws
 }
 
-// Rune classes for scanWords and wordAttr.
+// The rune classes scanWords and wordAttr read: bits of token.ClassOf.
 const (
-	cSpace  uint8 = 1 << iota // isSpace
-	cLetter                   // unicode.IsLetter
-	cUpper                    // cased and unicode.IsUpper
-	cLower                    // cased and unicode.IsLower
-	cDigit                    // unicode.IsDigit
-	cMark                     // ? ! ؟ (a cut may follow them inside a word)
-	cMn                       // a non-spacing mark (unicode.Mn)
+	cSpace  = token.Space | token.Invisible // isSpace
+	cLetter = token.Letter
+	cUpper  = token.CasedUpper // case is only looked at in the cased scripts
+	cLower  = token.CasedLower
+	cDigit  = token.Digit
+	cMark   = token.QuestionBang // ? ! ؟ (a cut may follow them inside a word)
+	cMn     = token.Mn
 )
 
-// lowRunes bounds the runes classified by table: every one- and two-byte
-// rune (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic).
-const lowRunes = 0x800
-
-// lowClass holds runeClass of the runes below lowRunes, taken from
-// package unicode once.
-var lowClass = func() (t [lowRunes]uint8) {
-	for r := range rune(lowRunes) {
-		t[r] = classOf(r)
-	}
-	return t
-}()
-
-// runeClass returns the class bits (cSpace, ...) of r.
-func runeClass(r rune) uint8 {
-	switch {
-	case r >= 0 && r < lowRunes:
-		return lowClass[r]
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return cLetter // CJK Unified Ideographs
-	case r >= 0xAC00 && r <= 0xD7A3:
-		return cLetter // Hangul syllables
-	}
-	return classOf(r)
-}
-
-// classOf computes runeClass from package unicode.
-func classOf(r rune) uint8 {
-	var k uint8
-	if isSpace(r) {
-		k |= cSpace
-	}
-	if unicode.IsLetter(r) {
-		k |= cLetter
-	}
-	if cased(r) && unicode.IsUpper(r) {
-		k |= cUpper
-	}
-	if cased(r) && unicode.IsLower(r) {
-		k |= cLower
-	}
-	if unicode.IsDigit(r) {
-		k |= cDigit
-	}
-	switch r {
-	case '?', '!', '؟':
-		k |= cMark
-	}
-	if unicode.Is(unicode.Mn, r) {
-		k |= cMn
-	}
-	return k
-}
-
 // appendWord appends the word text[start:end] with its attributes.
-func appendWord(ws []word, text string, start, end int, nospace, digit, aln bool, first, last rune, fk, lk uint8) []word {
+func appendWord(ws []word, text string, start, end int, nospace, digit, aln bool, first, last rune, fk, lk token.RuneClass) []word {
 	ws = append(ws, word{})
 	w := &ws[len(ws)-1]
 	w.start, w.end, w.nospace, w.digit, w.aln = start, end, nospace, digit, aln
@@ -237,26 +184,11 @@ func appendWord(ws []word, text string, start, end int, nospace, digit, aln bool
 	return ws
 }
 
-// cased reports the scripts whose case scanWords and wordAttr look at:
-// those below U+0590 (Latin, Greek, Cyrillic, Armenian) and Latin/Greek
-// Extended.
-func cased(r rune) bool {
-	return r >= 'A' && r < 0x590 || r >= 0x1E00 && r < 0x2000
-}
-
-// isLetter is unicode.IsLetter.
-func isLetter(r rune) bool { return runeClass(r)&cLetter != 0 }
-
-// isDigit is unicode.IsDigit.
-func isDigit(r rune) bool { return runeClass(r)&cDigit != 0 }
-
-func isQuestion(r rune) bool { return r == '?' || r == '؟' }
-
 // wordAttr computes a word's attributes from the word, its first and
 // last runes (as utf8.DecodeRuneInString and DecodeLastRuneInString read
 // them) and their classes, and whether it holds a digit, and a letter or
 // digit.
-func wordAttr(w string, first, last rune, fk, lk uint8, digit, aln bool) wattr {
+func wordAttr(w string, first, last rune, fk, lk token.RuneClass, digit, aln bool) wattr {
 	var a wattr
 	if fk&cLetter != 0 {
 		a |= aStartLetter

@@ -7,7 +7,7 @@ import (
 )
 
 func TestStopwords(t *testing.T) {
-	sw := NewStopwords([]string{"The", "می‌شود", "مي شود", "كه", "在", "don't", "123", "  ", "دو کلمه"})
+	sw := newStopwords([]string{"The", "می‌شود", "مي شود", "كه", "在", "don't", "123", "  ", "دو کلمه"})
 	tests := []struct {
 		name string
 		tok  string
@@ -39,10 +39,10 @@ func TestStopwords(t *testing.T) {
 }
 
 func TestEmbeddedStopwords(t *testing.T) {
-	langs := StopwordLanguages()
+	langs := stopwordLanguages()
 	want := []string{"ar", "de", "el", "en", "es", "fa", "fr", "it", "nl", "pl", "pt", "ru", "zh"}
 	if fmt.Sprint(langs) != fmt.Sprint(want) {
-		t.Fatalf("StopwordLanguages() = %v, want %v", langs, want)
+		t.Fatalf("stopwordLanguages() = %v, want %v", langs, want)
 	}
 	checks := map[string][]string{
 		"fa": {"است", "را", "میشود", "برای", "که"},
@@ -58,7 +58,7 @@ func TestEmbeddedStopwords(t *testing.T) {
 	}
 	for _, lang := range langs {
 		t.Run(lang, func(t *testing.T) {
-			sw, err := StopwordsFor(lang)
+			sw, err := stopwordsFor(lang)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,12 +73,12 @@ func TestEmbeddedStopwords(t *testing.T) {
 		})
 	}
 	t.Run("unknown", func(t *testing.T) {
-		_, err := StopwordsFor("xx")
-		var ue *UnknownLanguageError
+		_, err := stopwordsFor("xx")
+		var ue *unknownLanguageError
 		if !errors.As(err, &ue) || ue.Lang != "xx" {
-			t.Errorf("StopwordsFor(xx) error = %v, want *UnknownLanguageError", err)
+			t.Errorf("stopwordsFor(xx) error = %v, want *unknownLanguageError", err)
 		}
-		if _, err := StopwordsFor("../token"); err == nil {
+		if _, err := stopwordsFor("../token"); err == nil {
 			t.Error("path in language accepted")
 		}
 	})
@@ -190,7 +190,7 @@ func ExampleDetectLanguage() {
 }
 
 func ExampleStopwords() {
-	sw, err := StopwordsFor("fa")
+	sw, err := stopwordsFor("fa")
 	if err != nil {
 		panic(err)
 	}

@@ -16,11 +16,11 @@ import (
 //go:embed stopwords/*.txt
 var stopFS embed.FS
 
-// UnknownLanguageError is returned for a language without an embedded
+// unknownLanguageError is returned for a language without an embedded
 // stop list.
-type UnknownLanguageError struct{ Lang string }
+type unknownLanguageError struct{ Lang string }
 
-func (e *UnknownLanguageError) Error() string {
+func (e *unknownLanguageError) Error() string {
 	return "token: no stop list for language " + `"` + e.Lang + `"`
 }
 
@@ -30,10 +30,10 @@ type Stopwords struct {
 	set map[string]struct{}
 }
 
-// NewStopwords returns the set of words, each normalised as the iterator
+// newStopwords returns the set of words, each normalised as the iterator
 // normalises a token. An entry that is not exactly one Word or Bigram
 // token (a phrase, a number, punctuation) is left out.
-func NewStopwords(words []string) *Stopwords {
+func newStopwords(words []string) *Stopwords {
 	sw := &Stopwords{set: make(map[string]struct{}, len(words))}
 	var it Iter
 	for _, w := range words {
@@ -76,9 +76,9 @@ func (sw *Stopwords) Len() int {
 	return len(sw.set)
 }
 
-// StopwordLanguages returns the languages with an embedded stop list, as
+// stopwordLanguages returns the languages with an embedded stop list, as
 // sorted BCP-47 language subtags.
-func StopwordLanguages() []string {
+func stopwordLanguages() []string {
 	ents, err := stopFS.ReadDir("stopwords")
 	if err != nil {
 		return nil
@@ -96,11 +96,11 @@ func StopwordLanguages() []string {
 // stopList returns the entries of the embedded list for lang.
 func stopList(lang string) ([]string, error) {
 	if lang == "" || strings.ContainsAny(lang, "/.\\") {
-		return nil, &UnknownLanguageError{lang}
+		return nil, &unknownLanguageError{lang}
 	}
 	data, err := stopFS.ReadFile(path.Join("stopwords", lang+".txt"))
 	if err != nil {
-		return nil, &UnknownLanguageError{lang}
+		return nil, &unknownLanguageError{lang}
 	}
 	var words []string
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
@@ -114,25 +114,25 @@ func stopList(lang string) ([]string, error) {
 	return words, nil
 }
 
-// StopwordsFor parses the embedded stop list of lang (a BCP-47 language
+// stopwordsFor parses the embedded stop list of lang (a BCP-47 language
 // subtag such as "fa" or "en"); the caller keeps the result.
-func StopwordsFor(lang string) (*Stopwords, error) {
+func stopwordsFor(lang string) (*Stopwords, error) {
 	words, err := stopList(strings.ToLower(lang))
 	if err != nil {
 		return nil, err
 	}
-	return NewStopwords(words), nil
+	return newStopwords(words), nil
 }
 
 // DefaultStopwords parses every embedded stop list into one set; the
 // caller keeps the result.
 func DefaultStopwords() *Stopwords {
 	var all []string
-	for _, lang := range StopwordLanguages() {
+	for _, lang := range stopwordLanguages() {
 		words, _ := stopList(lang)
 		all = append(all, words...)
 	}
-	return NewStopwords(all)
+	return newStopwords(all)
 }
 
 // langTable maps a normalised stop word to the bit set of the languages
@@ -143,7 +143,7 @@ type langTable struct {
 }
 
 var stopTable = sync.OnceValue(func() *langTable {
-	t := &langTable{langs: StopwordLanguages(), words: make(map[string]uint32)}
+	t := &langTable{langs: stopwordLanguages(), words: make(map[string]uint32)}
 	var it Iter
 	for i, lang := range t.langs {
 		if i >= 32 {

@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -20,9 +18,12 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/spf13/cobra"
+
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+	"github.com/winnowhq/winnow/internal/fetch"
 	"github.com/winnowhq/winnow/internal/modelload"
 	"github.com/winnowhq/winnow/server"
 )
@@ -31,67 +32,84 @@ import (
 // classifier's own limit (16 MiB by default) is usually hit first.
 const maxInputBytes = 256 << 20
 
-const classifyUsage = `usage: winnow classify [flags] [FILE|-]
-
-Labels every block of a news page (HTML or plain text, any charset) and prints
-the result. Reads FILE, or stdin when FILE is "-" or missing. Without --server
-the embedded model runs in-process.
+const classifyLong = `Labels every block of news pages (HTML or plain text, any charset) and prints
+the result. Reads each FILE, fetches each http(s) URL, reads stdin for "-" or
+when no argument is given. Without --server the embedded model runs
+in-process. With several documents, a failed one is reported on stderr and the
+others are still classified; the exit code is then the worst one. For folders,
+JSONL, URL lists and WARC files use winnow batch.
 
 formats:
   text    the article text (content blocks, one per line)
   json    the winnow.v1.ClassifyResponse as protojson, including "text", the
           string the block offsets refer to
+  jsonl   one JSON object a line per document: id, url, title, main_text,
+          language, page_kind (when the model gives one), mode, encoding,
+          model_version; with --blocks also blocks (numeric UTF-8 byte offsets
+          into "text") and text; a failed document is {"id", "error"}
   blocks  one TSV line per block: start, end (UTF-8 byte offsets into the
           text), label, category, score (3 decimals), the block's first 60
           characters (tab, newline, CR and backslash escaped)
   html    one self-contained page with every block highlighted by category
           (the moderation view of winnowd --http-listen, no server needed)
+With several documents, text and blocks output puts a "==> ID <==" line before
+each document.
 
-exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error
+Exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error.`
 
-flags:
-`
+const classifyExamples = `  winnow classify --format blocks examples/seed-fa-news.txt
+  winnow classify --format jsonl a.html b.html https://example.com/news/1
+  curl -s https://example.com/ | winnow classify --url https://example.com/ --lang en -
+  winnow classify --server 127.0.0.1:7390 --format json page.html`
 
 type classifyFlags struct {
-	server    string
-	mode      string
-	format    string
-	model     string
-	explain   bool
-	threshold float64
-	timeout   time.Duration
+	remote       remoteFlags
+	mode         string
+	format       string
+	model        string
+	explain      bool
+	blocks       bool
+	threshold    float64
+	timeout      time.Duration
+	lang         string
+	url          string
+	color        string
+	allowPrivate bool
 }
 
-func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (a *app) classifyCmd() *cobra.Command {
 	var f classifyFlags
-	fs := flag.NewFlagSet("winnow classify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		io.WriteString(stderr, classifyUsage)
-		fs.PrintDefaults()
+	cmd := &cobra.Command{
+		Use:     "classify [flags] [FILE|URL|-]...",
+		Short:   "Label the blocks of pages and print their article text",
+		Long:    classifyLong,
+		Example: classifyExamples,
+		RunE: func(c *cobra.Command, args []string) error {
+			return exit(a.runClassify(&f, args))
+		},
 	}
-	fs.StringVar(&f.server, "server", "", "classify on the winnowd at `ADDR` (host:port) instead of in-process")
+	fs := cmd.Flags()
+	f.remote.register(fs)
 	fs.StringVar(&f.mode, "mode", "auto", "read the input as `auto`, html or text (auto sniffs)")
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, blocks or html")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, jsonl, blocks or html")
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
-	fs.Float64Var(&f.threshold, "threshold", math.NaN(), "content-probability cut in [0,1] (default: the model's)")
-	fs.DurationVar(&f.timeout, "timeout", time.Minute, "give up after this long")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	fail := func(code int, format string, args ...any) int {
-		msg := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ")
-		fmt.Fprintln(stderr, "winnow classify: "+msg)
-		return code
-	}
-	if len(pos) > 1 {
-		return fail(exitUsage, "want at most one FILE, got %d arguments (see winnow classify -h)", len(pos))
-	}
+	fs.BoolVar(&f.blocks, "blocks", false, "with --format jsonl, include the blocks and the text they index")
+	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (-1: the model's)")
+	fs.DurationVar(&f.timeout, "timeout", time.Minute, "give up after this long (each document, fetching included)")
+	fs.StringVar(&f.lang, "lang", "", "BCP-47 language `CODE` hint (e.g. fa, en) for every document")
+	fs.StringVar(&f.url, "url", "", "the page's `URL`, as a hint, for a file or stdin (never fetched)")
+	fs.StringVar(&f.color, "color", "auto", "colour categories and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private addresses")
+	complete(cmd, "format", "text", "json", "jsonl", "blocks", "html")
+	complete(cmd, "mode", "auto", "html", "text")
+	complete(cmd, "color", "auto", "always", "never")
+	return cmd
+}
+
+func (a *app) runClassify(f *classifyFlags, pos []string) int {
+	ctx, stdin, stdout := a.ctx, a.stdin, a.stdout
+	fail := a.failer("classify")
 	mediaType := ""
 	switch f.mode {
 	case "auto":
@@ -103,88 +121,130 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return fail(exitUsage, "--mode %q: want auto, html or text", f.mode)
 	}
 	switch f.format {
-	case "text", "json", "blocks", "html":
+	case "text", "json", "jsonl", "blocks", "html":
 	default:
-		return fail(exitUsage, "--format %q: want text, json, blocks or html", f.format)
+		return fail(exitUsage, "--format %q: want text, json, jsonl, blocks or html", f.format)
 	}
-	if f.server != "" && f.model != "" {
+	switch f.color {
+	case "auto", "always", "never":
+	default:
+		return fail(exitUsage, "--color %q: want auto, always or never", f.color)
+	}
+	if f.remote.server != "" && f.model != "" {
 		return fail(exitUsage, "--model selects the in-process model; it cannot be combined with --server (the server chose its model)")
 	}
 	opts := &winnowv1.ClassifyOptions{
 		Explain:     f.explain,
-		IncludeText: f.format != "text",
-		OmitBlocks:  f.format == "text",
+		IncludeText: f.format == "json" || f.format == "blocks" || f.blocks,
+		OmitBlocks:  f.format == "text" || (f.format == "jsonl" && !f.blocks),
 	}
-	if !math.IsNaN(f.threshold) {
+	if f.threshold != -1 {
 		if f.threshold < 0 || f.threshold > 1 {
 			return fail(exitUsage, "--threshold %v: want a number in [0,1]", f.threshold)
 		}
 		t := float32(f.threshold)
 		opts.Threshold = &t
 	}
+	if len(pos) == 0 {
+		pos = []string{"-"}
+	}
+	if f.url != "" && len(pos) > 1 {
+		return fail(exitUsage, "--url is the URL of one document; %d were given", len(pos))
+	}
 	if f.format == "html" {
 		htmlOptions(opts)
+		if len(pos) > 1 {
+			return fail(exitUsage, "--format html shows one document; %d were given (use --format jsonl for several)", len(pos))
+		}
 	}
 
-	name := "-"
-	if len(pos) == 1 {
-		name = pos[0]
-	}
-	data, err := readInput(name, stdin)
-	if err != nil {
-		return fail(exitBadInput, "%v", err)
-	}
-	id := name
-	if name == "-" {
-		id = "stdin"
-	}
-	doc := client.Raw(id, data, mediaType)
-
-	ctx, cancel := context.WithTimeout(ctx, f.timeout)
-	defer cancel()
-	var resp *winnowv1.ClassifyResponse
-	if f.server != "" {
-		resp, err = classifyRemote(ctx, f.server, doc, opts)
+	var classify func(context.Context, *winnowv1.Document) (*winnowv1.ClassifyResponse, error)
+	if f.remote.server != "" {
+		c, err := f.remote.open(client.Retry{})
+		if err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+		defer c.Close()
+		classify = func(ctx context.Context, d *winnowv1.Document) (*winnowv1.ClassifyResponse, error) {
+			return c.Classify(ctx, d, opts)
+		}
 	} else {
-		resp, err = classifyLocal(ctx, f.model, doc, opts)
-		if errors.Is(err, errModel) {
+		local, err := localClassifier(f.model)
+		if err != nil {
 			return fail(exitBadInput, "%v", err)
 		}
+		classify = func(ctx context.Context, d *winnowv1.Document) (*winnowv1.ClassifyResponse, error) {
+			return local(ctx, d, opts)
+		}
 	}
-	if err != nil {
-		return fail(errorExit(err), "%s", describe(err, f.server))
+
+	fetcher := fetch.New(fetch.Options{Timeout: f.timeout, AllowPrivate: f.allowPrivate})
+	color := useColor(f.color, stdout)
+	multi := len(pos) > 1
+	code := exitOK
+	worse := func(c int) {
+		if c > code {
+			code = c
+		}
 	}
-	if f.format == "html" {
-		err = writeHTML(ctx, stdout, f, resp)
-	} else {
-		err = write(stdout, f.format, resp)
+	for in := range classifyInputs(ctx, pos, stdin, fetcher) {
+		if ctx.Err() != nil {
+			return fail(exitServer, "cancelled")
+		}
+		url := in.url
+		if f.url != "" {
+			url = f.url
+		}
+		var resp *winnowv1.ClassifyResponse
+		err := in.err
+		if err == nil {
+			mt := in.mediaType
+			if mediaType != "" {
+				mt = mediaType
+			}
+			doc := client.Raw(in.id, in.data, mt)
+			doc.Url, doc.LanguageCode = url, f.lang
+			dctx, cancel := context.WithTimeout(ctx, f.timeout)
+			resp, err = classify(dctx, doc)
+			cancel()
+		}
+		if err != nil {
+			c := inputExit(err)
+			if in.err == nil {
+				c = errorExit(err)
+			}
+			worse(c)
+			msg := describe(err, f.remote.server)
+			if multi {
+				msg = in.id + ": " + msg
+			}
+			fail(c, "%s", msg)
+			if f.format == "jsonl" {
+				line, _ := marshalLine(errorRecordOf(in.id, url, err))
+				stdout.Write(line)
+			}
+			continue
+		}
+		if f.format == "html" {
+			err = writeHTML(ctx, stdout, *f, resp)
+		} else {
+			err = write(stdout, f.format, resp, writeOptions{id: in.id, url: url, multi: multi, color: color, blocks: f.blocks})
+		}
+		if err != nil {
+			return fail(exitServer, "cannot write the output: %v", err)
+		}
 	}
-	if err != nil {
-		return fail(exitServer, "cannot write the output: %v", err)
-	}
-	return exitOK
+	return code
 }
 
-// parseInterleaved parses flags that may come before or after positional
-// arguments ("winnow classify FILE --format blocks").
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-		if fs.Arg(0) == "--" || len(args) == 0 {
-			if fs.Arg(0) == "--" {
-				pos = append(pos[:len(pos)-1], args...)
-			}
-			return pos, nil
-		}
+// inputExit is the exit code of a document that could not be read or
+// fetched: a network failure is 3, anything else bad input (2).
+func inputExit(err error) int {
+	var fe *fetch.Error
+	if errors.As(err, &fe) && (fe.Kind == fetch.KindNetwork || fe.Kind == fetch.KindTimeout) {
+		return exitServer
 	}
+	return exitBadInput
 }
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {
@@ -211,35 +271,26 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// errModel marks a model that cannot be loaded.
-var errModel = errors.New("cannot load the model")
-
-// classifyLocal classifies doc in-process with the model file (or the
-// embedded model), calling the classifier directly; server.Input and
-// server.Response shape the request and the response as the server does,
-// and errors carry the status code the server would return.
-func classifyLocal(ctx context.Context, modelFile string, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {
+// localClassifier loads the model file (or the embedded model) once and
+// returns a function that classifies in-process, calling the classifier
+// directly; server.Input and server.Response shape the request and the
+// response as the server does, and errors carry the status code the server
+// would return. The function is safe for concurrent use.
+func localClassifier(modelFile string) (func(context.Context, *winnowv1.Document, *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error), error) {
 	cls, err := modelload.Classifier(modelFile)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errModel, err)
+		return nil, fmt.Errorf("cannot load the model: %v", err)
 	}
-	in, err := server.Input(doc, opts)
-	if err == nil {
-		var res *classifier.Result
-		if res, err = cls.Classify(ctx, in); err == nil {
-			return server.Response(res, doc.GetId(), opts), nil
+	return func(ctx context.Context, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {
+		in, err := server.Input(doc, opts)
+		if err == nil {
+			var res *classifier.Result
+			if res, err = cls.Classify(ctx, in); err == nil {
+				return server.Response(res, doc.GetId(), opts), nil
+			}
 		}
-	}
-	return nil, server.Status(err).Err()
-}
-
-func classifyRemote(ctx context.Context, addr string, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {
-	c, err := client.New(addr)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	return c.Classify(ctx, doc, opts)
+		return nil, server.Status(err).Err()
+	}, nil
 }
 
 // errorExit maps an error to the exit code: bad input is the caller's to
@@ -290,12 +341,27 @@ func describe(err error, addr string) string {
 	return fmt.Sprintf("%s failed: %s: %s", where, s.Code(), s.Message())
 }
 
-func write(w io.Writer, format string, resp *winnowv1.ClassifyResponse) error {
+// writeOptions say how write renders one document among others.
+type writeOptions struct {
+	id, url string
+	multi   bool // several documents: text and blocks get a "==> ID <==" line
+	color   bool
+	blocks  bool // jsonl: include blocks
+}
+
+func write(w io.Writer, format string, resp *winnowv1.ClassifyResponse, o writeOptions) error {
 	var buf bytes.Buffer
+	if o.multi && (format == "text" || format == "blocks") {
+		fmt.Fprintf(&buf, "==> %s <==\n", o.id)
+	}
 	switch format {
 	case "text":
-		buf.WriteString(resp.GetMainText())
-		if resp.GetMainText() != "" {
+		text := resp.GetMainText()
+		if o.color && resp.GetTitle() != "" && strings.HasPrefix(text, resp.GetTitle()) {
+			text = sgrBold + resp.GetTitle() + sgrReset + text[len(resp.GetTitle()):]
+		}
+		buf.WriteString(text)
+		if text != "" {
 			buf.WriteByte('\n')
 		}
 	case "json":
@@ -311,8 +377,14 @@ func write(w io.Writer, format string, resp *winnowv1.ClassifyResponse) error {
 			return err
 		}
 		buf.WriteByte('\n')
+	case "jsonl":
+		line, err := marshalLine(resultRecord(o.id, o.url, resp, o.blocks))
+		if err != nil {
+			return err
+		}
+		buf.Write(line)
 	case "blocks":
-		writeBlocks(&buf, resp)
+		writeBlocks(&buf, resp, o.color)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -320,7 +392,7 @@ func write(w io.Writer, format string, resp *winnowv1.ClassifyResponse) error {
 
 // writeBlocks writes one TSV line per block: start, end, label, category,
 // score and the first 60 characters of the block, escaped.
-func writeBlocks(buf *bytes.Buffer, resp *winnowv1.ClassifyResponse) {
+func writeBlocks(buf *bytes.Buffer, resp *winnowv1.ClassifyResponse, color bool) {
 	text := resp.GetText()
 	for _, b := range resp.GetBlocks() {
 		var snippet string
@@ -331,9 +403,10 @@ func writeBlocks(buf *bytes.Buffer, resp *winnowv1.ClassifyResponse) {
 		buf.WriteByte('\t')
 		buf.WriteString(strconv.FormatInt(b.GetEnd(), 10))
 		buf.WriteByte('\t')
-		buf.WriteString(enumName(b.GetLabel().String(), "LABEL_"))
+		cat := enumName(b.GetCategory().String(), "CATEGORY_")
+		buf.WriteString(paint(color, cat, enumName(b.GetLabel().String(), "LABEL_")))
 		buf.WriteByte('\t')
-		buf.WriteString(enumName(b.GetCategory().String(), "CATEGORY_"))
+		buf.WriteString(paint(color, cat, cat))
 		buf.WriteByte('\t')
 		buf.WriteString(strconv.FormatFloat(float64(b.GetScore()), 'f', 3, 32))
 		buf.WriteByte('\t')

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/internal/evalrun"
@@ -23,26 +24,27 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-const evalUsage = `usage: winnow eval [flags]
-
-Scores a model (the embedded one, or --model FILE) on the shared corpora, the
+const evalLong = `Scores a model (the embedded one, or --model FILE) on the shared corpora, the
 synthetic Persian dev pages and the seed example, per corpus, mode and
 language, and writes the markdown report.
 
-examples:
-  winnow eval -q --out docs/quality.md                  the report in docs/quality.md
+Exit codes: 0 ok, 1 usage or failure.`
+
+const evalExamples = `  winnow eval -q --out docs/quality.md                  the report in docs/quality.md
   winnow eval --sets l3s_gn1 --modes html --max-pages 50    a quick look at one corpus
-  winnow eval --model /tmp/m.wnm --sets persian,seed     a retrained model on the Persian sets
+  winnow eval --model /tmp/m.wnm --sets persian,seed     a retrained model on the Persian sets`
 
-exit codes: 0 ok, 1 usage or failure
-
-flags:
-`
-
-// runEval implements `winnow eval`: it scores a model on the shared corpora,
+// evalCmd is `winnow eval`: it scores a model on the shared corpora,
 // the Persian dev pages and the seed example, and writes docs/quality.md.
-func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("winnow eval", evalUsage, stderr)
+func (a *app) evalCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "eval [flags]",
+		Short:   "Evaluate a model on the shared corpora",
+		Long:    evalLong,
+		Example: evalExamples,
+		Args:    cobra.NoArgs,
+	}
+	fs := cmd.Flags()
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
@@ -54,57 +56,60 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
-	quiet := fs.Bool("q", false, "no progress on stderr")
-	if err := fs.Parse(args); err != nil {
-		return parseExit(err)
+	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
+	cmd.RunE = func(*cobra.Command, []string) error {
+		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
+		return exit(func() int {
+			c, err := modelload.Classifier(*modelFile)
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+				return 1
+			}
+			opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold}
+			if *sets != "" {
+				opt.Sets = strings.Split(*sets, ",")
+			} else {
+				dirs, err := corpus.Sets(*corpora)
+				if err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+				for _, d := range dirs {
+					opt.Sets = append(opt.Sets, filepath.Base(d))
+				}
+				opt.Sets = append(opt.Sets, "persian", "seed")
+			}
+			opt.Modes = strings.Split(*modes, ",")
+			if !*quiet {
+				opt.Log = func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+			}
+			rep, err := evalrun.Run(ctx, c, opt)
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+				return 1
+			}
+			command := "winnow " + strings.Join(a.args, " ")
+			var w io.Writer = stdout
+			var f *os.File
+			if *out != "" {
+				if f, err = os.Create(*out); err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+				w = f
+			}
+			if err := rep.Markdown(w, strings.TrimSpace(command)); err != nil {
+				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+				return 1
+			}
+			if f != nil {
+				if err := f.Close(); err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+			}
+			return 0
+		}())
 	}
-	c, err := modelload.Classifier(*modelFile)
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-		return 1
-	}
-	opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold}
-	if *sets != "" {
-		opt.Sets = strings.Split(*sets, ",")
-	} else {
-		dirs, err := corpus.Sets(*corpora)
-		if err != nil {
-			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-			return 1
-		}
-		for _, d := range dirs {
-			opt.Sets = append(opt.Sets, filepath.Base(d))
-		}
-		opt.Sets = append(opt.Sets, "persian", "seed")
-	}
-	opt.Modes = strings.Split(*modes, ",")
-	if !*quiet {
-		opt.Log = func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
-	}
-	rep, err := evalrun.Run(ctx, c, opt)
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-		return 1
-	}
-	command := "winnow eval " + strings.Join(args, " ")
-	var w io.Writer = stdout
-	var f *os.File
-	if *out != "" {
-		if f, err = os.Create(*out); err != nil {
-			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-			return 1
-		}
-		w = f
-	}
-	if err := rep.Markdown(w, strings.TrimSpace(command)); err != nil {
-		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-		return 1
-	}
-	if f != nil {
-		if err := f.Close(); err != nil {
-			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-			return 1
-		}
-	}
-	return 0
+	return cmd
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"math"
 
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -36,7 +35,7 @@ func writeHTML(ctx context.Context, w io.Writer, f classifyFlags, resp *winnowv1
 	}
 	var mj []byte
 	if m := modelInfo(ctx, f); m != nil {
-		if !math.IsNaN(f.threshold) {
+		if f.threshold != -1 {
 			m.DefaultThreshold = float32(f.threshold)
 		}
 		mj, _ = protojson.Marshal(m)
@@ -51,8 +50,8 @@ func writeHTML(ctx context.Context, w io.Writer, f classifyFlags, resp *winnowv1
 
 // modelInfo describes the model that classified, or returns nil.
 func modelInfo(ctx context.Context, f classifyFlags) *winnowv1.GetModelResponse {
-	if f.server != "" {
-		c, err := client.New(f.server)
+	if f.remote.server != "" {
+		c, err := f.remote.open(client.Retry{})
 		if err != nil {
 			return nil
 		}

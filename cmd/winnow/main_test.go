@@ -59,7 +59,9 @@ func TestUsage(t *testing.T) {
 		{"bad-mode", []string{"classify", "--mode", "pdf", seedPath}, exitUsage},
 		{"bad-format", []string{"classify", "--format", "xml", seedPath}, exitUsage},
 		{"bad-threshold", []string{"classify", "--threshold", "1.5", seedPath}, exitUsage},
-		{"two-files", []string{"classify", seedPath, seedPath}, exitUsage},
+		{"url-hint-two-files", []string{"classify", "--url", "http://a/", seedPath, seedPath}, exitUsage},
+		{"bad-color", []string{"classify", "--color", "pink", seedPath}, exitUsage},
+		{"remote-needs-tls", []string{"classify", "--server", "10.0.0.1:7390", seedPath}, exitUsage},
 		{"model-and-server", []string{"classify", "--server", "127.0.0.1:1", "--model", "m.bin", seedPath}, exitUsage},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,14 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -27,85 +27,46 @@ func sharedDir() string {
 	return "../shared"
 }
 
-const trainUsage = `usage: winnow train [model] [flags]
-       winnow train splitter [flags]
-
-"winnow train model" (or just "winnow train") builds the training data from
+const trainLong = `"winnow train model" (or just "winnow train") builds the training data from
 the shared corpora and trains a model; "winnow train splitter" trains the
 plain-text splitter that classifier/segment embeds. Both are deterministic:
 the same data and seed give the same bytes.
 
-examples:
-  winnow train --out classifier/model/default.wnm          rebuild the embedded model (1-2 min)
+Exit codes: 0 ok, 1 usage or failure.`
+
+const trainExamples = `  winnow train --out classifier/model/default.wnm          rebuild the embedded model (1-2 min)
   winnow train --splitter train --out /tmp/m.wnm           retrain the splitter first, then the model
   winnow train --ablation tokens,all --out /tmp/abl.wnm     one model per feature-group spec
   winnow train splitter --out classifier/segment/splitter.bin   rebuild the embedded splitter (about a minute)
-  winnow train splitter --variant affix --out /tmp/sp.bin  a variant tried for the default
+  winnow train splitter --variant affix --out /tmp/sp.bin  a variant tried for the default`
 
-exit codes: 0 ok, 1 usage or failure
-
-flags:
-`
-
-const trainSplitterUsage = `usage: winnow train splitter [flags]
-
-Trains the plain-text splitter from ../shared/corpora and ../shared/persian
+const trainSplitterLong = `Trains the plain-text splitter from ../shared/corpora and ../shared/persian
 (see internal/splittrain) and writes it; the default variant reproduces
 classifier/segment/splitter.bin byte for byte.
 
-examples:
-  winnow train splitter --out classifier/segment/splitter.bin
-  winnow train splitter --variant base+q25 --out /tmp/splitter-q25.bin
+Exit codes: 0 ok, 1 usage or failure.`
 
-exit codes: 0 ok, 1 usage or failure
+const trainSplitterExamples = `  winnow train splitter --out classifier/segment/splitter.bin
+  winnow train splitter --variant base+q25 --out /tmp/splitter-q25.bin`
 
-flags:
-`
-
-// newFlagSet returns a flag set printing usage, then the flags, on -h.
-func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		io.WriteString(stderr, usage)
-		fs.PrintDefaults()
-	}
-	return fs
+// trainCmd is "winnow train", the same as "winnow train model", with the
+// "model" and "splitter" subcommands.
+func (a *app) trainCmd() *cobra.Command {
+	cmd := a.trainModelCmd("train", "Train a model (or, with splitter, the plain-text splitter)")
+	cmd.AddCommand(a.trainModelCmd("model", "Train a model"), a.trainSplitterCmd())
+	return cmd
 }
 
-// parseExit maps a flag parse error to an exit code: 0 for -h, else usage.
-func parseExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
+// trainModelCmd is `winnow train [model]`, named use.
+func (a *app) trainModelCmd(use, short string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     use + " [flags]",
+		Short:   short,
+		Long:    trainLong,
+		Example: trainExamples,
+		Args:    cobra.NoArgs,
 	}
-	return exitUsage
-}
-
-// parseFlags parses args, which must be flags only; when it fails or -h
-// was asked for it returns the exit code and false (hint ends the message
-// about a stray argument).
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, hint string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		return parseExit(err), false
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q (%s)\n", fs.Name(), fs.Arg(0), hint)
-		return exitUsage, false
-	}
-	return 0, true
-}
-
-// runTrain implements `winnow train [model]` and `winnow train splitter`.
-func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "model":
-			args = args[1:]
-		case "splitter":
-			return runTrainSplitter(args[1:], stdout, stderr)
-		}
-	}
-	fs := newFlagSet("winnow train", trainUsage, stderr)
+	fs := cmd.Flags()
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), `folder of the shared Persian material ("" to skip)`)
@@ -120,63 +81,66 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	version := fs.String("version", "", "model version string")
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
-	quiet := fs.Bool("q", false, "no progress on stderr")
-	if code, ok := parseFlags(fs, args, stderr, "want model or splitter before the flags; see winnow train -h"); !ok {
-		return code
+	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
+	cmd.RunE = func(*cobra.Command, []string) error {
+		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
+		return exit(func() int {
+			specs := strings.Split(*ablation, ",")
+			var groups []int
+			for _, sp := range specs {
+				g, ok := model.ParseGroups(sp)
+				if !ok {
+					fmt.Fprintf(stderr, "winnow train: bad --ablation %q (want tokens, tokens+shape, tokens+shape+structure or all)\n", sp)
+					return exitUsage
+				}
+				groups = append(groups, g)
+			}
+			logf := func(format string, a ...any) {
+				if !*quiet {
+					fmt.Fprintf(stderr, format+"\n", a...)
+				}
+			}
+			sp, err := loadSplitter(*splitter, *corpora, *persian, logf)
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow train: %v\n", err)
+				return 1
+			}
+			if *splitterOut != "" {
+				b, err := sp.MarshalBinary()
+				if err == nil {
+					err = os.WriteFile(*splitterOut, b, 0o644)
+				}
+				if err != nil {
+					fmt.Fprintf(stderr, "winnow train: %v\n", err)
+					return 1
+				}
+				logf("wrote the splitter to %s (%d bytes)", *splitterOut, len(b))
+			}
+			t0 := time.Now()
+			data, err := dataset.Build(ctx, dataset.Options{
+				Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
+				MaxPages: *maxPages, PersianPages: *persianPages, Splitter: sp, Log: logf,
+			})
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow train: %v\n", err)
+				return 1
+			}
+			logf("data built in %v: %d train docs, %d dev docs", time.Since(t0).Round(time.Millisecond), len(data.Train), len(data.Dev))
+			// several ablation specs train several models on the same data; each
+			// goes to out.<spec> (the last one also to out)
+			for i, g := range groups {
+				name := *out
+				if len(groups) > 1 {
+					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
+				}
+				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
+					return code
+				}
+			}
+			return 0
+		}())
 	}
-	specs := strings.Split(*ablation, ",")
-	var groups []int
-	for _, sp := range specs {
-		g, ok := model.ParseGroups(sp)
-		if !ok {
-			fmt.Fprintf(stderr, "winnow train: bad --ablation %q (want tokens, tokens+shape, tokens+shape+structure or all)\n", sp)
-			return exitUsage
-		}
-		groups = append(groups, g)
-	}
-	logf := func(format string, a ...any) {
-		if !*quiet {
-			fmt.Fprintf(stderr, format+"\n", a...)
-		}
-	}
-	sp, err := loadSplitter(*splitter, *corpora, *persian, logf)
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow train: %v\n", err)
-		return 1
-	}
-	if *splitterOut != "" {
-		b, err := sp.MarshalBinary()
-		if err == nil {
-			err = os.WriteFile(*splitterOut, b, 0o644)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "winnow train: %v\n", err)
-			return 1
-		}
-		logf("wrote the splitter to %s (%d bytes)", *splitterOut, len(b))
-	}
-	t0 := time.Now()
-	data, err := dataset.Build(ctx, dataset.Options{
-		Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
-		MaxPages: *maxPages, PersianPages: *persianPages, Splitter: sp, Log: logf,
-	})
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow train: %v\n", err)
-		return 1
-	}
-	logf("data built in %v: %d train docs, %d dev docs", time.Since(t0).Round(time.Millisecond), len(data.Train), len(data.Dev))
-	// several ablation specs train several models on the same data; each
-	// goes to out.<spec> (the last one also to out)
-	for i, g := range groups {
-		name := *out
-		if len(groups) > 1 {
-			name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
-		}
-		if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
-			return code
-		}
-	}
-	return 0
+	return cmd
 }
 
 // loadSplitter returns the splitter --splitter names.
@@ -248,36 +212,46 @@ func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups
 	return 0
 }
 
-// runTrainSplitter implements `winnow train splitter`.
-func runTrainSplitter(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("winnow train splitter", trainSplitterUsage, stderr)
+// trainSplitterCmd is `winnow train splitter`.
+func (a *app) trainSplitterCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "splitter [flags]",
+		Short:   "Train the plain-text splitter",
+		Long:    trainSplitterLong,
+		Example: trainSplitterExamples,
+		Args:    cobra.NoArgs,
+	}
+	fs := cmd.Flags()
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
 	variant := fs.String("variant", "", `recipe: "" or base (the default), affix, affix1, affix3, suffix, suffix2+prefix1, suffix3+prefix1, optionally -l2e3 or -l2e2, then +qNN`)
 	out := fs.String("out", "splitter.bin", "splitter file to write")
-	quiet := fs.Bool("q", false, "no progress on stderr")
-	if code, ok := parseFlags(fs, args, stderr, "see winnow train splitter -h"); !ok {
-		return code
+	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
+	cmd.RunE = func(*cobra.Command, []string) error {
+		stdout, stderr := a.stdout, a.stderr
+		return exit(func() int {
+			logf := func(format string, a ...any) {
+				if !*quiet {
+					fmt.Fprintf(stderr, format+"\n", a...)
+				}
+			}
+			t0 := time.Now()
+			sp, err := splittrain.Train(*corpora, *persian, *variant, logf)
+			var b []byte
+			if err == nil {
+				b, err = sp.MarshalBinary()
+			}
+			if err == nil {
+				err = os.WriteFile(*out, b, 0o644)
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow train splitter: %v\n", err)
+				return exitUsage
+			}
+			fmt.Fprintf(stdout, "wrote %s (%d bytes, trained in %v)\n", *out, len(b), time.Since(t0).Round(time.Second))
+			return exitOK
+		}())
 	}
-	logf := func(format string, a ...any) {
-		if !*quiet {
-			fmt.Fprintf(stderr, format+"\n", a...)
-		}
-	}
-	t0 := time.Now()
-	sp, err := splittrain.Train(*corpora, *persian, *variant, logf)
-	var b []byte
-	if err == nil {
-		b, err = sp.MarshalBinary()
-	}
-	if err == nil {
-		err = os.WriteFile(*out, b, 0o644)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow train splitter: %v\n", err)
-		return exitUsage
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes, trained in %v)\n", *out, len(b), time.Since(t0).Round(time.Second))
-	return exitOK
+	return cmd
 }

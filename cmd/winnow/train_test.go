@@ -44,8 +44,8 @@ func TestLoadSplitter(t *testing.T) {
 }
 
 // TestTrainEvalUsage checks the documented exit codes of train and eval:
-// -h prints a usage with examples and exits 0, a bad flag or a stray
-// argument exits 1.
+// -h prints the help with examples on stdout and exits 0, a bad flag or a
+// stray argument exits 1.
 func TestTrainEvalUsage(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -67,8 +67,8 @@ func TestTrainEvalUsage(t *testing.T) {
 			if got := run(context.Background(), tc.args, strings.NewReader(""), &out, &errOut); got != tc.want {
 				t.Fatalf("exit %d, want %d; stderr: %s", got, tc.want, errOut.String())
 			}
-			if tc.want == exitOK && !strings.Contains(errOut.String(), "examples:") {
-				t.Errorf("usage without examples: %s", errOut.String())
+			if tc.want == exitOK && !strings.Contains(out.String(), "Examples:") {
+				t.Errorf("help without examples: %s", out.String())
 			}
 		})
 	}
