@@ -79,6 +79,8 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		Encoding:     res.Encoding,
 		Mode:         wireMode(res.Mode),
 		Summary:      summary(res.Summary),
+		// The unit of block offsets (offsets.go).
+		OffsetEncoding: wireEncoding(opts.GetOffsetEncoding()),
 	}
 	if !opts.GetOmitMainText() {
 		out.MainText = res.MainText()
@@ -91,21 +93,22 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		// block per few bytes, and one allocation each doubled their cost.
 		slab := make([]winnowv1.Block, len(res.Blocks))
 		out.Blocks = make([]*winnowv1.Block, len(res.Blocks))
+		conv := newOffsetConverter(res.Text, opts.GetOffsetEncoding())
 		for i, b := range res.Blocks {
-			setBlock(&slab[i], b)
+			setBlock(&slab[i], b, conv)
 			out.Blocks[i] = &slab[i]
 		}
 	}
 	return out
 }
 
-func setBlock(out *winnowv1.Block, b classifier.Block) {
+func setBlock(out *winnowv1.Block, b classifier.Block, conv *offsetConverter) {
 	out.Label = WireLabel(b.Label)
 	out.Category = WireCategory(b.Category)
 	out.Score = float32(b.Score)
 	out.ContentProbability = float32(b.ContentProb)
-	out.Start = int64(b.Start)
-	out.End = int64(b.End)
+	out.Start = int64(conv.convert(b.Start))
+	out.End = int64(conv.convert(b.End))
 	out.ElementPath = b.Path
 	if len(b.Explanation) > 0 {
 		out.Explanation = make([]*winnowv1.FeatureWeight, len(b.Explanation))

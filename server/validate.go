@@ -147,6 +147,9 @@ func (v *violations) options(field string, o *winnowv1.ClassifyOptions) {
 	if n := o.GetMaxExplainFeatures(); n < 0 || n > maxExplainFeatures {
 		v.add(field+".max_explain_features", "%d is outside [0, %d]", n, maxExplainFeatures)
 	}
+	if e := o.GetOffsetEncoding(); !validEncoding(e) {
+		v.add(field+".offset_encoding", "%d is not an OffsetEncoding (want UTF8, UTF16 or UTF32)", e)
+	}
 	if o != nil && o.Threshold != nil {
 		if t := o.GetThreshold(); !(t >= 0 && t <= 1) || math.IsNaN(float64(t)) {
 			v.add(field+".threshold", "%v is outside [0, 1]", t)

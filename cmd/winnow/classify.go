@@ -44,6 +44,8 @@ formats:
   blocks  one TSV line per block: start, end (UTF-8 byte offsets into the
           text), label, category, score (3 decimals), the block's first 60
           characters (tab, newline, CR and backslash escaped)
+  html    one self-contained page with every block highlighted by category
+          (the moderation view of winnowd --http-listen, no server needed)
 
 exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error
 
@@ -70,7 +72,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	fs.StringVar(&f.server, "server", "", "classify on the winnowd at `ADDR` (host:port) instead of in-process")
 	fs.StringVar(&f.mode, "mode", "auto", "read the input as `auto`, html or text (auto sniffs)")
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json or blocks")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, blocks or html")
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
 	fs.Float64Var(&f.threshold, "threshold", math.NaN(), "content-probability cut in [0,1] (default: the model's)")
@@ -101,9 +103,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return fail(exitUsage, "--mode %q: want auto, html or text", f.mode)
 	}
 	switch f.format {
-	case "text", "json", "blocks":
+	case "text", "json", "blocks", "html":
 	default:
-		return fail(exitUsage, "--format %q: want text, json or blocks", f.format)
+		return fail(exitUsage, "--format %q: want text, json, blocks or html", f.format)
 	}
 	if f.server != "" && f.model != "" {
 		return fail(exitUsage, "--model selects the in-process model; it cannot be combined with --server (the server chose its model)")
@@ -119,6 +121,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}
 		t := float32(f.threshold)
 		opts.Threshold = &t
+	}
+	if f.format == "html" {
+		htmlOptions(opts)
 	}
 
 	name := "-"
@@ -149,7 +154,12 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err != nil {
 		return fail(errorExit(err), "%s", describe(err, f.server))
 	}
-	if err := write(stdout, f.format, resp); err != nil {
+	if f.format == "html" {
+		err = writeHTML(ctx, stdout, f, resp)
+	} else {
+		err = write(stdout, f.format, resp)
+	}
+	if err != nil {
 		return fail(exitServer, "cannot write the output: %v", err)
 	}
 	return exitOK

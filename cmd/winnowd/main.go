@@ -10,11 +10,16 @@
 //	        [--tls-cert FILE --tls-key FILE [--client-ca FILE]] [--auth-tokens FILE]
 //	        [--metrics-listen ADDR [--pprof]] [--keepalive-min-time D]
 //	        [--log-level debug|info|warn|error] [--log-format text|json]
-//	        [--shutdown-timeout D] [--drain-delay D] [--version]
+//	        [--shutdown-timeout D] [--drain-delay D] [--version] [--http-listen ADDR]
 //
 // Every flag can also be set from the environment: --max-memory is
 // WINNOWD_MAX_MEMORY; the command line wins. docs/operations.md describes
 // them all, the metrics, and the drain sequence.
+//
+// With --http-listen (off by default) it also serves HTTP/JSON on ADDR:
+// POST /v1/classify, POST /v1/classify:batch, GET /v1/model (grpc-gateway,
+// through the same interceptors and limits as gRPC), /openapi.json and the
+// moderation view at /.
 //
 // Without --model it serves the model embedded in the binary. Health
 // reports SERVING once the model is loaded and the listener is open. On
@@ -105,6 +110,7 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error (successful calls log at debug)")
 	format := fs.String("log-format", "text", "log `format`: text or json")
 	grace := fs.Duration("shutdown-timeout", 10*time.Second, "how long running calls may take to finish on shutdown before they are cancelled")
+	httpListen := fs.String("http-listen", "", "also serve HTTP/JSON, /openapi.json and the moderation view on `address` (host:port, e.g. 127.0.0.1:7391; empty: off)")
 	drainDelay := fs.Duration("drain-delay", 0, "on shutdown, how long to report NOT_SERVING before refusing new connections (let load balancers notice)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := setFromEnv(fs, environ()); err != nil {
@@ -224,7 +230,14 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 		"auth", tokens != nil, "max_memory", int64(maxMem), "max_recv_bytes", *maxRecv, "max_response_bytes", *maxResp,
 		"max_document_bytes", *maxDoc, "max_batch", *maxBatch)
 
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2)
+	stopHTTP := func(context.Context) {}
+	if *httpListen != "" {
+		if stopHTTP, err = startHTTP(*httpListen, svc, log, serveErr); err != nil {
+			fmt.Fprintf(stderr, "winnowd: %v\n", err)
+			return 3
+		}
+	}
 	go func() { serveErr <- gs.Serve(lis) }()
 loop:
 	for {
@@ -249,7 +262,9 @@ loop:
 		time.Sleep(*drainDelay)
 	}
 	done := make(chan struct{})
-	go func() { gs.GracefulStop(); close(done) }()
+	httpCtx, cancelHTTP := context.WithTimeout(context.Background(), *grace)
+	defer cancelHTTP()
+	go func() { stopHTTP(httpCtx); gs.GracefulStop(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(*grace):

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"sync"
 	"testing"
-	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -42,22 +41,7 @@ var addrRE = regexp.MustCompile(`msg=serving addr=(\S+)`)
 func TestServeAndStop(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stderr syncBuffer
-	exit := make(chan int, 1)
-	go func() {
-		exit <- run(ctx, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, nil, io.Discard, &stderr)
-	}()
-	var addr string
-	for addr == "" {
-		select {
-		case code := <-exit:
-			t.Fatalf("winnowd exited with %d: %s", code, stderr.String())
-		case <-time.After(10 * time.Millisecond):
-		}
-		if m := addrRE.FindStringSubmatch(stderr.String()); m != nil {
-			addr = m[1]
-		}
-	}
+	addr, exit, stderr := serve(ctx, t, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, addrRE)
 	c, err := client.New(addr)
 	if err != nil {
 		t.Fatal(err)

@@ -160,6 +160,65 @@ func (Category) EnumDescriptor() ([]byte, []int) {
 	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{1}
 }
 
+// OffsetEncoding is the unit of text offsets, as in Google's Natural
+// Language API (google.cloud.language.v2.EncodingType).
+type OffsetEncoding int32
+
+const (
+	// Not set: UTF-8 bytes. Never returned.
+	OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED OffsetEncoding = 0
+	// UTF-8 code units (bytes): Go, Rust and C string indices.
+	OffsetEncoding_OFFSET_ENCODING_UTF8 OffsetEncoding = 1
+	// UTF-16 code units: JavaScript, Java and C# string indices; a character
+	// outside the Basic Multilingual Plane (such as most emoji) counts 2.
+	OffsetEncoding_OFFSET_ENCODING_UTF16 OffsetEncoding = 2
+	// UTF-32 code units, i.e. Unicode code points: Python str indices.
+	OffsetEncoding_OFFSET_ENCODING_UTF32 OffsetEncoding = 3
+)
+
+// Enum value maps for OffsetEncoding.
+var (
+	OffsetEncoding_name = map[int32]string{
+		0: "OFFSET_ENCODING_UNSPECIFIED",
+		1: "OFFSET_ENCODING_UTF8",
+		2: "OFFSET_ENCODING_UTF16",
+		3: "OFFSET_ENCODING_UTF32",
+	}
+	OffsetEncoding_value = map[string]int32{
+		"OFFSET_ENCODING_UNSPECIFIED": 0,
+		"OFFSET_ENCODING_UTF8":        1,
+		"OFFSET_ENCODING_UTF16":       2,
+		"OFFSET_ENCODING_UTF32":       3,
+	}
+)
+
+func (x OffsetEncoding) Enum() *OffsetEncoding {
+	p := new(OffsetEncoding)
+	*p = x
+	return p
+}
+
+func (x OffsetEncoding) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (OffsetEncoding) Descriptor() protoreflect.EnumDescriptor {
+	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+}
+
+func (OffsetEncoding) Type() protoreflect.EnumType {
+	return &file_winnow_v1_classifier_proto_enumTypes[2]
+}
+
+func (x OffsetEncoding) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use OffsetEncoding.Descriptor instead.
+func (OffsetEncoding) EnumDescriptor() ([]byte, []int) {
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+}
+
 // Mode is how a document's bytes were read.
 type Mode int32
 
@@ -197,11 +256,11 @@ func (x Mode) String() string {
 }
 
 func (Mode) Descriptor() protoreflect.EnumDescriptor {
-	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
 }
 
 func (Mode) Type() protoreflect.EnumType {
-	return &file_winnow_v1_classifier_proto_enumTypes[2]
+	return &file_winnow_v1_classifier_proto_enumTypes[3]
 }
 
 func (x Mode) Number() protoreflect.EnumNumber {
@@ -210,7 +269,7 @@ func (x Mode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Mode.Descriptor instead.
 func (Mode) EnumDescriptor() ([]byte, []int) {
-	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
 }
 
 // Document is one page to classify.
@@ -435,9 +494,14 @@ type ClassifyOptions struct {
 	// content probability is at least this. Unset means the model's
 	// calibrated default (see GetModelResponse.default_threshold); lower
 	// values trade precision for recall. Must be in [0, 1].
-	Threshold     *float32 `protobuf:"fixed32,6,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Threshold *float32 `protobuf:"fixed32,6,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
+	// Optional. The unit of Block.start and Block.end: UTF-8 bytes (the
+	// default), UTF-16 code units (JavaScript, Java, C# string indices) or
+	// Unicode code points (Python str indices). The response echoes it in
+	// ClassifyResponse.offset_encoding.
+	OffsetEncoding OffsetEncoding `protobuf:"varint,7,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *ClassifyOptions) Reset() {
@@ -510,6 +574,13 @@ func (x *ClassifyOptions) GetThreshold() float32 {
 		return *x.Threshold
 	}
 	return 0
+}
+
+func (x *ClassifyOptions) GetOffsetEncoding() OffsetEncoding {
+	if x != nil {
+		return x.OffsetEncoding
+	}
+	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
 }
 
 // ClassifyRequest is the request of ClassifierService.Classify.
@@ -593,15 +664,20 @@ type ClassifyResponse struct {
 	// ClassifyOptions.include_text is set. For text input it is the input
 	// after charset decoding, byte for byte (invalid UTF-8 sequences replaced
 	// by U+FFFD); for HTML it is the page's visible-text rendition.
-	// Invariant: text[block.start:block.end] is the block's text.
+	// Invariant: text[block.start:block.end] is the block's text, with text
+	// indexed in the unit of offset_encoding.
 	Text string `protobuf:"bytes,8,opt,name=text,proto3" json:"text,omitempty"`
 	// Output only. The charset the input was decoded from, e.g. "utf-8" or
 	// "windows-1256"; "utf-8" for html and text input.
 	Encoding string `protobuf:"bytes,9,opt,name=encoding,proto3" json:"encoding,omitempty"`
 	// Output only. How the input was read: MODE_HTML or MODE_TEXT.
-	Mode          Mode `protobuf:"varint,10,opt,name=mode,proto3,enum=winnow.v1.Mode" json:"mode,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Mode Mode `protobuf:"varint,10,opt,name=mode,proto3,enum=winnow.v1.Mode" json:"mode,omitempty"`
+	// Output only. The unit of every Block.start and Block.end in this
+	// response: OFFSET_ENCODING_UTF8 unless ClassifyOptions.offset_encoding
+	// asked for another; never OFFSET_ENCODING_UNSPECIFIED.
+	OffsetEncoding OffsetEncoding `protobuf:"varint,13,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *ClassifyResponse) Reset() {
@@ -704,6 +780,13 @@ func (x *ClassifyResponse) GetMode() Mode {
 	return Mode_MODE_UNSPECIFIED
 }
 
+func (x *ClassifyResponse) GetOffsetEncoding() OffsetEncoding {
+	if x != nil {
+		return x.OffsetEncoding
+	}
+	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
+}
+
 // Block is one labelled unit of the document: for text input a non-blank
 // line (or a part of a run-on line), for HTML a block-level element's text.
 type Block struct {
@@ -718,12 +801,13 @@ type Block struct {
 	// Output only. The calibrated probability that the block is content, in
 	// [0, 1].
 	ContentProbability float32 `protobuf:"fixed32,4,opt,name=content_probability,json=contentProbability,proto3" json:"content_probability,omitempty"`
-	// Output only. Start of the block: a UTF-8 byte offset (not a rune or
-	// UTF-16 offset) into the document's text (ClassifyResponse.text),
-	// inclusive.
+	// Output only. Start of the block: an offset into the document's text
+	// (ClassifyResponse.text), inclusive, in the unit of
+	// ClassifyResponse.offset_encoding: UTF-8 bytes by default, UTF-16 code
+	// units or Unicode code points on request.
 	Start int64 `protobuf:"varint,5,opt,name=start,proto3" json:"start,omitempty"`
-	// Output only. End of the block: a UTF-8 byte offset into the document's
-	// text, exclusive. start < end.
+	// Output only. End of the block: an offset into the document's text,
+	// exclusive, in the same unit as start. start < end.
 	End int64 `protobuf:"varint,6,opt,name=end,proto3" json:"end,omitempty"`
 	// Output only. For HTML input, a CSS selector that locates the block's
 	// element with document.querySelector, such as
@@ -1621,7 +1705,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"RawContent\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x1d\n" +
 	"\n" +
-	"media_type\x18\x02 \x01(\tR\tmediaType\"\xf8\x01\n" +
+	"media_type\x18\x02 \x01(\tR\tmediaType\"\xbc\x02\n" +
 	"\x0fClassifyOptions\x12\x1f\n" +
 	"\vomit_blocks\x18\x01 \x01(\bR\n" +
 	"omitBlocks\x12$\n" +
@@ -1629,12 +1713,13 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\finclude_text\x18\x03 \x01(\bR\vincludeText\x12\x18\n" +
 	"\aexplain\x18\x04 \x01(\bR\aexplain\x120\n" +
 	"\x14max_explain_features\x18\x05 \x01(\x05R\x12maxExplainFeatures\x12!\n" +
-	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01B\f\n" +
+	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01\x12B\n" +
+	"\x0foffset_encoding\x18\a \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncodingB\f\n" +
 	"\n" +
 	"_threshold\"x\n" +
 	"\x0fClassifyRequest\x12/\n" +
 	"\bdocument\x18\x01 \x01(\v2\x13.winnow.v1.DocumentR\bdocument\x124\n" +
-	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xe5\x02\n" +
+	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xa9\x03\n" +
 	"\x10ClassifyResponse\x12\x1f\n" +
 	"\vdocument_id\x18\x01 \x01(\tR\n" +
 	"documentId\x12\x1b\n" +
@@ -1647,7 +1732,8 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x04text\x18\b \x01(\tR\x04text\x12\x1a\n" +
 	"\bencoding\x18\t \x01(\tR\bencoding\x12#\n" +
 	"\x04mode\x18\n" +
-	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\"\xae\x02\n" +
+	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\x12B\n" +
+	"\x0foffset_encoding\x18\r \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\"\xae\x02\n" +
 	"\x05Block\x12&\n" +
 	"\x05label\x18\x01 \x01(\x0e2\x10.winnow.v1.LabelR\x05label\x12/\n" +
 	"\bcategory\x18\x02 \x01(\x0e2\x13.winnow.v1.CategoryR\bcategory\x12\x14\n" +
@@ -1722,7 +1808,12 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x11CATEGORY_COMMENTS\x10\b\x12\x12\n" +
 	"\x0eCATEGORY_LEGAL\x10\t\x12\x12\n" +
 	"\x0eCATEGORY_OTHER\x10\n" +
-	"*:\n" +
+	"*\x81\x01\n" +
+	"\x0eOffsetEncoding\x12\x1f\n" +
+	"\x1bOFFSET_ENCODING_UNSPECIFIED\x10\x00\x12\x18\n" +
+	"\x14OFFSET_ENCODING_UTF8\x10\x01\x12\x19\n" +
+	"\x15OFFSET_ENCODING_UTF16\x10\x02\x12\x19\n" +
+	"\x15OFFSET_ENCODING_UTF32\x10\x03*:\n" +
 	"\x04Mode\x12\x14\n" +
 	"\x10MODE_UNSPECIFIED\x10\x00\x12\r\n" +
 	"\tMODE_HTML\x10\x01\x12\r\n" +
@@ -1745,69 +1836,72 @@ func file_winnow_v1_classifier_proto_rawDescGZIP() []byte {
 	return file_winnow_v1_classifier_proto_rawDescData
 }
 
-var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
 var file_winnow_v1_classifier_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_winnow_v1_classifier_proto_goTypes = []any{
 	(Label)(0),                     // 0: winnow.v1.Label
 	(Category)(0),                  // 1: winnow.v1.Category
-	(Mode)(0),                      // 2: winnow.v1.Mode
-	(*Document)(nil),               // 3: winnow.v1.Document
-	(*RawContent)(nil),             // 4: winnow.v1.RawContent
-	(*ClassifyOptions)(nil),        // 5: winnow.v1.ClassifyOptions
-	(*ClassifyRequest)(nil),        // 6: winnow.v1.ClassifyRequest
-	(*ClassifyResponse)(nil),       // 7: winnow.v1.ClassifyResponse
-	(*Block)(nil),                  // 8: winnow.v1.Block
-	(*FeatureWeight)(nil),          // 9: winnow.v1.FeatureWeight
-	(*DocumentSummary)(nil),        // 10: winnow.v1.DocumentSummary
-	(*CategoryCount)(nil),          // 11: winnow.v1.CategoryCount
-	(*ClassifyBatchRequest)(nil),   // 12: winnow.v1.ClassifyBatchRequest
-	(*ClassifyBatchResponse)(nil),  // 13: winnow.v1.ClassifyBatchResponse
-	(*ClassifyResult)(nil),         // 14: winnow.v1.ClassifyResult
-	(*ClassifyStreamRequest)(nil),  // 15: winnow.v1.ClassifyStreamRequest
-	(*ClassifyStreamResponse)(nil), // 16: winnow.v1.ClassifyStreamResponse
-	(*GetModelRequest)(nil),        // 17: winnow.v1.GetModelRequest
-	(*GetModelResponse)(nil),       // 18: winnow.v1.GetModelResponse
-	(*NamedCount)(nil),             // 19: winnow.v1.NamedCount
-	(*Metric)(nil),                 // 20: winnow.v1.Metric
-	(*status.Status)(nil),          // 21: google.rpc.Status
+	(OffsetEncoding)(0),            // 2: winnow.v1.OffsetEncoding
+	(Mode)(0),                      // 3: winnow.v1.Mode
+	(*Document)(nil),               // 4: winnow.v1.Document
+	(*RawContent)(nil),             // 5: winnow.v1.RawContent
+	(*ClassifyOptions)(nil),        // 6: winnow.v1.ClassifyOptions
+	(*ClassifyRequest)(nil),        // 7: winnow.v1.ClassifyRequest
+	(*ClassifyResponse)(nil),       // 8: winnow.v1.ClassifyResponse
+	(*Block)(nil),                  // 9: winnow.v1.Block
+	(*FeatureWeight)(nil),          // 10: winnow.v1.FeatureWeight
+	(*DocumentSummary)(nil),        // 11: winnow.v1.DocumentSummary
+	(*CategoryCount)(nil),          // 12: winnow.v1.CategoryCount
+	(*ClassifyBatchRequest)(nil),   // 13: winnow.v1.ClassifyBatchRequest
+	(*ClassifyBatchResponse)(nil),  // 14: winnow.v1.ClassifyBatchResponse
+	(*ClassifyResult)(nil),         // 15: winnow.v1.ClassifyResult
+	(*ClassifyStreamRequest)(nil),  // 16: winnow.v1.ClassifyStreamRequest
+	(*ClassifyStreamResponse)(nil), // 17: winnow.v1.ClassifyStreamResponse
+	(*GetModelRequest)(nil),        // 18: winnow.v1.GetModelRequest
+	(*GetModelResponse)(nil),       // 19: winnow.v1.GetModelResponse
+	(*NamedCount)(nil),             // 20: winnow.v1.NamedCount
+	(*Metric)(nil),                 // 21: winnow.v1.Metric
+	(*status.Status)(nil),          // 22: google.rpc.Status
 }
 var file_winnow_v1_classifier_proto_depIdxs = []int32{
-	4,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
-	3,  // 1: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
-	5,  // 2: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
-	8,  // 3: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
-	10, // 4: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
-	2,  // 5: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
-	0,  // 6: winnow.v1.Block.label:type_name -> winnow.v1.Label
-	1,  // 7: winnow.v1.Block.category:type_name -> winnow.v1.Category
-	9,  // 8: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
-	11, // 9: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
-	1,  // 10: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
-	3,  // 11: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
-	5,  // 12: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
-	14, // 13: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
-	7,  // 14: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
-	21, // 15: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
-	3,  // 16: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
-	5,  // 17: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
-	14, // 18: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
-	0,  // 19: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
-	1,  // 20: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
-	19, // 21: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
-	20, // 22: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
-	6,  // 23: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
-	12, // 24: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
-	15, // 25: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
-	17, // 26: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
-	7,  // 27: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
-	13, // 28: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
-	16, // 29: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
-	18, // 30: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
-	27, // [27:31] is the sub-list for method output_type
-	23, // [23:27] is the sub-list for method input_type
-	23, // [23:23] is the sub-list for extension type_name
-	23, // [23:23] is the sub-list for extension extendee
-	0,  // [0:23] is the sub-list for field type_name
+	5,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
+	2,  // 1: winnow.v1.ClassifyOptions.offset_encoding:type_name -> winnow.v1.OffsetEncoding
+	4,  // 2: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
+	6,  // 3: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
+	9,  // 4: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
+	11, // 5: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
+	3,  // 6: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
+	2,  // 7: winnow.v1.ClassifyResponse.offset_encoding:type_name -> winnow.v1.OffsetEncoding
+	0,  // 8: winnow.v1.Block.label:type_name -> winnow.v1.Label
+	1,  // 9: winnow.v1.Block.category:type_name -> winnow.v1.Category
+	10, // 10: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
+	12, // 11: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
+	1,  // 12: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
+	4,  // 13: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
+	6,  // 14: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
+	15, // 15: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
+	8,  // 16: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
+	22, // 17: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
+	4,  // 18: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
+	6,  // 19: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
+	15, // 20: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
+	0,  // 21: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
+	1,  // 22: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
+	20, // 23: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
+	21, // 24: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
+	7,  // 25: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
+	13, // 26: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
+	16, // 27: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
+	18, // 28: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
+	8,  // 29: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
+	14, // 30: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
+	17, // 31: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
+	19, // 32: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
+	29, // [29:33] is the sub-list for method output_type
+	25, // [25:29] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_winnow_v1_classifier_proto_init() }
@@ -1830,7 +1924,7 @@ func file_winnow_v1_classifier_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_winnow_v1_classifier_proto_rawDesc), len(file_winnow_v1_classifier_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      4,
 			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
