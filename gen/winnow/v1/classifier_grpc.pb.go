@@ -36,15 +36,28 @@ const (
 // Limits are set by the server operator: a request message is at most 32 MiB
 // by default (larger requests fail with RESOURCE_EXHAUSTED), a document at
 // most 16 MiB by default, and a batch at most 64 documents by default (over
-// either limit: INVALID_ARGUMENT with a google.rpc.BadRequest detail).
+// either limit: INVALID_ARGUMENT with a google.rpc.BadRequest detail). A
+// response is at most 4 MiB by default (the gRPC default receive limit): a
+// larger one fails with RESOURCE_EXHAUSTED, google.rpc.ErrorInfo reason
+// RESPONSE_TOO_LARGE, naming the options that shrink it. Every document is
+// charged its estimated memory against the server's admission budget: when
+// the budget is full the document fails at once with RESOURCE_EXHAUSTED,
+// ErrorInfo reason OVER_BUDGET and a google.rpc.RetryInfo (retry after its
+// delay); a document that alone exceeds the budget fails with reason
+// DOCUMENT_TOO_EXPENSIVE and no RetryInfo. A server started with bearer
+// tokens answers calls without a valid "authorization: Bearer TOKEN" with
+// UNAUTHENTICATED.
 type ClassifierServiceClient interface {
 	// Classify labels the blocks of one document.
 	//
 	// Errors: INVALID_ARGUMENT (with google.rpc.BadRequest and
 	// google.rpc.ErrorInfo details) for an empty or missing document, a
-	// document over the size limit, an undecodable charset or an option out of
-	// range; CANCELLED or DEADLINE_EXCEEDED when the call ends early; INTERNAL
-	// for server faults.
+	// document over the size limit, invalid UTF-8 in a string field, raw bytes
+	// that are not text (images, archives, executables, random bytes; gzip is
+	// decompressed), an undecodable charset or an option out of range;
+	// RESOURCE_EXHAUSTED for the limits above; CANCELLED or DEADLINE_EXCEEDED
+	// when the call ends early (the server stops working on it); INTERNAL for
+	// server faults.
 	Classify(ctx context.Context, in *ClassifyRequest, opts ...grpc.CallOption) (*ClassifyResponse, error)
 	// ClassifyBatch labels up to the server's batch limit of documents (64 by
 	// default) with the same options. Each document gets its result or its own
@@ -127,15 +140,28 @@ func (c *classifierServiceClient) GetModel(ctx context.Context, in *GetModelRequ
 // Limits are set by the server operator: a request message is at most 32 MiB
 // by default (larger requests fail with RESOURCE_EXHAUSTED), a document at
 // most 16 MiB by default, and a batch at most 64 documents by default (over
-// either limit: INVALID_ARGUMENT with a google.rpc.BadRequest detail).
+// either limit: INVALID_ARGUMENT with a google.rpc.BadRequest detail). A
+// response is at most 4 MiB by default (the gRPC default receive limit): a
+// larger one fails with RESOURCE_EXHAUSTED, google.rpc.ErrorInfo reason
+// RESPONSE_TOO_LARGE, naming the options that shrink it. Every document is
+// charged its estimated memory against the server's admission budget: when
+// the budget is full the document fails at once with RESOURCE_EXHAUSTED,
+// ErrorInfo reason OVER_BUDGET and a google.rpc.RetryInfo (retry after its
+// delay); a document that alone exceeds the budget fails with reason
+// DOCUMENT_TOO_EXPENSIVE and no RetryInfo. A server started with bearer
+// tokens answers calls without a valid "authorization: Bearer TOKEN" with
+// UNAUTHENTICATED.
 type ClassifierServiceServer interface {
 	// Classify labels the blocks of one document.
 	//
 	// Errors: INVALID_ARGUMENT (with google.rpc.BadRequest and
 	// google.rpc.ErrorInfo details) for an empty or missing document, a
-	// document over the size limit, an undecodable charset or an option out of
-	// range; CANCELLED or DEADLINE_EXCEEDED when the call ends early; INTERNAL
-	// for server faults.
+	// document over the size limit, invalid UTF-8 in a string field, raw bytes
+	// that are not text (images, archives, executables, random bytes; gzip is
+	// decompressed), an undecodable charset or an option out of range;
+	// RESOURCE_EXHAUSTED for the limits above; CANCELLED or DEADLINE_EXCEEDED
+	// when the call ends early (the server stops working on it); INTERNAL for
+	// server faults.
 	Classify(context.Context, *ClassifyRequest) (*ClassifyResponse, error)
 	// ClassifyBatch labels up to the server's batch limit of documents (64 by
 	// default) with the same options. Each document gets its result or its own
