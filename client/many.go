@@ -222,8 +222,14 @@ func (m *many) work() {
 	r := m.c.opts.Retry
 	backoff := r.InitialBackoff
 	var failingSince time.Time
+	// The first stream carries one window of documents only: it was
+	// opened while some addresses may still have been connecting, and
+	// round_robin puts a stream only on a connected one. Its successor is
+	// opened once they had the time to connect.
+	limit := min(m.mo.StreamDocuments, max(m.window, 8))
 	for {
-		progressed, err := m.stream()
+		progressed, err := m.stream(limit)
+		limit = m.mo.StreamDocuments
 		if err == nil || m.ctx.Err() != nil {
 			return
 		}
@@ -273,7 +279,7 @@ func reconnectable(err error) bool {
 // stream runs one ClassifyStream call until every document is answered
 // (nil error) or it breaks; unanswered documents go back to m.retry. It
 // reports whether the server answered anything.
-func (m *many) stream() (progressed bool, err error) {
+func (m *many) stream(limit int) (progressed bool, err error) {
 	select {
 	case <-m.done:
 		return false, nil
@@ -291,7 +297,7 @@ func (m *many) stream() (progressed bool, err error) {
 	)
 	window := make(chan struct{}, m.window)
 	sendErr := make(chan error, 1)
-	go func() { sendErr <- m.send(ctx, s, &mu, &pending, window) }()
+	go func() { sendErr <- m.send(ctx, s, &mu, &pending, window, limit) }()
 
 	var recvErr error
 	for {
@@ -374,13 +380,13 @@ func (m *many) later(j *job, res *winnowv1.ClassifyResult) bool {
 func (m *many) send(ctx context.Context, s interface {
 	Send(*winnowv1.ClassifyStreamRequest) error
 	CloseSend() error
-}, mu *sync.Mutex, pending *[]*job, window chan struct{}) error {
+}, mu *sync.Mutex, pending *[]*job, window chan struct{}, docs int) error {
 	limit := m.c.opts.MaxMessageBytes
 	if limit <= 0 {
 		limit = MaxMessageBytes
 	}
 	for sent := 0; ; sent++ {
-		if sent == m.mo.StreamDocuments {
+		if sent == docs {
 			if err := s.CloseSend(); err != nil {
 				return err
 			}
@@ -431,8 +437,8 @@ func (m *many) send(ctx context.Context, s interface {
 	}
 }
 
-// errRotate ends a stream that carried ManyOptions.StreamDocuments
-// documents; it is reopened at once.
+// errRotate ends a stream that carried its documents (ManyOptions.StreamDocuments,
+// one window for a worker's first stream); it is reopened at once.
 var errRotate = errors.New("client: stream rotated")
 
 func errorResult(j *job, code codes.Code, msg string) *winnowv1.ClassifyResult {
