@@ -113,7 +113,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			explain = 5
 		}
 	}
-	preds := c.model.Predict(doc, explain)
+	preds, page := c.model.PredictPage(doc, explain)
 	threshold := c.model.Threshold()
 	if in.Options.Threshold != nil {
 		threshold = *in.Options.Threshold
@@ -131,6 +131,15 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	if res.Language == "" {
 		res.Language = c.model.Language(doc)
+	}
+	res.PageKind = PageKind(page.Kind)
+	for k, p := range page.Probs {
+		res.PageKindProbs[k+1] = p
+	}
+	res.HasArticle = page.HasArticle()
+	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
+		// no article: no block is content, whatever its probability
+		threshold = 2
 	}
 	for i, sb := range doc.Blocks {
 		res.Blocks[i] = makeBlock(sb, preds[i], threshold)

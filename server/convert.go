@@ -25,8 +25,9 @@ func Input(doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (classifier.I
 		URL:          doc.GetUrl(),
 		LanguageHint: doc.GetLanguageCode(),
 		Options: classifier.Options{
-			Explain:    opts.GetExplain(),
-			MaxExplain: int(opts.GetMaxExplainFeatures()),
+			Explain:                   opts.GetExplain(),
+			MaxExplain:                int(opts.GetMaxExplainFeatures()),
+			KeepContentWithoutArticle: opts.GetKeepContentWithoutArticle(),
 		},
 	}
 	if opts != nil && opts.Threshold != nil {
@@ -80,6 +81,8 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		Encoding:     res.Encoding,
 		Mode:         wireMode(res.Mode),
 		Summary:      summary(res.Summary),
+		PageKind:     WirePageKind(res.PageKind),
+		HasArticle:   res.HasArticle,
 	}
 	if !opts.GetOmitMainText() {
 		out.MainText = res.MainText()
@@ -176,6 +179,11 @@ func ModelResponse(m *model.Model) *winnowv1.GetModelResponse {
 	for _, c := range classifier.Categories() {
 		out.Categories = append(out.Categories, WireCategory(c))
 	}
+	if m.HasPageModel() {
+		for _, k := range classifier.PageKinds() {
+			out.PageKinds = append(out.PageKinds, WirePageKind(k))
+		}
+	}
 	for _, k := range slices.Sorted(maps.Keys(info.Training)) {
 		out.TrainingData = append(out.TrainingData, &winnowv1.NamedCount{Name: k, Count: int64(info.Training[k])})
 	}
@@ -183,4 +191,13 @@ func ModelResponse(m *model.Model) *winnowv1.GetModelResponse {
 		out.Metrics = append(out.Metrics, &winnowv1.Metric{Name: k, Value: info.Metrics[k]})
 	}
 	return out
+}
+
+// WirePageKind maps a page kind to the wire enum (the numbering is the
+// same).
+func WirePageKind(k classifier.PageKind) winnowv1.PageKind {
+	if k >= classifier.NumPageKinds {
+		return winnowv1.PageKind_PAGE_KIND_UNSPECIFIED
+	}
+	return winnowv1.PageKind(k)
 }

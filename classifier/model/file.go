@@ -23,8 +23,10 @@ import (
 // rows | rows, each a uvarint delta of the bucket index from the previous
 // row and NumClasses zig-zag varints of the int16-quantised weights.
 const (
-	magic         = "WNNWMDL\x00"
-	formatVersion = 1
+	magic = "WNNWMDL\x00"
+	// formatVersion 2 adds the page model (header "page_model"); files of
+	// version 1 still decode, without one.
+	formatVersion = 2
 	// MaxFileBytes bounds a model file Decode accepts.
 	MaxFileBytes = 64 << 20
 )
@@ -49,6 +51,10 @@ type header struct {
 	// SplitterBytes is the length of the plain-text splitter section
 	// (segment.Splitter.MarshalBinary) after the weights; 0: none.
 	SplitterBytes int `json:"splitter_bytes,omitempty"`
+	// PageKinds and PageModel are the page model: its kinds, and one row
+	// of numPageFeats weights per kind (the first is the bias).
+	PageKinds []string    `json:"page_kinds,omitempty"`
+	PageModel [][]float64 `json:"page_model,omitempty"`
 }
 
 // probeTexts exercise the normaliser and token iterator: their tokens'
@@ -113,6 +119,16 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	for _, v := range m.shift {
 		h.Shift = append(h.Shift, float64(v))
+	}
+	if m.page != nil {
+		h.PageKinds = PageKindNames[:]
+		for k := range NumPageKinds {
+			row := make([]float64, numPageFeats)
+			for j, v := range m.page.w[k] {
+				row[j] = float64(v)
+			}
+			h.PageModel = append(h.PageModel, row)
+		}
 	}
 	var sp []byte
 	if m.splitter != nil {
@@ -211,8 +227,9 @@ func Decode(data []byte) (*Model, error) {
 		return nil, &FormatError{"not a winnow model (bad magic)"}
 	}
 	p := data[len(magic):]
-	if v := binary.LittleEndian.Uint16(p); v != formatVersion {
-		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads %d", v, formatVersion)}
+	version := binary.LittleEndian.Uint16(p)
+	if version != formatVersion && version != 1 {
+		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads 1 and %d", version, formatVersion)}
 	}
 	hl := int(binary.LittleEndian.Uint32(p[2:]))
 	p = p[6:]
@@ -246,7 +263,7 @@ func Decode(data []byte) (*Model, error) {
 		bits1:       h.Bits1,
 		bits2:       h.Bits2,
 		info: Info{
-			FormatVersion: formatVersion,
+			FormatVersion: int(version),
 			Version:       h.Version,
 			Fingerprint:   h.Fingerprint,
 			Languages:     h.Languages,
@@ -263,6 +280,26 @@ func Decode(data []byte) (*Model, error) {
 			return nil, &FormatError{fmt.Sprintf("script shift %v out of range", v)}
 		}
 		m.shift[i] = float32(v)
+	}
+	if h.PageModel != nil {
+		if version < 2 || len(h.PageModel) != NumPageKinds || len(h.PageKinds) != NumPageKinds {
+			return nil, &FormatError{fmt.Sprintf("page model of %d kinds, want %d", len(h.PageModel), NumPageKinds)}
+		}
+		m.page = &pageModel{}
+		for k, row := range h.PageModel {
+			if h.PageKinds[k] != PageKindNames[k] {
+				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
+			}
+			if len(row) != numPageFeats {
+				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
+			}
+			for j, v := range row {
+				if math.IsNaN(v) || math.Abs(v) > 1e4 {
+					return nil, &FormatError{fmt.Sprintf("page model weight %v out of range", v)}
+				}
+				m.page.w[k][j] = float32(v)
+			}
+		}
 	}
 	if !(m.threshold > 0 && m.threshold < 1) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}

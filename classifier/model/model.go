@@ -117,6 +117,8 @@ type Model struct {
 	// splitter is the plain-text splitter the model was trained with
 	// (WithSplitter); nil means segment.DefaultSplitter().
 	splitter *segment.Splitter
+	// page is the page-kind model; nil in files without one.
+	page *pageModel
 }
 
 const numScripts = 5
@@ -343,10 +345,22 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // contributions per block (the strongest features for and against the
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
+	out, _ := m.PredictPage(doc, explain)
+	return out
+}
+
+// HasPageModel reports whether the model says what kind of page a
+// document is (files written before format version 2 do not).
+func (m *Model) HasPageModel() bool { return m.page != nil }
+
+// PredictPage is Predict, and the page model's judgement of the whole
+// document (Kind PageUnknown when the model has no page model).
+func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePrediction) {
 	n := len(doc.Blocks)
 	out := make([]Prediction, n)
+	var page PagePrediction
 	if n == 0 {
-		return out
+		return out, page
 	}
 	sc := getScratch(m, n)
 	defer sc.release()
@@ -354,6 +368,11 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	x.prepare(doc)
 	logits, probs := sc.logits[:n], sc.probs[:n]
 	m.pass1(x, doc, logits, probs)
+	if m.page != nil {
+		var f [numPageFeats]float32
+		pageFeatures(doc, x.stats, probs, &f)
+		page = m.page.predict(&f)
+	}
 	t := float32(m.temperature)
 	if t <= 0 {
 		t = 1
@@ -391,7 +410,7 @@ func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
 		}
 	}
-	return out
+	return out, page
 }
 
 // scratch is Predict's working memory, reused across calls through

@@ -31,6 +31,9 @@ type Doc struct {
 	// is chosen to maximise the token F1 of the content blocks against it
 	// (documents without gold don't take part).
 	Gold string
+	// Kind is the page's kind (PageArticle …) when known, else
+	// PageUnknown; the page model learns from the pages with a kind.
+	Kind int8
 }
 
 // Data is a training set and a dev set of other sites.
@@ -56,6 +59,13 @@ type Config struct {
 	LR, L2 float64
 	// Prune drops first-pass weights smaller than this (default 0.01).
 	Prune float64
+	// Shape2 turns on the second pass's layout features (groupShape2).
+	Shape2 bool
+	// TokenDropout is the share of training documents whose blocks are
+	// repeated without token features in the first pass (weight 0.5), so
+	// that shape, structure and position learn to decide alone where the
+	// tokens are unknown (0: none).
+	TokenDropout float64
 	// Version is stored in the model file.
 	Version string
 	// Log receives progress lines when non-nil.
@@ -75,6 +85,9 @@ func (c *Config) defaults() {
 	if c.Groups == 0 {
 		c.Groups = allGroups
 	}
+	if c.Shape2 {
+		c.Groups |= groupShape2
+	}
 	if c.LR == 0 {
 		c.LR = 0.2
 	}
@@ -93,6 +106,14 @@ func (c *Config) defaults() {
 }
 
 const bits2 = 14
+
+// The page model's training: full-batch iterations, L2, and how many pages
+// one source may count (the synthetic Persian sources have thousands).
+const (
+	pageIters     = 300
+	pageL2        = 1e-3
+	pageSourceCap = 300.0
+)
 
 // matrix is a CSR feature matrix of labelled examples.
 type matrix struct {
@@ -133,8 +154,10 @@ func blockWeight(tokens, labelled int, docW float32) float32 {
 }
 
 // features1 builds the first-pass matrix of docs.
-func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords) (*matrix, error) {
+func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords, dropout float64, seed uint64) (*matrix, error) {
 	x := &extractor{groups: groups, stop: stop, s: sink{mask: 1<<bits - 1}}
+	// xd extracts the dropped-out copies: every group but the tokens
+	xd := &extractor{groups: groups &^ groupTokens, stop: stop, s: sink{mask: 1<<bits - 1}}
 	mx := newMatrix()
 	for d := range docs {
 		if d%64 == 0 {
@@ -156,6 +179,16 @@ func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *tok
 			}
 			x.block(doc, i, false)
 			mx.addRow(&x.s, docs[d].Labels[i], blockWeight(x.stats[i].tokens, labelled, docs[d].Weight), d, i)
+		}
+		if dropout > 0 && float64(mix(hashInt(uint64(seed), d))%1000) < dropout*1000 {
+			xd.prepare(doc)
+			for i := range doc.Blocks {
+				if docs[d].Labels[i] < 0 {
+					continue
+				}
+				xd.block(doc, i, false)
+				mx.addRow(&xd.s, docs[d].Labels[i], 0.5*blockWeight(xd.stats[i].tokens, labelled, docs[d].Weight), d, i)
+			}
 		}
 	}
 	return mx, nil
@@ -264,7 +297,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		}
 	}
 	stop := token.DefaultStopwords()
-	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop)
+	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop, cfg.TokenDropout, cfg.Seed)
 	if err != nil {
 		return nil, err
 	}
@@ -310,9 +343,22 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		x := &extractor{groups: cfg.Groups, stop: stop, s: sink{mask: 1<<bits2 - 1}}
 		mx2 := newMatrix()
 		var cs ctxScratch
+		var pages []pageExample
+		srcPages := map[string]int{}
+		for _, d := range data.Train {
+			if d.Kind > 0 {
+				srcPages[d.Source]++
+			}
+		}
 		for d := range data.Train {
 			doc := data.Train[d].Seg
 			x.prepare(doc)
+			if k := data.Train[d].Kind; k > 0 && len(doc.Blocks) > 0 {
+				// every source counts at most pageSourceCap pages
+				e := pageExample{kind: k, w: min(1, pageSourceCap/float64(srcPages[data.Train[d].Source]))}
+				pageFeatures(doc, x.stats, oof[d], &e.f)
+				pages = append(pages, e)
+			}
 			cs.prepare(doc, oof[d], x.stats)
 			labelled := 0
 			for _, l := range data.Train[d].Labels {
@@ -332,6 +378,8 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		for i := range all2 {
 			all2[i] = i
 		}
+		m.page = trainPage(pages, pageIters, pageL2)
+		cfg.Log("train: page model: %d pages", len(pages))
 		m.bits2 = bits2
 		m.w2, err = sgd(ctx, mx2, all2, bits2, cfg.Epochs, cfg.LR/2, cfg.L2, cfg.Seed+100)
 		if err != nil {
@@ -362,6 +410,23 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		m.temperature = fitTemperature(m, data.Dev)
 		m.threshold, m.shift = fitThreshold(m, data.Dev)
 		m.info.Metrics = Score(m, data.Dev, 0).Metrics()
+		if m.page != nil {
+			ok, n := 0, 0
+			for _, d := range data.Dev {
+				if d.Kind <= 0 {
+					continue
+				}
+				_, pp := m.PredictPage(d.Seg, 0)
+				n++
+				if pp.Kind == d.Kind {
+					ok++
+				}
+			}
+			if n > 0 {
+				m.info.Metrics["dev.page_kind_acc"] = round4(float64(ok) / float64(n))
+				m.info.Metrics["dev.page_kind_docs"] = float64(n)
+			}
+		}
 	}
 	cfg.Log("train: temperature %.3f threshold %.2f script shifts %v", m.temperature, m.threshold, m.shift)
 	var buf bytes.Buffer

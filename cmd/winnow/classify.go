@@ -39,10 +39,14 @@ the embedded model runs in-process.
 formats:
   text    the article text (content blocks, one per line)
   json    the winnow.v1.ClassifyResponse as protojson, including "text", the
-          string the block offsets refer to
+          string the block offsets refer to, "pageKind" and "hasArticle"
   blocks  one TSV line per block: start, end (UTF-8 byte offsets into the
           text), label, category, score (3 decimals), the block's first 60
           characters (tab, newline, CR and backslash escaped)
+
+A page that holds no article (the model judges the page kind: article,
+listing, forum, product or other) has no content block unless --keep-content
+is given; with --format text a note on stderr says so.
 
 exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error
 
@@ -57,6 +61,7 @@ type classifyFlags struct {
 	explain   bool
 	threshold float64
 	timeout   time.Duration
+	keep      bool
 }
 
 func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -74,6 +79,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
 	fs.Float64Var(&f.threshold, "threshold", math.NaN(), "content-probability cut in [0,1] (default: the model's)")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "give up after this long")
+	fs.BoolVar(&f.keep, "keep-content", false, "keep the content blocks of a page that holds no article (a front page, listing, forum or product page; by default it has none)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -108,9 +114,10 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return fail(exitUsage, "--model selects the in-process model; it cannot be combined with --server (the server chose its model)")
 	}
 	opts := &winnowv1.ClassifyOptions{
-		Explain:     f.explain,
-		IncludeText: f.format != "text",
-		OmitBlocks:  f.format == "text",
+		Explain:                   f.explain,
+		IncludeText:               f.format != "text",
+		OmitBlocks:                f.format == "text",
+		KeepContentWithoutArticle: f.keep,
 	}
 	if !math.IsNaN(f.threshold) {
 		if f.threshold < 0 || f.threshold > 1 {
@@ -152,6 +159,11 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	if err := write(stdout, f.format, resp); err != nil {
 		return fail(exitServer, "cannot write the output: %v", err)
+	}
+	if f.format == "text" && !resp.GetHasArticle() && !f.keep {
+		// not an error: say why the output is empty
+		fmt.Fprintf(stderr, "winnow classify: no article: the page looks like a %s page (--keep-content prints its main content anyway)\n",
+			enumName(resp.GetPageKind().String(), "PAGE_KIND_"))
 	}
 	return exitOK
 }

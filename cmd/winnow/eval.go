@@ -32,7 +32,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
 	examples := fs.String("examples", filepath.Join(shared, "examples"), "folder of the seed example")
-	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian" and "seed")`)
+	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian", "persian-heldout" and "seed")`)
 	modes := fs.String("modes", "html,text", "comma-separated modes: html, text")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
@@ -40,6 +40,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
+	decode := fs.String("decode", "", `experimental decoder applied before scoring: "mainrun" (the article as one region)`)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -59,7 +60,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 		return 1
 	}
-	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold}
+	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, Decode: *decode}
 	if *sets != "" {
 		opt.Sets = strings.Split(*sets, ",")
 	} else {
@@ -68,7 +69,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 			return 1
 		}
-		opt.Sets = append(dirs, "persian", "seed")
+		opt.Sets = append(dirs, "persian", "persian-heldout", "seed")
 	}
 	opt.Modes = strings.Split(*modes, ",")
 	if !*quiet {

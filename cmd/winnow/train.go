@@ -44,9 +44,12 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (e.g. classifier/segment/splitter.bin)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
+	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
+	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	extra := model.Config{Shape2: *shape2, TokenDropout: *dropout}
 	specs := strings.Split(*ablation, ",")
 	var groups []int
 	for _, sp := range specs {
@@ -95,7 +98,7 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		if len(groups) > 1 {
 			name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 		}
-		if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
+		if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, extra, logf, stdout, stderr); code != 0 {
 			return code
 		}
 	}
@@ -127,13 +130,14 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 	return &sp, nil
 }
 
-func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, logf func(string, ...any), stdout, stderr io.Writer) int {
+func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
 	t1 := time.Now()
 	v := version
 	if v == "" {
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
-	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
+	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf,
+		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout})
 	if err == nil {
 		// The text renditions were segmented with sp: the model file
 		// carries it, so that text input is cut as in training whatever

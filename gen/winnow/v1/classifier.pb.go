@@ -161,6 +161,72 @@ func (Category) EnumDescriptor() ([]byte, []int) {
 }
 
 // Mode is how a document's bytes were read.
+// PageKind is what kind of page a document is.
+type PageKind int32
+
+const (
+	// Not set: the model has no page model.
+	PageKind_PAGE_KIND_UNSPECIFIED PageKind = 0
+	// A page whose main content is one article (news story, blog post).
+	PageKind_PAGE_KIND_ARTICLE PageKind = 1
+	// A front page, section page, search result or other list of links to
+	// articles or items.
+	PageKind_PAGE_KIND_LISTING PageKind = 2
+	// A forum or discussion thread.
+	PageKind_PAGE_KIND_FORUM PageKind = 3
+	// A product page of a shop.
+	PageKind_PAGE_KIND_PRODUCT PageKind = 4
+	// Any other page (service, documentation, landing page).
+	PageKind_PAGE_KIND_OTHER PageKind = 5
+)
+
+// Enum value maps for PageKind.
+var (
+	PageKind_name = map[int32]string{
+		0: "PAGE_KIND_UNSPECIFIED",
+		1: "PAGE_KIND_ARTICLE",
+		2: "PAGE_KIND_LISTING",
+		3: "PAGE_KIND_FORUM",
+		4: "PAGE_KIND_PRODUCT",
+		5: "PAGE_KIND_OTHER",
+	}
+	PageKind_value = map[string]int32{
+		"PAGE_KIND_UNSPECIFIED": 0,
+		"PAGE_KIND_ARTICLE":     1,
+		"PAGE_KIND_LISTING":     2,
+		"PAGE_KIND_FORUM":       3,
+		"PAGE_KIND_PRODUCT":     4,
+		"PAGE_KIND_OTHER":       5,
+	}
+)
+
+func (x PageKind) Enum() *PageKind {
+	p := new(PageKind)
+	*p = x
+	return p
+}
+
+func (x PageKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (PageKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+}
+
+func (PageKind) Type() protoreflect.EnumType {
+	return &file_winnow_v1_classifier_proto_enumTypes[2]
+}
+
+func (x PageKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use PageKind.Descriptor instead.
+func (PageKind) EnumDescriptor() ([]byte, []int) {
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+}
+
 type Mode int32
 
 const (
@@ -197,11 +263,11 @@ func (x Mode) String() string {
 }
 
 func (Mode) Descriptor() protoreflect.EnumDescriptor {
-	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
 }
 
 func (Mode) Type() protoreflect.EnumType {
-	return &file_winnow_v1_classifier_proto_enumTypes[2]
+	return &file_winnow_v1_classifier_proto_enumTypes[3]
 }
 
 func (x Mode) Number() protoreflect.EnumNumber {
@@ -210,7 +276,7 @@ func (x Mode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Mode.Descriptor instead.
 func (Mode) EnumDescriptor() ([]byte, []int) {
-	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
 }
 
 // Document is one page to classify.
@@ -435,9 +501,14 @@ type ClassifyOptions struct {
 	// content probability is at least this. Unset means the model's
 	// calibrated default (see GetModelResponse.default_threshold); lower
 	// values trade precision for recall. Must be in [0, 1].
-	Threshold     *float32 `protobuf:"fixed32,6,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Threshold *float32 `protobuf:"fixed32,6,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
+	// Optional. Keep the content blocks (title and body) of a page that holds
+	// no article (ClassifyResponse.has_article false: a front page, a listing,
+	// a forum thread, a product page). By default such a page has no content
+	// block: every block is labelled boilerplate, main_text is empty.
+	KeepContentWithoutArticle bool `protobuf:"varint,10,opt,name=keep_content_without_article,json=keepContentWithoutArticle,proto3" json:"keep_content_without_article,omitempty"`
+	unknownFields             protoimpl.UnknownFields
+	sizeCache                 protoimpl.SizeCache
 }
 
 func (x *ClassifyOptions) Reset() {
@@ -510,6 +581,13 @@ func (x *ClassifyOptions) GetThreshold() float32 {
 		return *x.Threshold
 	}
 	return 0
+}
+
+func (x *ClassifyOptions) GetKeepContentWithoutArticle() bool {
+	if x != nil {
+		return x.KeepContentWithoutArticle
+	}
+	return false
 }
 
 // ClassifyRequest is the request of ClassifierService.Classify.
@@ -599,7 +677,16 @@ type ClassifyResponse struct {
 	// "windows-1256"; "utf-8" for html and text input.
 	Encoding string `protobuf:"bytes,9,opt,name=encoding,proto3" json:"encoding,omitempty"`
 	// Output only. How the input was read: MODE_HTML or MODE_TEXT.
-	Mode          Mode `protobuf:"varint,10,opt,name=mode,proto3,enum=winnow.v1.Mode" json:"mode,omitempty"`
+	Mode Mode `protobuf:"varint,10,opt,name=mode,proto3,enum=winnow.v1.Mode" json:"mode,omitempty"`
+	// Output only. What kind of page the document is, judged by the model's
+	// page model from the whole page (content share and layout, link
+	// density, repetition); PAGE_KIND_UNSPECIFIED when the model has none.
+	PageKind PageKind `protobuf:"varint,11,opt,name=page_kind,json=pageKind,proto3,enum=winnow.v1.PageKind" json:"page_kind,omitempty"`
+	// Output only. Whether the page holds an article (page_kind is
+	// PAGE_KIND_ARTICLE, or the model has no page model). When false, no
+	// block is labelled content unless
+	// ClassifyOptions.keep_content_without_article is set.
+	HasArticle    bool `protobuf:"varint,12,opt,name=has_article,json=hasArticle,proto3" json:"has_article,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -702,6 +789,20 @@ func (x *ClassifyResponse) GetMode() Mode {
 		return x.Mode
 	}
 	return Mode_MODE_UNSPECIFIED
+}
+
+func (x *ClassifyResponse) GetPageKind() PageKind {
+	if x != nil {
+		return x.PageKind
+	}
+	return PageKind_PAGE_KIND_UNSPECIFIED
+}
+
+func (x *ClassifyResponse) GetHasArticle() bool {
+	if x != nil {
+		return x.HasArticle
+	}
+	return false
 }
 
 // Block is one labelled unit of the document: for text input a non-blank
@@ -1375,8 +1476,11 @@ type GetModelResponse struct {
 	// Output only. The content-probability cut used when
 	// ClassifyOptions.threshold is unset, in [0, 1].
 	DefaultThreshold float32 `protobuf:"fixed32,9,opt,name=default_threshold,json=defaultThreshold,proto3" json:"default_threshold,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Output only. The page kinds the model tells apart, in enum order;
+	// empty when the model has no page model.
+	PageKinds     []PageKind `protobuf:"varint,10,rep,packed,name=page_kinds,json=pageKinds,proto3,enum=winnow.v1.PageKind" json:"page_kinds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *GetModelResponse) Reset() {
@@ -1470,6 +1574,13 @@ func (x *GetModelResponse) GetDefaultThreshold() float32 {
 		return x.DefaultThreshold
 	}
 	return 0
+}
+
+func (x *GetModelResponse) GetPageKinds() []PageKind {
+	if x != nil {
+		return x.PageKinds
+	}
+	return nil
 }
 
 // NamedCount is a named count.
@@ -1599,7 +1710,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"RawContent\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x1d\n" +
 	"\n" +
-	"media_type\x18\x02 \x01(\tR\tmediaType\"\xf8\x01\n" +
+	"media_type\x18\x02 \x01(\tR\tmediaType\"\xb9\x02\n" +
 	"\x0fClassifyOptions\x12\x1f\n" +
 	"\vomit_blocks\x18\x01 \x01(\bR\n" +
 	"omitBlocks\x12$\n" +
@@ -1607,12 +1718,14 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\finclude_text\x18\x03 \x01(\bR\vincludeText\x12\x18\n" +
 	"\aexplain\x18\x04 \x01(\bR\aexplain\x120\n" +
 	"\x14max_explain_features\x18\x05 \x01(\x05R\x12maxExplainFeatures\x12!\n" +
-	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01B\f\n" +
+	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01\x12?\n" +
+	"\x1ckeep_content_without_article\x18\n" +
+	" \x01(\bR\x19keepContentWithoutArticleB\f\n" +
 	"\n" +
 	"_threshold\"x\n" +
 	"\x0fClassifyRequest\x12/\n" +
 	"\bdocument\x18\x01 \x01(\v2\x13.winnow.v1.DocumentR\bdocument\x124\n" +
-	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xe5\x02\n" +
+	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xb8\x03\n" +
 	"\x10ClassifyResponse\x12\x1f\n" +
 	"\vdocument_id\x18\x01 \x01(\tR\n" +
 	"documentId\x12\x1b\n" +
@@ -1625,7 +1738,10 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x04text\x18\b \x01(\tR\x04text\x12\x1a\n" +
 	"\bencoding\x18\t \x01(\tR\bencoding\x12#\n" +
 	"\x04mode\x18\n" +
-	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\"\xae\x02\n" +
+	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\x120\n" +
+	"\tpage_kind\x18\v \x01(\x0e2\x13.winnow.v1.PageKindR\bpageKind\x12\x1f\n" +
+	"\vhas_article\x18\f \x01(\bR\n" +
+	"hasArticle\"\xae\x02\n" +
 	"\x05Block\x12&\n" +
 	"\x05label\x18\x01 \x01(\x0e2\x10.winnow.v1.LabelR\x05label\x12/\n" +
 	"\bcategory\x18\x02 \x01(\x0e2\x13.winnow.v1.CategoryR\bcategory\x12\x14\n" +
@@ -1662,7 +1778,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"K\n" +
 	"\x16ClassifyStreamResponse\x121\n" +
 	"\x06result\x18\x01 \x01(\v2\x19.winnow.v1.ClassifyResultR\x06result\"\x11\n" +
-	"\x0fGetModelRequest\"\x91\x03\n" +
+	"\x0fGetModelRequest\"\xc5\x03\n" +
 	"\x10GetModelResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12%\n" +
 	"\x0eformat_version\x18\x02 \x01(\x05R\rformatVersion\x12 \n" +
@@ -1674,7 +1790,10 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x0elanguage_codes\x18\x06 \x03(\tR\rlanguageCodes\x12:\n" +
 	"\rtraining_data\x18\a \x03(\v2\x15.winnow.v1.NamedCountR\ftrainingData\x12+\n" +
 	"\ametrics\x18\b \x03(\v2\x11.winnow.v1.MetricR\ametrics\x12+\n" +
-	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\"6\n" +
+	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\x122\n" +
+	"\n" +
+	"page_kinds\x18\n" +
+	" \x03(\x0e2\x13.winnow.v1.PageKindR\tpageKinds\"6\n" +
 	"\n" +
 	"NamedCount\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
@@ -1698,7 +1817,14 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x11CATEGORY_COMMENTS\x10\b\x12\x12\n" +
 	"\x0eCATEGORY_LEGAL\x10\t\x12\x12\n" +
 	"\x0eCATEGORY_OTHER\x10\n" +
-	"*:\n" +
+	"*\x94\x01\n" +
+	"\bPageKind\x12\x19\n" +
+	"\x15PAGE_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11PAGE_KIND_ARTICLE\x10\x01\x12\x15\n" +
+	"\x11PAGE_KIND_LISTING\x10\x02\x12\x13\n" +
+	"\x0fPAGE_KIND_FORUM\x10\x03\x12\x15\n" +
+	"\x11PAGE_KIND_PRODUCT\x10\x04\x12\x13\n" +
+	"\x0fPAGE_KIND_OTHER\x10\x05*:\n" +
 	"\x04Mode\x12\x14\n" +
 	"\x10MODE_UNSPECIFIED\x10\x00\x12\r\n" +
 	"\tMODE_HTML\x10\x01\x12\r\n" +
@@ -1721,69 +1847,72 @@ func file_winnow_v1_classifier_proto_rawDescGZIP() []byte {
 	return file_winnow_v1_classifier_proto_rawDescData
 }
 
-var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
 var file_winnow_v1_classifier_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_winnow_v1_classifier_proto_goTypes = []any{
 	(Label)(0),                     // 0: winnow.v1.Label
 	(Category)(0),                  // 1: winnow.v1.Category
-	(Mode)(0),                      // 2: winnow.v1.Mode
-	(*Document)(nil),               // 3: winnow.v1.Document
-	(*RawContent)(nil),             // 4: winnow.v1.RawContent
-	(*ClassifyOptions)(nil),        // 5: winnow.v1.ClassifyOptions
-	(*ClassifyRequest)(nil),        // 6: winnow.v1.ClassifyRequest
-	(*ClassifyResponse)(nil),       // 7: winnow.v1.ClassifyResponse
-	(*Block)(nil),                  // 8: winnow.v1.Block
-	(*FeatureWeight)(nil),          // 9: winnow.v1.FeatureWeight
-	(*DocumentSummary)(nil),        // 10: winnow.v1.DocumentSummary
-	(*CategoryCount)(nil),          // 11: winnow.v1.CategoryCount
-	(*ClassifyBatchRequest)(nil),   // 12: winnow.v1.ClassifyBatchRequest
-	(*ClassifyBatchResponse)(nil),  // 13: winnow.v1.ClassifyBatchResponse
-	(*ClassifyResult)(nil),         // 14: winnow.v1.ClassifyResult
-	(*ClassifyStreamRequest)(nil),  // 15: winnow.v1.ClassifyStreamRequest
-	(*ClassifyStreamResponse)(nil), // 16: winnow.v1.ClassifyStreamResponse
-	(*GetModelRequest)(nil),        // 17: winnow.v1.GetModelRequest
-	(*GetModelResponse)(nil),       // 18: winnow.v1.GetModelResponse
-	(*NamedCount)(nil),             // 19: winnow.v1.NamedCount
-	(*Metric)(nil),                 // 20: winnow.v1.Metric
-	(*status.Status)(nil),          // 21: google.rpc.Status
+	(PageKind)(0),                  // 2: winnow.v1.PageKind
+	(Mode)(0),                      // 3: winnow.v1.Mode
+	(*Document)(nil),               // 4: winnow.v1.Document
+	(*RawContent)(nil),             // 5: winnow.v1.RawContent
+	(*ClassifyOptions)(nil),        // 6: winnow.v1.ClassifyOptions
+	(*ClassifyRequest)(nil),        // 7: winnow.v1.ClassifyRequest
+	(*ClassifyResponse)(nil),       // 8: winnow.v1.ClassifyResponse
+	(*Block)(nil),                  // 9: winnow.v1.Block
+	(*FeatureWeight)(nil),          // 10: winnow.v1.FeatureWeight
+	(*DocumentSummary)(nil),        // 11: winnow.v1.DocumentSummary
+	(*CategoryCount)(nil),          // 12: winnow.v1.CategoryCount
+	(*ClassifyBatchRequest)(nil),   // 13: winnow.v1.ClassifyBatchRequest
+	(*ClassifyBatchResponse)(nil),  // 14: winnow.v1.ClassifyBatchResponse
+	(*ClassifyResult)(nil),         // 15: winnow.v1.ClassifyResult
+	(*ClassifyStreamRequest)(nil),  // 16: winnow.v1.ClassifyStreamRequest
+	(*ClassifyStreamResponse)(nil), // 17: winnow.v1.ClassifyStreamResponse
+	(*GetModelRequest)(nil),        // 18: winnow.v1.GetModelRequest
+	(*GetModelResponse)(nil),       // 19: winnow.v1.GetModelResponse
+	(*NamedCount)(nil),             // 20: winnow.v1.NamedCount
+	(*Metric)(nil),                 // 21: winnow.v1.Metric
+	(*status.Status)(nil),          // 22: google.rpc.Status
 }
 var file_winnow_v1_classifier_proto_depIdxs = []int32{
-	4,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
-	3,  // 1: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
-	5,  // 2: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
-	8,  // 3: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
-	10, // 4: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
-	2,  // 5: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
-	0,  // 6: winnow.v1.Block.label:type_name -> winnow.v1.Label
-	1,  // 7: winnow.v1.Block.category:type_name -> winnow.v1.Category
-	9,  // 8: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
-	11, // 9: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
-	1,  // 10: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
-	3,  // 11: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
-	5,  // 12: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
-	14, // 13: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
-	7,  // 14: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
-	21, // 15: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
-	3,  // 16: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
-	5,  // 17: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
-	14, // 18: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
-	0,  // 19: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
-	1,  // 20: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
-	19, // 21: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
-	20, // 22: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
-	6,  // 23: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
-	12, // 24: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
-	15, // 25: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
-	17, // 26: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
-	7,  // 27: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
-	13, // 28: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
-	16, // 29: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
-	18, // 30: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
-	27, // [27:31] is the sub-list for method output_type
-	23, // [23:27] is the sub-list for method input_type
-	23, // [23:23] is the sub-list for extension type_name
-	23, // [23:23] is the sub-list for extension extendee
-	0,  // [0:23] is the sub-list for field type_name
+	5,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
+	4,  // 1: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
+	6,  // 2: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
+	9,  // 3: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
+	11, // 4: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
+	3,  // 5: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
+	2,  // 6: winnow.v1.ClassifyResponse.page_kind:type_name -> winnow.v1.PageKind
+	0,  // 7: winnow.v1.Block.label:type_name -> winnow.v1.Label
+	1,  // 8: winnow.v1.Block.category:type_name -> winnow.v1.Category
+	10, // 9: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
+	12, // 10: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
+	1,  // 11: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
+	4,  // 12: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
+	6,  // 13: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
+	15, // 14: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
+	8,  // 15: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
+	22, // 16: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
+	4,  // 17: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
+	6,  // 18: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
+	15, // 19: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
+	0,  // 20: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
+	1,  // 21: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
+	20, // 22: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
+	21, // 23: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
+	2,  // 24: winnow.v1.GetModelResponse.page_kinds:type_name -> winnow.v1.PageKind
+	7,  // 25: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
+	13, // 26: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
+	16, // 27: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
+	18, // 28: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
+	8,  // 29: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
+	14, // 30: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
+	17, // 31: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
+	19, // 32: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
+	29, // [29:33] is the sub-list for method output_type
+	25, // [25:29] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_winnow_v1_classifier_proto_init() }
@@ -1806,7 +1935,7 @@ func file_winnow_v1_classifier_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_winnow_v1_classifier_proto_rawDesc), len(file_winnow_v1_classifier_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      4,
 			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
