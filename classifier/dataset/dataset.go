@@ -20,6 +20,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // TrainSets are the shared corpora the shipped model trains on.
@@ -118,11 +119,7 @@ func PageKindOf(set string, p corpus.Page) int8 {
 // IsDev reports whether a site is in the dev split (about one site in
 // five, by a stable hash of its name).
 func IsDev(group string) bool {
-	var h uint64 = 14695981039346656037
-	for i := 0; i < len("dev:"+group); i++ {
-		h ^= uint64(("dev:" + group)[i])
-		h *= 1099511628211
-	}
+	h := token.HashString("dev:" + group)
 	h ^= h >> 29
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 32

@@ -7,10 +7,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/winnowhq/winnow/classifier/corpus"
-	"github.com/winnowhq/winnow/classifier/decode"
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/classifier/decode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 )

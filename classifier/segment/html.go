@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/classifier/token"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -350,7 +351,7 @@ func (w *walker) enter(n *html.Node) bool {
 	case atom.A:
 		f.anchor = href
 	}
-	var parentSig uint64 = fnvOffset
+	var parentSig uint64 = token.HashOffset
 	if k := len(w.stack); k > 0 {
 		p := &w.stack[k-1]
 		own |= p.flags
@@ -767,29 +768,15 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
 // sigStep extends a repeat signature by one element: its tag and its
 // class tokens with digits removed (so "post-17" and "post-18" match).
 func sigStep(h uint64, tag, class string) uint64 {
-	h ^= '>'
-	h *= fnvPrime
-	for i := 0; i < len(tag); i++ {
-		h ^= uint64(tag[i])
-		h *= fnvPrime
-	}
-	h ^= '.'
-	h *= fnvPrime
+	h = token.AddString(token.AddByte(h, '>'), tag)
+	h = token.AddByte(h, '.')
 	for i := 0; i < len(class); i++ {
-		c := class[i]
-		if c >= '0' && c <= '9' {
-			continue
+		if c := class[i]; c < '0' || c > '9' {
+			h = token.AddByte(h, c)
 		}
-		h ^= uint64(c)
-		h *= fnvPrime
 	}
 	return h
 }

@@ -151,32 +151,6 @@ func (it *Iter) Kind() Kind { return it.kind }
 // files store hashed features, so it must never change.
 func (it *Iter) Hash() uint64 { return Hash(it.Token()) }
 
-// FNV-1a 64 parameters.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// Hash returns the FNV-1a 64 hash of b (the same as hash/fnv's New64a).
-func Hash(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
-
-// HashString is Hash for a string.
-func HashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 // Next advances to the next token and reports whether there is one.
 func (it *Iter) Next() bool {
 	if it.inRun && it.nextBigram() {

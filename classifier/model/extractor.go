@@ -1,0 +1,292 @@
+package model
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
+)
+
+// extractor holds per-call scratch for feature extraction. It is not safe
+// for concurrent use; Predict makes one per call.
+type extractor struct {
+	groups int
+	stop   *token.Stopwords // nil: no stop-word features
+	s      sink
+	it     token.Iter
+	fold   []byte
+	ring   [16]uint64 // last tokens' hashes, for the tail window
+	ringN  int
+	nstop  int // stop words among the block's tokens
+	ntok   int
+	stats  []blockStats
+	titleC []byte // collapsed lower-cased document title
+	coll   []byte
+
+	// the class and id token features of the last block structure saw
+	// (pathIdx holds the features of pathToks under pathMask; both are
+	// empty to start with, as for a block without class or id tokens)
+	pathToks []string
+	pathMask uint32
+	pathIdx  []uint32
+}
+
+const (
+	headTokens = 48
+	tailTokens = 16
+)
+
+// prepare computes per-document facts used by several blocks.
+func (x *extractor) prepare(doc *segment.Doc) {
+	if cap(x.stats) < len(doc.Blocks) {
+		x.stats = make([]blockStats, len(doc.Blocks))
+	}
+	x.stats = x.stats[:len(doc.Blocks)]
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		computeStats(doc.Text[b.Start:b.End], &x.stats[i])
+	}
+	x.titleC = collapseLower(x.titleC[:0], doc.Title)
+}
+
+// tokens adds the block's token unigrams and bigrams (and character
+// bigrams for scripts written without spaces): the first headTokens, and
+// the last tailTokens past them.
+func (x *extractor) tokens(text string) {
+	s := &x.s
+	start := len(s.idx)
+	x.it.Reset(text)
+	n := 0
+	x.ringN = 0
+	var prev uint64
+	hasPrev := false
+	x.nstop, x.ntok = 0, 0
+	for x.it.Next() {
+		tok := x.it.Token()
+		x.ntok++
+		if x.stop.Contains(tok) {
+			x.nstop++
+		}
+		f := zeroDigits(x.fold, tok)
+		if len(f) > 0 && &f[0] != &tok[0] {
+			x.fold = f
+		}
+		if len(f) > 0 && f[0] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRune(f); isCJK(r) && utf8.RuneCount(f) > 2 {
+				// character bigrams
+				for i := 0; i < len(f); {
+					_, n1 := utf8.DecodeRune(f[i:])
+					if i+n1 >= len(f) {
+						break
+					}
+					_, n2 := utf8.DecodeRune(f[i+n1:])
+					if n < headTokens {
+						g := f[i : i+n1+n2]
+						h := hashBytes(hashByte(fnvOffset, nsCJK), g)
+						s.word(h, prev, hasPrev, g)
+						prev, hasPrev = h, true
+					}
+					n++
+					i += n1
+				}
+				continue
+			}
+		}
+		h := hashBytes(fnvOffset, f)
+		if n < headTokens {
+			s.word(h, prev, hasPrev, f)
+			prev, hasPrev = h, true
+		} else {
+			x.ring[x.ringN%tailTokens] = h
+			x.ringN++
+		}
+		n++
+	}
+	// the tail window: the last tailTokens tokens beyond the head
+	if x.ringN > 0 {
+		k := min(x.ringN, tailTokens)
+		hasPrev = false
+		for j := x.ringN - k; j < x.ringN; j++ {
+			h := x.ring[j%tailTokens]
+			s.word(h, prev, hasPrev, nil)
+			prev, hasPrev = h, true
+		}
+	}
+	if m := len(s.idx) - start; m > 0 {
+		v := float32(1 / math.Sqrt(float64(m)))
+		for j := start; j < len(s.val); j++ {
+			s.val[j] = v
+		}
+	}
+}
+
+func (x *extractor) shape(st *blockStats) {
+	s := &x.s
+	s.feat(kTokens, log2b(st.tokens), 1)
+	s.feat(kRunes, log2b(st.runes), 1)
+	s.feat(kPunct, shareB(st.punct, st.runes), 1)
+	s.feat(kDigits, shareB(st.digits, st.letters+st.digits), 1)
+	s.feat(kLatin, shareB(st.latin, st.letters), 1)
+	s.feat(kArabic, shareB(st.arabic, st.letters), 1)
+	s.feat(kCJK, shareB(st.cjk, st.letters), 1)
+	s.feat(kCyr, shareB(st.cyr, st.letters), 1)
+	s.feat(kUpper, shareB(st.upper, st.latin+st.cyr), 1)
+	s.feat(kShort, shareB(st.shortTokens, st.tokens), 1)
+	s.feat(kTerm, termClass(st.last), 1)
+	s.feat(kTermXLen, termClass(st.last)*16+log2b(st.tokens), 1)
+	if st.colon {
+		s.feat(kColon, log2b(st.tokens), 1)
+	}
+	if unicode.IsDigit(st.first) {
+		s.feat(kStartDigit, 1, 1)
+	}
+	if st.pipes {
+		s.feat(kPipes, log2b(st.tokens), 1)
+	}
+	if st.tokens >= 3 && st.tokens <= 25 && termClass(st.last) != 1 {
+		s.feat(kTitleLike, shareB(st.capTokens, st.tokens), 1)
+	}
+	if st.tokens > 0 && st.digits*3 >= st.letters {
+		s.feat(kNumeric, log2b(st.tokens), 1)
+	}
+}
+
+func (x *extractor) structure(b *segment.Block) {
+	s := &x.s
+	st := b.Tag
+	if st == "" {
+		return
+	}
+	s.featS(kTag, st, 1)
+	if b.Heading > 0 {
+		s.feat(kHeading, b.Heading, 1)
+	}
+	for f := 0; f < 16; f++ {
+		if b.Flags&(1<<f) != 0 {
+			s.feat(kFlag, f, 1)
+		}
+	}
+	ld := linkDens(b)
+	s.feat(kLinkDens, ld, 1)
+	s.feat(kLinks, countB(b.Links), 1)
+	s.feat(kRepeat, countB(b.Repeat), 1)
+	s.feat(kDepth, log2b(b.Depth), 1)
+	toks := b.PathTokens[:min(len(b.PathTokens), maxPathTokens)]
+	if !s.explain && s.mask == x.pathMask && slices.Equal(toks, x.pathToks) {
+		// the same ancestors as the last block: the same features
+		for _, f := range x.pathIdx {
+			s.idx = append(s.idx, f)
+			s.val = append(s.val, 0.5)
+		}
+		return
+	}
+	from := len(s.idx)
+	for _, p := range toks {
+		s.featS(kClass, p, 0.5)
+		if strings.ContainsAny(p, "-_") {
+			// the parts between '-' and '_' (strings.FieldsFunc without
+			// the allocation)
+			for len(p) > 0 {
+				i := strings.IndexAny(p, "-_")
+				part := p
+				if i >= 0 {
+					part, p = p[:i], p[i+1:]
+				} else {
+					p = ""
+				}
+				if len(part) >= 2 {
+					s.featS(kClassPart, part, 0.5)
+				}
+			}
+		}
+	}
+	x.pathToks, x.pathMask = toks, s.mask
+	x.pathIdx = append(x.pathIdx[:0], s.idx[from:]...)
+}
+
+// maxPathTokens bounds the class and id tokens read per block.
+const maxPathTokens = 16
+
+// block extracts every feature of block i into x.s.
+func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
+	x.s.reset(explain)
+	s := &x.s
+	b := &doc.Blocks[i]
+	st := &x.stats[i]
+	text := doc.Text[b.Start:b.End]
+	s.feat(kBias, 0, 1)
+	if x.groups&groupTokens != 0 {
+		x.tokens(text)
+	}
+	if x.groups&groupShape != 0 {
+		x.shape(st)
+		if x.groups&groupTokens != 0 && x.stop != nil && x.ntok > 0 {
+			s.feat(kStopwords, shareB(x.nstop, x.ntok), 1)
+			s.feat(kStopXLen, shareB(x.nstop, x.ntok)*16+log2b(x.ntok), 1)
+		}
+		nb := len(doc.Blocks)
+		s.feat(kIdx, decile(i, nb), 1)
+		s.feat(kOff, decile(b.Start, len(doc.Text)), 1)
+		if i == 0 {
+			s.feat(kFirst, 1, 1)
+		}
+		if i == nb-1 {
+			s.feat(kLast, 1, 1)
+		}
+		s.feat(kNBlocks, log2b(nb), 1)
+		if doc.HTML {
+			s.feat(kHTML, 1, 1)
+		} else {
+			s.feat(kSplit, int(b.Split), 1)
+			if b.BlankBefore {
+				s.feat(kBlank, 1, 1)
+			}
+			if i > 0 && doc.Blocks[i-1].Line == b.Line {
+				s.feat(kSameLine, 1, 1)
+			}
+		}
+		if len(x.titleC) > 0 && st.runes >= 8 && st.runes <= 400 {
+			x.coll = collapseLower(x.coll[:0], text)
+			c := x.coll
+			switch {
+			case bytes.Equal(c, x.titleC):
+				s.feat(kDocTitle, 2, 1)
+			case bytes.Contains(x.titleC, c):
+				s.feat(kDocTitle, 1, 1)
+			case bytes.Contains(c, x.titleC):
+				s.feat(kDocTitle, 3, 1)
+			}
+		}
+	}
+	if x.groups&groupStruct != 0 && b.Tag != "" {
+		x.structure(b)
+		tl := log2b(st.tokens)
+		s.featSN(kTagXLen, b.Tag, tl, 1)
+		s.feat(kLDXLen, linkDens(b)*16+tl, 1)
+	}
+	if x.groups&groupContext != 0 {
+		for _, d := range [...]int{-2, -1, 1, 2} {
+			j := i + d
+			if j < 0 || j >= len(doc.Blocks) {
+				s.feat(kNone, d, 1)
+				continue
+			}
+			ns := &x.stats[j]
+			nb := &doc.Blocks[j]
+			s.feat(kNbrLen[d+2], log2b(ns.tokens), 1)
+			s.feat(kNbrTerm[d+2], termClass(ns.last), 1)
+			if nb.Tag != "" {
+				s.feat(kNbrLD[d+2], linkDens(nb), 1)
+				s.featSN(kNbrTag, nb.Tag, d, 1)
+				if nb.Heading > 0 {
+					s.feat(kNbrH[d+2], nb.Heading, 1)
+				}
+			}
+		}
+	}
+}
