@@ -151,6 +151,8 @@ type Options struct {
 	// Workers decode and segment pages in parallel (default 2); the
 	// output does not depend on it.
 	Workers int
+	// DevOnly builds the dev split only (to recalibrate a model).
+	DevOnly bool
 	// Log receives progress lines when non-nil.
 	Log func(format string, args ...any)
 }
@@ -185,13 +187,23 @@ func Build(ctx context.Context, opt Options) (model.Data, error) {
 		opt.Log("dataset: %s: %d docs (%d dev)", name, len(docs), nd)
 	}
 	if opt.Persian != "" {
-		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: opt.PersianPages, Splitter: opt.Splitter})
+		per := opt.PersianPages
+		if opt.DevOnly {
+			per = -1
+		}
+		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: per, Splitter: opt.Splitter})
 		if err != nil {
 			return data, err
 		}
 		data.Train = append(data.Train, tr...)
 		data.Dev = append(data.Dev, dev...)
 		opt.Log("dataset: persian: %d train, %d dev docs", len(tr), len(dev))
+		held, err := PersianHeldoutDocs(opt.Persian, opt.Seed, opt.Splitter)
+		if err != nil {
+			return data, err
+		}
+		data.Dev = append(data.Dev, held...)
+		opt.Log("dataset: persian-heldout: %d dev docs", len(held))
 	}
 	return data, nil
 }
@@ -206,6 +218,15 @@ func CorpusDocs(ctx context.Context, dir string, opt Options) ([]model.Doc, erro
 	pages := set.Pages
 	if opt.MaxPages > 0 && len(pages) > opt.MaxPages {
 		pages = pages[:opt.MaxPages]
+	}
+	if opt.DevOnly {
+		var dev []corpus.Page
+		for _, p := range pages {
+			if IsDev(Group(set.Name, p)) {
+				dev = append(dev, p)
+			}
+		}
+		pages = dev
 	}
 	workers := max(1, opt.Workers)
 	if opt.Workers == 0 {

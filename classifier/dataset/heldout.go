@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 // The held-out Persian dev (persian-heldout) measures what the synthetic
@@ -201,4 +202,32 @@ func wrap(s string, width int) string {
 		n += r
 	}
 	return b.String()
+}
+
+// PersianHeldoutDocs returns the held-out Persian dev pages as labelled dev
+// documents: each page as HTML (source persian-heldout.html) and in every
+// scraper style as text (persian-heldout.text), so that the thresholds
+// fitted on dev answer to layouts and phrasings training never shows.
+func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.Doc, error) {
+	pages, err := PersianHeldoutPages(dir, seed)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Doc
+	for i, p := range pages {
+		hd, err := segment.HTML(p.Text(true), segment.HTMLOptions{})
+		if err != nil {
+			return nil, err
+		}
+		gold := p.Gold()
+		out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/heldout", Source: "persian-heldout.html", Gold: gold, Kind: model.PageArticle})
+		for _, style := range HeldoutStyles {
+			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/heldout", Source: "persian-heldout.text", Gold: gold, Kind: model.PageArticle})
+		}
+	}
+	return out, nil
 }

@@ -32,7 +32,8 @@ import (
 type PersianOptions struct {
 	Seed   uint64
 	NoText bool
-	// PagesPerSite bounds the pages per training site (default 1200).
+	// PagesPerSite bounds the pages per training site (default 1200; -1:
+	// none, dev pages only).
 	PagesPerSite int
 	// Splitter cuts the plain-text pages; nil: segment.DefaultSplitter().
 	Splitter *segment.Splitter
@@ -134,6 +135,9 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		per = 1200
 	}
 	for si, s := range trainSites {
+		if per < 0 {
+			break
+		}
 		var arts []article
 		for i := 1; i <= 5; i++ {
 			a, err := loadArticles(dir, fmt.Sprintf("%s%d.json", s.prefix, i))

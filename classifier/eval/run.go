@@ -40,6 +40,10 @@ type Options struct {
 	MaxPages int
 	// Threshold overrides the model's content threshold when > 0.
 	Threshold float64
+	// KeepContent keeps the content of every page, whatever the page
+	// model says (ClassifyOptions.KeepContentWithoutArticle): the token
+	// scores then measure the block model alone.
+	KeepContent bool
 	// Decode names an experimental decoder applied to the labels before
 	// scoring ("mainrun", decode.go); "" scores the classifier's labels.
 	Decode string
@@ -233,7 +237,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		// pages are scored with the defaults: an article judged to be no
 		// article loses its content.
 		co := opt.classifyOptions()
-		co.KeepContentWithoutArticle = kind != model.PageArticle
+		co.KeepContentWithoutArticle = kind != model.PageArticle || opt.KeepContent
 		t0 := time.Now()
 		res, err := opt.classify(ctx, c, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, Options: co})
 		if err == nil && mode == "text" {
@@ -617,9 +621,10 @@ func ratio(a, b int) float64 {
 
 // classifyOptions returns the classifier options the run asks for.
 func (o Options) classifyOptions() classifier.Options {
+	co := classifier.Options{KeepContentWithoutArticle: o.KeepContent}
 	if o.Threshold > 0 {
 		t := o.Threshold
-		return classifier.Options{Threshold: &t}
+		co.Threshold = &t
 	}
-	return classifier.Options{}
+	return co
 }

@@ -55,6 +55,8 @@ type header struct {
 	// of numPageFeats weights per kind (the first is the bias).
 	PageKinds []string    `json:"page_kinds,omitempty"`
 	PageModel [][]float64 `json:"page_model,omitempty"`
+	// PageArticleCut is the page model's cut on the article probability.
+	PageArticleCut float64 `json:"page_article_cut,omitempty"`
 }
 
 // probeTexts exercise the normaliser and token iterator: their tokens'
@@ -122,6 +124,7 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	if m.page != nil {
 		h.PageKinds = PageKindNames[:]
+		h.PageArticleCut = float64(m.page.article)
 		for k := range NumPageKinds {
 			row := make([]float64, numPageFeats)
 			for j, v := range m.page.w[k] {
@@ -285,7 +288,10 @@ func Decode(data []byte) (*Model, error) {
 		if version < 2 || len(h.PageModel) != NumPageKinds || len(h.PageKinds) != NumPageKinds {
 			return nil, &FormatError{fmt.Sprintf("page model of %d kinds, want %d", len(h.PageModel), NumPageKinds)}
 		}
-		m.page = &pageModel{}
+		if !(h.PageArticleCut >= 0 && h.PageArticleCut <= 1) {
+			return nil, &FormatError{fmt.Sprintf("page article cut %v outside [0,1]", h.PageArticleCut)}
+		}
+		m.page = &pageModel{article: float32(h.PageArticleCut)}
 		for k, row := range h.PageModel {
 			if h.PageKinds[k] != PageKindNames[k] {
 				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}

@@ -44,14 +44,22 @@ type PagePrediction struct {
 	Kind int8
 	// Probs are the page kinds' probabilities, in PageKindNames order.
 	Probs [NumPageKinds]float64
+	// Article says the page holds an article: Kind is PageArticle, or the
+	// probability of an article reaches the page model's article cut (a
+	// cut fitted on dev pages so that an article is rarely taken for a
+	// page without one: that costs the whole article). True when the
+	// model has no page model.
+	Article bool
 }
 
 // HasArticle reports whether the page was judged to hold an article.
-func (p PagePrediction) HasArticle() bool { return p.Kind == PageArticle || p.Kind == PageUnknown }
+func (p PagePrediction) HasArticle() bool { return p.Article || p.Kind == PageUnknown }
 
 // pageModel holds the page model's weights.
 type pageModel struct {
 	w [NumPageKinds][numPageFeats]float32
+	// article is the cut on the article probability (Article).
+	article float32
 }
 
 // pageFeatures computes the page aggregates of doc from its block stats
@@ -212,6 +220,7 @@ func (pm *pageModel) predict(f *[numPageFeats]float32) PagePrediction {
 		}
 	}
 	out.Kind = int8(best + 1)
+	out.Article = out.Kind == PageArticle || out.Probs[PageArticle-1] >= float64(pm.article)
 	return out
 }
 
@@ -238,9 +247,9 @@ type pageExample struct {
 }
 
 // trainPage fits the page model by full-batch gradient descent with
-// momentum (deterministic: no sampling). Classes are balanced by the
-// square root of their inverse frequency.
-func trainPage(exs []pageExample, iters int, l2 float64) *pageModel {
+// momentum (deterministic: no sampling). With balance, classes are
+// balanced by the square root of their inverse frequency.
+func trainPage(exs []pageExample, iters int, l2 float64, balance bool) *pageModel {
 	pm := &pageModel{}
 	if len(exs) == 0 {
 		return pm
@@ -253,8 +262,11 @@ func trainPage(exs []pageExample, iters int, l2 float64) *pageModel {
 	}
 	var cw [NumPageKinds]float64
 	for k := range NumPageKinds {
-		if mass[k] > 0 {
+		switch {
+		case mass[k] > 0 && balance:
 			cw[k] = math.Min(4, math.Sqrt(tot/(NumPageKinds*mass[k])))
+		case mass[k] > 0:
+			cw[k] = 1
 		}
 	}
 	var w, vel [NumPageKinds][numPageFeats]float64
@@ -303,4 +315,72 @@ func trainPage(exs []pageExample, iters int, l2 float64) *pageModel {
 		}
 	}
 	return pm
+}
+
+// pageVariants are the page-model fits Train tries (L2, class balance);
+// the one with the best dev accuracy (mean over sources) is kept.
+var pageVariants = []struct {
+	l2      float64
+	balance bool
+}{{1e-3, false}, {1e-2, false}, {1e-4, false}, {1e-3, true}}
+
+// pageDevAccuracy is the page kind accuracy of pm on dev examples, the
+// mean over sources (each source counts once).
+func pageDevAccuracy(pm *pageModel, dev []pageExample, src []string) float64 {
+	ok, n := map[string]int{}, map[string]int{}
+	var order []string
+	for i := range dev {
+		if _, seen := n[src[i]]; !seen {
+			order = append(order, src[i])
+		}
+		n[src[i]]++
+		if pm.predict(&dev[i].f).Kind == dev[i].kind {
+			ok[src[i]]++
+		}
+	}
+	if len(order) == 0 {
+		return 0
+	}
+	acc := 0.0
+	for _, s := range order {
+		acc += float64(ok[s]) / float64(n[s])
+	}
+	return acc / float64(len(order))
+}
+
+// fitArticleCut sets pm.article: the cut on the article probability that
+// minimises, on dev, three times the share of article pages judged to hold
+// no article plus the share of other pages judged to hold one.
+func fitArticleCut(pm *pageModel, dev []pageExample) {
+	pm.article = 0.5
+	var arts, others int
+	for _, e := range dev {
+		if e.kind == PageArticle {
+			arts++
+		} else {
+			others++
+		}
+	}
+	if arts == 0 || others == 0 {
+		return
+	}
+	best, bestC := math.Inf(1), float32(0.5)
+	for c := 0.05; c < 0.951; c += 0.05 {
+		pm.article = float32(math.Round(c*100) / 100)
+		missed, kept := 0, 0
+		for i := range dev {
+			has := pm.predict(&dev[i].f).Article
+			switch {
+			case dev[i].kind == PageArticle && !has:
+				missed++
+			case dev[i].kind != PageArticle && has:
+				kept++
+			}
+		}
+		cost := 3*float64(missed)/float64(arts) + float64(kept)/float64(others)
+		if cost < best-1e-12 {
+			best, bestC = cost, pm.article
+		}
+	}
+	pm.article = bestC
 }

@@ -74,3 +74,29 @@ func TestPageModelDecodeErrors(t *testing.T) {
 		t.Errorf("short page model row: got %v, want *FormatError", err)
 	}
 }
+
+func TestRecalibrate(t *testing.T) {
+	m, _ := trainTiny(t, 1)
+	r, err := Recalibrate(m, tinyData(t).Dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Info().Version == m.Info().Version || !strings.HasPrefix(r.Info().Version, "tiny-recal-") {
+		t.Errorf("version %q after recalibrating %q", r.Info().Version, m.Info().Version)
+	}
+	// same data: the same calibration, the same predictions
+	doc, err := segment.Text("Headline number 3 about the city\nOfficials said the plan would cost about 12 million dollars over three years.\nShare on Facebook", segment.TextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, k1 := m.PredictPage(doc, 0)
+	p2, k2 := r.PredictPage(doc, 0)
+	if k1 != k2 {
+		t.Errorf("page prediction changed: %+v vs %+v", k1, k2)
+	}
+	for i := range p1 {
+		if d := p1[i].ContentProb - p2[i].ContentProb; d > 1e-6 || d < -1e-6 {
+			t.Errorf("block %d: content probability %v, recalibrated %v", i, p1[i].ContentProb, p2[i].ContentProb)
+		}
+	}
+}

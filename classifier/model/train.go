@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -107,11 +108,14 @@ func (c *Config) defaults() {
 
 const bits2 = 14
 
+// minScriptDocs is how many dev documents with gold a script needs for a
+// threshold of its own.
+const minScriptDocs = 20
+
 // The page model's training: full-batch iterations, L2, and how many pages
 // one source may count (the synthetic Persian sources have thousands).
 const (
 	pageIters     = 300
-	pageL2        = 1e-3
 	pageSourceCap = 300.0
 )
 
@@ -308,6 +312,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	}
 	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1, stop: stop}
 	sem := make(chan struct{}, 2) // at most two trainings at a time
+	var pageTrain []pageExample   // the page model's examples (out-of-fold)
 	var pass1Err error
 	var pass1 sync.WaitGroup
 	pass1.Add(1)
@@ -378,8 +383,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		for i := range all2 {
 			all2[i] = i
 		}
-		m.page = trainPage(pages, pageIters, pageL2)
-		cfg.Log("train: page model: %d pages", len(pages))
+		pageTrain = pages
 		m.bits2 = bits2
 		m.w2, err = sgd(ctx, mx2, all2, bits2, cfg.Epochs, cfg.LR/2, cfg.L2, cfg.Seed+100)
 		if err != nil {
@@ -397,6 +401,9 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 			m.w1[i] = 0
 		}
 	}
+	if pageTrain != nil {
+		m.page = fitPage(m, pageTrain, data.Dev, cfg.Log)
+	}
 	m.info = Info{
 		FormatVersion: formatVersion,
 		Version:       cfg.Version,
@@ -407,33 +414,116 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	}
 	// calibrate on dev
 	if len(data.Dev) > 0 {
-		m.temperature = fitTemperature(m, data.Dev)
-		m.threshold, m.shift = fitThreshold(m, data.Dev)
-		m.info.Metrics = Score(m, data.Dev, 0).Metrics()
-		if m.page != nil {
-			ok, n := 0, 0
-			for _, d := range data.Dev {
-				if d.Kind <= 0 {
-					continue
-				}
-				_, pp := m.PredictPage(d.Seg, 0)
-				n++
-				if pp.Kind == d.Kind {
-					ok++
-				}
-			}
-			if n > 0 {
-				m.info.Metrics["dev.page_kind_acc"] = round4(float64(ok) / float64(n))
-				m.info.Metrics["dev.page_kind_docs"] = float64(n)
-			}
-		}
+		calibrate(m, data.Dev)
 	}
 	cfg.Log("train: temperature %.3f threshold %.2f script shifts %v", m.temperature, m.threshold, m.shift)
+	if m.page != nil {
+		cfg.Log("train: page model article cut %.2f", m.page.article)
+	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return nil, err
 	}
 	return Decode(buf.Bytes())
+}
+
+// calibrate fits m's temperature, per-script thresholds and page article
+// cut on dev, and stores the dev metrics.
+func calibrate(m *Model, dev []Doc) {
+	m.temperature, m.threshold, m.shift = 1, 0.5, [numScripts]float32{}
+	m.temperature = fitTemperature(m, dev)
+	m.threshold, m.shift = fitThreshold(m, dev)
+	m.info.Metrics = Score(m, dev, 0).Metrics()
+	if m.page == nil {
+		return
+	}
+	fitArticleCut(m.page, pageDevExamples(m, dev, nil))
+	ok, n := 0, 0
+	for _, d := range dev {
+		if d.Kind <= 0 {
+			continue
+		}
+		_, pp := m.PredictPage(d.Seg, 0)
+		n++
+		if pp.Kind == d.Kind {
+			ok++
+		}
+	}
+	if n > 0 {
+		m.info.Metrics["dev.page_kind_acc"] = round4(float64(ok) / float64(n))
+		m.info.Metrics["dev.page_kind_docs"] = float64(n)
+	}
+}
+
+// Recalibrate returns a copy of m calibrated on dev as Train would
+// (temperature, per-script thresholds, the page model's article cut, dev
+// metrics), with its weights unchanged, stamped with a new version.
+func Recalibrate(m *Model, dev []Doc) (*Model, error) {
+	c := *m
+	if c.page != nil {
+		p := *c.page
+		c.page = &p
+	}
+	c.info.Metrics = nil
+	calibrate(&c, dev)
+	base := c.info.Version
+	if i := strings.LastIndexByte(base, '-'); i > 0 {
+		base = base[:i]
+	}
+	var buf bytes.Buffer
+	st, err := c.Stamped(base + "-recal")
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Encode(&buf); err != nil {
+		return nil, err
+	}
+	return Decode(buf.Bytes())
+}
+
+// pageDevExamples computes the page features of the dev documents with a
+// known kind from m's first pass; src, when not nil, receives each
+// example's source.
+func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
+	var devEx []pageExample
+	x := m.newExtractor()
+	for _, d := range dev {
+		if d.Kind <= 0 || len(d.Seg.Blocks) == 0 {
+			continue
+		}
+		n := len(d.Seg.Blocks)
+		x.prepare(d.Seg)
+		logits := make([][NumClasses]float32, n)
+		probs := make([][NumClasses]float32, n)
+		m.pass1(x, d.Seg, logits, probs)
+		e := pageExample{kind: d.Kind, w: 1}
+		pageFeatures(d.Seg, x.stats, probs, &e.f)
+		devEx = append(devEx, e)
+		if src != nil {
+			*src = append(*src, d.Source)
+		}
+	}
+	return devEx
+}
+
+// fitPage fits the page model's variants on the training pages, keeps
+// the one with the best accuracy on the dev pages (first-pass features of
+// m, which never saw them) and fits its article cut there.
+func fitPage(m *Model, train []pageExample, dev []Doc, logf func(string, ...any)) *pageModel {
+	var src []string
+	devEx := pageDevExamples(m, dev, &src)
+	var best *pageModel
+	bestAcc := -1.0
+	for _, v := range pageVariants {
+		pm := trainPage(train, pageIters, v.l2, v.balance)
+		acc := pageDevAccuracy(pm, devEx, src)
+		logf("train: page model l2 %g balance %v: dev accuracy %.4f (mean over sources)", v.l2, v.balance, acc)
+		if acc > bestAcc+1e-9 {
+			best, bestAcc = pm, acc
+		}
+	}
+	logf("train: page model: %d training pages, %d dev pages", len(train), len(devEx))
+	return best
 }
 
 // trainFold trains a first pass without fold's sites and writes its
@@ -588,6 +678,20 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 		bestF, bestT := -1.0, 0.5
 		left := map[string]int{}
 		found := false
+		if script >= 0 {
+			// a script with a handful of dev documents (fundus's and
+			// postlight's few Cyrillic pages) takes the global threshold:
+			// a cut fitted on two pages is noise
+			n := 0
+			for _, e := range evs {
+				if e.script == script {
+					n++
+				}
+			}
+			if n < minScriptDocs {
+				return 0, false
+			}
+		}
 		for t := 0.05; t <= 0.9001; t += 0.025 {
 			bySrc := map[string]*meanF1{}
 			var srcs []string

@@ -40,6 +40,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
+	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
 	decode := fs.String("decode", "", `experimental decoder applied before scoring: "mainrun" (the article as one region)`)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -60,7 +61,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 		return 1
 	}
-	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, Decode: *decode}
+	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, Decode: *decode, KeepContent: *keep}
 	if *sets != "" {
 		opt.Sets = strings.Split(*sets, ",")
 	} else {

@@ -46,8 +46,12 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
+	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *recal != "" {
+		return recalibrate(ctx, *recal, *out, *corpora, *persian, *seed, stdout, stderr, *quiet)
 	}
 	extra := model.Config{Shape2: *shape2, TokenDropout: *dropout}
 	specs := strings.Split(*ablation, ",")
@@ -171,6 +175,55 @@ func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups
 	fmt.Fprintf(stdout, "wrote %s (version %s, ablation %s, threshold %.3f, trained in %v)\n", out, info.Version, spec, m.Threshold(), time.Since(t1).Round(time.Second))
 	for _, k := range sortedKeys(info.Metrics) {
 		fmt.Fprintf(stdout, "  %s = %.4f\n", k, info.Metrics[k])
+	}
+	return 0
+}
+
+// recalibrate implements `winnow train --recalibrate FILE`.
+func recalibrate(ctx context.Context, in, out, corpora, persian string, seed uint64, stdout, stderr io.Writer, quiet bool) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	b, err := os.ReadFile(in)
+	if err != nil {
+		return fail(err)
+	}
+	m, err := model.Decode(b)
+	if err != nil {
+		return fail(err)
+	}
+	sp := m.Splitter()
+	if sp == nil {
+		sp = segment.DefaultSplitter()
+	}
+	logf := func(format string, a ...any) {
+		if !quiet {
+			fmt.Fprintf(stderr, format+"\n", a...)
+		}
+	}
+	data, err := dataset.Build(ctx, dataset.Options{Corpora: corpora, Persian: persian, Seed: seed, Splitter: sp, DevOnly: true, Log: logf})
+	if err != nil {
+		return fail(err)
+	}
+	r, err := model.Recalibrate(m, data.Dev)
+	if err != nil {
+		return fail(err)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fail(err)
+	}
+	if err := r.Encode(f); err != nil {
+		f.Close()
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "wrote %s (version %s, recalibrated on %d dev docs)\n", out, r.Info().Version, len(data.Dev))
+	for _, k := range sortedKeys(r.Info().Metrics) {
+		fmt.Fprintf(stdout, "  %s = %.4f\n", k, r.Info().Metrics[k])
 	}
 	return 0
 }
