@@ -25,10 +25,11 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // benchPages are the HTML pages, in size order.
@@ -127,6 +128,15 @@ func benchClassifier(b *testing.B) *classifier.Classifier {
 	return c
 }
 
+func benchModel(b *testing.B) *model.Model {
+	b.Helper()
+	m, err := model.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
 func BenchmarkDecode(b *testing.B) {
 	for _, p := range benchPages {
 		b.Run(p.size, func(b *testing.B) {
@@ -202,7 +212,7 @@ func BenchmarkTokenize(b *testing.B) {
 
 // BenchmarkPredict scores a pre-segmented HTML page with the default model.
 func BenchmarkPredict(b *testing.B) {
-	m := benchClassifier(b).Model()
+	m := benchModel(b)
 	for _, p := range benchPages {
 		b.Run(p.size, func(b *testing.B) {
 			src := benchDecoded(b, benchHTML(b, p.size))
@@ -224,7 +234,7 @@ func BenchmarkPredict(b *testing.B) {
 // BenchmarkPredictText scores a pre-segmented plain-text document (text
 // mode's model cost; its features differ from HTML's).
 func BenchmarkPredictText(b *testing.B) {
-	m := benchClassifier(b).Model()
+	m := benchModel(b)
 	for _, s := range benchTextSizes {
 		b.Run(s.size, func(b *testing.B) {
 			doc, err := segment.Text(string(benchText(b, s.bytes)), segment.TextOptions{})

@@ -2,6 +2,8 @@ package classifier
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,7 +27,8 @@ type Classifier struct {
 	cfg   Config
 }
 
-// New returns a classifier using m.
+// New returns a classifier using m, a model from package model (a
+// freshly trained one, say); Default and Load cover the usual cases.
 func New(m *model.Model, cfg Config) *Classifier {
 	if cfg.MaxDocumentBytes <= 0 {
 		cfg.MaxDocumentBytes = DefaultMaxDocumentBytes
@@ -54,8 +57,57 @@ func Load(data []byte, cfg Config) (*Classifier, error) {
 	return New(m, cfg), nil
 }
 
-// Model returns the classifier's model.
-func (c *Classifier) Model() *model.Model { return c.model }
+// Info describes a classifier's model: what GetModel reports and logs
+// print.
+type Info struct {
+	// Version names the model (and, for a stamped model, its weights).
+	Version string
+	// FormatVersion is the model file's format version.
+	FormatVersion int
+	// Fingerprint identifies the feature pipeline the model was trained
+	// with.
+	Fingerprint string
+	// Threshold is the model's default content threshold.
+	Threshold float64
+	// Categories are the categories the model labels blocks with, in
+	// Category order.
+	Categories []Category
+	// Languages are the language codes of the training data.
+	Languages []string
+	// Training counts the training documents and blocks per source.
+	Training map[string]int
+	// Metrics are dev-set numbers stored at training time.
+	Metrics map[string]float64
+	// PageKinds are the page kinds the model tells apart (Result.PageKind);
+	// empty when the model has no page model.
+	PageKinds []PageKind
+}
+
+// Info describes the classifier's model.
+func (c *Classifier) Info() Info {
+	mi := c.model.Info()
+	return Info{
+		Version:       mi.Version,
+		FormatVersion: mi.FormatVersion,
+		Fingerprint:   mi.Fingerprint,
+		Threshold:     c.model.Threshold(),
+		Categories:    Categories(),
+		Languages:     slices.Clone(mi.Languages),
+		Training:      maps.Clone(mi.Training),
+		Metrics:       maps.Clone(mi.Metrics),
+		PageKinds:     pageKinds(c.model),
+	}
+}
+
+func pageKinds(m *model.Model) []PageKind {
+	if !m.HasPageModel() {
+		return nil
+	}
+	return PageKinds()
+}
+
+// WithConfig returns a classifier with c's model and cfg.
+func (c *Classifier) WithConfig(cfg Config) *Classifier { return New(c.model, cfg) }
 
 // Config returns the classifier's configuration with defaults filled in.
 func (c *Classifier) Config() Config { return c.cfg }
@@ -151,23 +203,14 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 }
 
 // makeBlock turns a segment block and its prediction into a result block:
-// the content/boilerplate cut is made on the content probability, then the
-// category is the most probable one within the chosen label.
+// model.Decide makes the content/boilerplate cut on the content
+// probability, then picks the most probable category within the chosen
+// label. Model class k is Category k+1 (TestCategoryTable checks).
 func makeBlock(sb segment.Block, p model.Prediction, threshold float64) Block {
 	b := Block{Start: sb.Start, End: sb.End, Path: sb.Path, ContentProb: p.ContentProb}
-	content := p.ContentProb >= threshold
-	best := -1
-	for k := range model.NumClasses {
-		if model.Content(k) != content {
-			continue
-		}
-		if best < 0 || p.Probs[k] > p.Probs[best] {
-			best = k
-		}
-	}
-	b.Category = Category(best + 1)
+	b.Category = Category(model.Decide(p, threshold) + 1)
 	b.Label = b.Category.Label()
-	if content {
+	if b.Label == Content {
 		b.Score = p.ContentProb
 	} else {
 		b.Score = 1 - p.ContentProb

@@ -147,7 +147,11 @@ func TestClassifyErrors(t *testing.T) {
 
 func mustModel(t *testing.T) *model.Model {
 	t.Helper()
-	return newClassifier(t).Model()
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 func TestBadInputs(t *testing.T) {
@@ -262,3 +266,21 @@ func ExampleClassifier_Classify() {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// TestCategoryTable binds the model's class list to the category table:
+// model class k is Category k+1, by name, and the content classes are the
+// content categories.
+func TestCategoryTable(t *testing.T) {
+	if model.NumClasses != int(classifier.NumCategories)-1 {
+		t.Fatalf("model.NumClasses = %d, classifier.NumCategories = %d: want one more category (unspecified)", model.NumClasses, classifier.NumCategories)
+	}
+	for k, name := range model.ClassNames {
+		c := classifier.Category(k + 1)
+		if c.String() != name {
+			t.Errorf("model class %d is %q, classifier.Category(%d) is %q", k, name, k+1, c)
+		}
+		if model.Content(k) != (c.Label() == classifier.Content) {
+			t.Errorf("class %q: model.Content %v, category label %v", name, model.Content(k), c.Label())
+		}
+	}
+}

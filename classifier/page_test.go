@@ -28,7 +28,7 @@ func listingPage() string {
 
 func TestPageKind(t *testing.T) {
 	c := newClassifier(t)
-	if !c.Model().HasPageModel() {
+	if len(c.Info().PageKinds) == 0 {
 		t.Skip("the embedded model has no page model")
 	}
 	seed, err := os.ReadFile("testdata/seed-fa-news.txt")
@@ -77,7 +77,7 @@ func TestPageKind(t *testing.T) {
 				if b2 := res2.Blocks[i]; res.HasArticle && (b.Label != b2.Label || b.Category != b2.Category || b.Score != b2.Score) {
 					t.Fatalf("block %d: KeepContentWithoutArticle changed an article page: %+v vs %+v", i, b, res2.Blocks[i])
 				}
-				if b2 := res2.Blocks[i]; b2.ContentProb != b.ContentProb || (b2.ContentProb >= c.Model().Threshold()) != (b2.Label == classifier.Content) {
+				if b2 := res2.Blocks[i]; b2.ContentProb != b.ContentProb || (b2.ContentProb >= c.Info().Threshold) != (b2.Label == classifier.Content) {
 					t.Fatalf("block %d: kept label %v with content probability %v", i, b2.Label, b2.ContentProb)
 				}
 			}

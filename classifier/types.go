@@ -152,7 +152,8 @@ func ParseMode(s string) (Mode, bool) {
 
 // Input is one document to classify.
 type Input struct {
-	// ID is echoed in errors; it is not interpreted.
+	// ID names the document for the caller; the classifier neither reads
+	// nor returns it (the server echoes the request's id itself).
 	ID string
 	// Data holds the document. When Raw is false it is UTF-8 text
 	// (invalid sequences are replaced by U+FFFD, which can shift nothing
@@ -165,7 +166,8 @@ type Input struct {
 	MediaType string
 	// Mode says whether Data is HTML, plain text, or to be sniffed.
 	Mode Mode
-	// URL is an optional hint (its host is a feature); it is never fetched.
+	// URL is the page's address, if known. The current model does not
+	// use it (no feature reads it yet); it is never fetched.
 	URL string
 	// LanguageHint is an optional BCP-47 code; empty means detect.
 	LanguageHint string

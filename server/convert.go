@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/model"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 )
 
@@ -166,23 +165,20 @@ func wireMode(m classifier.Mode) winnowv1.Mode {
 
 // ModelResponse describes m on the wire. Lists are sorted so that the
 // output never depends on map order.
-func ModelResponse(m *model.Model) *winnowv1.GetModelResponse {
-	info := m.Info()
+func ModelResponse(info classifier.Info) *winnowv1.GetModelResponse {
 	out := &winnowv1.GetModelResponse{
 		Version:          info.Version,
 		FormatVersion:    int32(info.FormatVersion),
 		Fingerprint:      info.Fingerprint,
 		Labels:           []winnowv1.Label{winnowv1.Label_LABEL_CONTENT, winnowv1.Label_LABEL_BOILERPLATE},
 		LanguageCodes:    slices.Sorted(slices.Values(info.Languages)),
-		DefaultThreshold: float32(m.Threshold()),
+		DefaultThreshold: float32(info.Threshold),
 	}
-	for _, c := range classifier.Categories() {
+	for _, c := range info.Categories {
 		out.Categories = append(out.Categories, WireCategory(c))
 	}
-	if m.HasPageModel() {
-		for _, k := range classifier.PageKinds() {
-			out.PageKinds = append(out.PageKinds, WirePageKind(k))
-		}
+	for _, k := range info.PageKinds {
+		out.PageKinds = append(out.PageKinds, WirePageKind(k))
 	}
 	for _, k := range slices.Sorted(maps.Keys(info.Training)) {
 		out.TrainingData = append(out.TrainingData, &winnowv1.NamedCount{Name: k, Count: int64(info.Training[k])})

@@ -88,7 +88,7 @@ func New(c *classifier.Classifier, opts Options) *Service {
 	opts = opts.withDefaults()
 	cfg := c.Config()
 	cfg.MaxDocumentBytes = opts.MaxDocumentBytes
-	return &Service{c: classifier.New(c.Model(), cfg), opts: opts}
+	return &Service{c: c.WithConfig(cfg), opts: opts}
 }
 
 // Options returns the service's options with defaults filled in.
@@ -208,7 +208,7 @@ func (s *Service) ClassifyBatch(ctx context.Context, req *winnowv1.ClassifyBatch
 
 // GetModel implements winnowv1.ClassifierServiceServer.
 func (s *Service) GetModel(ctx context.Context, req *winnowv1.GetModelRequest) (*winnowv1.GetModelResponse, error) {
-	return ModelResponse(s.c.Model()), nil
+	return ModelResponse(s.c.Info()), nil
 }
 
 // codeToLevel logs successful calls at debug level, so that an info-level

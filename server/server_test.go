@@ -538,8 +538,8 @@ func TestGetModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	cls, _ := classifier.Default()
-	if resp.GetVersion() != cls.Model().Info().Version || resp.GetVersion() == "" {
-		t.Errorf("version %q, want %q", resp.GetVersion(), cls.Model().Info().Version)
+	if resp.GetVersion() != cls.Info().Version || resp.GetVersion() == "" {
+		t.Errorf("version %q, want %q", resp.GetVersion(), cls.Info().Version)
 	}
 	if len(resp.GetCategories()) != 10 || len(resp.GetLabels()) != 2 {
 		t.Errorf("%d categories and %d labels, want 10 and 2", len(resp.GetCategories()), len(resp.GetLabels()))

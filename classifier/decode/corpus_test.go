@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // sharedDir returns the shared material beside the repository, or skips

@@ -19,7 +19,6 @@ import (
 	"slices"
 	"sort"
 	"sync"
-	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
@@ -141,73 +140,32 @@ func (m *Model) Info() Info { return m.info }
 // Threshold is the default content-probability cut.
 func (m *Model) Threshold() float64 { return m.threshold }
 
-// Language guesses the document's language: the page's lang attribute when
-// present, else a guess from the dominant script ("" when unsure). Limits:
-// the script guess knows fa/ar, zh, ja, ko, ru, el, th and nothing of the
-// Latin-script languages.
+// Language guesses the document's language from its text, with the page's
+// lang attribute as a prior (see token.LangSample.Language): it reads the
+// blocks of at least langMinBlock bytes, then the shorter ones, up to
+// token.DetectLimit bytes in all. "" when there is no evidence.
 func (m *Model) Language(doc *segment.Doc) string {
-	if doc.Lang != "" {
-		l := doc.Lang
-		for i, r := range l {
-			if r == '-' || r == '_' {
-				l = l[:i]
-				break
-			}
-		}
-		return toLowerASCII(l)
-	}
-	var arabic, persian, han, kana, hangul, cyr, greek, thai, latin int
-	n := 0
-	for _, b := range doc.Blocks {
-		for _, r := range doc.Text[b.Start:b.End] {
-			if n > 20000 {
-				break
-			}
-			n++
-			switch {
-			case r < 0x250 && unicode.IsLetter(r):
-				latin++
-			case r == 'پ' || r == 'چ' || r == 'ژ' || r == 'گ' || r == 'ی' || r == 'ک':
-				persian++
-				arabic++
-			case r >= 0x600 && r <= 0x6ff:
-				arabic++
-			case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
-				kana++
-			case unicode.Is(unicode.Han, r):
-				han++
-			case unicode.Is(unicode.Hangul, r):
-				hangul++
-			case r >= 0x400 && r <= 0x4ff:
-				cyr++
-			case r >= 0x370 && r <= 0x3ff:
-				greek++
-			case unicode.Is(unicode.Thai, r):
-				thai++
+	var ls token.LangSample
+	for pass := 0; pass < 2 && !ls.Full(); pass++ {
+		for _, b := range doc.Blocks {
+			if long := b.End-b.Start >= langMinBlock; long == (pass == 0) {
+				ls.Add(doc.Text[b.Start:b.End])
+				if ls.Full() {
+					break
+				}
 			}
 		}
 	}
-	best, lang := latin, ""
-	for _, c := range []struct {
-		n    int
-		lang string
-	}{{arabic, "ar"}, {han + kana, "zh"}, {hangul, "ko"}, {cyr, "ru"}, {greek, "el"}, {thai, "th"}} {
-		if c.n > best {
-			best, lang = c.n, c.lang
-		}
+	if l := ls.Language(doc.Lang); l != "und" {
+		return l
 	}
-	switch lang {
-	case "ar":
-		if persian*20 >= arabic {
-			lang = "fa"
-		}
-	case "zh":
-		if kana*10 >= han {
-			lang = "ja"
-		}
-	}
-	return lang
+	return ""
 }
+
+// langMinBlock is the length in bytes of the blocks that Language reads
+// first: navigation and buttons are often in another language than the
+// text.
+const langMinBlock = 80
 
 func toLowerASCII(s string) string {
 	b := []byte(s)

@@ -25,8 +25,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
-	"github.com/winnowhq/winnow/classifier/dataset"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"

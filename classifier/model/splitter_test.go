@@ -14,8 +14,9 @@ func TestSplitterSection(t *testing.T) {
 	if m.Splitter() != nil {
 		t.Fatal("a trained model carries a splitter before WithSplitter")
 	}
-	w := m.WithSplitter(segment.DefaultSplitter())
-	if m.Splitter() != nil || w.Splitter() != segment.DefaultSplitter() {
+	sp := segment.DefaultSplitter()
+	w := m.WithSplitter(sp)
+	if m.Splitter() != nil || w.Splitter() != sp {
 		t.Fatal("WithSplitter changed its receiver or lost the splitter")
 	}
 	var buf bytes.Buffer

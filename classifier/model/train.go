@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/winnowhq/winnow/classifier/eval"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -568,6 +569,8 @@ func summary(data Data) map[string]int {
 	return out
 }
 
+// languages lists the languages Language gives at least 3 training
+// documents, among those the detector tells apart by itself.
 func languages(m *Model, docs []Doc) []string {
 	seen := map[string]int{}
 	for _, d := range docs {
@@ -577,7 +580,7 @@ func languages(m *Model, docs []Doc) []string {
 	}
 	var out []string
 	for l, n := range seen {
-		if n >= 3 {
+		if n >= 3 && slices.Contains(token.DetectLanguages(), l) { // not a prior it cannot tell apart
 			out = append(out, l)
 		}
 	}
@@ -693,7 +696,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 			}
 		}
 		for t := 0.05; t <= 0.9001; t += 0.025 {
-			bySrc := map[string]*meanF1{}
+			bySrc := map[string]*eval.Mean{}
 			var srcs []string
 			for _, e := range evs {
 				if script >= 0 && e.script != script {
@@ -704,7 +707,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 				for k, v := range e.gold {
 					left[k] = v
 				}
-				c := counts{Gold: e.ngold}
+				c := eval.Counts{Gold: e.ngold}
 				for i, toks := range e.toks {
 					if e.probs[i] < t {
 						continue
@@ -718,7 +721,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 					}
 				}
 				if bySrc[e.src] == nil {
-					bySrc[e.src] = &meanF1{}
+					bySrc[e.src] = &eval.Mean{}
 					srcs = append(srcs, e.src)
 				}
 				bySrc[e.src].Add(c)
@@ -728,7 +731,7 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 			}
 			f := 0.0
 			for _, s := range srcs {
-				f += bySrc[s].Mean()
+				f += meanF1(bySrc[s])
 			}
 			f /= float64(len(srcs))
 			// prefer the threshold nearest 0.5 among ties
@@ -755,8 +758,8 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 
 // blockCounts approximates token overlap from block labels: tokens of blocks
 // labelled and predicted content.
-func blockCounts(d Doc, preds []Prediction, t float64) counts {
-	var c counts
+func blockCounts(d Doc, preds []Prediction, t float64) eval.Counts {
+	var c eval.Counts
 	var st blockStats
 	for i, l := range d.Labels {
 		if l < 0 {
@@ -779,49 +782,23 @@ func blockCounts(d Doc, preds []Prediction, t float64) counts {
 	return c
 }
 
-// counts is a token overlap (as eval.Counts, which this package cannot
-// import: the eval runner imports the classifier, which imports the model).
-type counts struct{ Common, Extracted, Gold int }
-
-func (c counts) f1() float64 {
-	switch {
-	case c.Extracted == 0 && c.Gold == 0:
-		return 1
-	case c.Extracted == 0 || c.Gold == 0 || c.Common == 0:
-		return 0
-	}
-	p := float64(c.Common) / float64(c.Extracted)
-	r := float64(c.Common) / float64(c.Gold)
-	return 2 * p * r / (p + r)
-}
-
-// meanF1 averages per-document F1.
-type meanF1 struct {
-	n   int
-	sum float64
-}
-
-func (m *meanF1) Add(c counts) { m.n++; m.sum += c.f1() }
-
-// Mean returns the mean F1.
-func (m *meanF1) Mean() float64 {
-	if m.n == 0 {
-		return 0
-	}
-	return m.sum / float64(m.n)
+// meanF1 returns the mean per-document F1 of m.
+func meanF1(m *eval.Mean) float64 {
+	_, _, f := m.Means()
+	return f
 }
 
 // Scores are block-level numbers over labelled documents.
 type Scores struct {
 	Docs, Blocks, Correct, LabelCorrect int
-	Tokens                              meanF1
-	PerSource                           map[string]*meanF1
+	Tokens                              eval.Mean
+	PerSource                           map[string]*eval.Mean
 	PerClass                            [NumClasses][2]int // correct, total
 }
 
 // Metrics flattens the scores for the model file.
 func (s Scores) Metrics() map[string]float64 {
-	f := s.Tokens.Mean()
+	f := meanF1(&s.Tokens)
 	out := map[string]float64{
 		"dev.docs":           float64(s.Docs),
 		"dev.blocks":         float64(s.Blocks),
@@ -830,7 +807,7 @@ func (s Scores) Metrics() map[string]float64 {
 		"dev.block_token_f1": round4(f),
 	}
 	for src, m := range s.PerSource {
-		out["dev."+src+".block_token_f1"] = round4(m.Mean())
+		out["dev."+src+".block_token_f1"] = round4(meanF1(m))
 	}
 	return out
 }
@@ -843,14 +820,14 @@ func Score(m *Model, docs []Doc, t float64) Scores {
 	if t == 0 {
 		t = m.threshold
 	}
-	s := Scores{PerSource: map[string]*meanF1{}}
+	s := Scores{PerSource: map[string]*eval.Mean{}}
 	for _, d := range docs {
 		preds := m.Predict(d.Seg, 0)
 		s.Docs++
 		c := blockCounts(d, preds, t)
 		s.Tokens.Add(c)
 		if s.PerSource[d.Source] == nil {
-			s.PerSource[d.Source] = &meanF1{}
+			s.PerSource[d.Source] = &eval.Mean{}
 		}
 		s.PerSource[d.Source].Add(c)
 		for i, l := range d.Labels {
@@ -873,8 +850,9 @@ func Score(m *Model, docs []Doc, t float64) Scores {
 }
 
 // Decide returns the class of a prediction at threshold t: the cut is made
-// on the content probability, then the most probable class on that side
-// (as the classifier package does).
+// on the content probability, then the most probable class on that side.
+// The classifier package decides with it, and training chooses the
+// threshold with it.
 func Decide(p Prediction, t float64) int {
 	content := p.ContentProb >= t
 	best := -1

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // checkDoc verifies the Doc invariants: offsets in bounds, ordered and

@@ -12,18 +12,27 @@ import (
 	"sync"
 )
 
-// DefaultSplitter returns the built-in splitter. It is shared: do not
-// modify it.
-func DefaultSplitter() *Splitter { return defaultSplitter() }
-
-var defaultSplitter = sync.OnceValue(func() *Splitter {
-	if len(defaultSplitterData) > 0 {
-		var s Splitter
-		if err := s.UnmarshalBinary(defaultSplitterData); err == nil {
-			return &s
-		}
+// DefaultSplitter returns a copy of the built-in splitter (splitter.bin,
+// embedded): the caller may change it. Text uses the built-in one when
+// TextOptions.Splitter is nil, without a copy.
+func DefaultSplitter() *Splitter {
+	var s Splitter
+	if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
+		panic(err) // defaultSplitter has decoded the same bytes
 	}
-	return NewSplitter(handWeights(), nil, nil)
+	return &s
+}
+
+// defaultSplitter is the built-in splitter, decoded once and never
+// changed. An embedded splitter.bin that does not decode is a build
+// mistake: it panics rather than cut text with other weights
+// (TestDefaultSplitterDecodes keeps it from shipping).
+var defaultSplitter = sync.OnceValue(func() *Splitter {
+	var s Splitter
+	if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
+		panic(fmt.Sprintf("segment: the embedded splitter.bin does not decode (%v): rebuild it with winnow train splitter", err))
+	}
+	return &s
 })
 
 // splitterMagic starts the encoding of a splitter whose word tables hold

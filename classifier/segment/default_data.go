@@ -3,7 +3,8 @@ package segment
 import _ "embed"
 
 // defaultSplitterData is the trained default splitter, made by
-// "go test -run TestTrainSplitter -train" (see train_test.go).
+// "winnow train splitter --out classifier/segment/splitter.bin"
+// (internal/splittrain).
 //
 //go:embed splitter.bin
 var defaultSplitterData []byte

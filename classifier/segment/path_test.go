@@ -14,8 +14,8 @@ import (
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
 	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 func TestWriteIdent(t *testing.T) {

@@ -13,7 +13,11 @@
 // numbers and limits. The default one (splitter.bin, embedded) is
 // rebuilt, deterministically, with
 //
-//	go test ./classifier/segment -run TestTrainSplitter -v -train
+//	go run ./cmd/winnow train splitter --out classifier/segment/splitter.bin
+//
+// (internal/splittrain makes the training lines; TrainSplitter, SplitExample
+// and TrainConfig are the extension point it uses: the trainer needs the
+// gap features, which stay unexported here).
 //
 // Golden files are rewritten with -update; TestCorpora checks every shared
 // corpus page with -full; TestRenditionRecall (-recall) reports how much

@@ -156,3 +156,24 @@ func TestSeedExample(t *testing.T) {
 		t.Errorf("last line not split: %d units", last)
 	}
 }
+
+// TestDefaultSplitterDecodes checks that the embedded splitter.bin decodes
+// (defaultSplitter panics otherwise) and that DefaultSplitter hands out
+// copies: changing one does not change the built-in splitter.
+func TestDefaultSplitterDecodes(t *testing.T) {
+	var s Splitter
+	if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
+		t.Fatalf("the embedded splitter.bin does not decode: %v", err)
+	}
+	a := DefaultSplitter()
+	a.LongWords = -1
+	for k := range a.End {
+		delete(a.End, k)
+	}
+	if b := DefaultSplitter(); b == a || b.LongWords == -1 || len(b.End) == 0 {
+		t.Fatal("DefaultSplitter returned a shared splitter")
+	}
+	if defaultSplitter().LongWords == -1 || len(defaultSplitter().End) == 0 {
+		t.Fatal("changing a DefaultSplitter copy changed the built-in splitter")
+	}
+}

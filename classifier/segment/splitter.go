@@ -341,8 +341,8 @@ func (s *Splitter) minWords() int {
 	return 2
 }
 
-// handWeights are the built-in weights used when no trained table is
-// embedded.
+// handWeights are hand-set weights, for tests that need a splitter without
+// a trained table.
 func handWeights() [NumFeatures]float32 {
 	var w [NumFeatures]float32
 	w[FBias] = -3

@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -15,6 +16,29 @@ func tinyTexts() (titles, paras []string) {
 	return titles, paras
 }
 
+// tinyExamples makes training lines of titles and paragraphs: every
+// paragraph alone, and run-on lists of two to four titles with their cuts
+// (internal/splittrain's RunOnExamples makes the real training lines).
+func tinyExamples(titles, paras []string) []SplitExample {
+	var out []SplitExample
+	for i := range 3 * len(titles) {
+		var b strings.Builder
+		var cuts []int
+		for j := range 2 + i%3 {
+			if j > 0 {
+				b.WriteByte(' ')
+				cuts = append(cuts, b.Len())
+			}
+			b.WriteString(titles[(i*5+j*3)%len(titles)])
+		}
+		out = append(out, SplitExample{Line: b.String(), Cuts: cuts})
+	}
+	for _, p := range paras {
+		out = append(out, SplitExample{Line: p})
+	}
+	return out
+}
+
 // tinySplitter trains a small splitter with every section: word tables,
 // list weights, a length prior and a cohesion table.
 func tinySplitter(t testing.TB) *Splitter {
@@ -24,7 +48,7 @@ func tinySplitter(t testing.TB) *Splitter {
 		cc.Add(s)
 	}
 	coh := cc.Cohesion()
-	ex := RunOnExamples(titles, paras, RunOnConfig{Seed: 7, Lists: 40, DropZWNJ: 0.5, Docs: 3})
+	ex := tinyExamples(titles, paras)
 	for i := range ex {
 		ex[i].Cohesion = coh
 	}

@@ -28,7 +28,7 @@ type TextOptions struct {
 func Text(text string, opt TextOptions) (*Doc, error) {
 	sp := opt.Splitter
 	if sp == nil && !opt.NoSplit {
-		sp = DefaultSplitter()
+		sp = defaultSplitter()
 	}
 	if sp == nil {
 		return segmentText(text, nil, nil), nil

@@ -1,58 +1,201 @@
 package token
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
 
-// detectLimit bounds the bytes of a text that DetectLanguage reads.
-const detectLimit = 64 << 10
+// DetectLimit is the default number of text bytes a LangSample reads;
+// language identification never looks further, so its cost per page is
+// bounded.
+const DetectLimit = 1 << 10
 
-// DetectLanguage guesses the language of s and returns a BCP-47 language
-// subtag, or "und" when there is no evidence. Deterministic and cheap: it
-// reads at most the first 64 KiB.
+// detectLanguages are the languages DetectLanguage and LangSample.Language
+// can return, sorted. A prior (a page's lang attribute) outside this list
+// is returned as given when the text cannot contradict it.
+var detectLanguages = []string{
+	"ar", "de", "el", "en", "es", "fa", "fr", "he", "hi", "hy", "it", "ja", "ka", "ko",
+	"nl", "pl", "pt", "ru", "th", "uk", "ur", "zh",
+}
+
+// DetectLanguages returns the BCP-47 language subtags that the detector
+// can tell apart by itself, sorted.
+func DetectLanguages() []string { return append([]string(nil), detectLanguages...) }
+
+// latinLangs are the Latin-script languages scored by stop words.
+var latinLangs = [...]string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"}
+
+// A LangSample accumulates the evidence for a text's language: letters per
+// script, letters that mark one language, and stop-word hits. Add text in
+// pieces (a document's blocks), then ask Language. The zero value reads up
+// to DetectLimit bytes; it is not safe for concurrent use.
+type LangSample struct {
+	// Limit bounds the bytes read; 0 means DetectLimit.
+	Limit int
+
+	n                                  int  // bytes read
+	decided                            bool // the evidence so far settles the language
+	counts                             [numScripts]int
+	persian, arabicOnly, urdu, ukr, al float64
+	latinBonus                         [len(latinLangs)]float64
+	score                              [32]float64 // by stopTable index
+	words                              int         // Latin-, Arabic- and Cyrillic-script words seen
+	it                                 Iter
+}
+
+// Full reports whether the sample has read its limit, or has already seen
+// enough to settle the language (more text would not change it).
+func (ls *LangSample) Full() bool {
+	limit := ls.Limit
+	if limit <= 0 {
+		limit = DetectLimit
+	}
+	return ls.decided || ls.n >= limit
+}
+
+// Add reads s, or its head up to the sample's limit (cut at a rune
+// boundary).
+func (ls *LangSample) Add(s string) {
+	limit := ls.Limit
+	if limit <= 0 {
+		limit = DetectLimit
+	}
+	if room := limit - ls.n; room <= 0 || ls.decided {
+		return
+	} else if len(s) > room {
+		for room > 0 && !utf8.RuneStart(s[room]) {
+			room--
+		}
+		s = s[:room]
+		ls.n = limit // a rune cut in two ends the sample
+	} else {
+		ls.n += len(s)
+	}
+	for _, r := range s {
+		ls.counts[ScriptOf(r)]++
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ':
+			ls.persian++
+		case 'ة', 'ي', 'ك', 'أ', 'إ':
+			ls.arabicOnly++
+		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ہ', 'ھ':
+			ls.urdu++
+		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+			ls.ukr++
+		case 'ß', 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
+			ls.latinBonus[1] += 0.25
+		case 'ñ', 'Ñ', '¿', '¡':
+			ls.latinBonus[3] += 0.25
+		case 'ç', 'è', 'ê', 'œ', 'Ç', 'È', 'Ê':
+			ls.latinBonus[2] += 0.25
+		case 'ã', 'õ', 'Ã', 'Õ':
+			ls.latinBonus[5] += 0.25
+		case 'ą', 'ę', 'ł', 'ś', 'ż', 'ź', 'ć', 'ń', 'Ą', 'Ę', 'Ł', 'Ś', 'Ż', 'Ź', 'Ć', 'Ń':
+			ls.latinBonus[7] += 0.25
+		}
+	}
+	t := stopTable()
+	it := &ls.it
+	it.Reset(s)
+	for it.Next() {
+		tok := it.Token()
+		if it.Kind() == Number {
+			continue
+		}
+		ls.words++
+		if it.arabic && len(tok) > 6 && tok[0] == 0xD8 && tok[1] == 0xA7 && tok[2] == 0xD9 && tok[3] == 0x84 {
+			ls.al++
+		}
+		m := t.words[string(tok)]
+		if m == 0 {
+			continue
+		}
+		w := 1 / float64(bits.OnesCount32(m))
+		for m != 0 {
+			i := bits.TrailingZeros32(m)
+			m &^= 1 << i
+			ls.score[i] += w
+		}
+	}
+	if ls.n >= decideAfter {
+		ls.decided = ls.settled()
+	}
+}
+
+// decideAfter is the fewest bytes after which a sample may stop early.
+const decideAfter = 256
+
+// settled reports whether the evidence is so one-sided that more text
+// would not change the answer: 200 letters of a script that names one
+// language, or a stop-word score of 10 at least 3 times the runner-up's.
+func (ls *LangSample) settled() bool {
+	letters, top := 0, ScriptOther
+	for sc := ScriptLatin; sc < numScripts; sc++ {
+		letters += ls.counts[sc]
+		if ls.counts[sc] > ls.counts[top] {
+			top = sc
+		}
+	}
+	if ls.counts[top]*10 < letters*9 {
+		return false // mixed scripts
+	}
+	switch top {
+	case ScriptLatin:
+		var a, b float64
+		for i, l := range latinLangs {
+			v := ls.stopScore(l) + ls.latinBonus[i]
+			if v > a {
+				a, b = v, a
+			} else if v > b {
+				b = v
+			}
+		}
+		return a >= 8 && a >= 3*b
+	case ScriptArabic:
+		fa := ls.stopScore("fa") + ls.persian/2
+		ar := ls.stopScore("ar") + ls.arabicOnly/4 + ls.al/2
+		return ls.urdu == 0 && (fa >= 8 && fa >= 3*ar || ar >= 8 && ar >= 3*fa)
+	case ScriptCyrillic, ScriptHan, ScriptKana:
+		return false // the uk and ja shares want the whole sample
+	}
+	return ls.counts[top] >= 200
+}
+
+// stopScore returns lang's stop-word hits so far.
+func (ls *LangSample) stopScore(lang string) float64 {
+	for i, l := range stopTable().langs {
+		if l == lang && i < len(ls.score) {
+			return ls.score[i]
+		}
+	}
+	return 0
+}
+
+// Language returns the sample's language as a BCP-47 language subtag, or
+// "und" when there is no evidence. prior is what the page claims (its lang
+// attribute, "" for none): it decides between languages the text cannot
+// tell apart and when the text is too short, but clear text evidence wins
+// over it. Only the primary subtag of prior is used ("en-US" → "en").
 //
 // The dominant script decides most languages: Greek → el, Hangul → ko,
 // Thai → th, Hebrew → he, Devanagari → hi, Armenian → hy, Georgian → ka;
 // Han → zh, or ja when kana make 5% of the CJK letters; Cyrillic → ru, or
-// uk when і ї є ґ make 1% of the letters (Bulgarian, Serbian, … are not
-// told apart). Arabic script → fa or ar by stop-word hits, the Persian
-// letters پ چ ژ گ, and the Arabic-only ة ي ك أ إ and ال- words; ur when
-// the Urdu letters ٹ ڈ ڑ ں ے make 5% of the letters. Latin → the language
-// among en, de, fr, es, it, pt, nl, pl whose stop words (plus a few
-// distinctive letters: ß ä ö ü, ñ, ç è ê, ã õ, ą ę ł ś ż ź ć ń) score
-// best; "und" when none is hit. Short or mixed texts are guessed poorly.
-func DetectLanguage(s string) string {
-	if len(s) > detectLimit {
-		s = s[:detectLimit]
-	}
-	var counts [numScripts]int
-	var persian, arabicOnly, urdu, ukrainian float64
-	latinBonus := map[string]float64{}
-	for _, r := range s {
-		counts[ScriptOf(r)]++
-		switch r {
-		case 'پ', 'چ', 'ژ', 'گ':
-			persian++
-		case 'ة', 'ي', 'ك', 'أ', 'إ':
-			arabicOnly++
-		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے':
-			urdu++
-		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
-			ukrainian++
-		case 'ß', 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
-			latinBonus["de"] += 0.25
-		case 'ñ', 'Ñ', '¿', '¡':
-			latinBonus["es"] += 0.25
-		case 'ç', 'è', 'ê', 'œ', 'Ç', 'È', 'Ê':
-			latinBonus["fr"] += 0.25
-		case 'ã', 'õ', 'Ã', 'Õ':
-			latinBonus["pt"] += 0.25
-		case 'ą', 'ę', 'ł', 'ś', 'ż', 'ź', 'ć', 'ń', 'Ą', 'Ę', 'Ł', 'Ś', 'Ż', 'Ź', 'Ć', 'Ń':
-			latinBonus["pl"] += 0.25
-		}
-	}
-	cjk := counts[ScriptHan] + counts[ScriptKana]
-	best, bestN := ScriptOther, 0
+// uk when і ї є ґ make 1% of the letters (Bulgarian, Serbian, … are only
+// returned from a prior). Arabic script → ur when the Urdu letters ٹ ڈ ڑ ں
+// ے ہ ھ make 3% of the letters, else fa or ar by stop-word hits, the
+// Persian letters پ چ ژ گ, and the Arabic-only ة ي ك أ إ and ال- words.
+// Latin → the language among en, de, fr, es, it, pt, nl, pl whose stop
+// words (plus a few distinctive letters) score best, when they cover
+// enough of the words; otherwise another Latin-script prior (sv, cs, tr,
+// …) or "und". Short or mixed texts are guessed poorly.
+func (ls *LangSample) Language(prior string) string {
+	prior = primarySubtag(prior)
+	best, bestN, letters := ScriptOther, 0, 0
+	cjk := ls.counts[ScriptHan] + ls.counts[ScriptKana]
 	for sc := ScriptLatin; sc < numScripts; sc++ {
-		n := counts[sc]
+		n := ls.counts[sc]
+		letters += n
 		switch sc {
 		case ScriptHan:
 			n = 2 * cjk // a CJK character is worth about two letters
@@ -64,6 +207,18 @@ func DetectLanguage(s string) string {
 		if n > bestN {
 			best, bestN = sc, n
 		}
+	}
+	ps, priorKnown := priorScript(prior)
+	if letters < minLetters {
+		if prior != "" && (best == ScriptOther || !priorKnown || ps == best) {
+			return prior
+		}
+		if best == ScriptOther {
+			return "und"
+		}
+	}
+	if priorKnown && ps == best && !detectable(prior) {
+		return prior // same script, a language the text cannot tell apart
 	}
 	switch best {
 	case ScriptOther:
@@ -83,61 +238,126 @@ func DetectLanguage(s string) string {
 	case ScriptGeorgian:
 		return "ka"
 	case ScriptHan:
-		if counts[ScriptKana]*20 >= cjk {
+		if ls.counts[ScriptKana]*20 >= cjk {
 			return "ja"
 		}
 		return "zh"
 	case ScriptCyrillic:
-		if ukrainian*100 >= float64(counts[ScriptCyrillic]) {
+		if ls.ukr*100 >= float64(ls.counts[ScriptCyrillic]) {
 			return "uk"
 		}
 		return "ru"
+	case ScriptArabic:
+		return ls.arabicLanguage(prior)
 	}
-	score, al := stopScores(s)
-	if best == ScriptArabic {
-		if urdu*20 >= float64(counts[ScriptArabic]) {
-			return "ur"
-		}
-		fa := score["fa"] + persian/2
-		ar := score["ar"] + arabicOnly/4 + al/2
-		if ar > fa {
-			return "ar"
-		}
-		return "fa"
+	return ls.latinLanguage(prior, ps == ScriptLatin)
+}
+
+// minLetters is the fewest letters that outweigh a prior.
+const minLetters = 20
+
+func (ls *LangSample) arabicLanguage(prior string) string {
+	if ls.urdu*100 >= 3*float64(ls.counts[ScriptArabic]) {
+		return "ur"
 	}
+	fa := ls.stopScore("fa") + ls.persian/2
+	ar := ls.stopScore("ar") + ls.arabicOnly/4 + ls.al/2
+	switch {
+	case prior == "ar" && ar*2 >= fa, prior == "fa" && fa*2 >= ar:
+		return prior
+	case ar > fa:
+		return "ar"
+	}
+	return "fa"
+}
+
+func (ls *LangSample) latinLanguage(prior string, priorLatin bool) string {
 	lang, top := "und", 0.0
-	for _, l := range [...]string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"} {
-		if v := score[l] + latinBonus[l]; v > top {
+	for i, l := range latinLangs {
+		v := ls.stopScore(l) + ls.latinBonus[i]
+		if l == prior {
+			v *= priorBoost
+		}
+		if v > top {
 			lang, top = l, v
 		}
+	}
+	if priorLatin && prior != lang && top < minCover*float64(ls.words) {
+		return prior // a Latin-script language without a stop list, or weak evidence
+	}
+	if top < 1 || (ls.words >= 20 && top < minCover*float64(ls.words)) {
+		return "und"
 	}
 	return lang
 }
 
-// stopScores returns each language's stop-word hits in s (a word on k
-// lists counts 1/k for each), and the number of Arabic-script words that
-// start with the article ال.
-func stopScores(s string) (map[string]float64, float64) {
-	t := stopTable()
-	score := make(map[string]float64, len(t.langs))
-	var al float64
-	var it Iter
-	it.Reset(s)
-	for it.Next() {
-		tok := it.Token()
-		if it.arabic && len(tok) > 6 && tok[0] == 0xD8 && tok[1] == 0xA7 && tok[2] == 0xD9 && tok[3] == 0x84 {
-			al++
-		}
-		m := t.words[string(tok)]
-		if m == 0 {
-			continue
-		}
-		w := 1 / float64(bits.OnesCount32(m))
-		for m != 0 {
-			i := bits.TrailingZeros32(m)
-			m &^= 1 << i
-			score[t.langs[i]] += w
+// priorBoost multiplies a Latin-script prior's stop-word score; minCover
+// is the share of words that must be stop words of the winning language
+// for the text to overrule a prior it does not support.
+const (
+	priorBoost = 1.5
+	minCover   = 0.08
+)
+
+// DetectLanguage guesses the language of s with no prior; see
+// LangSample.Language. It reads at most DetectLimit bytes.
+func DetectLanguage(s string) string {
+	var ls LangSample
+	ls.Add(s)
+	return ls.Language("")
+}
+
+// detectable reports whether lang is one the detector returns by itself.
+func detectable(lang string) bool {
+	for _, l := range detectLanguages {
+		if l == lang {
+			return true
 		}
 	}
-	return score, al
+	return false
+}
+
+// primarySubtag lower-cases tag's first subtag ("pt-BR" → "pt"); "" for
+// anything that is not 2 or 3 ASCII letters.
+func primarySubtag(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	tag = strings.TrimSpace(tag)
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for i := 0; i < len(tag); i++ {
+		if c := tag[i] | 0x20; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return strings.ToLower(tag)
+}
+
+// priorScripts is the script of languages a prior may name; a language
+// missing here is trusted only when the text has almost no letters.
+var priorScripts = map[string]Script{
+	"ar": ScriptArabic, "fa": ScriptArabic, "ur": ScriptArabic, "ps": ScriptArabic, "ckb": ScriptArabic,
+	"sd": ScriptArabic, "ug": ScriptArabic, "ku": ScriptArabic,
+	"ru": ScriptCyrillic, "uk": ScriptCyrillic, "bg": ScriptCyrillic, "sr": ScriptCyrillic, "mk": ScriptCyrillic,
+	"be": ScriptCyrillic, "kk": ScriptCyrillic, "ky": ScriptCyrillic, "mn": ScriptCyrillic, "tg": ScriptCyrillic,
+	"el": ScriptGreek, "zh": ScriptHan, "ja": ScriptHan, "ko": ScriptHangul, "th": ScriptThai,
+	"he": ScriptHebrew, "yi": ScriptHebrew, "hi": ScriptDevanagari, "mr": ScriptDevanagari, "ne": ScriptDevanagari,
+	"hy": ScriptArmenian, "ka": ScriptGeorgian,
+	"en": ScriptLatin, "de": ScriptLatin, "fr": ScriptLatin, "es": ScriptLatin, "it": ScriptLatin,
+	"pt": ScriptLatin, "nl": ScriptLatin, "pl": ScriptLatin, "sv": ScriptLatin, "no": ScriptLatin,
+	"nb": ScriptLatin, "nn": ScriptLatin, "da": ScriptLatin, "fi": ScriptLatin, "is": ScriptLatin,
+	"cs": ScriptLatin, "sk": ScriptLatin, "sl": ScriptLatin, "hr": ScriptLatin, "bs": ScriptLatin,
+	"hu": ScriptLatin, "ro": ScriptLatin, "tr": ScriptLatin, "az": ScriptLatin, "lt": ScriptLatin,
+	"lv": ScriptLatin, "et": ScriptLatin, "id": ScriptLatin, "ms": ScriptLatin, "vi": ScriptLatin,
+	"tl": ScriptLatin, "ca": ScriptLatin, "eu": ScriptLatin, "gl": ScriptLatin, "sq": ScriptLatin,
+	"ga": ScriptLatin, "cy": ScriptLatin, "af": ScriptLatin, "sw": ScriptLatin, "mt": ScriptLatin,
+	"lb": ScriptLatin, "uz": ScriptLatin,
+}
+
+// priorScript returns the script lang is written in, and whether it is known.
+func priorScript(lang string) (Script, bool) {
+	s, ok := priorScripts[lang]
+	return s, ok
 }

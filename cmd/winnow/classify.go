@@ -23,6 +23,7 @@ import (
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+	"github.com/winnowhq/winnow/internal/modelload"
 	"github.com/winnowhq/winnow/server"
 )
 
@@ -147,12 +148,10 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if f.server != "" {
 		resp, err = classifyRemote(ctx, f.server, doc, opts)
 	} else {
-		var svc *server.Service
-		svc, err = localService(f.model)
-		if err != nil {
-			return fail(exitBadInput, "cannot load the model: %v", err)
+		resp, err = classifyLocal(ctx, f.model, doc, opts)
+		if errors.Is(err, errModel) {
+			return fail(exitBadInput, "%v", err)
 		}
-		resp, err = svc.Classify(ctx, &winnowv1.ClassifyRequest{Document: doc, Options: opts})
 	}
 	if err != nil {
 		return fail(errorExit(err), "%s", describe(err, f.server))
@@ -214,21 +213,26 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-func localService(modelFile string) (*server.Service, error) {
-	var cls *classifier.Classifier
-	var err error
-	if modelFile == "" {
-		cls, err = classifier.Default()
-	} else {
-		var data []byte
-		if data, err = os.ReadFile(modelFile); err == nil {
-			cls, err = classifier.Load(data, classifier.Config{})
+// errModel marks a model that cannot be loaded.
+var errModel = errors.New("cannot load the model")
+
+// classifyLocal classifies doc in-process with the model file (or the
+// embedded model), calling the classifier directly; server.Input and
+// server.Response shape the request and the response as the server does,
+// and errors carry the status code the server would return.
+func classifyLocal(ctx context.Context, modelFile string, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {
+	cls, err := modelload.Classifier(modelFile)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errModel, err)
+	}
+	in, err := server.Input(doc, opts)
+	if err == nil {
+		var res *classifier.Result
+		if res, err = cls.Classify(ctx, in); err == nil {
+			return server.Response(res, doc.GetId(), opts), nil
 		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	return server.New(cls, server.Options{}), nil
+	return nil, server.Status(err).Err()
 }
 
 func classifyRemote(ctx context.Context, addr string, doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (*winnowv1.ClassifyResponse, error) {

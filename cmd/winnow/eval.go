@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -10,8 +9,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/eval"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/evalrun"
+	"github.com/winnowhq/winnow/internal/modelload"
 )
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -23,11 +23,26 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
+const evalUsage = `usage: winnow eval [flags]
+
+Scores a model (the embedded one, or --model FILE) on the shared corpora, the
+synthetic Persian dev pages and the seed example, per corpus, mode and
+language, and writes the markdown report.
+
+examples:
+  winnow eval -q --out docs/quality.md                  the report in docs/quality.md
+  winnow eval --sets l3s_gn1 --modes html --max-pages 50    a quick look at one corpus
+  winnow eval --model /tmp/m.wnm --sets persian,seed     a retrained model on the Persian sets
+
+exit codes: 0 ok, 1 usage or failure
+
+flags:
+`
+
 // runEval implements `winnow eval`: it scores a model on the shared corpora,
 // the Persian dev pages and the seed example, and writes docs/quality.md.
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("winnow eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("winnow eval", evalUsage, stderr)
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
@@ -43,40 +58,32 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
 	decode := fs.String("decode", "", `experimental decoder applied before scoring: "mainrun" (the article as one region)`)
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
-	var c *classifier.Classifier
-	var err error
-	if *modelFile != "" {
-		data, rerr := os.ReadFile(*modelFile)
-		if rerr != nil {
-			fmt.Fprintf(stderr, "winnow eval: %v\n", rerr)
-			return 1
-		}
-		c, err = classifier.Load(data, classifier.Config{})
-	} else {
-		c, err = classifier.Default()
-	}
+	c, err := modelload.Classifier(*modelFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 		return 1
 	}
-	opt := eval.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, Decode: *decode, KeepContent: *keep}
+	opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, Decode: *decode, KeepContent: *keep}
 	if *sets != "" {
 		opt.Sets = strings.Split(*sets, ",")
 	} else {
-		dirs, err := corpusSets(*corpora)
+		dirs, err := corpus.Sets(*corpora)
 		if err != nil {
 			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 			return 1
 		}
-		opt.Sets = append(dirs, "persian", "persian-heldout", "seed")
+		for _, d := range dirs {
+			opt.Sets = append(opt.Sets, filepath.Base(d))
+		}
+		opt.Sets = append(opt.Sets, "persian", "persian-heldout", "seed")
 	}
 	opt.Modes = strings.Split(*modes, ",")
 	if !*quiet {
 		opt.Log = func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
 	}
-	rep, err := eval.Run(ctx, c, opt)
+	rep, err := evalrun.Run(ctx, c, opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 		return 1
@@ -102,18 +109,4 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 	}
 	return 0
-}
-
-func corpusSets(root string) ([]string, error) {
-	ents, err := os.ReadDir(root)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range ents {
-		if _, err := os.Stat(filepath.Join(root, e.Name(), "manifest.jsonl")); err == nil && e.IsDir() {
-			out = append(out, e.Name())
-		}
-	}
-	return out, nil
 }

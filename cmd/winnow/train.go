@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,10 +11,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
-	"github.com/winnowhq/winnow/classifier/dataset"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
+	"github.com/winnowhq/winnow/internal/splittrain"
 )
 
 // sharedDir finds the shared folder beside the repository root, or
@@ -25,10 +27,85 @@ func sharedDir() string {
 	return "../shared"
 }
 
-// runTrain implements `winnow train`.
-func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("winnow train", flag.ContinueOnError)
+const trainUsage = `usage: winnow train [model] [flags]
+       winnow train splitter [flags]
+
+"winnow train model" (or just "winnow train") builds the training data from
+the shared corpora and trains a model; "winnow train splitter" trains the
+plain-text splitter that classifier/segment embeds. Both are deterministic:
+the same data and seed give the same bytes.
+
+examples:
+  winnow train --out classifier/model/default.wnm          rebuild the embedded model (1-2 min)
+  winnow train --splitter train --out /tmp/m.wnm           retrain the splitter first, then the model
+  winnow train --ablation tokens,all --out /tmp/abl.wnm     one model per feature-group spec
+  winnow train splitter --out classifier/segment/splitter.bin   rebuild the embedded splitter (about a minute)
+  winnow train splitter --variant affix --out /tmp/sp.bin  a variant tried for the default
+
+exit codes: 0 ok, 1 usage or failure
+
+flags:
+`
+
+const trainSplitterUsage = `usage: winnow train splitter [flags]
+
+Trains the plain-text splitter from ../shared/corpora and ../shared/persian
+(see internal/splittrain) and writes it; the default variant reproduces
+classifier/segment/splitter.bin byte for byte.
+
+examples:
+  winnow train splitter --out classifier/segment/splitter.bin
+  winnow train splitter --variant base+q25 --out /tmp/splitter-q25.bin
+
+exit codes: 0 ok, 1 usage or failure
+
+flags:
+`
+
+// newFlagSet returns a flag set printing usage, then the flags, on -h.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		io.WriteString(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseExit maps a flag parse error to an exit code: 0 for -h, else usage.
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// parseFlags parses args, which must be flags only; when it fails or -h
+// was asked for it returns the exit code and false (hint ends the message
+// about a stray argument).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, hint string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err), false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q (%s)\n", fs.Name(), fs.Arg(0), hint)
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// runTrain implements `winnow train [model]` and `winnow train splitter`.
+func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "model":
+			args = args[1:]
+		case "splitter":
+			return runTrainSplitter(args[1:], stdout, stderr)
+		}
+	}
+	fs := newFlagSet("winnow train", trainUsage, stderr)
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), `folder of the shared Persian material ("" to skip)`)
@@ -42,13 +119,13 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	persianPages := fs.Int("persian-pages", 0, "synthetic Persian pages per training site (0: default 1200)")
 	version := fs.String("version", "", "model version string")
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
-	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (e.g. classifier/segment/splitter.bin)")
+	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stderr, "want model or splitter before the flags; see winnow train -h"); !ok {
+		return code
 	}
 	if *recal != "" {
 		return recalibrate(ctx, *recal, *out, *corpora, *persian, *seed, stdout, stderr, *quiet)
@@ -59,8 +136,8 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	for _, sp := range specs {
 		g, ok := model.ParseGroups(sp)
 		if !ok {
-			fmt.Fprintf(stderr, "winnow train: bad --ablation %q\n", sp)
-			return 2
+			fmt.Fprintf(stderr, "winnow train: bad --ablation %q (want tokens, tokens+shape, tokens+shape+structure or all)\n", sp)
+			return exitUsage
 		}
 		groups = append(groups, g)
 	}
@@ -116,7 +193,7 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 		return segment.DefaultSplitter(), nil
 	case "train":
 		t0 := time.Now()
-		sp, err := segment.TrainDefaultSplitter(corpora, persian, logf)
+		sp, err := splittrain.Train(corpora, persian, "", logf)
 		if err != nil {
 			return nil, fmt.Errorf("splitter: %w", err)
 		}
@@ -226,4 +303,38 @@ func recalibrate(ctx context.Context, in, out, corpora, persian string, seed uin
 		fmt.Fprintf(stdout, "  %s = %.4f\n", k, r.Info().Metrics[k])
 	}
 	return 0
+}
+
+// runTrainSplitter implements `winnow train splitter`.
+func runTrainSplitter(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("winnow train splitter", trainSplitterUsage, stderr)
+	shared := sharedDir()
+	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
+	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
+	variant := fs.String("variant", "", `recipe: "" or base (the default), affix, affix1, affix3, suffix, suffix2+prefix1, suffix3+prefix1, optionally -l2e3 or -l2e2, then +qNN`)
+	out := fs.String("out", "splitter.bin", "splitter file to write")
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	if code, ok := parseFlags(fs, args, stderr, "see winnow train splitter -h"); !ok {
+		return code
+	}
+	logf := func(format string, a ...any) {
+		if !*quiet {
+			fmt.Fprintf(stderr, format+"\n", a...)
+		}
+	}
+	t0 := time.Now()
+	sp, err := splittrain.Train(*corpora, *persian, *variant, logf)
+	var b []byte
+	if err == nil {
+		b, err = sp.MarshalBinary()
+	}
+	if err == nil {
+		err = os.WriteFile(*out, b, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow train splitter: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes, trained in %v)\n", *out, len(b), time.Since(t0).Round(time.Second))
+	return exitOK
 }

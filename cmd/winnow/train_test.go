@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -35,6 +38,37 @@ func TestLoadSplitter(t *testing.T) {
 				if string(b) != string(good) {
 					t.Error("the loaded splitter differs from the embedded one")
 				}
+			}
+		})
+	}
+}
+
+// TestTrainEvalUsage checks the documented exit codes of train and eval:
+// -h prints a usage with examples and exits 0, a bad flag or a stray
+// argument exits 1.
+func TestTrainEvalUsage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"train -h", []string{"train", "-h"}, exitOK},
+		{"train model -h", []string{"train", "model", "-h"}, exitOK},
+		{"train splitter -h", []string{"train", "splitter", "-h"}, exitOK},
+		{"eval -h", []string{"eval", "-h"}, exitOK},
+		{"train bad flag", []string{"train", "--no-such-flag"}, exitUsage},
+		{"train stray argument", []string{"train", "models"}, exitUsage},
+		{"train bad ablation", []string{"train", "--ablation", "nope"}, exitUsage},
+		{"train splitter bad flag", []string{"train", "splitter", "--no-such-flag"}, exitUsage},
+		{"eval bad flag", []string{"eval", "--no-such-flag"}, exitUsage},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if got := run(context.Background(), tc.args, strings.NewReader(""), &out, &errOut); got != tc.want {
+				t.Fatalf("exit %d, want %d; stderr: %s", got, tc.want, errOut.String())
+			}
+			if tc.want == exitOK && !strings.Contains(errOut.String(), "examples:") {
+				t.Errorf("usage without examples: %s", errOut.String())
 			}
 		})
 	}

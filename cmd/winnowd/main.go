@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/internal/modelload"
 	"github.com/winnowhq/winnow/server"
 )
 
@@ -73,17 +74,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl}))
 
-	var cls *classifier.Classifier
-	var err error
-	if *modelFile == "" {
-		cls, err = classifier.Default()
-	} else {
-		var data []byte
-		data, err = os.ReadFile(*modelFile)
-		if err == nil {
-			cls, err = classifier.Load(data, classifier.Config{})
-		}
-	}
+	cls, err := modelload.Classifier(*modelFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnowd: cannot load the model: %v\n", err)
 		return 2
@@ -101,7 +92,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 3
 	}
 	gs, hs := server.NewGRPCServer(svc)
-	info := cls.Model().Info()
+	info := cls.Info()
 	log.Info("serving", "addr", lis.Addr().String(), "model", info.Version, "fingerprint", info.Fingerprint,
 		"max_recv_bytes", *maxRecv, "max_document_bytes", *maxDoc, "max_batch", *maxBatch)
 

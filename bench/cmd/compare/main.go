@@ -38,8 +38,8 @@ import (
 	"github.com/winnowhq/winnow/bench/peer"
 	"github.com/winnowhq/winnow/bench/report"
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/corpus"
-	"github.com/winnowhq/winnow/classifier/dataset"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/eval"
 )
@@ -173,7 +173,7 @@ func parent(o options) error {
 	c, _ := classifier.Default()
 	model := ""
 	if c != nil {
-		model = c.Model().Info().Version
+		model = c.Info().Version
 	}
 	body := section(set.Name, len(set.Pages), len(ps), o, runs, model, base)
 	fmt.Print(body)

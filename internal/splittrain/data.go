@@ -1,4 +1,10 @@
-package segment
+// Package splittrain trains the plain-text splitter that
+// classifier/segment embeds (splitter.bin) from the shared corpora:
+// synthetic run-on lines of titles and paragraphs (RunOnExamples), the
+// default recipe and the variants tried for it, and the gap statistics
+// that choose between candidates. `winnow train splitter` runs it. It is
+// tooling, not API.
+package splittrain
 
 import (
 	"bufio"
@@ -9,8 +15,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
 )
 
@@ -22,9 +30,9 @@ type splitData struct {
 	trainT, trainP [2][]string // folds A and B
 	valT, valP     []string
 	testT, testP   []string
-	testDocs       []string     // test documents on one line: title, abstract, paragraphs
-	coh            [2]*Cohesion // counted on fold A, on fold B
-	cohAll         *Cohesion    // counted on both folds
+	testDocs       []string             // test documents on one line: title, abstract, paragraphs
+	coh            [2]*segment.Cohesion // counted on fold A, on fold B
+	cohAll         *segment.Cohesion    // counted on both folds
 }
 
 // loadSplitData reads titles and paragraphs from the trainable corpora:
@@ -106,8 +114,8 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 		return nil, fmt.Errorf("segment: %d documents for the splitter in %s and %s", len(docs), corpora, persian)
 	}
 	sd := &splitData{}
-	var counters [2]CohesionCounter
-	var all CohesionCounter
+	var counters [2]segment.CohesionCounter
+	var all segment.CohesionCounter
 	for i, d := range docs {
 		var ts, ps *[]string
 		switch i % 10 {
@@ -118,7 +126,7 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 		default:
 			f := i / 10 % 2
 			ts, ps = &sd.trainT[f], &sd.trainP[f]
-			for _, c := range []*CohesionCounter{&counters[f], &all} {
+			for _, c := range []*segment.CohesionCounter{&counters[f], &all} {
 				c.Add(d.title)
 				for _, p := range d.paras {
 					c.Add(p)
@@ -133,7 +141,7 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 		}
 		*ps = append(*ps, d.paras...)
 	}
-	sd.coh = [2]*Cohesion{counters[0].Cohesion(), counters[1].Cohesion()}
+	sd.coh = [2]*segment.Cohesion{counters[0].Cohesion(), counters[1].Cohesion()}
 	sd.cohAll = all.Cohesion()
 	return sd, nil
 }
@@ -141,8 +149,8 @@ func loadSplitData(corpora, persian string) (*splitData, error) {
 // trainFolds trains on both folds, each fold's lines scored with the
 // other fold's cohesion table (none when coh is nil); the splitter keeps
 // table coh, and its length prior is fitted on the training titles.
-func trainFolds(sd *splitData, coh *Cohesion, r splitterRecipe) (*Splitter, error) {
-	var ex []SplitExample
+func trainFolds(sd *splitData, coh *segment.Cohesion, r splitterRecipe) (*segment.Splitter, error) {
+	var ex []segment.SplitExample
 	cfg := r.Train
 	for f := range 2 {
 		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4, MarkedShare: r.MarkedShare})
@@ -154,7 +162,7 @@ func trainFolds(sd *splitData, coh *Cohesion, r splitterRecipe) (*Splitter, erro
 		ex = append(ex, e...)
 	}
 	cfg.Seed, cfg.Cohesion = 1, coh
-	sp, err := TrainSplitter(ex, cfg)
+	sp, err := segment.TrainSplitter(ex, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -229,16 +237,15 @@ func hasArabicLetter(s string) bool {
 // markerless reports whether the word before line[c:] ends in a letter,
 // digit or non-spacing mark, as aEndPlain says of a word.
 func markerless(line string, c int) bool {
-	_, e := trimSpan(line, 0, c)
-	r, _ := utf8.DecodeLastRuneInString(line[:e])
-	return runeClass(r)&(cLetter|cDigit|cMn) != 0
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line[:c], isSpace))
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // gapStats scores sp on run-on lines made of titles and paragraphs.
-func gapStats(sp *Splitter, titles, paras []string) GapStats {
+func gapStats(sp *segment.Splitter, titles, paras []string) GapStats {
 	var g GapStats
 	for _, e := range RunOnExamples(titles, paras, RunOnConfig{Seed: 2, Lists: len(titles), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(titles) / 4}) {
-		tp, fp, fn := sp.gapCuts(e)
+		tp, fp, fn := gapCuts(sp, e)
 		g.add(e.Line, tp, fp, fn)
 		if len(e.Cuts) == 0 {
 			g.Lines++
@@ -253,32 +260,41 @@ func gapStats(sp *Splitter, titles, paras []string) GapStats {
 // docStats reports how sp cuts whole documents written on one line
 // (title, then paragraphs): the lines, and the units it makes of them;
 // the right answer is two per line (the title, then the text) or one.
-func docStats(sp *Splitter, docs []string) string {
+func docStats(sp *segment.Splitter, docs []string) string {
 	units := 0
 	for _, d := range docs {
-		t, _ := Text(strings.Join(strings.Fields(d), " "), TextOptions{Splitter: sp})
+		t, _ := segment.Text(strings.Join(strings.Fields(d), " "), segment.TextOptions{Splitter: sp})
 		units += len(t.Blocks)
 	}
 	return fmt.Sprintf("%d one-line documents cut into %d units", len(docs), units)
 }
 
-// TrainDefaultSplitter trains the default splitter from the shared corpora
-// and Persian folders (../shared/corpora, ../shared/persian; see
-// loadSplitData), deterministically: with no cohesion table, fold A's
-// and both folds' tables, and for each the second-pass settings (LongWords
-// and LongMargin, or the title-list LenWeight and ListBias), keeping the
-// best by gap F0.5 on the validation lines (ties go to the simpler
-// candidate, listed first). logf (may be nil) gets every
-// candidate's validation and test numbers. It takes about a minute.
-func TrainDefaultSplitter(corpora, persian string, logf func(format string, args ...any)) (*Splitter, error) {
-	return trainDefaultSplitter(corpora, persian, defaultRecipe, logf)
+// Train trains the default splitter (variant "" or "base"; see
+// splitterVariant for the others) from the shared corpora and Persian
+// folders (../shared/corpora, ../shared/persian; see loadSplitData),
+// deterministically: with no cohesion table, fold A's and both folds'
+// tables, and for each the second-pass settings (LongWords and LongMargin,
+// or the title-list LenWeight and ListBias), keeping the best by gap F0.5
+// on the validation lines (ties go to the simpler candidate, listed
+// first). logf (may be nil) gets every candidate's validation and test
+// numbers. It takes about a minute; the default variant reproduces
+// classifier/segment/splitter.bin byte for byte.
+func Train(corpora, persian, variant string, logf func(format string, args ...any)) (*segment.Splitter, error) {
+	r := defaultRecipe
+	if variant != "" {
+		var ok bool
+		if r, ok = splitterVariant(variant); !ok {
+			return nil, fmt.Errorf("splittrain: no splitter variant %q (want base, affix, affix1, affix3, suffix, suffix2+prefix1 or suffix3+prefix1, optionally with -l2e3 or -l2e2, then optionally +qNN)", variant)
+		}
+	}
+	return trainDefaultSplitter(corpora, persian, r, logf)
 }
 
 // splitterRecipe is how a default splitter candidate is trained: the
-// TrainConfig (Seed and Cohesion are set by trainFolds) and the
+// segment.TrainConfig (Seed and segment.Cohesion are set by trainFolds) and the
 // RunOnConfig.MarkedShare of its training lists.
 type splitterRecipe struct {
-	Train       TrainConfig
+	Train       segment.TrainConfig
 	MarkedShare float64
 }
 
@@ -292,7 +308,7 @@ type splitterRecipe struct {
 var defaultRecipe = splitterRecipe{}
 
 // splitterVariant returns the recipe of a variant tried for the default
-// splitter, by name (see the -variant flag of TestTrainSplitter): "base"
+// splitter, by name (winnow train splitter --variant NAME): "base"
 // (the default), or word shapes: "affix" and "affix1", "affix3"
 // (suffixes and prefixes of up to 2, 1, 3 runes), "suffix" (2), or
 // "suffixN+prefix1" (N = 2, 3), optionally with "-l2e3" or "-l2e2" (an L2
@@ -339,8 +355,8 @@ func splitterVariant(name string) (splitterRecipe, bool) {
 	return r, true
 }
 
-// trainDefaultSplitter is TrainDefaultSplitter with the given recipe.
-func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func(format string, args ...any)) (*Splitter, error) {
+// trainDefaultSplitter is Train with the given recipe.
+func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func(format string, args ...any)) (*segment.Splitter, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -353,11 +369,11 @@ func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func
 		logf("splitter: fold %c: titles %d, paragraphs %d, cohesion %d pairs %d words", 'A'+f, len(sd.trainT[f]), len(sd.trainP[f]), p, w)
 	}
 	logf("splitter: validation: titles %d, paragraphs %d; test: titles %d, paragraphs %d", len(sd.valT), len(sd.valP), len(sd.testT), len(sd.testP))
-	var best *Splitter
+	var best *segment.Splitter
 	bestF := -1.0
 	for _, c := range []struct {
 		name string
-		coh  *Cohesion
+		coh  *segment.Cohesion
 	}{{"no table", nil}, {"table A", sd.coh[0]}, {"table A+B", sd.cohAll}} {
 		cand, err := trainFolds(sd, c.coh, cfg)
 		if err != nil {
@@ -400,4 +416,10 @@ func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func
 		bestF, best.LenWeight, best.ListBias, best.LongWords, best.LongMargin, len(best.End), len(best.Start), p, w)
 	logf("splitter: chosen: test %v; %s", gapStats(best, sd.testT, sd.testP), docStats(best, sd.testDocs))
 	return best, nil
+}
+
+// isSpace is segment's white space: Unicode's, and the zero-width
+// no-break space, zero-width space and word joiner.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' || r == '\u2060'
 }

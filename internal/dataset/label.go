@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"

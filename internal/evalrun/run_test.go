@@ -1,4 +1,4 @@
-package eval
+package evalrun
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 func TestAddUnits(t *testing.T) {

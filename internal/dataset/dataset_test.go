@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/winnowhq/winnow/classifier/corpus"
+	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 )

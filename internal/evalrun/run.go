@@ -1,4 +1,8 @@
-package eval
+// Package evalrun runs the evaluation behind `winnow eval`: it scores a
+// classifier on the shared corpora, the synthetic Persian dev pages and the
+// seed example with package eval's metrics, and writes the markdown report
+// (docs/quality.md). It is tooling, not API.
+package evalrun
 
 import (
 	"context"
@@ -10,9 +14,10 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/classifier/corpus"
-	"github.com/winnowhq/winnow/classifier/dataset"
+	"github.com/winnowhq/winnow/classifier/eval"
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 )
 
 // Unit is a labelled span of a document's text, for category accuracy.
@@ -58,11 +63,11 @@ type SetResult struct {
 	DevOnly bool
 	// Pages counts the pages classified (with or without gold).
 	Pages   int
-	Tokens  Mean
-	PerLang map[string]*Mean
+	Tokens  eval.Mean
+	PerLang map[string]*eval.Mean
 	// PerType holds the token scores per page type (the manifest's
 	// page_type; "article" for the news sets, which carry none).
-	PerType map[string]*Mean
+	PerType map[string]*eval.Mean
 	// PageOK and PageN count the pages whose kind is known
 	// (dataset.PageKindOf) and those the model judged right; NoArticle
 	// counts the pages of a known kind judged to hold no article, and
@@ -97,7 +102,7 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 	if len(modes) == 0 {
 		modes = []string{"html", "text"}
 	}
-	rep := &Report{Model: c.Model().Info().Version}
+	rep := &Report{Model: c.Info().Version}
 	sets := opt.Sets
 	if len(sets) == 0 && opt.Corpora != "" {
 		dirs, err := corpus.Sets(opt.Corpora)
@@ -179,7 +184,7 @@ func newsDev(results []*SetResult, modes []string) []*SetResult {
 			}
 			r.Tokens.Merge(m)
 			if r.PerType[s.Set] == nil {
-				r.PerType[s.Set] = &Mean{}
+				r.PerType[s.Set] = &eval.Mean{}
 			}
 			r.PerType[s.Set].Merge(m)
 			r.Pages += m.N
@@ -194,7 +199,7 @@ func newsDev(results []*SetResult, modes []string) []*SetResult {
 }
 
 func newResult(set, mode string) *SetResult {
-	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*Mean{}, PerType: map[string]*Mean{}, PerCat: map[classifier.Category]*[2]int{}}
+	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*eval.Mean{}, PerType: map[string]*eval.Mean{}, PerCat: map[classifier.Category]*[2]int{}}
 }
 
 func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode string, opt Options) (*SetResult, error) {
@@ -259,23 +264,23 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			extracted = res.MainText()
 		}
 		if hasGold {
-			cnt := Compare(extracted, gold)
+			cnt := eval.Compare(extracted, gold)
 			r.Tokens.Add(cnt)
 			lang := p.LangHint
 			if lang == "" {
 				lang = "?"
 			}
 			if r.PerLang[lang] == nil {
-				r.PerLang[lang] = &Mean{}
+				r.PerLang[lang] = &eval.Mean{}
 			}
 			r.PerLang[lang].Add(cnt)
 			if r.PerType[typ] == nil {
-				r.PerType[typ] = &Mean{}
+				r.PerType[typ] = &eval.Mean{}
 			}
 			r.PerType[typ].Add(cnt)
 		}
 		if hasSn {
-			f, cl := SnippetScore(extracted, sn.With, sn.Without)
+			f, cl := eval.SnippetScore(extracted, sn.With, sn.Without)
 			r.SnipFound += f
 			r.SnipClean += cl
 			r.SnipWith += len(sn.With)
@@ -340,10 +345,10 @@ func l3sCategory(l int) classifier.Category {
 func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
 	var al corpus.Aligner
 	for _, b := range res.Blocks {
-		al.Add(Tokens(res.Text[b.Start:b.End]), int(b.Category))
+		al.Add(eval.Tokens(res.Text[b.Start:b.End]), int(b.Category))
 	}
 	for _, u := range units {
-		c, found := al.Majority(Tokens(u.Text), int(classifier.NumCategories))
+		c, found := al.Majority(eval.Tokens(u.Text), int(classifier.NumCategories))
 		if !found {
 			continue
 		}
@@ -399,7 +404,7 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 		r.Bytes += len(in.Data)
 		if err != nil {
 			r.Errors++
-			r.Tokens.Add(Compare("", p.Gold()))
+			r.Tokens.Add(eval.Compare("", p.Gold()))
 			continue
 		}
 		r.scorePersian(res, p)
@@ -410,7 +415,7 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 // scorePersian scores one synthetic Persian page's result: tokens, units,
 // page kind (an article).
 func (r *SetResult) scorePersian(res *classifier.Result, p *dataset.PPage) {
-	cnt := Compare(res.MainText(), p.Gold())
+	cnt := eval.Compare(res.MainText(), p.Gold())
 	r.Tokens.Add(cnt)
 	units := make([]Unit, 0, len(p.Units))
 	for _, u := range p.Units {
@@ -449,7 +454,7 @@ func runPersianHeldout(ctx context.Context, c *classifier.Classifier, opt Option
 			r.Bytes += len(in.Data)
 			if err != nil {
 				r.Errors++
-				r.Tokens.Add(Compare("", p.Gold()))
+				r.Tokens.Add(eval.Compare("", p.Gold()))
 				continue
 			}
 			r.scorePersian(res, p)
@@ -496,7 +501,7 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	if err != nil {
 		return nil, err
 	}
-	r.Tokens.Add(Compare(res.MainText(), ex.Gold))
+	r.Tokens.Add(eval.Compare(res.MainText(), ex.Gold))
 	r.addUnits(res, seedUnits(res, ex.Units))
 	r.addPage(res, model.PageArticle)
 	return r, nil
