@@ -682,9 +682,11 @@ type ClassifyResponse struct {
 	// page model from the whole page (content share and layout, link
 	// density, repetition); PAGE_KIND_UNSPECIFIED when the model has none.
 	PageKind PageKind `protobuf:"varint,11,opt,name=page_kind,json=pageKind,proto3,enum=winnow.v1.PageKind" json:"page_kind,omitempty"`
-	// Output only. Whether the page holds an article (page_kind is
-	// PAGE_KIND_ARTICLE, or the model has no page model). When false, no
-	// block is labelled content unless
+	// Output only. Whether the page holds an article: page_kind is
+	// PAGE_KIND_ARTICLE, or the page model's probability of an article
+	// reaches the cut fitted on dev pages (set so that an article is rarely
+	// taken for a page without one), or the model has no page model. When
+	// false, no block is labelled content unless
 	// ClassifyOptions.keep_content_without_article is set.
 	HasArticle    bool `protobuf:"varint,12,opt,name=has_article,json=hasArticle,proto3" json:"has_article,omitempty"`
 	unknownFields protoimpl.UnknownFields
