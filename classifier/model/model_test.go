@@ -258,8 +258,8 @@ func ExampleModel_Predict() {
 	for _, p := range m.Predict(doc, 0) {
 		fmt.Println(ClassNames[Decide(p, m.Threshold())])
 	}
-	// The first glued title, right after the flight-ticket ad, is taken
-	// for more of the ad: boilerplate, but the wrong category.
+	// The first glued title, right after the flight-ticket ad, is
+	// related (the previous model took it for more of the ad).
 
 	// Output:
 	// metadata
@@ -268,7 +268,7 @@ func ExampleModel_Predict() {
 	// body
 	// share
 	// ad
-	// ad
+	// related
 	// related
 }
 

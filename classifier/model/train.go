@@ -466,6 +466,15 @@ func Recalibrate(m *Model, dev []Doc) (*Model, error) {
 		c.page = &p
 	}
 	c.info.Metrics = nil
+	// advertise only languages the detector can return (files trained
+	// before it existed may list others)
+	var langs []string
+	for _, l := range c.info.Languages {
+		if slices.Contains(token.DetectLanguages(), l) {
+			langs = append(langs, l)
+		}
+	}
+	c.info.Languages = langs
 	calibrate(&c, dev)
 	base := c.info.Version
 	if i := strings.LastIndexByte(base, '-'); i > 0 {

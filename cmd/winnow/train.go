@@ -121,7 +121,7 @@ func runTrain(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
-	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
+	shape2 := fs.Bool("shape2", true, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article); --shape2=false trains without them")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	if code, ok := parseFlags(fs, args, stderr, "want model or splitter before the flags; see winnow train -h"); !ok {
