@@ -35,6 +35,8 @@ n_50k=${N_50K:-3000}
 n_500k=${N_500K:-300}
 stream_docs=${STREAM_DOCS:-1000}
 cap=${CAP:-120}
+auth=${AUTH:-1}
+metrics=${METRICS:-1}
 
 [[ -d "$shared/corpora" ]] || { echo "load.sh: no shared corpora at $shared" >&2; exit 1; }
 shared=$(cd "$shared" && pwd)
@@ -67,7 +69,20 @@ go build -o "$tmp/winnowd" ./cmd/winnowd
 ghz=$(go tool -modfile=tools/go.mod -n ghz)
 
 addr=$("$tmp/loadkit" port)
-"$tmp/winnowd" --listen "$addr" --log-level warn 2>"$tmp/winnowd.log" &
+wargs=(--listen "$addr" --log-level warn)
+ghz_auth=()
+if [[ "$auth" == 1 ]]; then
+  export WINNOW_TOKEN="load-$RANDOM$RANDOM"
+  printf 'load %s\n' "$(printf %s "$WINNOW_TOKEN" | sha256sum | cut -d' ' -f1)" >"$tmp/tokens"
+  wargs+=(--auth-tokens "$tmp/tokens")
+  ghz_auth=(--metadata "{\"authorization\":\"Bearer $WINNOW_TOKEN\"}")
+fi
+maddr=""
+if [[ "$metrics" == 1 ]]; then
+  maddr=$("$tmp/loadkit" port)
+  wargs+=(--metrics-listen "$maddr")
+fi
+"$tmp/winnowd" "${wargs[@]}" 2>"$tmp/winnowd.log" &
 pid=$!
 if ! "$tmp/loadkit" wait --addr "$addr" --time 60s; then
   echo "load.sh: winnowd did not come up; its log:" >&2
@@ -83,7 +98,7 @@ run_ghz() { # stem count
   if ! timeout --kill-after=10 "$cap" "$ghz" --insecure \
       --call winnow.v1.ClassifierService.Classify \
       --data-file "$tmp/$1.json" \
-      --concurrency "$conc" --total "$2" --timeout 30s \
+      --concurrency "$conc" --total "$2" --timeout 30s "${ghz_auth[@]}" \
       --format json --output "$tmp/$1.out.json" \
       "$addr" 2>"$tmp/$1.err"; then
     echo "ghz $1: failed or exceeded ${cap}s (exit $?)" >>"$tmp/$1.err"
@@ -105,14 +120,17 @@ fi
 echo "$c0 $("$tmp/loadkit" cpu --pid "$pid")" >"$tmp/stream.cpu"
 
 rss=$("$tmp/loadkit" rss --pid "$pid")
+if [[ -n "$maddr" ]]; then
+  curl -fsS "http://$maddr/metrics" 2>/dev/null | grep -E '^winnow_(documents_total|admission_rejected_total)' >&2 || true
+fi
 stop_server
 if [[ -s "$tmp/winnowd.log" ]]; then
   echo "load.sh: winnowd log (last lines):" >&2
   tail -n 5 "$tmp/winnowd.log" >&2
 fi
 
-cmd="bench/load.sh (CONC=$conc N_TEXT=$n_text N_50K=$n_50k N_500K=$n_500k STREAM_DOCS=$stream_docs CAP=$cap)"
-notes="Server CPU ms/req is winnowd's user+system CPU time over the run divided by its requests (from /proc/PID/stat, 10 ms ticks): unlike req/s and latency it hardly moves when other processes load the machine; 2 cores ÷ CPU per request bounds the req/s a quiet machine can reach. ghz v0.120.0 (tools/go.mod) on the same machine, one connection, fixed --concurrency and --total per row; documents are real pages: the Persian seed article cut to 2 KB (Document.text), wcxb-dev-clean dev-4251 (50 KB) and dev-0719 (500 KB) decoded to UTF-8 (Document.html). winnowd with default flags on 127.0.0.1; ghz, streamload and winnowd share the machine's cores."
+cmd="bench/load.sh (CONC=$conc N_TEXT=$n_text N_50K=$n_50k N_500K=$n_500k STREAM_DOCS=$stream_docs CAP=$cap AUTH=$auth METRICS=$metrics)"
+notes="Server CPU ms/req is winnowd's user+system CPU time over the run divided by its requests (from /proc/PID/stat, 10 ms ticks): unlike req/s and latency it hardly moves when other processes load the machine; 2 cores ÷ CPU per request bounds the req/s a quiet machine can reach. ghz v0.120.0 (tools/go.mod) on the same machine, one connection, fixed --concurrency and --total per row; documents are real pages: the Persian seed article cut to 2 KB (Document.text), wcxb-dev-clean dev-4251 (50 KB) and dev-0719 (500 KB) decoded to UTF-8 (Document.html). winnowd with default flags on 127.0.0.1 (plus --auth-tokens when AUTH=1 and --metrics-listen when METRICS=1); ghz, streamload and winnowd share the machine's cores."
 if [[ -n "$out" ]]; then
   "$tmp/loadkit" report --dir "$tmp" --rss "$rss" --command "$cmd" --notes "$notes" --out "$out"
 else

@@ -67,6 +67,9 @@ type Info struct {
 	// Fingerprint identifies the feature pipeline the model was trained
 	// with.
 	Fingerprint string
+	// ContentSHA256 is the hex SHA-256 of the model file's contents (the
+	// checksum the file carries): it names the weights.
+	ContentSHA256 string
 	// Threshold is the model's default content threshold.
 	Threshold float64
 	// Categories are the categories the model labels blocks with, in
@@ -90,6 +93,7 @@ func (c *Classifier) Info() Info {
 		Version:       mi.Version,
 		FormatVersion: mi.FormatVersion,
 		Fingerprint:   mi.Fingerprint,
+		ContentSHA256: mi.ContentSHA256,
 		Threshold:     c.model.Threshold(),
 		Categories:    Categories(),
 		Languages:     slices.Clone(mi.Languages),
@@ -147,16 +151,18 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	var doc *segment.Doc
 	var err error
+	// Segmentation and scoring check ctx every thousand lines, nodes or
+	// blocks, so abandoned work stops within a millisecond or so of CPU.
 	if isHTML {
-		doc, err = segment.HTML(text, segment.HTMLOptions{})
+		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter()})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Check: ctx.Err})
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}
 	}
 	if err != nil {
 		return nil, &Error{Op: "segment", Kind: KindInvalid, Field: "document", Err: err}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
 	}
 	explain := 0
 	if in.Options.Explain {
@@ -165,7 +171,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			explain = 5
 		}
 	}
-	preds, page := c.model.PredictPage(doc, explain)
+	preds, page, err := c.model.PredictPageCheck(doc, explain, ctx.Err)
+	if err != nil {
+		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
+	}
 	threshold := c.model.Threshold()
 	if in.Options.Threshold != nil {
 		threshold = *in.Options.Threshold
@@ -194,6 +203,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		threshold = 2
 	}
 	for i, sb := range doc.Blocks {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
+		}
 		res.Blocks[i] = makeBlock(sb, preds[i], threshold)
 	}
 	oneTitle(res.Blocks)

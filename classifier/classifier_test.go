@@ -164,7 +164,6 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"nul bytes", classifier.Input{Data: []byte("a\x00b\x00\nline two"), Mode: classifier.ModeText}, "line two"},
 		{"invalid utf8", classifier.Input{Data: []byte("ok \xff\xfe text\nmore"), Mode: classifier.ModeText}, "more"},
-		{"binary raw", classifier.Input{Data: []byte{0, 1, 2, 3, 0xff, 0xfe, 0x80, 10, 'h', 'i'}, Raw: true}, ""},
 		{"only spaces", classifier.Input{Data: []byte(" \n\t\n "), Mode: classifier.ModeText}, ""},
 		{"nested divs", classifier.Input{Data: []byte(nested), Mode: classifier.ModeHTML}, "deep text"},
 		{"mixed direction", classifier.Input{Data: []byte("سلام world ۱۲۳ abc\nEnglish then فارسی"), Mode: classifier.ModeText}, "فارسی"},

@@ -2,7 +2,8 @@
 # check-proto.sh: the API gate. From the repository root it checks that
 #   1. third_party/proto matches the descriptors pinned in go.mod (protodeps),
 #   2. proto/ is buf-lint clean (STANDARD) and buf-formatted,
-#   3. gen/ is what buf generate writes now (no stale or stray files),
+#   3. gen/ and server/web/openapi (the OpenAPI document) are what buf
+#      generate writes now (no stale or stray files),
 #   4. the API has no breaking change against the previous commit, when
 #      there is one and it touched proto/ (skipped in shallow clones).
 # Needs only go: buf and the plugins are built by `go tool` on first use.
@@ -24,12 +25,13 @@ buf format -d --exit-code proto
 step buf generate
 buf generate
 
-step git diff --exit-code -- gen third_party
-if ! git diff --exit-code -- gen third_party; then
+generated=(gen third_party server/web/openapi)
+step git diff --exit-code -- "${generated[@]}"
+if ! git diff --exit-code -- "${generated[@]}"; then
 	echo "check-proto: generated code is stale: run 'go run ./internal/protodeps -out third_party/proto && go tool -modfile=tools/go.mod buf generate' and commit the result" >&2
 	exit 1
 fi
-untracked=$(git ls-files --others --exclude-standard -- gen third_party)
+untracked=$(git ls-files --others --exclude-standard -- "${generated[@]}")
 if [ -n "$untracked" ]; then
 	echo "check-proto: untracked generated files (commit them):" >&2
 	echo "$untracked" >&2

@@ -42,7 +42,21 @@ func (codec) Unmarshal(data mem.BufferSlice, v any) error {
 	defer buf.Free()
 	b := buf.ReadOnlyData()
 	if err := proto.Unmarshal(b, m); err != nil {
-		return err
+		// proto3 strings must be UTF-8, and gRPC turns every codec error
+		// into INTERNAL. Unmarshal again without the offending strings and
+		// put their bytes back afterwards, so that validation rejects
+		// them with INVALID_ARGUMENT naming the field.
+		clean, bad := stripInvalidUTF8(b, m.ProtoReflect().Descriptor())
+		if len(bad) == 0 {
+			return err
+		}
+		proto.Reset(m)
+		if err2 := proto.Unmarshal(clean, m); err2 != nil {
+			return err
+		}
+		for _, s := range bad {
+			s.restore(m.ProtoReflect())
+		}
 	}
 	switch r := m.(type) {
 	case *winnowv1.ClassifyRequest:

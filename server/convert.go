@@ -82,6 +82,9 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		Summary:      summary(res.Summary),
 		PageKind:     WirePageKind(res.PageKind),
 		HasArticle:   res.HasArticle,
+
+		// The unit of block offsets (offsets.go).
+		OffsetEncoding: wireEncoding(opts.GetOffsetEncoding()),
 	}
 	if !opts.GetOmitMainText() {
 		out.MainText = res.MainText()
@@ -90,31 +93,33 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		out.Text = res.Text
 	}
 	if !opts.GetOmitBlocks() {
+		// One slab for all blocks: a text of one word per line has a
+		// block per few bytes, and one allocation each doubled their cost.
+		slab := make([]winnowv1.Block, len(res.Blocks))
 		out.Blocks = make([]*winnowv1.Block, len(res.Blocks))
+		conv := newOffsetConverter(res.Text, opts.GetOffsetEncoding())
 		for i, b := range res.Blocks {
-			out.Blocks[i] = block(b)
+			setBlock(&slab[i], b, conv)
+			out.Blocks[i] = &slab[i]
 		}
 	}
 	return out
 }
 
-func block(b classifier.Block) *winnowv1.Block {
-	out := &winnowv1.Block{
-		Label:              WireLabel(b.Label),
-		Category:           WireCategory(b.Category),
-		Score:              float32(b.Score),
-		ContentProbability: float32(b.ContentProb),
-		Start:              int64(b.Start),
-		End:                int64(b.End),
-		ElementPath:        b.Path,
-	}
+func setBlock(out *winnowv1.Block, b classifier.Block, conv *offsetConverter) {
+	out.Label = WireLabel(b.Label)
+	out.Category = WireCategory(b.Category)
+	out.Score = float32(b.Score)
+	out.ContentProbability = float32(b.ContentProb)
+	out.Start = int64(conv.convert(b.Start))
+	out.End = int64(conv.convert(b.End))
+	out.ElementPath = b.Path
 	if len(b.Explanation) > 0 {
 		out.Explanation = make([]*winnowv1.FeatureWeight, len(b.Explanation))
 		for i, c := range b.Explanation {
 			out.Explanation[i] = &winnowv1.FeatureWeight{Feature: c.Feature, Weight: float32(c.Weight)}
 		}
 	}
-	return out
 }
 
 func summary(s classifier.Summary) *winnowv1.DocumentSummary {
@@ -167,12 +172,14 @@ func wireMode(m classifier.Mode) winnowv1.Mode {
 // output never depends on map order.
 func ModelResponse(info classifier.Info) *winnowv1.GetModelResponse {
 	out := &winnowv1.GetModelResponse{
-		Version:          info.Version,
-		FormatVersion:    int32(info.FormatVersion),
-		Fingerprint:      info.Fingerprint,
-		Labels:           []winnowv1.Label{winnowv1.Label_LABEL_CONTENT, winnowv1.Label_LABEL_BOILERPLATE},
-		LanguageCodes:    slices.Sorted(slices.Values(info.Languages)),
-		DefaultThreshold: float32(info.Threshold),
+		Version:             info.Version,
+		FormatVersion:       int32(info.FormatVersion),
+		Fingerprint:         fingerprint(info.ContentSHA256),
+		PipelineFingerprint: info.Fingerprint,
+		ContentSha256:       info.ContentSHA256,
+		Labels:              []winnowv1.Label{winnowv1.Label_LABEL_CONTENT, winnowv1.Label_LABEL_BOILERPLATE},
+		LanguageCodes:       slices.Sorted(slices.Values(info.Languages)),
+		DefaultThreshold:    float32(info.Threshold),
 	}
 	for _, c := range info.Categories {
 		out.Categories = append(out.Categories, WireCategory(c))
@@ -197,3 +204,6 @@ func WirePageKind(k classifier.PageKind) winnowv1.PageKind {
 	}
 	return winnowv1.PageKind(k)
 }
+
+// fingerprint is the short form of a model's content hash.
+func fingerprint(sha string) string { return sha[:min(len(sha), 16)] }

@@ -268,6 +268,7 @@ func TestClassifyErrors(t *testing.T) {
 		{"threshold-high", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{Threshold: ptr[float32](1.5)}}, codes.InvalidArgument, "options.threshold"},
 		{"threshold-negative", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{Threshold: ptr[float32](-0.1)}}, codes.InvalidArgument, "options.threshold"},
 		{"explain-features", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{MaxExplainFeatures: 101}}, codes.InvalidArgument, "options.max_explain_features"},
+		{"offset-encoding", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{OffsetEncoding: 9}}, codes.InvalidArgument, "options.offset_encoding"},
 		{"document-too-large", &winnowv1.ClassifyRequest{Document: text("x", strings.Repeat("a", 1001))}, codes.InvalidArgument, "document"},
 		{"message-too-large", &winnowv1.ClassifyRequest{Document: text("x", strings.Repeat("a", 5000))}, codes.ResourceExhausted, ""},
 	} {

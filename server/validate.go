@@ -6,6 +6,7 @@ import (
 	"math"
 	"mime"
 	"strings"
+	"unicode/utf8"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -84,6 +85,9 @@ func (v *violations) document(field string, d *winnowv1.Document) {
 		v.add(field, "a document is required")
 		return
 	}
+	v.utf8(field+".id", d.GetId())
+	v.utf8(field+".url", d.GetUrl())
+	v.utf8(field+".language_code", d.GetLanguageCode())
 	if n := len(d.GetId()); n > maxIDBytes {
 		v.add(field+".id", "%d bytes exceeds the limit of %d", n, maxIDBytes)
 	}
@@ -98,15 +102,18 @@ func (v *violations) document(field string, d *winnowv1.Document) {
 		if c.Html == "" {
 			v.add(field+".html", "the document is empty")
 		}
+		v.utf8(field+".html", c.Html)
 	case *winnowv1.Document_Text:
 		if c.Text == "" {
 			v.add(field+".text", "the document is empty")
 		}
+		v.utf8(field+".text", c.Text)
 	case *winnowv1.Document_Raw:
 		if len(c.Raw.GetData()) == 0 {
 			v.add(field+".raw.data", "the document is empty")
 		}
 		mt := c.Raw.GetMediaType()
+		v.utf8(field+".raw.media_type", mt)
 		if n := len(mt); n > maxMediaTypeBytes {
 			v.add(field+".raw.media_type", "%d bytes exceeds the limit of %d", n, maxMediaTypeBytes)
 		} else if mt != "" {
@@ -119,9 +126,29 @@ func (v *violations) document(field string, d *winnowv1.Document) {
 	}
 }
 
+// utf8 reports a string field that is not UTF-8 (the codec lets such
+// strings through for this check).
+func (v *violations) utf8(field, s string) {
+	if utf8.ValidString(s) {
+		return
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	v.add(field, "invalid UTF-8 at byte %d: string fields must be UTF-8; send other bytes as raw.data with a media type such as \"text/html; charset=windows-1256\"", i)
+}
+
 func (v *violations) options(field string, o *winnowv1.ClassifyOptions) {
 	if n := o.GetMaxExplainFeatures(); n < 0 || n > maxExplainFeatures {
 		v.add(field+".max_explain_features", "%d is outside [0, %d]", n, maxExplainFeatures)
+	}
+	if e := o.GetOffsetEncoding(); !validEncoding(e) {
+		v.add(field+".offset_encoding", "%d is not an OffsetEncoding (want UTF8, UTF16 or UTF32)", e)
 	}
 	if o != nil && o.Threshold != nil {
 		if t := o.GetThreshold(); !(t >= 0 && t <= 1) || math.IsNaN(float64(t)) {

@@ -91,6 +91,9 @@ type Result struct {
 	// Replaced counts the U+FFFD characters in Text that decoding introduced
 	// (for UTF-16 and gb18030, a U+FFFD encoded in the input is counted too).
 	Replaced int
+	// Compression is "gzip" when the input was gzip-compressed (and has
+	// been decompressed), else "".
+	Compression string
 	// HTML reports whether the bytes are HTML: decided by the media type
 	// when it is text/html, application/xhtml+xml or text/plain, else by
 	// [SniffHTML].
@@ -120,12 +123,23 @@ var ErrUnsupportedCharset = errors.New("decode: unsupported charset")
 func (e *CharsetError) Is(target error) bool { return target == ErrUnsupportedCharset }
 
 // Decode decodes raw page bytes. mediaType is an optional hint such as
-// "text/html; charset=windows-1256"; it may be empty. Decode fails only when
-// the media type names a charset it cannot decode (a *CharsetError); a
-// malformed media type is ignored, and so is an unknown charset in a <meta>
-// declaration.
+// "text/html; charset=windows-1256"; it may be empty. gzip-compressed
+// input (one member) is decompressed first, up to MaxDecompressedBytes.
+// Decode fails when the media type names a charset it cannot decode (a
+// *CharsetError), when compressed input is corrupt or too large (a
+// *DecompressError), and when the bytes are not text: images, archives,
+// executables, other compressed formats, random bytes (a *NotTextError,
+// see sniffBinary). A malformed media type is ignored, and so is an
+// unknown charset in a <meta> declaration.
 func Decode(data []byte, mediaType string) (Result, error) {
 	var r Result
+	if isGzip(data) {
+		d, err := gunzip(data, MaxDecompressedBytes)
+		if err != nil {
+			return Result{}, err
+		}
+		data, r.Compression = d, "gzip"
+	}
 	mt, label, hasLabel := parseMediaType(mediaType)
 	switch mt {
 	case "text/html", "application/xhtml+xml":
@@ -156,6 +170,14 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			r.Declared = ci.name
 			if enc == nil {
 				enc, r.Source = ci, SourceMeta
+			}
+		}
+	}
+
+	if enc == nil || enc.asciiCompatible {
+		if sniffUTF16(body) == nil || (enc != nil && enc.asciiCompatible) {
+			if what := sniffBinary(body); what != "" {
+				return Result{}, &NotTextError{What: what}
 			}
 		}
 	}

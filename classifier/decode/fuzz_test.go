@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"errors"
 	"testing"
 	"unicode/utf8"
 )
@@ -16,8 +17,10 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, mediaType string) {
 		r, err := Decode(data, mediaType)
 		if err != nil {
-			if _, ok := err.(*CharsetError); !ok {
-				t.Fatalf("error %v is not a *CharsetError", err)
+			var ce *CharsetError
+			var de *DecompressError
+			if !errors.As(err, &ce) && !errors.As(err, &de) && !errors.Is(err, ErrNotText) {
+				t.Fatalf("error %v is not a *CharsetError, *DecompressError or *NotTextError", err)
 			}
 			return
 		}

@@ -26,6 +26,8 @@ type extractor struct {
 	ntok   int
 	stats  []blockStats
 	titleC []byte // collapsed lower-cased document title
+	// cancel, when set, stops prepare and the passes early (PredictCheck).
+	cancel *canceler
 	coll   []byte
 
 	// the class and id token features of the last block structure saw
@@ -48,6 +50,9 @@ func (x *extractor) prepare(doc *segment.Doc) {
 	}
 	x.stats = x.stats[:len(doc.Blocks)]
 	for i := range doc.Blocks {
+		if x.cancel.stop(i) {
+			return
+		}
 		b := &doc.Blocks[i]
 		computeStats(doc.Text[b.Start:b.End], &x.stats[i])
 	}

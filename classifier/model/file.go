@@ -17,16 +17,24 @@ import (
 // File format (all integers little endian or unsigned varints):
 //
 //	magic "WNNWMDL\x00" | uint16 format version | uint32 header length |
-//	JSON header | weight section pass 1 | weight section pass 2 (optional)
+//	JSON header | weight section pass 1 | weight section pass 2 (optional) |
+//	splitter section (optional) | SHA-256 of everything before it
+//
+// The checksum (format version 2; version 1 files had none) makes a
+// corrupted file fail to load instead of serving damaged weights; it is
+// also the model's content fingerprint (Info.ContentSHA256).
 //
 // A weight section is: uvarint bits | float32 scale | uvarint number of
 // rows | rows, each a uvarint delta of the bucket index from the previous
 // row and NumClasses zig-zag varints of the int16-quantised weights.
 const (
 	magic = "WNNWMDL\x00"
-	// formatVersion 2 adds the page model (header "page_model"); files of
-	// version 1 still decode, without one.
-	formatVersion = 2
+	// formatVersion 3 adds the page model (header "page_kinds",
+	// "page_model", "page_article_cut") to version 2's checksum; version 2
+	// files still decode, without a page model.
+	formatVersion = 3
+	// checksumBytes is the length of the SHA-256 trailer.
+	checksumBytes = sha256.Size
 	// MaxFileBytes bounds a model file Decode accepts.
 	MaxFileBytes = 64 << 20
 )
@@ -164,6 +172,8 @@ func (m *Model) Encode(w io.Writer) error {
 		writeQuantised(&buf, m.bits2, q, scale)
 	}
 	buf.Write(sp)
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
 	_, err = w.Write(buf.Bytes())
 	if err != nil {
 		return fmt.Errorf("model: encode: %w", err)
@@ -231,9 +241,17 @@ func Decode(data []byte) (*Model, error) {
 	}
 	p := data[len(magic):]
 	version := binary.LittleEndian.Uint16(p)
-	if version != formatVersion && version != 1 {
-		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads 1 and %d", version, formatVersion)}
+	if version != formatVersion && version != 2 {
+		if version == 1 {
+			return nil, &FormatError{"format version 1 carries no checksum; this build reads versions 2 and 3: retrain the model, or rewrite the file with model.Upgrade"}
+		}
+		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads 2 and %d", version, formatVersion)}
 	}
+	sum, err := checkSum(data)
+	if err != nil {
+		return nil, err
+	}
+	p = p[:len(p)-checksumBytes]
 	hl := int(binary.LittleEndian.Uint32(p[2:]))
 	p = p[6:]
 	if hl > len(p) {
@@ -273,6 +291,7 @@ func Decode(data []byte) (*Model, error) {
 			Training:      h.Training,
 			Metrics:       h.Metrics,
 			TokenProbe:    h.TokenProbe,
+			ContentSHA256: sum,
 		},
 	}
 	if len(h.Shift) > numScripts {
@@ -285,7 +304,7 @@ func Decode(data []byte) (*Model, error) {
 		m.shift[i] = float32(v)
 	}
 	if h.PageModel != nil {
-		if version < 2 || len(h.PageModel) != NumPageKinds || len(h.PageKinds) != NumPageKinds {
+		if version < 3 || len(h.PageModel) != NumPageKinds || len(h.PageKinds) != NumPageKinds {
 			return nil, &FormatError{fmt.Sprintf("page model of %d kinds, want %d", len(h.PageModel), NumPageKinds)}
 		}
 		if !(h.PageArticleCut >= 0 && h.PageArticleCut <= 1) {
@@ -310,7 +329,6 @@ func Decode(data []byte) (*Model, error) {
 	if !(m.threshold > 0 && m.threshold < 1) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}
 	}
-	var err error
 	m.q1, m.s1, p, err = readSection(p, h.Bits1)
 	if err != nil {
 		return nil, err
@@ -407,7 +425,7 @@ func readSection(p []byte, want uint) ([]int16, float32, []byte, error) {
 
 // Stamped returns a copy of m whose version is base, a dash, and the first
 // eight hex digits of the SHA-256 of the model file written without a
-// version, so that every model with other weights has another version.
+// version (and as format version 1, without the checksum), so that every model with other weights has another version.
 // The same model always gets the same stamp.
 func (m *Model) Stamped(base string) (*Model, error) {
 	c := *m
@@ -416,7 +434,52 @@ func (m *Model) Stamped(base string) (*Model, error) {
 	if err := c.Encode(&buf); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(buf.Bytes())
+	// Hash the file as format version 1 wrote it (no checksum trailer),
+	// so that stamps did not change with the format.
+	b := buf.Bytes()[:buf.Len()-checksumBytes]
+	binary.LittleEndian.PutUint16(b[len(magic):], 1)
+	sum := sha256.Sum256(b)
 	c.info.Version = fmt.Sprintf("%s-%x", base, sum[:4])
 	return &c, nil
+}
+
+// checkSum verifies the SHA-256 trailer of a version 2 model file and
+// returns it in hex.
+func checkSum(data []byte) (string, error) {
+	if len(data) < len(magic)+6+checksumBytes {
+		return "", &FormatError{"truncated (no checksum)"}
+	}
+	body, trailer := data[:len(data)-checksumBytes], data[len(data)-checksumBytes:]
+	sum := sha256.Sum256(body)
+	if !bytes.Equal(sum[:], trailer) {
+		return "", &FormatError{fmt.Sprintf("checksum mismatch: the file is corrupt or truncated (its contents hash to %x..., it carries %x...); restore it from the release or retrain", sum[:4], trailer[:4])}
+	}
+	return fmt.Sprintf("%x", sum), nil
+}
+
+// Upgrade rewrites a format version 1 or 2 model file as the current
+// version: the same header and weight bytes with the new version number
+// and the checksum trailer (version 2's own trailer is replaced). Current
+// files are returned unchanged. It checks nothing else: decode the result
+// to validate it.
+func Upgrade(data []byte) ([]byte, error) {
+	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+		return nil, &FormatError{"not a winnow model (bad magic)"}
+	}
+	switch v := binary.LittleEndian.Uint16(data[len(magic):]); v {
+	case formatVersion:
+		return data, nil
+	case 1:
+	case 2:
+		if len(data) < len(magic)+6+checksumBytes {
+			return nil, &FormatError{"truncated (no checksum)"}
+		}
+		data = data[:len(data)-checksumBytes]
+	default:
+		return nil, &FormatError{fmt.Sprintf("format version %d cannot be upgraded", v)}
+	}
+	out := bytes.Clone(data)
+	binary.LittleEndian.PutUint16(out[len(magic):], formatVersion)
+	sum := sha256.Sum256(out)
+	return append(out, sum[:]...), nil
 }

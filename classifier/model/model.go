@@ -79,7 +79,13 @@ type Prediction struct {
 type Info struct {
 	FormatVersion int
 	Version       string
-	Fingerprint   string
+	// Fingerprint identifies the feature pipeline the model was trained
+	// for (see ContentSHA256 for the weights).
+	Fingerprint string
+	// ContentSHA256 is the hex SHA-256 of the model file's contents, the
+	// checksum the file carries: it names the weights. Empty for a model
+	// that was trained but not yet encoded.
+	ContentSHA256 string
 	Languages     []string
 	// Training summarises the training data: documents and blocks per source.
 	Training map[string]int
@@ -287,6 +293,9 @@ func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
 func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasses]float32) {
 	x.s.mask = 1<<m.bits1 - 1
 	for i := range doc.Blocks {
+		if x.cancel.stop(i) {
+			return
+		}
 		x.block(doc, i, false)
 		var z [NumClasses]float32
 		if m.q1 != nil {
@@ -303,17 +312,23 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // contributions per block (the strongest features for and against the
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
-	out, _ := m.PredictPage(doc, explain)
+	out, _ := m.predict(doc, explain, nil)
 	return out
 }
 
 // HasPageModel reports whether the model says what kind of page a
-// document is (files written before format version 2 do not).
+// document is (files written before format version 3 do not).
 func (m *Model) HasPageModel() bool { return m.page != nil }
 
 // PredictPage is Predict, and the page model's judgement of the whole
 // document (Kind PageUnknown when the model has no page model).
 func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePrediction) {
+	return m.predict(doc, explain, nil)
+}
+
+// predict is PredictPage, stopping early (with a partial result the
+// caller drops) when c says so.
+func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Prediction, PagePrediction) {
 	n := len(doc.Blocks)
 	out := make([]Prediction, n)
 	var page PagePrediction
@@ -323,9 +338,17 @@ func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePr
 	sc := getScratch(m, n)
 	defer sc.release()
 	x, cs := &sc.x, &sc.cs
+	x.cancel = c
+	defer func() { x.cancel = nil }()
 	x.prepare(doc)
 	logits, probs := sc.logits[:n], sc.probs[:n]
+	if c.stop(0) {
+		return out, page
+	}
 	m.pass1(x, doc, logits, probs)
+	if c.stop(0) {
+		return out, page
+	}
 	if m.page != nil {
 		var f [numPageFeats]float32
 		pageFeatures(doc, x.stats, probs, &f)
@@ -353,6 +376,9 @@ func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePr
 		cs.prepare(doc, probs, x.stats)
 		x.s.mask = 1<<m.bits2 - 1
 		for i := range doc.Blocks {
+			if c.stop(i) {
+				return out, page
+			}
 			x.context(doc, probs, cs, i, false)
 			var z [NumClasses]float32
 			scores(m.w2, &x.s, &z)
@@ -365,6 +391,9 @@ func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePr
 	}
 	if explain > 0 {
 		for i := range out {
+			if c.stop(i) {
+				return out, page
+			}
 			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
 		}
 	}

@@ -154,7 +154,7 @@ func TestDecodeErrors(t *testing.T) {
 	} else {
 		other[i] = '0'
 	}
-	_, err := Decode(other)
+	_, err := Decode(withChecksum(other))
 	var fe *FingerprintError
 	if !errors.As(err, &fe) {
 		t.Errorf("fingerprint mismatch: got %v, want *FingerprintError", err)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"strings"
 	"testing"
@@ -66,11 +67,12 @@ func TestPageModelDecodeErrors(t *testing.T) {
 	// header one byte... keep the header length right by padding with a space
 	j := i + len(`"page_model":[[`)
 	k := j + bytes.IndexByte(data[j:], ',')
-	bad := bytes.Clone(data)
+	bad := bytes.Clone(data[:len(data)-checksumBytes])
 	copy(bad[j:k+1], strings.Repeat(" ", k+1-j))
-	_, err := Decode(bad)
+	sum := sha256.Sum256(bad)
+	_, err := Decode(append(bad, sum[:]...))
 	var fe *FormatError
-	if !errors.As(err, &fe) {
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "page model") {
 		t.Errorf("short page model row: got %v, want *FormatError", err)
 	}
 }

@@ -303,7 +303,7 @@ func TestTextScratchReuse(t *testing.T) {
 	swapped.prepare()
 	alt := &swapped
 	fresh := func(sp *Splitter) string {
-		return fmt.Sprint(segmentText(text, sp, &lineScratch{}).Blocks)
+		return fmt.Sprint(segmentText(text, sp, &lineScratch{}, nil).Blocks)
 	}
 	viaText := func(sp *Splitter) string {
 		d, err := Text(text, TextOptions{Splitter: sp})

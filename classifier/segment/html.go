@@ -21,6 +21,10 @@ type HTMLOptions struct {
 	MaxPathTokens int
 	// KeepHidden keeps elements hidden by attributes or inline styles.
 	KeepHidden bool
+	// Check, when set, is called every few KB of parsing and every
+	// thousand nodes or so of the walk (typically a context's Err): when
+	// it returns an error, HTML stops and returns it.
+	Check func() error
 }
 
 const (
@@ -66,7 +70,10 @@ const (
 // no <title>. PathTokens slices may be shared between blocks of one Doc
 // and must not be modified.
 func HTML(src string, opt HTMLOptions) (*Doc, error) {
-	root, err := html.Parse(strings.NewReader(src))
+	root, err := html.Parse(reader(src, opt.Check))
+	if cerr := checkErr(opt.Check); cerr != nil {
+		return nil, cerr
+	}
 	if err != nil {
 		// html.Parse refuses documents nested deeper than its open-element
 		// limit; segment them from the token stream instead of losing
@@ -76,14 +83,14 @@ func HTML(src string, opt HTMLOptions) (*Doc, error) {
 			opt.KeepHidden = true
 			d = fromTokens(src, opt)
 		}
-		return d, nil
+		return checked(d, opt.Check)
 	}
 	d := fromTree(root, opt, len(src))
 	if len(d.Blocks) == 0 && !opt.KeepHidden {
 		opt.KeepHidden = true
 		d = fromTree(root, opt, len(src))
 	}
-	return d, nil
+	return checked(d, opt.Check)
 }
 
 // FromNode segments an already parsed HTML tree like HTML does.
@@ -215,7 +222,10 @@ func (w *walker) finish() *Doc {
 // walk visits the tree in document order without recursion.
 func (w *walker) walk(root *html.Node) {
 	n := root
-	for n != nil {
+	for steps := 1; n != nil; steps++ {
+		if stopped(w.opt.Check, steps) {
+			return
+		}
 		descend := w.enter(n)
 		if descend && n.FirstChild != nil {
 			n = n.FirstChild

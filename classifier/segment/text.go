@@ -14,6 +14,9 @@ type TextOptions struct {
 	Splitter *Splitter
 	// NoSplit keeps every line whole (one block per non-blank line).
 	NoSplit bool
+	// Check, when set, is called every thousand lines or so (typically a
+	// context's Err): when it returns an error, Text stops and returns it.
+	Check func() error
 }
 
 // Text segments plain text. Doc.Text is text itself (not copied). Every
@@ -31,20 +34,32 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		sp = defaultSplitter()
 	}
 	if sp == nil {
-		return segmentText(text, nil, nil), nil
+		return checked(segmentText(text, nil, nil, opt.Check), opt.Check)
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	return segmentText(text, sp, &ts.sc), nil
+	return checked(segmentText(text, sp, &ts.sc, opt.Check), opt.Check)
 }
 
-// segmentText is Text with splitter sp (nil for none) and its scratch sc.
-func segmentText(text string, sp *Splitter, sc *lineScratch) *Doc {
+// checked returns d, or check's error when segmentation stopped early.
+func checked(d *Doc, check func() error) (*Doc, error) {
+	if err := checkErr(check); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// segmentText is Text with splitter sp (nil for none) and its scratch sc;
+// it stops early when check (nil: none) fails.
+func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error) *Doc {
 	d := &Doc{Text: text}
 	d.Blocks = make([]Block, 0, blockEstimate(text))
 	line, blank := 0, false
 	for pos := 0; pos <= len(text); {
+		if stopped(check, line) {
+			break
+		}
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
 			end = len(text)

@@ -25,7 +25,7 @@ func fromTokens(src string, opt HTMLOptions) *Doc {
 
 // tokens walks the token stream of src.
 func (w *walker) tokens(src string) {
-	z := html.NewTokenizer(strings.NewReader(src))
+	z := html.NewTokenizer(reader(src, w.opt.Check))
 	skip, skipTag := 0, ""
 	over := 0 // start tags not pushed because the stack was full
 	var node html.Node

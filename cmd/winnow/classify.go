@@ -44,6 +44,8 @@ formats:
   blocks  one TSV line per block: start, end (UTF-8 byte offsets into the
           text), label, category, score (3 decimals), the block's first 60
           characters (tab, newline, CR and backslash escaped)
+  html    one self-contained page with every block highlighted by category
+          (the moderation view of winnowd --http-listen, no server needed)
 
 A page that holds no article (the model judges the page kind: article,
 listing, forum, product or other) has no content block unless --keep-content
@@ -75,7 +77,7 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	fs.StringVar(&f.server, "server", "", "classify on the winnowd at `ADDR` (host:port) instead of in-process")
 	fs.StringVar(&f.mode, "mode", "auto", "read the input as `auto`, html or text (auto sniffs)")
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json or blocks")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, blocks or html")
 	fs.StringVar(&f.model, "model", "", "model `FILE` for in-process classification (default: embedded)")
 	fs.BoolVar(&f.explain, "explain", false, "include the features that weighed most per block (json format)")
 	fs.Float64Var(&f.threshold, "threshold", math.NaN(), "content-probability cut in [0,1] (default: the model's)")
@@ -107,9 +109,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return fail(exitUsage, "--mode %q: want auto, html or text", f.mode)
 	}
 	switch f.format {
-	case "text", "json", "blocks":
+	case "text", "json", "blocks", "html":
 	default:
-		return fail(exitUsage, "--format %q: want text, json or blocks", f.format)
+		return fail(exitUsage, "--format %q: want text, json, blocks or html", f.format)
 	}
 	if f.server != "" && f.model != "" {
 		return fail(exitUsage, "--model selects the in-process model; it cannot be combined with --server (the server chose its model)")
@@ -126,6 +128,9 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}
 		t := float32(f.threshold)
 		opts.Threshold = &t
+	}
+	if f.format == "html" {
+		htmlOptions(opts)
 	}
 
 	name := "-"
@@ -156,7 +161,12 @@ func runClassify(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if err != nil {
 		return fail(errorExit(err), "%s", describe(err, f.server))
 	}
-	if err := write(stdout, f.format, resp); err != nil {
+	if f.format == "html" {
+		err = writeHTML(ctx, stdout, f, resp)
+	} else {
+		err = write(stdout, f.format, resp)
+	}
+	if err != nil {
 		return fail(exitServer, "cannot write the output: %v", err)
 	}
 	if f.format == "text" && !resp.GetHasArticle() && !f.keep {
@@ -248,7 +258,9 @@ func classifyRemote(ctx context.Context, addr string, doc *winnowv1.Document, op
 // fix (2), anything else is the server's or the network's (3).
 func errorExit(err error) int {
 	switch status.Code(err) {
-	case codes.InvalidArgument, codes.ResourceExhausted, codes.OutOfRange, codes.FailedPrecondition:
+	case codes.ResourceExhausted:
+		return exhaustedExit(status.Convert(err))
+	case codes.InvalidArgument, codes.OutOfRange, codes.FailedPrecondition:
 		return exitBadInput
 	}
 	return exitServer
@@ -279,7 +291,7 @@ func describe(err error, addr string) string {
 		}
 		return "bad input: " + s.Message()
 	case codes.ResourceExhausted:
-		return fmt.Sprintf("bad input: %s rejected the request as too large (%s); split the document or raise winnowd --max-recv-bytes", where, s.Message())
+		return describeExhausted(s, where)
 	case codes.Unavailable:
 		return fmt.Sprintf("%s is unavailable (%s); is winnowd running there? start it with: winnowd --listen %s", where, s.Message(), addr)
 	case codes.DeadlineExceeded:

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	winnow classify [--server ADDR] [--mode auto|html|text] [--format text|json|blocks]
+//	winnow classify [--server ADDR] [--mode auto|html|text] [--format text|json|blocks|html]
 //	                [--model FILE] [--explain] [--threshold X] [--timeout D] [FILE|-]
 //	winnow train ...
 //	winnow eval ...

@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sync"
 	"testing"
-	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -41,22 +41,7 @@ var addrRE = regexp.MustCompile(`msg=serving addr=(\S+)`)
 func TestServeAndStop(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stderr syncBuffer
-	exit := make(chan int, 1)
-	go func() {
-		exit <- run(ctx, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, nil, nil, &stderr)
-	}()
-	var addr string
-	for addr == "" {
-		select {
-		case code := <-exit:
-			t.Fatalf("winnowd exited with %d: %s", code, stderr.String())
-		case <-time.After(10 * time.Millisecond):
-		}
-		if m := addrRE.FindStringSubmatch(stderr.String()); m != nil {
-			addr = m[1]
-		}
-	}
+	addr, exit, stderr := serve(ctx, t, []string{"--listen", "127.0.0.1:0", "--log-level", "debug"}, addrRE)
 	c, err := client.New(addr)
 	if err != nil {
 		t.Fatal(err)
@@ -104,10 +89,18 @@ func TestRunErrors(t *testing.T) {
 		{"bad-model", []string{"--model", badModel}, 2},
 		{"missing-model", []string{"--model", "/nonexistent/model.bin"}, 2},
 		{"address-in-use", []string{"--listen", busy.Addr().String()}, 3},
+		{"pprof-without-metrics", []string{"--pprof"}, 1},
+		{"client-ca-without-cert", []string{"--client-ca", badModel}, 1},
+		{"cert-without-key", []string{"--tls-cert", badModel}, 1},
+		{"bad-cert", []string{"--tls-cert", badModel, "--tls-key", badModel}, 1},
+		{"bad-log-format", []string{"--log-format", "xml"}, 1},
+		{"bad-size", []string{"--max-memory", "lots"}, 1},
+		{"bad-tokens", []string{"--auth-tokens", badModel}, 1},
+		{"version", []string{"--version"}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := run(context.Background(), tc.args, nil, nil, &stderr); code != tc.code {
+			if code := run(context.Background(), tc.args, nil, io.Discard, &stderr); code != tc.code {
 				t.Errorf("exit %d, want %d: %s", code, tc.code, stderr.String())
 			}
 		})
@@ -122,4 +115,39 @@ func clientConn(t *testing.T, addr string) *grpc.ClientConn {
 	}
 	t.Cleanup(func() { conn.Close() })
 	return conn
+}
+
+func TestEnv(t *testing.T) {
+	defer func(e func() []string) { environ = e }(environ)
+	for _, tc := range []struct {
+		name string
+		env  []string
+		code int
+	}{
+		{"unknown", []string{"WINNOWD_NO_SUCH_FLAG=1"}, 1},
+		{"bad-value", []string{"WINNOWD_MAX_BATCH=many"}, 1},
+		{"bad-limit", []string{"WINNOWD_MAX_BATCH=0"}, 1},
+		{"flag-wins", []string{"WINNOWD_MAX_BATCH=0", "OTHER=1"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			environ = func() []string { return tc.env }
+			var stderr bytes.Buffer
+			args := []string{}
+			if tc.code == 0 {
+				args = []string{"--max-batch", "3", "--version"}
+			}
+			if code := run(context.Background(), args, nil, io.Discard, &stderr); code != tc.code {
+				t.Errorf("exit %d, want %d: %s", code, tc.code, stderr.String())
+			}
+		})
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for in, want := range map[string]int64{"1048576": 1 << 20, "512MiB": 512 << 20, "1GiB": 1 << 30, "1.5 GiB": 3 << 29, "2MB": 2e6, "0": 0} {
+		var b byteSize
+		if err := b.Set(in); err != nil || int64(b) != want {
+			t.Errorf("%q: %d %v, want %d", in, b, err, want)
+		}
+	}
 }

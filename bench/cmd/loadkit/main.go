@@ -8,6 +8,7 @@
 //	loadkit rss --pid PID                         # prints VmHWM in kB
 //	loadkit cpu --pid PID                         # prints user+system CPU time in ms
 //	loadkit report --dir OUT --rss KB --command CMD [--out ../docs/benchmarks.md]
+//	loadkit gateway --addr A --http H --pid PID    # HTTP/JSON gateway vs gRPC, 2 KB text (gateway.go)
 //
 // Every wait is bounded in time; only loopback addresses are accepted.
 package main
@@ -29,6 +30,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/winnowhq/winnow/bench/load"
@@ -49,6 +51,13 @@ func calls() []struct{ stem, name string } {
 func main() {
 	if len(os.Args) < 2 {
 		usage()
+	}
+	if os.Args[1] == "gateway" { // own flags: gateway.go
+		if err := gatewayLoad(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "loadkit:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	fs := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
 	shared := fs.String("shared", "../../shared", "the shared folder")
@@ -91,7 +100,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: loadkit port|data|wait|rss|report [flags]")
+	fmt.Fprintln(os.Stderr, "usage: loadkit port|data|wait|rss|cpu|report|gateway [flags]")
 	os.Exit(2)
 }
 
@@ -148,6 +157,9 @@ func wait(addr string, limit time.Duration) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
+	if tok := os.Getenv("WINNOW_TOKEN"); tok != "" { // winnowd --auth-tokens
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok)
+	}
 	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		return err

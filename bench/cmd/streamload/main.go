@@ -28,6 +28,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 
 	"github.com/winnowhq/winnow/bench/load"
 	"github.com/winnowhq/winnow/classifier"
@@ -85,6 +86,9 @@ func run(addr, shared string, n int, limit time.Duration, out string) error {
 		return err
 	}
 	defer conn.Close()
+	if tok := os.Getenv("WINNOW_TOKEN"); tok != "" { // winnowd --auth-tokens
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok)
+	}
 	if err := stream(ctx, winnowv1.NewClassifierServiceClient(conn), html, n, rep); err != nil {
 		return err
 	}

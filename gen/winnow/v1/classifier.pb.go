@@ -160,6 +160,65 @@ func (Category) EnumDescriptor() ([]byte, []int) {
 	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{1}
 }
 
+// OffsetEncoding is the unit of text offsets, as in Google's Natural
+// Language API (google.cloud.language.v2.EncodingType).
+type OffsetEncoding int32
+
+const (
+	// Not set: UTF-8 bytes. Never returned.
+	OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED OffsetEncoding = 0
+	// UTF-8 code units (bytes): Go, Rust and C string indices.
+	OffsetEncoding_OFFSET_ENCODING_UTF8 OffsetEncoding = 1
+	// UTF-16 code units: JavaScript, Java and C# string indices; a character
+	// outside the Basic Multilingual Plane (such as most emoji) counts 2.
+	OffsetEncoding_OFFSET_ENCODING_UTF16 OffsetEncoding = 2
+	// UTF-32 code units, i.e. Unicode code points: Python str indices.
+	OffsetEncoding_OFFSET_ENCODING_UTF32 OffsetEncoding = 3
+)
+
+// Enum value maps for OffsetEncoding.
+var (
+	OffsetEncoding_name = map[int32]string{
+		0: "OFFSET_ENCODING_UNSPECIFIED",
+		1: "OFFSET_ENCODING_UTF8",
+		2: "OFFSET_ENCODING_UTF16",
+		3: "OFFSET_ENCODING_UTF32",
+	}
+	OffsetEncoding_value = map[string]int32{
+		"OFFSET_ENCODING_UNSPECIFIED": 0,
+		"OFFSET_ENCODING_UTF8":        1,
+		"OFFSET_ENCODING_UTF16":       2,
+		"OFFSET_ENCODING_UTF32":       3,
+	}
+)
+
+func (x OffsetEncoding) Enum() *OffsetEncoding {
+	p := new(OffsetEncoding)
+	*p = x
+	return p
+}
+
+func (x OffsetEncoding) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (OffsetEncoding) Descriptor() protoreflect.EnumDescriptor {
+	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+}
+
+func (OffsetEncoding) Type() protoreflect.EnumType {
+	return &file_winnow_v1_classifier_proto_enumTypes[2]
+}
+
+func (x OffsetEncoding) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use OffsetEncoding.Descriptor instead.
+func (OffsetEncoding) EnumDescriptor() ([]byte, []int) {
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+}
+
 // Mode is how a document's bytes were read.
 // PageKind is what kind of page a document is.
 type PageKind int32
@@ -211,11 +270,11 @@ func (x PageKind) String() string {
 }
 
 func (PageKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_winnow_v1_classifier_proto_enumTypes[2].Descriptor()
+	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
 }
 
 func (PageKind) Type() protoreflect.EnumType {
-	return &file_winnow_v1_classifier_proto_enumTypes[2]
+	return &file_winnow_v1_classifier_proto_enumTypes[3]
 }
 
 func (x PageKind) Number() protoreflect.EnumNumber {
@@ -224,7 +283,7 @@ func (x PageKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PageKind.Descriptor instead.
 func (PageKind) EnumDescriptor() ([]byte, []int) {
-	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{2}
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
 }
 
 type Mode int32
@@ -263,11 +322,11 @@ func (x Mode) String() string {
 }
 
 func (Mode) Descriptor() protoreflect.EnumDescriptor {
-	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
+	return file_winnow_v1_classifier_proto_enumTypes[4].Descriptor()
 }
 
 func (Mode) Type() protoreflect.EnumType {
-	return &file_winnow_v1_classifier_proto_enumTypes[3]
+	return &file_winnow_v1_classifier_proto_enumTypes[4]
 }
 
 func (x Mode) Number() protoreflect.EnumNumber {
@@ -276,7 +335,7 @@ func (x Mode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Mode.Descriptor instead.
 func (Mode) EnumDescriptor() ([]byte, []int) {
-	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{4}
 }
 
 // Document is one page to classify.
@@ -502,6 +561,11 @@ type ClassifyOptions struct {
 	// calibrated default (see GetModelResponse.default_threshold); lower
 	// values trade precision for recall. Must be in [0, 1].
 	Threshold *float32 `protobuf:"fixed32,6,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
+	// Optional. The unit of Block.start and Block.end: UTF-8 bytes (the
+	// default), UTF-16 code units (JavaScript, Java, C# string indices) or
+	// Unicode code points (Python str indices). The response echoes it in
+	// ClassifyResponse.offset_encoding.
+	OffsetEncoding OffsetEncoding `protobuf:"varint,7,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
 	// Optional. Keep the content blocks (title and body) of a page that holds
 	// no article (ClassifyResponse.has_article false: a front page, a listing,
 	// a forum thread, a product page). By default such a page has no content
@@ -581,6 +645,13 @@ func (x *ClassifyOptions) GetThreshold() float32 {
 		return *x.Threshold
 	}
 	return 0
+}
+
+func (x *ClassifyOptions) GetOffsetEncoding() OffsetEncoding {
+	if x != nil {
+		return x.OffsetEncoding
+	}
+	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
 }
 
 func (x *ClassifyOptions) GetKeepContentWithoutArticle() bool {
@@ -671,13 +742,18 @@ type ClassifyResponse struct {
 	// ClassifyOptions.include_text is set. For text input it is the input
 	// after charset decoding, byte for byte (invalid UTF-8 sequences replaced
 	// by U+FFFD); for HTML it is the page's visible-text rendition.
-	// Invariant: text[block.start:block.end] is the block's text.
+	// Invariant: text[block.start:block.end] is the block's text, with text
+	// indexed in the unit of offset_encoding.
 	Text string `protobuf:"bytes,8,opt,name=text,proto3" json:"text,omitempty"`
 	// Output only. The charset the input was decoded from, e.g. "utf-8" or
 	// "windows-1256"; "utf-8" for html and text input.
 	Encoding string `protobuf:"bytes,9,opt,name=encoding,proto3" json:"encoding,omitempty"`
 	// Output only. How the input was read: MODE_HTML or MODE_TEXT.
 	Mode Mode `protobuf:"varint,10,opt,name=mode,proto3,enum=winnow.v1.Mode" json:"mode,omitempty"`
+	// Output only. The unit of every Block.start and Block.end in this
+	// response: OFFSET_ENCODING_UTF8 unless ClassifyOptions.offset_encoding
+	// asked for another; never OFFSET_ENCODING_UNSPECIFIED.
+	OffsetEncoding OffsetEncoding `protobuf:"varint,13,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
 	// Output only. What kind of page the document is, judged by the model's
 	// page model from the whole page (content share and layout, link
 	// density, repetition); PAGE_KIND_UNSPECIFIED when the model has none.
@@ -793,6 +869,13 @@ func (x *ClassifyResponse) GetMode() Mode {
 	return Mode_MODE_UNSPECIFIED
 }
 
+func (x *ClassifyResponse) GetOffsetEncoding() OffsetEncoding {
+	if x != nil {
+		return x.OffsetEncoding
+	}
+	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
+}
+
 func (x *ClassifyResponse) GetPageKind() PageKind {
 	if x != nil {
 		return x.PageKind
@@ -821,12 +904,13 @@ type Block struct {
 	// Output only. The calibrated probability that the block is content, in
 	// [0, 1].
 	ContentProbability float32 `protobuf:"fixed32,4,opt,name=content_probability,json=contentProbability,proto3" json:"content_probability,omitempty"`
-	// Output only. Start of the block: a UTF-8 byte offset (not a rune or
-	// UTF-16 offset) into the document's text (ClassifyResponse.text),
-	// inclusive.
+	// Output only. Start of the block: an offset into the document's text
+	// (ClassifyResponse.text), inclusive, in the unit of
+	// ClassifyResponse.offset_encoding: UTF-8 bytes by default, UTF-16 code
+	// units or Unicode code points on request.
 	Start int64 `protobuf:"varint,5,opt,name=start,proto3" json:"start,omitempty"`
-	// Output only. End of the block: a UTF-8 byte offset into the document's
-	// text, exclusive. start < end.
+	// Output only. End of the block: an offset into the document's text,
+	// exclusive, in the same unit as start. start < end.
 	End int64 `protobuf:"varint,6,opt,name=end,proto3" json:"end,omitempty"`
 	// Output only. For HTML input, a CSS selector that locates the block's
 	// element with document.querySelector, such as
@@ -1460,7 +1544,9 @@ type GetModelResponse struct {
 	Version string `protobuf:"bytes,1,opt,name=version,proto3" json:"version,omitempty"`
 	// Output only. The version of the model file format.
 	FormatVersion int32 `protobuf:"varint,2,opt,name=format_version,json=formatVersion,proto3" json:"format_version,omitempty"`
-	// Output only. A hash identifying the model's weights.
+	// Output only. A hash identifying the model's weights: the first 16 hex
+	// digits of the SHA-256 of the model file's contents (the checksum the
+	// file carries).
 	Fingerprint string `protobuf:"bytes,3,opt,name=fingerprint,proto3" json:"fingerprint,omitempty"`
 	// Output only. The labels the model assigns.
 	Labels []Label `protobuf:"varint,4,rep,packed,name=labels,proto3,enum=winnow.v1.Label" json:"labels,omitempty"`
@@ -1478,6 +1564,12 @@ type GetModelResponse struct {
 	// Output only. The content-probability cut used when
 	// ClassifyOptions.threshold is unset, in [0, 1].
 	DefaultThreshold float32 `protobuf:"fixed32,9,opt,name=default_threshold,json=defaultThreshold,proto3" json:"default_threshold,omitempty"`
+	// Output only. A hash identifying the feature pipeline (tokens, features,
+	// hashing sizes) the model was trained for; a model file built for
+	// another pipeline does not load.
+	PipelineFingerprint string `protobuf:"bytes,12,opt,name=pipeline_fingerprint,json=pipelineFingerprint,proto3" json:"pipeline_fingerprint,omitempty"`
+	// Output only. The SHA-256 of the model file's contents, in hex.
+	ContentSha256 string `protobuf:"bytes,13,opt,name=content_sha256,json=contentSha256,proto3" json:"content_sha256,omitempty"`
 	// Output only. The page kinds the model tells apart, in enum order;
 	// empty when the model has no page model.
 	PageKinds     []PageKind `protobuf:"varint,10,rep,packed,name=page_kinds,json=pageKinds,proto3,enum=winnow.v1.PageKind" json:"page_kinds,omitempty"`
@@ -1576,6 +1668,20 @@ func (x *GetModelResponse) GetDefaultThreshold() float32 {
 		return x.DefaultThreshold
 	}
 	return 0
+}
+
+func (x *GetModelResponse) GetPipelineFingerprint() string {
+	if x != nil {
+		return x.PipelineFingerprint
+	}
+	return ""
+}
+
+func (x *GetModelResponse) GetContentSha256() string {
+	if x != nil {
+		return x.ContentSha256
+	}
+	return ""
 }
 
 func (x *GetModelResponse) GetPageKinds() []PageKind {
@@ -1712,7 +1818,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"RawContent\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x1d\n" +
 	"\n" +
-	"media_type\x18\x02 \x01(\tR\tmediaType\"\xb9\x02\n" +
+	"media_type\x18\x02 \x01(\tR\tmediaType\"\xfd\x02\n" +
 	"\x0fClassifyOptions\x12\x1f\n" +
 	"\vomit_blocks\x18\x01 \x01(\bR\n" +
 	"omitBlocks\x12$\n" +
@@ -1720,14 +1826,15 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\finclude_text\x18\x03 \x01(\bR\vincludeText\x12\x18\n" +
 	"\aexplain\x18\x04 \x01(\bR\aexplain\x120\n" +
 	"\x14max_explain_features\x18\x05 \x01(\x05R\x12maxExplainFeatures\x12!\n" +
-	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01\x12?\n" +
+	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01\x12B\n" +
+	"\x0foffset_encoding\x18\a \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\x12?\n" +
 	"\x1ckeep_content_without_article\x18\n" +
 	" \x01(\bR\x19keepContentWithoutArticleB\f\n" +
 	"\n" +
 	"_threshold\"x\n" +
 	"\x0fClassifyRequest\x12/\n" +
 	"\bdocument\x18\x01 \x01(\v2\x13.winnow.v1.DocumentR\bdocument\x124\n" +
-	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xb8\x03\n" +
+	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xfc\x03\n" +
 	"\x10ClassifyResponse\x12\x1f\n" +
 	"\vdocument_id\x18\x01 \x01(\tR\n" +
 	"documentId\x12\x1b\n" +
@@ -1740,7 +1847,8 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x04text\x18\b \x01(\tR\x04text\x12\x1a\n" +
 	"\bencoding\x18\t \x01(\tR\bencoding\x12#\n" +
 	"\x04mode\x18\n" +
-	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\x120\n" +
+	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\x12B\n" +
+	"\x0foffset_encoding\x18\r \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\x120\n" +
 	"\tpage_kind\x18\v \x01(\x0e2\x13.winnow.v1.PageKindR\bpageKind\x12\x1f\n" +
 	"\vhas_article\x18\f \x01(\bR\n" +
 	"hasArticle\"\xae\x02\n" +
@@ -1780,7 +1888,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"K\n" +
 	"\x16ClassifyStreamResponse\x121\n" +
 	"\x06result\x18\x01 \x01(\v2\x19.winnow.v1.ClassifyResultR\x06result\"\x11\n" +
-	"\x0fGetModelRequest\"\xc5\x03\n" +
+	"\x0fGetModelRequest\"\x9f\x04\n" +
 	"\x10GetModelResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12%\n" +
 	"\x0eformat_version\x18\x02 \x01(\x05R\rformatVersion\x12 \n" +
@@ -1792,7 +1900,9 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x0elanguage_codes\x18\x06 \x03(\tR\rlanguageCodes\x12:\n" +
 	"\rtraining_data\x18\a \x03(\v2\x15.winnow.v1.NamedCountR\ftrainingData\x12+\n" +
 	"\ametrics\x18\b \x03(\v2\x11.winnow.v1.MetricR\ametrics\x12+\n" +
-	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\x122\n" +
+	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\x121\n" +
+	"\x14pipeline_fingerprint\x18\f \x01(\tR\x13pipelineFingerprint\x12%\n" +
+	"\x0econtent_sha256\x18\r \x01(\tR\rcontentSha256\x122\n" +
 	"\n" +
 	"page_kinds\x18\n" +
 	" \x03(\x0e2\x13.winnow.v1.PageKindR\tpageKinds\"6\n" +
@@ -1819,7 +1929,12 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x11CATEGORY_COMMENTS\x10\b\x12\x12\n" +
 	"\x0eCATEGORY_LEGAL\x10\t\x12\x12\n" +
 	"\x0eCATEGORY_OTHER\x10\n" +
-	"*\x94\x01\n" +
+	"*\x81\x01\n" +
+	"\x0eOffsetEncoding\x12\x1f\n" +
+	"\x1bOFFSET_ENCODING_UNSPECIFIED\x10\x00\x12\x18\n" +
+	"\x14OFFSET_ENCODING_UTF8\x10\x01\x12\x19\n" +
+	"\x15OFFSET_ENCODING_UTF16\x10\x02\x12\x19\n" +
+	"\x15OFFSET_ENCODING_UTF32\x10\x03*\x94\x01\n" +
 	"\bPageKind\x12\x19\n" +
 	"\x15PAGE_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11PAGE_KIND_ARTICLE\x10\x01\x12\x15\n" +
@@ -1849,72 +1964,75 @@ func file_winnow_v1_classifier_proto_rawDescGZIP() []byte {
 	return file_winnow_v1_classifier_proto_rawDescData
 }
 
-var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_winnow_v1_classifier_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_winnow_v1_classifier_proto_goTypes = []any{
 	(Label)(0),                     // 0: winnow.v1.Label
 	(Category)(0),                  // 1: winnow.v1.Category
-	(PageKind)(0),                  // 2: winnow.v1.PageKind
-	(Mode)(0),                      // 3: winnow.v1.Mode
-	(*Document)(nil),               // 4: winnow.v1.Document
-	(*RawContent)(nil),             // 5: winnow.v1.RawContent
-	(*ClassifyOptions)(nil),        // 6: winnow.v1.ClassifyOptions
-	(*ClassifyRequest)(nil),        // 7: winnow.v1.ClassifyRequest
-	(*ClassifyResponse)(nil),       // 8: winnow.v1.ClassifyResponse
-	(*Block)(nil),                  // 9: winnow.v1.Block
-	(*FeatureWeight)(nil),          // 10: winnow.v1.FeatureWeight
-	(*DocumentSummary)(nil),        // 11: winnow.v1.DocumentSummary
-	(*CategoryCount)(nil),          // 12: winnow.v1.CategoryCount
-	(*ClassifyBatchRequest)(nil),   // 13: winnow.v1.ClassifyBatchRequest
-	(*ClassifyBatchResponse)(nil),  // 14: winnow.v1.ClassifyBatchResponse
-	(*ClassifyResult)(nil),         // 15: winnow.v1.ClassifyResult
-	(*ClassifyStreamRequest)(nil),  // 16: winnow.v1.ClassifyStreamRequest
-	(*ClassifyStreamResponse)(nil), // 17: winnow.v1.ClassifyStreamResponse
-	(*GetModelRequest)(nil),        // 18: winnow.v1.GetModelRequest
-	(*GetModelResponse)(nil),       // 19: winnow.v1.GetModelResponse
-	(*NamedCount)(nil),             // 20: winnow.v1.NamedCount
-	(*Metric)(nil),                 // 21: winnow.v1.Metric
-	(*status.Status)(nil),          // 22: google.rpc.Status
+	(OffsetEncoding)(0),            // 2: winnow.v1.OffsetEncoding
+	(PageKind)(0),                  // 3: winnow.v1.PageKind
+	(Mode)(0),                      // 4: winnow.v1.Mode
+	(*Document)(nil),               // 5: winnow.v1.Document
+	(*RawContent)(nil),             // 6: winnow.v1.RawContent
+	(*ClassifyOptions)(nil),        // 7: winnow.v1.ClassifyOptions
+	(*ClassifyRequest)(nil),        // 8: winnow.v1.ClassifyRequest
+	(*ClassifyResponse)(nil),       // 9: winnow.v1.ClassifyResponse
+	(*Block)(nil),                  // 10: winnow.v1.Block
+	(*FeatureWeight)(nil),          // 11: winnow.v1.FeatureWeight
+	(*DocumentSummary)(nil),        // 12: winnow.v1.DocumentSummary
+	(*CategoryCount)(nil),          // 13: winnow.v1.CategoryCount
+	(*ClassifyBatchRequest)(nil),   // 14: winnow.v1.ClassifyBatchRequest
+	(*ClassifyBatchResponse)(nil),  // 15: winnow.v1.ClassifyBatchResponse
+	(*ClassifyResult)(nil),         // 16: winnow.v1.ClassifyResult
+	(*ClassifyStreamRequest)(nil),  // 17: winnow.v1.ClassifyStreamRequest
+	(*ClassifyStreamResponse)(nil), // 18: winnow.v1.ClassifyStreamResponse
+	(*GetModelRequest)(nil),        // 19: winnow.v1.GetModelRequest
+	(*GetModelResponse)(nil),       // 20: winnow.v1.GetModelResponse
+	(*NamedCount)(nil),             // 21: winnow.v1.NamedCount
+	(*Metric)(nil),                 // 22: winnow.v1.Metric
+	(*status.Status)(nil),          // 23: google.rpc.Status
 }
 var file_winnow_v1_classifier_proto_depIdxs = []int32{
-	5,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
-	4,  // 1: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
-	6,  // 2: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
-	9,  // 3: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
-	11, // 4: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
-	3,  // 5: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
-	2,  // 6: winnow.v1.ClassifyResponse.page_kind:type_name -> winnow.v1.PageKind
-	0,  // 7: winnow.v1.Block.label:type_name -> winnow.v1.Label
-	1,  // 8: winnow.v1.Block.category:type_name -> winnow.v1.Category
-	10, // 9: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
-	12, // 10: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
-	1,  // 11: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
-	4,  // 12: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
-	6,  // 13: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
-	15, // 14: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
-	8,  // 15: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
-	22, // 16: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
-	4,  // 17: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
-	6,  // 18: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
-	15, // 19: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
-	0,  // 20: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
-	1,  // 21: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
-	20, // 22: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
-	21, // 23: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
-	2,  // 24: winnow.v1.GetModelResponse.page_kinds:type_name -> winnow.v1.PageKind
-	7,  // 25: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
-	13, // 26: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
-	16, // 27: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
-	18, // 28: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
-	8,  // 29: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
-	14, // 30: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
-	17, // 31: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
-	19, // 32: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
-	29, // [29:33] is the sub-list for method output_type
-	25, // [25:29] is the sub-list for method input_type
-	25, // [25:25] is the sub-list for extension type_name
-	25, // [25:25] is the sub-list for extension extendee
-	0,  // [0:25] is the sub-list for field type_name
+	6,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
+	2,  // 1: winnow.v1.ClassifyOptions.offset_encoding:type_name -> winnow.v1.OffsetEncoding
+	5,  // 2: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
+	7,  // 3: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
+	10, // 4: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
+	12, // 5: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
+	4,  // 6: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
+	2,  // 7: winnow.v1.ClassifyResponse.offset_encoding:type_name -> winnow.v1.OffsetEncoding
+	3,  // 8: winnow.v1.ClassifyResponse.page_kind:type_name -> winnow.v1.PageKind
+	0,  // 9: winnow.v1.Block.label:type_name -> winnow.v1.Label
+	1,  // 10: winnow.v1.Block.category:type_name -> winnow.v1.Category
+	11, // 11: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
+	13, // 12: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
+	1,  // 13: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
+	5,  // 14: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
+	7,  // 15: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
+	16, // 16: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
+	9,  // 17: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
+	23, // 18: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
+	5,  // 19: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
+	7,  // 20: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
+	16, // 21: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
+	0,  // 22: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
+	1,  // 23: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
+	21, // 24: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
+	22, // 25: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
+	3,  // 26: winnow.v1.GetModelResponse.page_kinds:type_name -> winnow.v1.PageKind
+	8,  // 27: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
+	14, // 28: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
+	17, // 29: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
+	19, // 30: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
+	9,  // 31: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
+	15, // 32: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
+	18, // 33: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
+	20, // 34: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
+	31, // [31:35] is the sub-list for method output_type
+	27, // [27:31] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_winnow_v1_classifier_proto_init() }
@@ -1937,7 +2055,7 @@ func file_winnow_v1_classifier_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_winnow_v1_classifier_proto_rawDesc), len(file_winnow_v1_classifier_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
