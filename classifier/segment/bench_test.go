@@ -74,6 +74,11 @@ func BenchmarkParse(b *testing.B) {
 
 // BenchmarkHTML decodes and segments the same pages.
 func BenchmarkHTML(b *testing.B) {
+	benchHTML(b, HTML)
+}
+
+// benchHTML decodes the sample pages and segments them with seg.
+func benchHTML(b *testing.B, seg func(string, HTMLOptions) (*Doc, error)) {
 	raws, total := benchPages(b)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
@@ -86,7 +91,7 @@ func BenchmarkHTML(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := HTML(dec.Text, HTMLOptions{}); err != nil {
+			if _, err := seg(dec.Text, HTMLOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -69,7 +69,22 @@ const (
 // segmented from the token stream, with simpler implied-end-tag rules and
 // no <title>. PathTokens slices may be shared between blocks of one Doc
 // and must not be modified.
+//
+// Pages are segmented in one pass over the tokenizer, without building
+// the tree (scan.go); the few pages whose tree html.Parse would rearrange
+// (misplaced table content, formatting elements closed around blocks,
+// frameset, template, ...) are segmented from the tree. Both give the
+// same Doc.
 func HTML(src string, opt HTMLOptions) (*Doc, error) {
+	if d := scanDoc(src, opt); d != nil {
+		return checked(d, opt.Check)
+	}
+	return htmlTree(src, opt)
+}
+
+// htmlTree is HTML from the tree html.Parse builds: the reference the
+// scanner is tested against, and its fallback.
+func htmlTree(src string, opt HTMLOptions) (*Doc, error) {
 	root, err := html.Parse(reader(src, opt.Check))
 	if cerr := checkErr(opt.Check); cerr != nil {
 		return nil, cerr

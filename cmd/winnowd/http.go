@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -18,9 +19,11 @@ import (
 // server.NewGRPCServer for svc, so it passes the same interceptors and
 // limits as the public listener's calls (they come from svc's options),
 // without that listener's transport security. A serving failure is sent on
-// failed. The returned stop closes the listener and waits, until ctx is
-// done, for running requests.
-func startHTTP(addr string, svc *server.Service, log *slog.Logger, failed chan<- error) (stop func(context.Context), err error) {
+// failed. With tlsCfg (--tls-cert) it serves HTTPS with the gRPC
+// listener's certificate and, with --client-ca, requires client
+// certificates too. The returned stop closes the listener and waits, until
+// ctx is done, for running requests.
+func startHTTP(addr string, svc *server.Service, tlsCfg *tls.Config, log *slog.Logger, failed chan<- error) (stop func(context.Context), err error) {
 	gs, _ := server.NewGRPCServer(svc)
 	gw, err := server.NewGateway(gs, server.GatewayOptions{MaxBodyBytes: int64(svc.Options().MaxRecvMsgBytes)})
 	if err != nil {
@@ -40,9 +43,18 @@ func startHTTP(addr string, svc *server.Service, log *slog.Logger, failed chan<-
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("serving HTTP", "addr", lis.Addr().String(), "view", "http://"+lis.Addr().String()+"/")
+	scheme := "http"
+	if tlsCfg != nil {
+		srv.TLSConfig = tlsCfg.Clone()
+		scheme = "https"
+	}
+	log.Info("serving HTTP", "addr", lis.Addr().String(), "view", scheme+"://"+lis.Addr().String()+"/")
 	go func() {
-		if err := srv.Serve(lis); !errors.Is(err, http.ErrServerClosed) {
+		serve := srv.Serve
+		if tlsCfg != nil {
+			serve = func(l net.Listener) error { return srv.ServeTLS(l, "", "") }
+		}
+		if err := serve(lis); !errors.Is(err, http.ErrServerClosed) {
 			failed <- err
 		}
 	}()

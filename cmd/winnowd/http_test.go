@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"io"
 	"net"
 	"net/http"
@@ -80,5 +81,50 @@ func TestHTTPListenInUse(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "--http-listen") {
 		t.Errorf("the error does not name --http-listen: %s", stderr.String())
+	}
+}
+
+// TestServeHTTPS: with --tls-cert and --tls-key the HTTP listener serves
+// HTTPS with the same certificate, and with --client-ca it wants a client
+// certificate, as the gRPC listener does.
+func TestServeHTTPS(t *testing.T) {
+	pki := makePKI(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		mtls bool
+	}{
+		{"tls", []string{"--tls-cert", pki.certFile, "--tls-key", pki.keyFile}, false},
+		{"mtls", []string{"--tls-cert", pki.certFile, "--tls-key", pki.keyFile, "--client-ca", pki.caFile}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			args := append([]string{"--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"}, tc.args...)
+			addr, exit, stderr := serve(ctx, t, args, httpAddrRE)
+			get := func(scheme string, certs ...tls.Certificate) (int, error) {
+				c := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+					TLSClientConfig: &tls.Config{RootCAs: pki.pool, Certificates: certs, MinVersion: tls.VersionTLS12}}}
+				resp, err := c.Get(scheme + "://" + addr + "/v1/model")
+				if err != nil {
+					return 0, err
+				}
+				resp.Body.Close()
+				return resp.StatusCode, nil
+			}
+			if code, err := get("https", pki.client); code != 200 {
+				t.Errorf("HTTPS with the CA's client certificate: %d %v", code, err)
+			}
+			if code, err := get("http"); code == 200 {
+				t.Errorf("plain HTTP on a TLS listener: %d %v", code, err)
+			}
+			if code, err := get("https"); tc.mtls == (code == 200) {
+				t.Errorf("HTTPS without a client certificate (mutual TLS %v): %d %v", tc.mtls, code, err)
+			}
+			cancel()
+			if code := <-exit; code != 0 {
+				t.Errorf("exit %d: %s", code, stderr.String())
+			}
+		})
 	}
 }

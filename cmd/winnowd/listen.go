@@ -17,11 +17,20 @@ import (
 	"github.com/winnowhq/winnow/server"
 )
 
-// tlsOption returns the gRPC server's TLS credentials: none without a
-// certificate, server TLS with --tls-cert and --tls-key, mutual TLS (a
-// client certificate signed by a --client-ca certificate is required) when
-// --client-ca is given as well.
-func tlsOption(certFile, keyFile, caFile string) (grpc.ServerOption, error) {
+// tlsOption returns the gRPC server's TLS credentials for tlsConfig's
+// configuration, or nil without one.
+func tlsOption(cfg *tls.Config) grpc.ServerOption {
+	if cfg == nil {
+		return nil
+	}
+	return grpc.Creds(credentials.NewTLS(cfg))
+}
+
+// tlsConfig returns the TLS configuration of the gRPC and HTTP listeners:
+// none without a certificate, server TLS with --tls-cert and --tls-key,
+// mutual TLS (a client certificate signed by a --client-ca certificate is
+// required) when --client-ca is given as well.
+func tlsConfig(certFile, keyFile, caFile string) (*tls.Config, error) {
 	if certFile == "" && keyFile == "" {
 		if caFile != "" {
 			return nil, errors.New("--client-ca needs --tls-cert and --tls-key")
@@ -47,7 +56,7 @@ func tlsOption(certFile, keyFile, caFile string) (grpc.ServerOption, error) {
 		}
 		cfg.ClientCAs, cfg.ClientAuth = pool, tls.RequireAndVerifyClientCert
 	}
-	return grpc.Creds(credentials.NewTLS(cfg)), nil
+	return cfg, nil
 }
 
 // keepaliveOptions enforce a minimum ping interval on clients (a client

@@ -156,7 +156,8 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 		fmt.Fprintf(stderr, "winnowd: --log-format %q: want text or json\n", *format)
 		return 1
 	}
-	creds, err := tlsOption(*tlsCert, *tlsKey, *clientCA)
+	tlsCfg, err := tlsConfig(*tlsCert, *tlsKey, *clientCA)
+	creds := tlsOption(tlsCfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnowd: %v\n", err)
 		return 1
@@ -233,7 +234,7 @@ func run(ctx context.Context, args []string, hup <-chan os.Signal, stdout, stder
 	serveErr := make(chan error, 2)
 	stopHTTP := func(context.Context) {}
 	if *httpListen != "" {
-		if stopHTTP, err = startHTTP(*httpListen, svc, log, serveErr); err != nil {
+		if stopHTTP, err = startHTTP(*httpListen, svc, tlsCfg, log, serveErr); err != nil {
 			fmt.Fprintf(stderr, "winnowd: %v\n", err)
 			return 3
 		}

@@ -59,3 +59,25 @@ func TestChild(t *testing.T) {
 		})
 	}
 }
+
+func TestFaster(t *testing.T) {
+	ok := func(cpu int64) report.Run { return report.Run{CPUNanos: cpu} }
+	failed := report.Run{Err: "boom", CPUNanos: 1}
+	for _, tc := range []struct {
+		name    string
+		r, best report.Run
+		want    bool
+	}{
+		{"less CPU", ok(5), ok(9), true},
+		{"more CPU", ok(9), ok(5), false},
+		{"equal", ok(5), ok(5), false},
+		{"failed run never wins", failed, ok(9), false},
+		{"replaces a failed best", ok(9), failed, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := faster(tc.r, tc.best); got != tc.want {
+				t.Errorf("faster = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,2021 @@
+package segment
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnowhq/winnow/classifier/segment/internal/htmltok"
+)
+
+// This file is the tree-free HTML segmenter: one pass over the tokenizer
+// of golang.org/x/net/html (internal/htmltok: the same tokens, fewer
+// allocations) with an explicit stack of open elements that
+// follows html.Parse's tree construction (x/net/html's parse.go: its
+// insertion modes, implied end tags, scopes, the list of active
+// formatting elements with its reconstruction and Noah's Ark clause,
+// raw-text and RCDATA elements, foreign content, the form pointer, the
+// implied html, head, body, tbody and tr) and feeds the walker of
+// html.go the element starts, text and element ends in the order the
+// tree walk would see them, without building the tree.
+//
+// Where html.Parse would move nodes already seen to another place in the
+// tree, a single pass cannot give the same blocks, so the scanner gives
+// up and HTML segments the page from the tree instead (scanBail names
+// the reason): foster parenting (text or elements misplaced inside a
+// table), the adoption agency algorithm with a furthest block (a
+// formatting element closed around a block), frameset, a template
+// holding svg or math (or title or meta, in head), attributes added to
+// html, or to body once it has text, by a later tag, an unclosed <title>
+// swallowing the page, more than 512 open elements (which html.Parse
+// rejects) and a panic of the scanner. Template content is skipped (the
+// walker drops it). The result is the tree walk's, block for block
+// (TestScanDifferential, FuzzHTMLDifferential).
+
+// scanBail is the panic value that stops the scanner.
+type scanBail struct{ reason string }
+
+// scanMode is an insertion mode of the HTML5 tree construction.
+type scanMode uint8
+
+const (
+	mInitial scanMode = iota
+	mBeforeHTML
+	mBeforeHead
+	mInHead
+	mAfterHead
+	mInBody
+	mText
+	mInTable
+	mInCaption
+	mInColumnGroup
+	mInTableBody
+	mInRow
+	mInCell
+	mAfterBody
+	mAfterAfterBody
+)
+
+// Namespaces of open elements.
+const (
+	nsHTML uint8 = iota
+	nsSVG
+	nsMath
+)
+
+// scanAttr is an attribute of the current start tag; the tokenizer's
+// slices stay valid to the end of the input, so they may be kept.
+type scanAttr struct{ key, val []byte }
+
+// scanTok is the token being processed.
+type scanTok struct {
+	tt    htmltok.TokenType
+	a     atom.Atom
+	tag   string
+	attrs []scanAttr
+	text  []byte
+}
+
+// scanElem is an element on the stack of open elements.
+type scanElem struct {
+	a    atom.Atom
+	tag  string
+	id   int32
+	wd   int32 // walker depth of this element's content
+	ns   uint8
+	drop bool  // not walked: dropped, inside a dropped element or in head
+	head bool  // the head element
+	kids bool  // has a child node
+	hip  bool  // HTML integration point
+	mip  bool  // MathML text integration point
+	keys uint8 // html, body: the walkerKeys of its attributes
+}
+
+// scanFmt is an entry of the list of active formatting elements.
+type scanFmt struct {
+	marker bool
+	id     int32
+	a      atom.Atom
+	tag    string
+	attrs  []scanAttr // sorted by key
+}
+
+type scanner struct {
+	w   *walker
+	z   *htmltok.Tokenizer
+	src string
+	tok scanTok
+	oe  []scanElem
+	afe []scanFmt
+
+	im, orig    scanMode
+	self        bool   // the start tag was self-closing
+	eof         bool   // the input ended inside a template
+	foster      bool   // insertions are foster parented
+	quirks      int8   // 1 quirks, 0 no quirks, -1 unknown (see quirksMode)
+	doctype     string // raw doctype token, in the initial mode
+	rawDoctype  string
+	nextID      int32
+	form        int32 // the form element pointer (an id), 0 if none
+	head        bool  // the head element pointer is set
+	titleID     int32 // the head <title> whose text is collected
+	title       []byte
+	nodes       []*[32]html.Node // walker nodes, one per walker depth
+	nodeAttr    []html.Attribute
+	scratchAttr []scanAttr
+}
+
+// scanDoc is HTML's single pass: the Doc, or nil when the page needs the
+// tree.
+func scanDoc(src string, opt HTMLOptions) *Doc {
+	d, bailed := scanHTML(src, opt)
+	if bailed != "" {
+		return nil
+	}
+	if len(d.Blocks) == 0 && !opt.KeepHidden {
+		opt.KeepHidden = true
+		if d, bailed = scanHTML(src, opt); bailed != "" {
+			return nil
+		}
+	}
+	return d
+}
+
+// scanHTML segments src like the tree walk does, or returns why the page
+// needs the tree (see scanBail).
+func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(scanBail)
+			if !ok {
+				// A state html.Parse itself fails on (it recovers its
+				// panics too) or a bug: the tree walk decides.
+				// FuzzHTMLDifferential reports the bugs.
+				b.reason = fmt.Sprint("panic: ", r)
+			}
+			d, bailed = nil, b.reason
+		}
+	}()
+	s := &scanner{
+		w:      newWalker(opt, len(src)),
+		z:      htmltok.NewTokenizerBytes([]byte(src)),
+		src:    src,
+		quirks: -1,
+	}
+	s.run()
+	return s.w.finish(), ""
+}
+
+func bail(reason string) { panic(scanBail{reason}) }
+
+func (s *scanner) run() {
+	for steps := 1; ; steps++ {
+		if stopped(s.w.opt.Check, steps) {
+			// The tree path sees the failed check and returns its error.
+			bail("stopped by Check")
+		}
+		top := s.top()
+		s.z.AllowCDATA(top != nil && top.ns != nsHTML)
+		tt := s.z.Next()
+		s.readToken(tt)
+		if tt == htmltok.ErrorToken && s.z.Err() != io.EOF {
+			bail("tokenizer error")
+		}
+		s.process()
+		if tt == htmltok.ErrorToken || s.eof {
+			break
+		}
+	}
+	s.sync(0)
+}
+
+// readToken fills s.tok from the tokenizer.
+func (s *scanner) readToken(tt htmltok.TokenType) {
+	t := &s.tok
+	t.tt, t.a, t.tag, t.text = tt, 0, "", nil
+	t.attrs = s.scratchAttr[:0]
+	switch tt {
+	case htmltok.TextToken, htmltok.CommentToken, htmltok.DoctypeToken:
+		if tt == htmltok.DoctypeToken {
+			s.rawDoctype = string(s.z.Raw())
+		}
+		if tt == htmltok.TextToken {
+			t.text = s.z.Text()
+		}
+	case htmltok.StartTagToken, htmltok.SelfClosingTagToken, htmltok.EndTagToken:
+		name, more := s.z.TagName()
+		t.a = atom.Lookup(name)
+		if t.a != 0 {
+			t.tag = t.a.String()
+		} else {
+			t.tag = string(name)
+		}
+		for more {
+			var k, v []byte
+			k, v, more = s.z.TagAttr()
+			t.attrs = append(t.attrs, scanAttr{k, v})
+		}
+		s.scratchAttr = t.attrs
+	}
+}
+
+// process is parseCurrentToken.
+func (s *scanner) process() {
+	if s.tok.tt == htmltok.SelfClosingTagToken {
+		s.self = true
+		s.tok.tt = htmltok.StartTagToken
+	}
+	for done := false; !done; {
+		if s.inForeignContent() {
+			done = s.foreignContent()
+		} else {
+			done = s.mode()
+		}
+	}
+	s.self = false
+}
+
+// implied processes a token that is not in the input.
+func (s *scanner) implied(tt htmltok.TokenType, a atom.Atom) {
+	real, self := s.tok, s.self
+	s.tok = scanTok{tt: tt, a: a, tag: a.String()}
+	s.self = false
+	s.process()
+	s.tok, s.self = real, self
+}
+
+func (s *scanner) mode() bool {
+	switch s.im {
+	case mInitial:
+		return s.initialIM()
+	case mBeforeHTML:
+		return s.beforeHTMLIM()
+	case mBeforeHead:
+		return s.beforeHeadIM()
+	case mInHead:
+		return s.inHeadIM()
+	case mAfterHead:
+		return s.afterHeadIM()
+	case mInBody:
+		return s.inBodyIM()
+	case mText:
+		return s.textIM()
+	case mInTable:
+		return s.inTableIM()
+	case mInCaption:
+		return s.inCaptionIM()
+	case mInColumnGroup:
+		return s.inColumnGroupIM()
+	case mInTableBody:
+		return s.inTableBodyIM()
+	case mInRow:
+		return s.inRowIM()
+	case mInCell:
+		return s.inCellIM()
+	case mAfterBody:
+		return s.afterBodyIM()
+	case mAfterAfterBody:
+		return s.afterAfterBodyIM()
+	}
+	bail("insertion mode")
+	return true
+}
+
+// Stack of open elements.
+
+func (s *scanner) top() *scanElem {
+	if k := len(s.oe); k > 0 {
+		return &s.oe[k-1]
+	}
+	return nil
+}
+
+func (s *scanner) pop() {
+	s.oe = s.oe[:len(s.oe)-1]
+}
+
+func (s *scanner) oeIndex(id int32) int {
+	for i := len(s.oe) - 1; i >= 0; i-- {
+		if s.oe[i].id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *scanner) oeRemove(id int32) {
+	if i := s.oeIndex(id); i >= 0 {
+		s.oe = slices.Delete(s.oe, i, i+1)
+	}
+}
+
+func (s *scanner) contains(a atom.Atom) bool {
+	for i := range s.oe {
+		if s.oe[i].a == a && s.oe[i].ns == nsHTML {
+			return true
+		}
+	}
+	return false
+}
+
+type scanScope uint8
+
+const (
+	defaultScope scanScope = iota
+	listItemScope
+	buttonScope
+	tableScope
+	tableRowScope
+	tableBodyScope
+)
+
+func (s *scanner) indexInScope(sc scanScope, match ...atom.Atom) int {
+	for i := len(s.oe) - 1; i >= 0; i-- {
+		e := &s.oe[i]
+		a := e.a
+		if e.ns == nsHTML {
+			if slices.Contains(match, a) {
+				return i
+			}
+			switch sc {
+			case listItemScope:
+				if a == atom.Ol || a == atom.Ul {
+					return -1
+				}
+			case buttonScope:
+				if a == atom.Button {
+					return -1
+				}
+			case tableScope:
+				if a == atom.Html || a == atom.Table || a == atom.Template {
+					return -1
+				}
+			}
+		}
+		if sc == defaultScope || sc == listItemScope || sc == buttonScope {
+			if scopeStop(e) {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+func scopeStop(e *scanElem) bool {
+	switch e.ns {
+	case nsHTML:
+		switch e.a {
+		case atom.Applet, atom.Caption, atom.Html, atom.Table, atom.Td, atom.Th,
+			atom.Marquee, atom.Object, atom.Template, atom.Select:
+			return true
+		}
+	case nsMath:
+		switch e.a {
+		case atom.AnnotationXml, atom.Mi, atom.Mn, atom.Mo, atom.Ms, atom.Mtext:
+			return true
+		}
+	case nsSVG:
+		switch e.a {
+		case atom.Desc, atom.ForeignObject, atom.Title:
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scanner) inScope(sc scanScope, match ...atom.Atom) bool {
+	return s.indexInScope(sc, match...) != -1
+}
+
+func (s *scanner) popUntil(sc scanScope, match ...atom.Atom) bool {
+	if i := s.indexInScope(sc, match...); i != -1 {
+		s.oe = s.oe[:i]
+		return true
+	}
+	return false
+}
+
+func (s *scanner) clearStackToContext(sc scanScope) {
+	for i := len(s.oe) - 1; i >= 0; i-- {
+		a := s.oe[i].a
+		switch sc {
+		case tableScope:
+			if a == atom.Html || a == atom.Table || a == atom.Template {
+				s.oe = s.oe[:i+1]
+				return
+			}
+		case tableRowScope:
+			if a == atom.Html || a == atom.Tr || a == atom.Template {
+				s.oe = s.oe[:i+1]
+				return
+			}
+		case tableBodyScope:
+			if a == atom.Html || a == atom.Tbody || a == atom.Tfoot || a == atom.Thead || a == atom.Template {
+				s.oe = s.oe[:i+1]
+				return
+			}
+		}
+	}
+}
+
+// generateImpliedEndTags pops dd, dt, li, optgroup, option, p, rb, rp, rt
+// and rtc, except the tag named.
+func (s *scanner) generateImpliedEndTags(except string) {
+	i := len(s.oe) - 1
+	for ; i >= 0; i-- {
+		e := &s.oe[i]
+		if !impliedEndTag(e.a) || e.tag == except {
+			break
+		}
+	}
+	s.oe = s.oe[:i+1]
+}
+
+func impliedEndTag(a atom.Atom) bool {
+	switch a {
+	case atom.Dd, atom.Dt, atom.Li, atom.Optgroup, atom.Option, atom.P, atom.Rb, atom.Rp, atom.Rt, atom.Rtc:
+		return true
+	}
+	return false
+}
+
+func isSpecial(e *scanElem) bool {
+	switch e.ns {
+	case nsHTML:
+		switch e.a {
+		case atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
+			atom.Basefont, atom.Bgsound, atom.Blockquote, atom.Body, atom.Br, atom.Button,
+			atom.Caption, atom.Center, atom.Col, atom.Colgroup, atom.Dd, atom.Details,
+			atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Embed, atom.Fieldset, atom.Figcaption,
+			atom.Figure, atom.Footer, atom.Form, atom.Frame, atom.Frameset, atom.H1, atom.H2,
+			atom.H3, atom.H4, atom.H5, atom.H6, atom.Head, atom.Header, atom.Hgroup, atom.Hr,
+			atom.Html, atom.Iframe, atom.Img, atom.Input, atom.Keygen, atom.Li, atom.Link,
+			atom.Listing, atom.Main, atom.Marquee, atom.Menu, atom.Meta, atom.Nav,
+			atom.Noembed, atom.Noframes, atom.Noscript, atom.Object, atom.Ol, atom.P,
+			atom.Param, atom.Plaintext, atom.Pre, atom.Script, atom.Section, atom.Select,
+			atom.Source, atom.Style, atom.Summary, atom.Table, atom.Tbody, atom.Td,
+			atom.Template, atom.Textarea, atom.Tfoot, atom.Th, atom.Thead, atom.Title,
+			atom.Tr, atom.Track, atom.Ul, atom.Wbr, atom.Xmp:
+			return true
+		}
+		return false
+	}
+	return scopeStop(e) && e.a != atom.Html
+}
+
+// Insertion.
+
+// sync pops the walker's frames above depth wd: elements the tree has
+// closed (the walker leaves them when the next node is inserted).
+func (s *scanner) sync(wd int32) {
+	for int32(len(s.w.stack)) > wd {
+		s.w.pop()
+	}
+}
+
+func (s *scanner) shouldFoster() bool {
+	if !s.foster {
+		return false
+	}
+	switch s.top().a {
+	case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+		return true
+	}
+	return false
+}
+
+// node returns the walker node for walker depth d, valid until the
+// frame at that depth is popped.
+func (s *scanner) node(d int) *html.Node {
+	for d/32 >= len(s.nodes) {
+		s.nodes = append(s.nodes, new([32]html.Node))
+	}
+	return &s.nodes[d/32][d%32]
+}
+
+func (s *scanner) addElement() {
+	s.insert(s.tok.a, s.tok.tag, s.tok.attrs, nsHTML)
+}
+
+// insert adds an element as the last child of the current node and
+// pushes it.
+func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
+	if s.shouldFoster() {
+		bail("foster parenting")
+	}
+	s.nextID++
+	e := scanElem{a: a, tag: tag, id: s.nextID, ns: ns}
+	parent := s.top()
+	var wd int32
+	if parent != nil {
+		parent.kids = true
+		wd = parent.wd
+	}
+	switch {
+	case parent != nil && parent.head:
+		e.drop, e.wd = true, wd
+		s.headChild(&e, attrs)
+	case parent != nil && parent.drop:
+		e.drop, e.wd = true, wd
+	case a == atom.Head && ns == nsHTML:
+		s.sync(wd)
+		n := s.node(len(s.w.stack))
+		*n = html.Node{Type: html.ElementNode, Data: tag, DataAtom: a}
+		s.w.position(n)
+		e.drop, e.head, e.wd = true, true, wd
+	default:
+		s.sync(wd)
+		d := len(s.w.stack)
+		n := s.node(d)
+		*n = html.Node{Type: html.ElementNode, Data: tag, DataAtom: a, Attr: s.walkerAttrs(n.Attr[:0], attrs, a)}
+		if ns != nsHTML {
+			n.Namespace = nsName(ns)
+		}
+		if (a == atom.Html || a == atom.Body) && ns == nsHTML {
+			e.keys = walkerKeys(attrs)
+		}
+		if !s.w.enter(n) {
+			e.drop, e.wd = true, wd
+		} else {
+			e.wd = int32(len(s.w.stack))
+		}
+	}
+	if ns == nsSVG {
+		e.hip = a == atom.ForeignObject || a == atom.Desc || a == atom.Title
+	} else if ns == nsMath {
+		switch a {
+		case atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext:
+			e.mip = true
+		case atom.AnnotationXml:
+			v := attrValue(attrs, "encoding")
+			e.hip = v != nil && (bytes.EqualFold(v, []byte("text/html")) || bytes.EqualFold(v, []byte("application/xhtml+xml")))
+		}
+	}
+	s.oe = append(s.oe, e)
+	if len(s.oe) > 512 {
+		bail("more than 512 open elements")
+	}
+}
+
+func nsName(ns uint8) string {
+	switch ns {
+	case nsSVG:
+		return "svg"
+	case nsMath:
+		return "math"
+	}
+	return ""
+}
+
+func attrValue(attrs []scanAttr, key string) []byte {
+	for _, at := range attrs {
+		if string(at.key) == key {
+			if at.val == nil {
+				return []byte{}
+			}
+			return at.val
+		}
+	}
+	return nil
+}
+
+// walkerAttrs converts the attributes the walker reads (see walker.enter)
+// to html.Attributes, leaving out those that cannot change its result.
+func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Atom) []html.Attribute {
+	for _, at := range attrs {
+		k, v := at.key, at.val
+		switch string(k) {
+		case "id", "class", "role":
+			dst = append(dst, html.Attribute{Key: string(k), Val: string(v)})
+		case "hidden":
+			dst = append(dst, html.Attribute{Key: "hidden"})
+		case "href":
+			dst = append(dst, html.Attribute{Key: "href"})
+		case "aria-hidden":
+			if bytes.EqualFold(bytes.TrimSpace(v), []byte("true")) {
+				dst = append(dst, html.Attribute{Key: "aria-hidden", Val: "true"})
+			}
+		case "style":
+			if bytes.Contains(v, []byte("none")) || bytes.Contains(v, []byte("hidden")) ||
+				bytes.Contains(v, []byte("NONE")) || bytes.Contains(v, []byte("HIDDEN")) {
+				dst = append(dst, html.Attribute{Key: "style", Val: string(v)})
+			}
+		case "lang":
+			if a == atom.Html {
+				dst = append(dst, html.Attribute{Key: "lang", Val: string(v)})
+			}
+		}
+	}
+	return dst
+}
+
+// headChild notes the title and og:title of an element inserted in head,
+// as walker.head reads them from the tree.
+func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
+	switch e.a {
+	case atom.Title:
+		if s.w.doc.Title == "" {
+			s.titleID = e.id
+			s.title = s.title[:0]
+		}
+	case atom.Meta:
+		var prop, content []byte
+		for _, at := range attrs {
+			switch string(at.key) {
+			case "property", "name":
+				prop = at.val
+			case "content":
+				content = at.val
+			}
+		}
+		if s.w.doc.OGTitle == "" && bytes.EqualFold(prop, []byte("og:title")) {
+			s.w.doc.OGTitle = collapse(string(content))
+		}
+	}
+}
+
+// template inserts a <template> and skips its content, which the walker
+// drops and which cannot reach outside it: the tokens up to the matching
+// </template>, or to the end of the input. Foreign content (whose raw
+// text the parser switches off) inside or around it, and a title or meta
+// inside a template in head (which walker.head reads) go to the tree.
+func (s *scanner) template() {
+	for i := range s.oe {
+		if s.oe[i].ns != nsHTML {
+			bail("template in foreign content")
+		}
+	}
+	inHead := s.top().head
+	s.addElement()
+	id := s.top().id
+	s.addMarker()
+	s.z.AllowCDATA(false)
+	for depth, steps := 1, 1; depth > 0; steps++ {
+		if stopped(s.w.opt.Check, steps) {
+			bail("stopped by Check")
+		}
+		tt := s.z.Next()
+		switch tt {
+		case htmltok.ErrorToken:
+			if s.z.Err() != io.EOF {
+				bail("tokenizer error")
+			}
+			s.closeTemplate(id)
+			s.readToken(tt)
+			s.process()
+			s.eof = true
+			return
+		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+			name, _ := s.z.TagName()
+			switch a := atom.Lookup(name); a {
+			case atom.Template:
+				depth++
+			case atom.Svg, atom.Math:
+				bail("template with foreign content")
+			case atom.Title, atom.Meta:
+				if inHead {
+					bail("title or meta in a template in head")
+				}
+			}
+		case htmltok.EndTagToken:
+			if name, _ := s.z.TagName(); string(name) == "template" {
+				depth--
+			}
+		}
+	}
+	s.closeTemplate(id)
+}
+
+// closeTemplate is </template> for the template with that id, whose
+// content was skipped.
+func (s *scanner) closeTemplate(id int32) {
+	if i := s.oeIndex(id); i >= 0 {
+		s.oe = s.oe[:i]
+	}
+	s.clearActiveFormattingElements()
+	s.resetInsertionMode()
+}
+
+// endTitle sets the title collected from a head <title>.
+func (s *scanner) endTitle() {
+	s.titleID = 0
+	if s.w.doc.Title != "" {
+		return
+	}
+	title := string(s.title)
+	if i := strings.IndexByte(title, '<'); i >= 0 && len(title) > maxTitleBytes {
+		bail("unclosed title")
+	}
+	s.w.doc.Title = collapse(title)
+}
+
+// addText adds text to the current node.
+func (s *scanner) addText(text []byte) {
+	if len(text) == 0 {
+		return
+	}
+	if s.shouldFoster() {
+		bail("foster parenting")
+	}
+	top := s.top()
+	top.kids = true
+	if top.drop {
+		if top.id == s.titleID {
+			s.title = append(s.title, text...)
+		}
+		return
+	}
+	s.sync(top.wd)
+	// The walker copies what it keeps: the string may alias the
+	// tokenizer's buffer.
+	s.w.text(unsafe.String(&text[0], len(text)))
+}
+
+func (s *scanner) addComment() {
+	if s.shouldFoster() {
+		return // a foster-parented comment is not walked
+	}
+	if top := s.top(); top != nil {
+		top.kids = true
+	}
+}
+
+// Active formatting elements.
+
+func (s *scanner) afeIndex(id int32) int {
+	for i := len(s.afe) - 1; i >= 0; i-- {
+		if !s.afe[i].marker && s.afe[i].id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *scanner) afeRemove(id int32) {
+	if i := s.afeIndex(id); i >= 0 {
+		s.afe = slices.Delete(s.afe, i, i+1)
+	}
+}
+
+func (s *scanner) addMarker() { s.afe = append(s.afe, scanFmt{marker: true}) }
+
+func (s *scanner) addFormattingElement() {
+	a := s.tok.a
+	attrs := slices.Clone(s.tok.attrs)
+	slices.SortFunc(attrs, func(x, y scanAttr) int {
+		if c := bytes.Compare(x.key, y.key); c != 0 {
+			return c
+		}
+		return bytes.Compare(x.val, y.val)
+	})
+	s.addElement()
+	identical := 0
+	for i := len(s.afe) - 1; i >= 0; i-- {
+		f := &s.afe[i]
+		if f.marker {
+			break
+		}
+		if f.a != a || !sameAttrs(f.attrs, attrs) {
+			continue
+		}
+		identical++
+		if identical >= 3 {
+			s.afeRemove(f.id)
+		}
+	}
+	s.afe = append(s.afe, scanFmt{id: s.top().id, a: a, tag: s.tok.tag, attrs: attrs})
+}
+
+func sameAttrs(x, y []scanAttr) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if !bytes.Equal(x[i].key, y[i].key) || !bytes.Equal(x[i].val, y[i].val) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *scanner) clearActiveFormattingElements() {
+	for len(s.afe) > 0 {
+		f := s.afe[len(s.afe)-1]
+		s.afe = s.afe[:len(s.afe)-1]
+		if f.marker {
+			return
+		}
+	}
+}
+
+func (s *scanner) reconstructActiveFormattingElements() {
+	k := len(s.afe)
+	if k == 0 {
+		return
+	}
+	f := &s.afe[k-1]
+	if f.marker || s.oeIndex(f.id) != -1 {
+		return
+	}
+	i := k - 1
+	for !s.afe[i].marker && s.oeIndex(s.afe[i].id) == -1 {
+		if i == 0 {
+			i = -1
+			break
+		}
+		i--
+	}
+	for {
+		i++
+		f := &s.afe[i]
+		s.insert(f.a, f.tag, f.attrs, nsHTML)
+		f.id = s.top().id
+		if i == len(s.afe)-1 {
+			break
+		}
+	}
+}
+
+// Quirks mode matters only to whether <table> closes an open <p>.
+func (s *scanner) quirksMode() bool {
+	if s.quirks < 0 {
+		// html.Parse decides from the doctype; ask it on a tiny page.
+		root, err := html.Parse(strings.NewReader(s.doctype + "<p><table>"))
+		s.quirks = 0
+		if err == nil {
+			for n := range root.Descendants() {
+				if n.DataAtom == atom.Table && n.Parent.DataAtom == atom.P {
+					s.quirks = 1
+				}
+			}
+		}
+	}
+	return s.quirks == 1
+}
+
+// Insertion modes (x/net/html parse.go, less what is bailed on).
+
+func isWhitespace(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\r', '\n', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func trimLeftWhitespace(b []byte) []byte {
+	for len(b) > 0 {
+		switch b[0] {
+		case ' ', '\t', '\r', '\n', '\f':
+			b = b[1:]
+			continue
+		}
+		break
+	}
+	return b
+}
+
+// leadingSpace inserts the white space that starts a text token and
+// reports whether that was all of it; the rest stays in s.tok.
+func (s *scanner) leadingSpace() bool {
+	t := trimLeftWhitespace(s.tok.text)
+	if len(t) < len(s.tok.text) {
+		s.addText(s.tok.text[:len(s.tok.text)-len(t)])
+		s.tok.text = t
+	}
+	return len(t) == 0
+}
+
+func (s *scanner) initialIM() bool {
+	switch s.tok.tt {
+	case htmltok.TextToken:
+		s.tok.text = trimLeftWhitespace(s.tok.text)
+		if len(s.tok.text) == 0 {
+			return true
+		}
+	case htmltok.CommentToken:
+		return true
+	case htmltok.DoctypeToken:
+		s.quirks = -1
+		s.doctype = s.rawDoctype
+		if strings.EqualFold(s.doctype, "<!doctype html>") && s.doctype[10:14] == "html" {
+			s.quirks = 0
+		}
+		s.im = mBeforeHTML
+		return true
+	}
+	s.quirks = 1
+	s.im = mBeforeHTML
+	return false
+}
+
+func (s *scanner) beforeHTMLIM() bool {
+	switch s.tok.tt {
+	case htmltok.DoctypeToken:
+		return true
+	case htmltok.TextToken:
+		s.tok.text = trimLeftWhitespace(s.tok.text)
+		if len(s.tok.text) == 0 {
+			return true
+		}
+	case htmltok.StartTagToken:
+		if s.tok.a == atom.Html {
+			s.addElement()
+			s.im = mBeforeHead
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Head, atom.Body, atom.Html, atom.Br:
+			s.implied(htmltok.StartTagToken, atom.Html)
+			return false
+		}
+		return true
+	case htmltok.CommentToken:
+		return true
+	}
+	s.implied(htmltok.StartTagToken, atom.Html)
+	return false
+}
+
+func (s *scanner) beforeHeadIM() bool {
+	switch s.tok.tt {
+	case htmltok.TextToken:
+		s.tok.text = trimLeftWhitespace(s.tok.text)
+		if len(s.tok.text) == 0 {
+			return true
+		}
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Head:
+			s.addElement()
+			s.head = true
+			s.im = mInHead
+			return true
+		case atom.Html:
+			return s.inBodyIM()
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Head, atom.Body, atom.Html, atom.Br:
+			s.implied(htmltok.StartTagToken, atom.Head)
+			return false
+		}
+		return true
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	case htmltok.DoctypeToken:
+		return true
+	}
+	s.implied(htmltok.StartTagToken, atom.Head)
+	return false
+}
+
+func (s *scanner) inHeadIM() bool {
+	switch s.tok.tt {
+	case htmltok.TextToken:
+		if s.leadingSpace() {
+			return true
+		}
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Html:
+			return s.inBodyIM()
+		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta:
+			s.addElement()
+			s.pop()
+			s.self = false
+			return true
+		case atom.Noscript, atom.Script, atom.Title, atom.Noframes, atom.Style:
+			// Scripting is on: noscript is raw text, as in html.Parse.
+			s.addElement()
+			s.orig = s.im
+			s.im = mText
+			return true
+		case atom.Head:
+			return true
+		case atom.Template:
+			s.template()
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Head:
+			s.pop()
+			s.im = mAfterHead
+			return true
+		case atom.Body, atom.Html, atom.Br:
+			s.implied(htmltok.EndTagToken, atom.Head)
+			return false
+		case atom.Template:
+			if !s.contains(atom.Template) {
+				return true
+			}
+			bail("template")
+		}
+		return true
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	case htmltok.DoctypeToken:
+		return true
+	}
+	s.implied(htmltok.EndTagToken, atom.Head)
+	return false
+}
+
+func (s *scanner) afterHeadIM() bool {
+	switch s.tok.tt {
+	case htmltok.TextToken:
+		if s.leadingSpace() {
+			return true
+		}
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Html:
+			return s.inBodyIM()
+		case atom.Body:
+			s.addElement()
+			s.im = mInBody
+			return true
+		case atom.Frameset:
+			bail("frameset")
+		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
+			atom.Script, atom.Style, atom.Template, atom.Title:
+			// The head element goes back on the stack for the tag.
+			s.oe = append(s.oe, scanElem{a: atom.Head, tag: "head", id: -1, drop: true, head: true, wd: s.top().wd})
+			done := s.inHeadIM()
+			s.oeRemove(-1)
+			return done
+		case atom.Head:
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Body, atom.Html, atom.Br:
+		case atom.Template:
+			return s.inHeadIM()
+		default:
+			return true
+		}
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	case htmltok.DoctypeToken:
+		return true
+	}
+	s.implied(htmltok.StartTagToken, atom.Body)
+	return s.tok.tt == htmltok.ErrorToken
+}
+
+// walkerKeys are the attributes walker.enter reads, as bits.
+func walkerKeys(attrs []scanAttr) uint8 {
+	var m uint8
+	for _, at := range attrs {
+		m |= walkerKey(at.key)
+	}
+	return m
+}
+
+func walkerKey(k []byte) uint8 {
+	switch string(k) {
+	case "id":
+		return 1
+	case "class":
+		return 2
+	case "hidden":
+		return 4
+	case "aria-hidden":
+		return 8
+	case "style":
+		return 16
+	case "role":
+		return 32
+	case "href":
+		return 64
+	case "lang":
+		return 128
+	}
+	return 0
+}
+
+// mergeAttrs is copyAttributes for a later <html> or <body> tag. The
+// walker read the element's attributes when it entered it: a new lang
+// on html can still be taken, other attributes it reads cannot.
+func (s *scanner) mergeAttrs(e *scanElem) {
+	for _, at := range s.tok.attrs {
+		k := walkerKey(at.key)
+		if k == 0 || e.keys&k != 0 {
+			continue
+		}
+		e.keys |= k
+		if k == 128 {
+			if e.a == atom.Html && s.w.doc.Lang == "" {
+				s.w.doc.Lang = strings.TrimSpace(string(at.val))
+			}
+			continue
+		}
+		if e.a == atom.Body && s.patchBody(e, k, at.val) {
+			continue
+		}
+		bail("attributes added to " + e.tag)
+	}
+}
+
+// patchBody gives the body's walker frame an attribute of a later <body>
+// tag, which is possible while nothing inside the body has been
+// segmented: no block, no open run, no open element in it.
+func (s *scanner) patchBody(e *scanElem, k uint8, val []byte) bool {
+	w := s.w
+	if len(w.blocks) > 0 || w.runOpen || s.top() != e || e.drop || e.wd < 2 {
+		return false
+	}
+	s.sync(e.wd)
+	f := &w.stack[e.wd-1]
+	if f.tag != "body" {
+		return false
+	}
+	switch k {
+	case 1:
+		f.id = string(val)
+	case 2:
+		f.class = string(val)
+		f.sig = sigStep(w.stack[e.wd-2].sig, f.tag, f.class)
+	case 32:
+		f.flags |= roleFlags(string(val))
+	case 8:
+		return !bytes.EqualFold(bytes.TrimSpace(val), []byte("true")) || w.opt.KeepHidden
+	case 16:
+		return !hiddenStyle(string(val)) || w.opt.KeepHidden
+	case 64:
+		// href does not make a body an anchor.
+	default:
+		return false
+	}
+	return true
+}
+
+func (s *scanner) inBodyIM() bool {
+	t := &s.tok
+	switch t.tt {
+	case htmltok.TextToken:
+		d := t.text
+		if top := s.top(); (top.a == atom.Pre || top.a == atom.Listing) && top.ns == nsHTML && !top.kids {
+			if len(d) > 0 && d[0] == '\r' {
+				d = d[1:]
+			}
+			if len(d) > 0 && d[0] == '\n' {
+				d = d[1:]
+			}
+		}
+		if bytes.IndexByte(d, 0) >= 0 {
+			d = bytes.ReplaceAll(d, []byte{0}, nil)
+		}
+		if len(d) == 0 {
+			return true
+		}
+		s.reconstructActiveFormattingElements()
+		s.addText(d)
+	case htmltok.StartTagToken:
+		switch t.a {
+		case atom.Html:
+			if s.contains(atom.Template) {
+				return true
+			}
+			s.mergeAttrs(&s.oe[0])
+		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
+			atom.Script, atom.Style, atom.Template, atom.Title:
+			return s.inHeadIM()
+		case atom.Body:
+			if s.contains(atom.Template) {
+				return true
+			}
+			if len(s.oe) >= 2 && s.oe[1].a == atom.Body {
+				s.mergeAttrs(&s.oe[1])
+			}
+		case atom.Frameset:
+			bail("frameset")
+		case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Details,
+			atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure,
+			atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+			atom.Search, atom.Section, atom.Summary, atom.Ul:
+			s.popUntil(buttonScope, atom.P)
+			s.addElement()
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			s.popUntil(buttonScope, atom.P)
+			switch s.top().a {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				s.pop()
+			}
+			s.addElement()
+		case atom.Pre, atom.Listing, atom.Plaintext:
+			s.popUntil(buttonScope, atom.P)
+			s.addElement()
+		case atom.Form:
+			if s.form != 0 && !s.contains(atom.Template) {
+				return true
+			}
+			s.popUntil(buttonScope, atom.P)
+			s.addElement()
+			if !s.contains(atom.Template) {
+				s.form = s.top().id
+			}
+		case atom.Li, atom.Dd, atom.Dt:
+			for i := len(s.oe) - 1; i >= 0; i-- {
+				e := &s.oe[i]
+				if t.a == atom.Li && e.a == atom.Li ||
+					t.a != atom.Li && (e.a == atom.Dd || e.a == atom.Dt) {
+					s.oe = s.oe[:i]
+					break
+				}
+				if e.a == atom.Address || e.a == atom.Div || e.a == atom.P || !isSpecial(e) {
+					continue
+				}
+				break
+			}
+			s.popUntil(buttonScope, atom.P)
+			s.addElement()
+		case atom.Button:
+			if s.inScope(defaultScope, atom.Button) {
+				s.generateImpliedEndTags("")
+				s.popUntil(defaultScope, atom.Button)
+			}
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+		case atom.A:
+			for i := len(s.afe) - 1; i >= 0 && !s.afe[i].marker; i-- {
+				if f := s.afe[i]; f.a == atom.A {
+					s.endTagFormatting(atom.A, "a")
+					s.oeRemove(f.id)
+					s.afeRemove(f.id)
+					break
+				}
+			}
+			s.reconstructActiveFormattingElements()
+			s.addFormattingElement()
+		case atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.S, atom.Small,
+			atom.Strike, atom.Strong, atom.Tt, atom.U:
+			s.reconstructActiveFormattingElements()
+			s.addFormattingElement()
+		case atom.Nobr:
+			s.reconstructActiveFormattingElements()
+			if s.inScope(defaultScope, atom.Nobr) {
+				s.endTagFormatting(atom.Nobr, "nobr")
+				s.reconstructActiveFormattingElements()
+			}
+			s.addFormattingElement()
+		case atom.Applet, atom.Marquee, atom.Object:
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+			s.addMarker()
+		case atom.Table:
+			if s.inScope(buttonScope, atom.P) && !s.quirksMode() {
+				s.popUntil(buttonScope, atom.P)
+			}
+			s.addElement()
+			s.im = mInTable
+			return true
+		case atom.Area, atom.Br, atom.Embed, atom.Img, atom.Keygen, atom.Wbr:
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+			s.pop()
+			s.self = false
+		case atom.Input:
+			s.popUntil(defaultScope, atom.Select)
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+			s.pop()
+			s.self = false
+		case atom.Param, atom.Source, atom.Track:
+			s.addElement()
+			s.pop()
+			s.self = false
+		case atom.Hr:
+			if s.inScope(buttonScope, atom.P) {
+				s.generateImpliedEndTags("p")
+				s.popUntil(defaultScope, atom.P)
+			}
+			if s.inScope(defaultScope, atom.Select) {
+				s.generateImpliedEndTags("")
+			}
+			s.addElement()
+			s.pop()
+			s.self = false
+		case atom.Image:
+			t.a, t.tag = atom.Img, "img"
+			return false
+		case atom.Textarea, atom.Iframe, atom.Noembed, atom.Noscript:
+			s.addElement()
+			s.orig = s.im
+			s.im = mText
+		case atom.Xmp:
+			s.popUntil(buttonScope, atom.P)
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+			s.orig = s.im
+			s.im = mText
+		case atom.Select:
+			if s.popUntil(defaultScope, atom.Select) {
+				return true
+			}
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+			return true
+		case atom.Option:
+			if s.inScope(defaultScope, atom.Select) {
+				s.generateImpliedEndTags("optgroup")
+			} else if s.top().a == atom.Option {
+				s.pop()
+			}
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+		case atom.Optgroup:
+			if s.inScope(defaultScope, atom.Select) {
+				s.generateImpliedEndTags("")
+			} else if s.top().a == atom.Option {
+				s.pop()
+			}
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+		case atom.Rb, atom.Rtc:
+			if s.inScope(defaultScope, atom.Ruby) {
+				s.generateImpliedEndTags("")
+			}
+			s.addElement()
+		case atom.Rp, atom.Rt:
+			if s.inScope(defaultScope, atom.Ruby) {
+				s.generateImpliedEndTags("rtc")
+			}
+			s.addElement()
+		case atom.Math, atom.Svg:
+			s.reconstructActiveFormattingElements()
+			ns := nsSVG
+			if t.a == atom.Math {
+				ns = nsMath
+			}
+			s.insert(t.a, t.tag, t.attrs, ns)
+			if s.self {
+				s.pop()
+				s.self = false
+			}
+			return true
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Frame, atom.Head, atom.Tbody, atom.Td,
+			atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
+			// Ignore the token.
+		default:
+			s.reconstructActiveFormattingElements()
+			s.addElement()
+		}
+	case htmltok.EndTagToken:
+		switch t.a {
+		case atom.Body:
+			if s.inScope(defaultScope, atom.Body) {
+				s.im = mAfterBody
+			}
+		case atom.Html:
+			if s.inScope(defaultScope, atom.Body) {
+				s.implied(htmltok.EndTagToken, atom.Body)
+				return false
+			}
+			return true
+		case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Button, atom.Center,
+			atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption,
+			atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Listing, atom.Main, atom.Menu,
+			atom.Nav, atom.Ol, atom.Pre, atom.Search, atom.Section, atom.Select, atom.Summary, atom.Ul:
+			if !s.inScope(defaultScope, t.a) {
+				return true
+			}
+			s.generateImpliedEndTags("")
+			s.popUntil(defaultScope, t.a)
+		case atom.Form:
+			if s.contains(atom.Template) {
+				bail("template")
+			}
+			id := s.form
+			s.form = 0
+			i := s.indexInScope(defaultScope, atom.Form)
+			if id == 0 || i == -1 || s.oe[i].id != id {
+				return true
+			}
+			s.generateImpliedEndTags("")
+			// A form closed around open elements leaves the stack but
+			// stays their ancestor: sync pops its frame after theirs.
+			s.oeRemove(id)
+		case atom.P:
+			if !s.inScope(buttonScope, atom.P) {
+				s.implied(htmltok.StartTagToken, atom.P)
+			}
+			s.popUntil(buttonScope, atom.P)
+		case atom.Li:
+			s.popUntil(listItemScope, atom.Li)
+		case atom.Dd, atom.Dt:
+			s.popUntil(defaultScope, t.a)
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			s.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
+		case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S,
+			atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U:
+			s.endTagFormatting(t.a, t.tag)
+		case atom.Applet, atom.Marquee, atom.Object:
+			if s.popUntil(defaultScope, t.a) {
+				s.clearActiveFormattingElements()
+			}
+		case atom.Br:
+			t.tt = htmltok.StartTagToken
+			return false
+		case atom.Template:
+			return s.inHeadIM()
+		default:
+			s.endTagOther(t.a, t.tag)
+		}
+	case htmltok.CommentToken:
+		s.addComment()
+	}
+	return true
+}
+
+// endTagFormatting is the adoption agency algorithm, as far as it does
+// not move nodes already inserted.
+func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
+	if top := s.top(); top.tag == tag && s.afeIndex(top.id) == -1 {
+		s.pop()
+		return
+	}
+	for range 8 {
+		fi := -1
+		for j := len(s.afe) - 1; j >= 0; j-- {
+			if s.afe[j].marker {
+				break
+			}
+			if s.afe[j].a == a {
+				fi = j
+				break
+			}
+		}
+		if fi == -1 {
+			s.endTagOther(a, tag)
+			return
+		}
+		id := s.afe[fi].id
+		oi := s.oeIndex(id)
+		if oi == -1 {
+			s.afe = slices.Delete(s.afe, fi, fi+1)
+			return
+		}
+		if !s.inScope(defaultScope, a) {
+			return
+		}
+		for j := oi; j < len(s.oe); j++ {
+			if isSpecial(&s.oe[j]) {
+				bail("adoption agency with a furthest block")
+			}
+		}
+		s.oe = s.oe[:oi]
+		s.afeRemove(id)
+		return
+	}
+}
+
+// endTagOther is "any other end tag" in body.
+func (s *scanner) endTagOther(a atom.Atom, tag string) {
+	for i := len(s.oe) - 1; i >= 0; i-- {
+		e := &s.oe[i]
+		if e.ns == nsHTML && e.a == a && (a != 0 || e.tag == tag) {
+			s.oe = s.oe[:i]
+			return
+		}
+		if isSpecial(e) {
+			return
+		}
+	}
+}
+
+func (s *scanner) textIM() bool {
+	switch s.tok.tt {
+	case htmltok.ErrorToken:
+		s.popText()
+	case htmltok.TextToken:
+		d := s.tok.text
+		if top := s.top(); top.a == atom.Textarea && !top.kids {
+			if len(d) > 0 && d[0] == '\r' {
+				d = d[1:]
+			}
+			if len(d) > 0 && d[0] == '\n' {
+				d = d[1:]
+			}
+		}
+		s.addText(d)
+		return true
+	case htmltok.EndTagToken:
+		s.popText()
+	}
+	s.im = s.orig
+	return s.tok.tt == htmltok.EndTagToken
+}
+
+// popText closes a raw-text or RCDATA element.
+func (s *scanner) popText() {
+	if top := s.top(); top.id == s.titleID {
+		s.endTitle()
+	}
+	s.pop()
+}
+
+func (s *scanner) inTableIM() bool {
+	t := &s.tok
+	switch t.tt {
+	case htmltok.TextToken:
+		if bytes.IndexByte(t.text, 0) >= 0 {
+			t.text = bytes.ReplaceAll(t.text, []byte{0}, nil)
+		}
+		switch s.top().a {
+		case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+			if isWhitespace(t.text) {
+				s.addText(t.text)
+				return true
+			}
+		}
+	case htmltok.StartTagToken:
+		switch t.a {
+		case atom.Caption:
+			s.clearStackToContext(tableScope)
+			s.addMarker()
+			s.addElement()
+			s.im = mInCaption
+			return true
+		case atom.Colgroup:
+			s.clearStackToContext(tableScope)
+			s.addElement()
+			s.im = mInColumnGroup
+			return true
+		case atom.Col:
+			s.implied(htmltok.StartTagToken, atom.Colgroup)
+			return false
+		case atom.Tbody, atom.Tfoot, atom.Thead:
+			s.clearStackToContext(tableScope)
+			s.addElement()
+			s.im = mInTableBody
+			return true
+		case atom.Td, atom.Th, atom.Tr:
+			s.implied(htmltok.StartTagToken, atom.Tbody)
+			return false
+		case atom.Table:
+			if s.popUntil(tableScope, atom.Table) {
+				s.resetInsertionMode()
+				return false
+			}
+			return true
+		case atom.Style, atom.Script, atom.Template:
+			return s.inHeadIM()
+		case atom.Input:
+			if v := attrValue(t.attrs, "type"); v != nil && bytes.EqualFold(v, []byte("hidden")) {
+				s.addElement()
+				s.pop()
+				return true
+			}
+		case atom.Form:
+			if s.contains(atom.Template) || s.form != 0 {
+				return true
+			}
+			s.addElement()
+			s.form = s.top().id
+			s.pop()
+		}
+	case htmltok.EndTagToken:
+		switch t.a {
+		case atom.Table:
+			if s.popUntil(tableScope, atom.Table) {
+				s.resetInsertionMode()
+			}
+			return true
+		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td,
+			atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
+			return true
+		case atom.Template:
+			return s.inHeadIM()
+		}
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	case htmltok.DoctypeToken:
+		return true
+	case htmltok.ErrorToken:
+		return s.inBodyIM()
+	}
+	s.foster = true
+	done := s.inBodyIM()
+	s.foster = false
+	return done
+}
+
+func (s *scanner) inCaptionIM() bool {
+	switch s.tok.tt {
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Thead, atom.Tr:
+			if !s.popUntil(tableScope, atom.Caption) {
+				return true
+			}
+			s.clearActiveFormattingElements()
+			s.im = mInTable
+			return false
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Caption:
+			if s.popUntil(tableScope, atom.Caption) {
+				s.clearActiveFormattingElements()
+				s.im = mInTable
+			}
+			return true
+		case atom.Table:
+			if !s.popUntil(tableScope, atom.Caption) {
+				return true
+			}
+			s.clearActiveFormattingElements()
+			s.im = mInTable
+			return false
+		case atom.Body, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td, atom.Tfoot, atom.Th,
+			atom.Thead, atom.Tr:
+			return true
+		}
+	}
+	return s.inBodyIM()
+}
+
+func (s *scanner) inColumnGroupIM() bool {
+	switch s.tok.tt {
+	case htmltok.TextToken:
+		if s.leadingSpace() {
+			return true
+		}
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	case htmltok.DoctypeToken:
+		return true
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Html:
+			return s.inBodyIM()
+		case atom.Col:
+			s.addElement()
+			s.pop()
+			s.self = false
+			return true
+		case atom.Template:
+			return s.inHeadIM()
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Colgroup:
+			if s.top().a == atom.Colgroup {
+				s.pop()
+				s.im = mInTable
+			}
+			return true
+		case atom.Col:
+			return true
+		case atom.Template:
+			return s.inHeadIM()
+		}
+	case htmltok.ErrorToken:
+		return s.inBodyIM()
+	}
+	if s.top().a != atom.Colgroup {
+		return true
+	}
+	s.pop()
+	s.im = mInTable
+	return false
+}
+
+func (s *scanner) inTableBodyIM() bool {
+	switch s.tok.tt {
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Tr:
+			s.clearStackToContext(tableBodyScope)
+			s.addElement()
+			s.im = mInRow
+			return true
+		case atom.Td, atom.Th:
+			s.implied(htmltok.StartTagToken, atom.Tr)
+			return false
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead:
+			if s.popUntil(tableScope, atom.Tbody, atom.Thead, atom.Tfoot) {
+				s.im = mInTable
+				return false
+			}
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Tbody, atom.Tfoot, atom.Thead:
+			if s.inScope(tableScope, s.tok.a) {
+				s.clearStackToContext(tableBodyScope)
+				s.pop()
+				s.im = mInTable
+			}
+			return true
+		case atom.Table:
+			if s.popUntil(tableScope, atom.Tbody, atom.Thead, atom.Tfoot) {
+				s.im = mInTable
+				return false
+			}
+			return true
+		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Td, atom.Th, atom.Tr:
+			return true
+		}
+	case htmltok.CommentToken:
+		s.addComment()
+		return true
+	}
+	return s.inTableIM()
+}
+
+func (s *scanner) inRowIM() bool {
+	switch s.tok.tt {
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Td, atom.Th:
+			s.clearStackToContext(tableRowScope)
+			s.addElement()
+			s.addMarker()
+			s.im = mInCell
+			return true
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+			if s.inScope(tableScope, atom.Tr) {
+				s.clearStackToContext(tableRowScope)
+				s.pop()
+				s.im = mInTableBody
+				return false
+			}
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Tr:
+			if s.inScope(tableScope, atom.Tr) {
+				s.clearStackToContext(tableRowScope)
+				s.pop()
+				s.im = mInTableBody
+			}
+			return true
+		case atom.Table:
+			if s.inScope(tableScope, atom.Tr) {
+				s.clearStackToContext(tableRowScope)
+				s.pop()
+				s.im = mInTableBody
+				return false
+			}
+			return true
+		case atom.Tbody, atom.Tfoot, atom.Thead:
+			if s.inScope(tableScope, s.tok.a) && s.inScope(tableScope, atom.Tr) {
+				s.clearStackToContext(tableRowScope)
+				s.pop()
+				s.im = mInTableBody
+				return false
+			}
+			return true
+		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Td, atom.Th:
+			return true
+		}
+	}
+	return s.inTableIM()
+}
+
+func (s *scanner) inCellIM() bool {
+	switch s.tok.tt {
+	case htmltok.StartTagToken:
+		switch s.tok.a {
+		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
+			if s.popUntil(tableScope, atom.Td, atom.Th) {
+				s.clearActiveFormattingElements()
+				s.im = mInRow
+				return false
+			}
+			return true
+		}
+	case htmltok.EndTagToken:
+		switch s.tok.a {
+		case atom.Td, atom.Th:
+			if !s.popUntil(tableScope, s.tok.a) {
+				return true
+			}
+			s.clearActiveFormattingElements()
+			s.im = mInRow
+			return true
+		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html:
+			return true
+		case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+			if !s.inScope(tableScope, s.tok.a) {
+				return true
+			}
+			if s.popUntil(tableScope, atom.Td, atom.Th) {
+				s.clearActiveFormattingElements()
+			}
+			s.im = mInRow
+			return false
+		}
+	}
+	return s.inBodyIM()
+}
+
+func (s *scanner) afterBodyIM() bool {
+	switch s.tok.tt {
+	case htmltok.ErrorToken:
+		return true
+	case htmltok.TextToken:
+		if len(trimLeftWhitespace(s.tok.text)) == 0 {
+			return s.inBodyIM()
+		}
+	case htmltok.StartTagToken:
+		if s.tok.a == atom.Html {
+			return s.inBodyIM()
+		}
+	case htmltok.EndTagToken:
+		if s.tok.a == atom.Html {
+			s.im = mAfterAfterBody
+			return true
+		}
+	case htmltok.CommentToken:
+		return true // attached to the html element: not walked
+	}
+	s.im = mInBody
+	return false
+}
+
+func (s *scanner) afterAfterBodyIM() bool {
+	switch s.tok.tt {
+	case htmltok.ErrorToken:
+		return true
+	case htmltok.TextToken:
+		if len(trimLeftWhitespace(s.tok.text)) == 0 {
+			return s.inBodyIM()
+		}
+	case htmltok.StartTagToken:
+		if s.tok.a == atom.Html {
+			return s.inBodyIM()
+		}
+	case htmltok.CommentToken:
+		return true
+	case htmltok.DoctypeToken:
+		return s.inBodyIM()
+	}
+	s.im = mInBody
+	return false
+}
+
+func (s *scanner) resetInsertionMode() {
+	for i := len(s.oe) - 1; i >= 0; i-- {
+		e := &s.oe[i]
+		last := i == 0
+		switch e.a {
+		case atom.Td, atom.Th:
+			s.im = mInCell
+		case atom.Tr:
+			s.im = mInRow
+		case atom.Tbody, atom.Thead, atom.Tfoot:
+			s.im = mInTableBody
+		case atom.Caption:
+			s.im = mInCaption
+		case atom.Colgroup:
+			s.im = mInColumnGroup
+		case atom.Table:
+			s.im = mInTable
+		case atom.Template:
+			if e.ns != nsHTML {
+				continue
+			}
+			bail("template")
+		case atom.Head:
+			s.im = mInHead
+		case atom.Body:
+			s.im = mInBody
+		case atom.Frameset:
+			bail("frameset")
+		case atom.Html:
+			if !s.head {
+				s.im = mBeforeHead
+			} else {
+				s.im = mAfterHead
+			}
+		default:
+			if last {
+				s.im = mInBody
+				return
+			}
+			continue
+		}
+		return
+	}
+}
+
+// Foreign content (svg, math): dropped by the walker, but its elements
+// decide where the HTML after them goes.
+
+func (s *scanner) inForeignContent() bool {
+	if len(s.oe) == 0 {
+		return false
+	}
+	n := s.top()
+	if n.ns == nsHTML {
+		return false
+	}
+	t := &s.tok
+	if n.mip {
+		if t.tt == htmltok.StartTagToken && t.a != atom.Mglyph && t.a != atom.Malignmark {
+			return false
+		}
+		if t.tt == htmltok.TextToken {
+			return false
+		}
+	}
+	if n.ns == nsMath && n.a == atom.AnnotationXml && t.tt == htmltok.StartTagToken && t.a == atom.Svg {
+		return false
+	}
+	if n.hip && (t.tt == htmltok.StartTagToken || t.tt == htmltok.TextToken) {
+		return false
+	}
+	return t.tt != htmltok.ErrorToken
+}
+
+func (s *scanner) foreignContent() bool {
+	t := &s.tok
+	switch t.tt {
+	case htmltok.TextToken:
+		s.addText(t.text)
+	case htmltok.CommentToken:
+		s.addComment()
+	case htmltok.StartTagToken:
+		b := breakout(t.a)
+		if t.a == atom.Font {
+			for _, at := range t.attrs {
+				switch string(at.key) {
+				case "color", "face", "size":
+					b = true
+				}
+			}
+		}
+		if b {
+			for i := len(s.oe) - 1; i >= 0; i-- {
+				e := &s.oe[i]
+				if e.ns == nsHTML || e.hip || e.mip {
+					s.oe = s.oe[:i+1]
+					break
+				}
+			}
+			return s.mode()
+		}
+		ns := s.top().ns
+		a := t.a
+		if ns == nsSVG && t.tag == "foreignobject" {
+			a = atom.ForeignObject
+		}
+		s.insert(a, t.tag, t.attrs, ns)
+		s.z.NextIsNotRawText()
+		if s.self {
+			s.pop()
+			s.self = false
+		}
+	case htmltok.EndTagToken:
+		if strings.EqualFold(s.top().tag, t.tag) {
+			s.pop()
+			return true
+		}
+		for i := len(s.oe) - 1; i >= 0; i-- {
+			if strings.EqualFold(s.oe[i].tag, t.tag) {
+				s.oe = s.oe[:i]
+				return true
+			}
+			if i > 0 && s.oe[i-1].ns == nsHTML {
+				break
+			}
+		}
+		return s.mode()
+	}
+	return true
+}
+
+func breakout(a atom.Atom) bool {
+	switch a {
+	case atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center, atom.Code,
+		atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li,
+		atom.Listing, atom.Menu, atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby,
+		atom.S, atom.Small, atom.Span, atom.Strong, atom.Strike, atom.Sub, atom.Sup,
+		atom.Table, atom.Tt, atom.U, atom.Ul, atom.Var:
+		return true
+	}
+	return false
+}
