@@ -91,7 +91,7 @@ func TestKillOneBatch(t *testing.T) {
 	// A worker's first stream carries one window of documents only, so the
 	// streams opened before every address had connected move to the rest
 	// at once (client.ManyOptions): the first third must be balanced.
-	killOne(t, servers, n, lines.count, finished, true)
+	killOne(t, servers, n, lines.count, finished)
 	t.Logf("winnow batch stderr (last lines):\n%s", tail(job.Log(), 3))
 	if err := job.Err(); err != nil {
 		t.Fatalf("winnow batch: %v\n%s", err, job.Log())

@@ -160,7 +160,7 @@ func TestKillOneGRPC(t *testing.T) {
 
 	go func() { wg.Wait(); close(finished) }()
 	t.Logf("grpc-go round_robin + retry policy, unary Classify from 8 workers, documents of %d KB", len(document(text, 0))>>10)
-	left := killOne(t, servers, n, func() int { return int(done.Load()) }, finished, true)
+	left := killOne(t, servers, n, func() int { return int(done.Load()) }, finished)
 
 	if f := failed.Load(); f > 0 {
 		t.Errorf("%d of %d documents failed", f, n)
