@@ -320,7 +320,15 @@ func TestBrowserToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg, _ := chromedp.Run(tab, chromedp.Text(chromedp.ID("#status")))
+	// The token field opens before the status line is rewritten: wait
+	// for the message rather than read it once.
+	var msg string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		msg, _ = chromedp.Run(tab, chromedp.Text(chromedp.ID("#status")))
+		if strings.Contains(msg, "API token") || time.Now().After(deadline) {
+			break
+		}
+	}
 	if !strings.Contains(msg, "API token") {
 		t.Errorf("status without a token: %q", msg)
 	}
