@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/internal/corpus"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 )

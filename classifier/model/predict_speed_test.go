@@ -25,12 +25,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnowhq/winnow/internal/corpus"
-	"github.com/winnowhq/winnow/internal/dataset"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

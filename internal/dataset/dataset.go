@@ -16,11 +16,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // TrainSets are the shared corpora the shipped model trains on.

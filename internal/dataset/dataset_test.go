@@ -7,9 +7,9 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // shared returns ../shared beside the repository root.

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // Unlabelled marks a block that training skips.

@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
+	"github.com/winnowhq/winnow/internal/corpus"
 )
 
 // The Persian builder composes realistic scraped Persian news pages, in

@@ -42,10 +42,10 @@ import (
 	"github.com/winnowhq/winnow/bench/peer"
 	"github.com/winnowhq/winnow/bench/report"
 	"github.com/winnowhq/winnow/classifier"
-	"github.com/winnowhq/winnow/internal/corpus"
-	"github.com/winnowhq/winnow/internal/dataset"
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/eval"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 )
 
 type options struct {
