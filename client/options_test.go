@@ -2,16 +2,9 @@ package client_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
-	"math/big"
 	"net"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -27,6 +20,7 @@ import (
 
 	"github.com/winnowhq/winnow/client"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+	"github.com/winnowhq/winnow/internal/testpki"
 )
 
 // fakeService answers GetModel by the script in fail: the first len(fail)
@@ -122,9 +116,9 @@ func TestOpenNeedsSecurityChoice(t *testing.T) {
 // checks that the bearer token arrives.
 func TestTokenAndMTLS(t *testing.T) {
 	dir := t.TempDir()
-	caCert, caKey := newCert(t, dir, "ca", nil, nil)
-	newCert(t, dir, "server", caCert, caKey)
-	newCert(t, dir, "client", caCert, caKey)
+	caCert, caKey := testpki.Cert(t, dir, "ca", nil, nil)
+	testpki.Cert(t, dir, "server", caCert, caKey)
+	testpki.Cert(t, dir, "client", caCert, caKey)
 	pool := x509.NewCertPool()
 	pool.AddCert(caCert)
 	srvCert, err := tls.LoadX509KeyPair(filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
@@ -166,50 +160,4 @@ func TestTokenAndMTLS(t *testing.T) {
 	if _, err := c2.GetModel(ctx); err == nil {
 		t.Error("call without a client certificate succeeded")
 	}
-}
-
-// newCert writes NAME.pem and NAME.key into dir: a CA when parent is nil,
-// else a certificate for 127.0.0.1 signed by parent.
-func newCert(t *testing.T, dir, name string, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(time.Now().UnixNano()),
-		Subject:      pkix.Name{CommonName: name},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-	}
-	signer, signerKey := tmpl, key
-	if parent == nil {
-		tmpl.IsCA, tmpl.BasicConstraintsValid = true, true
-		tmpl.KeyUsage |= x509.KeyUsageCertSign
-	} else {
-		signer, signerKey = parent, parentKey
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signer, &key.PublicKey, signerKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write := func(file, typ string, b []byte) {
-		if err := os.WriteFile(filepath.Join(dir, file), pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: b}), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(name+".pem", "CERTIFICATE", der)
-	write(name+".key", "EC PRIVATE KEY", keyDER)
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert, key
 }

@@ -1,16 +1,8 @@
 package main
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
-	"math/big"
-	"net"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -21,6 +13,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
+	"github.com/winnowhq/winnow/internal/testpki"
 )
 
 // testPKI is a CA with a server certificate for 127.0.0.1 and a client
@@ -33,69 +26,28 @@ type testPKI struct {
 	otherClient               tls.Certificate // signed by another CA
 }
 
-func newCert(t *testing.T, tmpl *x509.Certificate, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey, []byte) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if parent == nil {
-		parent, parentKey = tmpl, key
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, parentKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert, key, der
-}
-
-func pemFile(t *testing.T, path, typ string, der []byte) {
-	t.Helper()
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func keyDER(t *testing.T, k *ecdsa.PrivateKey) []byte {
-	b, err := x509.MarshalECPrivateKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func makePKI(t *testing.T) *testPKI {
 	p := &testPKI{dir: t.TempDir()}
-	now := time.Now()
-	ca := func(name string, serial int64) (*x509.Certificate, *ecdsa.PrivateKey, []byte) {
-		return newCert(t, &x509.Certificate{SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: name},
-			NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), IsCA: true, BasicConstraintsValid: true,
-			KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature}, nil, nil)
-	}
-	caCert, caKey, caDER := ca("winnow test CA", 1)
-	otherCA, otherKey, _ := ca("other CA", 2)
-	leaf := func(name string, serial int64, usage x509.ExtKeyUsage, parent *x509.Certificate, pk *ecdsa.PrivateKey) (*ecdsa.PrivateKey, []byte) {
-		_, k, der := newCert(t, &x509.Certificate{SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: name},
-			NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), KeyUsage: x509.KeyUsageDigitalSignature,
-			ExtKeyUsage: []x509.ExtKeyUsage{usage}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}}, parent, pk)
-		return k, der
-	}
-	srvKey, srvDER := leaf("winnowd", 3, x509.ExtKeyUsageServerAuth, caCert, caKey)
+	caCert, caKey := testpki.Cert(t, p.dir, "ca", nil, nil)
+	otherCA, otherKey := testpki.Cert(t, p.dir, "other-ca", nil, nil)
+	testpki.Cert(t, p.dir, "server", caCert, caKey)
+	testpki.Cert(t, p.dir, "client", caCert, caKey)
+	testpki.Cert(t, p.dir, "intruder", otherCA, otherKey)
 	p.caFile, p.certFile, p.keyFile = filepath.Join(p.dir, "ca.pem"), filepath.Join(p.dir, "server.pem"), filepath.Join(p.dir, "server.key")
-	pemFile(t, p.caFile, "CERTIFICATE", caDER)
-	pemFile(t, p.certFile, "CERTIFICATE", srvDER)
-	pemFile(t, p.keyFile, "EC PRIVATE KEY", keyDER(t, srvKey))
 	p.pool = x509.NewCertPool()
 	p.pool.AddCert(caCert)
-	cliKey, cliDER := leaf("cms", 4, x509.ExtKeyUsageClientAuth, caCert, caKey)
-	p.client = tls.Certificate{Certificate: [][]byte{cliDER}, PrivateKey: cliKey}
-	oKey, oDER := leaf("intruder", 5, x509.ExtKeyUsageClientAuth, otherCA, otherKey)
-	p.otherClient = tls.Certificate{Certificate: [][]byte{oDER}, PrivateKey: oKey}
+	p.client = keyPair(t, p.dir, "client")
+	p.otherClient = keyPair(t, p.dir, "intruder")
 	return p
+}
+
+func keyPair(t *testing.T, dir, name string) tls.Certificate {
+	t.Helper()
+	c, err := tls.LoadX509KeyPair(filepath.Join(dir, name+".pem"), filepath.Join(dir, name+".key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // TestFaultTLS serves TLS and mutual TLS from a real winnowd: with
