@@ -29,10 +29,17 @@ func (c *canceler) stop(i int) bool {
 // error, PredictCheck stops and returns it, so that abandoned work ends
 // within a millisecond or so of CPU. A nil check never stops.
 func (m *Model) PredictCheck(doc *segment.Doc, explain int, check func() error) ([]Prediction, error) {
+	out, _, err := m.PredictPageCheck(doc, explain, check)
+	return out, err
+}
+
+// PredictPageCheck is PredictCheck, and the page model's judgement of the
+// whole document (PredictPage).
+func (m *Model) PredictPageCheck(doc *segment.Doc, explain int, check func() error) ([]Prediction, PagePrediction, error) {
 	c := &canceler{check: check}
-	out := m.predict(doc, explain, c)
+	out, page := m.predict(doc, explain, c)
 	if c.err != nil {
-		return nil, c.err
+		return nil, PagePrediction{}, c.err
 	}
-	return out, nil
+	return out, page, nil
 }

@@ -122,6 +122,10 @@ type Model struct {
 	// splitter is the plain-text splitter the model was trained with
 	// (WithSplitter); nil means segment.DefaultSplitter().
 	splitter *segment.Splitter
+	// page is the page-kind model; nil in files without one.
+	page *pageModel
+	// span is the article-span decoder (span.go); zero: none.
+	span Span
 }
 
 const numScripts = 5
@@ -310,16 +314,28 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // contributions per block (the strongest features for and against the
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
+	out, _ := m.predict(doc, explain, nil)
+	return out
+}
+
+// HasPageModel reports whether the model says what kind of page a
+// document is (files written before format version 3 do not).
+func (m *Model) HasPageModel() bool { return m.page != nil }
+
+// PredictPage is Predict, and the page model's judgement of the whole
+// document (Kind PageUnknown when the model has no page model).
+func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePrediction) {
 	return m.predict(doc, explain, nil)
 }
 
-// predict is Predict, stopping early (with a partial result the caller
-// drops) when c says so.
-func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) []Prediction {
+// predict is PredictPage, stopping early (with a partial result the
+// caller drops) when c says so.
+func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Prediction, PagePrediction) {
 	n := len(doc.Blocks)
 	out := make([]Prediction, n)
+	var page PagePrediction
 	if n == 0 {
-		return out
+		return out, page
 	}
 	sc := getScratch(m, n)
 	defer sc.release()
@@ -329,11 +345,16 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) []Prediction
 	x.prepare(doc)
 	logits, probs := sc.logits[:n], sc.probs[:n]
 	if c.stop(0) {
-		return out
+		return out, page
 	}
 	m.pass1(x, doc, logits, probs)
 	if c.stop(0) {
-		return out
+		return out, page
+	}
+	if m.page != nil {
+		var f [numPageFeats]float32
+		pageFeatures(doc, x.stats, probs, &f)
+		page = m.page.predict(&f)
 	}
 	t := float32(m.temperature)
 	if t <= 0 {
@@ -358,7 +379,7 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) []Prediction
 		x.s.mask = 1<<m.bits2 - 1
 		for i := range doc.Blocks {
 			if c.stop(i) {
-				return out
+				return out, page
 			}
 			x.context(doc, probs, cs, i, false)
 			var z [NumClasses]float32
@@ -373,12 +394,12 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) []Prediction
 	if explain > 0 {
 		for i := range out {
 			if c.stop(i) {
-				return out
+				return out, page
 			}
 			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
 		}
 	}
-	return out
+	return out, page
 }
 
 // scratch is Predict's working memory, reused across calls through
