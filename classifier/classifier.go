@@ -156,7 +156,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Check: ctx.Err})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Unwrap: true, Check: ctx.Err})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}

@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -53,10 +54,9 @@ func docError(d *Doc) error {
 		if isSpace(r) || isSpace(l) {
 			return fmt.Errorf("block %d %q not trimmed", i, clip(s))
 		}
-		for j := 0; j < len(s); j++ {
-			if s[j] == '\n' {
-				return fmt.Errorf("block %d %q spans lines", i, clip(s))
-			}
+		if lines := strings.Count(s, "\n"); lines > 0 && (d.HTML || b.Split != SplitNone || lines+1 < wrapLines || !endsSentence(s)) {
+			// only a plain-text hard-wrapped paragraph spans lines (unwrap)
+			return fmt.Errorf("block %d %q spans lines", i, clip(s))
 		}
 		if b.Line < prevLine {
 			return fmt.Errorf("block %d line %d < previous %d", i, b.Line, prevLine)

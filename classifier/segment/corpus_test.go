@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestCorpora(t *testing.T) {
 	jobs := make(chan string)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var nPages, nBlocks, nBytes, nTextBlocks int
+	var nPages, nBlocks, nBytes, nTextBlocks, nJoined int
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for path := range jobs {
@@ -64,6 +65,22 @@ func TestCorpora(t *testing.T) {
 					continue
 				}
 				checkDocPage(t, path, td)
+				// The renditions keep each paragraph on one line (but for
+				// <pre> text): a joined block is most often a false
+				// hard-wrap join (unwrap.go), such as a list of items of
+				// one length whose last ends a sentence.
+				uw, err := Text(d.Text, TextOptions{Unwrap: true})
+				if err != nil {
+					t.Errorf("%s: text: %v", path, err)
+					continue
+				}
+				checkDocPage(t, path, uw)
+				j := 0
+				for _, b := range uw.Blocks {
+					if strings.Contains(uw.Text[b.Start:b.End], "\n") {
+						j++
+					}
+				}
 				if len(d.Blocks) == 0 {
 					t.Logf("%s: no blocks (%d bytes)", path, len(raw))
 				}
@@ -71,6 +88,7 @@ func TestCorpora(t *testing.T) {
 				nPages++
 				nBlocks += len(d.Blocks)
 				nTextBlocks += len(td.Blocks)
+				nJoined += j
 				nBytes += len(raw)
 				mu.Unlock()
 			}
@@ -81,7 +99,10 @@ func TestCorpora(t *testing.T) {
 	}
 	close(jobs)
 	wg.Wait()
-	t.Logf("%d pages, %d MB: %d HTML blocks, %d text blocks from the renditions", nPages, nBytes>>20, nBlocks, nTextBlocks)
+	t.Logf("%d pages, %d MB: %d HTML blocks, %d text blocks from the renditions, %d of them joined wrapped lines", nPages, nBytes>>20, nBlocks, nTextBlocks, nJoined)
+	if nJoined*1000 > nTextBlocks {
+		t.Errorf("%d of %d text blocks join the lines of one-line-per-paragraph renditions: more than 1 in 1,000", nJoined, nTextBlocks)
+	}
 }
 
 // checkDocPage reports a broken invariant without stopping the sweep.

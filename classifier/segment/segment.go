@@ -72,7 +72,7 @@ const (
 type Split uint8
 
 const (
-	SplitNone     Split = iota // the block is a whole line
+	SplitNone     Split = iota // the block is a whole line (or a hard-wrapped paragraph's lines)
 	SplitTitle                 // a title cut from a run-on list of titles
 	SplitMetadata              // metadata cut from the start or end of a paragraph
 )

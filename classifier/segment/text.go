@@ -14,13 +14,18 @@ type TextOptions struct {
 	Splitter *Splitter
 	// NoSplit keeps every line whole (one block per non-blank line).
 	NoSplit bool
+	// Unwrap joins the lines of hard-wrapped paragraphs into one block
+	// (unwrap.go; not with NoSplit). The classifier sets it; training
+	// does not (its renditions keep a paragraph on one line).
+	Unwrap bool
 	// Check, when set, is called every thousand lines or so (typically a
 	// context's Err): when it returns an error, Text stops and returns it.
 	Check func() error
 }
 
 // Text segments plain text. Doc.Text is text itself (not copied). Every
-// non-blank line gives at least one block; a block never spans a line.
+// non-blank line gives at least one block; a block spans several lines
+// only when they are one hard-wrapped paragraph and Unwrap is set.
 // BlankBefore marks a blank line before a block's line. Inside a line the
 // Splitter cuts metadata off the start or end of a paragraph
 // (SplitMetadata) and cuts run-on lists of titles into one block per
@@ -39,7 +44,11 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	return checked(segmentText(text, sp, &ts.sc, opt.Check), opt.Check)
+	d := segmentText(text, sp, &ts.sc, opt.Check)
+	if opt.Unwrap {
+		unwrap(d)
+	}
+	return checked(d, opt.Check)
 }
 
 // checked returns d, or check's error when segmentation stopped early.

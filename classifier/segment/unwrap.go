@@ -1,0 +1,126 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Hard-wrapped paragraphs. Scrapers and converters such as html2text and
+// lynx -dump break paragraphs into lines of at most some width (60 to 100
+// columns), so one paragraph arrives as several short lines, each of
+// which, alone, looks like a menu item or a teaser. unwrap joins such
+// lines back into one block.
+//
+// Lines are joined only when they read as one wrapped paragraph: at least
+// three whole lines (no blank line or splitter cut among them) of which all
+// but the last are full — words separated by spaces, within wrapSlack
+// runes of the widest, between wrapMin and wrapMax runes long, too long to
+// have taken the next line's first word, and seldom ending a sentence (at
+// most one in three) — and the last ends a sentence. Lists of titles or
+// questions of similar length rarely are all of that, and paragraphs kept
+// on one line never are (no false join on the shared corpora's one-line
+// renditions: TestCorpus). Limits: paragraphs of two lines stay two
+// blocks; a wrapped paragraph whose last line ends without sentence
+// punctuation (a quote, a list) stays one block per line; scripts written
+// without spaces (Chinese, Japanese, Thai) are never joined.
+
+const (
+	wrapMin   = 30  // runes: shorter lines are not full wrapped lines
+	wrapMax   = 130 // runes: longer lines were not wrapped
+	wrapSlack = 12  // runes: full lines are this close to the widest
+	wrapLines = 3   // lines a joined paragraph has at least
+)
+
+// unwrap joins the blocks of hard-wrapped paragraphs in d (plain text).
+func unwrap(d *Doc) {
+	bs := d.Blocks
+	if len(bs) < wrapLines {
+		return
+	}
+	out := bs[:0]
+	for i := 0; i < len(bs); {
+		n := wrapRun(d.Text, bs, i)
+		if n < wrapLines {
+			out = append(out, bs[i])
+			i++
+			continue
+		}
+		b := bs[i]
+		b.End = bs[i+n-1].End
+		out = append(out, b)
+		i += n
+	}
+	clear(bs[len(out):])
+	d.Blocks = out
+}
+
+// wrapRun returns how many blocks from i form one hard-wrapped paragraph
+// (0 or 1 when none).
+func wrapRun(text string, bs []Block, i int) int {
+	if !wholeLine(bs, i) {
+		return 0
+	}
+	width, ends := 0, 0
+	best := 0
+	for j := i; j < len(bs); j++ {
+		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
+			break
+		}
+		s := text[bs[j].Start:bs[j].End]
+		full := j - i // full lines before line j
+		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
+			best = j - i + 1 // lines i..j make a paragraph ending here
+		}
+		// can line j continue onto line j+1?
+		n := utf8.RuneCountInString(s)
+		if n < wrapMin || n > wrapMax || j+1 >= len(bs) || strings.Count(s, " ") < 3 {
+			break
+		}
+		if endsSentence(s) {
+			ends++
+		}
+		width = max(width, n)
+		if n < width-wrapSlack {
+			break
+		}
+		next := text[bs[j+1].Start:bs[j+1].End]
+		nn := utf8.RuneCountInString(next)
+		if nn > wrapMax {
+			break // a paragraph on one line follows
+		}
+		w := width
+		if nn >= width-wrapSlack {
+			w = max(w, nn)
+		}
+		if n+1+firstWordRunes(next) <= w {
+			break // the next line's first word would have fitted: a real break
+		}
+	}
+	return best
+}
+
+// wholeLine reports whether block i is the only block of its line.
+func wholeLine(bs []Block, i int) bool {
+	b := &bs[i]
+	return b.Split == SplitNone && (i == 0 || bs[i-1].Line != b.Line) && (i+1 == len(bs) || bs[i+1].Line != b.Line)
+}
+
+// firstWordRunes is the length in runes of s's first word.
+func firstWordRunes(s string) int {
+	if k := strings.IndexAny(s, " \t"); k >= 0 {
+		s = s[:k]
+	}
+	return utf8.RuneCountInString(s)
+}
+
+// endsSentence reports whether s ends with sentence punctuation, perhaps
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,75 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestUnwrap(t *testing.T) {
+	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
+	fa := "همزمان با افزایش تعداد تروریست‌های داعش در افغانستان، رئیس جمهور روسیه دستور داد که همکاری اطلاعاتی مسکو با طالبان علیه این گروه گسترش یابد و مقامات دو طرف در این باره گفت‌وگو کرده‌اند."
+	tests := []struct {
+		name string
+		text string
+		want int // blocks
+	}{
+		{"english paragraph wrapped at 72", wrapText(para, 72), 1},
+		{"english paragraph wrapped at 60 between lines", "Menu\n" + wrapText(para, 60) + "\nShare this article", 3},
+		{"persian paragraph wrapped at 70", wrapText(fa, 70), 1},
+		{"one line per paragraph", para + "\n" + para, 2},
+		{"two-line paragraph stays", wrapText(para[:130], 72), 2},
+		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
+		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
+		{"blank line ends the paragraph", wrapText(para, 72) + "\n\n" + wrapText(para, 72), 2},
+		{"no spaces: chinese", strings.Repeat("文化革命是一场有着极为广泛的群众参与的政治运动，", 2) + "\n" + strings.Repeat("自本通告发布之日起上述区域内新迁入户口一律停止办理。", 2) + "\n" + "这是第三行，也是最后一行。", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Text(tt.text, TextOptions{Unwrap: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := docError(d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Blocks) != tt.want {
+				var got []string
+				for _, b := range d.Blocks {
+					got = append(got, d.Text[b.Start:b.End])
+				}
+				t.Errorf("%d blocks, want %d: %q", len(d.Blocks), tt.want, got)
+			}
+			n, err := Text(tt.text, TextOptions{NoSplit: true, Unwrap: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range n.Blocks {
+				if strings.Contains(n.Text[b.Start:b.End], "\n") {
+					t.Errorf("NoSplit joined lines: %q", n.Text[b.Start:b.End])
+				}
+			}
+		})
+	}
+}
+
+// wrapText breaks s into lines of at most width runes at spaces, as
+// html2text and lynx -dump do.
+func wrapText(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(s) {
+		r := len([]rune(w))
+		if i > 0 {
+			if n+1+r > width {
+				b.WriteByte('\n')
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(w)
+		n += r
+	}
+	return b.String()
+}
