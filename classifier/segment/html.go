@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +26,12 @@ type HTMLOptions struct {
 	// thousand nodes or so of the walk (typically a context's Err): when
 	// it returns an error, HTML stops and returns it.
 	Check func() error
+	// MaxBlocks, when positive, bounds the blocks of the document: HTML
+	// stops soon after the limit is passed (within a thousand nodes) and
+	// returns a *TooManyBlocksError.
+	MaxBlocks int
+
+	limit *blockLimit // set by HTML from MaxBlocks
 }
 
 const (
@@ -76,6 +83,7 @@ const (
 // frameset, template, ...) are segmented from the tree. Both give the
 // same Doc.
 func HTML(src string, opt HTMLOptions) (*Doc, error) {
+	opt.Check, opt.limit = limited(opt.Check, opt.MaxBlocks)
 	if d := scanDoc(src, opt); d != nil {
 		return checked(d, opt.Check)
 	}
@@ -546,8 +554,15 @@ func (w *walker) flush() {
 	}
 	w.linkBytes, w.links = 0, 0
 	w.anchorNew = w.anchorOpen > 0
+	if len(w.blocks) == cap(w.blocks) {
+		// Double, rather than let append grow a large slice by a quarter
+		// at a time: a page of many blocks would allocate five times
+		// their size.
+		w.blocks = slices.Grow(w.blocks, len(w.blocks)+1)
+	}
 	w.blocks = append(w.blocks, b)
 	w.out = append(w.out, '\n')
+	w.opt.limit.count(len(w.blocks))
 }
 
 // tokensOf returns the PathTokens of the element at stack index i.
