@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/winnowhq/winnow/classifier/token"
 	"golang.org/x/net/html"
@@ -233,7 +234,14 @@ func (w *walker) finish() *Doc {
 	if n := len(w.out); n > 0 && w.out[n-1] == '\n' {
 		w.out = w.out[:n-1]
 	}
-	w.doc.Text = string(w.out)
+	if cap(w.out) <= len(w.out)+len(w.out)/4 {
+		// Nothing writes to out again: hand its bytes over rather than
+		// copy a large rendition (unless much of its capacity is unused).
+		w.doc.Text = unsafe.String(unsafe.SliceData(w.out), len(w.out))
+		w.out = nil
+	} else {
+		w.doc.Text = string(w.out)
+	}
 	w.doc.Blocks = w.blocks
 	for i := range w.doc.Blocks {
 		b := &w.doc.Blocks[i]
@@ -513,6 +521,11 @@ func (w *walker) put(c string) {
 			w.anchorNew = false
 		}
 		w.linkBytes += len(c)
+	}
+	if len(w.out)+len(c) > cap(w.out) {
+		// Double, as for blocks: the rendition of a large page would
+		// otherwise be copied at every quarter of growth.
+		w.out = slices.Grow(w.out, max(len(w.out), len(c)))
 	}
 	w.out = append(w.out, c...)
 }
