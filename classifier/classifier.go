@@ -102,6 +102,9 @@ type Info struct {
 	Training map[string]int
 	// Metrics are dev-set numbers stored at training time.
 	Metrics map[string]float64
+	// PageKinds are the page kinds the model tells apart (Result.PageKind);
+	// empty when the model has no page model.
+	PageKinds []PageKind
 }
 
 // Info describes the classifier's model.
@@ -117,7 +120,15 @@ func (c *Classifier) Info() Info {
 		Languages:     slices.Clone(mi.Languages),
 		Training:      maps.Clone(mi.Training),
 		Metrics:       maps.Clone(mi.Metrics),
+		PageKinds:     pageKinds(c.model),
 	}
+}
+
+func pageKinds(m *model.Model) []PageKind {
+	if !m.HasPageModel() {
+		return nil
+	}
+	return PageKinds()
 }
 
 // WithConfig returns a classifier with c's model and cfg.
@@ -188,7 +199,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			explain = 5
 		}
 	}
-	preds, err := c.model.PredictCompact(doc, explain, ctx.Err)
+	preds, page, err := c.model.PredictCompact(doc, explain, ctx.Err)
 	if err != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
 	}
@@ -210,11 +221,29 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.Language == "" {
 		res.Language = c.model.Language(doc)
 	}
+	res.PageKind = PageKind(page.Kind)
+	for k, p := range page.Probs {
+		res.PageKindProbs[k+1] = p
+	}
+	classes := make([]int, len(doc.Blocks))
+	sizes := make([]int, len(doc.Blocks))
+	for i, sb := range doc.Blocks {
+		sizes[i] = sb.End - sb.Start
+	}
+	dominant := c.model.DecideCompact(preds, sizes, threshold, classes)
+	// A page holds an article when the page model says so or when one
+	// region dominates its content (the article-span decoder acted): a
+	// page is judged to hold none only when both agree.
+	res.HasArticle = page.HasArticle() || dominant
+	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
+		// no article: no block is content, whatever its probability
+		c.model.DecideCompact(preds, sizes, 2, classes)
+	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
-		res.Blocks[i] = makeBlock(sb, preds.At(i), threshold)
+		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}
 	oneTitle(res.Blocks)
 	res.Title = findTitle(res, doc)
@@ -222,13 +251,14 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	return res, nil
 }
 
-// makeBlock turns a segment block and its prediction into a result block:
-// model.Decide makes the content/boilerplate cut on the content
-// probability, then picks the most probable category within the chosen
-// label. Model class k is Category k+1 (TestCategoryTable checks).
-func makeBlock(sb segment.Block, p model.Prediction, threshold float64) Block {
+// makeBlock turns a segment block, its prediction and its class (from
+// model.DecideAll: the content/boilerplate cut on the content probability,
+// the most probable category within the chosen label, then the article-span
+// decoder) into a result block. Model class k is Category k+1
+// (TestCategoryTable checks).
+func makeBlock(sb segment.Block, p model.Prediction, class int) Block {
 	b := Block{Start: sb.Start, End: sb.End, Path: sb.Path, ContentProb: p.ContentProb}
-	b.Category = Category(model.Decide(p, threshold) + 1)
+	b.Category = Category(class + 1)
 	b.Label = b.Category.Label()
 	if b.Label == Content {
 		b.Score = p.ContentProb

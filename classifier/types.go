@@ -84,6 +84,40 @@ func (c Category) Label() Label {
 	return Boilerplate
 }
 
+// PageKind is what kind of page a document is, as the model's page model
+// judges it from the whole page.
+type PageKind uint8
+
+const (
+	PageUnspecified PageKind = iota // the model has no page model
+	PageArticle                     // one article (news story, blog post)
+	PageListing                     // front page, section page, list of links
+	PageForum                       // forum or discussion thread
+	PageProduct                     // shop product page
+	PageOther                       // service, documentation, landing page …
+
+	// NumPageKinds is one past the largest page kind.
+	NumPageKinds
+)
+
+var pageKindNames = [NumPageKinds]string{"unspecified", "article", "listing", "forum", "product", "other"}
+
+func (k PageKind) String() string {
+	if k < NumPageKinds {
+		return pageKindNames[k]
+	}
+	return fmt.Sprintf("pagekind(%d)", uint8(k))
+}
+
+// PageKinds returns every page kind but PageUnspecified, in order.
+func PageKinds() []PageKind {
+	out := make([]PageKind, 0, NumPageKinds-1)
+	for k := PageArticle; k < NumPageKinds; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
 // Mode says how the input bytes are to be read.
 type Mode uint8
 
@@ -154,6 +188,10 @@ type Options struct {
 	// must lie in [0,1] (0 makes every block content). Nil means the
 	// model's calibrated default. Lower values trade precision for recall.
 	Threshold *float64
+	// KeepContentWithoutArticle keeps the content blocks of a page that
+	// holds no article (Result.HasArticle false). By default such a page
+	// has none: every block is boilerplate and MainText is empty.
+	KeepContentWithoutArticle bool
 }
 
 // Block is one labelled unit of the document.
@@ -211,6 +249,14 @@ type Result struct {
 	Language string
 	// ModelVersion identifies the model that labelled the blocks.
 	ModelVersion string
-	Blocks       []Block
-	Summary      Summary
+	// PageKind is what kind of page the document is (PageUnspecified
+	// when the model has no page model); PageKindProbs holds each kind's
+	// probability, indexed by PageKind.
+	PageKind      PageKind
+	PageKindProbs [NumPageKinds]float64
+	// HasArticle reports whether the page holds an article: PageKind is
+	// PageArticle, or the model has no page model.
+	HasArticle bool
+	Blocks     []Block
+	Summary    Summary
 }

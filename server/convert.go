@@ -25,8 +25,9 @@ func Input(doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (classifier.I
 		URL:          doc.GetUrl(),
 		LanguageHint: doc.GetLanguageCode(),
 		Options: classifier.Options{
-			Explain:    opts.GetExplain(),
-			MaxExplain: int(opts.GetMaxExplainFeatures()),
+			Explain:                   opts.GetExplain(),
+			MaxExplain:                int(opts.GetMaxExplainFeatures()),
+			KeepContentWithoutArticle: opts.GetKeepContentWithoutArticle(),
 		},
 	}
 	if opts != nil && opts.Threshold != nil {
@@ -85,6 +86,9 @@ func Response(res *classifier.Result, documentID string, opts *winnowv1.Classify
 		Encoding:     res.Encoding,
 		Mode:         wireMode(res.Mode),
 		Summary:      summary(res.Summary),
+		PageKind:     WirePageKind(res.PageKind),
+		HasArticle:   res.HasArticle,
+
 		// The unit of block offsets (offsets.go).
 		OffsetEncoding: wireEncoding(opts.GetOffsetEncoding()),
 	}
@@ -186,6 +190,9 @@ func ModelResponse(info classifier.Info) *winnowv1.GetModelResponse {
 	for _, c := range info.Categories {
 		out.Categories = append(out.Categories, WireCategory(c))
 	}
+	for _, k := range info.PageKinds {
+		out.PageKinds = append(out.PageKinds, WirePageKind(k))
+	}
 	for _, k := range slices.Sorted(maps.Keys(info.Training)) {
 		out.TrainingData = append(out.TrainingData, &winnowv1.NamedCount{Name: k, Count: int64(info.Training[k])})
 	}
@@ -193,6 +200,15 @@ func ModelResponse(info classifier.Info) *winnowv1.GetModelResponse {
 		out.Metrics = append(out.Metrics, &winnowv1.Metric{Name: k, Value: info.Metrics[k]})
 	}
 	return out
+}
+
+// WirePageKind maps a page kind to the wire enum (the numbering is the
+// same).
+func WirePageKind(k classifier.PageKind) winnowv1.PageKind {
+	if k >= classifier.NumPageKinds {
+		return winnowv1.PageKind_PAGE_KIND_UNSPECIFIED
+	}
+	return winnowv1.PageKind(k)
 }
 
 // fingerprint is the short form of a model's content hash.

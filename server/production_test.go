@@ -159,7 +159,11 @@ func TestAdmission(t *testing.T) {
 func TestResponseTooLarge(t *testing.T) {
 	body := strings.Repeat("A sentence of the article body that goes on and on.\n", 4000) // ~200 KB
 	c := winnowv1.NewClassifierServiceClient(start(t, server.Options{MaxResponseBytes: 100 << 10}))
-	_, err := c.Classify(context.Background(), &winnowv1.ClassifyRequest{Document: text("a", body)})
+	// 4,000 copies of one line do not look like an article to the page
+	// model, which would empty the main text: keep it, so the response is
+	// big
+	keep := &winnowv1.ClassifyOptions{KeepContentWithoutArticle: true}
+	_, err := c.Classify(context.Background(), &winnowv1.ClassifyRequest{Document: text("a", body), Options: keep})
 	if status.Code(err) != codes.ResourceExhausted || !strings.Contains(err.Error(), "omit_blocks") {
 		t.Fatalf("err = %v, want RESOURCE_EXHAUSTED naming omit_blocks", err)
 	}
@@ -168,7 +172,7 @@ func TestResponseTooLarge(t *testing.T) {
 		Options: &winnowv1.ClassifyOptions{OmitBlocks: true, OmitMainText: true}}); err != nil {
 		t.Fatal(err)
 	}
-	br, err := c.ClassifyBatch(context.Background(), &winnowv1.ClassifyBatchRequest{Documents: []*winnowv1.Document{text("small", "short text"), text("big", body)}})
+	br, err := c.ClassifyBatch(context.Background(), &winnowv1.ClassifyBatchRequest{Documents: []*winnowv1.Document{text("small", "short text"), text("big", body)}, Options: keep})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +183,7 @@ func TestResponseTooLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Send(&winnowv1.ClassifyStreamRequest{Document: text("big", body)})
+	st.Send(&winnowv1.ClassifyStreamRequest{Document: text("big", body), Options: keep})
 	st.CloseSend()
 	r, err := st.Recv()
 	if err != nil || codes.Code(r.GetResult().GetError().GetCode()) != codes.ResourceExhausted {

@@ -110,3 +110,12 @@ func (m *Mean) Means() (p, r, f float64) {
 	n := float64(m.N)
 	return m.P / n, m.R / n, m.F / n
 }
+
+// Merge adds o's pages and counts to m.
+func (m *Mean) Merge(o *Mean) {
+	m.N += o.N
+	m.P += o.P
+	m.R += o.R
+	m.F += o.F
+	m.Micro.Add(o.Micro)
+}

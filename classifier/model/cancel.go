@@ -37,21 +37,28 @@ func (c *canceler) stopEvery(i, every int) bool {
 // error, PredictCheck stops and returns it, so that abandoned work ends
 // within a millisecond or so of CPU. A nil check never stops.
 func (m *Model) PredictCheck(doc *segment.Doc, explain int, check func() error) ([]Prediction, error) {
-	p, err := m.PredictCompact(doc, explain, check)
-	if err != nil {
-		return nil, err
-	}
-	return p.All(), nil
+	out, _, err := m.PredictPageCheck(doc, explain, check)
+	return out, err
 }
 
-// PredictCompact is PredictCheck returning the compact form of its
+// PredictPageCheck is PredictCheck, and the page model's judgement of the
+// whole document (PredictPage).
+func (m *Model) PredictPageCheck(doc *segment.Doc, explain int, check func() error) ([]Prediction, PagePrediction, error) {
+	out, page, err := m.PredictCompact(doc, explain, check)
+	if err != nil {
+		return nil, PagePrediction{}, err
+	}
+	return out.All(), page, nil
+}
+
+// PredictCompact is PredictPageCheck returning the compact form of its
 // output, for callers that read each block's prediction once (At) and
 // need not hold them all as Prediction values.
-func (m *Model) PredictCompact(doc *segment.Doc, explain int, check func() error) (*Predictions, error) {
+func (m *Model) PredictCompact(doc *segment.Doc, explain int, check func() error) (*Predictions, PagePrediction, error) {
 	c := &canceler{check: check}
-	out := m.predict(doc, explain, c)
+	out, page := m.predict(doc, explain, c)
 	if c.err != nil {
-		return nil, c.err
+		return nil, PagePrediction{}, c.err
 	}
-	return out, nil
+	return out, page, nil
 }

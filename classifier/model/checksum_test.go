@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var upgradeFile = flag.String("upgrade", "", "TestUpgradeFile: rewrite this format version 1 model file as version 2 in place")
+var upgradeFile = flag.String("upgrade", "", "TestUpgradeFile: rewrite this format version 1 or 2 model file as the current version in place")
 
 // TestUpgradeFile (-upgrade FILE) rewrites a version 1 model file with the
 // checksum; the weights are the same bytes (TestPredictGolden proves the
@@ -69,7 +69,7 @@ func TestChecksum(t *testing.T) {
 	}
 	up, err := Upgrade(v1)
 	if err != nil || !bytes.Equal(up, defaultModel) {
-		t.Errorf("Upgrade(version 1) differs from the version 2 file: %v", err)
+		t.Errorf("Upgrade(version 1) differs from the current file: %v", err)
 	}
 }
 

@@ -12,8 +12,22 @@ import (
 
 const nsCtx byte = 40
 
+// groupShape2 turns on the second pass's language-independent layout
+// features (a model file records it in its feature groups, so files
+// trained without it keep their pipeline): a block that is its own text
+// twice ("X X", a scraped teaser), the period-2 rhythm of title+summary
+// cards (block i is shaped like i±2 and unlike i±1), runs of blocks of one
+// shape, and each of these after the article's last confident content
+// block, crossed with the first pass's class.
+const groupShape2 = 1 << 4
+
 // ctxScratch holds per-document aggregates for the second pass.
 type ctxScratch struct {
+	// shape is a coarse shape code per block (log2 tokens, sentence end);
+	// dup says the block's text is one text twice (groupShape2 only).
+	shape []int
+	dup   []bool
+
 	pc             []float32 // first-pass content probability per block
 	arg            []int     // first-pass argmax per block
 	cum            []float32 // content mass (pc x tokens) before each block
@@ -142,6 +156,52 @@ func (c *ctxScratch) prepare(doc *segment.Doc, probs [][NumClasses]float32, stat
 		}
 	}
 	c.containers(doc, stats)
+	c.prepareShape(doc, stats)
+}
+
+// prepareShape computes the shape codes and doubled texts (groupShape2).
+func (c *ctxScratch) prepareShape(doc *segment.Doc, stats []blockStats) {
+	n := len(stats)
+	if cap(c.shape) < n {
+		c.shape = make([]int, n)
+		c.dup = make([]bool, n)
+	}
+	c.shape, c.dup = c.shape[:n], c.dup[:n]
+	for i := range stats {
+		st := &stats[i]
+		end := 0
+		if t := termClass(st.last); t == 1 || t == 2 {
+			end = 1
+		}
+		c.shape[i] = log2b(st.tokens)*2 + end
+		b := &doc.Blocks[i]
+		c.dup[i] = doubled(doc.Text[b.Start:b.End])
+	}
+}
+
+// doubled reports whether t is one text of at least 3 words twice,
+// separated by white space ("X X").
+func doubled(t string) bool {
+	if len(t) < 11 || len(t) > 800 {
+		return false
+	}
+	h := len(t) / 2
+	// the separator is one space-like byte in the middle (odd length) or
+	// two (even length)
+	for _, w := range [...]int{1, 2} {
+		if (len(t)-w)%2 != 0 {
+			continue
+		}
+		k := (len(t) - w) / 2
+		if k <= 0 || k >= h+1 {
+			continue
+		}
+		sep := t[k : k+w]
+		if strings.TrimSpace(sep) == "" && t[:k] == t[k+w:] && strings.Count(t[:k], " ") >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // containers groups the blocks of an HTML document by their ancestor
@@ -293,6 +353,10 @@ var (
 	kcNp        = subKeys(nsCtx, "np", ctxOff[:])
 	kcConj      = subKeys(nsCtx, "conj", ctxOff[:])
 	kcNcxpc     = subKeys(nsCtx, "ncxpc", ctxOff[:])
+	kcDup       = newKey(nsCtx, "dupxarg")
+	kcAlt       = newKey(nsCtx, "alt2xarg")
+	kcRun       = newKey(nsCtx, "shaperunxarg")
+	kcTail      = newKey(nsCtx, "tailxshape")
 )
 
 // context adds the second-pass features of block i to x.s.
@@ -364,6 +428,9 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 		s.feat(kcSplitxarg, int(b.Split)*16+own, 1)
 	}
 	s.feat(kcLenxarg, log2b(st.tokens)*16+own, 1)
+	if x.groups&groupShape2 != 0 && i < len(c.shape) {
+		x.shape2(c, i, own, dn, dp)
+	}
 	if doc.HTML && c.total > 0 && i < len(c.anc) {
 		for l, k := range c.anc[i] {
 			if k < 0 {
@@ -379,5 +446,40 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 				s.feat(kcCtopxarg, l*16+own, 1)
 			}
 		}
+	}
+}
+
+// shape2 adds the groupShape2 features of block i (own: its first-pass
+// class; dp, dn: distances to the nearest confident content block before
+// and after, -1 for none).
+func (x *extractor) shape2(c *ctxScratch, i, own, dn, dp int) {
+	s := &x.s
+	n := len(c.shape)
+	sh := c.shape[i]
+	dup := 0
+	if c.dup[i] {
+		dup = 1
+		s.feat(kcDup, own, 1)
+	}
+	// period 2: shaped like i±2, unlike i±1
+	alt := 0
+	for _, d := range [...]int{-2, 2} {
+		j, k := i+d, i+d/2
+		if j >= 0 && j < n && c.shape[j] == sh && c.shape[k] != sh {
+			alt++
+		}
+	}
+	s.feat(kcAlt, alt*16+own, 1)
+	run := 0
+	for j := i - 1; j >= max(0, i-4) && c.shape[j] == sh; j-- {
+		run++
+	}
+	for j := i + 1; j < min(n, i+5) && c.shape[j] == sh; j++ {
+		run++
+	}
+	s.feat(kcRun, min(run, 4)*16+own, 1)
+	// after the article's last confident content block
+	if dn < 0 && dp >= 0 {
+		s.feat(kcTail, (alt*5+min(run, 4))*2+dup, 1)
 	}
 }

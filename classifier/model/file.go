@@ -28,8 +28,11 @@ import (
 // rows | rows, each a uvarint delta of the bucket index from the previous
 // row and NumClasses zig-zag varints of the int16-quantised weights.
 const (
-	magic         = "WNNWMDL\x00"
-	formatVersion = 2
+	magic = "WNNWMDL\x00"
+	// formatVersion 3 adds the page model (header "page_kinds",
+	// "page_model", "page_article_cut") to version 2's checksum; version 2
+	// files still decode, without a page model.
+	formatVersion = 3
 	// checksumBytes is the length of the SHA-256 trailer.
 	checksumBytes = sha256.Size
 	// MaxFileBytes bounds a model file Decode accepts.
@@ -56,6 +59,14 @@ type header struct {
 	// SplitterBytes is the length of the plain-text splitter section
 	// (segment.Splitter.MarshalBinary) after the weights; 0: none.
 	SplitterBytes int `json:"splitter_bytes,omitempty"`
+	// PageKinds and PageModel are the page model: its kinds, and one row
+	// of numPageFeats weights per kind (the first is the bias).
+	PageKinds []string    `json:"page_kinds,omitempty"`
+	PageModel [][]float64 `json:"page_model,omitempty"`
+	// PageArticleCut is the page model's cut on the article probability.
+	PageArticleCut float64 `json:"page_article_cut,omitempty"`
+	// Span is the article-span decoder (span.go); absent: none.
+	Span *Span `json:"span,omitempty"`
 }
 
 // probeTexts exercise the normaliser and token iterator: their tokens'
@@ -120,6 +131,20 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	for _, v := range m.shift {
 		h.Shift = append(h.Shift, float64(v))
+	}
+	if s, ok := m.Span(); ok {
+		h.Span = &s
+	}
+	if m.page != nil {
+		h.PageKinds = PageKindNames[:]
+		h.PageArticleCut = float64(m.page.article)
+		for k := range NumPageKinds {
+			row := make([]float64, numPageFeats)
+			for j, v := range m.page.w[k] {
+				row[j] = float64(v)
+			}
+			h.PageModel = append(h.PageModel, row)
+		}
 	}
 	var sp []byte
 	if m.splitter != nil {
@@ -220,11 +245,12 @@ func Decode(data []byte) (*Model, error) {
 		return nil, &FormatError{"not a winnow model (bad magic)"}
 	}
 	p := data[len(magic):]
-	if v := binary.LittleEndian.Uint16(p); v != formatVersion {
-		if v == 1 {
-			return nil, &FormatError{"format version 1 carries no checksum; this build reads version 2 only: retrain the model, or rewrite the file with model.Upgrade"}
+	version := binary.LittleEndian.Uint16(p)
+	if version != formatVersion && version != 2 {
+		if version == 1 {
+			return nil, &FormatError{"format version 1 carries no checksum; this build reads versions 2 and 3: retrain the model, or rewrite the file with model.Upgrade"}
 		}
-		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads %d", v, formatVersion)}
+		return nil, &FormatError{fmt.Sprintf("format version %d, this build reads 2 and %d", version, formatVersion)}
 	}
 	sum, err := checkSum(data)
 	if err != nil {
@@ -263,7 +289,7 @@ func Decode(data []byte) (*Model, error) {
 		bits1:       h.Bits1,
 		bits2:       h.Bits2,
 		info: Info{
-			FormatVersion: formatVersion,
+			FormatVersion: int(version),
 			Version:       h.Version,
 			Fingerprint:   h.Fingerprint,
 			Languages:     h.Languages,
@@ -281,6 +307,35 @@ func Decode(data []byte) (*Model, error) {
 			return nil, &FormatError{fmt.Sprintf("script shift %v out of range", v)}
 		}
 		m.shift[i] = float32(v)
+	}
+	if h.Span != nil {
+		if !h.Span.valid() {
+			return nil, &FormatError{fmt.Sprintf("article-span decoder %+v out of range", *h.Span)}
+		}
+		m.span = *h.Span
+	}
+	if h.PageModel != nil {
+		if version < 3 || len(h.PageModel) != NumPageKinds || len(h.PageKinds) != NumPageKinds {
+			return nil, &FormatError{fmt.Sprintf("page model of %d kinds, want %d", len(h.PageModel), NumPageKinds)}
+		}
+		if !(h.PageArticleCut >= 0 && h.PageArticleCut <= 1) {
+			return nil, &FormatError{fmt.Sprintf("page article cut %v outside [0,1]", h.PageArticleCut)}
+		}
+		m.page = &pageModel{article: float32(h.PageArticleCut)}
+		for k, row := range h.PageModel {
+			if h.PageKinds[k] != PageKindNames[k] {
+				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
+			}
+			if len(row) != numPageFeats {
+				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
+			}
+			for j, v := range row {
+				if math.IsNaN(v) || math.Abs(v) > 1e4 {
+					return nil, &FormatError{fmt.Sprintf("page model weight %v out of range", v)}
+				}
+				m.page.w[k][j] = float32(v)
+			}
+		}
 	}
 	if !(m.threshold > 0 && m.threshold < 1) {
 		return nil, &FormatError{fmt.Sprintf("threshold %v outside (0,1)", m.threshold)}
@@ -413,10 +468,11 @@ func checkSum(data []byte) (string, error) {
 	return fmt.Sprintf("%x", sum), nil
 }
 
-// Upgrade rewrites a format version 1 model file as version 2: the same
-// header and weight bytes with the new version number and the checksum
-// trailer. Version 2 files are returned unchanged. It checks nothing
-// else: decode the result to validate it.
+// Upgrade rewrites a format version 1 or 2 model file as the current
+// version: the same header and weight bytes with the new version number
+// and the checksum trailer (version 2's own trailer is replaced). Current
+// files are returned unchanged. It checks nothing else: decode the result
+// to validate it.
 func Upgrade(data []byte) ([]byte, error) {
 	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
 		return nil, &FormatError{"not a winnow model (bad magic)"}
@@ -425,6 +481,11 @@ func Upgrade(data []byte) ([]byte, error) {
 	case formatVersion:
 		return data, nil
 	case 1:
+	case 2:
+		if len(data) < len(magic)+6+checksumBytes {
+			return nil, &FormatError{"truncated (no checksum)"}
+		}
+		data = data[:len(data)-checksumBytes]
 	default:
 		return nil, &FormatError{fmt.Sprintf("format version %d cannot be upgraded", v)}
 	}

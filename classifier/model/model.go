@@ -122,6 +122,10 @@ type Model struct {
 	// splitter is the plain-text splitter the model was trained with
 	// (WithSplitter); nil means segment.DefaultSplitter().
 	splitter *segment.Splitter
+	// page is the page-kind model; nil in files without one.
+	page *pageModel
+	// span is the article-span decoder (span.go); zero: none.
+	span Span
 }
 
 const numScripts = 5
@@ -313,7 +317,19 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // contributions per block (the strongest features for and against the
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
-	return m.predict(doc, explain, nil).All()
+	out, _ := m.predict(doc, explain, nil)
+	return out.All()
+}
+
+// HasPageModel reports whether the model says what kind of page a
+// document is (files written before format version 3 do not).
+func (m *Model) HasPageModel() bool { return m.page != nil }
+
+// PredictPage is Predict, and the page model's judgement of the whole
+// document (Kind PageUnknown when the model has no page model).
+func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePrediction) {
+	out, page := m.predict(doc, explain, nil)
+	return out.All(), page
 }
 
 // Predictions are the model's output for every block of a document in
@@ -350,17 +366,18 @@ func (p *Predictions) All() []Prediction {
 	return out
 }
 
-// predict is Predict, stopping early (with a partial result the caller
-// drops) when c says so. Its working memory (block statistics, first-pass
-// probabilities, context) is released before it returns: only the
-// compact output outlives it.
-func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) *Predictions {
+// predict is PredictPage, stopping early (with a partial result the
+// caller drops) when c says so. Its working memory (block statistics,
+// first-pass probabilities, context) is released before it returns: only
+// the compact output outlives it.
+func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) (*Predictions, PagePrediction) {
 	n := len(doc.Blocks)
 	// out holds the first-pass logits when there is no second pass, and
 	// then the final probabilities, block by block.
 	out := &Predictions{probs: make([][NumClasses]float32, n)}
+	var page PagePrediction
 	if n == 0 {
-		return out
+		return out, page
 	}
 	sc := getScratch(m, n)
 	defer sc.release()
@@ -370,7 +387,7 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) *Predictions
 	x.prepare(doc)
 	probs := sc.probs[:n]
 	if c.stop(0) {
-		return out
+		return out, page
 	}
 	var logits [][NumClasses]float32
 	if m.w2 == nil {
@@ -378,7 +395,12 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) *Predictions
 	}
 	m.pass1(x, doc, logits, probs)
 	if c.stop(0) {
-		return out
+		return out, page
+	}
+	if m.page != nil {
+		var f [numPageFeats]float32
+		pageFeatures(doc, x.stats, probs, &f)
+		page = m.page.predict(&f)
 	}
 	t := float32(m.temperature)
 	if t <= 0 {
@@ -398,7 +420,7 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) *Predictions
 		x.s.mask = 1<<m.bits2 - 1
 		for i := range doc.Blocks {
 			if c.stop(i) {
-				return out
+				return out, page
 			}
 			x.context(doc, probs, cs, i, false)
 			var z [NumClasses]float32
@@ -414,13 +436,13 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) *Predictions
 		out.explain = make([][]Contribution, n)
 		for i := range out.explain {
 			if c.stopEvery(i, explainCheckEvery) {
-				return out
+				return out, page
 			}
 			p := out.At(i)
 			out.explain[i] = m.explainBlock(x, doc, probs, cs, i, argmax64(&p.Probs), explain)
 		}
 	}
-	return out
+	return out, page
 }
 
 // scratch is Predict's working memory, reused across calls through

@@ -61,8 +61,31 @@ func tinyData(t testing.TB) Data {
 			}
 			labels = ls
 		}
-		d := Doc{Seg: doc, Labels: labels, Group: fmt.Sprintf("site%d", i%6), Source: "tiny"}
+		d := Doc{Seg: doc, Labels: labels, Group: fmt.Sprintf("site%d", i%6), Source: "tiny", Kind: PageArticle}
 		if i%6 == 5 {
+			data.Dev = append(data.Dev, d)
+		} else {
+			data.Train = append(data.Train, d)
+		}
+	}
+	// listing pages: a menu, then a list of headlines, nothing else
+	for i := range 8 {
+		var lines []string
+		lines = append(lines, boiler[2].text)
+		for j := range 10 {
+			lines = append(lines, fmt.Sprintf("Headline number %d about the city", i*10+j))
+		}
+		doc, err := segment.Text(strings.Join(lines, "\n"), segment.TextOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		labels := make([]int8, len(doc.Blocks))
+		for b := range labels {
+			labels[b] = ClassRelated
+		}
+		labels[0] = ClassNavigation
+		d := Doc{Seg: doc, Labels: labels, Group: fmt.Sprintf("list%d", i%4), Source: "tiny-list", Kind: PageListing}
+		if i%4 == 3 {
 			data.Dev = append(data.Dev, d)
 		} else {
 			data.Train = append(data.Train, d)

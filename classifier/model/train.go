@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/winnowhq/winnow/classifier/eval"
@@ -32,6 +33,9 @@ type Doc struct {
 	// is chosen to maximise the token F1 of the content blocks against it
 	// (documents without gold don't take part).
 	Gold string
+	// Kind is the page's kind (PageArticle …) when known, else
+	// PageUnknown; the page model learns from the pages with a kind.
+	Kind int8
 }
 
 // Data is a training set and a dev set of other sites.
@@ -57,6 +61,17 @@ type Config struct {
 	LR, L2 float64
 	// Prune drops first-pass weights smaller than this (default 0.01).
 	Prune float64
+	// Shape2 turns on the second pass's layout features (groupShape2).
+	Shape2 bool
+	// TokenDropout is the share of training documents whose blocks are
+	// repeated without token features in the first pass (weight 0.5), so
+	// that shape, structure and position learn to decide alone where the
+	// tokens are unknown (0: none).
+	TokenDropout float64
+	// Span is the article-span decoder the model carries (default
+	// DefaultSpan; NoSpan: none).
+	Span   Span
+	NoSpan bool
 	// Version is stored in the model file.
 	Version string
 	// Log receives progress lines when non-nil.
@@ -76,6 +91,15 @@ func (c *Config) defaults() {
 	if c.Groups == 0 {
 		c.Groups = allGroups
 	}
+	if c.Shape2 {
+		c.Groups |= groupShape2
+	}
+	if c.Span == (Span{}) && !c.NoSpan {
+		c.Span = DefaultSpan
+	}
+	if c.NoSpan {
+		c.Span = Span{}
+	}
 	if c.LR == 0 {
 		c.LR = 0.2
 	}
@@ -94,6 +118,17 @@ func (c *Config) defaults() {
 }
 
 const bits2 = 14
+
+// minScriptDocs is how many dev documents with gold a script needs for a
+// threshold of its own.
+const minScriptDocs = 20
+
+// The page model's training: full-batch iterations, L2, and how many pages
+// one source may count (the synthetic Persian sources have thousands).
+const (
+	pageIters     = 300
+	pageSourceCap = 300.0
+)
 
 // matrix is a CSR feature matrix of labelled examples.
 type matrix struct {
@@ -134,8 +169,10 @@ func blockWeight(tokens, labelled int, docW float32) float32 {
 }
 
 // features1 builds the first-pass matrix of docs.
-func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords) (*matrix, error) {
+func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords, dropout float64, seed uint64) (*matrix, error) {
 	x := &extractor{groups: groups, stop: stop, s: sink{mask: 1<<bits - 1}}
+	// xd extracts the dropped-out copies: every group but the tokens
+	xd := &extractor{groups: groups &^ groupTokens, stop: stop, s: sink{mask: 1<<bits - 1}}
 	mx := newMatrix()
 	for d := range docs {
 		if d%64 == 0 {
@@ -157,6 +194,16 @@ func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *tok
 			}
 			x.block(doc, i, false)
 			mx.addRow(&x.s, docs[d].Labels[i], blockWeight(x.stats[i].tokens, labelled, docs[d].Weight), d, i)
+		}
+		if dropout > 0 && float64(mix(hashInt(uint64(seed), d))%1000) < dropout*1000 {
+			xd.prepare(doc)
+			for i := range doc.Blocks {
+				if docs[d].Labels[i] < 0 {
+					continue
+				}
+				xd.block(doc, i, false)
+				mx.addRow(&xd.s, docs[d].Labels[i], 0.5*blockWeight(xd.stats[i].tokens, labelled, docs[d].Weight), d, i)
+			}
 		}
 	}
 	return mx, nil
@@ -269,7 +316,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		}
 	}
 	stop := token.DefaultStopwords()
-	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop)
+	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop, cfg.TokenDropout, cfg.Seed)
 	if err != nil {
 		return nil, err
 	}
@@ -278,8 +325,9 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	for i := range all {
 		all[i] = i
 	}
-	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1, stop: stop}
+	m := &Model{groups: cfg.Groups, bits1: cfg.Bits, threshold: 0.5, temperature: 1, stop: stop, span: cfg.Span}
 	sem := make(chan struct{}, 2) // at most two trainings at a time
+	var pageTrain []pageExample   // the page model's examples (out-of-fold)
 	var pass1Err error
 	var pass1 sync.WaitGroup
 	pass1.Add(1)
@@ -315,9 +363,22 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		x := &extractor{groups: cfg.Groups, stop: stop, s: sink{mask: 1<<bits2 - 1}}
 		mx2 := newMatrix()
 		var cs ctxScratch
+		var pages []pageExample
+		srcPages := map[string]int{}
+		for _, d := range data.Train {
+			if d.Kind > 0 {
+				srcPages[d.Source]++
+			}
+		}
 		for d := range data.Train {
 			doc := data.Train[d].Seg
 			x.prepare(doc)
+			if k := data.Train[d].Kind; k > 0 && len(doc.Blocks) > 0 {
+				// every source counts at most pageSourceCap pages
+				e := pageExample{kind: k, w: min(1, pageSourceCap/float64(srcPages[data.Train[d].Source]))}
+				pageFeatures(doc, x.stats, oof[d], &e.f)
+				pages = append(pages, e)
+			}
 			cs.prepare(doc, oof[d], x.stats)
 			labelled := 0
 			for _, l := range data.Train[d].Labels {
@@ -337,6 +398,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		for i := range all2 {
 			all2[i] = i
 		}
+		pageTrain = pages
 		m.bits2 = bits2
 		m.w2, err = sgd(ctx, mx2, all2, bits2, cfg.Epochs, cfg.LR/2, cfg.L2, cfg.Seed+100)
 		if err != nil {
@@ -354,6 +416,9 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 			m.w1[i] = 0
 		}
 	}
+	if pageTrain != nil {
+		m.page = fitPage(m, pageTrain, data.Dev, cfg.Log)
+	}
 	m.info = Info{
 		FormatVersion: formatVersion,
 		Version:       cfg.Version,
@@ -364,16 +429,125 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	}
 	// calibrate on dev
 	if len(data.Dev) > 0 {
-		m.temperature = fitTemperature(m, data.Dev)
-		m.threshold, m.shift = fitThreshold(m, data.Dev)
-		m.info.Metrics = Score(m, data.Dev, 0).Metrics()
+		calibrate(m, data.Dev)
 	}
 	cfg.Log("train: temperature %.3f threshold %.2f script shifts %v", m.temperature, m.threshold, m.shift)
+	if m.page != nil {
+		cfg.Log("train: page model article cut %.2f", m.page.article)
+	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return nil, err
 	}
 	return Decode(buf.Bytes())
+}
+
+// calibrate fits m's temperature, per-script thresholds and page article
+// cut on dev, and stores the dev metrics.
+func calibrate(m *Model, dev []Doc) {
+	m.temperature, m.threshold, m.shift = 1, 0.5, [numScripts]float32{}
+	m.temperature = fitTemperature(m, dev)
+	m.threshold, m.shift = fitThreshold(m, dev)
+	m.info.Metrics = Score(m, dev, 0).Metrics()
+	if m.page == nil {
+		return
+	}
+	fitArticleCut(m.page, pageDevExamples(m, dev, nil))
+	ok, n := 0, 0
+	for _, d := range dev {
+		if d.Kind <= 0 {
+			continue
+		}
+		_, pp := m.PredictPage(d.Seg, 0)
+		n++
+		if pp.Kind == d.Kind {
+			ok++
+		}
+	}
+	if n > 0 {
+		m.info.Metrics["dev.page_kind_acc"] = round4(float64(ok) / float64(n))
+		m.info.Metrics["dev.page_kind_docs"] = float64(n)
+	}
+}
+
+// Recalibrate returns a copy of m calibrated on dev as Train would
+// (temperature, per-script thresholds, the page model's article cut, dev
+// metrics), with its weights unchanged, stamped with a new version.
+func Recalibrate(m *Model, dev []Doc) (*Model, error) {
+	c := *m
+	if c.page != nil {
+		p := *c.page
+		c.page = &p
+	}
+	c.info.Metrics = nil
+	// advertise only languages the detector can return (files trained
+	// before it existed may list others)
+	var langs []string
+	for _, l := range c.info.Languages {
+		if slices.Contains(token.DetectLanguages(), l) {
+			langs = append(langs, l)
+		}
+	}
+	c.info.Languages = langs
+	calibrate(&c, dev)
+	base := c.info.Version
+	if i := strings.LastIndexByte(base, '-'); i > 0 {
+		base = base[:i]
+	}
+	var buf bytes.Buffer
+	st, err := c.Stamped(base + "-recal")
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Encode(&buf); err != nil {
+		return nil, err
+	}
+	return Decode(buf.Bytes())
+}
+
+// pageDevExamples computes the page features of the dev documents with a
+// known kind from m's first pass; src, when not nil, receives each
+// example's source.
+func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
+	var devEx []pageExample
+	x := m.newExtractor()
+	for _, d := range dev {
+		if d.Kind <= 0 || len(d.Seg.Blocks) == 0 {
+			continue
+		}
+		n := len(d.Seg.Blocks)
+		x.prepare(d.Seg)
+		logits := make([][NumClasses]float32, n)
+		probs := make([][NumClasses]float32, n)
+		m.pass1(x, d.Seg, logits, probs)
+		e := pageExample{kind: d.Kind, w: 1}
+		pageFeatures(d.Seg, x.stats, probs, &e.f)
+		devEx = append(devEx, e)
+		if src != nil {
+			*src = append(*src, d.Source)
+		}
+	}
+	return devEx
+}
+
+// fitPage fits the page model's variants on the training pages, keeps
+// the one with the best accuracy on the dev pages (first-pass features of
+// m, which never saw them) and fits its article cut there.
+func fitPage(m *Model, train []pageExample, dev []Doc, logf func(string, ...any)) *pageModel {
+	var src []string
+	devEx := pageDevExamples(m, dev, &src)
+	var best *pageModel
+	bestAcc := -1.0
+	for _, v := range pageVariants {
+		pm := trainPage(train, pageIters, v.l2, v.balance)
+		acc := pageDevAccuracy(pm, devEx, src)
+		logf("train: page model l2 %g balance %v: dev accuracy %.4f (mean over sources)", v.l2, v.balance, acc)
+		if acc > bestAcc+1e-9 {
+			best, bestAcc = pm, acc
+		}
+	}
+	logf("train: page model: %d training pages, %d dev pages", len(train), len(devEx))
+	return best
 }
 
 // trainFold trains a first pass without fold's sites and writes its
@@ -530,6 +704,20 @@ func fitThreshold(m *Model, dev []Doc) (float64, [numScripts]float32) {
 		bestF, bestT := -1.0, 0.5
 		left := map[string]int{}
 		found := false
+		if script >= 0 {
+			// a script with a handful of dev documents (fundus's and
+			// postlight's few Cyrillic pages) takes the global threshold:
+			// a cut fitted on two pages is noise
+			n := 0
+			for _, e := range evs {
+				if e.script == script {
+					n++
+				}
+			}
+			if n < minScriptDocs {
+				return 0, false
+			}
+		}
 		for t := 0.05; t <= 0.9001; t += 0.025 {
 			bySrc := map[string]*eval.Mean{}
 			var srcs []string

@@ -674,7 +674,7 @@ func (w *walker) appendTokens(toks []string, s string, limit int) []string {
 	return toks
 }
 
-// head collects the title, og:title and lang from <head>.
+// head collects the title, og:title, og:type and lang from <head>.
 func (w *walker) head(h *html.Node) {
 	// <head> children are flat in practice; look one level below too.
 	var visit func(n *html.Node, depth int)
@@ -711,6 +711,9 @@ func (w *walker) head(h *html.Node) {
 				}
 				if w.doc.OGTitle == "" && strings.EqualFold(prop, "og:title") {
 					w.doc.OGTitle = collapse(content)
+				}
+				if w.doc.OGType == "" && strings.EqualFold(prop, "og:type") && len(content) <= 64 {
+					w.doc.OGType = strings.ToLower(collapse(content))
 				}
 			default:
 				if depth < 2 {

@@ -643,6 +643,9 @@ func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
 		if s.w.doc.OGTitle == "" && bytes.EqualFold(prop, []byte("og:title")) {
 			s.w.doc.OGTitle = collapse(string(content))
 		}
+		if s.w.doc.OGType == "" && bytes.EqualFold(prop, []byte("og:type")) && len(content) <= 64 {
+			s.w.doc.OGType = strings.ToLower(collapse(string(content)))
+		}
 	}
 }
 

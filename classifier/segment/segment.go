@@ -41,6 +41,9 @@ type Doc struct {
 	Lang string
 	// OGTitle is the page's og:title meta content (HTML only).
 	OGTitle string
+	// OGType is the page's og:type meta content, lower-cased ("article",
+	// "website", "product" …; HTML only, at most 64 bytes).
+	OGType string
 }
 
 // Flags are structural facts about a block's ancestors (HTML only).

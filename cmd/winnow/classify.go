@@ -42,7 +42,7 @@ JSONL, URL lists and WARC files use winnow batch.
 formats:
   text    the article text (content blocks, one per line)
   json    the winnow.v1.ClassifyResponse as protojson, including "text", the
-          string the block offsets refer to
+          string the block offsets refer to, "pageKind" and "hasArticle"
   jsonl   one JSON object a line per document: id, url, title, main_text,
           language, page_kind (when the model gives one), mode, encoding,
           model_version; with --blocks also blocks (numeric UTF-8 byte offsets
@@ -54,6 +54,10 @@ formats:
           (the moderation view of winnowd --http-listen, no server needed)
 With several documents, text and blocks output puts a "==> ID <==" line before
 each document.
+
+A page that holds no article (the model judges the page kind: article,
+listing, forum, product or other) has no content block unless --keep-content
+is given; with --format text a note on stderr says so.
 
 Exit codes: 0 ok, 1 usage, 2 bad input, 3 server or network error.`
 
@@ -75,6 +79,7 @@ type classifyFlags struct {
 	url          string
 	color        string
 	allowPrivate bool
+	keep         bool
 }
 
 func (a *app) classifyCmd() *cobra.Command {
@@ -100,6 +105,7 @@ func (a *app) classifyCmd() *cobra.Command {
 	fs.StringVar(&f.lang, "lang", "", "BCP-47 language `CODE` hint (e.g. fa, en) for every document")
 	fs.StringVar(&f.url, "url", "", "the page's `URL`, as a hint, for a file or stdin (never fetched)")
 	fs.StringVar(&f.color, "color", "auto", "colour categories and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.keep, "keep-content", false, "keep the content blocks of a page that holds no article (a front page, listing, forum or product page; by default it has none)")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private addresses")
 	complete(cmd, "format", "text", "json", "jsonl", "blocks", "html")
 	complete(cmd, "mode", "auto", "html", "text")
@@ -134,9 +140,10 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 		return fail(exitUsage, "--model selects the in-process model; it cannot be combined with --server (the server chose its model)")
 	}
 	opts := &winnowv1.ClassifyOptions{
-		Explain:     f.explain,
-		IncludeText: f.format == "json" || f.format == "blocks" || f.blocks,
-		OmitBlocks:  f.format == "text" || (f.format == "jsonl" && !f.blocks),
+		Explain:                   f.explain,
+		IncludeText:               f.format == "json" || f.format == "blocks" || f.blocks,
+		OmitBlocks:                f.format == "text" || (f.format == "jsonl" && !f.blocks),
+		KeepContentWithoutArticle: f.keep,
 	}
 	if f.threshold != -1 {
 		if f.threshold < 0 || f.threshold > 1 {
@@ -224,6 +231,11 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 				stdout.Write(line)
 			}
 			continue
+		}
+		if f.format == "text" && resp.GetPageKind() != winnowv1.PageKind_PAGE_KIND_UNSPECIFIED && !resp.GetHasArticle() && !f.keep {
+			// not an error: say why the output is empty
+			fmt.Fprintf(a.stderr, "winnow classify: %s: no article: the page looks like a %s page (--keep-content prints its main content anyway)\n",
+				in.id, enumName(resp.GetPageKind().String(), "PAGE_KIND_"))
 		}
 		if f.format == "html" {
 			err = writeHTML(ctx, stdout, *f, resp)

@@ -49,7 +49,8 @@ func (a *app) evalCmd() *cobra.Command {
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
 	examples := fs.String("examples", filepath.Join(shared, "examples"), "folder of the seed example")
-	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian" and "seed")`)
+	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian", "persian-heldout" and "seed")`)
+	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
 	modes := fs.String("modes", "html,text", "comma-separated modes: html, text")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
@@ -65,7 +66,7 @@ func (a *app) evalCmd() *cobra.Command {
 				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 				return 1
 			}
-			opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold}
+			opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, KeepContent: *keep}
 			if *sets != "" {
 				opt.Sets = strings.Split(*sets, ",")
 			} else {
@@ -77,7 +78,7 @@ func (a *app) evalCmd() *cobra.Command {
 				for _, d := range dirs {
 					opt.Sets = append(opt.Sets, filepath.Base(d))
 				}
-				opt.Sets = append(opt.Sets, "persian", "seed")
+				opt.Sets = append(opt.Sets, "persian", "persian-heldout", "seed")
 			}
 			opt.Modes = strings.Split(*modes, ",")
 			if !*quiet {

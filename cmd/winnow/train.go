@@ -82,9 +82,16 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
+	noSpan := fs.Bool("no-span", false, "train without the article-span decoder (the per-block decision alone, as before it)")
+	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
+	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
+	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	cmd.RunE = func(*cobra.Command, []string) error {
 		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
 		return exit(func() int {
+			if *recal != "" {
+				return recalibrate(ctx, *recal, *out, *corpora, *persian, *seed, stdout, stderr, *quiet)
+			}
 			specs := strings.Split(*ablation, ",")
 			var groups []int
 			for _, sp := range specs {
@@ -133,7 +140,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				if len(groups) > 1 {
 					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 				}
-				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, logf, stdout, stderr); code != 0 {
+				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan}, logf, stdout, stderr); code != 0 {
 					return code
 				}
 			}
@@ -168,13 +175,14 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 	return &sp, nil
 }
 
-func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, logf func(string, ...any), stdout, stderr io.Writer) int {
+func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
 	t1 := time.Now()
 	v := version
 	if v == "" {
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
-	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf})
+	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf,
+		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout, NoSpan: extra.NoSpan})
 	if err == nil {
 		// The text renditions were segmented with sp: the model file
 		// carries it, so that text input is cut as in training whatever
@@ -254,4 +262,53 @@ func (a *app) trainSplitterCmd() *cobra.Command {
 		}())
 	}
 	return cmd
+}
+
+// recalibrate implements `winnow train --recalibrate FILE`.
+func recalibrate(ctx context.Context, in, out, corpora, persian string, seed uint64, stdout, stderr io.Writer, quiet bool) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "winnow train: %v\n", err)
+		return 1
+	}
+	b, err := os.ReadFile(in)
+	if err != nil {
+		return fail(err)
+	}
+	m, err := model.Decode(b)
+	if err != nil {
+		return fail(err)
+	}
+	sp := m.Splitter()
+	if sp == nil {
+		sp = segment.DefaultSplitter()
+	}
+	logf := func(format string, a ...any) {
+		if !quiet {
+			fmt.Fprintf(stderr, format+"\n", a...)
+		}
+	}
+	data, err := dataset.Build(ctx, dataset.Options{Corpora: corpora, Persian: persian, Seed: seed, Splitter: sp, DevOnly: true, Log: logf})
+	if err != nil {
+		return fail(err)
+	}
+	r, err := model.Recalibrate(m, data.Dev)
+	if err != nil {
+		return fail(err)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fail(err)
+	}
+	if err := r.Encode(f); err != nil {
+		f.Close()
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "wrote %s (version %s, recalibrated on %d dev docs)\n", out, r.Info().Version, len(data.Dev))
+	for _, k := range sortedKeys(r.Info().Metrics) {
+		fmt.Fprintf(stdout, "  %s = %.4f\n", k, r.Info().Metrics[k])
+	}
+	return 0
 }

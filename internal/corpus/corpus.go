@@ -30,6 +30,12 @@ type Page struct {
 	Site     string `json:"site"`
 	PageType string `json:"page_type"`
 	Split    string `json:"split"`
+	// Title is the page's headline where the set records it apart from
+	// the gold (fundus, postlight: their gold holds the body only).
+	Title string `json:"title"`
+	// Publisher names the page's publisher (fundus), which splits train
+	// and dev better than the host of a possibly syndicated URL.
+	Publisher string `json:"publisher"`
 }
 
 // Snippets are short strings that must (With) or must not (Without) appear

@@ -32,7 +32,8 @@ import (
 type PersianOptions struct {
 	Seed   uint64
 	NoText bool
-	// PagesPerSite bounds the pages per training site (default 1200).
+	// PagesPerSite bounds the pages per training site (default 1200; -1:
+	// none, dev pages only).
 	PagesPerSite int
 	// Splitter cuts the plain-text pages; nil: segment.DefaultSplitter().
 	Splitter *segment.Splitter
@@ -134,6 +135,9 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		per = 1200
 	}
 	for si, s := range trainSites {
+		if per < 0 {
+			break
+		}
 		var arts []article
 		for i := 1; i <= 5; i++ {
 			a, err := loadArticles(dir, fmt.Sprintf("%s%d.json", s.prefix, i))
@@ -183,13 +187,13 @@ func (p *PPage) docs(withText bool, sp *segment.Splitter) ([]model.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold()})
+	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold(), Kind: model.PageArticle})
 	if withText {
 		td, err := segment.Text(p.text, segment.TextOptions{Splitter: sp})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text", Gold: p.Gold()})
+		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text", Gold: p.Gold(), Kind: model.PageArticle})
 	}
 	return out, nil
 }
@@ -230,10 +234,23 @@ type composer struct {
 	rng  *rand.Rand
 	dev  bool
 	arts []article
+	// heldOnly composes held-out pages (PersianHeldoutPages): held-out
+	// phrase variants only, and the held-out families.
+	heldOnly bool
+	// classes overrides classNames in HTML renderings.
+	classes map[int][]string
 }
 
-// pick returns a random variant, never a held-out one on training pages.
+// pick returns a random variant, never a held-out one on training pages,
+// a held-out one (when the list has any) on held-out pages.
 func (c *composer) pick(list []string) string {
+	if c.heldOnly {
+		for range 40 {
+			if s := list[c.rng.IntN(len(list))]; held(s) {
+				return s
+			}
+		}
+	}
 	for range 20 {
 		s := list[c.rng.IntN(len(list))]
 		if c.dev || !held(s) {
@@ -437,6 +454,7 @@ func (c *composer) page(site string, a article) *PPage {
 	if c.chance(0.6) {
 		meta(1 + c.rng.IntN(6))
 	}
+	titleLine := len(p.lines)
 	line(a.Title, model.ClassTitle)
 	if c.chance(0.12) {
 		line(a.Title, model.ClassTitle)
@@ -538,6 +556,21 @@ func (c *composer) page(site string, a article) *PPage {
 	for _, f := range parts {
 		f()
 	}
+	if c.heldOnly {
+		c.heldoutExtras(a, fa, line, func(at int, text string, class int) {
+			i := 0
+			if at > 0 {
+				i = titleLine + 1
+			}
+			p.Units = append(p.Units, PUnit{Text: text, Class: class})
+			p.lines = append(p.lines[:i], append([][]int{{len(p.Units) - 1}}, p.lines[i:]...)...)
+			p.seps = append(p.seps[:i], append([][]string{nil}, p.seps[i:]...)...)
+			p.blank = append(p.blank[:i], append([]bool{false}, p.blank[i:]...)...)
+			if i <= titleLine {
+				titleLine++
+			}
+		})
+	}
 	if c.chance(0.25) {
 		line(c.pick(commentLines[:7]), model.ClassComments)
 		for range c.rng.IntN(5) {
@@ -568,9 +601,23 @@ func (c *composer) page(site string, a article) *PPage {
 		}
 		line(s, model.ClassLegal)
 	}
+	p.reorder()
 	c.damage(p)
 	c.render(p)
 	return p
+}
+
+// reorder puts the units in the order of the lines they are on (inserted
+// lines appended their units at the end).
+func (p *PPage) reorder() {
+	units := make([]PUnit, 0, len(p.Units))
+	for i, l := range p.lines {
+		for j, u := range l {
+			units = append(units, p.Units[u])
+			p.lines[i][j] = len(units) - 1
+		}
+	}
+	p.Units = units
 }
 
 func (c *composer) other() article { return c.arts[c.rng.IntN(len(c.arts))] }
@@ -688,6 +735,9 @@ func (c *composer) render(p *PPage) {
 	h.WriteString("</title></head><body>")
 	cls := func(k int) string {
 		names := classNames[k]
+		if c.classes != nil {
+			names = c.classes[k]
+		}
 		return names[c.rng.IntN(len(names))]
 	}
 	// group consecutive lines of one class into a container

@@ -15,6 +15,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier"
 	"github.com/winnowhq/winnow/classifier/eval"
+	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/internal/dataset"
 )
@@ -44,6 +45,10 @@ type Options struct {
 	MaxPages int
 	// Threshold overrides the model's content threshold when > 0.
 	Threshold float64
+	// KeepContent keeps the content of every page, whatever the page
+	// model says (ClassifyOptions.KeepContentWithoutArticle): the token
+	// scores then measure the block model alone.
+	KeepContent bool
 	// Log receives progress lines when non-nil.
 	Log func(format string, args ...any)
 }
@@ -57,6 +62,15 @@ type SetResult struct {
 	Pages   int
 	Tokens  eval.Mean
 	PerLang map[string]*eval.Mean
+	// PerType holds the token scores per page type (the manifest's
+	// page_type; "article" for the news sets, which carry none).
+	PerType map[string]*eval.Mean
+	// PageOK and PageN count the pages whose kind is known
+	// (dataset.PageKindOf) and those the model judged right; NoArticle
+	// counts the pages of a known kind judged to hold no article, and
+	// ArticleN / ArticleMissed the article pages and those of them
+	// judged to hold none (their content is dropped by default).
+	PageOK, PageN, NoArticle, ArticleN, ArticleMissed int
 	// Snippets: With found / total, Without absent / total.
 	SnipFound, SnipWith, SnipClean, SnipWithout int
 	// Category accuracy over labelled units, and content/boilerplate
@@ -107,6 +121,13 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 				rep.Results = append(rep.Results, r)
 			}
 			continue
+		case "persian-heldout":
+			rs, err := runPersianHeldout(ctx, c, opt, modes)
+			if err != nil {
+				return nil, err
+			}
+			rep.Results = append(rep.Results, rs...)
+			continue
 		case "seed":
 			for _, mode := range modes {
 				if mode != "text" {
@@ -134,11 +155,48 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 			opt.Log("eval: %s %s: %d pages, mean F1 %.4f", name, mode, r.Tokens.N, f)
 		}
 	}
+	rep.Results = append(rep.Results, newsDev(rep.Results, modes)...)
 	return rep, nil
 }
 
+// newsDevSets are the sets whose article pages make the news-article dev
+// suite: the trainable sets' dev sites and the held-out newspaper4k.
+var newsDevSets = map[string]bool{"wcxb-dev-clean": true, "readability": true, "zh_webce": true, "fundus": true, "postlight": true, "newspaper4k_fixtures": true}
+
+// newsDev pools the article pages of newsDevSets into one result per mode
+// (news-dev): articles of sites the model never trained on, across
+// corpora and languages.
+func newsDev(results []*SetResult, modes []string) []*SetResult {
+	var out []*SetResult
+	for _, mode := range modes {
+		r := newResult("news-dev", mode)
+		r.DevOnly = true
+		for _, s := range results {
+			if s.Mode != mode || !newsDevSets[s.Set] {
+				continue
+			}
+			m := s.PerType["article"]
+			if m == nil {
+				continue
+			}
+			r.Tokens.Merge(m)
+			if r.PerType[s.Set] == nil {
+				r.PerType[s.Set] = &eval.Mean{}
+			}
+			r.PerType[s.Set].Merge(m)
+			r.Pages += m.N
+			r.ArticleN += s.ArticleN
+			r.ArticleMissed += s.ArticleMissed
+		}
+		if r.Pages > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func newResult(set, mode string) *SetResult {
-	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*eval.Mean{}, PerCat: map[classifier.Category]*[2]int{}}
+	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*eval.Mean{}, PerType: map[string]*eval.Mean{}, PerCat: map[classifier.Category]*[2]int{}}
 }
 
 func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode string, opt Options) (*SetResult, error) {
@@ -169,15 +227,31 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		if err != nil {
 			return nil, err
 		}
+		gold = dataset.TitledGold(set.Name, p, gold)
+		kind := dataset.PageKindOf(set.Name, p)
+		typ := p.PageType
+		if typ == "" {
+			typ = "article"
+		}
+		// The page's gold is its main content; for the pages that are no
+		// article (wcxb's forums, products, listings …) that is the main
+		// list, which the classifier keeps only when asked to. Article
+		// pages are scored with the defaults: an article judged to be no
+		// article loses its content.
+		co := opt.classifyOptions()
+		co.KeepContentWithoutArticle = kind != model.PageArticle || opt.KeepContent
 		t0 := time.Now()
-		res, err := c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, Options: opt.classifyOptions()})
+		res, err := c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, Options: co})
 		if err == nil && mode == "text" {
 			vis := res.Text
 			t0 = time.Now()
-			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(vis), Mode: classifier.ModeText, Options: opt.classifyOptions()})
+			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(vis), Mode: classifier.ModeText, Options: co})
 			r.Bytes += len(vis)
 		} else {
 			r.Bytes += len(raw)
+		}
+		if err == nil && kind != model.PageUnknown {
+			r.addPage(res, kind)
 		}
 		r.Elapsed += time.Since(t0)
 		extracted := ""
@@ -197,6 +271,10 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 				r.PerLang[lang] = &eval.Mean{}
 			}
 			r.PerLang[lang].Add(cnt)
+			if r.PerType[typ] == nil {
+				r.PerType[typ] = &eval.Mean{}
+			}
+			r.PerType[typ].Add(cnt)
 		}
 		if hasSn {
 			f, cl := eval.SnippetScore(extracted, sn.With, sn.Without)
@@ -218,6 +296,26 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		}
 	}
 	return r, nil
+}
+
+// addPage scores the page kind of res against kind (model.PageArticle …).
+func (r *SetResult) addPage(res *classifier.Result, kind int8) {
+	if res.PageKind == classifier.PageUnspecified {
+		return
+	}
+	r.PageN++
+	if int8(res.PageKind) == kind {
+		r.PageOK++
+	}
+	if !res.HasArticle {
+		r.NoArticle++
+	}
+	if kind == model.PageArticle {
+		r.ArticleN++
+		if !res.HasArticle {
+			r.ArticleMissed++
+		}
+	}
 }
 
 // l3sCategory maps the L3S-GN1 labels (0 not content, 1 headline, 2 full
@@ -297,24 +395,83 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 		if mode == "html" {
 			in.Mode = classifier.ModeHTML
 		}
-		t0 := time.Now()
-		res, err := c.Classify(ctx, in)
-		r.Elapsed += time.Since(t0)
-		r.Bytes += len(in.Data)
-		if err != nil {
-			r.Errors++
-			r.Tokens.Add(eval.Compare("", p.Gold()))
-			continue
-		}
-		cnt := eval.Compare(res.MainText(), p.Gold())
-		r.Tokens.Add(cnt)
-		units := make([]Unit, 0, len(p.Units))
-		for _, u := range p.Units {
-			units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
-		}
-		r.addUnits(res, units)
+		r.classifyPersian(ctx, c, in, p)
 	}
 	return r, nil
+}
+
+// classifyPersian classifies one synthetic Persian page and scores it (an
+// error scores as an empty extraction).
+func (r *SetResult) classifyPersian(ctx context.Context, c *classifier.Classifier, in classifier.Input, p *dataset.PPage) {
+	t0 := time.Now()
+	res, err := c.Classify(ctx, in)
+	r.Elapsed += time.Since(t0)
+	r.Bytes += len(in.Data)
+	if err != nil {
+		r.Errors++
+		r.Tokens.Add(eval.Compare("", p.Gold()))
+		return
+	}
+	r.scorePersian(res, p)
+}
+
+// scorePersian scores one synthetic Persian page's result: tokens, units,
+// page kind (an article).
+func (r *SetResult) scorePersian(res *classifier.Result, p *dataset.PPage) {
+	cnt := eval.Compare(res.MainText(), p.Gold())
+	r.Tokens.Add(cnt)
+	units := make([]Unit, 0, len(p.Units))
+	for _, u := range p.Units {
+		units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
+	}
+	r.addUnits(res, units)
+	r.addPage(res, model.PageArticle)
+}
+
+// runPersianHeldout scores the held-out Persian dev pages
+// (dataset.PersianHeldoutPages): as HTML, and as text in each scraper
+// style (one result per style, "persian-heldout/STYLE").
+func runPersianHeldout(ctx context.Context, c *classifier.Classifier, opt Options, modes []string) ([]*SetResult, error) {
+	if opt.Persian == "" {
+		return nil, nil
+	}
+	pages, err := dataset.PersianHeldoutPages(opt.Persian, opt.Seed)
+	if err != nil {
+		return nil, err
+	}
+	if opt.MaxPages > 0 && len(pages) > opt.MaxPages {
+		pages = pages[:opt.MaxPages]
+	}
+	var out []*SetResult
+	run := func(r *SetResult, mode classifier.Mode, text func(i int, p *dataset.PPage) string) error {
+		r.DevOnly = true
+		for i, p := range pages {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r.Pages++
+			in := classifier.Input{Data: []byte(text(i, p)), Mode: mode, Options: opt.classifyOptions()}
+			r.classifyPersian(ctx, c, in, p)
+		}
+		out = append(out, r)
+		return nil
+	}
+	for _, mode := range modes {
+		switch mode {
+		case "html":
+			if err := run(newResult("persian-heldout", "html"), classifier.ModeHTML, func(_ int, p *dataset.PPage) string { return p.Text(true) }); err != nil {
+				return nil, err
+			}
+		case "text":
+			for _, style := range dataset.HeldoutStyles {
+				err := run(newResult("persian-heldout/"+style, "text"), classifier.ModeText, func(i int, p *dataset.PPage) string { return p.HeldoutText(style, uint64(i)) })
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // runSeed scores the canonical seed example (text mode): token F1 against
@@ -340,6 +497,7 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	}
 	r.Tokens.Add(eval.Compare(res.MainText(), ex.Gold))
 	r.addUnits(res, seedUnits(res, ex.Units))
+	r.addPage(res, model.PageArticle)
 	return r, nil
 }
 
@@ -368,7 +526,7 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Quality\n\nGenerated by `%s` — do not edit by hand.\n\n", command)
 	fmt.Fprintf(&b, "Model: `%s`. Token scores are bag-of-tokens precision/recall/F1 against the gold text (`classifier/eval`), mean over pages and corpus micro average. ", rep.Model)
-	b.WriteString("**Pages scored**: for the corpora the model trains on (`wcxb-dev-clean`, `readability`, `zh_webce`, `trafilatura_eval`) only the dev split — sites the model was not trained on (`dataset.IsDev`); the others (`l3s_gn1`, `daniel`, `htmltotext_bench` — eval only — and `newspaper4k_fixtures` — held out) on all pages; `persian-dev` is synthetic pages composed from the `namnak` site, never trained on; `seed-fa-news` is the canonical example. ")
+	b.WriteString("**Pages scored**: for the corpora the model trains on (`wcxb-dev-clean`, `readability`, `zh_webce`, `trafilatura_eval`) only the dev split — sites the model was not trained on (`dataset.IsDev`); the others (`l3s_gn1`, `daniel`, `htmltotext_bench` — eval only — and `newspaper4k_fixtures`, `fundus`, `postlight` — held out) on all pages; `fundus` and `postlight` golds get the manifest's title as first line (their golds leave it out). Pages that are no article (wcxb's forums, products, listings, …) are scored with `KeepContentWithoutArticle` (their gold is the main list); article pages with the defaults. `persian-dev` is synthetic pages composed from the `namnak` site, never trained on; `persian-heldout` is the same articles composed only from held-out phrase variants and phrase lists, template families (teaser cards, `X X` doubled titles, breadcrumbs, other CMSs' class names) and damage kinds no training page has, as HTML and as text in four scraper styles (`lines`: one block per line; `oneline`: the whole page on one line; `markdown`: bullets and `#` headings; `wrapped`: paragraphs hard-wrapped); `seed-fa-news` is the canonical example. ")
 	b.WriteString("Mode `html` classifies the page bytes; mode `text` classifies the page's visible-text rendition as plain text (what a scraper saves). docs/s is single-threaded classification time (text mode: the text classification only).\n\n")
 	b.WriteString("| set | mode | pages | mean P | mean R | mean F1 | micro F1 | snippets with / without | category acc | label acc | errors | docs/s |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n")
@@ -410,6 +568,29 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 			fmt.Fprintf(&b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, l, m.N, f)
 		}
 	}
+	b.WriteString("\n## Per page type (mean F1, pages)\n\n`news-dev` pools the article pages of the sites the model never trained on (dev sites of `wcxb-dev-clean`, `readability`, `zh_webce`, and all of the held-out `newspaper4k_fixtures`, `fundus` and `postlight`); its rows below are per corpus.\n\n| set | mode | page type | pages | mean F1 |\n|---|---|---|---:|---:|\n")
+	for _, r := range rep.Results {
+		types := make([]string, 0, len(r.PerType))
+		for t := range r.PerType {
+			types = append(types, t)
+		}
+		sort.Strings(types)
+		if len(types) < 2 && r.Set != "news-dev" {
+			continue
+		}
+		for _, t := range types {
+			m := r.PerType[t]
+			_, _, f := m.Means()
+			fmt.Fprintf(&b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, t, m.N, f)
+		}
+	}
+	b.WriteString("\n## Page kind and article presence\n\nPages of a known kind (`wcxb-dev-clean`'s page types: article, forum, product, listing and collection → listing, service and documentation → other; the news sets' pages are articles): how often the page model names the kind, how many pages it judges to hold no article, and how many article pages it wrongly judges so (by default those lose all their content; their token F1 above counts that).\n\n| set | mode | pages | page kind acc | judged no article | article pages | articles judged no article |\n|---|---|---:|---:|---:|---:|---:|\n")
+	for _, r := range rep.Results {
+		if r.PageN == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %.3f | %d | %d | %d |\n", r.Set, r.Mode, r.PageN, ratio(r.PageOK, r.PageN), r.NoArticle, r.ArticleN, r.ArticleMissed)
+	}
 	b.WriteString("\n## Per category (accuracy on labelled units: correct / total)\n\n| set | mode | category | correct | total | accuracy |\n|---|---|---|---:|---:|---:|\n")
 	for _, r := range rep.Results {
 		cs := make([]int, 0, len(r.PerCat))
@@ -439,9 +620,10 @@ func ratio(a, b int) float64 {
 
 // classifyOptions returns the classifier options the run asks for.
 func (o Options) classifyOptions() classifier.Options {
+	co := classifier.Options{KeepContentWithoutArticle: o.KeepContent}
 	if o.Threshold > 0 {
 		t := o.Threshold
-		return classifier.Options{Threshold: &t}
+		co.Threshold = &t
 	}
-	return classifier.Options{}
+	return co
 }

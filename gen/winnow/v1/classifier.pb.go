@@ -220,6 +220,72 @@ func (OffsetEncoding) EnumDescriptor() ([]byte, []int) {
 }
 
 // Mode is how a document's bytes were read.
+// PageKind is what kind of page a document is.
+type PageKind int32
+
+const (
+	// Not set: the model has no page model.
+	PageKind_PAGE_KIND_UNSPECIFIED PageKind = 0
+	// A page whose main content is one article (news story, blog post).
+	PageKind_PAGE_KIND_ARTICLE PageKind = 1
+	// A front page, section page, search result or other list of links to
+	// articles or items.
+	PageKind_PAGE_KIND_LISTING PageKind = 2
+	// A forum or discussion thread.
+	PageKind_PAGE_KIND_FORUM PageKind = 3
+	// A product page of a shop.
+	PageKind_PAGE_KIND_PRODUCT PageKind = 4
+	// Any other page (service, documentation, landing page).
+	PageKind_PAGE_KIND_OTHER PageKind = 5
+)
+
+// Enum value maps for PageKind.
+var (
+	PageKind_name = map[int32]string{
+		0: "PAGE_KIND_UNSPECIFIED",
+		1: "PAGE_KIND_ARTICLE",
+		2: "PAGE_KIND_LISTING",
+		3: "PAGE_KIND_FORUM",
+		4: "PAGE_KIND_PRODUCT",
+		5: "PAGE_KIND_OTHER",
+	}
+	PageKind_value = map[string]int32{
+		"PAGE_KIND_UNSPECIFIED": 0,
+		"PAGE_KIND_ARTICLE":     1,
+		"PAGE_KIND_LISTING":     2,
+		"PAGE_KIND_FORUM":       3,
+		"PAGE_KIND_PRODUCT":     4,
+		"PAGE_KIND_OTHER":       5,
+	}
+)
+
+func (x PageKind) Enum() *PageKind {
+	p := new(PageKind)
+	*p = x
+	return p
+}
+
+func (x PageKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (PageKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
+}
+
+func (PageKind) Type() protoreflect.EnumType {
+	return &file_winnow_v1_classifier_proto_enumTypes[3]
+}
+
+func (x PageKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use PageKind.Descriptor instead.
+func (PageKind) EnumDescriptor() ([]byte, []int) {
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
+}
+
 type Mode int32
 
 const (
@@ -256,11 +322,11 @@ func (x Mode) String() string {
 }
 
 func (Mode) Descriptor() protoreflect.EnumDescriptor {
-	return file_winnow_v1_classifier_proto_enumTypes[3].Descriptor()
+	return file_winnow_v1_classifier_proto_enumTypes[4].Descriptor()
 }
 
 func (Mode) Type() protoreflect.EnumType {
-	return &file_winnow_v1_classifier_proto_enumTypes[3]
+	return &file_winnow_v1_classifier_proto_enumTypes[4]
 }
 
 func (x Mode) Number() protoreflect.EnumNumber {
@@ -269,7 +335,7 @@ func (x Mode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Mode.Descriptor instead.
 func (Mode) EnumDescriptor() ([]byte, []int) {
-	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{3}
+	return file_winnow_v1_classifier_proto_rawDescGZIP(), []int{4}
 }
 
 // Document is one page to classify.
@@ -500,8 +566,13 @@ type ClassifyOptions struct {
 	// Unicode code points (Python str indices). The response echoes it in
 	// ClassifyResponse.offset_encoding.
 	OffsetEncoding OffsetEncoding `protobuf:"varint,7,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Optional. Keep the content blocks (title and body) of a page that holds
+	// no article (ClassifyResponse.has_article false: a front page, a listing,
+	// a forum thread, a product page). By default such a page has no content
+	// block: every block is labelled boilerplate, main_text is empty.
+	KeepContentWithoutArticle bool `protobuf:"varint,10,opt,name=keep_content_without_article,json=keepContentWithoutArticle,proto3" json:"keep_content_without_article,omitempty"`
+	unknownFields             protoimpl.UnknownFields
+	sizeCache                 protoimpl.SizeCache
 }
 
 func (x *ClassifyOptions) Reset() {
@@ -581,6 +652,13 @@ func (x *ClassifyOptions) GetOffsetEncoding() OffsetEncoding {
 		return x.OffsetEncoding
 	}
 	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
+}
+
+func (x *ClassifyOptions) GetKeepContentWithoutArticle() bool {
+	if x != nil {
+		return x.KeepContentWithoutArticle
+	}
+	return false
 }
 
 // ClassifyRequest is the request of ClassifierService.Classify.
@@ -676,8 +754,19 @@ type ClassifyResponse struct {
 	// response: OFFSET_ENCODING_UTF8 unless ClassifyOptions.offset_encoding
 	// asked for another; never OFFSET_ENCODING_UNSPECIFIED.
 	OffsetEncoding OffsetEncoding `protobuf:"varint,13,opt,name=offset_encoding,json=offsetEncoding,proto3,enum=winnow.v1.OffsetEncoding" json:"offset_encoding,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Output only. What kind of page the document is, judged by the model's
+	// page model from the whole page (content share and layout, link
+	// density, repetition); PAGE_KIND_UNSPECIFIED when the model has none.
+	PageKind PageKind `protobuf:"varint,11,opt,name=page_kind,json=pageKind,proto3,enum=winnow.v1.PageKind" json:"page_kind,omitempty"`
+	// Output only. Whether the page holds an article: page_kind is
+	// PAGE_KIND_ARTICLE, or the page model's probability of an article
+	// reaches the cut fitted on dev pages (set so that an article is rarely
+	// taken for a page without one), or the model has no page model. When
+	// false, no block is labelled content unless
+	// ClassifyOptions.keep_content_without_article is set.
+	HasArticle    bool `protobuf:"varint,12,opt,name=has_article,json=hasArticle,proto3" json:"has_article,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ClassifyResponse) Reset() {
@@ -785,6 +874,20 @@ func (x *ClassifyResponse) GetOffsetEncoding() OffsetEncoding {
 		return x.OffsetEncoding
 	}
 	return OffsetEncoding_OFFSET_ENCODING_UNSPECIFIED
+}
+
+func (x *ClassifyResponse) GetPageKind() PageKind {
+	if x != nil {
+		return x.PageKind
+	}
+	return PageKind_PAGE_KIND_UNSPECIFIED
+}
+
+func (x *ClassifyResponse) GetHasArticle() bool {
+	if x != nil {
+		return x.HasArticle
+	}
+	return false
 }
 
 // Block is one labelled unit of the document: for text input a non-blank
@@ -1467,6 +1570,9 @@ type GetModelResponse struct {
 	PipelineFingerprint string `protobuf:"bytes,12,opt,name=pipeline_fingerprint,json=pipelineFingerprint,proto3" json:"pipeline_fingerprint,omitempty"`
 	// Output only. The SHA-256 of the model file's contents, in hex.
 	ContentSha256 string `protobuf:"bytes,13,opt,name=content_sha256,json=contentSha256,proto3" json:"content_sha256,omitempty"`
+	// Output only. The page kinds the model tells apart, in enum order;
+	// empty when the model has no page model.
+	PageKinds     []PageKind `protobuf:"varint,10,rep,packed,name=page_kinds,json=pageKinds,proto3,enum=winnow.v1.PageKind" json:"page_kinds,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1576,6 +1682,13 @@ func (x *GetModelResponse) GetContentSha256() string {
 		return x.ContentSha256
 	}
 	return ""
+}
+
+func (x *GetModelResponse) GetPageKinds() []PageKind {
+	if x != nil {
+		return x.PageKinds
+	}
+	return nil
 }
 
 // NamedCount is a named count.
@@ -1705,7 +1818,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"RawContent\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x12\x1d\n" +
 	"\n" +
-	"media_type\x18\x02 \x01(\tR\tmediaType\"\xbc\x02\n" +
+	"media_type\x18\x02 \x01(\tR\tmediaType\"\xfd\x02\n" +
 	"\x0fClassifyOptions\x12\x1f\n" +
 	"\vomit_blocks\x18\x01 \x01(\bR\n" +
 	"omitBlocks\x12$\n" +
@@ -1714,12 +1827,14 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\aexplain\x18\x04 \x01(\bR\aexplain\x120\n" +
 	"\x14max_explain_features\x18\x05 \x01(\x05R\x12maxExplainFeatures\x12!\n" +
 	"\tthreshold\x18\x06 \x01(\x02H\x00R\tthreshold\x88\x01\x01\x12B\n" +
-	"\x0foffset_encoding\x18\a \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncodingB\f\n" +
+	"\x0foffset_encoding\x18\a \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\x12?\n" +
+	"\x1ckeep_content_without_article\x18\n" +
+	" \x01(\bR\x19keepContentWithoutArticleB\f\n" +
 	"\n" +
 	"_threshold\"x\n" +
 	"\x0fClassifyRequest\x12/\n" +
 	"\bdocument\x18\x01 \x01(\v2\x13.winnow.v1.DocumentR\bdocument\x124\n" +
-	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xa9\x03\n" +
+	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"\xfc\x03\n" +
 	"\x10ClassifyResponse\x12\x1f\n" +
 	"\vdocument_id\x18\x01 \x01(\tR\n" +
 	"documentId\x12\x1b\n" +
@@ -1733,7 +1848,10 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\bencoding\x18\t \x01(\tR\bencoding\x12#\n" +
 	"\x04mode\x18\n" +
 	" \x01(\x0e2\x0f.winnow.v1.ModeR\x04mode\x12B\n" +
-	"\x0foffset_encoding\x18\r \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\"\xae\x02\n" +
+	"\x0foffset_encoding\x18\r \x01(\x0e2\x19.winnow.v1.OffsetEncodingR\x0eoffsetEncoding\x120\n" +
+	"\tpage_kind\x18\v \x01(\x0e2\x13.winnow.v1.PageKindR\bpageKind\x12\x1f\n" +
+	"\vhas_article\x18\f \x01(\bR\n" +
+	"hasArticle\"\xae\x02\n" +
 	"\x05Block\x12&\n" +
 	"\x05label\x18\x01 \x01(\x0e2\x10.winnow.v1.LabelR\x05label\x12/\n" +
 	"\bcategory\x18\x02 \x01(\x0e2\x13.winnow.v1.CategoryR\bcategory\x12\x14\n" +
@@ -1770,7 +1888,7 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\aoptions\x18\x02 \x01(\v2\x1a.winnow.v1.ClassifyOptionsR\aoptions\"K\n" +
 	"\x16ClassifyStreamResponse\x121\n" +
 	"\x06result\x18\x01 \x01(\v2\x19.winnow.v1.ClassifyResultR\x06result\"\x11\n" +
-	"\x0fGetModelRequest\"\xeb\x03\n" +
+	"\x0fGetModelRequest\"\x9f\x04\n" +
 	"\x10GetModelResponse\x12\x18\n" +
 	"\aversion\x18\x01 \x01(\tR\aversion\x12%\n" +
 	"\x0eformat_version\x18\x02 \x01(\x05R\rformatVersion\x12 \n" +
@@ -1784,7 +1902,10 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\ametrics\x18\b \x03(\v2\x11.winnow.v1.MetricR\ametrics\x12+\n" +
 	"\x11default_threshold\x18\t \x01(\x02R\x10defaultThreshold\x121\n" +
 	"\x14pipeline_fingerprint\x18\f \x01(\tR\x13pipelineFingerprint\x12%\n" +
-	"\x0econtent_sha256\x18\r \x01(\tR\rcontentSha256\"6\n" +
+	"\x0econtent_sha256\x18\r \x01(\tR\rcontentSha256\x122\n" +
+	"\n" +
+	"page_kinds\x18\n" +
+	" \x03(\x0e2\x13.winnow.v1.PageKindR\tpageKinds\"6\n" +
 	"\n" +
 	"NamedCount\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
@@ -1813,7 +1934,14 @@ const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\x1bOFFSET_ENCODING_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14OFFSET_ENCODING_UTF8\x10\x01\x12\x19\n" +
 	"\x15OFFSET_ENCODING_UTF16\x10\x02\x12\x19\n" +
-	"\x15OFFSET_ENCODING_UTF32\x10\x03*:\n" +
+	"\x15OFFSET_ENCODING_UTF32\x10\x03*\x94\x01\n" +
+	"\bPageKind\x12\x19\n" +
+	"\x15PAGE_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11PAGE_KIND_ARTICLE\x10\x01\x12\x15\n" +
+	"\x11PAGE_KIND_LISTING\x10\x02\x12\x13\n" +
+	"\x0fPAGE_KIND_FORUM\x10\x03\x12\x15\n" +
+	"\x11PAGE_KIND_PRODUCT\x10\x04\x12\x13\n" +
+	"\x0fPAGE_KIND_OTHER\x10\x05*:\n" +
 	"\x04Mode\x12\x14\n" +
 	"\x10MODE_UNSPECIFIED\x10\x00\x12\r\n" +
 	"\tMODE_HTML\x10\x01\x12\r\n" +
@@ -1836,72 +1964,75 @@ func file_winnow_v1_classifier_proto_rawDescGZIP() []byte {
 	return file_winnow_v1_classifier_proto_rawDescData
 }
 
-var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_winnow_v1_classifier_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_winnow_v1_classifier_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_winnow_v1_classifier_proto_goTypes = []any{
 	(Label)(0),                     // 0: winnow.v1.Label
 	(Category)(0),                  // 1: winnow.v1.Category
 	(OffsetEncoding)(0),            // 2: winnow.v1.OffsetEncoding
-	(Mode)(0),                      // 3: winnow.v1.Mode
-	(*Document)(nil),               // 4: winnow.v1.Document
-	(*RawContent)(nil),             // 5: winnow.v1.RawContent
-	(*ClassifyOptions)(nil),        // 6: winnow.v1.ClassifyOptions
-	(*ClassifyRequest)(nil),        // 7: winnow.v1.ClassifyRequest
-	(*ClassifyResponse)(nil),       // 8: winnow.v1.ClassifyResponse
-	(*Block)(nil),                  // 9: winnow.v1.Block
-	(*FeatureWeight)(nil),          // 10: winnow.v1.FeatureWeight
-	(*DocumentSummary)(nil),        // 11: winnow.v1.DocumentSummary
-	(*CategoryCount)(nil),          // 12: winnow.v1.CategoryCount
-	(*ClassifyBatchRequest)(nil),   // 13: winnow.v1.ClassifyBatchRequest
-	(*ClassifyBatchResponse)(nil),  // 14: winnow.v1.ClassifyBatchResponse
-	(*ClassifyResult)(nil),         // 15: winnow.v1.ClassifyResult
-	(*ClassifyStreamRequest)(nil),  // 16: winnow.v1.ClassifyStreamRequest
-	(*ClassifyStreamResponse)(nil), // 17: winnow.v1.ClassifyStreamResponse
-	(*GetModelRequest)(nil),        // 18: winnow.v1.GetModelRequest
-	(*GetModelResponse)(nil),       // 19: winnow.v1.GetModelResponse
-	(*NamedCount)(nil),             // 20: winnow.v1.NamedCount
-	(*Metric)(nil),                 // 21: winnow.v1.Metric
-	(*status.Status)(nil),          // 22: google.rpc.Status
+	(PageKind)(0),                  // 3: winnow.v1.PageKind
+	(Mode)(0),                      // 4: winnow.v1.Mode
+	(*Document)(nil),               // 5: winnow.v1.Document
+	(*RawContent)(nil),             // 6: winnow.v1.RawContent
+	(*ClassifyOptions)(nil),        // 7: winnow.v1.ClassifyOptions
+	(*ClassifyRequest)(nil),        // 8: winnow.v1.ClassifyRequest
+	(*ClassifyResponse)(nil),       // 9: winnow.v1.ClassifyResponse
+	(*Block)(nil),                  // 10: winnow.v1.Block
+	(*FeatureWeight)(nil),          // 11: winnow.v1.FeatureWeight
+	(*DocumentSummary)(nil),        // 12: winnow.v1.DocumentSummary
+	(*CategoryCount)(nil),          // 13: winnow.v1.CategoryCount
+	(*ClassifyBatchRequest)(nil),   // 14: winnow.v1.ClassifyBatchRequest
+	(*ClassifyBatchResponse)(nil),  // 15: winnow.v1.ClassifyBatchResponse
+	(*ClassifyResult)(nil),         // 16: winnow.v1.ClassifyResult
+	(*ClassifyStreamRequest)(nil),  // 17: winnow.v1.ClassifyStreamRequest
+	(*ClassifyStreamResponse)(nil), // 18: winnow.v1.ClassifyStreamResponse
+	(*GetModelRequest)(nil),        // 19: winnow.v1.GetModelRequest
+	(*GetModelResponse)(nil),       // 20: winnow.v1.GetModelResponse
+	(*NamedCount)(nil),             // 21: winnow.v1.NamedCount
+	(*Metric)(nil),                 // 22: winnow.v1.Metric
+	(*status.Status)(nil),          // 23: google.rpc.Status
 }
 var file_winnow_v1_classifier_proto_depIdxs = []int32{
-	5,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
+	6,  // 0: winnow.v1.Document.raw:type_name -> winnow.v1.RawContent
 	2,  // 1: winnow.v1.ClassifyOptions.offset_encoding:type_name -> winnow.v1.OffsetEncoding
-	4,  // 2: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
-	6,  // 3: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
-	9,  // 4: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
-	11, // 5: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
-	3,  // 6: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
+	5,  // 2: winnow.v1.ClassifyRequest.document:type_name -> winnow.v1.Document
+	7,  // 3: winnow.v1.ClassifyRequest.options:type_name -> winnow.v1.ClassifyOptions
+	10, // 4: winnow.v1.ClassifyResponse.blocks:type_name -> winnow.v1.Block
+	12, // 5: winnow.v1.ClassifyResponse.summary:type_name -> winnow.v1.DocumentSummary
+	4,  // 6: winnow.v1.ClassifyResponse.mode:type_name -> winnow.v1.Mode
 	2,  // 7: winnow.v1.ClassifyResponse.offset_encoding:type_name -> winnow.v1.OffsetEncoding
-	0,  // 8: winnow.v1.Block.label:type_name -> winnow.v1.Label
-	1,  // 9: winnow.v1.Block.category:type_name -> winnow.v1.Category
-	10, // 10: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
-	12, // 11: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
-	1,  // 12: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
-	4,  // 13: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
-	6,  // 14: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
-	15, // 15: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
-	8,  // 16: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
-	22, // 17: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
-	4,  // 18: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
-	6,  // 19: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
-	15, // 20: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
-	0,  // 21: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
-	1,  // 22: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
-	20, // 23: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
-	21, // 24: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
-	7,  // 25: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
-	13, // 26: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
-	16, // 27: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
-	18, // 28: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
-	8,  // 29: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
-	14, // 30: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
-	17, // 31: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
-	19, // 32: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
-	29, // [29:33] is the sub-list for method output_type
-	25, // [25:29] is the sub-list for method input_type
-	25, // [25:25] is the sub-list for extension type_name
-	25, // [25:25] is the sub-list for extension extendee
-	0,  // [0:25] is the sub-list for field type_name
+	3,  // 8: winnow.v1.ClassifyResponse.page_kind:type_name -> winnow.v1.PageKind
+	0,  // 9: winnow.v1.Block.label:type_name -> winnow.v1.Label
+	1,  // 10: winnow.v1.Block.category:type_name -> winnow.v1.Category
+	11, // 11: winnow.v1.Block.explanation:type_name -> winnow.v1.FeatureWeight
+	13, // 12: winnow.v1.DocumentSummary.category_counts:type_name -> winnow.v1.CategoryCount
+	1,  // 13: winnow.v1.CategoryCount.category:type_name -> winnow.v1.Category
+	5,  // 14: winnow.v1.ClassifyBatchRequest.documents:type_name -> winnow.v1.Document
+	7,  // 15: winnow.v1.ClassifyBatchRequest.options:type_name -> winnow.v1.ClassifyOptions
+	16, // 16: winnow.v1.ClassifyBatchResponse.results:type_name -> winnow.v1.ClassifyResult
+	9,  // 17: winnow.v1.ClassifyResult.response:type_name -> winnow.v1.ClassifyResponse
+	23, // 18: winnow.v1.ClassifyResult.error:type_name -> google.rpc.Status
+	5,  // 19: winnow.v1.ClassifyStreamRequest.document:type_name -> winnow.v1.Document
+	7,  // 20: winnow.v1.ClassifyStreamRequest.options:type_name -> winnow.v1.ClassifyOptions
+	16, // 21: winnow.v1.ClassifyStreamResponse.result:type_name -> winnow.v1.ClassifyResult
+	0,  // 22: winnow.v1.GetModelResponse.labels:type_name -> winnow.v1.Label
+	1,  // 23: winnow.v1.GetModelResponse.categories:type_name -> winnow.v1.Category
+	21, // 24: winnow.v1.GetModelResponse.training_data:type_name -> winnow.v1.NamedCount
+	22, // 25: winnow.v1.GetModelResponse.metrics:type_name -> winnow.v1.Metric
+	3,  // 26: winnow.v1.GetModelResponse.page_kinds:type_name -> winnow.v1.PageKind
+	8,  // 27: winnow.v1.ClassifierService.Classify:input_type -> winnow.v1.ClassifyRequest
+	14, // 28: winnow.v1.ClassifierService.ClassifyBatch:input_type -> winnow.v1.ClassifyBatchRequest
+	17, // 29: winnow.v1.ClassifierService.ClassifyStream:input_type -> winnow.v1.ClassifyStreamRequest
+	19, // 30: winnow.v1.ClassifierService.GetModel:input_type -> winnow.v1.GetModelRequest
+	9,  // 31: winnow.v1.ClassifierService.Classify:output_type -> winnow.v1.ClassifyResponse
+	15, // 32: winnow.v1.ClassifierService.ClassifyBatch:output_type -> winnow.v1.ClassifyBatchResponse
+	18, // 33: winnow.v1.ClassifierService.ClassifyStream:output_type -> winnow.v1.ClassifyStreamResponse
+	20, // 34: winnow.v1.ClassifierService.GetModel:output_type -> winnow.v1.GetModelResponse
+	31, // [31:35] is the sub-list for method output_type
+	27, // [27:31] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_winnow_v1_classifier_proto_init() }
@@ -1924,7 +2055,7 @@ func file_winnow_v1_classifier_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_winnow_v1_classifier_proto_rawDesc), len(file_winnow_v1_classifier_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,

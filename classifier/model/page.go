@@ -1,0 +1,388 @@
+package model
+
+import (
+	"math"
+	"strings"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// The page model says what kind of page a document is (an article, a
+// listing or front page, a forum thread, a product page, or other) from
+// aggregates of the page that do not depend on its language: how much of
+// it the first pass takes for content and how that content is laid out
+// (one long run or many short repeated items), link density, repetition,
+// the first pass's class mass, block counts and lengths. It is a small
+// multinomial logistic regression trained on the training pages with a
+// known kind, on their out-of-fold first-pass probabilities.
+
+// Page kinds: 0 is unknown; the others index PageKindNames from 1 (the
+// numbering of classifier.PageKind and the API's enum).
+const (
+	PageUnknown int8 = iota
+	PageArticle
+	PageListing
+	PageForum
+	PageProduct
+	PageOther
+)
+
+// NumPageKinds is the number of page kinds the page model predicts.
+const NumPageKinds = 5
+
+// PageKindNames are the page kinds' names; kind k is PageKindNames[k-1].
+var PageKindNames = [NumPageKinds]string{"article", "listing", "forum", "product", "other"}
+
+// numPageFeats is the length of a page's feature vector (the first is the
+// bias).
+const numPageFeats = 44
+
+// PagePrediction is the page model's output for one document.
+type PagePrediction struct {
+	// Kind is the most probable page kind (PageArticle …), or PageUnknown
+	// when the model has no page model.
+	Kind int8
+	// Probs are the page kinds' probabilities, in PageKindNames order.
+	Probs [NumPageKinds]float64
+	// Article says the page holds an article: Kind is PageArticle, or the
+	// probability of an article reaches the page model's article cut (a
+	// cut fitted on dev pages so that an article is rarely taken for a
+	// page without one: that costs the whole article). True when the
+	// model has no page model.
+	Article bool
+}
+
+// HasArticle reports whether the page was judged to hold an article.
+func (p PagePrediction) HasArticle() bool { return p.Article || p.Kind == PageUnknown }
+
+// pageModel holds the page model's weights.
+type pageModel struct {
+	w [NumPageKinds][numPageFeats]float32
+	// article is the cut on the article probability (Article).
+	article float32
+}
+
+// pageFeatures computes the page aggregates of doc from its block stats
+// and first-pass probabilities.
+func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]float32, f *[numPageFeats]float32) {
+	*f = [numPageFeats]float32{}
+	f[0] = 1
+	n := len(doc.Blocks)
+	if n == 0 {
+		return
+	}
+	if doc.HTML {
+		f[1] = 1
+	}
+	var total, cmass, ctoks, bytes, links, repTok, repCont, articleTok, formBlocks float64
+	var digits, letters, listBlocks, headings, longBlocks, longEnds, bigRep float64
+	var mass [NumClasses]float64
+	nContent, maxTok, titles := 0, 0, 0
+	first, last := -1, -1
+	bestRun, run := 0.0, 0.0
+	gap := 0
+	for i := range n {
+		b := &doc.Blocks[i]
+		st := &stats[i]
+		t := float64(st.tokens)
+		total += t
+		pc := float64(probs[i][0] + probs[i][1])
+		cmass += pc * t
+		for k := range NumClasses {
+			mass[k] += float64(probs[i][k]) * t
+		}
+		if probs[i][0] >= 0.3 {
+			titles++
+		}
+		maxTok = max(maxTok, st.tokens)
+		digits += float64(st.digits)
+		letters += float64(st.letters)
+		bytes += float64(b.End - b.Start)
+		links += float64(b.LinkBytes)
+		if b.Repeat >= 3 {
+			repTok += t
+			if pc >= 0.5 {
+				repCont += t
+			}
+			if st.tokens >= 20 {
+				bigRep += t
+			}
+		}
+		if b.Flags&segment.InArticle != 0 && pc >= 0.5 {
+			articleTok += t
+		}
+		if b.Flags&segment.InForm != 0 {
+			formBlocks++
+		}
+		if b.Flags&segment.InList != 0 {
+			listBlocks++
+		}
+		if b.Heading > 0 {
+			headings++
+		}
+		if st.tokens >= 8 {
+			longBlocks++
+			switch st.last {
+			case '.', '!', '?', '。', '！', '？', '؟', '…':
+				longEnds++
+			}
+		}
+		if pc >= 0.5 {
+			ctoks += t
+			nContent++
+			if first < 0 {
+				first = i
+			}
+			last = i
+			run += t
+			gap = 0
+		} else if st.tokens >= 3 {
+			// a run of content survives one short boilerplate block
+			gap++
+			if gap > 1 {
+				run = 0
+			}
+		}
+		bestRun = max(bestRun, run)
+	}
+	lg := func(v float64, scale float64) float32 { return float32(math.Log2(1+v) / scale) }
+	share := func(a, b float64) float32 {
+		if b <= 0 {
+			return 0
+		}
+		return float32(a / b)
+	}
+	nf := float64(n)
+	f[2] = lg(nf, 10)
+	f[3] = lg(total, 15)
+	f[4] = share(cmass, total)
+	f[5] = share(ctoks, total)
+	f[6] = share(bestRun, ctoks)
+	f[7] = lg(bestRun, 12)
+	f[8] = lg(float64(nContent), 8)
+	f[9] = lg(float64(maxTok), 10)
+	f[10] = share(longBlocks, nf)
+	f[11] = lg(longBlocks, 6)
+	f[12] = share(links, bytes)
+	f[13] = share(repTok, total)
+	f[14] = share(repCont, ctoks)
+	if first >= 0 {
+		f[15] = float32(float64(first) / nf)
+		f[16] = float32(float64(last) / nf)
+	} else {
+		f[15], f[16] = 1, 1
+	}
+	for k := range NumClasses {
+		f[17+k] = share(mass[k], total)
+	}
+	f[27] = lg(float64(titles), 5)
+	f[28] = share(headings, nf)
+	f[29] = share(articleTok, ctoks)
+	f[30] = share(longEnds, longBlocks)
+	f[31] = share(listBlocks, nf)
+	f[32] = share(total, nf) / 40
+	f[33] = share(formBlocks, nf)
+	f[34] = share(digits, digits+letters)
+	f[35] = share(bigRep, total)
+	f[36] = f[5] * f[6]
+	f[37] = f[13] * f[12]
+	f[38] = f[22] * f[5]  // related mass × content share
+	f[39] = f[24] * f[13] // comments mass × repetition
+	switch t := doc.OGType; {
+	case t == "":
+	case t == "article" || strings.HasPrefix(t, "article") || t == "blog" || strings.HasSuffix(t, "article"):
+		f[40] = 1
+	case t == "website" || t == "webpage":
+		f[41] = 1
+	case strings.Contains(t, "product"):
+		f[42] = 1
+	default:
+		f[43] = 1
+	}
+}
+
+// predict returns the page kind probabilities for feature vector f.
+func (pm *pageModel) predict(f *[numPageFeats]float32) PagePrediction {
+	var z [NumPageKinds]float64
+	for k := range NumPageKinds {
+		s := 0.0
+		for j, v := range f {
+			s += float64(pm.w[k][j] * v)
+		}
+		z[k] = s
+	}
+	var out PagePrediction
+	softmaxPage(&z, &out.Probs)
+	best := 0
+	for k := 1; k < NumPageKinds; k++ {
+		if out.Probs[k] > out.Probs[best] {
+			best = k
+		}
+	}
+	out.Kind = int8(best + 1)
+	out.Article = out.Kind == PageArticle || out.Probs[PageArticle-1] >= float64(pm.article)
+	return out
+}
+
+func softmaxPage(z *[NumPageKinds]float64, p *[NumPageKinds]float64) {
+	mx := z[0]
+	for _, v := range z[1:] {
+		mx = max(mx, v)
+	}
+	sum := 0.0
+	for k, v := range z {
+		p[k] = math.Exp(v - mx)
+		sum += p[k]
+	}
+	for k := range p {
+		p[k] /= sum
+	}
+}
+
+// pageExample is one training page.
+type pageExample struct {
+	f    [numPageFeats]float32
+	kind int8
+	w    float64
+}
+
+// trainPage fits the page model by full-batch gradient descent with
+// momentum (deterministic: no sampling). With balance, classes are
+// balanced by the square root of their inverse frequency.
+func trainPage(exs []pageExample, iters int, l2 float64, balance bool) *pageModel {
+	pm := &pageModel{}
+	if len(exs) == 0 {
+		return pm
+	}
+	var mass [NumPageKinds]float64
+	tot := 0.0
+	for _, e := range exs {
+		mass[e.kind-1] += e.w
+		tot += e.w
+	}
+	var cw [NumPageKinds]float64
+	for k := range NumPageKinds {
+		switch {
+		case mass[k] > 0 && balance:
+			cw[k] = math.Min(4, math.Sqrt(tot/(NumPageKinds*mass[k])))
+		case mass[k] > 0:
+			cw[k] = 1
+		}
+	}
+	var w, vel [NumPageKinds][numPageFeats]float64
+	norm := 0.0
+	for _, e := range exs {
+		norm += e.w * cw[e.kind-1]
+	}
+	const lr, mom = 2.0, 0.9
+	for range iters {
+		var g [NumPageKinds][numPageFeats]float64
+		for _, e := range exs {
+			var z, p [NumPageKinds]float64
+			for k := range NumPageKinds {
+				for j, v := range e.f {
+					z[k] += w[k][j] * float64(v)
+				}
+			}
+			softmaxPage(&z, &p)
+			sw := e.w * cw[e.kind-1] / norm
+			for k := range NumPageKinds {
+				d := p[k]
+				if k == int(e.kind-1) {
+					d--
+				}
+				d *= sw
+				for j, v := range e.f {
+					g[k][j] += d * float64(v)
+				}
+			}
+		}
+		for k := range NumPageKinds {
+			for j := range numPageFeats {
+				gr := g[k][j]
+				if j > 0 {
+					gr += l2 * w[k][j]
+				}
+				vel[k][j] = mom*vel[k][j] - lr*gr
+				w[k][j] += vel[k][j]
+			}
+		}
+	}
+	for k := range NumPageKinds {
+		for j := range numPageFeats {
+			// rounded so that the JSON header is short and stable
+			pm.w[k][j] = float32(math.Round(w[k][j]*1e5) / 1e5)
+		}
+	}
+	return pm
+}
+
+// pageVariants are the page-model fits Train tries (L2, class balance);
+// the one with the best dev accuracy (mean over sources) is kept.
+var pageVariants = []struct {
+	l2      float64
+	balance bool
+}{{1e-3, false}, {1e-2, false}, {1e-4, false}, {1e-3, true}}
+
+// pageDevAccuracy is the page kind accuracy of pm on dev examples, the
+// mean over sources (each source counts once).
+func pageDevAccuracy(pm *pageModel, dev []pageExample, src []string) float64 {
+	ok, n := map[string]int{}, map[string]int{}
+	var order []string
+	for i := range dev {
+		if _, seen := n[src[i]]; !seen {
+			order = append(order, src[i])
+		}
+		n[src[i]]++
+		if pm.predict(&dev[i].f).Kind == dev[i].kind {
+			ok[src[i]]++
+		}
+	}
+	if len(order) == 0 {
+		return 0
+	}
+	acc := 0.0
+	for _, s := range order {
+		acc += float64(ok[s]) / float64(n[s])
+	}
+	return acc / float64(len(order))
+}
+
+// fitArticleCut sets pm.article: the cut on the article probability that
+// minimises, on dev, ten times the share of article pages judged to hold
+// no article plus the share of other pages judged to hold one: a missed
+// article loses the whole article, a kept listing only keeps its items (as
+// before there was a page model).
+func fitArticleCut(pm *pageModel, dev []pageExample) {
+	pm.article = 0.5
+	var arts, others int
+	for _, e := range dev {
+		if e.kind == PageArticle {
+			arts++
+		} else {
+			others++
+		}
+	}
+	if arts == 0 || others == 0 {
+		return
+	}
+	best, bestC := math.Inf(1), float32(0.5)
+	for c := 0.05; c < 0.951; c += 0.05 {
+		pm.article = float32(math.Round(c*100) / 100)
+		missed, kept := 0, 0
+		for i := range dev {
+			has := pm.predict(&dev[i].f).Article
+			switch {
+			case dev[i].kind == PageArticle && !has:
+				missed++
+			case dev[i].kind != PageArticle && has:
+				kept++
+			}
+		}
+		cost := 10*float64(missed)/float64(arts) + float64(kept)/float64(others)
+		if cost < best-1e-12 {
+			best, bestC = cost, pm.article
+		}
+	}
+	pm.article = bestC
+}

@@ -1,0 +1,104 @@
+package model
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestPageModel(t *testing.T) {
+	m, data := trainTiny(t, 1)
+	if !m.HasPageModel() {
+		t.Fatal("trained model has no page model")
+	}
+	if v := m.Info().FormatVersion; v != formatVersion {
+		t.Errorf("format version %d, want %d", v, formatVersion)
+	}
+	m2, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+	}{
+		{"article", "Headline number 3 about the city\nThe council voted on Tuesday to expand the city's bus network, adding four routes.\nOfficials said the plan would cost about 12 million dollars over three years.\nShare on Facebook"},
+		{"listing", "Home | News | Sport | Weather\nHeadline number 1 about the city\nHeadline number 2 about the city\nHeadline number 3 about the city\nHeadline number 4 about the city\nHeadline number 5 about the city\nHeadline number 6 about the city"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := segment.Text(tc.text, segment.TextOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, p1 := m.PredictPage(doc, 0)
+			_, p2 := m2.PredictPage(doc, 0)
+			if p1 != p2 {
+				t.Errorf("decoded model judges the page otherwise: %+v vs %+v", p1, p2)
+			}
+			sum := 0.0
+			for _, p := range p1.Probs {
+				sum += p
+			}
+			if p1.Kind < PageArticle || p1.Kind > PageOther || sum < 0.999 || sum > 1.001 {
+				t.Errorf("bad page prediction %+v", p1)
+			}
+			if got := PageKindNames[p1.Kind-1]; got != tc.name {
+				t.Errorf("page kind %s, want %s (probs %v)", got, tc.name, p1.Probs)
+			}
+		})
+	}
+	// an empty document has no kind
+	if _, p := m.PredictPage(&segment.Doc{}, 0); p.Kind != PageUnknown || !p.HasArticle() {
+		t.Errorf("empty document: %+v", p)
+	}
+}
+
+func TestPageModelDecodeErrors(t *testing.T) {
+	_, data := trainTiny(t, 1)
+	i := bytes.Index(data, []byte(`"page_model":[[`))
+	if i < 0 {
+		t.Fatal("no page model in the header")
+	}
+	// drop the first weight of the first row: the row is one short, and the
+	// header one byte... keep the header length right by padding with a space
+	j := i + len(`"page_model":[[`)
+	k := j + bytes.IndexByte(data[j:], ',')
+	bad := bytes.Clone(data[:len(data)-checksumBytes])
+	copy(bad[j:k+1], strings.Repeat(" ", k+1-j))
+	sum := sha256.Sum256(bad)
+	_, err := Decode(append(bad, sum[:]...))
+	var fe *FormatError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "page model") {
+		t.Errorf("short page model row: got %v, want *FormatError", err)
+	}
+}
+
+func TestRecalibrate(t *testing.T) {
+	m, _ := trainTiny(t, 1)
+	r, err := Recalibrate(m, tinyData(t).Dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Info().Version == m.Info().Version || !strings.HasPrefix(r.Info().Version, "tiny-recal-") {
+		t.Errorf("version %q after recalibrating %q", r.Info().Version, m.Info().Version)
+	}
+	// same data: the same calibration, the same predictions
+	doc, err := segment.Text("Headline number 3 about the city\nOfficials said the plan would cost about 12 million dollars over three years.\nShare on Facebook", segment.TextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, k1 := m.PredictPage(doc, 0)
+	p2, k2 := r.PredictPage(doc, 0)
+	if k1 != k2 {
+		t.Errorf("page prediction changed: %+v vs %+v", k1, k2)
+	}
+	for i := range p1 {
+		if d := p1[i].ContentProb - p2[i].ContentProb; d > 1e-6 || d < -1e-6 {
+			t.Errorf("block %d: content probability %v, recalibrated %v", i, p1[i].ContentProb, p2[i].ContentProb)
+		}
+	}
+}

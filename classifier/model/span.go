@@ -1,0 +1,111 @@
+package model
+
+// The article-span decoder: an article is mostly one region of the page.
+// After the per-block decision (Decide), the content blocks are grouped
+// into runs that boilerplate gaps of at most Gap blocks do not break, and
+// each run's content mass is the sum of its blocks' content probability
+// times their size. When the heaviest run holds at least Share of the
+// page's content mass (one region dominates: an article page, not a
+// listing, forum or product page whose main content is spread over many
+// items), content blocks outside that run stay content only with a content
+// probability of at least Outside; the others become the most probable
+// boilerplate class. Teaser lists, related-story summaries and comment
+// threads after the article are what it removes; pages without one
+// dominant region are left as the per-block decision made them.
+//
+// The parameters are chosen on the held-out dev sets (news articles of
+// never-trained sites, Persian pages of held-out template families) and
+// stored in the model file; a file without them decodes block by block.
+
+// Span holds the article-span decoder's parameters.
+type Span struct {
+	// Gap is the longest run of non-content blocks inside one region.
+	Gap int `json:"gap"`
+	// Share is the share of the page's content mass the heaviest region
+	// must hold for the decoder to act, in (0, 1].
+	Share float64 `json:"share"`
+	// Outside is the content probability a block outside the region
+	// needs to stay content.
+	Outside float64 `json:"outside"`
+}
+
+// DefaultSpan is the decoder that winnow train writes into a model
+// (chosen on the dev sets: docs/model.md, "Article span").
+var DefaultSpan = Span{Gap: 3, Share: 0.7, Outside: 0.9}
+
+// valid reports whether s is a usable decoder.
+func (s Span) valid() bool {
+	return s.Gap >= 0 && s.Gap <= 1000 && s.Share > 0 && s.Share <= 1 && s.Outside >= 0 && s.Outside <= 1
+}
+
+// Span returns the model's article-span decoder and whether it has one.
+func (m *Model) Span() (Span, bool) {
+	return m.span, m.span != (Span{})
+}
+
+// DecideAll labels every block: Decide with threshold t, then the
+// model's article-span decoder when it has one. sizes are the blocks'
+// sizes (bytes of text); classes receives the class of each block and
+// must be as long as preds. It reports whether one region dominated the
+// page's content (the decoder acted): evidence that the page holds an
+// article, which the page model's judgement is combined with.
+func (m *Model) DecideAll(preds []Prediction, sizes []int, t float64, classes []int) (dominant bool) {
+	return m.decideAll(func(i int) Prediction { return preds[i] }, sizes, t, classes)
+}
+
+// DecideCompact is DecideAll over the compact form of the predictions.
+func (m *Model) DecideCompact(preds *Predictions, sizes []int, t float64, classes []int) (dominant bool) {
+	return m.decideAll(preds.At, sizes, t, classes)
+}
+
+// decideAll is DecideAll with at(i) the prediction of block i.
+func (m *Model) decideAll(at func(int) Prediction, sizes []int, t float64, classes []int) (dominant bool) {
+	for i := range classes {
+		classes[i] = Decide(at(i), t)
+	}
+	if s, ok := m.Span(); ok {
+		return s.apply(at, sizes, classes)
+	}
+	return false
+}
+
+// apply runs the decoder over classes (Decide's output; at(i) is the
+// prediction of block i) and reports whether it acted.
+func (s Span) apply(at func(int) Prediction, sizes []int, classes []int) bool {
+	var best, total, mass float64
+	bestFrom, bestTo := -1, -1
+	from, last, gap := -1, -1, 0
+	flush := func() {
+		if from >= 0 && mass > best {
+			best, bestFrom, bestTo = mass, from, last
+		}
+	}
+	for i, k := range classes {
+		if !Content(k) {
+			gap++
+			if from >= 0 && gap > s.Gap {
+				flush()
+				from, mass = -1, 0
+			}
+			continue
+		}
+		if from < 0 {
+			from = i
+		}
+		last, gap = i, 0
+		w := at(i).ContentProb * float64(sizes[i])
+		mass += w
+		total += w
+	}
+	flush()
+	if bestFrom < 0 || best < s.Share*total {
+		return false
+	}
+	for i, k := range classes {
+		if !Content(k) || (i >= bestFrom && i <= bestTo) || at(i).ContentProb >= s.Outside {
+			continue
+		}
+		classes[i] = Decide(at(i), 2) // the most probable boilerplate class
+	}
+	return true
+}

@@ -1,0 +1,93 @@
+package model
+
+import "testing"
+
+func TestSpanDecoder(t *testing.T) {
+	// c: content probability 0.8 (kept by Decide at 0.5, below Outside);
+	// C: 0.95 (at least Outside); b: boilerplate (0.1).
+	pred := func(r byte) Prediction {
+		var p Prediction
+		switch r {
+		case 'c':
+			p.ContentProb = 0.8
+			p.Probs[ClassBody] = 0.8
+			p.Probs[ClassRelated] = 0.15
+			p.Probs[ClassNavigation] = 0.05
+		case 'C':
+			p.ContentProb = 0.95
+			p.Probs[ClassBody] = 0.95
+			p.Probs[ClassRelated] = 0.05
+		default:
+			p.ContentProb = 0.1
+			p.Probs[ClassBody] = 0.1
+			p.Probs[ClassNavigation] = 0.9
+		}
+		return p
+	}
+	span := Span{Gap: 1, Share: 0.7, Outside: 0.9}
+	tests := []struct {
+		name  string
+		span  Span
+		page  string
+		sizes []int  // nil: 100 each
+		want  string // k: kept content, r: turned to boilerplate, b: boilerplate
+	}{
+		{"no decoder", Span{}, "ccccbbbcbc", nil, "kkkkbbbkbk"},
+		{"teasers after the article", span, "ccccccbbbcbc", nil, "kkkkkkbbbrbr"},
+		{"a gap of one block stays inside", span, "ccbcc", nil, "kkbkk"},
+		{"confident content outside stays", span, "ccccccbbbCbc", nil, "kkkkkkbbbkbr"},
+		{"no dominant region: a listing", span, "cbbcbbcbbcbbc", nil, "kbbkbbkbbkbbk"},
+		{"the heaviest region by size", span, "ccbbbcb", []int{10, 10, 1, 1, 1, 500, 1}, "rrbbbkb"},
+		{"nothing is content", span, "bbbb", nil, "bbbb"},
+		{"empty page", span, "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &Model{span: tt.span}
+			preds := make([]Prediction, len(tt.page))
+			sizes := tt.sizes
+			if sizes == nil {
+				sizes = make([]int, len(tt.page))
+				for i := range sizes {
+					sizes[i] = 100
+				}
+			}
+			for i := range tt.page {
+				preds[i] = pred(tt.page[i])
+			}
+			classes := make([]int, len(preds))
+			m.DecideAll(preds, sizes, 0.5, classes)
+			got := make([]byte, len(classes))
+			for i, k := range classes {
+				switch {
+				case Content(k):
+					got[i] = 'k'
+				case Decide(preds[i], 0.5) != k:
+					got[i] = 'r'
+					if k != ClassRelated && tt.page[i] != 'b' {
+						t.Errorf("block %d became class %d, want the most probable boilerplate class %d", i, k, ClassRelated)
+					}
+				default:
+					got[i] = 'b'
+				}
+			}
+			if string(got) != tt.want {
+				t.Errorf("DecideAll(%q) = %q, want %q", tt.page, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpanInFile(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := m.Span()
+	if !ok || !s.valid() {
+		t.Fatalf("the embedded model's article-span decoder is %+v (ok %v), want a valid one", s, ok)
+	}
+	if s != DefaultSpan {
+		t.Errorf("embedded span %+v, want winnow train's default %+v", s, DefaultSpan)
+	}
+}

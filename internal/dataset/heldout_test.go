@@ -1,0 +1,62 @@
+package dataset
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func TestPersianHeldout(t *testing.T) {
+	dir := shared(t) + "/persian"
+	pages, err := PersianHeldoutPages(dir, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 50 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	again, err := PersianHeldoutPages(dir, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, crumbs := 0, 0
+	for i, p := range pages {
+		if p.Text(false) != again[i].Text(false) || p.Text(true) != again[i].Text(true) {
+			t.Fatalf("page %d: not deterministic", i)
+		}
+		if p.Gold() == "" {
+			t.Fatalf("page %d: no content", i)
+		}
+		// the lines style is the page's own text; units are in order
+		if got := p.HeldoutText("lines", 0); got != strings.ReplaceAll(p.Text(false), "\n\n", "\n") {
+			t.Fatalf("page %d: lines style differs from the text", i)
+		}
+		text := p.Text(false)
+		at := 0
+		for _, u := range p.Units {
+			j := strings.Index(text[at:], u.Text)
+			if j < 0 {
+				t.Fatalf("page %d: unit %q not found in order", i, u.Text)
+			}
+			at += j + len(u.Text)
+		}
+		if one := p.HeldoutText("oneline", 0); strings.Contains(one, "\n") {
+			t.Fatalf("page %d: oneline style has a newline", i)
+		}
+		for _, u := range p.Units {
+			if u.Class == model.ClassNavigation && strings.HasPrefix(u.Text, "خانه") {
+				crumbs++
+			}
+		}
+		if strings.Contains(p.Text(true), "jeg_postblock") || strings.Contains(p.Text(true), "td_block_related_posts") || strings.Contains(p.Text(true), "c-teasers") || strings.Contains(p.Text(true), "views-row") {
+			cards++
+		}
+	}
+	if cards == 0 || crumbs == 0 {
+		t.Errorf("held-out families missing: %d pages with teaser containers, %d breadcrumbs", cards, crumbs)
+	}
+	if testing.Verbose() {
+		t.Logf("page 0, markdown style:\n%s", pages[0].HeldoutText("markdown", 0))
+	}
+}
