@@ -106,6 +106,8 @@ func TestFaultBadInputs(t *testing.T) {
 		{name: "unknown-enum-and-fields", wire: unknownEnum, codes: []codes.Code{codes.OK, codes.InvalidArgument}},
 		{name: "nesting-100k", doc: &winnowv1.Document{Content: &winnowv1.Document_Html{Html: nested}}, codes: []codes.Code{codes.OK}},
 		{name: "oversize-document", doc: textDoc("big", strings.Repeat("x", 1500<<10)), codes: []codes.Code{codes.InvalidArgument}},
+		{name: "over-block-limit-text", doc: textDoc("lines", wordPerLine(1<<20)), codes: []codes.Code{codes.InvalidArgument}},
+		{name: "over-block-limit-html", doc: &winnowv1.Document{Content: &winnowv1.Document_Html{Html: strings.Repeat("<p>x</p>", 128<<10)}}, codes: []codes.Code{codes.InvalidArgument}},
 		{name: "oversize-message", doc: textDoc("huge", strings.Repeat("x", 3<<20)), codes: []codes.Code{codes.ResourceExhausted}},
 		{name: "invalid-utf8-text", wire: wire(str(3, "bad \xff\xfe\xfd bytes")), codes: []codes.Code{codes.InvalidArgument}},
 		{name: "invalid-utf8-html", wire: wire(str(2, "<p>bad \xc3\x28</p>")), codes: []codes.Code{codes.InvalidArgument}},
