@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -20,6 +21,26 @@ type Config struct {
 
 // DefaultMaxDocumentBytes is the default document size limit (16 MiB).
 const DefaultMaxDocumentBytes = 16 << 20
+
+// The block limit: a document may have up to MinBlockLimit blocks, and
+// more only when they average at least BlockLimitBytes bytes of text
+// each (MaxBlocks). Every block costs a few hundred bytes of memory while
+// it is classified, so a document of tiny blocks (one word or one tag
+// each) would otherwise cost well over 20 times its size; the limit keeps
+// the peak memory of a call under about 20 times the document (plus a
+// fixed allowance for the first MinBlockLimit blocks). Real pages are far
+// inside it: the largest of the 5,247 pages of the shared corpora has
+// 6,571 blocks.
+const (
+	MinBlockLimit   = 1 << 15
+	BlockLimitBytes = 64
+)
+
+// MaxBlocks returns the most blocks a document of textBytes bytes (of
+// decoded text, or HTML source) may have: MinBlockLimit, or one per
+// BlockLimitBytes when that is more (262,144 for 16 MiB). A document
+// with more fails with an error of kind KindTooLarge.
+func MaxBlocks(textBytes int) int { return max(MinBlockLimit, textBytes/BlockLimitBytes) }
 
 // Classifier labels documents with one model. It is safe for concurrent use.
 type Classifier struct {
@@ -153,13 +174,20 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	var err error
 	// Segmentation and scoring check ctx every thousand lines, nodes or
 	// blocks, so abandoned work stops within a millisecond or so of CPU.
+	// The block limit stops segmentation as soon as it is passed.
+	maxBlocks := MaxBlocks(len(text))
 	if isHTML {
-		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err})
+		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err, MaxBlocks: maxBlocks})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Unwrap: true, Check: ctx.Err})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Unwrap: true, Check: ctx.Err, MaxBlocks: maxBlocks})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}
+	}
+	if tm := (*segment.TooManyBlocksError)(nil); errors.As(err, &tm) {
+		return nil, errorf("segment", KindTooLarge, "document",
+			"the document has more than %d blocks, the most a document of %d bytes may have (%d, or one block per %d bytes when that is more; each block costs memory while it is classified); send fewer, longer lines or elements, or split the document",
+			tm.Max, len(text), MinBlockLimit, BlockLimitBytes)
 	}
 	if err != nil {
 		return nil, &Error{Op: "segment", Kind: KindInvalid, Field: "document", Err: err}
@@ -171,7 +199,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			explain = 5
 		}
 	}
-	preds, page, err := c.model.PredictPageCheck(doc, explain, ctx.Err)
+	preds, page, err := c.model.PredictCompact(doc, explain, ctx.Err)
 	if err != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
 	}
@@ -202,20 +230,20 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	for i, sb := range doc.Blocks {
 		sizes[i] = sb.End - sb.Start
 	}
-	dominant := c.model.DecideAll(preds, sizes, threshold, classes)
+	dominant := c.model.DecideCompact(preds, sizes, threshold, classes)
 	// A page holds an article when the page model says so or when one
 	// region dominates its content (the article-span decoder acted): a
 	// page is judged to hold none only when both agree.
 	res.HasArticle = page.HasArticle() || dominant
 	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
 		// no article: no block is content, whatever its probability
-		c.model.DecideAll(preds, sizes, 2, classes)
+		c.model.DecideCompact(preds, sizes, 2, classes)
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
-		res.Blocks[i] = makeBlock(sb, preds[i], classes[i])
+		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}
 	oneTitle(res.Blocks)
 	res.Title = findTitle(res, doc)
@@ -304,7 +332,14 @@ func summarize(res *Result) Summary {
 
 // MainText returns the article text: the content blocks, one per line.
 func (r *Result) MainText() string {
+	n := 0
+	for _, bl := range r.Blocks {
+		if bl.Label == Content {
+			n += bl.End - bl.Start + 1
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, bl := range r.Blocks {
 		if bl.Label != Content {
 			continue

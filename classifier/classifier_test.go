@@ -274,3 +274,24 @@ func TestCategoryTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockLimit: a document of more blocks than MaxBlocks allows fails
+// with classifier.KindTooLarge, naming the limit; one at the limit is classified.
+func TestBlockLimit(t *testing.T) {
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	over := strings.Repeat("word\n", classifier.MinBlockLimit+1)
+	_, err = c.Classify(context.Background(), classifier.Input{Data: []byte(over), Mode: classifier.ModeText})
+	if classifier.KindOf(err) != classifier.KindTooLarge || !strings.Contains(err.Error(), "more than 32768 blocks") {
+		t.Fatalf("err = %v, want classifier.KindTooLarge naming the limit", err)
+	}
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(strings.Repeat("word\n", classifier.MinBlockLimit)), Mode: classifier.ModeText})
+	if err != nil || len(res.Blocks) != classifier.MinBlockLimit {
+		t.Fatalf("at the limit: %v", err)
+	}
+	if got := classifier.MaxBlocks(16 << 20); got != 262144 {
+		t.Errorf("classifier.MaxBlocks(16 MiB) = %d", got)
+	}
+}

@@ -155,7 +155,8 @@ type Input struct {
 	// ID names the document for the caller; the classifier neither reads
 	// nor returns it (the server echoes the request's id itself).
 	ID string
-	// Data holds the document. When Raw is false it is UTF-8 text
+	// Data holds the document; Classify never modifies it (it may be
+	// the bytes of a string). When Raw is false it is UTF-8 text
 	// (invalid sequences are replaced by U+FFFD, which can shift nothing
 	// because offsets are defined on the decoded text).
 	Data []byte

@@ -19,9 +19,10 @@ import (
 
 // Cost model: the peak memory one document is expected to take while it
 // is classified, measured per input shape with TestMemoryPerByte
-// (-memshapes 16). Plain text costs per byte and per line (every line
-// becomes at least one block with its features), HTML per byte and per
-// tag. The coefficients are rounded up from the worst shapes.
+// (-memshapes 4). Plain text costs per byte and per line (every line
+// becomes at least one block with its features; no more than
+// classifier.MaxBlocks), HTML per byte and per tag. The coefficients are
+// rounded up from the worst shapes.
 const (
 	costPerCall     = 64 << 10 // fixed cost of any call
 	costTextPerByte = 25
@@ -60,7 +61,10 @@ func Cost(doc *winnowv1.Document, maxDocument int) int64 {
 }
 
 func textCost[S string | []byte](s S) int64 {
-	return costPerCall + int64(len(s))*costTextPerByte + int64(count(s, '\n'))*costTextPerLine
+	// No more lines become blocks than the block limit allows: a
+	// document over it fails early (the limit's error), at little cost.
+	lines := min(count(s, '\n'), classifier.MaxBlocks(len(s))+1)
+	return costPerCall + int64(len(s))*costTextPerByte + int64(lines)*costTextPerLine
 }
 
 func htmlCost[S string | []byte](s S) int64 {

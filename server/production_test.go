@@ -124,12 +124,20 @@ func TestCostShapes(t *testing.T) {
 		}
 		return nil
 	}
-	n := 1 << 20
+	// As many one-word lines as the block limit allows.
+	n := classifier.MinBlockLimit * 5
 	lines := server.Cost(doc(&winnowv1.Document_Text{Text: strings.Repeat("word\n", n/5)}), n)
 	oneLine := server.Cost(doc(&winnowv1.Document_Text{Text: strings.Repeat("word ", n/5)}), n)
 	tags := server.Cost(doc(&winnowv1.Document_Html{Html: strings.Repeat("<b>x</b>", n/8)}), n)
 	if !(lines > 3*oneLine && tags > oneLine) {
 		t.Errorf("costs per byte: lines %d, one line %d, tags %d", lines/int64(n), oneLine/int64(n), tags/int64(n))
+	}
+	// Over the limit, only the lines the limit allows are charged (the
+	// document fails early with the limit's error).
+	m := 4 << 20
+	over := server.Cost(doc(&winnowv1.Document_Text{Text: strings.Repeat("word\n", m/5)}), m)
+	if max := int64(m)*30 + int64(classifier.MaxBlocks(m)+1)*700; over > max {
+		t.Errorf("4 MiB of one-word lines cost %d, want at most %d", over, max)
 	}
 }
 

@@ -13,12 +13,20 @@ type canceler struct {
 	err   error
 }
 
+// explainCheckEvery is checkEvery for explanations, which cost tens of
+// times a block's scoring each.
+const explainCheckEvery = 32
+
 // stop reports whether work must stop before step i.
-func (c *canceler) stop(i int) bool {
+func (c *canceler) stop(i int) bool { return c.stopEvery(i, checkEvery) }
+
+// stopEvery is stop for steps of which every make well under a
+// millisecond of work.
+func (c *canceler) stopEvery(i, every int) bool {
 	if c == nil || c.check == nil {
 		return false
 	}
-	if c.err == nil && i%checkEvery == 0 {
+	if c.err == nil && i%every == 0 {
 		c.err = c.check()
 	}
 	return c.err != nil
@@ -36,6 +44,17 @@ func (m *Model) PredictCheck(doc *segment.Doc, explain int, check func() error) 
 // PredictPageCheck is PredictCheck, and the page model's judgement of the
 // whole document (PredictPage).
 func (m *Model) PredictPageCheck(doc *segment.Doc, explain int, check func() error) ([]Prediction, PagePrediction, error) {
+	out, page, err := m.PredictCompact(doc, explain, check)
+	if err != nil {
+		return nil, PagePrediction{}, err
+	}
+	return out.All(), page, nil
+}
+
+// PredictCompact is PredictPageCheck returning the compact form of its
+// output, for callers that read each block's prediction once (At) and
+// need not hold them all as Prediction values.
+func (m *Model) PredictCompact(doc *segment.Doc, explain int, check func() error) (*Predictions, PagePrediction, error) {
 	c := &canceler{check: check}
 	out, page := m.predict(doc, explain, c)
 	if c.err != nil {

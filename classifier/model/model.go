@@ -291,7 +291,8 @@ func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
 	}
 }
 
-// pass1 computes first-pass logits and probabilities for every block.
+// pass1 computes first-pass logits (when logits is not nil) and
+// probabilities for every block.
 func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasses]float32) {
 	x.s.mask = 1<<m.bits1 - 1
 	for i := range doc.Blocks {
@@ -305,7 +306,9 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 		} else {
 			scores(m.w1, &x.s, &z)
 		}
-		logits[i] = z
+		if logits != nil {
+			logits[i] = z
+		}
 		softmax(&z, 1, &probs[i])
 	}
 }
@@ -315,7 +318,7 @@ func (m *Model) pass1(x *extractor, doc *segment.Doc, logits, probs [][NumClasse
 // predicted class, with the weight each added to that class's score).
 func (m *Model) Predict(doc *segment.Doc, explain int) []Prediction {
 	out, _ := m.predict(doc, explain, nil)
-	return out
+	return out.All()
 }
 
 // HasPageModel reports whether the model says what kind of page a
@@ -325,14 +328,53 @@ func (m *Model) HasPageModel() bool { return m.page != nil }
 // PredictPage is Predict, and the page model's judgement of the whole
 // document (Kind PageUnknown when the model has no page model).
 func (m *Model) PredictPage(doc *segment.Doc, explain int) ([]Prediction, PagePrediction) {
-	return m.predict(doc, explain, nil)
+	out, page := m.predict(doc, explain, nil)
+	return out.All(), page
+}
+
+// Predictions are the model's output for every block of a document in
+// compact form: 40 bytes a block (the calibrated probabilities as the
+// model computes them, in float32) instead of a Prediction's 112, so that
+// a document of many small blocks does not hold both. At expands one.
+type Predictions struct {
+	probs   [][NumClasses]float32
+	explain [][]Contribution // nil unless asked for
+}
+
+// Len returns the number of blocks.
+func (p *Predictions) Len() int { return len(p.probs) }
+
+// At returns the prediction for block i: the same values Predict returns.
+func (p *Predictions) At(i int) Prediction {
+	var out Prediction
+	for k := range NumClasses {
+		out.Probs[k] = float64(p.probs[i][k])
+	}
+	out.ContentProb = out.Probs[0] + out.Probs[1]
+	if p.explain != nil {
+		out.Explain = p.explain[i]
+	}
+	return out
+}
+
+// All returns every block's prediction.
+func (p *Predictions) All() []Prediction {
+	out := make([]Prediction, p.Len())
+	for i := range out {
+		out[i] = p.At(i)
+	}
+	return out
 }
 
 // predict is PredictPage, stopping early (with a partial result the
-// caller drops) when c says so.
-func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Prediction, PagePrediction) {
+// caller drops) when c says so. Its working memory (block statistics,
+// first-pass probabilities, context) is released before it returns: only
+// the compact output outlives it.
+func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) (*Predictions, PagePrediction) {
 	n := len(doc.Blocks)
-	out := make([]Prediction, n)
+	// out holds the first-pass logits when there is no second pass, and
+	// then the final probabilities, block by block.
+	out := &Predictions{probs: make([][NumClasses]float32, n)}
 	var page PagePrediction
 	if n == 0 {
 		return out, page
@@ -343,9 +385,13 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Predictio
 	x.cancel = c
 	defer func() { x.cancel = nil }()
 	x.prepare(doc)
-	logits, probs := sc.logits[:n], sc.probs[:n]
+	probs := sc.probs[:n]
 	if c.stop(0) {
 		return out, page
+	}
+	var logits [][NumClasses]float32
+	if m.w2 == nil {
+		logits = out.probs
 	}
 	m.pass1(x, doc, logits, probs)
 	if c.stop(0) {
@@ -362,17 +408,12 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Predictio
 	}
 	sh := m.shift[docScript(x.stats)]
 	final := func(i int, z [NumClasses]float32) {
-		var p [NumClasses]float32
 		for k := range NumClasses {
 			z[k] /= t
 		}
 		z[0] += sh
 		z[1] += sh
-		softmax1(&z, &p)
-		for k := range NumClasses {
-			out[i].Probs[k] = float64(p[k])
-		}
-		out[i].ContentProb = out[i].Probs[0] + out[i].Probs[1]
+		softmax1(&z, &out.probs[i])
 	}
 	if m.w2 != nil {
 		cs.prepare(doc, probs, x.stats)
@@ -387,16 +428,18 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Predictio
 			final(i, z)
 		}
 	} else {
-		for i := range out {
-			final(i, logits[i])
+		for i := range out.probs {
+			final(i, out.probs[i])
 		}
 	}
 	if explain > 0 {
-		for i := range out {
-			if c.stop(i) {
+		out.explain = make([][]Contribution, n)
+		for i := range out.explain {
+			if c.stopEvery(i, explainCheckEvery) {
 				return out, page
 			}
-			out[i].Explain = m.explainBlock(x, doc, probs, cs, i, argmax64(&out[i].Probs), explain)
+			p := out.At(i)
+			out.explain[i] = m.explainBlock(x, doc, probs, cs, i, argmax64(&p.Probs), explain)
 		}
 	}
 	return out, page
@@ -406,10 +449,10 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) ([]Predictio
 // scratchPool (documents of more than maxPooledBlocks blocks get their
 // own, so the pool never holds on to a huge document's buffers).
 type scratch struct {
-	x             extractor
-	cs            ctxScratch
-	logits, probs [][NumClasses]float32
-	pooled        bool
+	x      extractor
+	cs     ctxScratch
+	probs  [][NumClasses]float32
+	pooled bool
 }
 
 const maxPooledBlocks = 1 << 14
@@ -426,8 +469,7 @@ func getScratch(m *Model, n int) *scratch {
 		sc = new(scratch)
 	}
 	sc.x.groups, sc.x.stop, sc.x.s.mask = m.groups, m.stop, 1<<m.bits1-1
-	if cap(sc.logits) < n {
-		sc.logits = make([][NumClasses]float32, n)
+	if cap(sc.probs) < n {
 		sc.probs = make([][NumClasses]float32, n)
 	}
 	return sc

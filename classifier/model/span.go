@@ -50,18 +50,28 @@ func (m *Model) Span() (Span, bool) {
 // page's content (the decoder acted): evidence that the page holds an
 // article, which the page model's judgement is combined with.
 func (m *Model) DecideAll(preds []Prediction, sizes []int, t float64, classes []int) (dominant bool) {
-	for i := range preds {
-		classes[i] = Decide(preds[i], t)
+	return m.decideAll(func(i int) Prediction { return preds[i] }, sizes, t, classes)
+}
+
+// DecideCompact is DecideAll over the compact form of the predictions.
+func (m *Model) DecideCompact(preds *Predictions, sizes []int, t float64, classes []int) (dominant bool) {
+	return m.decideAll(preds.At, sizes, t, classes)
+}
+
+// decideAll is DecideAll with at(i) the prediction of block i.
+func (m *Model) decideAll(at func(int) Prediction, sizes []int, t float64, classes []int) (dominant bool) {
+	for i := range classes {
+		classes[i] = Decide(at(i), t)
 	}
 	if s, ok := m.Span(); ok {
-		return s.apply(preds, sizes, classes)
+		return s.apply(at, sizes, classes)
 	}
 	return false
 }
 
-// apply runs the decoder over classes (Decide's output) and reports
-// whether it acted.
-func (s Span) apply(preds []Prediction, sizes []int, classes []int) bool {
+// apply runs the decoder over classes (Decide's output; at(i) is the
+// prediction of block i) and reports whether it acted.
+func (s Span) apply(at func(int) Prediction, sizes []int, classes []int) bool {
 	var best, total, mass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -83,7 +93,7 @@ func (s Span) apply(preds []Prediction, sizes []int, classes []int) bool {
 			from = i
 		}
 		last, gap = i, 0
-		w := preds[i].ContentProb * float64(sizes[i])
+		w := at(i).ContentProb * float64(sizes[i])
 		mass += w
 		total += w
 	}
@@ -92,10 +102,10 @@ func (s Span) apply(preds []Prediction, sizes []int, classes []int) bool {
 		return false
 	}
 	for i, k := range classes {
-		if !Content(k) || (i >= bestFrom && i <= bestTo) || preds[i].ContentProb >= s.Outside {
+		if !Content(k) || (i >= bestFrom && i <= bestTo) || at(i).ContentProb >= s.Outside {
 			continue
 		}
-		classes[i] = Decide(preds[i], 2) // the most probable boilerplate class
+		classes[i] = Decide(at(i), 2) // the most probable boilerplate class
 	}
 	return true
 }

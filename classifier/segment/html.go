@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/winnowhq/winnow/classifier/token"
 	"golang.org/x/net/html"
@@ -25,6 +27,12 @@ type HTMLOptions struct {
 	// thousand nodes or so of the walk (typically a context's Err): when
 	// it returns an error, HTML stops and returns it.
 	Check func() error
+	// MaxBlocks, when positive, bounds the blocks of the document: HTML
+	// stops soon after the limit is passed (within a thousand nodes) and
+	// returns a *TooManyBlocksError.
+	MaxBlocks int
+
+	limit *blockLimit // set by HTML from MaxBlocks
 }
 
 const (
@@ -76,6 +84,7 @@ const (
 // frameset, template, ...) are segmented from the tree. Both give the
 // same Doc.
 func HTML(src string, opt HTMLOptions) (*Doc, error) {
+	opt.Check, opt.limit = limited(opt.Check, opt.MaxBlocks)
 	if d := scanDoc(src, opt); d != nil {
 		return checked(d, opt.Check)
 	}
@@ -225,7 +234,14 @@ func (w *walker) finish() *Doc {
 	if n := len(w.out); n > 0 && w.out[n-1] == '\n' {
 		w.out = w.out[:n-1]
 	}
-	w.doc.Text = string(w.out)
+	if cap(w.out) <= len(w.out)+len(w.out)/4 {
+		// Nothing writes to out again: hand its bytes over rather than
+		// copy a large rendition (unless much of its capacity is unused).
+		w.doc.Text = unsafe.String(unsafe.SliceData(w.out), len(w.out))
+		w.out = nil
+	} else {
+		w.doc.Text = string(w.out)
+	}
 	w.doc.Blocks = w.blocks
 	for i := range w.doc.Blocks {
 		b := &w.doc.Blocks[i]
@@ -506,6 +522,11 @@ func (w *walker) put(c string) {
 		}
 		w.linkBytes += len(c)
 	}
+	if len(w.out)+len(c) > cap(w.out) {
+		// Double, as for blocks: the rendition of a large page would
+		// otherwise be copied at every quarter of growth.
+		w.out = slices.Grow(w.out, max(len(w.out), len(c)))
+	}
 	w.out = append(w.out, c...)
 }
 
@@ -546,8 +567,15 @@ func (w *walker) flush() {
 	}
 	w.linkBytes, w.links = 0, 0
 	w.anchorNew = w.anchorOpen > 0
+	if len(w.blocks) == cap(w.blocks) {
+		// Double, rather than let append grow a large slice by a quarter
+		// at a time: a page of many blocks would allocate five times
+		// their size.
+		w.blocks = slices.Grow(w.blocks, len(w.blocks)+1)
+	}
 	w.blocks = append(w.blocks, b)
 	w.out = append(w.out, '\n')
+	w.opt.limit.count(len(w.blocks))
 }
 
 // tokensOf returns the PathTokens of the element at stack index i.

@@ -168,6 +168,12 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 		src:    src,
 		quirks: -1,
 	}
+	if l := opt.limit; l != nil {
+		// A block needs a start and an end tag or a <br> or so: size the
+		// blocks for a quarter of the tags (within the limit) rather
+		// than copy them at every doubling of a page of many.
+		s.w.blocks = make([]Block, 0, min(l.max+1, strings.Count(src, "<")/4+16))
+	}
 	s.run()
 	return s.w.finish(), ""
 }

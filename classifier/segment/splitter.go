@@ -572,6 +572,24 @@ func markOf(a wattr) Feature {
 	return 7
 }
 
+// The splitter's memory bound: a line longer than longLineBytes has its
+// per-word buffers sized before they fill, and is kept whole (one
+// block, not split) when its words average fewer than minWordBytes bytes
+// (white space included), so that the splitter's memory per word
+// (about 53 bytes) stays within about 13 times the line.
+const (
+	longLineBytes = 4096
+	minWordBytes  = 4
+)
+
+// grow makes room for n words in the per-word buffers but words.
+func (sc *lineScratch) grow(n int) {
+	sc.cut = slices.Grow(sc.cut[:0], n)
+	sc.left = slices.Grow(sc.left[:0], n)
+	sc.right = slices.Grow(sc.right[:0], n)
+	sc.gaps = slices.Grow(sc.gaps[:0], n)
+}
+
 // hardRuns fills left[k] (words since the last hard mark, through word k)
 // and right[k] (words from k+1 through the next hard word or the line's
 // end), and counts the hard words and the words ending in a period.
@@ -612,9 +630,25 @@ func (s *Splitter) score(fs []Feature) float32 {
 // appendLine appends the blocks of the trimmed line text[s:e].
 func (s *Splitter) appendLine(bs []Block, text string, st, e, line int, sc *lineScratch) []Block {
 	// Cheap exit: a line with no white space and no candidate cuts.
-	ws := scanWords(sc.words, text, st, e)
+	maxWords := -1
+	if e-st > longLineBytes {
+		// Size the words buffer of a long line at once (grown by append, a
+		// quarter at a time, it would hold old and new copies of every
+		// word together), for at most one word per minWordBytes.
+		maxWords = (e - st) / minWordBytes
+		sc.words = slices.Grow(sc.words[:0], maxWords+1)
+	}
+	ws, ok := scanWordsMax(sc.words, text, st, e, maxWords)
 	sc.words = ws
+	if !ok {
+		// A long line of words shorter than minWordBytes on average is
+		// no list of titles; keep it whole rather than spend on every word.
+		return append(bs, Block{Start: st, End: e, Line: line})
+	}
 	n := len(ws)
+	if maxWords >= 0 {
+		sc.grow(n)
+	}
 	if n < 2 {
 		return append(bs, Block{Start: st, End: e, Line: line})
 	}

@@ -21,6 +21,10 @@ type TextOptions struct {
 	// Check, when set, is called every thousand lines or so (typically a
 	// context's Err): when it returns an error, Text stops and returns it.
 	Check func() error
+	// MaxBlocks, when positive, bounds the blocks of the document: Text
+	// stops at the first line that passes it and returns a
+	// *TooManyBlocksError.
+	MaxBlocks int
 }
 
 // Text segments plain text. Doc.Text is text itself (not copied). Every
@@ -38,17 +42,18 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	if sp == nil && !opt.NoSplit {
 		sp = defaultSplitter()
 	}
+	check, lim := limited(opt.Check, opt.MaxBlocks)
 	if sp == nil {
-		return checked(segmentText(text, nil, nil, opt.Check), opt.Check)
+		return checked(segmentText(text, nil, nil, check, lim), check)
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	d := segmentText(text, sp, &ts.sc, opt.Check)
+	d := segmentText(text, sp, &ts.sc, check, lim)
 	if opt.Unwrap {
 		unwrap(d)
 	}
-	return checked(d, opt.Check)
+	return checked(d, check)
 }
 
 // checked returns d, or check's error when segmentation stopped early.
@@ -60,10 +65,15 @@ func checked(d *Doc, check func() error) (*Doc, error) {
 }
 
 // segmentText is Text with splitter sp (nil for none) and its scratch sc;
-// it stops early when check (nil: none) fails.
-func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error) *Doc {
+// it stops early when check (nil: none) fails or the blocks pass lim
+// (nil: no limit).
+func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit) *Doc {
 	d := &Doc{Text: text}
-	d.Blocks = make([]Block, 0, blockEstimate(text))
+	est := blockEstimate(text)
+	if lim != nil {
+		est = min(est, lim.max+1)
+	}
+	d.Blocks = make([]Block, 0, est)
 	line, blank := 0, false
 	for pos := 0; pos <= len(text); {
 		if stopped(check, line) {
@@ -85,6 +95,9 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error)
 			}
 			d.Blocks[n].BlankBefore = blank
 			blank = false
+			if lim.count(len(d.Blocks)) {
+				break
+			}
 		} else {
 			blank = true
 		}

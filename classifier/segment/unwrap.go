@@ -39,10 +39,15 @@ func unwrap(d *Doc) {
 	}
 	out := bs[:0]
 	for i := 0; i < len(bs); {
-		n := wrapRun(d.Text, bs, i)
+		n, reached := wrapRun(d.Text, bs, i)
 		if n < wrapLines {
-			out = append(out, bs[i])
-			i++
+			// No paragraph starts at i, nor, but for the one line the
+			// chain broke on, anywhere before the line it reached: skip
+			// to it, so that every line is read at most twice (linear
+			// time on a document of thousands of same-length lines).
+			next := max(i+1, reached)
+			out = append(out, bs[i:next]...)
+			i = next
 			continue
 		}
 		b := bs[i]
@@ -55,17 +60,19 @@ func unwrap(d *Doc) {
 }
 
 // wrapRun returns how many blocks from i form one hard-wrapped paragraph
-// (0 or 1 when none).
-func wrapRun(text string, bs []Block, i int) int {
+// (0 or 1 when none), and the last block its chain of full lines reached.
+func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	if !wholeLine(bs, i) {
-		return 0
+		return 0, i
 	}
 	width, ends := 0, 0
 	best := 0
+	reached = i
 	for j := i; j < len(bs); j++ {
 		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
 			break
 		}
+		reached = j
 		s := text[bs[j].Start:bs[j].End]
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
@@ -96,7 +103,7 @@ func wrapRun(text string, bs []Block, i int) int {
 			break // the next line's first word would have fitted: a real break
 		}
 	}
-	return best
+	return best, reached
 }
 
 // wholeLine reports whether block i is the only block of its line.

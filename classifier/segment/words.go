@@ -46,6 +46,13 @@ const aHard = aQuestion | aExclaim | aDot | aMedia
 // looked at in the cased scripts, see token.CasedUpper). It reads every rune once
 // and gathers what wordAttr needs as it goes.
 func scanWords(ws []word, text string, s, e int) []word {
+	ws, _ = scanWordsMax(ws, text, s, e, -1)
+	return ws
+}
+
+// scanWordsMax is scanWords that gives up (ok false) once it has found
+// more than max words; max < 0 means no limit.
+func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 	ws = ws[:0]
 	i := s
 	for i < e {
@@ -140,6 +147,9 @@ func scanWords(ws []word, text string, s, e int) []word {
 			}
 			if first >= 0 && (mark && (k&cLetter != 0 || r == '(' || r == '«') || k&cUpper != 0 && lower >= 2) {
 				ws = appendWord(ws, text, start, i, nospace, digit, aln, first, last, fk, lk)
+				if max >= 0 && len(ws) > max {
+					return ws, false
+				}
 				start, nospace, digit, aln, first = i, true, false, false, -1
 			}
 			if k&cDigit != 0 {
@@ -160,8 +170,11 @@ func scanWords(ws []word, text string, s, e int) []word {
 			i += n
 		}
 		ws = appendWord(ws, text, start, i, nospace, digit, aln, first, last, fk, lk)
+		if max >= 0 && len(ws) > max {
+			return ws, false
+		}
 	}
-	return ws
+	return ws, true
 }
 
 // The rune classes scanWords and wordAttr read: bits of token.ClassOf.

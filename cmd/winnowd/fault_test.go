@@ -28,6 +28,7 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/winnowhq/winnow/classifier"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 )
 
@@ -47,8 +48,15 @@ func gzipBytes(p []byte) []byte {
 	return b.Bytes()
 }
 
-// wordPerLine is the worst shape for memory: one short word per line.
+// wordPerLine is the worst shape for memory: one short word per line
+// (over classifier.MinBlockLimit lines, the block limit refuses it).
 func wordPerLine(n int) string { return strings.Repeat("word\n", n/5) }
+
+// limitLines is the worst shape for memory the block limit admits at any
+// size: lines of classifier.BlockLimitBytes bytes, one block each.
+func limitLines(n int) string {
+	return strings.Repeat(strings.Repeat("word ", classifier.BlockLimitBytes/5-1)+strings.Repeat("w", classifier.BlockLimitBytes%5+4)+"\n", n/classifier.BlockLimitBytes)
+}
 
 // rawBytes sends pre-encoded request bytes.
 type rawBytes struct{}
@@ -98,6 +106,8 @@ func TestFaultBadInputs(t *testing.T) {
 		{name: "unknown-enum-and-fields", wire: unknownEnum, codes: []codes.Code{codes.OK, codes.InvalidArgument}},
 		{name: "nesting-100k", doc: &winnowv1.Document{Content: &winnowv1.Document_Html{Html: nested}}, codes: []codes.Code{codes.OK}},
 		{name: "oversize-document", doc: textDoc("big", strings.Repeat("x", 1500<<10)), codes: []codes.Code{codes.InvalidArgument}},
+		{name: "over-block-limit-text", doc: textDoc("lines", wordPerLine(1<<20)), codes: []codes.Code{codes.InvalidArgument}},
+		{name: "over-block-limit-html", doc: &winnowv1.Document{Content: &winnowv1.Document_Html{Html: strings.Repeat("<p>x</p>", 128<<10)}}, codes: []codes.Code{codes.InvalidArgument}},
 		{name: "oversize-message", doc: textDoc("huge", strings.Repeat("x", 3<<20)), codes: []codes.Code{codes.ResourceExhausted}},
 		{name: "invalid-utf8-text", wire: wire(str(3, "bad \xff\xfe\xfd bytes")), codes: []codes.Code{codes.InvalidArgument}},
 		{name: "invalid-utf8-html", wire: wire(str(2, "<p>bad \xc3\x28</p>")), codes: []codes.Code{codes.InvalidArgument}},
@@ -155,22 +165,22 @@ func TestFaultBadInputs(t *testing.T) {
 	}
 }
 
-// TestFaultMemoryBound sends 8 worst-shape documents at once (512 KiB of
-// one word per line each, an estimated 81 MB each) to a winnowd with a
-// 192 MiB budget: the budget admits two at a time and refuses the rest
-// with RESOURCE_EXHAUSTED and RetryInfo; clients retry after the delay.
-// Every document is classified in the end, and the peak RSS stays within
-// the budget plus the process's base, the requests held and the GC's
-// headroom.
+// TestFaultMemoryBound sends 8 worst-shape documents at once (one word
+// per line, as many lines as the block limit allows: 160 KiB, an
+// estimated 25 MB each) to a winnowd with a 56 MiB budget: the budget
+// admits two at a time and refuses the rest with RESOURCE_EXHAUSTED and
+// RetryInfo; clients retry after the delay. Every document is classified
+// in the end, and the peak RSS stays within the budget plus the process's
+// base, the requests held and the GC's headroom.
 func TestFaultMemoryBound(t *testing.T) {
-	const budget = 192 << 20
+	const budget = 56 << 20
 	p := startWinnowd(t, false, "--max-memory", fmt.Sprint(budget))
 	c := p.client()
 	if _, err := c.Classify(bounded(t, 10*time.Second), &winnowv1.ClassifyRequest{Document: textDoc("warm", "warm up\nthe model")}); err != nil {
 		t.Fatal(err)
 	}
 	base := p.peakRSS()
-	doc := textDoc("wpl", wordPerLine(512<<10))
+	doc := textDoc("wpl", wordPerLine(classifier.MinBlockLimit*5))
 	ctx := bounded(t, 150*time.Second)
 	var rejected atomic.Int64
 	var wg sync.WaitGroup
@@ -214,10 +224,10 @@ func TestFaultMemoryBound(t *testing.T) {
 		}
 	}
 	peak := p.peakRSS()
-	// The GC's soft limit is the budget + 256 MiB; the requests (512 KiB
+	// The GC's soft limit is the budget + 256 MiB; the requests (160 KiB
 	// each, held twice while decoded) come on top.
 	bound := base + budget + 256<<20 + 8<<20
-	t.Logf("8 x 512 KiB word-per-line, budget %d MiB: %d refusals, peak RSS %d MiB (base %d MiB, bound %d MiB)",
+	t.Logf("8 x 160 KiB word-per-line, budget %d MiB: %d refusals, peak RSS %d MiB (base %d MiB, bound %d MiB)",
 		budget>>20, rejected.Load(), peak>>20, base>>20, bound>>20)
 	if rejected.Load() == 0 {
 		t.Error("no document was refused: the budget did not bind")

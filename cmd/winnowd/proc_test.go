@@ -215,7 +215,7 @@ func (p *proc) waitLog(re *regexp.Regexp, d time.Duration) bool {
 		if re.MatchString(p.log.String()) {
 			return true
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
 	return false
 }
