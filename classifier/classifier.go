@@ -179,7 +179,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err, MaxBlocks: maxBlocks})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Unwrap: true, Check: ctx.Err, MaxBlocks: maxBlocks})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Reflow: true, Check: ctx.Err, MaxBlocks: maxBlocks})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}

@@ -67,9 +67,9 @@ func TestCorpora(t *testing.T) {
 				checkDocPage(t, path, td)
 				// The renditions keep each paragraph on one line (but for
 				// <pre> text): a joined block is most often a false
-				// hard-wrap join (unwrap.go), such as a list of items of
+				// hard-wrap join (reflow.go), such as a list of items of
 				// one length whose last ends a sentence.
-				uw, err := Text(d.Text, TextOptions{Unwrap: true})
+				uw, err := Text(d.Text, TextOptions{Reflow: true})
 				if err != nil {
 					t.Errorf("%s: text: %v", path, err)
 					continue

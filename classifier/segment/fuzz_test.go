@@ -42,6 +42,7 @@ func FuzzText(f *testing.F) {
 		"متن خبر اینجا است و ادامه دارد. منبع: ایسنا", "گروه اقتصادی: قیمت طلا امروز بالا رفت و بازار",
 		"a\x00b?\xffc (+عکس) d e f g", "x (+عکس)(+فیلم) y z w", "\u00a0\u2028 a \u3000",
 		"one two three four five six seven eight nine ten eleven\ntwelve thirteen fourteen fifteen sixteen seventeen\nend of it all.",
+		strings.Repeat("Home News. خبر اول است؟ ", 200),
 	} {
 		f.Add(s)
 	}
@@ -58,14 +59,14 @@ func FuzzText(f *testing.F) {
 		if len(d.Blocks) < len(nd.Blocks) {
 			t.Fatalf("splitting lost lines: %d < %d", len(d.Blocks), len(nd.Blocks))
 		}
-		// joining hard-wrapped lines keeps the invariants and loses no text
-		ud, err := Text(text, TextOptions{Unwrap: true})
+		// reflowing keeps the invariants and loses no text
+		ud, err := Text(text, TextOptions{Reflow: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkDoc(t, ud)
-		if len(ud.Blocks) > len(d.Blocks) {
-			t.Fatalf("unwrapping added blocks: %d > %d", len(ud.Blocks), len(d.Blocks))
+		if ud.Text != text {
+			t.Fatal("Doc.Text differs from the input")
 		}
 	})
 }

@@ -14,10 +14,12 @@ type TextOptions struct {
 	Splitter *Splitter
 	// NoSplit keeps every line whole (one block per non-blank line).
 	NoSplit bool
-	// Unwrap joins the lines of hard-wrapped paragraphs into one block
-	// (unwrap.go; not with NoSplit). The classifier sets it; training
-	// does not (its renditions keep a paragraph on one line).
-	Unwrap bool
+	// Reflow undoes two habits of scrapers (reflow.go; not with
+	// NoSplit): the lines of a hard-wrapped paragraph are joined into one
+	// block, and a line of 4 KiB or more (a page glued on one line) is cut
+	// at sentence ends before the splitter sees it. The classifier sets
+	// it; training does not (its renditions keep one paragraph a line).
+	Reflow bool
 	// Check, when set, is called every thousand lines or so (typically a
 	// context's Err): when it returns an error, Text stops and returns it.
 	Check func() error
@@ -29,7 +31,7 @@ type TextOptions struct {
 
 // Text segments plain text. Doc.Text is text itself (not copied). Every
 // non-blank line gives at least one block; a block spans several lines
-// only when they are one hard-wrapped paragraph and Unwrap is set.
+// only when they are one hard-wrapped paragraph and Reflow is set.
 // BlankBefore marks a blank line before a block's line. Inside a line the
 // Splitter cuts metadata off the start or end of a paragraph
 // (SplitMetadata) and cuts run-on lists of titles into one block per
@@ -44,13 +46,13 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	}
 	check, lim := limited(opt.Check, opt.MaxBlocks)
 	if sp == nil {
-		return checked(segmentText(text, nil, nil, check, lim), check)
+		return checked(segmentText(text, nil, nil, check, lim, false), check)
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	d := segmentText(text, sp, &ts.sc, check, lim)
-	if opt.Unwrap {
+	d := segmentText(text, sp, &ts.sc, check, lim, opt.Reflow)
+	if opt.Reflow {
 		unwrap(d)
 	}
 	return checked(d, check)
@@ -67,7 +69,7 @@ func checked(d *Doc, check func() error) (*Doc, error) {
 // segmentText is Text with splitter sp (nil for none) and its scratch sc;
 // it stops early when check (nil: none) fails or the blocks pass lim
 // (nil: no limit).
-func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit) *Doc {
+func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit, reflow bool) *Doc {
 	d := &Doc{Text: text}
 	est := blockEstimate(text)
 	if lim != nil {
@@ -88,7 +90,9 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			n := len(d.Blocks)
-			if sp != nil {
+			if sp != nil && reflow && e-s >= sentenceLine {
+				d.Blocks = appendSentences(d.Blocks, sp, text, s, e, line, sc)
+			} else if sp != nil {
 				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
 			} else {
 				d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line})

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestUnwrap(t *testing.T) {
+func TestReflow(t *testing.T) {
 	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
 	fa := "همزمان با افزایش تعداد تروریست‌های داعش در افغانستان، رئیس جمهور روسیه دستور داد که همکاری اطلاعاتی مسکو با طالبان علیه این گروه گسترش یابد و مقامات دو طرف در این باره گفت‌وگو کرده‌اند."
 	tests := []struct {
@@ -25,7 +25,7 @@ func TestUnwrap(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Text(tt.text, TextOptions{Unwrap: true})
+			d, err := Text(tt.text, TextOptions{Reflow: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,13 +39,54 @@ func TestUnwrap(t *testing.T) {
 				}
 				t.Errorf("%d blocks, want %d: %q", len(d.Blocks), tt.want, got)
 			}
-			n, err := Text(tt.text, TextOptions{NoSplit: true, Unwrap: true})
+			n, err := Text(tt.text, TextOptions{NoSplit: true, Reflow: true})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, b := range n.Blocks {
 				if strings.Contains(n.Text[b.Start:b.End], "\n") {
 					t.Errorf("NoSplit joined lines: %q", n.Text[b.Start:b.End])
+				}
+			}
+		})
+	}
+}
+
+func TestReflowOneLine(t *testing.T) {
+	sentence := "The council voted on Tuesday to expand the city's bus network, adding four new routes. "
+	page := "Home News Sport Weather " + strings.Repeat(sentence, 60) + "Share on Facebook Share on X"
+	tests := []struct {
+		name         string
+		text         string
+		reflow       bool
+		minBlocks    int
+		maxBlocks    int
+		lastHasShare bool
+	}{
+		{"page on one line is cut at sentence ends", page, true, 60, 62, true},
+		{"without Reflow it stays one run", page, false, 1, 2, true},
+		{"short line untouched", strings.Repeat(sentence, 3), true, 1, 1, false},
+		{"no sentence punctuation: one piece", strings.Repeat("word ", 1000), true, 1, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Text(tt.text, TextOptions{Reflow: tt.reflow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := docError(d); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(d.Blocks); n < tt.minBlocks || n > tt.maxBlocks {
+				t.Fatalf("%d blocks, want %d to %d", n, tt.minBlocks, tt.maxBlocks)
+			}
+			last := d.Blocks[len(d.Blocks)-1]
+			if got := strings.Contains(d.Text[last.Start:last.End], "Share on X"); got != tt.lastHasShare {
+				t.Errorf("last block %q: has the share line %v, want %v", d.Text[last.Start:last.End], got, tt.lastHasShare)
+			}
+			for _, b := range d.Blocks {
+				if b.Line != 0 {
+					t.Errorf("block on line %d, want 0", b.Line)
 				}
 			}
 		})

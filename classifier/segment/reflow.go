@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 )
 
+// Reflow (TextOptions.Reflow) undoes two habits of scrapers.
+//
 // Hard-wrapped paragraphs. Scrapers and converters such as html2text and
 // lynx -dump break paragraphs into lines of at most some width (60 to 100
 // columns), so one paragraph arrives as several short lines, each of
@@ -130,4 +132,46 @@ func endsSentence(s string) bool {
 		return true
 	}
 	return false
+}
+
+// Pages on one line. A scraper that takes an element's text without
+// separators glues a whole page into one line; the splitter, which cuts
+// titles and metadata off lines, then sees paragraphs, menus and teasers as
+// one run. A line of sentenceLine bytes or more is cut at sentence ends
+// first, and each piece goes to the splitter as a line. Limits: boilerplate
+// without sentence punctuation (menus, share bars) stays glued to the
+// sentence after it; a paragraph of 4 KiB or more on its own line is cut
+// too (its sentences are then blocks of their own).
+
+// sentenceLine is the length (bytes) from which a line is cut at sentence
+// ends.
+const sentenceLine = 4096
+
+// appendSentences appends the blocks of the long line text[s:e]: each run
+// of text up to a sentence end (., !, ?, ؟, 。 … then white space) goes to
+// the splitter as if it were a line of its own.
+func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch) []Block {
+	from := s
+	for i := s; i < e; {
+		r, size := utf8.DecodeRuneInString(text[i:e])
+		i += size
+		switch r {
+		case '.', '!', '?', '؟', '…', '。', '！', '？':
+		default:
+			continue
+		}
+		if i < e {
+			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
+				continue
+			}
+		}
+		if ss, se := trimSpan(text, from, i); ss < se {
+			bs = sp.appendLine(bs, text, ss, se, line, sc)
+		}
+		from = i
+	}
+	if ss, se := trimSpan(text, from, e); ss < se {
+		bs = sp.appendLine(bs, text, ss, se, line, sc)
+	}
+	return bs
 }
