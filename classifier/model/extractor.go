@@ -74,15 +74,16 @@ func (x *extractor) tokens(text string) {
 	for x.it.Next() {
 		tok := x.it.Token()
 		x.ntok++
-		if x.stop.Contains(tok) {
-			x.nstop++
-		}
 		f := zeroDigits(x.fold, tok)
-		if len(f) > 0 && &f[0] != &tok[0] {
+		folded := len(f) > 0 && &f[0] != &tok[0]
+		if folded {
 			x.fold = f
 		}
 		if len(f) > 0 && f[0] >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRune(f); isCJK(r) && utf8.RuneCount(f) > 2 {
+				if x.stop.Contains(tok) {
+					x.nstop++
+				}
 				// character bigrams
 				for i := 0; i < len(f); {
 					_, n1 := utf8.DecodeRune(f[i:])
@@ -103,6 +104,10 @@ func (x *extractor) tokens(text string) {
 			}
 		}
 		h := hashBytes(fnvOffset, f)
+		// h is the token's own hash unless digits were zeroed
+		if folded && x.stop.Contains(tok) || !folded && x.stop.ContainsHash(tok, h) {
+			x.nstop++
+		}
 		if n < headTokens {
 			s.word(h, prev, hasPrev, f)
 			prev, hasPrev = h, true

@@ -26,20 +26,54 @@ func (e *unknownLanguageError) Error() string {
 
 // Stopwords is a set of normalised stop words. It is read-only after
 // construction and safe for concurrent use.
+//
+// The set is an open-addressing table keyed by the words' token.Hash, so
+// that a caller which has already hashed a token (the model does, for its
+// features) tests it with ContainsHash without hashing it again, and
+// without a Go map's overhead on the hot path.
 type Stopwords struct {
-	set map[string]struct{}
+	fp    []uint32 // fingerprint (stopFP) of the word in each slot; 0: empty
+	ws    []string
+	shift uint // slot of hash h: h*stopMul >> shift
+	n     int
 }
+
+// stopMul spreads FNV's weak high bits before the shift (Fibonacci hashing).
+const stopMul = 0x9e3779b97f4a7c15
+
+// stopFP is the fingerprint of a word hashed h: never 0, so that the
+// probe loop reads only the small fingerprint array until one matches.
+func stopFP(h uint64) uint32 { return uint32(h>>32) | 1 }
 
 // newStopwords returns the set of words, each normalised as the iterator
 // normalises a token. An entry that is not exactly one Word or Bigram
 // token (a phrase, a number, punctuation) is left out.
 func newStopwords(words []string) *Stopwords {
-	sw := &Stopwords{set: make(map[string]struct{}, len(words))}
+	keys := make(map[string]struct{}, len(words))
+	var order []string
 	var it Iter
 	for _, w := range words {
 		if k, ok := oneToken(&it, w); ok {
-			sw.set[k] = struct{}{}
+			if _, dup := keys[k]; !dup {
+				keys[k] = struct{}{}
+				order = append(order, k)
+			}
 		}
+	}
+	// a load factor of at most 1/2 keeps probes short
+	bits := uint(4)
+	for 1<<bits < 2*len(order) {
+		bits++
+	}
+	sw := &Stopwords{fp: make([]uint32, 1<<bits), ws: make([]string, 1<<bits), shift: 64 - bits, n: len(order)}
+	mask := uint64(1)<<bits - 1
+	for _, k := range order {
+		h := HashString(k)
+		i := h * stopMul >> sw.shift
+		for sw.fp[i] != 0 {
+			i = (i + 1) & mask
+		}
+		sw.fp[i], sw.ws[i] = stopFP(h), k
 	}
 	return sw
 }
@@ -64,8 +98,23 @@ func (sw *Stopwords) Contains(tok []byte) bool {
 	if sw == nil {
 		return false
 	}
-	_, ok := sw.set[string(tok)]
-	return ok
+	return sw.ContainsHash(tok, Hash(tok))
+}
+
+// ContainsHash is Contains for a token whose token.Hash the caller has
+// already computed: h must be Hash(tok).
+func (sw *Stopwords) ContainsHash(tok []byte, h uint64) bool {
+	if sw == nil || len(tok) == 0 {
+		return false
+	}
+	mask := uint64(len(sw.fp) - 1)
+	fp := stopFP(h)
+	for i := h * stopMul >> sw.shift; sw.fp[i] != 0; i = (i + 1) & mask {
+		if sw.fp[i] == fp && sw.ws[i] == string(tok) {
+			return true
+		}
+	}
+	return false
 }
 
 // Len returns the number of distinct normalised entries.
@@ -73,7 +122,7 @@ func (sw *Stopwords) Len() int {
 	if sw == nil {
 		return 0
 	}
-	return len(sw.set)
+	return sw.n
 }
 
 // stopwordLanguages returns the languages with an embedded stop list, as
