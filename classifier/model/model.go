@@ -191,34 +191,18 @@ func (m *Model) newExtractor() *extractor {
 
 // scoresQ adds the quantised weights of the sink's features to z.
 func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
-	// ten scalar sums stay in registers; each class still adds its
-	// features in order, so the sums are the same to the bit
 	// Touch every row first: the loads are independent, so the cache
 	// misses of the whole block overlap instead of queueing behind the
-	// arithmetic.
+	// arithmetic. The loads also check every row is in the table.
 	var t int16
 	for _, f := range s.idx {
 		i := int(f) * NumClasses
 		t |= w[i] | w[i+NumClasses-1]
 	}
 	s.touch = t
-	z0, z1, z2, z3, z4, z5, z6, z7, z8, z9 := z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7], z[8], z[9]
-	val := s.val[:len(s.idx)]
-	for j, f := range s.idx {
-		v := val[j] * scale
-		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses : int(f)*NumClasses+NumClasses]
-		z0 += float32(row[0]) * v
-		z1 += float32(row[1]) * v
-		z2 += float32(row[2]) * v
-		z3 += float32(row[3]) * v
-		z4 += float32(row[4]) * v
-		z5 += float32(row[5]) * v
-		z6 += float32(row[6]) * v
-		z7 += float32(row[7]) * v
-		z8 += float32(row[8]) * v
-		z9 += float32(row[9]) * v
+	if len(s.idx) > 0 {
+		dotQ(w, s.idx, s.val[:len(s.idx)], scale, z)
 	}
-	*z = [NumClasses]float32{z0, z1, z2, z3, z4, z5, z6, z7, z8, z9}
 }
 
 // weight1 returns the first-pass weight of bucket f for class k.
@@ -231,28 +215,20 @@ func (m *Model) weight1(f uint32, k int) float32 {
 
 // scores adds the weights of the sink's features to z.
 func scores(w []float32, s *sink, z *[NumClasses]float32) {
-	z0, z1, z2, z3, z4, z5, z6, z7, z8, z9 := z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7], z[8], z[9]
-	val := s.val[:len(s.idx)]
-	for j, f := range s.idx {
-		v := val[j]
-		row := w[int(f)*NumClasses : int(f)*NumClasses+NumClasses : int(f)*NumClasses+NumClasses]
-		z0 += row[0] * v
-		z1 += row[1] * v
-		z2 += row[2] * v
-		z3 += row[3] * v
-		z4 += row[4] * v
-		z5 += row[5] * v
-		z6 += row[6] * v
-		z7 += row[7] * v
-		z8 += row[8] * v
-		z9 += row[9] * v
+	// every row in the table (the tables have a power of two rows, so
+	// the OR of the indexes is below it exactly when each index is)
+	var or uint32
+	for _, f := range s.idx {
+		or |= f
 	}
-	*z = [NumClasses]float32{z0, z1, z2, z3, z4, z5, z6, z7, z8, z9}
+	if (int(or)+1)*NumClasses > len(w) {
+		panic("model: feature index outside the weight table")
+	}
+	if len(s.idx) > 0 {
+		dotF(w, s.idx, s.val[:len(s.idx)], z)
+	}
 }
 
-// scores and scoresQ are written out for ten classes.
-var _ [NumClasses - 10]struct{}
-var _ [10 - NumClasses]struct{}
 
 func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 	if t == 1 {
