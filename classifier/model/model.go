@@ -191,17 +191,22 @@ func (m *Model) newExtractor() *extractor {
 
 // scoresQ adds the quantised weights of the sink's features to z.
 func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
-	// Touch every row first: the loads are independent, so the cache
-	// misses of the whole block overlap instead of queueing behind the
-	// arithmetic. The loads also check every row is in the table.
-	var t int16
-	for _, f := range s.idx {
-		i := int(f) * NumClasses
-		t |= w[i] | w[i+NumClasses-1]
-	}
-	s.touch = t
 	if len(s.idx) > 0 {
+		checkRows(s.idx, len(w))
 		dotQ(w, s.idx, s.val[:len(s.idx)], scale, z)
+	}
+}
+
+// checkRows panics unless every index is a row of a table of n weights.
+// The tables have a power of two rows, so the OR of the indexes is below
+// that exactly when each index is.
+func checkRows(idx []uint32, n int) {
+	var or uint32
+	for _, f := range idx {
+		or |= f
+	}
+	if (int(or)+1)*NumClasses > n {
+		panic("model: feature index outside the weight table")
 	}
 }
 
@@ -215,20 +220,11 @@ func (m *Model) weight1(f uint32, k int) float32 {
 
 // scores adds the weights of the sink's features to z.
 func scores(w []float32, s *sink, z *[NumClasses]float32) {
-	// every row in the table (the tables have a power of two rows, so
-	// the OR of the indexes is below it exactly when each index is)
-	var or uint32
-	for _, f := range s.idx {
-		or |= f
-	}
-	if (int(or)+1)*NumClasses > len(w) {
-		panic("model: feature index outside the weight table")
-	}
 	if len(s.idx) > 0 {
+		checkRows(s.idx, len(w))
 		dotF(w, s.idx, s.val[:len(s.idx)], z)
 	}
 }
-
 
 func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 	if t == 1 {
@@ -242,7 +238,7 @@ func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 	}
 	var sum float32
 	for k := range NumClasses {
-		e := float32(math.Exp(float64(z[k]/t - mx)))
+		e := exp32(z[k]/t - mx)
 		out[k] = e
 		sum += e
 	}
@@ -258,7 +254,7 @@ func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
 	}
 	var sum float32
 	for k := range NumClasses {
-		e := float32(math.Exp(float64(z[k] - mx)))
+		e := exp32(z[k] - mx)
 		out[k] = e
 		sum += e
 	}

@@ -12,7 +12,6 @@ type sink struct {
 	val     []float32
 	names   []string // nil unless explaining
 	explain bool
-	touch   int16 // scoresQ's prefetch loads end here
 }
 
 func (s *sink) reset(explain bool) {
