@@ -30,7 +30,7 @@ type Span struct {
 }
 
 // DefaultSpan is the decoder that winnow train writes into a model
-// (chosen on the dev sets: docs/model.md, "Article span").
+// (chosen on the dev sets: docs/model.md, "The article-span decoder").
 var DefaultSpan = Span{Gap: 3, Share: 0.7, Outside: 0.9}
 
 // valid reports whether s is a usable decoder.

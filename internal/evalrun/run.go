@@ -71,6 +71,9 @@ type SetResult struct {
 	// ArticleN / ArticleMissed the article pages and those of them
 	// judged to hold none (their content is dropped by default).
 	PageOK, PageN, NoArticle, ArticleN, ArticleMissed int
+	// PageConf counts pages by true kind (row) and judged kind (column),
+	// both indexed like classifier.PageKind.
+	PageConf [classifier.NumPageKinds][classifier.NumPageKinds]int
 	// Snippets: With found / total, Without absent / total.
 	SnipFound, SnipWith, SnipClean, SnipWithout int
 	// Category accuracy over labelled units, and content/boilerplate
@@ -304,6 +307,9 @@ func (r *SetResult) addPage(res *classifier.Result, kind int8) {
 		return
 	}
 	r.PageN++
+	if res.PageKind < classifier.NumPageKinds && kind >= 0 && int(kind) < int(classifier.NumPageKinds) {
+		r.PageConf[kind][res.PageKind]++
+	}
 	if int8(res.PageKind) == kind {
 		r.PageOK++
 	}
@@ -590,6 +596,32 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | %s | %d | %.3f | %d | %d | %d |\n", r.Set, r.Mode, r.PageN, ratio(r.PageOK, r.PageN), r.NoArticle, r.ArticleN, r.ArticleMissed)
+	}
+	b.WriteString("\n### Page kind confusion (pages; rows: the manifest's kind, columns: the page model's)\n\nSets with pages of more than one kind.\n\n| set | mode | kind |")
+	for k := classifier.PageKind(1); k < classifier.NumPageKinds; k++ {
+		fmt.Fprintf(&b, " → %s |", k)
+	}
+	b.WriteString("\n|---|---|---|" + strings.Repeat("---:|", int(classifier.NumPageKinds)-1) + "\n")
+	for _, r := range rep.Results {
+		rows := 0
+		for k := range r.PageConf {
+			for _, n := range r.PageConf[k] {
+				if n > 0 {
+					rows++
+					break
+				}
+			}
+		}
+		if rows < 2 {
+			continue
+		}
+		for k := classifier.PageKind(1); k < classifier.NumPageKinds; k++ {
+			fmt.Fprintf(&b, "| %s | %s | %s |", r.Set, r.Mode, k)
+			for j := classifier.PageKind(1); j < classifier.NumPageKinds; j++ {
+				fmt.Fprintf(&b, " %d |", r.PageConf[k][j])
+			}
+			b.WriteString("\n")
+		}
 	}
 	b.WriteString("\n## Per category (accuracy on labelled units: correct / total)\n\n| set | mode | category | correct | total | accuracy |\n|---|---|---|---:|---:|---:|\n")
 	for _, r := range rep.Results {
