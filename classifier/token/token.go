@@ -216,6 +216,29 @@ loop:
 		// straight from the string when nothing is peeked or queued.
 		if !rd.peeked && rd.qn == 0 && rd.pos < len(s) {
 			i := rd.pos
+			if !hasArabic {
+				// a run of ASCII letters and digits in one go: what the
+				// cLetter and cDigit cases below do for each
+				j := i
+				for ; j < len(s) && s[j] < utf8.RuneSelf; j++ {
+					b := s[j]
+					if cl := class(asciiClass[b]); cl == cLetter {
+						dst = append(dst, b|0x20)
+						hasOther = true
+					} else if cl == cDigit {
+						dst = append(dst, b)
+						hasDigit = true
+					} else {
+						break
+					}
+				}
+				if j > i {
+					end, rd.pos, i = j, j, j
+					if j == len(s) {
+						continue
+					}
+				}
+			}
 			if b := s[i]; b < utf8.RuneSelf {
 				r, c = asciiFold(b)
 				re, fast = i+1, true
