@@ -239,6 +239,30 @@ loop:
 					}
 				}
 			}
+			if !hasOther && !hasDigit {
+				// a run of two-byte Arabic-script letters in one go: what
+				// the cArabic case below does for each
+				j := i
+				for j+1 < len(s) {
+					b := s[j]
+					if b < 0xD8 || b > 0xDB || s[j+1]&0xC0 != 0x80 {
+						break
+					}
+					ar, cl := arabicFold(rune(b&0x1F)<<6 | rune(s[j+1]&0x3F))
+					if cl != cArabic {
+						break
+					}
+					dst = utf8.AppendRune(dst, ar)
+					hasArabic = true
+					j += 2
+				}
+				if j > i {
+					end, rd.pos, i = j, j, j
+					if j == len(s) {
+						continue
+					}
+				}
+			}
 			if b := s[i]; b < utf8.RuneSelf {
 				r, c = asciiFold(b)
 				re, fast = i+1, true
