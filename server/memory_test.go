@@ -50,6 +50,12 @@ func shape(name string, n int) *winnowv1.Document {
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: rep("<p>" + strings.Repeat("word ", 11) + "w</p>\n")}}
 	case "deep":
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: rep("<div>") + "x"}}
+	case "one-line-sentences":
+		// a page glued on one line, cut at sentence ends (reflow)
+		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: rep("a. ")}}
+	case "wrapped-lines":
+		// hard-wrapped paragraphs, joined again (reflow)
+		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: rep(strings.Repeat(strings.Repeat("word ", 12)+"words\n", 5) + "the end.\n\n")}}
 	case "paragraphs":
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: rep("<p>" + strings.Repeat("lorem ipsum dolor sit amet ", 20) + "</p>\n")}}
 	}
@@ -107,7 +113,7 @@ func docSize(doc *winnowv1.Document) int { return len(doc.GetText()) + len(doc.G
 // measure: the worst per byte that we know of (tiny lines, tiny
 // elements, one huge line of tiny words, deep nesting), those just inside
 // the block limit, and, for comparison, a normal page.
-var worstShapes = []string{"word-per-line", "tiny-elements", "one-line", "paragraphs",
+var worstShapes = []string{"word-per-line", "tiny-elements", "one-line", "one-line-sentences", "wrapped-lines", "paragraphs",
 	"one-line-letters", "lines-at-limit", "word-per-line-small", "p-elements", "p-at-limit", "deep"}
 
 // TestMemoryPerByte (run with -memshapes 4) reports, per worst shape, the

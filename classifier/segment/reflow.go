@@ -150,7 +150,10 @@ const sentenceLine = 4096
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space) goes to
 // the splitter as if it were a line of its own.
-func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch) []Block {
+//
+// It stops once lim is passed (the caller then sees the limit's error), so
+// that a line of a million tiny sentences costs no more than the limit.
+func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
 	from := s
 	for i := s; i < e; {
 		r, size := utf8.DecodeRuneInString(text[i:e])
@@ -167,6 +170,9 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		}
 		if ss, se := trimSpan(text, from, i); ss < se {
 			bs = sp.appendLine(bs, text, ss, se, line, sc)
+			if lim.count(len(bs)) {
+				return bs
+			}
 		}
 		from = i
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -90,6 +91,16 @@ func TestReflowOneLine(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestReflowLimit(t *testing.T) {
+	// a line of a million tiny sentences stops at the block limit
+	text := strings.Repeat("a. ", 1<<20)
+	_, err := Text(text, TextOptions{Reflow: true, MaxBlocks: 1000})
+	var tm *TooManyBlocksError
+	if !errors.As(err, &tm) || tm.Max != 1000 {
+		t.Fatalf("err = %v, want a TooManyBlocksError at 1000", err)
 	}
 }
 

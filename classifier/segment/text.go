@@ -91,7 +91,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		if s < e {
 			n := len(d.Blocks)
 			if sp != nil && reflow && e-s >= sentenceLine {
-				d.Blocks = appendSentences(d.Blocks, sp, text, s, e, line, sc)
+				d.Blocks = appendSentences(d.Blocks, sp, text, s, e, line, sc, lim)
 			} else if sp != nil {
 				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
 			} else {
