@@ -138,7 +138,7 @@ func TestTargets(t *testing.T) {
 	got := Targets([]Run{w, tx, rd, fl})
 	for _, want := range []string{
 		"3.00× readeck's (target ≥ 2×: met)",
-		"1.00× the parse floor's (target ≥ 0.7×: met)",
+		"1.00× the parse floor's (target ≥ 1.0×: met)",
 		"(readeck; target: above every peer: met)",
 		"text mode 40.0 MB per CPU-second (target ≥ 30: met)",
 	} {
