@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
 
 func TestSpanDecoder(t *testing.T) {
 	// c: content probability 0.8 (kept by Decide at 0.5, below Outside);
@@ -89,5 +93,25 @@ func TestSpanInFile(t *testing.T) {
 	}
 	if s != DefaultSpan {
 		t.Errorf("embedded span %+v, want winnow train's default %+v", s, DefaultSpan)
+	}
+}
+
+func TestSpanInFileRefused(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []Span{{Gap: -1, Share: 0.7, Outside: 0.9}, {Gap: 3, Share: 1.5, Outside: 0.9}, {Gap: 3, Share: 0.7, Outside: 2}} {
+		c := *m
+		c.span = bad
+		var buf bytes.Buffer
+		if err := c.Encode(&buf); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Decode(buf.Bytes())
+		var fe *FormatError
+		if !errors.As(err, &fe) {
+			t.Errorf("span %+v: Decode error %v, want a *FormatError", bad, err)
+		}
 	}
 }
