@@ -20,8 +20,9 @@ import (
 // have taken the next line's first word, and seldom ending a sentence (at
 // most one in three) — and the last ends a sentence. Lists of titles or
 // questions of similar length rarely are all of that, and paragraphs kept
-// on one line never are (no false join on the shared corpora's one-line
-// renditions: TestCorpus). Limits: paragraphs of two lines stay two
+// on one line never are (on the shared corpora's one-line-per-paragraph
+// renditions, 70 of 119,035 blocks are joins, mostly of <pre> text, which
+// was wrapped: TestCorpora). Limits: paragraphs of two lines stay two
 // blocks; a wrapped paragraph whose last line ends without sentence
 // punctuation (a quote, a list) stays one block per line; scripts written
 // without spaces (Chinese, Japanese, Thai) are never joined.
