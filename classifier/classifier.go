@@ -226,18 +226,14 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		res.PageKindProbs[k+1] = p
 	}
 	classes := make([]int, len(doc.Blocks))
-	sizes := make([]int, len(doc.Blocks))
-	for i, sb := range doc.Blocks {
-		sizes[i] = sb.End - sb.Start
-	}
-	dominant := c.model.DecideCompact(preds, sizes, threshold, classes)
+	dominant := c.model.DecideCompact(preds, doc.Blocks, threshold, classes)
 	// A page holds an article when the page model says so or when one
 	// region dominates its content (the article-span decoder acted): a
 	// page is judged to hold none only when both agree.
 	res.HasArticle = page.HasArticle() || dominant
 	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
 		// no article: no block is content, whatever its probability
-		c.model.DecideCompact(preds, sizes, 2, classes)
+		c.model.DecideCompact(preds, doc.Blocks, 2, classes)
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

@@ -1,5 +1,7 @@
 package model
 
+import "github.com/winnowhq/winnow/classifier/segment"
+
 // The article-span decoder: an article is mostly one region of the page.
 // After the per-block decision (Decide), the content blocks are grouped
 // into runs that boilerplate gaps of at most Gap blocks do not break, and
@@ -44,34 +46,34 @@ func (m *Model) Span() (Span, bool) {
 }
 
 // DecideAll labels every block: Decide with threshold t, then the
-// model's article-span decoder when it has one. sizes are the blocks'
-// sizes (bytes of text); classes receives the class of each block and
-// must be as long as preds. It reports whether one region dominated the
+// model's article-span decoder when it has one. blocks are the
+// document's blocks (their sizes weigh the regions); classes receives the
+// class of each block and must be as long as preds. It reports whether one region dominated the
 // page's content (the decoder acted): evidence that the page holds an
 // article, which the page model's judgement is combined with.
-func (m *Model) DecideAll(preds []Prediction, sizes []int, t float64, classes []int) (dominant bool) {
-	return m.decideAll(func(i int) Prediction { return preds[i] }, sizes, t, classes)
+func (m *Model) DecideAll(preds []Prediction, blocks []segment.Block, t float64, classes []int) (dominant bool) {
+	return m.decideAll(func(i int) Prediction { return preds[i] }, blocks, t, classes)
 }
 
 // DecideCompact is DecideAll over the compact form of the predictions.
-func (m *Model) DecideCompact(preds *Predictions, sizes []int, t float64, classes []int) (dominant bool) {
-	return m.decideAll(preds.At, sizes, t, classes)
+func (m *Model) DecideCompact(preds *Predictions, blocks []segment.Block, t float64, classes []int) (dominant bool) {
+	return m.decideAll(preds.At, blocks, t, classes)
 }
 
 // decideAll is DecideAll with at(i) the prediction of block i.
-func (m *Model) decideAll(at func(int) Prediction, sizes []int, t float64, classes []int) (dominant bool) {
+func (m *Model) decideAll(at func(int) Prediction, blocks []segment.Block, t float64, classes []int) (dominant bool) {
 	for i := range classes {
 		classes[i] = Decide(at(i), t)
 	}
 	if s, ok := m.Span(); ok {
-		return s.apply(at, sizes, classes)
+		return s.apply(at, blocks, classes)
 	}
 	return false
 }
 
 // apply runs the decoder over classes (Decide's output; at(i) is the
 // prediction of block i) and reports whether it acted.
-func (s Span) apply(at func(int) Prediction, sizes []int, classes []int) bool {
+func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []int) bool {
 	var best, total, mass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -93,7 +95,7 @@ func (s Span) apply(at func(int) Prediction, sizes []int, classes []int) bool {
 			from = i
 		}
 		last, gap = i, 0
-		w := at(i).ContentProb * float64(sizes[i])
+		w := at(i).ContentProb * float64(blocks[i].End-blocks[i].Start)
 		mass += w
 		total += w
 	}

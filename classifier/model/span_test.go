@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 func TestSpanDecoder(t *testing.T) {
@@ -49,18 +51,19 @@ func TestSpanDecoder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := &Model{span: tt.span}
 			preds := make([]Prediction, len(tt.page))
-			sizes := tt.sizes
-			if sizes == nil {
-				sizes = make([]int, len(tt.page))
-				for i := range sizes {
-					sizes[i] = 100
+			blocks := make([]segment.Block, len(tt.page))
+			for i := range blocks {
+				size := 100
+				if tt.sizes != nil {
+					size = tt.sizes[i]
 				}
+				blocks[i] = segment.Block{Start: i * 1000, End: i*1000 + size}
 			}
 			for i := range tt.page {
 				preds[i] = pred(tt.page[i])
 			}
 			classes := make([]int, len(preds))
-			m.DecideAll(preds, sizes, 0.5, classes)
+			m.DecideAll(preds, blocks, 0.5, classes)
 			got := make([]byte, len(classes))
 			for i, k := range classes {
 				switch {

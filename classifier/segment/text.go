@@ -51,11 +51,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	d := segmentText(text, sp, &ts.sc, check, lim, opt.Reflow)
-	if opt.Reflow {
-		unwrap(d)
-	}
-	return checked(d, check)
+	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow), check)
 }
 
 // checked returns d, or check's error when segmentation stopped early.
@@ -107,6 +103,9 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		}
 		line++
 		pos = end + 1
+	}
+	if reflow {
+		unwrap(d)
 	}
 	return d
 }

@@ -198,26 +198,33 @@ func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups
 		return 1
 	}
 	logf("trained in %v", time.Since(t1).Round(time.Millisecond))
-	f, err := os.Create(out)
-	if err != nil {
+	if err := writeModel(m, out); err != nil {
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s (version %s, ablation %s, threshold %.3f, trained in %v)\n", out, m.Info().Version, spec, m.Threshold(), time.Since(t1).Round(time.Second))
+	printMetrics(stdout, m.Info().Metrics)
+	return 0
+}
+
+// writeModel encodes m into the file out.
+func writeModel(m *model.Model, out string) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
 	}
 	if err := m.Encode(f); err != nil {
 		f.Close()
-		fmt.Fprintf(stderr, "winnow train: %v\n", err)
-		return 1
+		return err
 	}
-	if err := f.Close(); err != nil {
-		fmt.Fprintf(stderr, "winnow train: %v\n", err)
-		return 1
+	return f.Close()
+}
+
+// printMetrics prints a model's stored dev metrics, one per line, sorted.
+func printMetrics(w io.Writer, metrics map[string]float64) {
+	for _, k := range sortedKeys(metrics) {
+		fmt.Fprintf(w, "  %s = %.4f\n", k, metrics[k])
 	}
-	info := m.Info()
-	fmt.Fprintf(stdout, "wrote %s (version %s, ablation %s, threshold %.3f, trained in %v)\n", out, info.Version, spec, m.Threshold(), time.Since(t1).Round(time.Second))
-	for _, k := range sortedKeys(info.Metrics) {
-		fmt.Fprintf(stdout, "  %s = %.4f\n", k, info.Metrics[k])
-	}
-	return 0
 }
 
 // trainSplitterCmd is `winnow train splitter`.
@@ -295,20 +302,10 @@ func recalibrate(ctx context.Context, in, out, corpora, persian string, seed uin
 	if err != nil {
 		return fail(err)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		return fail(err)
-	}
-	if err := r.Encode(f); err != nil {
-		f.Close()
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := writeModel(r, out); err != nil {
 		return fail(err)
 	}
 	fmt.Fprintf(stdout, "wrote %s (version %s, recalibrated on %d dev docs)\n", out, r.Info().Version, len(data.Dev))
-	for _, k := range sortedKeys(r.Info().Metrics) {
-		fmt.Fprintf(stdout, "  %s = %.4f\n", k, r.Info().Metrics[k])
-	}
+	printMetrics(stdout, r.Info().Metrics)
 	return 0
 }

@@ -65,15 +65,14 @@ type SetResult struct {
 	// PerType holds the token scores per page type (the manifest's
 	// page_type; "article" for the news sets, which carry none).
 	PerType map[string]*eval.Mean
-	// PageOK and PageN count the pages whose kind is known
-	// (dataset.PageKindOf) and those the model judged right; NoArticle
-	// counts the pages of a known kind judged to hold no article, and
-	// ArticleN / ArticleMissed the article pages and those of them
-	// judged to hold none (their content is dropped by default).
-	PageOK, PageN, NoArticle, ArticleN, ArticleMissed int
-	// PageConf counts pages by true kind (row) and judged kind (column),
-	// both indexed like classifier.PageKind.
-	PageConf [classifier.NumPageKinds][classifier.NumPageKinds]int
+	// PageConf counts the pages whose kind is known (dataset.PageKindOf)
+	// and that the model judged, by true kind (row) and judged kind
+	// (column), both indexed like classifier.PageKind (pageCounts sums
+	// it). NoArticle counts those judged to hold no article, and ArticleN
+	// / ArticleMissed the article pages and those of them judged to hold
+	// none (their content is dropped by default).
+	PageConf                           [classifier.NumPageKinds][classifier.NumPageKinds]int
+	NoArticle, ArticleN, ArticleMissed int
 	// Snippets: With found / total, Without absent / total.
 	SnipFound, SnipWith, SnipClean, SnipWithout int
 	// Category accuracy over labelled units, and content/boilerplate
@@ -301,18 +300,26 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 	return r, nil
 }
 
+// pageCounts returns how many pages of a known kind were judged, and how
+// many of them were judged right.
+func (r *SetResult) pageCounts() (ok, n int) {
+	for k, row := range r.PageConf {
+		for j, c := range row {
+			n += c
+			if j == k {
+				ok += c
+			}
+		}
+	}
+	return ok, n
+}
+
 // addPage scores the page kind of res against kind (model.PageArticle …).
 func (r *SetResult) addPage(res *classifier.Result, kind int8) {
 	if res.PageKind == classifier.PageUnspecified {
 		return
 	}
-	r.PageN++
-	if res.PageKind < classifier.NumPageKinds && kind >= 0 && int(kind) < int(classifier.NumPageKinds) {
-		r.PageConf[kind][res.PageKind]++
-	}
-	if int8(res.PageKind) == kind {
-		r.PageOK++
-	}
+	r.PageConf[kind][res.PageKind]++
 	if !res.HasArticle {
 		r.NoArticle++
 	}
@@ -592,10 +599,11 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 	}
 	b.WriteString("\n## Page kind and article presence\n\nPages of a known kind (`wcxb-dev-clean`'s page types: article, forum, product, listing and collection → listing, service and documentation → other; the news sets' pages are articles): how often the page model names the kind, how many pages it judges to hold no article, and how many article pages it wrongly judges so (by default those lose all their content; their token F1 above counts that).\n\n| set | mode | pages | page kind acc | judged no article | article pages | articles judged no article |\n|---|---|---:|---:|---:|---:|---:|\n")
 	for _, r := range rep.Results {
-		if r.PageN == 0 {
+		pageOK, pageN := r.pageCounts()
+		if pageN == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %.3f | %d | %d | %d |\n", r.Set, r.Mode, r.PageN, ratio(r.PageOK, r.PageN), r.NoArticle, r.ArticleN, r.ArticleMissed)
+		fmt.Fprintf(&b, "| %s | %s | %d | %.3f | %d | %d | %d |\n", r.Set, r.Mode, pageN, ratio(pageOK, pageN), r.NoArticle, r.ArticleN, r.ArticleMissed)
 	}
 	b.WriteString("\n### Page kind confusion (pages; rows: the manifest's kind, columns: the page model's)\n\nSets with pages of more than one kind.\n\n| set | mode | kind |")
 	for k := classifier.PageKind(1); k < classifier.NumPageKinds; k++ {
