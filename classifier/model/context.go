@@ -40,12 +40,19 @@ type ctxScratch struct {
 	// first-pass content mass and token count inside it.
 	anc  [][ctxLevels]int
 	cont []container
-	keys map[uint64]int
+	keys map[ctxKey]int
 	best [ctxLevels]int // container with the most content mass per level
 }
 
 // ctxLevels is how many ancestor levels the container features look at.
 const ctxLevels = 3
+
+// ctxKey names a container: an ancestor's path, and how many levels up
+// from the block it is.
+type ctxKey struct {
+	path  string
+	level int
+}
 
 // container aggregates the blocks inside one ancestor element.
 type container struct {
@@ -170,7 +177,7 @@ func (c *ctxScratch) prepareShape(doc *segment.Doc, stats []blockStats) {
 	for i := range stats {
 		st := &stats[i]
 		end := 0
-		if t := termClass(st.last); t == 1 || t == 2 {
+		if t := st.term; t == 1 || t == 2 {
 			end = 1
 		}
 		c.shape[i] = log2b(st.tokens)*2 + end
@@ -217,7 +224,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 	c.anc = c.anc[:n]
 	c.cont = c.cont[:0]
 	if c.keys == nil {
-		c.keys = make(map[uint64]int)
+		c.keys = make(map[ctxKey]int)
 	}
 	clear(c.keys)
 	for l := range c.best {
@@ -225,11 +232,9 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 	}
 	// Neighbouring blocks mostly share their ancestors: a prefix equal to
 	// the previous block's at the same level is the same container, found
-	// without hashing the path again; and each level's prefix hash goes on
-	// from the next level up's.
+	// without looking the path up again.
 	var prev [ctxLevels]string
 	var prevK [ctxLevels]int
-	var prevH [ctxLevels]uint64
 	prevNL := 0
 	for i := range doc.Blocks {
 		p := doc.Blocks[i].Path
@@ -263,23 +268,10 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 		for l := range ctxLevels {
 			c.anc[i][l] = -1
 		}
-		var hs [ctxLevels]uint64
-		var same [ctxLevels]bool
-		for l := nl - 1; l >= 0; l-- {
-			if pre := p[:cuts[l]]; pre == prev[l] {
-				hs[l], same[l] = prevH[l], true
-				continue
-			}
-			h, from := uint64(fnvOffset), 0
-			if l+1 < nl {
-				h, from = hs[l+1], cuts[l+1]
-			}
-			hs[l] = hashString(h, p[from:cuts[l]])
-		}
 		for l := range nl {
 			k := prevK[l]
-			if !same[l] {
-				key := hashInt(hs[l], l)
+			if pre := p[:cuts[l]]; pre != prev[l] {
+				key := ctxKey{pre, l}
 				var ok bool
 				k, ok = c.keys[key]
 				if !ok {
@@ -287,7 +279,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 					c.cont = append(c.cont, container{})
 					c.keys[key] = k
 				}
-				prev[l], prevK[l], prevH[l] = p[:cuts[l]], k, hs[l]
+				prev[l], prevK[l] = pre, k
 			}
 			c.anc[i][l] = k
 			c.cont[k].mass += c.pc[i] * w
@@ -331,32 +323,32 @@ var (
 	kcP         = newKey(nsCtx, "p")
 	kcArg       = newKey(nsCtx, "arg")
 	kcPc        = newKey(nsCtx, "pc")
-	kcScriptxpc = newKey(nsCtx, "scriptxpc")
-	kcPcxlen    = newKey(nsCtx, "pcxlen")
-	kcWin       = newKey(nsCtx, "win")
+	kcScriptxpc = newKey(nsCtx, "scriptxpc").upTo(numScripts * 16)
+	kcPcxlen    = newKey(nsCtx, "pcxlen").upTo(5 * 16)
+	kcWin       = newKey(nsCtx, "win").upTo(1510)
 	kcDistprev  = newKey(nsCtx, "distprev")
 	kcDistnext  = newKey(nsCtx, "distnext")
-	kcDistboth  = newKey(nsCtx, "distboth")
+	kcDistboth  = newKey(nsCtx, "distboth").upTo(100)
 	kcCumbefore = newKey(nsCtx, "cumbefore")
 	kcCumafter  = newKey(nsCtx, "cumafter")
-	kcCumxarg   = newKey(nsCtx, "cumxarg")
+	kcCumxarg   = newKey(nsCtx, "cumxarg").upTo(5 * 16)
 	kcHtmlxarg  = newKey(nsCtx, "htmlxarg")
-	kcSplitxarg = newKey(nsCtx, "splitxarg")
-	kcLenxarg   = newKey(nsCtx, "lenxarg")
-	kcCshare    = newKey(nsCtx, "cshare")
-	kcCmean     = newKey(nsCtx, "cmean")
-	kcCsharexpc = newKey(nsCtx, "csharexpc")
+	kcSplitxarg = newKey(nsCtx, "splitxarg").upTo(8 * 16)
+	kcLenxarg   = newKey(nsCtx, "lenxarg").upTo(16 * 16)
+	kcCshare    = newKey(nsCtx, "cshare").upTo(ctxLevels * 16)
+	kcCmean     = newKey(nsCtx, "cmean").upTo(ctxLevels * 8)
+	kcCsharexpc = newKey(nsCtx, "csharexpc").upTo(ctxLevels * 256)
 	kcCtop      = newKey(nsCtx, "ctop")
-	kcCtopxarg  = newKey(nsCtx, "ctopxarg")
+	kcCtopxarg  = newKey(nsCtx, "ctopxarg").upTo(ctxLevels * 16)
 	kcNc        = subKeys(nsCtx, "nc", ctxOff[:])
 	kcNarg      = subKeys(nsCtx, "narg", ctxOff[:])
 	kcNp        = subKeys(nsCtx, "np", ctxOff[:])
-	kcConj      = subKeys(nsCtx, "conj", ctxOff[:])
-	kcNcxpc     = subKeys(nsCtx, "ncxpc", ctxOff[:])
+	kcConj      = upTo(subKeys(nsCtx, "conj", ctxOff[:]), NumClasses*16)
+	kcNcxpc     = upTo(subKeys(nsCtx, "ncxpc", ctxOff[:]), 5*8)
 	kcDup       = newKey(nsCtx, "dupxarg")
-	kcAlt       = newKey(nsCtx, "alt2xarg")
-	kcRun       = newKey(nsCtx, "shaperunxarg")
-	kcTail      = newKey(nsCtx, "tailxshape")
+	kcAlt       = newKey(nsCtx, "alt2xarg").upTo(3 * 16)
+	kcRun       = newKey(nsCtx, "shaperunxarg").upTo(5 * 16)
+	kcTail      = newKey(nsCtx, "tailxshape").upTo(32)
 )
 
 // context adds the second-pass features of block i to x.s.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,12 +19,17 @@ type extractor struct {
 	s      sink
 	it     token.Iter
 	fold   []byte
+	abuf   []byte     // tokensASCII's token
 	ring   [16]uint64 // last tokens' hashes, for the tail window
 	ringN  int
-	nstop  int // stop words among the block's tokens
-	ntok   int
-	stats  []blockStats
-	titleC []byte // collapsed lower-cased document title
+	// the tokens read of the block, and the last one's hash (tokens)
+	tn      int
+	prev    uint64
+	hasPrev bool
+	nstop   int // stop words among the block's tokens
+	ntok    int
+	stats   []blockStats
+	titleC  []byte // collapsed lower-cased document title
 	// cancel, when set, stops prepare and the passes early (PredictCheck).
 	cancel *canceler
 	coll   []byte
@@ -54,23 +58,64 @@ func (x *extractor) prepare(doc *segment.Doc) {
 			return
 		}
 		b := &doc.Blocks[i]
-		computeStats(doc.Text[b.Start:b.End], &x.stats[i])
+		st := &x.stats[i]
+		computeStats(doc.Text[b.Start:b.End], st)
+		st.ld = linkDens(b)
+		if b.Tag != "" {
+			st.nbrTag = hashString(hashByte(kNbrTag.h, 0), b.Tag)
+		}
 	}
 	x.titleC = collapseLower(x.titleC[:0], doc.Title)
 }
 
 // tokens adds the block's token unigrams and bigrams (and character
 // bigrams for scripts written without spaces): the first headTokens, and
-// the last tailTokens past them.
-func (x *extractor) tokens(text string) {
+// the last tailTokens past them. ascii says text is all ASCII, which
+// tokensASCII reads faster.
+func (x *extractor) tokens(text string, ascii bool) {
 	s := &x.s
 	start := len(s.idx)
-	x.it.Reset(text)
-	n := 0
-	x.ringN = 0
-	var prev uint64
-	hasPrev := false
+	x.tn, x.ringN, x.prev, x.hasPrev = 0, 0, 0, false
 	x.nstop, x.ntok = 0, 0
+	if ascii {
+		x.tokensASCII(text)
+	} else {
+		x.tokensIter(text)
+	}
+	// the tail window: the last tailTokens tokens beyond the head
+	if x.ringN > 0 {
+		k := min(x.ringN, tailTokens)
+		x.hasPrev = false
+		for j := x.ringN - k; j < x.ringN; j++ {
+			h := x.ring[j%tailTokens]
+			s.word(h, x.prev, x.hasPrev, nil)
+			x.prev, x.hasPrev = h, true
+		}
+	}
+	if m := len(s.idx) - start; m > 0 {
+		v := float32(1 / math.Sqrt(float64(m)))
+		for j := start; j < len(s.val); j++ {
+			s.val[j] = v
+		}
+	}
+}
+
+// addToken adds the features of the next token, hashed h, folded f: its
+// unigram and bigram in the head, or its hash in the tail ring.
+func (x *extractor) addToken(h uint64, f []byte) {
+	if x.tn < headTokens {
+		x.s.word(h, x.prev, x.hasPrev, f)
+		x.prev, x.hasPrev = h, true
+	} else {
+		x.ring[x.ringN%tailTokens] = h
+		x.ringN++
+	}
+	x.tn++
+}
+
+// tokensIter reads the tokens of text with token.Iter.
+func (x *extractor) tokensIter(text string) {
+	x.it.Reset(text)
 	for x.it.Next() {
 		tok := x.it.Token()
 		x.ntok++
@@ -91,13 +136,13 @@ func (x *extractor) tokens(text string) {
 						break
 					}
 					_, n2 := utf8.DecodeRune(f[i+n1:])
-					if n < headTokens {
+					if x.tn < headTokens {
 						g := f[i : i+n1+n2]
 						h := hashBytes(hashByte(fnvOffset, nsCJK), g)
-						s.word(h, prev, hasPrev, g)
-						prev, hasPrev = h, true
+						x.s.word(h, x.prev, x.hasPrev, g)
+						x.prev, x.hasPrev = h, true
 					}
-					n++
+					x.tn++
 					i += n1
 				}
 				continue
@@ -108,31 +153,91 @@ func (x *extractor) tokens(text string) {
 		if folded && x.stop.Contains(tok) || !folded && x.stop.ContainsHash(tok, h) {
 			x.nstop++
 		}
-		if n < headTokens {
-			s.word(h, prev, hasPrev, f)
-			prev, hasPrev = h, true
-		} else {
-			x.ring[x.ringN%tailTokens] = h
-			x.ringN++
-		}
-		n++
+		x.addToken(h, f)
 	}
-	// the tail window: the last tailTokens tokens beyond the head
-	if x.ringN > 0 {
-		k := min(x.ringN, tailTokens)
-		hasPrev = false
-		for j := x.ringN - k; j < x.ringN; j++ {
-			h := x.ring[j%tailTokens]
-			s.word(h, prev, hasPrev, nil)
-			prev, hasPrev = h, true
+}
+
+// tokensASCII is tokensIter for text that is all ASCII, where token.Iter's
+// tokens are the runs of letters and digits, lower-cased, and a run of
+// digits only is a Number, whose Token is its digit shape.
+func (x *extractor) tokensASCII(text string) {
+	buf := x.abuf[:0]
+	for i := 0; i < len(text); i++ {
+		if asciiTok[text[i]] == 0 {
+			continue
 		}
-	}
-	if m := len(s.idx) - start; m > 0 {
-		v := float32(1 / math.Sqrt(float64(m)))
-		for j := start; j < len(s.val); j++ {
-			s.val[j] = v
+		buf = buf[:0]
+		h := uint64(fnvOffset)
+		var kinds byte
+		for ; i < len(text); i++ {
+			k := asciiTok[text[i]]
+			if k == 0 {
+				break
+			}
+			kinds |= k
+			b := text[i] | 0x20 // lower case; digits have the bit
+			buf = append(buf, b)
+			h = hashByte(h, b)
 		}
+		x.ntok++
+		f := buf
+		switch kinds {
+		case tokDigit:
+			// a Number: its shape, all zeros, which zeroDigits keeps
+			f = digitShape[:numberShape(len(buf))]
+			h = hashBytes(fnvOffset, f)
+			if x.stop.ContainsHash(f, h) {
+				x.nstop++
+			}
+		case tokDigit | tokLetter:
+			// the stop list sees the token, the features its digits zeroed
+			if x.stop.ContainsHash(buf, h) {
+				x.nstop++
+			}
+			for j, b := range buf {
+				if b <= '9' {
+					buf[j] = '0'
+				}
+			}
+			h = hashBytes(fnvOffset, buf)
+		default:
+			if x.stop.ContainsHash(buf, h) {
+				x.nstop++
+			}
+		}
+		x.addToken(h, f)
 	}
+	x.abuf = buf
+}
+
+// The kinds of ASCII bytes in tokens; asciiTok holds each byte's.
+const (
+	tokDigit  = 1
+	tokLetter = 2
+)
+
+var asciiTok = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = tokDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = tokLetter, tokLetter
+	}
+	return t
+}()
+
+// digitShape holds token.Iter's digit shapes: numberShape(n) zeros for a
+// Number of n digits.
+var digitShape = []byte("000000000")
+
+func numberShape(n int) int {
+	switch {
+	case n > 8:
+		return 9
+	case n > 4:
+		return 5
+	}
+	return n
 }
 
 func (x *extractor) shape(st *blockStats) {
@@ -147,8 +252,8 @@ func (x *extractor) shape(st *blockStats) {
 	s.feat(kCyr, shareB(st.cyr, st.letters), 1)
 	s.feat(kUpper, shareB(st.upper, st.latin+st.cyr), 1)
 	s.feat(kShort, shareB(st.shortTokens, st.tokens), 1)
-	s.feat(kTerm, termClass(st.last), 1)
-	s.feat(kTermXLen, termClass(st.last)*16+log2b(st.tokens), 1)
+	s.feat(kTerm, st.term, 1)
+	s.feat(kTermXLen, st.term*16+log2b(st.tokens), 1)
 	if st.colon {
 		s.feat(kColon, log2b(st.tokens), 1)
 	}
@@ -158,7 +263,7 @@ func (x *extractor) shape(st *blockStats) {
 	if st.pipes {
 		s.feat(kPipes, log2b(st.tokens), 1)
 	}
-	if st.tokens >= 3 && st.tokens <= 25 && termClass(st.last) != 1 {
+	if st.tokens >= 3 && st.tokens <= 25 && st.term != 1 {
 		s.feat(kTitleLike, shareB(st.capTokens, st.tokens), 1)
 	}
 	if st.tokens > 0 && st.digits*3 >= st.letters {
@@ -166,7 +271,7 @@ func (x *extractor) shape(st *blockStats) {
 	}
 }
 
-func (x *extractor) structure(b *segment.Block) {
+func (x *extractor) structure(b *segment.Block, ld int) {
 	s := &x.s
 	st := b.Tag
 	if st == "" {
@@ -181,7 +286,6 @@ func (x *extractor) structure(b *segment.Block) {
 			s.feat(kFlag, f, 1)
 		}
 	}
-	ld := linkDens(b)
 	s.feat(kLinkDens, ld, 1)
 	s.feat(kLinks, countB(b.Links), 1)
 	s.feat(kRepeat, countB(b.Repeat), 1)
@@ -198,21 +302,21 @@ func (x *extractor) structure(b *segment.Block) {
 	from := len(s.idx)
 	for _, p := range toks {
 		s.featS(kClass, p, 0.5)
-		if strings.ContainsAny(p, "-_") {
-			// the parts between '-' and '_' (strings.FieldsFunc without
-			// the allocation)
-			for len(p) > 0 {
-				i := strings.IndexAny(p, "-_")
-				part := p
-				if i >= 0 {
-					part, p = p[:i], p[i+1:]
-				} else {
-					p = ""
-				}
-				if len(part) >= 2 {
-					s.featS(kClassPart, part, 0.5)
-				}
+		// when p has a '-' or '_', the parts between them of two bytes
+		// or more (strings.FieldsFunc without the allocation)
+		from, cut := 0, false
+		for j := 0; j <= len(p); j++ {
+			if j < len(p) && p[j] != '-' && p[j] != '_' {
+				continue
 			}
+			if j == len(p) && !cut {
+				break
+			}
+			cut = true
+			if j-from >= 2 {
+				s.featS(kClassPart, p[from:j], 0.5)
+			}
+			from = j + 1
 		}
 	}
 	x.pathToks, x.pathMask = toks, s.mask
@@ -231,7 +335,7 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 	text := doc.Text[b.Start:b.End]
 	s.feat(kBias, 0, 1)
 	if x.groups&groupTokens != 0 {
-		x.tokens(text)
+		x.tokens(text, st.ascii)
 	}
 	if x.groups&groupShape != 0 {
 		x.shape(st)
@@ -274,10 +378,10 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 		}
 	}
 	if x.groups&groupStruct != 0 && b.Tag != "" {
-		x.structure(b)
+		x.structure(b, st.ld)
 		tl := log2b(st.tokens)
 		s.featSN(kTagXLen, b.Tag, tl, 1)
-		s.feat(kLDXLen, linkDens(b)*16+tl, 1)
+		s.feat(kLDXLen, st.ld*16+tl, 1)
 	}
 	if x.groups&groupContext != 0 {
 		for _, d := range [...]int{-2, -1, 1, 2} {
@@ -289,10 +393,14 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 			ns := &x.stats[j]
 			nb := &doc.Blocks[j]
 			s.feat(kNbrLen[d+2], log2b(ns.tokens), 1)
-			s.feat(kNbrTerm[d+2], termClass(ns.last), 1)
+			s.feat(kNbrTerm[d+2], ns.term, 1)
 			if nb.Tag != "" {
-				s.feat(kNbrLD[d+2], linkDens(nb), 1)
-				s.featSN(kNbrTag, nb.Tag, d, 1)
+				s.feat(kNbrLD[d+2], ns.ld, 1)
+				if s.explain {
+					s.featSN(kNbrTag, nb.Tag, d, 1)
+				} else {
+					s.add(hashInt(ns.nbrTag, d), 1) // featSN's hash
+				}
 				if nb.Heading > 0 {
 					s.feat(kNbrH[d+2], nb.Heading, 1)
 				}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -8,32 +9,64 @@ import (
 // collapseLower appends s lower-cased with runs of white space collapsed
 // to one space and trimmed.
 func collapseLower(dst []byte, s string) []byte {
+	// the ASCII prefix, written in place: never longer than s
+	dst = slices.Grow(dst, len(s))
+	out := dst[len(dst) : len(dst)+len(s)]
+	n := 0
 	space := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return collapseLowerRunes(dst, s[i:], space)
-		}
-		switch {
-		case c == ' ' || c-'\t' <= '\r'-'\t':
-			space = len(dst) > 0
+		c := asciiLower[s[i]]
+		if c == 0xff {
+			if s[i] >= utf8.RuneSelf {
+				return collapseLowerRunes(dst[:len(dst)+n], s[i:], space)
+			}
+			space = len(dst)+n > 0
 			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if space {
-			dst = append(dst, ' ')
+			out[n] = ' '
+			n++
 			space = false
 		}
-		dst = append(dst, c)
+		out[n] = c
+		n++
 	}
-	return dst
+	return dst[:len(dst)+n]
 }
+
+// asciiLower maps an ASCII byte to its lower case, and white space and
+// non-ASCII bytes to 0xff.
+var asciiLower = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf, c == ' ', c >= '\t' && c <= '\r':
+			t[c] = 0xff
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // collapseLowerRunes is collapseLower past the first non-ASCII byte, with
 // space telling whether white space is pending.
 func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// collapseLower's table
+			if c := asciiLower[r]; c != 0xff {
+				if space {
+					dst = append(dst, ' ')
+					space = false
+				}
+				dst = append(dst, c)
+			} else {
+				space = len(dst) > 0
+			}
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = len(dst) > 0
 			continue

@@ -455,6 +455,7 @@ func (sc *scratch) release() {
 	}
 	sc.x.stop = nil
 	sc.x.pathToks, sc.x.pathIdx = nil, sc.x.pathIdx[:0]
+	clear(sc.cs.keys) // its keys are paths of the document
 	clear(sc.x.s.names[:cap(sc.x.s.names)])
 	sc.x.s.names = sc.x.s.names[:0]
 	scratchPool.Put(sc)

@@ -51,25 +51,44 @@ func (s *sink) word(h, prev uint64, hasPrev bool, tok []byte) {
 }
 
 // fkey is a feature key, a namespace and a name, with the hash of both
-// computed once, and the finished hashes of its first values: feature
-// hashing is a large part of extraction, and most keys are constants with
-// small values.
+// computed once, and the finished hashes of the values it usually takes:
+// feature hashing is a large part of extraction, and most keys are
+// constants with small values.
 type fkey struct {
 	h    uint64 // FNV-1a state after ns and name
 	name string
-	tab  [keyTab]uint32 // uint32(mix(hashInt(h, n))) for n < keyTab
+	lo   int      // tab[n-lo] is the finished hash of value n
+	tab  []uint32 // uint32(mix(hashInt(h, n))) for lo <= n < lo+len(tab)
 }
 
-const keyTab = 16
+// The values every key tabulates, -2 to 15: small counts and buckets, and
+// -1 (shareB's and the neighbour features' "none"). upTo tabulates more.
+const (
+	keyLo = -2
+	keyHi = 16
+)
 
-var _ [keyTab - NumClasses]struct{} // featVec reads NumClasses values from tab
+var _ [keyHi - NumClasses]struct{} // featVec reads values 0 to NumClasses-1
 
 func makeKey(h uint64, name string) *fkey {
-	k := &fkey{h: h, name: name}
-	for n := range keyTab {
-		k.tab[n] = uint32(mix(hashInt(h, n)))
+	return (&fkey{h: h, name: name, lo: keyLo}).upTo(keyHi)
+}
+
+// upTo tabulates k's values up to hi (exclusive) and returns k.
+func (k *fkey) upTo(hi int) *fkey {
+	k.tab = make([]uint32, hi-k.lo)
+	for i := range k.tab {
+		k.tab[i] = uint32(mix(hashInt(k.h, k.lo+i)))
 	}
 	return k
+}
+
+// hashOf returns the finished hash of the feature k=n.
+func (k *fkey) hashOf(n int) uint32 {
+	if i := n - k.lo; uint(i) < uint(len(k.tab)) {
+		return k.tab[i]
+	}
+	return uint32(mix(hashInt(k.h, n)))
 }
 
 func newKey(ns byte, name string) *fkey {
@@ -86,15 +105,17 @@ func subKeys(ns byte, name string, strs []string) []*fkey {
 	return out
 }
 
+// upTo is fkey.upTo for every key of ks.
+func upTo(ks []*fkey, hi int) []*fkey {
+	for _, k := range ks {
+		k.upTo(hi)
+	}
+	return ks
+}
+
 // feat adds the feature ns:key=n (a bucketed or categorical fact).
 func (s *sink) feat(k *fkey, n int, v float32) {
-	var m uint32
-	if uint(n) < keyTab {
-		m = k.tab[n]
-	} else {
-		m = uint32(mix(hashInt(k.h, n)))
-	}
-	s.idx = append(s.idx, m&s.mask)
+	s.idx = append(s.idx, k.hashOf(n)&s.mask)
 	s.val = append(s.val, v)
 	if s.explain {
 		s.names = append(s.names, k.name+"="+strconv.Itoa(n))
@@ -109,7 +130,7 @@ func (s *sink) featVec(k *fkey, p *[NumClasses]float32) {
 		}
 		return
 	}
-	tab := k.tab[:NumClasses]
+	tab := k.tab[-k.lo : -k.lo+NumClasses]
 	for c, v := range p {
 		s.idx = append(s.idx, tab[c]&s.mask)
 		s.val = append(s.val, v)
@@ -149,14 +170,14 @@ var (
 	kUpper      = newKey(nsShape, "upper")
 	kShort      = newKey(nsShape, "short")
 	kTerm       = newKey(nsShape, "term")
-	kTermXLen   = newKey(nsShape, "termxlen")
+	kTermXLen   = newKey(nsShape, "termxlen").upTo(9 * 16)
 	kColon      = newKey(nsShape, "colon")
 	kStartDigit = newKey(nsShape, "startdigit")
 	kPipes      = newKey(nsShape, "pipes")
 	kTitleLike  = newKey(nsShape, "titlelike")
 	kNumeric    = newKey(nsShape, "numeric")
 	kStopwords  = newKey(nsShape, "stopwords")
-	kStopXLen   = newKey(nsShape, "stopxlen")
+	kStopXLen   = newKey(nsShape, "stopxlen").upTo(8 * 16)
 
 	kIdx     = newKey(nsPos, "idx")
 	kOff     = newKey(nsPos, "off")
@@ -179,7 +200,7 @@ var (
 	kRepeat    = newKey(nsStruct, "repeat")
 	kDepth     = newKey(nsStruct, "depth")
 	kTagXLen   = newKey(nsStruct, "tagxlen")
-	kLDXLen    = newKey(nsStruct, "ldxlen")
+	kLDXLen    = newKey(nsStruct, "ldxlen").upTo(7 * 16)
 	kClass     = newKey(nsPathTok, "class")
 	kClassPart = newKey(nsPathTok, "classpart")
 

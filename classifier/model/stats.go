@@ -17,11 +17,18 @@ type blockStats struct {
 	last                                       rune
 	first                                      rune
 	colon, pipes, dateLike                     bool
+	ascii                                      bool // every byte is ASCII
+	term                                       int  // termClass(last)
+
+	// set by extractor.prepare from the block: linkDens, and the hash of
+	// the neighbour-tag feature's key and the block's tag
+	ld     int
+	nbrTag uint64
 }
 
 func computeStats(text string, st *blockStats) {
 	*st = blockStats{}
-	inWord := false
+	inWord, nonASCII := false, false
 	wordRunes := 0
 	wordCap := false
 	endWord := func() {
@@ -41,10 +48,31 @@ func computeStats(text string, st *blockStats) {
 		st.first, _ = utf8.DecodeRuneInString(text)
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; asciiLetter[c] != 0 {
+			// a run of ASCII letters, each as the rune loop below
+			// counts it (letter, Latin, upper case where it is)
+			if !inWord {
+				inWord, wordRunes, wordCap = true, 0, asciiLetter[c] == 2
+			}
+			j, up := i, 0
+			for ; j < len(text) && asciiLetter[text[j]] != 0; j++ {
+				up += int(asciiLetter[text[j]] - 1)
+			}
+			n := j - i
+			st.runes += n
+			st.letters += n
+			st.latin += n
+			st.upper += up
+			wordRunes += n
+			st.last = rune(text[j-1])
+			i = j
+			continue
+		}
 		// range's decoding, with ASCII and two-byte runes (Latin, Greek,
 		// Cyrillic, Arabic, Hebrew) decoded inline
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
+			nonASCII = true
 			if c := text[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
 				r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
 			} else {
@@ -103,7 +131,19 @@ func computeStats(text string, st *blockStats) {
 		st.last = r
 	}
 	endWord()
+	st.term = termClass(st.last)
+	st.ascii = !nonASCII
 }
+
+// asciiLetter is 1 for an ASCII lower-case letter, 2 for an upper-case
+// one, 0 for every other byte.
+var asciiLetter = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+		t[c-'a'+'A'] = 2
+	}
+	return t
+}()
 
 // bucket helpers
 

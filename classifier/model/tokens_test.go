@@ -1,0 +1,76 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/token"
+)
+
+// tokensBoth runs the block-token features of s through token.Iter and
+// through tokensASCII and reports how they differ ("" for not at all).
+func tokensBoth(s string, explain bool) string {
+	run := func(ascii bool) (sink, int, int) {
+		x := &extractor{stop: testStopwords(), s: sink{mask: 1<<18 - 1}}
+		x.s.reset(explain)
+		x.tokens(s, ascii)
+		return x.s, x.ntok, x.nstop
+	}
+	a, atok, astop := run(false)
+	b, btok, bstop := run(true)
+	switch {
+	case atok != btok || astop != bstop:
+		return "token or stop-word counts"
+	case !slices.Equal(a.idx, b.idx):
+		return "feature indexes"
+	case !slices.Equal(a.val, b.val):
+		return "feature values"
+	case !slices.Equal(a.names, b.names):
+		return "feature names"
+	}
+	return ""
+}
+
+var testStopwords = sync.OnceValue(token.DefaultStopwords)
+
+// asciiOnly maps every byte of s into ASCII.
+func asciiOnly(s string) string {
+	b := []byte(s)
+	for i := range b {
+		b[i] &= 0x7f
+	}
+	return string(b)
+}
+
+func TestTokensASCII(t *testing.T) {
+	long := strings.Repeat("The quick brown fox, 42 times; mp3 x86-64 ", 20)
+	for _, tc := range []struct{ name, text string }{
+		{"empty", ""},
+		{"punctuation", " ,.;-- !"},
+		{"stop words", "The cat and THE dog of it"},
+		{"numbers", "1 12 123 1234 12345 12345678 123456789 1234567890123"},
+		{"letters and digits", "mp3 A4 x86 2024th covid19 H2O"},
+		{"apostrophes and hyphens", "don't l'homme well-known"},
+		{"controls", "a\x00b\tc\nd\x7fe\x1ff"},
+		{"head and tail", long},
+	} {
+		for _, explain := range []bool{false, true} {
+			if d := tokensBoth(tc.text, explain); d != "" {
+				t.Errorf("%s (explain %v): the %s differ", tc.name, explain, d)
+			}
+		}
+	}
+}
+
+func FuzzTokensASCII(f *testing.F) {
+	f.Add("The cat and THE dog: 12345 mp3, don't")
+	f.Add(strings.Repeat("word 7 ", 80))
+	f.Fuzz(func(t *testing.T, s string) {
+		s = asciiOnly(s)
+		if d := tokensBoth(s, false); d != "" {
+			t.Fatalf("%q: the %s differ", s, d)
+		}
+	})
+}
