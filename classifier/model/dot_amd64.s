@@ -7,33 +7,47 @@
 // scalar code's float32 rounding (MULPS, ADDPS; no fused multiply-add),
 // in the same feature order, so the sums are the same to the bit.
 
-// func dotQAsm(w *int16, idx *uint32, val *float32, n int, scale float32, z *[NumClasses]float32)
-TEXT ·dotQAsm(SB), NOSPLIT, $0-48
+// PREFETCHROWS prefetches the rows of the n (CX) indexes at BX in the
+// table at SI, a row being 5<<shift bytes (its first and last byte), and
+// leaves the OR of the indexes in R10.
+#define PREFETCHROWS(shift, last, loop) \
+	MOVQ  BX, R8 \
+	MOVQ  CX, R9 \
+	XORL  R10, R10 \
+loop: \
+	MOVL  (R8), AX \
+	ORL   AX, R10 \
+	LEAQ  (AX)(AX*4), AX \
+	SHLQ  $shift, AX \
+	PREFETCHT0 0(SI)(AX*1) \
+	PREFETCHT0 last(SI)(AX*1) \
+	ADDQ  $4, R8 \
+	DECQ  R9 \
+	JNE   loop
+
+// func dotQAsm(w *int16, idx *uint32, val *float32, n int, scale float32, z *[NumClasses]float32, rows int) bool
+TEXT ·dotQAsm(SB), NOSPLIT, $0-57
 	MOVQ  w+0(FP), SI
 	MOVQ  idx+8(FP), BX
 	MOVQ  val+16(FP), DX
 	MOVQ  n+24(FP), CX
 	MOVSS scale+32(FP), X7
 	MOVQ  z+40(FP), DI
-	MOVUPS 0(DI), X2
-	MOVUPS 16(DI), X3
-	MOVSD  32(DI), X4
+	MOVB  $0, ret+56(FP)
 	TESTQ CX, CX
-	JEQ   qdone
+	JEQ   qok
 
 	// Prefetch every row first (the table is megabytes): the misses of
 	// the whole block overlap, and prefetches retire without waiting.
-	MOVQ  BX, R8
-	MOVQ  CX, R9
-qpre:
-	MOVL  (R8), AX
-	LEAQ  (AX)(AX*4), AX
-	SHLQ  $2, AX
-	PREFETCHT0 0(SI)(AX*1)
-	PREFETCHT0 19(SI)(AX*1)
-	ADDQ  $4, R8
-	DECQ  R9
-	JNE   qpre
+	// The OR of the indexes, below rows, says that every row is in the
+	// table before any is read.
+	PREFETCHROWS(2, 19, qpre)
+	CMPQ  R10, rows+48(FP)
+	JAE   qbad
+
+	MOVUPS 0(DI), X2
+	MOVUPS 16(DI), X3
+	MOVSD  32(DI), X4
 
 qloop:
 	MOVL  (BX), AX
@@ -69,24 +83,33 @@ qloop:
 	DECQ  CX
 	JNE   qloop
 
-qdone:
 	MOVUPS X2, 0(DI)
 	MOVUPS X3, 16(DI)
 	MOVSD  X4, 32(DI)
+qok:
+	MOVB  $1, ret+56(FP)
+qbad:
 	RET
 
-// func dotFAsm(w *float32, idx *uint32, val *float32, n int, z *[NumClasses]float32)
-TEXT ·dotFAsm(SB), NOSPLIT, $0-40
+// func dotFAsm(w *float32, idx *uint32, val *float32, n int, z *[NumClasses]float32, rows int) bool
+TEXT ·dotFAsm(SB), NOSPLIT, $0-49
 	MOVQ  w+0(FP), SI
 	MOVQ  idx+8(FP), BX
 	MOVQ  val+16(FP), DX
 	MOVQ  n+24(FP), CX
 	MOVQ  z+32(FP), DI
+	MOVB  $0, ret+48(FP)
+	TESTQ CX, CX
+	JEQ   fok
+
+	// dotQAsm's check of the rows, with their prefetches
+	PREFETCHROWS(3, 39, fpre)
+	CMPQ  R10, rows+40(FP)
+	JAE   fbad
+
 	MOVUPS 0(DI), X2
 	MOVUPS 16(DI), X3
 	MOVSD  32(DI), X4
-	TESTQ CX, CX
-	JEQ   fdone
 
 floop:
 	MOVL  (BX), AX
@@ -112,8 +135,10 @@ floop:
 	DECQ  CX
 	JNE   floop
 
-fdone:
 	MOVUPS X2, 0(DI)
 	MOVUPS X3, 16(DI)
 	MOVSD  X4, 32(DI)
+fok:
+	MOVB  $1, ret+48(FP)
+fbad:
 	RET

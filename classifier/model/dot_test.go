@@ -55,3 +55,31 @@ func TestDotBitIdentical(t *testing.T) {
 		same("dotF", &a, &b)
 	}
 }
+
+// TestDotRowsChecked checks that an index outside the table panics
+// instead of reading past it.
+func TestDotRowsChecked(t *testing.T) {
+	const rows = 16
+	wq := make([]int16, rows*NumClasses)
+	wf := make([]float32, rows*NumClasses)
+	for _, idx := range [][]uint32{{rows}, {0, 1, rows + 3}, {1 << 31}, {rows - 1, 1<<32 - 1}} {
+		val := make([]float32, len(idx))
+		for name, f := range map[string]func(){
+			"dotQ": func() { var z [NumClasses]float32; dotQ(wq, idx, val, 1, &z) },
+			"dotF": func() { var z [NumClasses]float32; dotF(wf, idx, val, &z) },
+		} {
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s %v: no panic", name, idx)
+					}
+				}()
+				f()
+			}()
+		}
+	}
+	// the last row is inside
+	var z [NumClasses]float32
+	dotQ(wq, []uint32{rows - 1}, []float32{1}, 1, &z)
+	dotF(wf, []uint32{rows - 1}, []float32{1}, &z)
+}

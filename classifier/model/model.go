@@ -189,26 +189,16 @@ func (m *Model) newExtractor() *extractor {
 	return &extractor{groups: m.groups, stop: m.stop, s: sink{mask: 1<<m.bits1 - 1}}
 }
 
-// scoresQ adds the quantised weights of the sink's features to z.
+// scoresQ adds the quantised weights of the sink's features to z. It
+// panics if a feature index is outside the table (dotQ checks).
 func scoresQ(w []int16, scale float32, s *sink, z *[NumClasses]float32) {
 	if len(s.idx) > 0 {
-		checkRows(s.idx, len(w))
 		dotQ(w, s.idx, s.val[:len(s.idx)], scale, z)
 	}
 }
 
-// checkRows panics unless every index is a row of a table of n weights.
-// The tables have a power of two rows, so the OR of the indexes is below
-// that exactly when each index is.
-func checkRows(idx []uint32, n int) {
-	var or uint32
-	for _, f := range idx {
-		or |= f
-	}
-	if (int(or)+1)*NumClasses > n {
-		panic("model: feature index outside the weight table")
-	}
-}
+// errRows is the panic of a feature index outside the weight table.
+var errRows = errors.New("model: feature index outside the weight table")
 
 // weight1 returns the first-pass weight of bucket f for class k.
 func (m *Model) weight1(f uint32, k int) float32 {
@@ -218,10 +208,9 @@ func (m *Model) weight1(f uint32, k int) float32 {
 	return m.w1[int(f)*NumClasses+k]
 }
 
-// scores adds the weights of the sink's features to z.
+// scores adds the weights of the sink's features to z, as scoresQ.
 func scores(w []float32, s *sink, z *[NumClasses]float32) {
 	if len(s.idx) > 0 {
-		checkRows(s.idx, len(w))
 		dotF(w, s.idx, s.val[:len(s.idx)], z)
 	}
 }
