@@ -26,7 +26,11 @@ type blockStats struct {
 	nbrTag uint64
 }
 
-func computeStats(text string, st *blockStats) {
+func computeStats(text string, st *blockStats) { statsOf(text, st, true) }
+
+// statsOf is computeStats; runs says to read runs of ASCII letters and of
+// Arabic letters in tight loops (false: rune by rune, as a check).
+func statsOf(text string, st *blockStats, runs bool) {
 	*st = blockStats{}
 	inWord, nonASCII := false, false
 	wordRunes := 0
@@ -48,7 +52,7 @@ func computeStats(text string, st *blockStats) {
 		st.first, _ = utf8.DecodeRuneInString(text)
 	}
 	for i := 0; i < len(text); {
-		if c := text[i]; asciiLetter[c] != 0 {
+		if c := text[i]; runs && asciiLetter[c] != 0 {
 			// a run of ASCII letters, each as the rune loop below
 			// counts it (letter, Latin, upper case where it is)
 			if !inWord {
@@ -67,6 +71,28 @@ func computeStats(text string, st *blockStats) {
 			st.last = rune(text[j-1])
 			i = j
 			continue
+		}
+		if c := text[i]; runs && c >= 0xd8 && c <= 0xdb {
+			// a run of letters of the Arabic block (U+0600–U+06FF), each as
+			// the rune loop below counts it
+			j := i
+			for j+1 < len(text) && text[j]-0xd8 <= 3 && text[j+1]&0xc0 == 0x80 &&
+				arabicLetter[int(text[j]&3)<<6|int(text[j+1]&0x3f)] {
+				j += 2
+			}
+			if n := (j - i) / 2; n > 0 {
+				nonASCII = true
+				if !inWord {
+					inWord, wordRunes, wordCap = true, 0, false
+				}
+				st.runes += n
+				st.letters += n
+				st.arabic += n
+				wordRunes += n
+				st.last = 0x600 + rune(text[j-2]&3)<<6 | rune(text[j-1]&0x3f)
+				i = j
+				continue
+			}
 		}
 		// range's decoding, with ASCII and two-byte runes (Latin, Greek,
 		// Cyrillic, Arabic, Hebrew) decoded inline
@@ -141,6 +167,16 @@ var asciiLetter = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = 1
 		t[c-'a'+'A'] = 2
+	}
+	return t
+}()
+
+// arabicLetter[r-0x600] says that r, of the Arabic block, is a letter
+// (without case).
+var arabicLetter = func() (t [0x100]bool) {
+	for k := range t {
+		cl := token.ClassOf(rune(0x600 + k))
+		t[k] = cl&token.Letter != 0 && cl&token.Upper == 0
 	}
 	return t
 }()

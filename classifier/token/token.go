@@ -252,7 +252,11 @@ loop:
 					if cl != cArabic {
 						break
 					}
-					dst = utf8.AppendRune(dst, ar)
+					if ar >= utf8.RuneSelf && ar < 0x800 {
+						dst = append(dst, 0xC0|byte(ar>>6), 0x80|byte(ar&0x3F))
+					} else {
+						dst = utf8.AppendRune(dst, ar)
+					}
 					hasArabic = true
 					j += 2
 				}
@@ -350,6 +354,13 @@ func (it *Iter) join() {
 	rd := &it.rd
 	for {
 		space := false
+		if !rd.peeked && rd.qn == 0 {
+			// ASCII spaces, straight from the string
+			for rd.pos < len(rd.s) && rd.s[rd.pos] == ' ' {
+				rd.pos++
+				space = true
+			}
+		}
 		for rd.peek() && (rd.c == cSpace || rd.c == cIgnore) {
 			space = space || rd.c == cSpace
 			rd.advance()
