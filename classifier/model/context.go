@@ -29,6 +29,7 @@ type ctxScratch struct {
 	dup   []bool
 
 	pc             []float32 // first-pass content probability per block
+	pc5            []int     // bucket5 of pc
 	arg            []int     // first-pass argmax per block
 	cum            []float32 // content mass (pc x tokens) before each block
 	total          float32
@@ -140,11 +141,12 @@ func (c *ctxScratch) prepare(doc *segment.Doc, probs [][NumClasses]float32, stat
 		c.cum = make([]float32, n)
 	}
 	c.pc, c.cum = c.pc[:n], c.cum[:n]
-	c.prevHi, c.nextHi, c.arg = grow(c.prevHi), grow(c.nextHi), grow(c.arg)
+	c.prevHi, c.nextHi, c.arg, c.pc5 = grow(c.prevHi), grow(c.nextHi), grow(c.arg), grow(c.pc5)
 	var acc float32
 	last := -1
 	for i := range probs {
 		c.pc[i] = contentP(&probs[i])
+		c.pc5[i] = bucket5(c.pc[i])
 		c.arg[i] = argmax(&probs[i])
 		c.cum[i] = acc
 		acc += c.pc[i] * float32(max(1, stats[i].tokens))
@@ -362,9 +364,10 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 	s.featVec(kcP, p)
 	own := c.arg[i]
 	s.feat(kcArg, own, 1)
-	s.feat(kcPc, bucket10(c.pc[i]), 1)
-	s.feat(kcScriptxpc, c.script*16+bucket10(c.pc[i]), 1)
-	s.feat(kcPcxlen, bucket5(c.pc[i])*16+log2b(st.tokens), 1)
+	pc10, pc5 := bucket10(c.pc[i]), c.pc5[i]
+	s.feat(kcPc, pc10, 1)
+	s.feat(kcScriptxpc, c.script*16+pc10, 1)
+	s.feat(kcPcxlen, pc5*16+log2b(st.tokens), 1)
 	for d := -3; d <= 3; d++ {
 		if d == 0 {
 			continue
@@ -374,13 +377,13 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 			s.feat(kcNc[d+3], -1, 1)
 			continue
 		}
-		s.feat(kcNc[d+3], bucket5(c.pc[j]), 1)
+		s.feat(kcNc[d+3], c.pc5[j], 1)
 		a := c.arg[j]
 		s.feat(kcNarg[d+3], a, 1)
 		if d == -1 || d == 1 {
 			s.featVec(kcNp[d+3], &probs[j])
 			s.feat(kcConj[d+3], own*16+a, 1)
-			s.feat(kcNcxpc[d+3], bucket5(c.pc[j])*8+bucket5(c.pc[i]), 1)
+			s.feat(kcNcxpc[d+3], c.pc5[j]*8+pc5, 1)
 		}
 	}
 	for _, w := range [...]int{5, 15} {
@@ -432,7 +435,7 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 			share := bucket10(ct.mass / c.total)
 			s.feat(kcCshare, l*16+share, 1)
 			s.feat(kcCmean, l*8+bucket5(ct.mass/ct.tokens), 1)
-			s.feat(kcCsharexpc, l*256+share*16+bucket5(c.pc[i]), 1)
+			s.feat(kcCsharexpc, l*256+share*16+pc5, 1)
 			if k == c.best[l] {
 				s.feat(kcCtop, l, 1)
 				s.feat(kcCtopxarg, l*16+own, 1)

@@ -29,7 +29,8 @@ type extractor struct {
 	nstop   int // stop words among the block's tokens
 	ntok    int
 	stats   []blockStats
-	titleC  []byte // collapsed lower-cased document title
+	titleC  []byte     // collapsed lower-cased document title
+	titleG  *byteGrams // its byte pairs
 	// cancel, when set, stops prepare and the passes early (PredictCheck).
 	cancel *canceler
 	coll   []byte
@@ -66,6 +67,10 @@ func (x *extractor) prepare(doc *segment.Doc) {
 		}
 	}
 	x.titleC = collapseLower(x.titleC[:0], doc.Title)
+	if x.titleG == nil {
+		x.titleG = new(byteGrams)
+	}
+	x.titleG.reset(x.titleC)
 }
 
 // tokens adds the block's token unigrams and bigrams (and character
@@ -124,7 +129,8 @@ func (x *extractor) tokensIter(text string) {
 		if folded {
 			x.fold = f
 		}
-		if len(f) > 0 && f[0] >= utf8.RuneSelf {
+		// isCJK's runes are U+0E01 and up: three bytes or four
+		if len(f) > 0 && f[0] >= 0xe0 {
 			if r, _ := utf8.DecodeRune(f); isCJK(r) && utf8.RuneCount(f) > 2 {
 				if x.stop.Contains(tok) {
 					x.nstop++
@@ -364,7 +370,15 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 				s.feat(kSameLine, 1, 1)
 			}
 		}
-		if len(x.titleC) > 0 && st.runes >= 8 && st.runes <= 400 {
+		// the collapsed text, c, is at most len(text) bytes when ASCII
+		// (else 3 a byte: an invalid byte becomes U+FFFD); when shorter
+		// than the title, it must be in it, and have its byte pairs
+		maxC := len(text)
+		if !st.ascii {
+			maxC *= 3
+		}
+		if len(x.titleC) > 0 && st.runes >= 8 && st.runes <= 400 &&
+			(maxC >= len(x.titleC) || x.titleG.covers(text)) {
 			x.coll = collapseLower(x.coll[:0], text)
 			c := x.coll
 			switch {

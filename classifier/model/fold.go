@@ -101,3 +101,89 @@ func zeroDigits(dst, tok []byte) []byte {
 	}
 	return dst
 }
+
+// byteGrams is a set of byte pairs.
+type byteGrams [1 << 16 / 64]uint64
+
+// reset makes g the set of the byte pairs of b.
+func (g *byteGrams) reset(b []byte) {
+	clear(g[:])
+	for i := 1; i < len(b); i++ {
+		k := uint(b[i-1])<<8 | uint(b[i])
+		g[k/64] |= 1 << (k % 64)
+	}
+}
+
+func (g *byteGrams) has(a, b byte) bool {
+	k := uint(a)<<8 | uint(b)
+	return g[k/64]&(1<<(k%64)) != 0
+}
+
+// covers reports whether every byte pair of collapseLower(nil, s) is in
+// g, reading no further than the first that is not: when g holds the
+// pairs of t, false says that collapseLower(nil, s) is no substring of t.
+func (g *byteGrams) covers(s string) bool {
+	var prev byte
+	n := 0 // bytes collapseLower writes before s[i]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := asciiLower[s[i]]
+		if c == 0xff {
+			if s[i] >= utf8.RuneSelf {
+				return g.coversRunes(s[i:], prev, n > 0, space)
+			}
+			space = n > 0
+			continue
+		}
+		if space {
+			if !g.has(prev, ' ') {
+				return false
+			}
+			prev, space = ' ', false
+		}
+		if n > 0 && !g.has(prev, c) {
+			return false
+		}
+		prev = c
+		n++
+	}
+	return true
+}
+
+// coversRunes is covers past the first non-ASCII byte, as
+// collapseLowerRunes writes it: last is the byte written last, if any
+// was, and space says that white space is pending.
+func (g *byteGrams) coversRunes(s string, last byte, any, space bool) bool {
+	var enc [utf8.UTFMax]byte
+	for _, r := range s {
+		var b []byte
+		if r < utf8.RuneSelf {
+			c := asciiLower[r]
+			if c == 0xff {
+				space = any
+				continue
+			}
+			enc[0] = c
+			b = enc[:1]
+		} else {
+			if unicode.IsSpace(r) {
+				space = any
+				continue
+			}
+			b = utf8.AppendRune(enc[:0], unicode.ToLower(r))
+		}
+		if space {
+			if !g.has(last, ' ') {
+				return false
+			}
+			last, space = ' ', false
+		}
+		for _, c := range b {
+			if any && !g.has(last, c) {
+				return false
+			}
+			last, any = c, true
+		}
+	}
+	return true
+}
