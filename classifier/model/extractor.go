@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -287,17 +288,17 @@ func (x *extractor) structure(b *segment.Block, ld int) {
 	if b.Heading > 0 {
 		s.feat(kHeading, b.Heading, 1)
 	}
-	for f := 0; f < 16; f++ {
-		if b.Flags&(1<<f) != 0 {
-			s.feat(kFlag, f, 1)
-		}
+	for fl := uint16(b.Flags); fl != 0; fl &= fl - 1 {
+		s.feat(kFlag, bits.TrailingZeros16(fl), 1)
 	}
 	s.feat(kLinkDens, ld, 1)
 	s.feat(kLinks, countB(b.Links), 1)
 	s.feat(kRepeat, countB(b.Repeat), 1)
 	s.feat(kDepth, log2b(b.Depth), 1)
 	toks := b.PathTokens[:min(len(b.PathTokens), maxPathTokens)]
-	if !s.explain && s.mask == x.pathMask && slices.Equal(toks, x.pathToks) {
+	// (blocks share PathTokens slices: equal ones are often the same)
+	if !s.explain && s.mask == x.pathMask && len(toks) == len(x.pathToks) &&
+		(len(toks) == 0 || &toks[0] == &x.pathToks[0] || slices.Equal(toks, x.pathToks)) {
 		// the same ancestors as the last block: the same features
 		for _, f := range x.pathIdx {
 			s.idx = append(s.idx, f)

@@ -52,24 +52,35 @@ func statsOf(text string, st *blockStats, runs bool) {
 		st.first, _ = utf8.DecodeRuneInString(text)
 	}
 	for i := 0; i < len(text); {
-		if c := text[i]; runs && asciiLetter[c] != 0 {
-			// a run of ASCII letters, each as the rune loop below
-			// counts it (letter, Latin, upper case where it is)
+		if c := text[i]; runs && asciiWord[c] != 0 {
+			// a run of ASCII letters and digits, each as the rune loop
+			// below counts it (letter, Latin, upper case; digit)
 			if !inWord {
-				inWord, wordRunes, wordCap = true, 0, asciiLetter[c] == 2
+				inWord, wordRunes, wordCap = true, 0, asciiWord[c] == wordUpper
 			}
-			j, up := i, 0
-			for ; j < len(text) && asciiLetter[text[j]] != 0; j++ {
-				up += int(asciiLetter[text[j]] - 1)
+			j, up, dg := i, 0, 0
+			for ; j < len(text) && asciiWord[text[j]] != 0; j++ {
+				k := int(asciiWord[text[j]])
+				up += k >> 1 & 1
+				dg += k >> 2
 			}
 			n := j - i
 			st.runes += n
-			st.letters += n
-			st.latin += n
+			st.letters += n - dg
+			st.latin += n - dg
 			st.upper += up
+			st.digits += dg
 			wordRunes += n
 			st.last = rune(text[j-1])
 			i = j
+			continue
+		}
+		if runs && text[i] == ' ' {
+			endWord()
+			st.spaces++
+			st.runes++
+			st.last = ' '
+			i++
 			continue
 		}
 		if c := text[i]; runs && c >= 0xd8 && c <= 0xdb {
@@ -161,15 +172,23 @@ func statsOf(text string, st *blockStats, runs bool) {
 	st.ascii = !nonASCII
 }
 
-// asciiLetter is 1 for an ASCII lower-case letter, 2 for an upper-case
-// one, 0 for every other byte.
-var asciiLetter = func() (t [256]uint8) {
+// asciiWord says what an ASCII byte is in a word: wordLower, wordUpper
+// (letters) or wordDigit; 0 for any other byte.
+var asciiWord = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] = 1
-		t[c-'a'+'A'] = 2
+		t[c], t[c-'a'+'A'] = wordLower, wordUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = wordDigit
 	}
 	return t
 }()
+
+const (
+	wordLower = 1
+	wordUpper = 2
+	wordDigit = 4
+)
 
 // arabicLetter[r-0x600] says that r, of the Arabic block, is a letter
 // (without case).
