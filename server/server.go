@@ -201,6 +201,9 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 		grpc.ForceServerCodecV2(codec{}),
 		grpc.ChainUnaryInterceptor(unary...),
 		grpc.ChainStreamInterceptor(stream...),
+		// long-lived workers serve the streams: a goroutine per request
+		// grew its stack to the classifier's depth every time
+		grpc.NumStreamWorkers(uint32(runtime.GOMAXPROCS(0))),
 	}
 	gs := grpc.NewServer(append(opts, extra...)...)
 	winnowv1.RegisterClassifierServiceServer(gs, s)
