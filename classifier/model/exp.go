@@ -19,19 +19,31 @@ func exp32(x float32) float32 {
 		return float32(math.Exp(float64(x)))
 	}
 	xd := float64(x)
-	k := int(xd*expInvLn2N - 0.5) // x < 0: truncation is the ceiling
+	y := expNear(xd)
+	if nearMidpoint(y) {
+		return float32(math.Exp(xd))
+	}
+	return float32(y)
+}
+
+// expNear is exp32's evaluation of exp(xd) for xd in (-87, 0), small
+// enough to inline into a loop (softmax1).
+func expNear(xd float64) float64 {
+	k := int(xd*expInvLn2N - 0.5) // xd < 0: truncation is the ceiling
 	kf := float64(k)
 	// k*expLn2HiN is exact (32 significant bits times |k| < 2^15) and
 	// close to x, so x minus it is exact too
 	r := (xd - kf*expLn2HiN) - kf*expLn2LoN
 	r2 := r * r
 	p := (1 + r) + r2*((1.0/2+r*(1.0/6))+r2*(1.0/24))
-	y := expTab[k&(expN-1)] * p * math.Float64frombits(uint64(1023+(k>>expShift))<<52)
-	b := math.Float64bits(y)
-	if d := int64(b&(1<<29-1)) - 1<<28; d <= expGuard && d >= -expGuard {
-		return float32(math.Exp(xd))
-	}
-	return float32(y)
+	return expTab[k&(expN-1)] * p * math.Float64frombits(uint64(1023+(k>>expShift))<<52)
+}
+
+// nearMidpoint reports whether expNear's y lies within expGuard float64
+// ulps of a midpoint between two float32s, where exp32 asks math.Exp.
+func nearMidpoint(y float64) bool {
+	d := int64(math.Float64bits(y)&(1<<29-1)) - 1<<28
+	return d <= expGuard && d >= -expGuard
 }
 
 const (

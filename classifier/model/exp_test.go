@@ -56,3 +56,34 @@ func BenchmarkExp32(b *testing.B) {
 	})
 	_ = s
 }
+
+// TestSoftmax1 checks softmax1, which inlines exp32's usual case, against
+// the plain loop over exp32, bit for bit, on spreads that reach
+// exp32's other cases (0, and below -87).
+func TestSoftmax1(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := range 100000 {
+		var z [NumClasses]float32
+		spread := []float64{1, 8, 40, 200}[trial%4]
+		for k := range z {
+			z[k] = float32(r.NormFloat64() * spread)
+		}
+		var got, want [NumClasses]float32
+		softmax1(&z, &got)
+		mx := z[0]
+		for k := range z {
+			mx = max(mx, z[k])
+		}
+		var sum float32
+		for k := range z {
+			want[k] = exp32(z[k] - mx)
+			sum += want[k]
+		}
+		for k := range want {
+			want[k] /= sum
+			if math.Float32bits(got[k]) != math.Float32bits(want[k]) {
+				t.Fatalf("%v: class %d: %v, want %v", z, k, got[k], want[k])
+			}
+		}
+	}
+}

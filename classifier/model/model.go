@@ -243,7 +243,14 @@ func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
 	}
 	var sum float32
 	for k := range NumClasses {
-		e := exp32(z[k] - mx)
+		// exp32, with its usual case inlined
+		x := z[k] - mx
+		var e float32
+		if y := expNear(float64(x)); x > -87 && x < 0 && !nearMidpoint(y) {
+			e = float32(y)
+		} else {
+			e = exp32(x)
+		}
 		out[k] = e
 		sum += e
 	}
