@@ -35,19 +35,6 @@ func statsOf(text string, st *blockStats, runs bool) {
 	inWord, nonASCII := false, false
 	wordRunes := 0
 	wordCap := false
-	endWord := func() {
-		if !inWord {
-			return
-		}
-		st.tokens++
-		if wordRunes <= 3 {
-			st.shortTokens++
-		}
-		if wordCap {
-			st.capTokens++
-		}
-		inWord = false
-	}
 	if len(text) > 0 {
 		st.first, _ = utf8.DecodeRuneInString(text)
 	}
@@ -59,6 +46,26 @@ func statsOf(text string, st *blockStats, runs bool) {
 				inWord, wordRunes, wordCap = true, 0, asciiWord[c] == wordUpper
 			}
 			j, up, dg := i, 0, 0
+			// eight bytes at a time while they are ASCII and in the run
+			for j+8 <= len(text) {
+				w := load64(text[j : j+8])
+				if w&swarHigh != 0 {
+					break
+				}
+				// the high bit of a byte: a letter or digit (m), an
+				// upper-case letter, a digit (swarIn)
+				upper := swarIn(w, 'A', 'Z')
+				digit := swarIn(w, '0', '9')
+				m := swarIn(w|0x2020202020202020, 'a', 'z') | digit
+				n := bits.TrailingZeros64(^m&swarHigh) / 8 // 8: all in the run
+				keep := uint64(1)<<(8*n) - 1               // n = 8: 0 - 1, every byte
+				up += bits.OnesCount64(upper & keep)
+				dg += bits.OnesCount64(digit & keep)
+				j += n
+				if n < 8 {
+					break
+				}
+			}
 			for ; j < len(text) && asciiWord[text[j]] != 0; j++ {
 				k := int(asciiWord[text[j]])
 				up += k >> 1 & 1
@@ -76,7 +83,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 			continue
 		}
 		if runs && text[i] == ' ' {
-			endWord()
+			inWord = st.endWord(inWord, wordRunes, wordCap)
 			st.spaces++
 			st.runes++
 			st.last = ' '
@@ -151,10 +158,10 @@ func statsOf(text string, st *blockStats, runs bool) {
 		case cl&token.Mark != 0, r == 0x200c:
 			// part of the word
 		case cl&token.Space != 0:
-			endWord()
+			inWord = st.endWord(inWord, wordRunes, wordCap)
 			st.spaces++
 		default:
-			endWord()
+			inWord = st.endWord(inWord, wordRunes, wordCap)
 			if cl&token.Punct != 0 {
 				st.punct++
 			}
@@ -167,7 +174,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 		}
 		st.last = r
 	}
-	endWord()
+	inWord = st.endWord(inWord, wordRunes, wordCap)
 	st.term = termClass(st.last)
 	st.ascii = !nonASCII
 }
@@ -190,6 +197,24 @@ const (
 	wordDigit = 4
 )
 
+// swarHigh is the high bit of each byte of a word.
+const swarHigh = 0x8080808080808080
+
+// load64 reads eight bytes, the first lowest.
+func load64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// swarIn sets the high bit of each byte of w, all below 0x80, that is
+// in lo..hi: b+(0x80-lo) has its high bit set when b >= lo, and
+// b+(0x7f-hi) when b > hi, without carries between bytes.
+func swarIn(w uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	return (w + (0x80-uint64(lo))*ones) &^ (w + (0x7f-uint64(hi))*ones) & swarHigh
+}
+
 // arabicLetter[r-0x600] says that r, of the Arabic block, is a letter
 // (without case).
 var arabicLetter = func() (t [0x100]bool) {
@@ -199,6 +224,21 @@ var arabicLetter = func() (t [0x100]bool) {
 	}
 	return t
 }()
+
+// endWord counts the word that ends, if inWord, of wordRunes runes,
+// capitalised if wordCap; it returns false (no word goes on).
+func (st *blockStats) endWord(inWord bool, wordRunes int, wordCap bool) bool {
+	if inWord {
+		st.tokens++
+		if wordRunes <= 3 {
+			st.shortTokens++
+		}
+		if wordCap {
+			st.capTokens++
+		}
+	}
+	return false
+}
 
 // bucket helpers
 
