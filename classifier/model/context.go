@@ -387,15 +387,16 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 		}
 	}
 	for _, w := range [...]int{5, 15} {
+		// the blocks within w of i but i, in order
 		var sum float32
-		cnt := 0
-		for j := max(0, i-w); j <= min(n-1, i+w); j++ {
-			if j != i {
-				sum += c.pc[j]
-				cnt++
-			}
+		lo, hi := max(0, i-w), min(n-1, i+w)
+		for _, v := range c.pc[lo:i] {
+			sum += v
 		}
-		if cnt > 0 {
+		for _, v := range c.pc[i+1 : hi+1] {
+			sum += v
+		}
+		if cnt := hi - lo; cnt > 0 {
 			s.feat(kcWin, w*100+bucket10(sum/float32(cnt)), 1)
 		}
 	}

@@ -68,10 +68,13 @@ func (x *extractor) prepare(doc *segment.Doc) {
 		}
 	}
 	x.titleC = collapseLower(x.titleC[:0], doc.Title)
-	if x.titleG == nil {
-		x.titleG = new(byteGrams)
+	if len(x.titleC) > 0 {
+		// (block reads titleG only when there is a title)
+		if x.titleG == nil {
+			x.titleG = new(byteGrams)
+		}
+		x.titleG.reset(x.titleC)
 	}
-	x.titleG.reset(x.titleC)
 }
 
 // tokens adds the block's token unigrams and bigrams (and character
