@@ -82,7 +82,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		}
 		// can line j continue onto line j+1?
-		n := utf8.RuneCountInString(s)
+		n := wrapRunes(s)
 		if n < wrapMin || n > wrapMax || j+1 >= len(bs) || strings.Count(s, " ") < 3 {
 			break
 		}
@@ -94,7 +94,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			break
 		}
 		next := text[bs[j+1].Start:bs[j+1].End]
-		nn := utf8.RuneCountInString(next)
+		nn := wrapRunes(next)
 		if nn > wrapMax {
 			break // a paragraph on one line follows
 		}
@@ -109,6 +109,36 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	return best, reached
 }
 
+// wrapRunes is the length of s in runes when it is at most wrapMax, and
+// some length over wrapMax otherwise: a line of more than 4*wrapMax
+// bytes is not counted.
+func wrapRunes(s string) int {
+	if len(s) > utf8.UTFMax*wrapMax {
+		return wrapMax + 1
+	}
+	return runeCount(s)
+}
+
+// runeCount is utf8.RuneCountInString (an invalid byte counts as one
+// rune) with the one- and two-byte runes of Latin, Cyrillic, Arabic …
+// text counted inline.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // wholeLine reports whether block i is the only block of its line.
 func wholeLine(bs []Block, i int) bool {
 	b := &bs[i]
@@ -120,7 +150,7 @@ func firstWordRunes(s string) int {
 	if k := strings.IndexAny(s, " \t"); k >= 0 {
 		s = s[:k]
 	}
-	return utf8.RuneCountInString(s)
+	return runeCount(s)
 }
 
 // endsSentence reports whether s ends with sentence punctuation, perhaps

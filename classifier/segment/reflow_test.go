@@ -2,8 +2,10 @@ package segment
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestReflow(t *testing.T) {
@@ -124,4 +126,26 @@ func wrapText(s string, width int) string {
 		n += r
 	}
 	return b.String()
+}
+
+// TestRuneCount checks runeCount against utf8.RuneCountInString on text
+// of every script width and on random bytes (invalid UTF-8 included).
+func TestRuneCount(t *testing.T) {
+	cases := []string{"", "abc", "سلام دنیا", "Привет", "日本語", "😀x", "\xc2", "\xc2a", "\xdf\xbf\xc0\x80", "\xe2\x80", "a\xffb\xfe"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			if rng.IntN(3) == 0 {
+				b[i] = 0xC2 + byte(rng.IntN(30))
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
 }
