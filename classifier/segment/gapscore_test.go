@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestGapScore checks that gapScore adds up the weights of gapFeatures'
@@ -82,5 +83,74 @@ func TestEdgeTable(t *testing.T) {
 	var empty edgeTable
 	if e, s := empty.get(5); e != 0 || s != 0 {
 		t.Fatalf("empty table: get = %v, %v", e, s)
+	}
+}
+
+// TestRawWordHash checks that the word cache's hash tells apart the
+// distinct words of the seed article and every short string over small
+// alphabets (words that differ in one byte, one bit or in length only),
+// across the lengths where it changes method.
+func TestRawWordHash(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields(string(raw))
+	for n := range 20 {
+		base := strings.Repeat("a", n)
+		words = append(words, base, base+"\x00")
+		for i := range n {
+			b := []byte(base)
+			b[i] = 'b'
+			words = append(words, string(b))
+		}
+	}
+	// every string of up to 13 letters a and b, and of up to 5 of four
+	// bytes that differ in one bit each
+	for n := range 14 {
+		for m := range 1 << n {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = 'a' + byte(m>>i&1)
+			}
+			words = append(words, string(b))
+		}
+	}
+	for n := range 6 {
+		for m := range 1 << (2 * n) {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = []byte{0x20, 0x21, 0x60, 0xA0}[m>>(2*i)&3]
+			}
+			words = append(words, string(b))
+		}
+	}
+	seen := map[uint64]string{}
+	for _, w := range words {
+		h := rawWordHash(w)
+		if o, ok := seen[h]; ok && o != w {
+			t.Fatalf("rawWordHash(%q) = rawWordHash(%q) = %#x", w, o, h)
+		}
+		seen[h] = w
+	}
+}
+
+// TestIsThreeByte checks the sequences scanWords decodes inline against
+// utf8.DecodeRuneInString, for every lead byte and pair of bytes after it.
+func TestIsThreeByte(t *testing.T) {
+	for c := range 256 {
+		for c1 := range 256 {
+			for c2 := range 256 {
+				if !isThreeByte(byte(c), byte(c1), byte(c2)) {
+					continue
+				}
+				s := string([]byte{byte(c), byte(c1), byte(c2)})
+				r, n := utf8.DecodeRuneInString(s)
+				got := decode3(byte(c), byte(c1), byte(c2))
+				if n != 3 || r != got {
+					t.Fatalf("% x: inline %U, utf8 %U (%d bytes)", s, got, r, n)
+				}
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -520,13 +521,13 @@ type lineScratch struct {
 	exact []float32
 	dp    []float32
 	from  []int
+	cutV  []float32
 	// weights caches word weights and edge tokens (see wordWeights).
 	weights wordCache
 }
 
-// wordCache is a direct-mapped cache of wordInfo keyed by
-// token.HashString of the raw word: a word whose slot another word took
-// is looked up again. It is valid for one Splitter's tables (see
+// wordCache is a direct-mapped cache of wordInfo keyed by rawWordHash of
+// the raw word: a word whose slot another word took is looked up again. It is valid for one Splitter's tables (see
 // getScratch); reset empties it.
 type wordCache struct {
 	slots []cacheSlot
@@ -575,6 +576,41 @@ func (c *wordCache) slot(h uint64) (*cacheSlot, uint64) {
 		h += 4
 	}
 	return &c.slots[(h*0x9e3779b97f4a7c15)>>(64-c.bits)], h &^ 1
+}
+
+// rawWordHash is the hash the word cache keys a raw word by: for a word of up
+// to 16 bytes, its first and last 8 (or 4, or 1) bytes, which together
+// with its length (spread by a multiply) are the whole word, mixed by one
+// 64×64→128-bit multiply (wyhash's small-input step); token.HashString for a longer one. Two
+// words share a key by chance only (about 2^-63 for a pair), as with any
+// 64-bit hash; the key never leaves the cache.
+func rawWordHash(s string) uint64 {
+	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n > 16:
+		return token.HashString(s)
+	case n >= 8:
+		a, b = le64(s), le64(s[n-8:])
+	case n >= 4:
+		a, b = uint64(le32(s)), uint64(le32(s[n-4:]))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	hi, lo := bits.Mul64(a^k0^uint64(n)*k2, b^k1)
+	return hi ^ lo
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // wordInfo is what the splitter knows of a distinct word.
@@ -913,7 +949,7 @@ func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32
 
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
 	raw := text[w.start:w.end]
-	e, key := sc.weights.slot(token.HashString(raw))
+	e, key := sc.weights.slot(rawWordHash(raw))
 	if e.key&^1 == key {
 		return wordInfo{wt: e.wt, first: e.first, last: e.last, ok: e.key&1 != 0}
 	}
@@ -1079,17 +1115,31 @@ func (s *Splitter) cutDP(ws []word, gaps []gapFeat, cut []bool, sc *lineScratch)
 	for l := range lw {
 		lw[l] = s.LenWeight * s.lenLogP(l)
 	}
+	// cutV[i] is the score of a cut before word i (i ≥ 1).
+	cutV := sc.cutV[:0]
+	for i := range n + 1 {
+		v := float32(0)
+		if i > 0 && i <= len(gaps) {
+			v = gaps[i-1].score + s.ListBias
+		}
+		cutV = append(cutV, v)
+	}
+	sc.cutV = cutV
 	for j := 1; j <= n; j++ {
 		bj, fj := none, 0
-		for i := max(0, j-maxDPLen); i <= j-minW; i++ {
-			if best[i] == none {
+		lo := max(0, j-maxDPLen)
+		if lo == 0 && j >= minW {
+			// a unit from the line's start: no cut before it
+			if v := best[0] + lw[j]; v > bj {
+				bj = v
+			}
+		}
+		for i := max(1, lo); i <= j-minW; i++ {
+			bi := best[i]
+			if bi == none {
 				continue
 			}
-			v := best[i] + lw[j-i]
-			if i > 0 {
-				v += gaps[i-1].score + s.ListBias
-			}
-			if v > bj {
+			if v := bi + lw[j-i] + cutV[i]; v > bj {
 				bj, fj = v, i
 			}
 		}
