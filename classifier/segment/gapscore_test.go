@@ -154,3 +154,30 @@ func TestIsThreeByte(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaIn checks metaIn on every word of the metadata tables: found
+// as written, with Arabic ي and ك for ی and ک, in upper case, and inside
+// punctuation; and not found for words of no table.
+func TestMetaIn(t *testing.T) {
+	var words []string
+	for _, l := range [][]string{metaLabels, metaMonths, suffixLabels, deskHeads} {
+		words = append(words, l...)
+	}
+	arabic := strings.NewReplacer("ی", "ي", "ک", "ك")
+	for _, w := range words {
+		want := metaIn(w)
+		if want == 0 {
+			t.Fatalf("metaIn(%q) = 0", w)
+		}
+		for _, v := range []string{arabic.Replace(w), strings.ToUpper(w), "«" + w + "»:", "(" + w + ")", strings.ReplaceAll(w, "\u200c", "")} {
+			if got := metaIn(v); got != want {
+				t.Errorf("metaIn(%q) = %v, want %v as for %q", v, got, want, w)
+			}
+		}
+	}
+	for _, w := range []string{"", "سلام", "hello", "خبرها", "dates", "«»", "ي", "\xd9", "\xd9\x8a\xd9"} {
+		if got := metaIn(w); got != 0 {
+			t.Errorf("metaIn(%q) = %v, want 0", w, got)
+		}
+	}
+}

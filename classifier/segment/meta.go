@@ -156,6 +156,19 @@ func metaIn(w string) metaSet {
 			i++
 			continue
 		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+			// a two-byte rune, as utf8.AppendRune writes it, but ي and ك
+			switch r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F); r {
+			case 'ي':
+				b = utf8.AppendRune(b, 'ی')
+			case 'ك':
+				b = utf8.AppendRune(b, 'ک')
+			default:
+				b = append(b, c, w[i+1])
+			}
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(w[i:])
 		i += n
 		switch r {

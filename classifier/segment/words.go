@@ -66,6 +66,15 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 				i++
 				continue
 			}
+			if c >= 0xC2 && c <= 0xDF && i+1 < e && text[i+1]&0xC0 == 0x80 {
+				// a two-byte rune: white space only if U+0085 or U+00A0
+				// (isSpace)
+				if r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F); r != 0x85 && r != 0xA0 {
+					break
+				}
+				i += 2
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:e])
 			if !isSpace(r) {
 				break
