@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -178,6 +179,18 @@ func endsSentence(s string) bool {
 // ends.
 const sentenceLine = 4096
 
+// sentenceEnds are the runes that end a sentence for appendSentences;
+// sentenceLeads marks their first bytes.
+var (
+	sentenceEnds  = []rune{'.', '!', '?', '؟', '…', '。', '！', '？'}
+	sentenceLeads = func() (t [256]bool) {
+		for _, r := range sentenceEnds {
+			t[utf8.AppendRune(nil, r)[0]] = true
+		}
+		return t
+	}()
+)
+
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space) goes to
 // the splitter as if it were a line of its own.
@@ -187,17 +200,9 @@ const sentenceLine = 4096
 func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
 	from := s
 	for i := s; i < e; {
-		r, size := utf8.DecodeRuneInString(text[i:e])
-		i += size
-		switch r {
-		case '.', '!', '?', '؟', '…', '。', '！', '？':
-		default:
-			continue
-		}
-		if i < e {
-			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
-				continue
-			}
+		var ok bool
+		if i, ok = nextSentenceEnd(text, i, e); !ok {
+			break
 		}
 		if ss, se := trimSpan(text, from, i); ss < se {
 			bs = sp.appendLine(bs, text, ss, se, line, sc)
@@ -211,4 +216,32 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		bs = sp.appendLine(bs, text, ss, se, line, sc)
 	}
 	return bs
+}
+
+// nextSentenceEnd returns the end of the first sentence end (a rune of
+// sentenceEnds followed by white space or e) in text[i:e], read rune by
+// rune from i, and whether there is one. It skips to the bytes of
+// sentenceLeads: no rune of a sentence end holds another byte, and no
+// rune holds one of them but as its first byte (they are ASCII or lead
+// bytes), so the runes it decodes are the ones a rune-by-rune reading
+// does (FuzzNextSentenceEnd).
+func nextSentenceEnd(text string, i, e int) (int, bool) {
+	for i < e {
+		if !sentenceLeads[text[i]] {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:e])
+		i += size
+		if !slices.Contains(sentenceEnds, r) {
+			continue
+		}
+		if i < e {
+			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
+				continue
+			}
+		}
+		return i, true
+	}
+	return e, false
 }

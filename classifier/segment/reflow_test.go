@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -148,4 +149,42 @@ func TestRuneCount(t *testing.T) {
 			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// nextSentenceEndRef is nextSentenceEnd ranging over every rune.
+func nextSentenceEndRef(text string, i, e int) (int, bool) {
+	s := text[i:e]
+	for j, r := range s {
+		if !slices.Contains(sentenceEnds, r) {
+			continue // U+FFFD for an invalid byte is none either
+		}
+		end := j + utf8.RuneLen(r)
+		next := true // white space or the end follows
+		for _, r2 := range s[end:] {
+			next = isSpace(r2)
+			break
+		}
+		if next {
+			return i + end, true
+		}
+	}
+	return e, false
+}
+
+// FuzzNextSentenceEnd checks nextSentenceEnd, which skips to the bytes
+// that may start a sentence end, against reading every rune, from every
+// start, on arbitrary bytes.
+func FuzzNextSentenceEnd(f *testing.F) {
+	for _, s := range []string{"", "Hi. Yes! No? ok", "چرا؟ بله… 好。是！何？ x", "a.b. c", "\xe2\x80.\xe2\x80\xa6 \xd8\x9f\xd8", "\xf0\xe2\x80\xa6 x", "。\u00a0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			j, ok := nextSentenceEnd(s, i, len(s))
+			k, okRef := nextSentenceEndRef(s, i, len(s))
+			if j != k || ok != okRef {
+				t.Fatalf("nextSentenceEnd(%q, %d) = %d, %v; reading every rune: %d, %v", s, i, j, ok, k, okRef)
+			}
+		}
+	})
 }
