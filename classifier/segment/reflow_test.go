@@ -132,14 +132,18 @@ func wrapText(s string, width int) string {
 // TestRuneCount checks runeCount against utf8.RuneCountInString on text
 // of every script width and on random bytes (invalid UTF-8 included).
 func TestRuneCount(t *testing.T) {
-	cases := []string{"", "abc", "سلام دنیا", "Привет", "日本語", "😀x", "\xc2", "\xc2a", "\xdf\xbf\xc0\x80", "\xe2\x80", "a\xffb\xfe"}
+	cases := []string{"", "abc", "سلام دنیا", "Привет", "日本語", "😀x", "\xc2", "\xc2a", "\xdf\xbf\xc0\x80", "\xe2\x80", "a\xffb\xfe",
+		"abcdefgh", "abcdefghijklmnopq", "abcdefg\xffabcdefghij", "سلامabcdefghijklm", "The council voted on Tuesday — to expand"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 5000 {
-		b := make([]byte, rng.IntN(24))
+		b := make([]byte, rng.IntN(40))
 		for i := range b {
 			b[i] = byte(rng.IntN(256))
-			if rng.IntN(3) == 0 {
+			switch rng.IntN(4) {
+			case 0:
 				b[i] = 0xC2 + byte(rng.IntN(30))
+			case 1, 2:
+				b[i] = 'a' + byte(rng.IntN(26)) // runs of ASCII
 			}
 		}
 		cases = append(cases, string(b))
