@@ -31,7 +31,9 @@ const (
 	magic = "WNNWMDL\x00"
 	// formatVersion 3 adds the page model (header "page_kinds",
 	// "page_model", "page_article_cut") to version 2's checksum; version 2
-	// files still decode, without a page model.
+	// files still decode, without a page model. Page model rows hold
+	// numPageFeats weights, or numPageFeatsV3 in files written before the
+	// schema features (page.go).
 	formatVersion = 3
 	// checksumBytes is the length of the SHA-256 trailer.
 	checksumBytes = sha256.Size
@@ -326,7 +328,7 @@ func Decode(data []byte) (*Model, error) {
 			if h.PageKinds[k] != PageKindNames[k] {
 				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
 			}
-			if len(row) != numPageFeats {
+			if len(row) != numPageFeats && len(row) != numPageFeatsV3 {
 				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
 			}
 			for j, v := range row {

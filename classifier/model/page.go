@@ -34,8 +34,19 @@ const NumPageKinds = 5
 var PageKindNames = [NumPageKinds]string{"article", "listing", "forum", "product", "other"}
 
 // numPageFeats is the length of a page's feature vector (the first is the
-// bias).
-const numPageFeats = 44
+// bias); files written before the schema features hold rows of
+// numPageFeatsV3 weights, which decode with zero weights for the rest.
+const (
+	numPageFeats   = 52
+	numPageFeatsV3 = 44
+)
+
+// pageSchemaBits are the segment.Schema bits that are page features, in
+// feature order from numPageFeatsV3.
+var pageSchemaBits = [numPageFeats - numPageFeatsV3]segment.Schema{
+	segment.SchemaArticle, segment.SchemaProduct, segment.SchemaForum, segment.SchemaComment,
+	segment.SchemaListing, segment.SchemaOther, segment.SchemaPerson, segment.SchemaPublished,
+}
 
 // PagePrediction is the page model's output for one document.
 type PagePrediction struct {
@@ -198,6 +209,11 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 		f[42] = 1
 	default:
 		f[43] = 1
+	}
+	for i, bit := range pageSchemaBits {
+		if doc.Schema&bit != 0 {
+			f[numPageFeatsV3+i] = 1
+		}
 	}
 }
 

@@ -107,6 +107,7 @@ func htmlTree(src string, opt HTMLOptions) (*Doc, error) {
 			opt.KeepHidden = true
 			d = fromTokens(src, opt)
 		}
+		d.Schema = schemaOf(src)
 		return checked(d, opt.Check)
 	}
 	d := fromTree(root, opt, len(src))
@@ -114,6 +115,7 @@ func htmlTree(src string, opt HTMLOptions) (*Doc, error) {
 		opt.KeepHidden = true
 		d = fromTree(root, opt, len(src))
 	}
+	d.Schema = schemaOf(src)
 	return checked(d, opt.Check)
 }
 

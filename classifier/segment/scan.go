@@ -111,6 +111,7 @@ type scanner struct {
 	z   *htmltok.Tokenizer
 	src string
 	tok scanTok
+	sc  schemaScan // the page's Schema, read from every token
 	oe  []scanElem
 	afe []scanFmt
 
@@ -175,7 +176,9 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 		s.w.blocks = make([]Block, 0, min(l.max+1, strings.Count(src, "<")/4+16))
 	}
 	s.run()
-	return s.w.finish(), ""
+	d = s.w.finish()
+	d.Schema = s.sc.s
+	return d, ""
 }
 
 func bail(reason string) { panic(scanBail{reason}) }
@@ -228,6 +231,14 @@ func (s *scanner) readToken(tt htmltok.TokenType) {
 			t.attrs = append(t.attrs, scanAttr{k, v})
 		}
 		s.scratchAttr = t.attrs
+		if tt == htmltok.EndTagToken {
+			s.sc.end(t.a)
+		} else {
+			s.sc.start(t.a, t.attrs)
+		}
+	}
+	if tt == htmltok.TextToken && s.sc.inLD {
+		s.sc.text(t.text)
 	}
 }
 

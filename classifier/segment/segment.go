@@ -44,6 +44,9 @@ type Doc struct {
 	// OGType is the page's og:type meta content, lower-cased ("article",
 	// "website", "product" …; HTML only, at most 64 bytes).
 	OGType string
+	// Schema is what the page's markup declares about it (HTML only;
+	// zero from FromNode, which has no source to scan).
+	Schema Schema
 }
 
 // Flags are structural facts about a block's ancestors (HTML only).

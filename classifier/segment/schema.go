@@ -1,0 +1,234 @@
+package segment
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/winnowhq/winnow/classifier/segment/internal/htmltok"
+	"golang.org/x/net/html/atom"
+)
+
+// Schema is what a page says about itself in its markup: the schema.org
+// types it declares (JSON-LD "@type" values and microdata itemtype URLs),
+// and whether it gives a publication date. The page model reads it as evidence of the page kind that does
+// not depend on the page's language.
+type Schema uint16
+
+const (
+	// SchemaArticle: Article, NewsArticle and its kinds, BlogPosting,
+	// LiveBlogPosting, Report (TechArticle is SchemaOther).
+	SchemaArticle Schema = 1 << iota
+	// SchemaProduct: Product, ProductGroup, ProductModel,
+	// IndividualProduct, Offer, AggregateOffer.
+	SchemaProduct
+	// SchemaForum: DiscussionForumPosting, QAPage, SocialMediaPosting.
+	SchemaForum
+	// SchemaComment: Comment, Answer.
+	SchemaComment
+	// SchemaListing: ItemList, CollectionPage, SearchResultsPage.
+	SchemaListing
+	// SchemaOther: page types that are neither articles nor lists
+	// (FAQPage, TechArticle, SoftwareApplication, Service, ContactPage,
+	// AboutPage, ProfilePage, HowTo, Course, Event, LocalBusiness, Recipe).
+	SchemaOther
+	// SchemaPerson: Person (an author).
+	SchemaPerson
+	// SchemaPublished: a publication date (JSON-LD or microdata
+	// datePublished, a meta article:published_time) or a <time> element.
+	SchemaPublished
+)
+
+// maxSchemaTypes bounds how many "@type" values and itemtype attributes
+// a document's Schema reads: a page that declares more is judged on the
+// first ones.
+const maxSchemaTypes = 256
+
+// schemaScan collects a Schema from the tokens of a page, as the
+// tokenizer gives them: the schema.org types of itemtype attributes and of
+// the "@type" values in JSON-LD scripts (<script type="application/ld+json">),
+// and a publication date from itemprop="datePublished", a meta
+// article:published_time, a <time> element or a JSON-LD datePublished.
+// It reads what the segmenter reads anyway and allocates nothing. Its
+// limits: JSON-LD is not parsed, "@type" is read where it is followed by a
+// JSON string or an array of strings; types are read up to maxSchemaTypes.
+type schemaScan struct {
+	s    Schema
+	inLD bool // inside a JSON-LD script
+	n    int  // types read
+}
+
+// start reads a start tag (or a self-closing one).
+func (c *schemaScan) start(a atom.Atom, attrs []scanAttr) {
+	if a == atom.Time {
+		c.s |= SchemaPublished
+	}
+	if a == atom.Script {
+		c.inLD = false
+	}
+	for _, at := range attrs {
+		switch string(at.key) {
+		case "itemtype":
+			// Several URLs may be given; each names a type after its
+			// last '/'.
+			for _, u := range bytes.Fields(at.val) {
+				if c.n++; c.n > maxSchemaTypes {
+					break
+				}
+				c.s |= schemaType(string(u[bytes.LastIndexByte(u, '/')+1:]))
+			}
+		case "itemprop":
+			if string(at.val) == "datePublished" {
+				c.s |= SchemaPublished
+			}
+		case "property", "name":
+			if a == atom.Meta && bytes.EqualFold(at.val, []byte("article:published_time")) {
+				c.s |= SchemaPublished
+			}
+		case "type":
+			if a == atom.Script && bytes.Contains(at.val, []byte("ld+json")) {
+				c.inLD = true
+			}
+		}
+	}
+}
+
+// end reads an end tag.
+func (c *schemaScan) end(a atom.Atom) {
+	if a == atom.Script {
+		c.inLD = false
+	}
+}
+
+// text reads a text token: the body of a JSON-LD script.
+func (c *schemaScan) text(p []byte) {
+	if !c.inLD {
+		return
+	}
+	if bytes.Contains(p, []byte(`"datePublished"`)) {
+		c.s |= SchemaPublished
+	}
+	for rest := p; c.n < maxSchemaTypes; {
+		i := bytes.Index(rest, []byte(`"@type"`))
+		if i < 0 {
+			break
+		}
+		c.n++
+		rest = bytes.TrimLeft(rest[i+len(`"@type"`):], " \t\r\n")
+		if len(rest) == 0 || rest[0] != ':' {
+			continue
+		}
+		rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+		if len(rest) > 0 && rest[0] == '[' {
+			end := bytes.IndexByte(rest, ']')
+			if end < 0 || end > 512 {
+				continue
+			}
+			for v := range bytes.SplitSeq(rest[1:end], []byte(",")) {
+				c.s |= schemaType(string(bytes.Trim(bytes.TrimSpace(v), `"`)))
+			}
+			rest = rest[end:]
+			continue
+		}
+		if v, ok := quoted(rest, '"'); ok {
+			c.s |= schemaType(string(v))
+		}
+	}
+}
+
+// schemaOf is the Schema of src read by a tokenizer of its own: the
+// segmenters that do not scan the tokens themselves (the tree walk) use
+// it, so that every path gives the same Schema. Like the scanner it skips
+// the content of <template> elements, which is not part of the page. Inside SVG and MathML the
+// two may differ: there the scanner reads the content of elements such as
+// <style> as markup, as html.Parse does, and schemaOf as raw text.
+func schemaOf(src string) Schema {
+	var c schemaScan
+	z := htmltok.NewTokenizerBytes([]byte(src))
+	var attrs []scanAttr
+	for {
+		switch tt := z.Next(); tt {
+		case htmltok.ErrorToken:
+			return c.s
+		case htmltok.TextToken:
+			if c.inLD {
+				c.text(z.Text())
+			}
+		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+			name, more := z.TagName()
+			if a := atom.Lookup(name); a == atom.Template {
+				skipTemplate(z)
+				continue
+			}
+			attrs = attrs[:0]
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs = append(attrs, scanAttr{k, v})
+			}
+			c.start(atom.Lookup(name), attrs)
+		case htmltok.EndTagToken:
+			name, _ := z.TagName()
+			c.end(atom.Lookup(name))
+		}
+	}
+}
+
+// quoted returns the text of s up to the closing quote q, when s starts
+// with q and closes it within 128 bytes.
+func quoted(s []byte, q byte) ([]byte, bool) {
+	if len(s) == 0 || s[0] != q {
+		return nil, false
+	}
+	end := bytes.IndexByte(s[1:], q)
+	if end < 0 || end > 128 {
+		return nil, false
+	}
+	return s[1 : 1+end], true
+}
+
+// schemaType maps a schema.org type name to its Schema bit (0 when it is
+// none of them).
+func schemaType(t string) Schema {
+	t = strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:")
+	switch t {
+	case "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
+		"ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+		"ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle",
+		"SatiricalArticle", "ScholarlyArticle":
+		return SchemaArticle
+	case "Product", "ProductGroup", "ProductModel", "IndividualProduct", "Offer", "AggregateOffer":
+		return SchemaProduct
+	case "DiscussionForumPosting", "QAPage", "SocialMediaPosting":
+		return SchemaForum
+	case "Comment", "Answer":
+		return SchemaComment
+	case "ItemList", "CollectionPage", "SearchResultsPage":
+		return SchemaListing
+	case "FAQPage", "TechArticle", "APIReference", "SoftwareApplication", "WebApplication",
+		"MobileApplication", "Service", "ContactPage", "AboutPage", "ProfilePage", "HowTo",
+		"Course", "Event", "LocalBusiness", "Recipe":
+		return SchemaOther
+	case "Person":
+		return SchemaPerson
+	}
+	return 0
+}
+
+// skipTemplate skips the tokens up to the end of the template whose start
+// tag z has just read, as the scanner does (scanner.template).
+func skipTemplate(z *htmltok.Tokenizer) {
+	for depth := 1; depth > 0; {
+		switch z.Next() {
+		case htmltok.ErrorToken:
+			return
+		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Template {
+				depth++
+			}
+		case htmltok.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "template" {
+				depth--
+			}
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+func ld(json string) string { return `<script type="application/ld+json">` + json + `</script>` }
+
+func TestSchema(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+		want Schema
+	}{
+		{"empty", "", 0},
+		{"no markup", "<p>An article about @type and itemtypes, published today.</p>", 0},
+		{"json-ld news article", ld(`{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-01-02"}`),
+			SchemaArticle | SchemaPublished},
+		{"json-ld array and spaces", ld(`{"@type" : [ "Product", "Offer" ]}`), SchemaProduct},
+		{"json-ld full url", ld(`{"@type":"http://schema.org/QAPage"}`), SchemaForum},
+		{"json-ld prefixed", ld(`{"@type":"schema:ItemList"}`), SchemaListing},
+		{"json-ld graph", ld(`{"@graph":[{"@type":"WebPage"},{"@type":"Person","name":"A"},{"@type":"FAQPage"}]}`),
+			SchemaPerson | SchemaOther},
+		{"json-ld in another script is ignored", `<script>var x = {"@type":"Product"};</script>`, 0},
+		{"json-ld after a plain script", `<script src=a.js></script>` + ld(`{"@type":"Article"}`) + `<script>{"@type":"Product"}</script>`, SchemaArticle},
+		{"tech article is other", ld(`{"@type":"TechArticle"}`), SchemaOther},
+		{"unknown type", ld(`{"@type":"Thing"}`), 0},
+		{"type without colon", ld(`"@type" "Article"`), 0},
+		{"unterminated", ld(`{"@type":"Article`), 0},
+		{"microdata", `<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="datePublished">x</span></div>`,
+			SchemaForum | SchemaPublished},
+		{"microdata single quotes", `<li itemtype='http://schema.org/Comment'>`, SchemaComment},
+		{"microdata bare, any case", `<div itemType=http://schema.org/Product>`, SchemaProduct},
+		{"microdata two urls", `<div itemtype="https://schema.org/Article https://schema.org/Person">`, SchemaArticle | SchemaPerson},
+		{"meta published time", `<meta property="article:published_time" content="2024">`, SchemaPublished},
+		{"time element", `<p>On <time datetime="2024-01-01">1 Jan</time></p>`, SchemaPublished},
+		{"time upper case", `<TIME>`, SchemaPublished},
+		{"time in a comment", `<!-- <time> -->`, 0},
+		{"template content is inert", `<template><time></time><template></template><div itemtype="https://schema.org/Product"></div></template>`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := schemaOf(tc.src); got != tc.want {
+				t.Errorf("schemaOf = %b, want %b", got, tc.want)
+			}
+			d, err := HTML(tc.src+"<p>text</p>", HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Schema != tc.want {
+				t.Errorf("HTML: Schema = %b, want %b", d.Schema, tc.want)
+			}
+		})
+	}
+}
+
+func TestSchemaBounded(t *testing.T) {
+	// Many declarations: only the first maxSchemaTypes are read.
+	src := ld(strings.Repeat(`{"@type":"Thing"}`, 10*maxSchemaTypes) + `{"@type":"Product"}`)
+	if got := schemaOf(src); got&SchemaProduct != 0 {
+		t.Errorf("schemaOf read past %d types: %b", maxSchemaTypes, got)
+	}
+}
+
+func TestHTMLSchema(t *testing.T) {
+	src := `<html><head><meta property="og:type" content="article">
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person"}}</script></head>
+<body><article><h1>Title</h1><p>Body text of the article.</p></article></body></html>`
+	d, err := HTML(src, HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := SchemaArticle | SchemaPerson; d.Schema != want {
+		t.Errorf("Doc.Schema = %b, want %b", d.Schema, want)
+	}
+}
+
+// FuzzSchema checks that schemaOf never panics nor sets unknown bits;
+// FuzzHTMLDifferential checks that the scanner reads the same Schema.
+func FuzzSchema(f *testing.F) {
+	f.Add(ld(`{"@type":["Article","Person"],"datePublished":"x"}`))
+	f.Add(`<div itemtype="https://schema.org/Product"><time>`)
+	f.Add(ld(`"@type":[`))
+	f.Add(`<p itemtype=>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		if s := schemaOf(src); s >= SchemaPublished<<1 {
+			t.Fatalf("unknown bits %b", s)
+		}
+	})
+}
