@@ -218,6 +218,9 @@ func classify(w string, attr wattr) (metaKind, bool) {
 // separator; it ends on a date word and leaves at least three words.
 func metaPrefix(text string, ws []word) int {
 	n := len(ws)
+	if n < 5 {
+		return 0 // no room for a stamp of two words and three after it
+	}
 	p, dates, labels, times, seps, lastDate := 0, 0, 0, 0, 0, -1
 	for p < n && p < 16 {
 		w := text[ws[p].start:ws[p].end]
@@ -277,6 +280,9 @@ func deskPrefix(text string, ws []word) int {
 // any metadata prefix.
 func metaSuffix(text string, ws []word, from int) int {
 	n := len(ws)
+	if n-from < 5 {
+		return n // a tail must leave four words after from
+	}
 	for j := n - 1; j >= n-6 && j > from+3; j-- {
 		if ws[j-1].attr&(aHard|aClose) != 0 && metaIn(text[ws[j].start:ws[j].end])&inSuffixLabels != 0 {
 			return j
