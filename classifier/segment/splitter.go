@@ -531,26 +531,30 @@ type lineScratch struct {
 // getScratch); reset empties it.
 type wordCache struct {
 	slots []cacheSlot
-	bits  uint8 // len(slots) == 1<<bits
+	edges []cacheEdges // beside slots: what only Cohesion reads
+	bits  uint8        // len(slots) == len(edges) == 1<<bits
 }
 
-// cacheSlot is a wordInfo and its word's hash in 32 bytes, so that a
-// look-up reads one cache line: key is the hash with bit 0 replaced by
-// wordInfo.ok (hashes 0 to 3 are stored as 4 to 7), 0 for an empty slot.
+// cacheSlot is a word's weights and its hash in 16 bytes, so that the
+// look-up of a word's weights reads one small slot: key is the hash with
+// bit 0 replaced by wordInfo.ok (hashes 0 to 3 are stored as 4 to 7), 0
+// for an empty slot. The word's edge tokens are in the parallel edges.
 type cacheSlot struct {
-	key         uint64
-	first, last uint64
-	wt          [2]float32
+	key uint64
+	wt  [2]float32
 }
+
+type cacheEdges struct{ first, last uint64 }
 
 // Bounds on a wordCache's size: 1<<8 slots (8 KB) for a short text,
 // up to 1<<14 (512 KB, about the distinct words of a 300 KB article).
+// Slots and edges take half each.
 const (
 	minCacheBits = 8
 	maxCacheBits = 14
 )
 
-func (c *wordCache) reset() { clear(c.slots) }
+func (c *wordCache) reset() { clear(c.slots) } // edges are read only beside a slot's key
 
 // fit makes room for the distinct words of a text of n bytes (about one
 // slot per 4 bytes, within the bounds); a cache already large enough is
@@ -562,20 +566,21 @@ func (c *wordCache) fit(n int) {
 	}
 	if c.slots == nil || c.bits < bits {
 		c.slots = make([]cacheSlot, 1<<bits)
+		c.edges = make([]cacheEdges, 1<<bits)
 		c.bits = bits
 	}
 }
 
-// slot returns the slot of hash h and the key (without its ok bit) that
-// it holds when it holds h's word.
-func (c *wordCache) slot(h uint64) (*cacheSlot, uint64) {
+// slot returns the index of hash h's slot and the key (without its ok
+// bit) that the slot holds when it holds h's word.
+func (c *wordCache) slot(h uint64) (int, uint64) {
 	if c.slots == nil {
 		c.fit(0)
 	}
 	if h < 4 {
 		h += 4
 	}
-	return &c.slots[(h*0x9e3779b97f4a7c15)>>(64-c.bits)], h &^ 1
+	return int((h * 0x9e3779b97f4a7c15) >> (64 - c.bits)), h &^ 1
 }
 
 // rawWordHash is the hash the word cache keys a raw word by: for a word of up
@@ -942,22 +947,39 @@ func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32
 	if w.wtOK {
 		return w.wt
 	}
-	v := s.wordInfo(text, w, sc)
-	w.wt, w.wtOK = v.wt, true
-	return v.wt
+	c := &sc.weights
+	raw := text[w.start:w.end]
+	i, key := c.slot(rawWordHash(raw))
+	if e := &c.slots[i]; e.key&^1 == key {
+		w.wt = e.wt
+	} else {
+		w.wt = s.fill(sc, i, key, raw).wt
+	}
+	w.wtOK = true
+	return w.wt
 }
 
+// wordInfo is what the cache knows of word w, filling its slot if needed.
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
+	c := &sc.weights
 	raw := text[w.start:w.end]
-	e, key := sc.weights.slot(rawWordHash(raw))
-	if e.key&^1 == key {
-		return wordInfo{wt: e.wt, first: e.first, last: e.last, ok: e.key&1 != 0}
+	i, key := c.slot(rawWordHash(raw))
+	if e := &c.slots[i]; e.key&^1 == key {
+		return wordInfo{wt: e.wt, first: c.edges[i].first, last: c.edges[i].last, ok: e.key&1 != 0}
 	}
+	return s.fill(sc, i, key, raw)
+}
+
+// fill looks raw up in the splitter's tables and stores it in slot i of
+// the word cache under key.
+func (s *Splitter) fill(sc *lineScratch, i int, key uint64, raw string) wordInfo {
+	c := &sc.weights
 	v := s.edgeInfo(&sc.it, raw)
-	*e = cacheSlot{key: key, first: v.first, last: v.last, wt: v.wt}
+	c.slots[i] = cacheSlot{key: key, wt: v.wt}
 	if v.ok {
-		e.key |= 1
+		c.slots[i].key |= 1
 	}
+	c.edges[i] = cacheEdges{v.first, v.last}
 	return v
 }
 
