@@ -176,15 +176,16 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// blocks, so abandoned work stops within a millisecond or so of CPU.
 	// The block limit stops segmentation as soon as it is passed.
 	maxBlocks := MaxBlocks(len(text))
+	check := ctx.Err // one method value for every stage
 	if isHTML {
-		doc, err = segment.HTML(text, segment.HTMLOptions{Check: ctx.Err, MaxBlocks: maxBlocks})
+		doc, err = segment.HTML(text, segment.HTMLOptions{Check: check, MaxBlocks: maxBlocks})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Reflow: true, Check: ctx.Err, MaxBlocks: maxBlocks})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}
 	}
-	if tm := (*segment.TooManyBlocksError)(nil); errors.As(err, &tm) {
+	if tm := (*segment.TooManyBlocksError)(nil); err != nil && errors.As(err, &tm) {
 		return nil, errorf("segment", KindTooLarge, "document",
 			"the document has more than %d blocks, the most a document of %d bytes may have (%d, or one block per %d bytes when that is more; each block costs memory while it is classified); send fewer, longer lines or elements, or split the document",
 			tm.Max, len(text), MinBlockLimit, BlockLimitBytes)
@@ -199,7 +200,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			explain = 5
 		}
 	}
-	preds, page, err := c.model.PredictCompact(doc, explain, ctx.Err)
+	preds, page, err := c.model.PredictCompact(doc, explain, check)
 	if err != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: err}
 	}

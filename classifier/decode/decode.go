@@ -174,8 +174,12 @@ func Decode(data []byte, mediaType string) (Result, error) {
 		}
 	}
 
+	var utf16 *charsetInfo // BOM-less UTF-16, sniffed once when no charset is known
+	if enc == nil {
+		utf16 = sniffUTF16(body)
+	}
 	if enc == nil || enc.asciiCompatible {
-		if sniffUTF16(body) == nil || (enc != nil && enc.asciiCompatible) {
+		if utf16 == nil || enc != nil {
 			if what := sniffBinary(body); what != "" {
 				return Result{}, &NotTextError{What: what}
 			}
@@ -209,7 +213,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			r.Text, r.Replaced = decodeWith(enc, body)
 		}
 	default:
-		if ci := sniffUTF16(body); ci != nil {
+		if ci := utf16; ci != nil {
 			enc, r.Source = ci, SourceSniff
 			r.Text, r.Replaced = decodeWith(enc, body)
 			break

@@ -60,3 +60,12 @@ func TestExplainSeedGaps(t *testing.T) {
 		fmt.Printf("%-14s|%-14s %+.2f e%+.2f s%+.2f = %+.2f list %+.2f  %s\n", line[ws[k].start:ws[k].end], line[ws[k+1].start:ws[k+1].end], v, e, s, v+e+s, l+e+s, strings.Join(parts, " "))
 	}
 }
+
+// score sums the splitter's weights of the features fs, in their order.
+func (s *Splitter) score(fs []Feature) float32 {
+	var v float32
+	for _, f := range fs {
+		v += s.Weights[f]
+	}
+	return v
+}

@@ -156,6 +156,19 @@ func metaIn(w string) metaSet {
 			i++
 			continue
 		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+			// a two-byte rune, as utf8.AppendRune writes it, but ي and ك
+			switch r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F); r {
+			case 'ي':
+				b = utf8.AppendRune(b, 'ی')
+			case 'ك':
+				b = utf8.AppendRune(b, 'ک')
+			default:
+				b = append(b, c, w[i+1])
+			}
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(w[i:])
 		i += n
 		switch r {
@@ -205,6 +218,9 @@ func classify(w string, attr wattr) (metaKind, bool) {
 // separator; it ends on a date word and leaves at least three words.
 func metaPrefix(text string, ws []word) int {
 	n := len(ws)
+	if n < 5 {
+		return 0 // no room for a stamp of two words and three after it
+	}
 	p, dates, labels, times, seps, lastDate := 0, 0, 0, 0, 0, -1
 	for p < n && p < 16 {
 		w := text[ws[p].start:ws[p].end]
@@ -264,6 +280,9 @@ func deskPrefix(text string, ws []word) int {
 // any metadata prefix.
 func metaSuffix(text string, ws []word, from int) int {
 	n := len(ws)
+	if n-from < 5 {
+		return n // a tail must leave four words after from
+	}
 	for j := n - 1; j >= n-6 && j > from+3; j-- {
 		if ws[j-1].attr&(aHard|aClose) != 0 && metaIn(text[ws[j].start:ws[j].end])&inSuffixLabels != 0 {
 			return j

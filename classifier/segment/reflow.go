@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,7 +83,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		}
 		// can line j continue onto line j+1?
-		n := utf8.RuneCountInString(s)
+		n := wrapRunes(s)
 		if n < wrapMin || n > wrapMax || j+1 >= len(bs) || strings.Count(s, " ") < 3 {
 			break
 		}
@@ -94,7 +95,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			break
 		}
 		next := text[bs[j+1].Start:bs[j+1].End]
-		nn := utf8.RuneCountInString(next)
+		nn := wrapRunes(next)
 		if nn > wrapMax {
 			break // a paragraph on one line follows
 		}
@@ -109,6 +110,36 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	return best, reached
 }
 
+// wrapRunes is the length of s in runes when it is at most wrapMax, and
+// some length over wrapMax otherwise: a line of more than 4*wrapMax
+// bytes is not counted.
+func wrapRunes(s string) int {
+	if len(s) > utf8.UTFMax*wrapMax {
+		return wrapMax + 1
+	}
+	return runeCount(s)
+}
+
+// runeCount is utf8.RuneCountInString (an invalid byte counts as one
+// rune) with the one- and two-byte runes of Latin, Cyrillic, Arabic …
+// text counted inline.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // wholeLine reports whether block i is the only block of its line.
 func wholeLine(bs []Block, i int) bool {
 	b := &bs[i]
@@ -120,7 +151,7 @@ func firstWordRunes(s string) int {
 	if k := strings.IndexAny(s, " \t"); k >= 0 {
 		s = s[:k]
 	}
-	return utf8.RuneCountInString(s)
+	return runeCount(s)
 }
 
 // endsSentence reports whether s ends with sentence punctuation, perhaps
@@ -148,6 +179,18 @@ func endsSentence(s string) bool {
 // ends.
 const sentenceLine = 4096
 
+// sentenceEnds are the runes that end a sentence for appendSentences;
+// sentenceLeads marks their first bytes.
+var (
+	sentenceEnds  = []rune{'.', '!', '?', '؟', '…', '。', '！', '？'}
+	sentenceLeads = func() (t [256]bool) {
+		for _, r := range sentenceEnds {
+			t[utf8.AppendRune(nil, r)[0]] = true
+		}
+		return t
+	}()
+)
+
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space) goes to
 // the splitter as if it were a line of its own.
@@ -157,17 +200,9 @@ const sentenceLine = 4096
 func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
 	from := s
 	for i := s; i < e; {
-		r, size := utf8.DecodeRuneInString(text[i:e])
-		i += size
-		switch r {
-		case '.', '!', '?', '؟', '…', '。', '！', '？':
-		default:
-			continue
-		}
-		if i < e {
-			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
-				continue
-			}
+		var ok bool
+		if i, ok = nextSentenceEnd(text, i, e); !ok {
+			break
 		}
 		if ss, se := trimSpan(text, from, i); ss < se {
 			bs = sp.appendLine(bs, text, ss, se, line, sc)
@@ -181,4 +216,32 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		bs = sp.appendLine(bs, text, ss, se, line, sc)
 	}
 	return bs
+}
+
+// nextSentenceEnd returns the end of the first sentence end (a rune of
+// sentenceEnds followed by white space or e) in text[i:e], read rune by
+// rune from i, and whether there is one. It skips to the bytes of
+// sentenceLeads: no rune of a sentence end holds another byte, and no
+// rune holds one of them but as its first byte (they are ASCII or lead
+// bytes), so the runes it decodes are the ones a rune-by-rune reading
+// does (FuzzNextSentenceEnd).
+func nextSentenceEnd(text string, i, e int) (int, bool) {
+	for i < e {
+		if !sentenceLeads[text[i]] {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:e])
+		i += size
+		if !slices.Contains(sentenceEnds, r) {
+			continue
+		}
+		if i < e {
+			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
+				continue
+			}
+		}
+		return i, true
+	}
+	return e, false
 }

@@ -2,8 +2,11 @@ package segment
 
 import (
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestReflow(t *testing.T) {
@@ -124,4 +127,68 @@ func wrapText(s string, width int) string {
 		n += r
 	}
 	return b.String()
+}
+
+// TestRuneCount checks runeCount against utf8.RuneCountInString on text
+// of every script width and on random bytes (invalid UTF-8 included).
+func TestRuneCount(t *testing.T) {
+	cases := []string{"", "abc", "سلام دنیا", "Привет", "日本語", "😀x", "\xc2", "\xc2a", "\xdf\xbf\xc0\x80", "\xe2\x80", "a\xffb\xfe",
+		"abcdefgh", "abcdefghijklmnopq", "abcdefg\xffabcdefghij", "سلامabcdefghijklm", "The council voted on Tuesday — to expand"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = 0xC2 + byte(rng.IntN(30))
+			case 1, 2:
+				b[i] = 'a' + byte(rng.IntN(26)) // runs of ASCII
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// nextSentenceEndRef is nextSentenceEnd ranging over every rune.
+func nextSentenceEndRef(text string, i, e int) (int, bool) {
+	s := text[i:e]
+	for j, r := range s {
+		if !slices.Contains(sentenceEnds, r) {
+			continue // U+FFFD for an invalid byte is none either
+		}
+		end := j + utf8.RuneLen(r)
+		next := true // white space or the end follows
+		for _, r2 := range s[end:] {
+			next = isSpace(r2)
+			break
+		}
+		if next {
+			return i + end, true
+		}
+	}
+	return e, false
+}
+
+// FuzzNextSentenceEnd checks nextSentenceEnd, which skips to the bytes
+// that may start a sentence end, against reading every rune, from every
+// start, on arbitrary bytes.
+func FuzzNextSentenceEnd(f *testing.F) {
+	for _, s := range []string{"", "Hi. Yes! No? ok", "چرا؟ بله… 好。是！何？ x", "a.b. c", "\xe2\x80.\xe2\x80\xa6 \xd8\x9f\xd8", "\xf0\xe2\x80\xa6 x", "。\u00a0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			j, ok := nextSentenceEnd(s, i, len(s))
+			k, okRef := nextSentenceEndRef(s, i, len(s))
+			if j != k || ok != okRef {
+				t.Fatalf("nextSentenceEnd(%q, %d) = %d, %v; reading every rune: %d, %v", s, i, j, ok, k, okRef)
+			}
+		}
+	})
 }

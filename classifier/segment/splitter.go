@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -144,6 +145,7 @@ type Splitter struct {
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
+	edges            edgeTable          // endH and startH in one flat table
 	affixes          bool               // the tables hold affix keys
 }
 
@@ -228,6 +230,14 @@ func edgeKeys(it *token.Iter, w string) (first, last string) {
 // edgeHashes returns the token.Hash of the first and last token of w, and
 // whether w has a token.
 func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
+	if first, last, ok, done := asciiEdgeHashes(w); done {
+		return first, last, ok
+	}
+	return iterEdgeHashes(it, w)
+}
+
+// iterEdgeHashes is edgeHashes through the tokeniser, for any word.
+func iterEdgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 	it.Reset(w)
 	for it.Next() {
 		if !ok {
@@ -236,6 +246,66 @@ func edgeHashes(it *token.Iter, w string) (first, last uint64, ok bool) {
 		last = it.Hash()
 	}
 	return first, last, ok
+}
+
+// asciiEdgeHashes is edgeHashes without the tokeniser for a word of
+// printable ASCII (U+0021–U+007E), the most common kind in Latin-script
+// text; done is false for any other word. The tokens of such a word
+// (token.Iter) are its runs of letters and digits, letters lower-cased,
+// and a run of digits only is a Number, whose token is its digit shape
+// (FuzzEdgeHashes checks that both agree).
+func asciiEdgeHashes(w string) (first, last uint64, ok, done bool) {
+	h := uint64(token.HashOffset)
+	n, letter := 0, false // bytes and whether a letter is in the run so far
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) {
+			c := w[i]
+			switch {
+			case c < 0x21 || c > 0x7e:
+				return 0, 0, false, false
+			case c|0x20 >= 'a' && c|0x20 <= 'z':
+				h = token.AddByte(h, c|0x20)
+				n, letter = n+1, true
+				continue
+			case c >= '0' && c <= '9':
+				h = token.AddByte(h, c)
+				n++
+				continue
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		// the end of a run: a token
+		if !letter {
+			h = digitShapeHash(n)
+		}
+		if !ok {
+			first, ok = h, true
+		}
+		last = h
+		h, n, letter = token.HashOffset, 0, false
+	}
+	return first, last, ok, true
+}
+
+// digitShapes are the token.Hash of the digit shapes of runs of 1 to 4,
+// 5 to 8 and 9 or more digits (token.Iter.Token).
+var digitShapes = [...]uint64{
+	token.HashString("0"), token.HashString("00"), token.HashString("000"), token.HashString("0000"),
+	token.HashString("00000"), token.HashString("000000000"),
+}
+
+// digitShapeHash returns the token.Hash of the digit shape of a run of n
+// digits.
+func digitShapeHash(n int) uint64 {
+	switch {
+	case n > 8:
+		return digitShapes[5]
+	case n > 4:
+		return digitShapes[4]
+	}
+	return digitShapes[n-1]
 }
 
 // edgeInfo returns what the splitter knows of word w: its End weight
@@ -249,7 +319,11 @@ func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
 		if !ok {
 			return wordInfo{}
 		}
-		return wordInfo{wt: [2]float32{s.endH[last], s.startH[first]}, first: first, last: last, ok: true}
+		end, start := s.edges.get(last)
+		if first != last {
+			_, start = s.edges.get(first)
+		}
+		return wordInfo{wt: [2]float32{end, start}, first: first, last: last, ok: true}
 	}
 	var v wordInfo
 	var buf [1 + 4*maxAffix]byte
@@ -280,6 +354,78 @@ func (s *Splitter) edgeInfo(it *token.Iter, w string) wordInfo {
 		v.wt[0] += x
 	}
 	return v
+}
+
+// edgeTable holds the End and Start weights of the tokens of a Splitter's
+// tables (endH, startH) in one open-addressed table, so that the weights
+// of a word of one token take one look-up that reads one cache line at
+// most times, not two map look-ups.
+type edgeTable struct {
+	slots []edgeSlot // a power of two, at most half full; h == 0: empty
+	shift uint8      // 64 - log2(len(slots))
+	zero  edgeSlot   // the weights of the token hashing to 0
+}
+
+type edgeSlot struct {
+	h          uint64
+	end, start float32
+}
+
+func newEdgeTable(end, start map[uint64]float32) edgeTable {
+	var t edgeTable
+	n := len(end) // tokens in either table
+	for h := range start {
+		if _, ok := end[h]; !ok {
+			n++
+		}
+	}
+	bits := uint8(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	t.slots, t.shift = make([]edgeSlot, 1<<bits), 64-bits
+	for h, v := range end {
+		t.slot(h).end = v
+	}
+	for h, v := range start {
+		t.slot(h).start = v
+	}
+	return t
+}
+
+// slot returns h's slot, claiming an empty one when h has none.
+func (t *edgeTable) slot(h uint64) *edgeSlot {
+	if h == 0 {
+		return &t.zero
+	}
+	mask := len(t.slots) - 1
+	for i := int((h * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		if e := &t.slots[i]; e.h == h || e.h == 0 {
+			e.h = h
+			return e
+		}
+	}
+}
+
+// get returns the End and Start weights of the token hashing to h (0 for
+// a token not in a table).
+func (t *edgeTable) get(h uint64) (end, start float32) {
+	switch {
+	case h == 0:
+		return t.zero.end, t.zero.start
+	case len(t.slots) == 0: // a Splitter not prepared: no tables
+		return 0, 0
+	}
+	mask := len(t.slots) - 1
+	for i := int((h * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		e := &t.slots[i]
+		if e.h == h {
+			return e.end, e.start
+		}
+		if e.h == 0 {
+			return 0, 0
+		}
+	}
 }
 
 func (s *Splitter) prepare() {
@@ -328,6 +474,7 @@ func (s *Splitter) prepare() {
 	}
 	s.endH, s.maxEnd = hashed(s.End, true)
 	s.startH, s.maxStart = hashed(s.Start, false)
+	s.edges = newEdgeTable(s.endH, s.startH)
 	s.maxCoh = s.Weights[FMarkCohesion]
 	for f := FMarkCohesion; f < NumFeatures; f++ {
 		s.maxCoh = max(s.maxCoh, s.Weights[f])
@@ -370,33 +517,44 @@ type lineScratch struct {
 	cut   []bool
 	left  []int
 	right []int
-	feats []Feature
 	it    token.Iter
 	exact []float32
 	dp    []float32
 	from  []int
+	cutV  []float32
 	// weights caches word weights and edge tokens (see wordWeights).
 	weights wordCache
 }
 
-// wordCache is a direct-mapped cache of wordInfo keyed by
-// token.HashString of the raw word: a word whose slot another word took
-// is looked up again. It is valid for one Splitter's tables (see
+// wordCache is a direct-mapped cache of wordInfo keyed by rawWordHash of
+// the raw word: a word whose slot another word took is looked up again. It is valid for one Splitter's tables (see
 // getScratch); reset empties it.
 type wordCache struct {
-	keys []uint64 // 0: empty slot (a word hashing to 0 is stored as 1)
-	vals []wordInfo
-	bits uint8 // len(keys) == 1<<bits
+	slots []cacheSlot
+	edges []cacheEdges // beside slots: what only Cohesion reads
+	bits  uint8        // len(slots) == len(edges) == 1<<bits
 }
 
-// Bounds on a wordCache's size: 1<<8 slots (10 KB) for a short text,
-// up to 1<<14 (640 KB, about the distinct words of a 300 KB article).
+// cacheSlot is a word's weights and its hash in 16 bytes, so that the
+// look-up of a word's weights reads one small slot: key is the hash with
+// bit 0 replaced by wordInfo.ok (hashes 0 to 3 are stored as 4 to 7), 0
+// for an empty slot. The word's edge tokens are in the parallel edges.
+type cacheSlot struct {
+	key uint64
+	wt  [2]float32
+}
+
+type cacheEdges struct{ first, last uint64 }
+
+// Bounds on a wordCache's size: 1<<8 slots (8 KB) for a short text,
+// up to 1<<14 (512 KB, about the distinct words of a 300 KB article).
+// Slots and edges take half each.
 const (
 	minCacheBits = 8
 	maxCacheBits = 14
 )
 
-func (c *wordCache) reset() { clear(c.keys) }
+func (c *wordCache) reset() { clear(c.slots) } // edges are read only beside a slot's key
 
 // fit makes room for the distinct words of a text of n bytes (about one
 // slot per 4 bytes, within the bounds); a cache already large enough is
@@ -406,22 +564,58 @@ func (c *wordCache) fit(n int) {
 	for bits < maxCacheBits && 1<<(bits+2) < n {
 		bits++
 	}
-	if c.keys == nil || c.bits < bits {
-		c.keys = make([]uint64, 1<<bits)
-		c.vals = make([]wordInfo, 1<<bits)
+	if c.slots == nil || c.bits < bits {
+		c.slots = make([]cacheSlot, 1<<bits)
+		c.edges = make([]cacheEdges, 1<<bits)
 		c.bits = bits
 	}
 }
 
-// slot returns the slot of hash h and the key stored for it.
+// slot returns the index of hash h's slot and the key (without its ok
+// bit) that the slot holds when it holds h's word.
 func (c *wordCache) slot(h uint64) (int, uint64) {
-	if c.keys == nil {
+	if c.slots == nil {
 		c.fit(0)
 	}
-	if h == 0 {
-		h = 1
+	if h < 4 {
+		h += 4
 	}
-	return int((h * 0x9e3779b97f4a7c15) >> (64 - c.bits)), h
+	return int((h * 0x9e3779b97f4a7c15) >> (64 - c.bits)), h &^ 1
+}
+
+// rawWordHash is the hash the word cache keys a raw word by: for a word of up
+// to 16 bytes, its first and last 8 (or 4, or 1) bytes, which together
+// with its length (spread by a multiply) are the whole word, mixed by one
+// 64×64→128-bit multiply (wyhash's small-input step); token.HashString for a longer one. Two
+// words share a key by chance only (about 2^-63 for a pair), as with any
+// 64-bit hash; the key never leaves the cache.
+func rawWordHash(s string) uint64 {
+	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n > 16:
+		return token.HashString(s)
+	case n >= 8:
+		a, b = le64(s), le64(s[n-8:])
+	case n >= 4:
+		a, b = uint64(le32(s)), uint64(le32(s[n-4:]))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	hi, lo := bits.Mul64(a^k0^uint64(n)*k2, b^k1)
+	return hi ^ lo
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // wordInfo is what the splitter knows of a distinct word.
@@ -451,34 +645,28 @@ func bucket(n int) int {
 	return 5
 }
 
+// prevMarks are the marks of the word before a gap that are features of
+// their own, in the order gapFeatures lists them.
+var prevMarks = [...]struct {
+	a wattr
+	f Feature
+}{
+	{aQuestion, FPrevQuestion}, {aExclaim, FPrevExclaim}, {aDot, FPrevDot}, {aColon, FPrevColon},
+	{aComma, FPrevComma}, {aClose, FPrevClose}, {aMedia, FPrevMedia}, {aSep, FPrevSep},
+}
+
+// anyPrevMark is every mark of prevMarks.
+const anyPrevMark = aQuestion | aExclaim | aDot | aColon | aComma | aClose | aMedia | aSep
+
 // gapFeatures appends the fixed features of the gap after word k.
 func gapFeatures(fs []Feature, ws []word, k int, left, right, hard, dots int) []Feature {
 	n := len(ws)
 	p, q := ws[k].attr, ws[k+1].attr
 	fs = append(fs, FBias)
-	if p&aQuestion != 0 {
-		fs = append(fs, FPrevQuestion)
-	}
-	if p&aExclaim != 0 {
-		fs = append(fs, FPrevExclaim)
-	}
-	if p&aDot != 0 {
-		fs = append(fs, FPrevDot)
-	}
-	if p&aColon != 0 {
-		fs = append(fs, FPrevColon)
-	}
-	if p&aComma != 0 {
-		fs = append(fs, FPrevComma)
-	}
-	if p&aClose != 0 {
-		fs = append(fs, FPrevClose)
-	}
-	if p&aMedia != 0 {
-		fs = append(fs, FPrevMedia)
-	}
-	if p&aSep != 0 {
-		fs = append(fs, FPrevSep)
+	for _, m := range prevMarks {
+		if p&m.a != 0 {
+			fs = append(fs, m.f)
+		}
 	}
 	if q&aSep != 0 {
 		fs = append(fs, FNextSep)
@@ -508,32 +696,12 @@ func gapFeatures(fs []Feature, ws []word, k int, left, right, hard, dots int) []
 	if plain {
 		fs = append(fs, FPrevPlain)
 	}
-	var dens Feature
-	switch {
-	case hard == 0:
-		dens = 0
-	case hard*20 < n:
-		dens = 1
-	case hard*8 < n:
-		dens = 2
-	default:
-		dens = 3
-	}
 	mk := markOf(p)
 	fs = append(fs,
 		FMarkLeft+mk*6+Feature(bucket(left)),
 		FMarkRight+mk*6+Feature(bucket(right)),
-		FMarkDensity+mk*4+dens)
-	var dd Feature
-	switch {
-	case dots == 0:
-		dd = 0
-	case dots*25 < n:
-		dd = 1
-	default:
-		dd = 2
-	}
-	fs = append(fs, FMarkDots+mk*3+dd)
+		FMarkDensity+mk*4+densityLevel(hard, n),
+		FMarkDots+mk*3+dotsLevel(dots, n))
 	if p&aHard != 0 {
 		if left <= 16 && right <= 16 {
 			fs = append(fs, FHardShortBoth)
@@ -549,6 +717,95 @@ func gapFeatures(fs []Feature, ws []word, k int, left, right, hard, dots int) []
 		}
 	}
 	return fs
+}
+
+// gapScore returns v plus w's weights of the fixed features of the gap
+// after word k (gapFeatures), added in gapFeatures' order so that the sum
+// is the same float32 as adding them up from its list; it spares the
+// first pass of cutTitles building the list (TestGapScore).
+func gapScore(w *[NumFeatures]float32, v float32, ws []word, k int, left, right, hard, dots int) float32 {
+	n := len(ws)
+	p, q := ws[k].attr, ws[k+1].attr
+	v += w[FBias]
+	if p&anyPrevMark != 0 {
+		for _, m := range prevMarks {
+			if p&m.a != 0 {
+				v += w[m.f]
+			}
+		}
+	}
+	if q&aSep != 0 {
+		v += w[FNextSep]
+	}
+	upperAfterLower := q&aStartUpper != 0 && p&aEndLower != 0
+	switch {
+	case ws[k+1].nospace && upperAfterLower:
+		v += w[FCamel]
+	case ws[k+1].nospace:
+		v += w[FNoSpacePunct]
+	case upperAfterLower:
+		v += w[FUpperAfterLower]
+	}
+	if q&aStartLower != 0 {
+		v += w[FNextLower]
+	}
+	if p&aDigit != 0 {
+		v += w[FPrevDigit]
+	}
+	if q&aDigit != 0 {
+		v += w[FNextDigit]
+	}
+	if q&aStartOpen != 0 {
+		v += w[FNextOpen]
+	}
+	plain := p&aEndPlain != 0
+	if plain {
+		v += w[FPrevPlain]
+	}
+	mk := markOf(p)
+	v += w[FMarkLeft+mk*6+Feature(bucket(left))]
+	v += w[FMarkRight+mk*6+Feature(bucket(right))]
+	v += w[FMarkDensity+mk*4+densityLevel(hard, n)]
+	v += w[FMarkDots+mk*3+dotsLevel(dots, n)]
+	if p&aHard != 0 {
+		if left <= 16 && right <= 16 {
+			v += w[FHardShortBoth]
+		}
+		if left > 30 || right > 30 {
+			v += w[FHardLong]
+		}
+	}
+	if plain && hard*20 >= n && hard > 0 {
+		v += w[FPlainDense]
+		if left+right > 12 {
+			v += w[FPlainLongRun]
+		}
+	}
+	return v
+}
+
+// densityLevel buckets a line's hard marks per word for FMarkDensity.
+func densityLevel(hard, n int) Feature {
+	switch {
+	case hard == 0:
+		return 0
+	case hard*20 < n:
+		return 1
+	case hard*8 < n:
+		return 2
+	}
+	return 3
+}
+
+// dotsLevel buckets a line's periods per word for FMarkDots.
+func dotsLevel(dots, n int) Feature {
+	switch {
+	case dots == 0:
+		return 0
+	case dots*25 < n:
+		return 1
+	}
+	return 2
 }
 
 // markOf classifies the mark ending a word for the conjunction features.
@@ -616,15 +873,6 @@ func hardRuns(ws []word, left, right []int) ([]int, []int, int, int) {
 		right[k] = next - k
 	}
 	return left, right, hard, dots
-}
-
-// score scores the gap after word k given its features.
-func (s *Splitter) score(fs []Feature) float32 {
-	var v float32
-	for _, f := range fs {
-		v += s.Weights[f]
-	}
-	return v
 }
 
 // appendLine appends the blocks of the trimmed line text[s:e].
@@ -699,20 +947,39 @@ func (s *Splitter) wordWeights(text string, w *word, sc *lineScratch) [2]float32
 	if w.wtOK {
 		return w.wt
 	}
-	v := s.wordInfo(text, w, sc)
-	w.wt, w.wtOK = v.wt, true
-	return v.wt
+	c := &sc.weights
+	raw := text[w.start:w.end]
+	i, key := c.slot(rawWordHash(raw))
+	if e := &c.slots[i]; e.key&^1 == key {
+		w.wt = e.wt
+	} else {
+		w.wt = s.fill(sc, i, key, raw).wt
+	}
+	w.wtOK = true
+	return w.wt
 }
 
+// wordInfo is what the cache knows of word w, filling its slot if needed.
 func (s *Splitter) wordInfo(text string, w *word, sc *lineScratch) wordInfo {
-	raw := text[w.start:w.end]
 	c := &sc.weights
-	i, key := c.slot(token.HashString(raw))
-	if c.keys[i] == key {
-		return c.vals[i]
+	raw := text[w.start:w.end]
+	i, key := c.slot(rawWordHash(raw))
+	if e := &c.slots[i]; e.key&^1 == key {
+		return wordInfo{wt: e.wt, first: c.edges[i].first, last: c.edges[i].last, ok: e.key&1 != 0}
 	}
+	return s.fill(sc, i, key, raw)
+}
+
+// fill looks raw up in the splitter's tables and stores it in slot i of
+// the word cache under key.
+func (s *Splitter) fill(sc *lineScratch, i int, key uint64, raw string) wordInfo {
+	c := &sc.weights
 	v := s.edgeInfo(&sc.it, raw)
-	c.keys[i], c.vals[i] = key, v
+	c.slots[i] = cacheSlot{key: key, wt: v.wt}
+	if v.ok {
+		c.slots[i].key |= 1
+	}
+	c.edges[i] = cacheEdges{v.first, v.last}
 	return v
 }
 
@@ -739,9 +1006,7 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	cand := sc.order[:0]
 	bound := s.maxEnd + s.maxStart + s.maxCoh
 	for k := 0; k+1 < n; k++ {
-		fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
-		sc.feats = fs
-		v := s.score(fs)
+		v := gapScore(&s.Weights, 0, ws, k, left[k], right[k], hard, dots)
 		if v+bound > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
 			if v+s.maxStart+s.maxCoh > 0 {
@@ -767,14 +1032,9 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	if s.HasList && isList(len(cand), dots, n) {
 		cand = cand[:0]
 		for k := 0; k+1 < n; k++ {
-			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
-			fs = append(fs, s.cohesionFeature(text, ws, k, sc))
-			sc.feats = fs
 			wt := s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1]
-			v := wt
-			for _, f := range fs {
-				v += s.List[f]
-			}
+			v := gapScore(&s.List, wt, ws, k, left[k], right[k], hard, dots)
+			v += s.List[s.cohesionFeature(text, ws, k, sc)]
 			gaps[k].score = v
 			if v > 0 {
 				cand = append(cand, k)
@@ -871,19 +1131,41 @@ func (s *Splitter) cutDP(ws []word, gaps []gapFeat, cut []bool, sc *lineScratch)
 	}
 	sc.dp, sc.from = best, from
 	best[0] = 0
+	// lw[l] is the length term of a unit of l words, computed once a call
+	// rather than once a pair of words.
+	var lw [maxDPLen + 1]float32
+	for l := range lw {
+		lw[l] = s.LenWeight * s.lenLogP(l)
+	}
+	// cutV[i] is the score of a cut before word i (i ≥ 1).
+	cutV := sc.cutV[:0]
+	for i := range n + 1 {
+		v := float32(0)
+		if i > 0 && i <= len(gaps) {
+			v = gaps[i-1].score + s.ListBias
+		}
+		cutV = append(cutV, v)
+	}
+	sc.cutV = cutV
 	for j := 1; j <= n; j++ {
-		for i := max(0, j-maxDPLen); i <= j-minW; i++ {
-			if best[i] == none {
-				continue
-			}
-			v := best[i] + s.LenWeight*s.lenLogP(j-i)
-			if i > 0 {
-				v += gaps[i-1].score + s.ListBias
-			}
-			if v > best[j] {
-				best[j], from[j] = v, i
+		bj, fj := none, 0
+		lo := max(0, j-maxDPLen)
+		if lo == 0 && j >= minW {
+			// a unit from the line's start: no cut before it
+			if v := best[0] + lw[j]; v > bj {
+				bj = v
 			}
 		}
+		for i := max(1, lo); i <= j-minW; i++ {
+			bi := best[i]
+			if bi == none {
+				continue
+			}
+			if v := bi + lw[j-i] + cutV[i]; v > bj {
+				bj, fj = v, i
+			}
+		}
+		best[j], from[j] = bj, fj
 		if best[j] == none { // longer than maxDPLen from the start
 			best[j], from[j] = s.LenWeight*s.lenLogP(j), 0
 		}
@@ -921,9 +1203,7 @@ func (s *Splitter) cutLong(text string, ws []word, cut []bool, left, right []int
 	sc.exact = exactV
 	exact := func(k int) float32 {
 		if exactV[k] == unset {
-			fs := gapFeatures(sc.feats[:0], ws, k, left[k], right[k], hard, dots)
-			sc.feats = fs
-			exactV[k] = s.score(fs) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1] +
+			exactV[k] = gapScore(&s.Weights, 0, ws, k, left[k], right[k], hard, dots) + s.wordWeights(text, &ws[k], sc)[0] + s.wordWeights(text, &ws[k+1], sc)[1] +
 				s.Weights[s.cohesionFeature(text, ws, k, sc)]
 		}
 		return exactV[k]

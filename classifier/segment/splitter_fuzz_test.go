@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // tinyTexts are a few titles and paragraphs in English and Persian.
@@ -135,4 +137,21 @@ func TestSplitterMagic(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzEdgeHashes checks edgeHashes (with its shortcut for printable
+// ASCII) against the tokeniser on arbitrary words.
+func FuzzEdgeHashes(f *testing.F) {
+	for _, s := range []string{"", "hello", "Hello,", "don't", "(+photos)", "mp3", "2024", "12345", "1234567890",
+		"a1-b2", "x\x7fy", "x\x01y", "--", "«سلام»", "café", "1.234,5", "ABC123def"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var it token.Iter
+		f1, l1, ok1 := edgeHashes(&it, w)
+		f2, l2, ok2 := iterEdgeHashes(&it, w)
+		if f1 != f2 || l1 != l2 || ok1 != ok2 {
+			t.Fatalf("edgeHashes(%q) = %x %x %v, tokeniser %x %x %v", w, f1, l1, ok1, f2, l2, ok2)
+		}
+	})
 }

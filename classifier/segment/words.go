@@ -66,6 +66,15 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 				i++
 				continue
 			}
+			if c >= 0xC2 && c <= 0xDF && i+1 < e && text[i+1]&0xC0 == 0x80 {
+				// a two-byte rune: white space only if U+0085 or U+00A0
+				// (isSpace)
+				if r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F); r != 0x85 && r != 0xA0 {
+					break
+				}
+				i += 2
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:e])
 			if !isSpace(r) {
 				break
@@ -138,6 +147,10 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 					i = j
 					continue
 				}
+			case i+2 < e && isThreeByte(c, text[i+1], text[i+2]):
+				// ZWNJ, CJK, ...: decode inline.
+				r, n = decode3(c, text[i+1], text[i+2]), 3
+				k = token.ClassOf(r)
 			default:
 				r, n = utf8.DecodeRuneInString(text[i:e])
 				k = token.ClassOf(r)
@@ -175,6 +188,19 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 		}
 	}
 	return ws, true
+}
+
+// isThreeByte reports whether c, c1, c2 are a three-byte UTF-8 sequence
+// whose lead byte allows any continuation bytes (U+1000–U+CFFF and
+// U+E000–U+FFFF: no overlong form, no surrogate), which scanWords decodes
+// inline (TestIsThreeByte).
+func isThreeByte(c, c1, c2 byte) bool {
+	return c >= 0xE1 && c <= 0xEF && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80
+}
+
+// decode3 decodes a sequence isThreeByte accepts.
+func decode3(c, c1, c2 byte) rune {
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 }
 
 // The rune classes scanWords and wordAttr read: bits of token.ClassOf.

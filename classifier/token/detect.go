@@ -3,6 +3,7 @@ package token
 import (
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -34,14 +35,20 @@ type LangSample struct {
 	// Limit bounds the bytes read; 0 means DetectLimit.
 	Limit int
 
-	n                                  int  // bytes read
-	decided                            bool // the evidence so far settles the language
-	counts                             [numScripts]int
-	persian, arabicOnly, urdu, ukr, al float64
-	latinBonus                         [len(latinLangs)]float64
-	score                              [32]float64 // by stopTable index
-	words                              int         // Latin-, Arabic- and Cyrillic-script words seen
-	it                                 Iter
+	n       int  // bytes read
+	decided bool // the evidence so far settles the language
+	counts  [numScripts]int
+	marks
+	al    float64
+	score [32]float64 // by stopTable index
+	words int         // Latin-, Arabic- and Cyrillic-script words seen
+	it    Iter
+}
+
+// marks counts the letters that mark one language (or a few).
+type marks struct {
+	persian, arabicOnly, urdu, ukr float64
+	latinBonus                     [len(latinLangs)]float64
 }
 
 // Full reports whether the sample has read its limit, or has already seen
@@ -72,31 +79,16 @@ func (ls *LangSample) Add(s string) {
 	} else {
 		ls.n += len(s)
 	}
-	for _, r := range s {
-		ls.counts[ScriptOf(r)]++
-		switch r {
-		case 'پ', 'چ', 'ژ', 'گ':
-			ls.persian++
-		case 'ة', 'ي', 'ك', 'أ', 'إ':
-			ls.arabicOnly++
-		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ہ', 'ھ':
-			ls.urdu++
-		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
-			ls.ukr++
-		case 'ß', 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
-			ls.latinBonus[1] += 0.25
-		case 'ñ', 'Ñ', '¿', '¡':
-			ls.latinBonus[3] += 0.25
-		case 'ç', 'è', 'ê', 'œ', 'Ç', 'È', 'Ê':
-			ls.latinBonus[2] += 0.25
-		case 'ã', 'õ', 'Ã', 'Õ':
-			ls.latinBonus[5] += 0.25
-		case 'ą', 'ę', 'ł', 'ś', 'ż', 'ź', 'ć', 'ń', 'Ą', 'Ę', 'Ł', 'Ś', 'Ż', 'Ź', 'Ć', 'Ń':
-			ls.latinBonus[7] += 0.25
-		}
-	}
+	ls.countRunes(s)
 	t := stopTable()
 	it := &ls.it
+	if it.buf == nil {
+		// One allocation for the token buffers a sample's iterator grows
+		// to (the current token, the one read ahead to join Persian
+		// affixes) instead of several as they grow.
+		b := make([]byte, 0, 2*sampleTokenBytes)
+		it.buf, it.pbuf = b[:0:sampleTokenBytes], b[sampleTokenBytes:sampleTokenBytes]
+	}
 	it.Reset(s)
 	for it.Next() {
 		tok := it.Token()
@@ -122,6 +114,93 @@ func (ls *LangSample) Add(s string) {
 		ls.decided = ls.settled()
 	}
 }
+
+// countRunes counts the runes of s by script (ScriptOf) and the letters
+// that mark one language. Runes below scriptRunes (every ASCII, Latin,
+// Greek, Cyrillic, Armenian, Hebrew and Arabic one) are looked up in
+// lowScripts, the others classified by ScriptOf; invalid UTF-8 counts one
+// U+FFFD per byte, as ranging over s does.
+func (ls *LangSample) countRunes(s string) {
+	tab := lowScripts()
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			ls.counts[tab[c]]++
+			i++
+			continue
+		}
+		var r rune
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		if r >= scriptRunes {
+			ls.counts[ScriptOf(r)]++
+			continue
+		}
+		v := tab[r]
+		ls.counts[v&^markerRune]++
+		if v&markerRune != 0 {
+			ls.marker(r)
+		}
+	}
+}
+
+// scriptRunes bounds the runes lowScripts describes: every rune marker
+// counts is below it.
+const scriptRunes = 0x800
+
+// markerRune flags, in lowScripts, a rune that marker counts.
+const markerRune Script = 0x80
+
+// lowScripts is ScriptOf of every rune below scriptRunes, with markerRune
+// set on the runes marker counts; built once, read-only
+// (TestLowScripts).
+var lowScripts = sync.OnceValue(func() *[scriptRunes]Script {
+	var t [scriptRunes]Script
+	var probe marks
+	for r := range rune(scriptRunes) {
+		t[r] = ScriptOf(r)
+		before := probe
+		probe.marker(r)
+		if probe != before {
+			t[r] |= markerRune
+		}
+	}
+	return &t
+})
+
+// marker counts r when it is a letter that marks one language (or a few).
+func (ls *marks) marker(r rune) {
+	switch r {
+	case 'پ', 'چ', 'ژ', 'گ':
+		ls.persian++
+	case 'ة', 'ي', 'ك', 'أ', 'إ':
+		ls.arabicOnly++
+	case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ہ', 'ھ':
+		ls.urdu++
+	case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+		ls.ukr++
+	case 'ß', 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
+		ls.latinBonus[1] += 0.25
+	case 'ñ', 'Ñ', '¿', '¡':
+		ls.latinBonus[3] += 0.25
+	case 'ç', 'è', 'ê', 'œ', 'Ç', 'È', 'Ê':
+		ls.latinBonus[2] += 0.25
+	case 'ã', 'õ', 'Ã', 'Õ':
+		ls.latinBonus[5] += 0.25
+	case 'ą', 'ę', 'ł', 'ś', 'ż', 'ź', 'ć', 'ń', 'Ą', 'Ę', 'Ł', 'Ś', 'Ż', 'Ź', 'Ć', 'Ń':
+		ls.latinBonus[7] += 0.25
+	}
+}
+
+// sampleTokenBytes is the room a LangSample makes at once for a token:
+// longer tokens grow the buffer as usual.
+const sampleTokenBytes = 64
 
 // decideAfter is the fewest bytes after which a sample may stop early.
 const decideAfter = 256

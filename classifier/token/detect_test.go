@@ -154,3 +154,54 @@ func BenchmarkLangSample(b *testing.B) {
 		})
 	}
 }
+
+// countRunesRef is what countRunes computes, rune by rune.
+func countRunesRef(s string) (counts [numScripts]int, m marks) {
+	for _, r := range s {
+		counts[ScriptOf(r)]++
+		m.marker(r)
+	}
+	return counts, m
+}
+
+// checkCountRunes fails unless countRunes counts s as countRunesRef does.
+func checkCountRunes(t *testing.T, s string) {
+	t.Helper()
+	var ls LangSample
+	ls.countRunes(s)
+	if counts, m := countRunesRef(s); ls.counts != counts || ls.marks != m {
+		t.Fatalf("countRunes(%q) = %v %+v, want %v %+v", s, ls.counts, ls.marks, counts, m)
+	}
+}
+
+// TestLowScripts checks the table countRunes reads against ScriptOf and
+// marker for every rune it covers, and countRunes on every such rune and
+// on invalid UTF-8.
+func TestLowScripts(t *testing.T) {
+	tab := lowScripts()
+	var b strings.Builder
+	for r := range rune(scriptRunes) {
+		var m marks
+		m.marker(r)
+		if got, want := tab[r]&^markerRune, ScriptOf(r); got != want {
+			t.Fatalf("lowScripts[%U] = %v, want %v", r, got, want)
+		}
+		if got, want := tab[r]&markerRune != 0, m != (marks{}); got != want {
+			t.Fatalf("lowScripts[%U] marker = %v, want %v", r, got, want)
+		}
+		b.WriteRune(r)
+	}
+	for _, s := range append([]string{b.String(), longFa, longAr, longUr, longDe, longPl, longRu, longEl, longZh, longJa},
+		fuzzSeeds...) {
+		checkCountRunes(t, s)
+	}
+}
+
+// FuzzCountRunes checks countRunes against the rune-by-rune reference on
+// arbitrary bytes.
+func FuzzCountRunes(f *testing.F) {
+	for _, s := range append(fuzzSeeds, longFa, "\xc2\xdf\xdf\x80Ł\xe2\x80") {
+		f.Add(s)
+	}
+	f.Fuzz(checkCountRunes)
+}
