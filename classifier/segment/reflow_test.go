@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/wrap"
 )
 
 func TestReflow(t *testing.T) {
@@ -17,14 +19,14 @@ func TestReflow(t *testing.T) {
 		text string
 		want int // blocks
 	}{
-		{"english paragraph wrapped at 72", wrapText(para, 72), 1},
-		{"english paragraph wrapped at 60 between lines", "Menu\n" + wrapText(para, 60) + "\nShare this article", 3},
-		{"persian paragraph wrapped at 70", wrapText(fa, 70), 1},
+		{"english paragraph wrapped at 72", wrap.Text(para, 72), 1},
+		{"english paragraph wrapped at 60 between lines", "Menu\n" + wrap.Text(para, 60) + "\nShare this article", 3},
+		{"persian paragraph wrapped at 70", wrap.Text(fa, 70), 1},
 		{"one line per paragraph", para + "\n" + para, 2},
-		{"two-line paragraph stays", wrapText(para[:130], 72), 2},
+		{"two-line paragraph stays", wrap.Text(para[:130], 72), 2},
 		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
 		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
-		{"blank line ends the paragraph", wrapText(para, 72) + "\n\n" + wrapText(para, 72), 2},
+		{"blank line ends the paragraph", wrap.Text(para, 72) + "\n\n" + wrap.Text(para, 72), 2},
 		{"no spaces: chinese", strings.Repeat("文化革命是一场有着极为广泛的群众参与的政治运动，", 2) + "\n" + strings.Repeat("自本通告发布之日起上述区域内新迁入户口一律停止办理。", 2) + "\n" + "这是第三行，也是最后一行。", 3},
 	}
 	for _, tt := range tests {
@@ -105,28 +107,6 @@ func TestReflowLimit(t *testing.T) {
 	if !errors.As(err, &tm) || tm.Max != 1000 {
 		t.Fatalf("err = %v, want a TooManyBlocksError at 1000", err)
 	}
-}
-
-// wrapText breaks s into lines of at most width runes at spaces, as
-// html2text and lynx -dump do.
-func wrapText(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for i, w := range strings.Fields(s) {
-		r := len([]rune(w))
-		if i > 0 {
-			if n+1+r > width {
-				b.WriteByte('\n')
-				n = 0
-			} else {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		b.WriteString(w)
-		n += r
-	}
-	return b.String()
 }
 
 // TestRuneCount checks runeCount against utf8.RuneCountInString on text

@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/internal/wrap"
 )
 
 // The held-out Persian dev (persian-heldout) measures what the synthetic
@@ -175,31 +176,10 @@ func (p *PPage) HeldoutText(style string, seed uint64) string {
 			}
 		case "wrapped":
 			if k == model.ClassBody {
-				s = wrap(s, 60+rng.IntN(31))
+				s = wrap.Text(s, 60+rng.IntN(31))
 			}
 		}
 		b.WriteString(s)
-	}
-	return b.String()
-}
-
-// wrap breaks s into lines of at most width runes at spaces.
-func wrap(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for i, w := range strings.Fields(s) {
-		r := len([]rune(w))
-		if i > 0 {
-			if n+1+r > width {
-				b.WriteByte('\n')
-				n = 0
-			} else {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		b.WriteString(w)
-		n += r
 	}
 	return b.String()
 }
