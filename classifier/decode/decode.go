@@ -213,8 +213,8 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			r.Text, r.Replaced = decodeWith(enc, body)
 		}
 	default:
-		if ci := utf16; ci != nil {
-			enc, r.Source = ci, SourceSniff
+		if utf16 != nil {
+			enc, r.Source = utf16, SourceSniff
 			r.Text, r.Replaced = decodeWith(enc, body)
 			break
 		}

@@ -9,9 +9,9 @@ import (
 )
 
 // Schema is what a page says about itself in its markup: the schema.org
-// types it declares (JSON-LD "@type" values and microdata itemtype URLs),
-// and whether it gives a publication date. The page model reads it as evidence of the page kind that does
-// not depend on the page's language.
+// types it declares (JSON-LD "@type" values and microdata itemtype URLs)
+// and whether it gives a publication date. The page model reads it as
+// evidence of the page kind that does not depend on the page's language.
 type Schema uint16
 
 const (
@@ -68,13 +68,12 @@ func (c *schemaScan) start(a atom.Atom, attrs []scanAttr) {
 	for _, at := range attrs {
 		switch string(at.key) {
 		case "itemtype":
-			// Several URLs may be given; each names a type after its
-			// last '/'.
+			// several URLs may be given, one type each
 			for _, u := range bytes.Fields(at.val) {
 				if c.n++; c.n > maxSchemaTypes {
 					break
 				}
-				c.s |= schemaType(string(u[bytes.LastIndexByte(u, '/')+1:]))
+				c.s |= schemaType(string(u))
 			}
 		case "itemprop":
 			if string(at.val) == "datePublished" {
@@ -99,11 +98,9 @@ func (c *schemaScan) end(a atom.Atom) {
 	}
 }
 
-// text reads a text token: the body of a JSON-LD script.
+// text reads the body of a JSON-LD script; callers pass only the text
+// tokens read while inLD is set.
 func (c *schemaScan) text(p []byte) {
-	if !c.inLD {
-		return
-	}
 	if bytes.Contains(p, []byte(`"datePublished"`)) {
 		c.s |= SchemaPublished
 	}
@@ -138,9 +135,10 @@ func (c *schemaScan) text(p []byte) {
 // schemaOf is the Schema of src read by a tokenizer of its own: the
 // segmenters that do not scan the tokens themselves (the tree walk) use
 // it, so that every path gives the same Schema. Like the scanner it skips
-// the content of <template> elements, which is not part of the page. Inside SVG and MathML the
-// two may differ: there the scanner reads the content of elements such as
-// <style> as markup, as html.Parse does, and schemaOf as raw text.
+// the content of <template> elements, which is not part of the page.
+// Inside SVG and MathML the two may differ: there the scanner reads the
+// content of elements such as <style> as markup, as html.Parse does, and
+// schemaOf as raw text.
 func schemaOf(src string) Schema {
 	var c schemaScan
 	z := htmltok.NewTokenizerBytes([]byte(src))
@@ -155,7 +153,8 @@ func schemaOf(src string) Schema {
 			}
 		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
 			name, more := z.TagName()
-			if a := atom.Lookup(name); a == atom.Template {
+			a := atom.Lookup(name)
+			if a == atom.Template {
 				skipTemplate(z)
 				continue
 			}
@@ -165,7 +164,7 @@ func schemaOf(src string) Schema {
 				k, v, more = z.TagAttr()
 				attrs = append(attrs, scanAttr{k, v})
 			}
-			c.start(atom.Lookup(name), attrs)
+			c.start(a, attrs)
 		case htmltok.EndTagToken:
 			name, _ := z.TagName()
 			c.end(atom.Lookup(name))
@@ -186,8 +185,8 @@ func quoted(s []byte, q byte) ([]byte, bool) {
 	return s[1 : 1+end], true
 }
 
-// schemaType maps a schema.org type name to its Schema bit (0 when it is
-// none of them).
+// schemaType maps a schema.org type, a name or a URL ending in one, to its
+// Schema bit (0 when it is none of them).
 func schemaType(t string) Schema {
 	t = strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:")
 	switch t {
