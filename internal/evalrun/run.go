@@ -8,7 +8,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -567,34 +569,14 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 	}
 	b.WriteString("\n## Per language (mean F1, pages)\n\n| set | mode | language | pages | mean F1 |\n|---|---|---|---:|---:|\n")
 	for _, r := range rep.Results {
-		langs := make([]string, 0, len(r.PerLang))
-		for l := range r.PerLang {
-			langs = append(langs, l)
-		}
-		sort.Strings(langs)
-		if len(langs) < 2 {
-			continue
-		}
-		for _, l := range langs {
-			m := r.PerLang[l]
-			_, _, f := m.Means()
-			fmt.Fprintf(&b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, l, m.N, f)
+		if len(r.PerLang) >= 2 {
+			meanRows(&b, r, r.PerLang)
 		}
 	}
 	b.WriteString("\n## Per page type (mean F1, pages)\n\n`news-dev` pools the article pages of the sites the model never trained on (dev sites of `wcxb-dev-clean`, `readability`, `zh_webce`, and all of the held-out `newspaper4k_fixtures`, `fundus` and `postlight`); its rows below are per corpus.\n\n| set | mode | page type | pages | mean F1 |\n|---|---|---|---:|---:|\n")
 	for _, r := range rep.Results {
-		types := make([]string, 0, len(r.PerType))
-		for t := range r.PerType {
-			types = append(types, t)
-		}
-		sort.Strings(types)
-		if len(types) < 2 && r.Set != "news-dev" {
-			continue
-		}
-		for _, t := range types {
-			m := r.PerType[t]
-			_, _, f := m.Means()
-			fmt.Fprintf(&b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, t, m.N, f)
+		if len(r.PerType) >= 2 || r.Set == "news-dev" {
+			meanRows(&b, r, r.PerType)
 		}
 	}
 	b.WriteString("\n## Page kind and article presence\n\nPages of a known kind (`wcxb-dev-clean`'s page types: article, forum, product, listing and collection → listing, service and documentation → other; the news sets' pages are articles): how often the page model names the kind, how many pages it judges to hold no article, and how many article pages it wrongly judges so (by default those lose all their content; their token F1 above counts that).\n\n| set | mode | pages | page kind acc | judged no article | article pages | articles judged no article |\n|---|---|---:|---:|---:|---:|---:|\n")
@@ -649,6 +631,16 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// meanRows writes one row of r's mean F1 per key of means (a language or
+// a page type), in key order.
+func meanRows(b *strings.Builder, r *SetResult, means map[string]*eval.Mean) {
+	for _, k := range slices.Sorted(maps.Keys(means)) {
+		m := means[k]
+		_, _, f := m.Means()
+		fmt.Fprintf(b, "| %s | %s | %s | %d | %.3f |\n", r.Set, r.Mode, k, m.N, f)
+	}
 }
 
 func ratio(a, b int) float64 {
