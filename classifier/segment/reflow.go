@@ -83,6 +83,8 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	best := 0
 	reached = i
 	cjk := cjkLine(text[bs[i].Start:bs[i].End])
+	// (a line of three spaces or more is never a CJK line: cjkLine stops
+	// there, and the other lines of a spaced run are not read again)
 	minW, slack, sep := wrapMin, wrapSlack, 1 // sep: the space a wrap removed
 	if cjk {
 		minW, slack, sep = wrapMinCJK, wrapSlackCJK, 0
@@ -99,7 +101,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		}
 		// can line j continue onto line j+1?
 		n := wrapRunes(s)
-		if n < minW || n > wrapMax || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 || j > i && cjkLine(s) != cjk {
+		if n < minW || n > wrapMax || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 || cjk && j > i && !cjkLine(s) {
 			break
 		}
 		if endsSentence(s) {
@@ -173,7 +175,9 @@ func cjkLine(s string) bool {
 	for _, r := range s {
 		switch {
 		case r == ' ':
-			spaces++
+			if spaces++; spaces > 2 {
+				return false
+			}
 		case r >= 0x3000 && r <= 0x9FFF, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF00 && r <= 0xFFEF:
 			// CJK punctuation, kana, Han; compatibility ideographs;
 			// full-width forms
