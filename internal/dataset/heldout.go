@@ -215,7 +215,7 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 	if err != nil {
 		return nil, err
 	}
-	docs, err := listingDocs(ls, true, sp)
+	docs, err := listingDocs(ls, true, true, sp)
 	if err != nil {
 		return nil, err
 	}

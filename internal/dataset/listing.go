@@ -157,9 +157,9 @@ func (c *composer) card(p *PPage, fa, double bool) {
 }
 
 // listingDocs turns listings into unlabelled page-kind documents: HTML,
-// and text in the composer's own layout or, for held-out listings, in
-// every scraper style (HeldoutStyles).
-func listingDocs(pages []*PPage, heldout bool, sp *segment.Splitter) ([]model.Doc, error) {
+// and (withText) text in the composer's own layout or, for held-out
+// listings, in every scraper style (HeldoutStyles).
+func listingDocs(pages []*PPage, heldout, withText bool, sp *segment.Splitter) ([]model.Doc, error) {
 	src := "persian-listing"
 	if heldout {
 		src = "persian-heldout-listing"
@@ -179,7 +179,10 @@ func listingDocs(pages []*PPage, heldout bool, sp *segment.Splitter) ([]model.Do
 		}
 		add(hd, src+".html", p.Site)
 		texts := []string{p.text}
-		if heldout {
+		switch {
+		case !withText:
+			texts = nil
+		case heldout:
 			texts = texts[:0]
 			for _, style := range HeldoutStyles {
 				texts = append(texts, p.HeldoutText(style, uint64(i)))
