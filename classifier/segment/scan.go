@@ -604,12 +604,19 @@ func attrValue(attrs []scanAttr, key string) []byte {
 
 // walkerAttrs converts the attributes the walker reads (see walker.enter)
 // to html.Attributes, leaving out those that cannot change its result.
+// Values alias the tokenizer's buffer, which no later token writes to:
+// the walker copies what it keeps of them (Path, PathTokens), but for
+// lang, which becomes Doc.Lang and is copied here.
 func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Atom) []html.Attribute {
 	for _, at := range attrs {
 		k, v := at.key, at.val
 		switch string(k) {
-		case "id", "class", "role":
-			dst = append(dst, html.Attribute{Key: string(k), Val: string(v)})
+		case "id":
+			dst = append(dst, html.Attribute{Key: "id", Val: alias(v)})
+		case "class":
+			dst = append(dst, html.Attribute{Key: "class", Val: alias(v)})
+		case "role":
+			dst = append(dst, html.Attribute{Key: "role", Val: alias(v)})
 		case "hidden":
 			dst = append(dst, html.Attribute{Key: "hidden"})
 		case "href":
@@ -621,7 +628,7 @@ func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Ato
 		case "style":
 			if bytes.Contains(v, []byte("none")) || bytes.Contains(v, []byte("hidden")) ||
 				bytes.Contains(v, []byte("NONE")) || bytes.Contains(v, []byte("HIDDEN")) {
-				dst = append(dst, html.Attribute{Key: "style", Val: string(v)})
+				dst = append(dst, html.Attribute{Key: "style", Val: alias(v)})
 			}
 		case "lang":
 			if a == atom.Html {
@@ -630,6 +637,12 @@ func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Ato
 		}
 	}
 	return dst
+}
+
+// alias returns b's bytes as a string without copying them: b must not
+// change while the string is in use.
+func alias(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // headChild notes the title and og:title of an element inserted in head,
