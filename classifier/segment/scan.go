@@ -130,6 +130,7 @@ type scanner struct {
 	nodes       []*[32]html.Node // walker nodes, one per walker depth
 	nodeAttr    []html.Attribute
 	scratchAttr []scanAttr
+	fmtAttrs    []scanAttr // backs the attributes of afe (see keepAttrs)
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -165,7 +166,7 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 	}()
 	s := &scanner{
 		w:      newWalker(opt, len(src)),
-		z:      htmltok.NewTokenizerBytes([]byte(src)),
+		z:      htmltok.NewTokenizerString(src),
 		src:    src,
 		quirks: -1,
 	}
@@ -800,7 +801,7 @@ func (s *scanner) addMarker() { s.afe = append(s.afe, scanFmt{marker: true}) }
 
 func (s *scanner) addFormattingElement() {
 	a := s.tok.a
-	attrs := slices.Clone(s.tok.attrs)
+	attrs := s.keepAttrs(s.tok.attrs)
 	slices.SortFunc(attrs, func(x, y scanAttr) int {
 		if c := bytes.Compare(x.key, y.key); c != 0 {
 			return c
@@ -823,6 +824,22 @@ func (s *scanner) addFormattingElement() {
 		}
 	}
 	s.afe = append(s.afe, scanFmt{id: s.top().id, a: a, tag: s.tok.tag, attrs: attrs})
+}
+
+// keepAttrs copies attrs for the list of active formatting elements,
+// into a block that the lists' entries share (capped, so that an
+// append to one cannot reach the next).
+func (s *scanner) keepAttrs(attrs []scanAttr) []scanAttr {
+	n := len(attrs)
+	if n == 0 {
+		return nil
+	}
+	if len(s.fmtAttrs)+n > cap(s.fmtAttrs) {
+		s.fmtAttrs = make([]scanAttr, 0, max(n, 256))
+	}
+	k := len(s.fmtAttrs)
+	s.fmtAttrs = append(s.fmtAttrs, attrs...)
+	return s.fmtAttrs[k : k+n : k+n]
 }
 
 func sameAttrs(x, y []scanAttr) bool {

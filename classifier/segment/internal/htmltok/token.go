@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 )
@@ -121,6 +122,12 @@ type Tokenizer struct {
 	convertNUL bool
 	// allowCDATA is whether CDATA sections are allowed in the current context.
 	allowCDATA bool
+	// readOnly is whether buf is a string's bytes, which must not be
+	// written: what would be changed in place is copied to spare first.
+	readOnly bool
+	// spare is where the copies are made; its bytes, once returned, are
+	// never written again.
+	spare []byte
 }
 
 // AllowCDATA sets whether or not the tokenizer recognizes <![CDATA[foo]]> as
@@ -1098,6 +1105,9 @@ func (z *Tokenizer) Text() []byte {
 		s := z.buf[z.data.start:z.data.end]
 		z.data.start = z.raw.end
 		z.data.end = z.raw.end
+		if z.readOnly && (bytes.IndexByte(s, '\r') >= 0 || !z.textIsRaw && bytes.IndexByte(s, '&') >= 0) {
+			s = z.writable(s)
+		}
 		s = convertNewlines(s)
 		if (z.convertNUL || z.tt == CommentToken) && bytes.Contains(s, nul) {
 			s = bytes.Replace(s, nul, replacement, -1)
@@ -1123,6 +1133,9 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 			}
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
+			if z.readOnly && hasUpper(s) {
+				s = z.writable(s)
+			}
 			return lower(s), z.nAttrReturned < len(z.attr)
 		}
 	}
@@ -1145,6 +1158,14 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 			val = z.buf[x[1].start:x[1].end]
 			if bytes.IndexByte(val, 0) >= 0 {
 				val = bytes.ReplaceAll(val, nul, replacement)
+			}
+			if z.readOnly {
+				if hasUpper(key) {
+					key = z.writable(key)
+				}
+				if bytes.IndexByte(val, '\r') >= 0 || bytes.IndexByte(val, '&') >= 0 {
+					val = z.writable(val)
+				}
 			}
 			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
 		}
@@ -1182,6 +1203,37 @@ func (z *Tokenizer) Token() Token {
 // NewTokenizer, NewTokenizerFragment and SetMaxBuf.)
 func NewTokenizerBytes(b []byte) *Tokenizer {
 	return &Tokenizer{buf: b}
+}
+
+// NewTokenizerString returns a Tokenizer over s that never writes to
+// s's bytes: the slices it returns are s's bytes, or copies where a tag
+// name or attribute key is lower-cased or a text or attribute value
+// unescaped or its newlines converted. They stay valid (and unchanged)
+// for as long as s is.
+func NewTokenizerString(s string) *Tokenizer {
+	return &Tokenizer{buf: unsafe.Slice(unsafe.StringData(s), len(s)), readOnly: true}
+}
+
+// writable returns a copy of b that the tokenizer may change in place
+// (and shorten; unescape allocates when it must grow it), cut from
+// spare.
+func (z *Tokenizer) writable(b []byte) []byte {
+	if len(b) > cap(z.spare)-len(z.spare) {
+		z.spare = make([]byte, 0, max(len(b), 4096))
+	}
+	k := len(z.spare)
+	z.spare = append(z.spare, b...)
+	return z.spare[k : k+len(b) : k+len(b)]
+}
+
+// hasUpper reports whether b holds an ASCII upper-case letter.
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // maxLinearAttrs is how many attributes of one tag are compared one by
