@@ -30,7 +30,8 @@ import (
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
 // table), the adoption agency algorithm with a furthest block (a
-// formatting element closed around a block), frameset, a template
+// formatting element closed around a block; adoptBlock follows its
+// common case), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
 // html, or to body once it has text, by a later tag, an unclosed <title>
 // swallowing the page, more than 512 open elements (which html.Parse
@@ -95,6 +96,9 @@ type scanElem struct {
 	hip  bool  // HTML integration point
 	mip  bool  // MathML text integration point
 	keys uint8 // html, body: the walkerKeys of its attributes
+	// blocks is how many blocks the walker had made when it entered
+	// the element (after the flush its start may cause).
+	blocks int32
 }
 
 // scanFmt is an entry of the list of active formatting elements.
@@ -562,6 +566,7 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 			e.drop, e.wd = true, wd
 		} else {
 			e.wd = int32(len(s.w.stack))
+			e.blocks = int32(len(s.w.blocks))
 		}
 	}
 	if ns == nsSVG {
@@ -1526,6 +1531,9 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		}
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
+				if s.adoptBlock(fi, oi) {
+					return
+				}
 				bail("adoption agency with a furthest block")
 			}
 		}
@@ -1533,6 +1541,67 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		s.afeRemove(id)
 		return
 	}
+}
+
+// adoptBlock is the adoption agency algorithm in its most common case
+// with a furthest block: the end tag of a formatting element (afe[fi],
+// oe[oi]) whose child is the current node, a block, as in
+// <font><p>a</font>b. html.Parse moves the block out of the formatting
+// element to follow it, and wraps the block's children in a copy of the
+// formatting element, which the end tag then closes: the copy holds the
+// block's content so far and the block the content that follows. The
+// walker follows while nothing inside the block has been segmented but
+// its open run (which stays the block's): it reports whether it could.
+func (s *scanner) adoptBlock(fi, oi int) bool {
+	w := s.w
+	if oi < 1 || oi != len(s.oe)-2 {
+		return false
+	}
+	ca, fe, fb := &s.oe[oi-1], &s.oe[oi], &s.oe[oi+1]
+	if ca.ns != nsHTML || fe.ns != nsHTML || fb.ns != nsHTML || ca.drop || fe.drop || fb.drop ||
+		fe.wd < 2 || ca.wd != fe.wd-1 || fb.wd != fe.wd+1 {
+		return false
+	}
+	switch ca.a {
+	case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+		return false // the block is foster parented
+	}
+	s.sync(fb.wd)
+	if int32(len(w.blocks)) != fb.blocks {
+		return false
+	}
+	fi0 := int(fe.wd - 1) // the formatting element's frame; the block's is next
+	parent, f, b := &w.stack[fi0-1], &w.stack[fi0], w.stack[fi0+1]
+	if !b.block || f.tag != fe.tag || b.tag != fb.tag || f.flags != parent.flags {
+		// (a role on the formatting element would leave the block's flags)
+		return false
+	}
+	if f.anchor {
+		// The copy, closed, leaves no anchor open.
+		w.anchorOpen--
+		w.anchorNew = false
+	}
+	// The block's frame again, as the next child of the formatting
+	// element's parent, holding one element: the copy.
+	w.kids = w.kids[:f.kidsLo]
+	n := s.node(fi0)
+	*n = *b.node
+	n.Attr = nil // read at enter only
+	w.stack[fi0], w.stack[fi0+1] = frame{}, frame{}
+	w.stack = w.stack[:fi0]
+	b.node = n
+	b.nth, b.ofType = w.position(n)
+	b.sig = sigStep(parent.sig, b.tag, b.class)
+	b.path, b.tokens, b.tokDone = "", nil, false
+	b.kidsLo = int32(len(w.kids))
+	b.kids = 1
+	w.kids = append(w.kids, kidCount{tag: fe.tag, n: 1})
+	w.stack = append(w.stack, b)
+	w.owner = fi0
+	fb.wd, fb.kids = fe.wd, true
+	s.oe = slices.Delete(s.oe, oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
+	return true
 }
 
 // endTagOther is "any other end tag" in body.
