@@ -1105,14 +1105,19 @@ func (z *Tokenizer) Text() []byte {
 		s := z.buf[z.data.start:z.data.end]
 		z.data.start = z.raw.end
 		z.data.end = z.raw.end
-		if z.readOnly && (bytes.IndexByte(s, '\r') >= 0 || !z.textIsRaw && bytes.IndexByte(s, '&') >= 0) {
+		// What is not there needs no pass over the text.
+		cr := bytes.IndexByte(s, '\r') >= 0
+		amp := !z.textIsRaw && bytes.IndexByte(s, '&') >= 0
+		if z.readOnly && (cr || amp) {
 			s = z.writable(s)
 		}
-		s = convertNewlines(s)
+		if cr {
+			s = convertNewlines(s)
+		}
 		if (z.convertNUL || z.tt == CommentToken) && bytes.Contains(s, nul) {
 			s = bytes.Replace(s, nul, replacement, -1)
 		}
-		if !z.textIsRaw {
+		if amp {
 			s = unescape(s, false)
 		}
 		return s
@@ -1128,15 +1133,9 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 		switch z.tt {
 		case StartTagToken, EndTagToken, SelfClosingTagToken:
 			s := z.buf[z.data.start:z.data.end]
-			if bytes.IndexByte(s, 0) >= 0 {
-				s = bytes.ReplaceAll(s, nul, replacement)
-			}
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
-			if z.readOnly && hasUpper(s) {
-				s = z.writable(s)
-			}
-			return lower(s), z.nAttrReturned < len(z.attr)
+			return z.lowerName(s), z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, false
@@ -1151,23 +1150,21 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = z.buf[x[0].start:x[0].end]
-			if bytes.IndexByte(key, 0) >= 0 {
-				key = bytes.ReplaceAll(key, nul, replacement)
-			}
+			key = z.lowerName(z.buf[x[0].start:x[0].end])
 			val = z.buf[x[1].start:x[1].end]
-			if bytes.IndexByte(val, 0) >= 0 {
+			m := marks(val)
+			if m&markNUL != 0 {
 				val = bytes.ReplaceAll(val, nul, replacement)
+			} else if z.readOnly && m&(markCR|markAmp) != 0 {
+				val = z.writable(val)
 			}
-			if z.readOnly {
-				if hasUpper(key) {
-					key = z.writable(key)
-				}
-				if bytes.IndexByte(val, '\r') >= 0 || bytes.IndexByte(val, '&') >= 0 {
-					val = z.writable(val)
-				}
+			if m&markCR != 0 {
+				val = convertNewlines(val)
 			}
-			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
+			if m&markAmp != 0 {
+				val = unescape(val, true)
+			}
+			return key, val, z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, nil, false
@@ -1226,14 +1223,45 @@ func (z *Tokenizer) writable(b []byte) []byte {
 	return z.spare[k : k+len(b) : k+len(b)]
 }
 
-// hasUpper reports whether b holds an ASCII upper-case letter.
-func hasUpper(b []byte) bool {
-	for _, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			return true
-		}
+// lowerName returns a tag name or attribute key with NUL replaced and
+// lower-cased, in place unless the tokenizer is read-only.
+func (z *Tokenizer) lowerName(b []byte) []byte {
+	m := marks(b)
+	if m&markNUL != 0 {
+		b = bytes.ReplaceAll(b, nul, replacement)
+	} else if z.readOnly && m&markUpper != 0 {
+		b = z.writable(b)
 	}
-	return false
+	if m&markUpper != 0 {
+		b = lower(b)
+	}
+	return b
+}
+
+// Bytes that make a name or value differ from its raw bytes.
+const (
+	markNUL = 1 << iota
+	markUpper
+	markCR
+	markAmp
+)
+
+// markOf maps a byte to its mark, if any.
+var markOf = func() (t [256]uint8) {
+	t[0], t['\r'], t['&'] = markNUL, markCR, markAmp
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = markUpper
+	}
+	return t
+}()
+
+// marks reports which of NUL, A-Z, '\r' and '&' b holds, in one pass
+// (names and attribute values are short).
+func marks(b []byte) (m uint8) {
+	for _, c := range b {
+		m |= markOf[c]
+	}
+	return m
 }
 
 // maxLinearAttrs is how many attributes of one tag are compared one by
