@@ -1550,8 +1550,10 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 // element to follow it, and wraps the block's children in a copy of the
 // formatting element, which the end tag then closes: the copy holds the
 // block's content so far and the block the content that follows. The
-// walker follows while nothing inside the block has been segmented but
-// its open run (which stays the block's): it reports whether it could.
+// walker follows while what the block holds is segmented as the
+// block's own (its open run, and lines it ended with <br>, whose Path,
+// PathTokens, Sig and Depth are rewritten): it reports whether it
+// could.
 func (s *scanner) adoptBlock(fi, oi int) bool {
 	w := s.w
 	if oi < 1 || oi != len(s.oe)-2 {
@@ -1567,14 +1569,23 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 		return false // the block is foster parented
 	}
 	s.sync(fb.wd)
-	if int32(len(w.blocks)) != fb.blocks {
-		return false
-	}
 	fi0 := int(fe.wd - 1) // the formatting element's frame; the block's is next
 	parent, f, b := &w.stack[fi0-1], &w.stack[fi0], w.stack[fi0+1]
 	if !b.block || f.tag != fe.tag || b.tag != fb.tag || f.flags != parent.flags {
 		// (a role on the formatting element would leave the block's flags)
 		return false
+	}
+	// Blocks the block made (br-separated lines) move with it; blocks of
+	// elements inside it would need their Paths rewritten.
+	made := w.blocks[fb.blocks:]
+	for i := range made {
+		// (Deep Paths name only the last elements: the block's own
+		// string, not an equal one, marks its blocks.)
+		p := made[i].Path
+		if b.path == "" || len(p) != len(b.path) || unsafe.StringData(p) != unsafe.StringData(b.path) ||
+			made[i].Depth != fi0+2 {
+			return false
+		}
 	}
 	if f.anchor {
 		// The copy, closed, leaves no anchor open.
@@ -1591,6 +1602,7 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 	w.stack = w.stack[:fi0]
 	b.node = n
 	b.nth, b.ofType = w.position(n)
+	oldSig := b.sig
 	b.sig = sigStep(parent.sig, b.tag, b.class)
 	b.path, b.tokens, b.tokDone = "", nil, false
 	b.kidsLo = int32(len(w.kids))
@@ -1598,6 +1610,14 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 	w.kids = append(w.kids, kidCount{tag: fe.tag, n: 1})
 	w.stack = append(w.stack, b)
 	w.owner = fi0
+	if len(made) > 0 {
+		w.sigs[oldSig]--
+		w.sigs[b.sig]++
+		path, toks := w.pathOf(fi0), w.tokensOf(fi0)
+		for i := range made {
+			made[i].Path, made[i].PathTokens, made[i].Sig, made[i].Depth = path, toks, b.sig, fi0+1
+		}
+	}
 	fb.wd, fb.kids = fe.wd, true
 	s.oe = slices.Delete(s.oe, oi, oi+1)
 	s.afe = slices.Delete(s.afe, fi, fi+1)

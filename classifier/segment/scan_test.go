@@ -226,7 +226,9 @@ func TestScanCases(t *testing.T) {
 		{"adoption agency classes", "<div class=c id=d><b class=k>a<p class=q>b</b>c<b>d</b></p><p>e</div>", false},
 		{"adoption agency nested", "<td><font size=2><p>a<font>b<p>c</font>d</font>e", false},
 		{"adoption agency in table cell", "<table><tr><td><font>a<p>b</font>c<p>d</table>", false},
-		{"adoption agency after a block", "<b><p>a<br>b</b>c</p>", true},
+		{"adoption agency after a line", "<b class=x><p>a<br>b</b>c</p><p>a<br>b</p>", false},
+		{"adoption agency after lines of a child", "<b><p>a<span>c<br>d</span></b>c</p>", false},
+		{"adoption agency after a child block", "<b><li>a<div>c</div>d</b>e", true},
 		{"adoption agency, block in block", "<b><div>a<div>b</div>c</b>d", true},
 		{"adoption agency, role", "<b role=navigation><p>a</b>b", true},
 		{"adoption agency, foster", "<table><tr><b><p>a</b>b</table>", true},
@@ -306,6 +308,7 @@ func FuzzHTMLDifferential(f *testing.F) {
 		"<table><caption>c<tr><td>x</caption>", "<template><b>x</template>y<template><svg>", "<div ID=a id=b class=x CLASS=y>t",
 		"<b>a<p>b</b>c</p>", "<td><font><li>a <a href=x>b</a></font>c<li>d", "<div><a href=1 class=x>a<div>b</a>c</div>",
 		"<b hidden><p>a</b>b<p style='display:none'><i>c<div>d</i>e",
+		"<div><div><div><div><b><div>a<div>b<br>c</b>d", "<b><li>a<br><i>b<br></b>c<br>d",
 		"<img><body class=x role=main>y", "<p \x00=1 cl\x00ass=a>y", "<table><colgroup><col></colgroup><tr><td>a", "a\x00b\xffc",
 	} {
 		f.Add(s)
