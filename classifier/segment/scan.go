@@ -29,7 +29,7 @@ import (
 // tree, a single pass cannot give the same blocks, so the scanner gives
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
-// table), the adoption agency algorithm with a furthest block (a
+// table; fosterVoid follows it for void elements), the adoption agency algorithm with a furthest block (a
 // formatting element closed around a block; adoptBlock follows its
 // common case), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
@@ -529,7 +529,13 @@ func (s *scanner) addElement() {
 // pushes it.
 func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if s.shouldFoster() {
-		bail("foster parenting")
+		if !s.fosterVoid(a, tag, ns) {
+			bail("foster parenting")
+		}
+		// Walked before the table: pushed only for the caller to pop.
+		s.nextID++
+		s.oe = append(s.oe, scanElem{a: a, tag: tag, id: s.nextID, ns: ns, drop: true, wd: s.top().wd})
+		return
 	}
 	s.nextID++
 	e := scanElem{a: a, tag: tag, id: s.nextID, ns: ns}
@@ -584,6 +590,52 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if len(s.oe) > 512 {
 		bail("more than 512 open elements")
 	}
+}
+
+// fosterVoid handles a void element that html.Parse foster parents
+// (moves before the table it is misplaced in) and that the walker only
+// counts among its parent's children (a <br> or <hr> there ends the run
+// the table's start ended already): it counts it among the table's
+// parent's, as position would have, and reports whether it could (the
+// table's own position must be by tag, which it does not change).
+func (s *scanner) fosterVoid(a atom.Atom, tag string, ns uint8) bool {
+	switch a {
+	case atom.Br, atom.Hr, atom.Img, atom.Link, atom.Meta, atom.Input:
+	default:
+		return false
+	}
+	ti := len(s.oe) - 1
+	for ti >= 0 && (s.oe[ti].a != atom.Table || s.oe[ti].ns != nsHTML) {
+		ti--
+	}
+	if ns != nsHTML || ti < 1 {
+		return false
+	}
+	tbl, p := &s.oe[ti], &s.oe[ti-1]
+	if tbl.drop || p.drop || p.wd < 1 || p.wd != tbl.wd-1 {
+		return false
+	}
+	w := s.w
+	pf, tf := &w.stack[p.wd-1], &w.stack[tbl.wd-1]
+	if tf.tag != "table" || !tf.ofType {
+		return false
+	}
+	// position for a child of pf, whose counts end where the table's
+	// start.
+	pf.kids++
+	for i := pf.kidsLo; i < tf.kidsLo; i++ {
+		if w.kids[i].tag == tag {
+			w.kids[i].n++
+			return true
+		}
+	}
+	if tf.kidsLo-pf.kidsLo < maxKidTags {
+		w.kids = slices.Insert(w.kids, int(tf.kidsLo), kidCount{tag: tag, n: 1})
+		for j := int(p.wd); j < len(w.stack); j++ {
+			w.stack[j].kidsLo++
+		}
+	}
+	return true
 }
 
 func nsName(ns uint8) string {

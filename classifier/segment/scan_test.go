@@ -238,6 +238,9 @@ func TestScanCases(t *testing.T) {
 		{"table whitespace", "<table> <tr> <td>a</td> </tr> </table>", false},
 		{"table foster text", "<table>x<tr><td>a</table>", true},
 		{"table foster element", "<table><div>x</div><tr><td>a</table>", true},
+		{"table foster void elements", "<div><img><table><link rel=x><tr><br><td>a<br>b</td><hr></tr><img></table><img><br><link>c</div>", false},
+		{"table foster void, table by position", "<p><table><tr><td>x</table><table><img><tr><td>a</table>", false},
+		{"table foster br then text", "<table><tr><br>x<td>a</table>", true},
 		{"table in p quirks", "<p><table><tr><td>a</table>b", false},
 		{"table in p standards", "<!DOCTYPE html><p><table><tr><td>a</table>b", false},
 		{"table in p legacy doctype", `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><p><table><tr><td>a</table>b`, false},
@@ -309,6 +312,7 @@ func FuzzHTMLDifferential(f *testing.F) {
 		"<b>a<p>b</b>c</p>", "<td><font><li>a <a href=x>b</a></font>c<li>d", "<div><a href=1 class=x>a<div>b</a>c</div>",
 		"<b hidden><p>a</b>b<p style='display:none'><i>c<div>d</i>e",
 		"<div><div><div><div><b><div>a<div>b<br>c</b>d", "<b><li>a<br><i>b<br></b>c<br>d",
+		"<div>t<table><br><tr><img><td>a</table><img><br>u", "<table><tr><td>a<table><hr><input></table>b</table>",
 		"<img><body class=x role=main>y", "<p \x00=1 cl\x00ass=a>y", "<table><colgroup><col></colgroup><tr><td>a", "a\x00b\xffc",
 	} {
 		f.Add(s)
