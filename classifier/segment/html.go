@@ -674,7 +674,7 @@ func (w *walker) strs(n int) []string {
 		return nil
 	}
 	if len(w.strArena)+n > cap(w.strArena) {
-		w.strArena = make([]string, 0, max(n, 256, min(2*cap(w.strArena), 4096)))
+		w.strArena = make([]string, 0, max(n, 32, min(2*cap(w.strArena), 4096)))
 	}
 	k := len(w.strArena)
 	w.strArena = w.strArena[:k+n]

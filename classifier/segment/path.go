@@ -128,7 +128,7 @@ func (w *walker) pathSpace(n int) {
 	if sb.Cap()-sb.Len() >= n {
 		return
 	}
-	size := max(n, min(2*sb.Cap(), 1<<20), 4096)
+	size := max(n, min(2*sb.Cap(), 1<<20), 512)
 	*sb = strings.Builder{}
 	sb.Grow(size)
 }

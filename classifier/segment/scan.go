@@ -892,7 +892,7 @@ func (s *scanner) keepAttrs(attrs []scanAttr) []scanAttr {
 		return nil
 	}
 	if len(s.fmtAttrs)+n > cap(s.fmtAttrs) {
-		s.fmtAttrs = make([]scanAttr, 0, max(n, 256))
+		s.fmtAttrs = make([]scanAttr, 0, max(n, 8, min(2*cap(s.fmtAttrs), 1024)))
 	}
 	k := len(s.fmtAttrs)
 	s.fmtAttrs = append(s.fmtAttrs, attrs...)

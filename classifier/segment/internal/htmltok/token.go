@@ -1216,7 +1216,7 @@ func NewTokenizerString(s string) *Tokenizer {
 // spare.
 func (z *Tokenizer) writable(b []byte) []byte {
 	if len(b) > cap(z.spare)-len(z.spare) {
-		z.spare = make([]byte, 0, max(len(b), 4096))
+		z.spare = make([]byte, 0, max(len(b), 256, min(2*cap(z.spare), 64<<10)))
 	}
 	k := len(z.spare)
 	z.spare = append(z.spare, b...)
