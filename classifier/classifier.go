@@ -228,10 +228,11 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	classes := make([]int, len(doc.Blocks))
 	dominant := c.model.DecideCompact(preds, doc.Blocks, threshold, classes)
-	// A page holds an article when the page model says so or when one
-	// region dominates its content (the article-span decoder acted): a
-	// page is judged to hold none only when both agree.
-	res.HasArticle = page.HasArticle() || dominant
+	// A page holds an article when the page model says so, or when one
+	// region dominates its content (the article-span decoder acted) and
+	// the page model's article probability reaches its lower cut for such
+	// pages (a listing whose items run together is one region too).
+	res.HasArticle = page.HasArticle() || dominant && page.DominantArticle
 	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
 		// no article: no block is content, whatever its probability
 		c.model.DecideCompact(preds, doc.Blocks, 2, classes)

@@ -32,8 +32,8 @@ const (
 	// formatVersion 3 adds the page model (header "page_kinds",
 	// "page_model", "page_article_cut") to version 2's checksum; version 2
 	// files still decode, without a page model. Page model rows hold
-	// numPageFeats weights, or numPageFeatsV3 in files written before the
-	// schema features (page.go).
+	// numPageFeats weights, or numPageFeatsV3 / numPageFeatsV4 in files
+	// written before the schema / run features (page.go).
 	formatVersion = 3
 	// checksumBytes is the length of the SHA-256 trailer.
 	checksumBytes = sha256.Size
@@ -67,6 +67,9 @@ type header struct {
 	PageModel [][]float64 `json:"page_model,omitempty"`
 	// PageArticleCut is the page model's cut on the article probability.
 	PageArticleCut float64 `json:"page_article_cut,omitempty"`
+	// PageDominantCut is the cut for pages with a dominant region
+	// (PagePrediction.DominantArticle); absent: 0.
+	PageDominantCut float64 `json:"page_dominant_cut,omitempty"`
 	// Span is the article-span decoder (span.go); absent: none.
 	Span *Span `json:"span,omitempty"`
 }
@@ -140,6 +143,7 @@ func (m *Model) Encode(w io.Writer) error {
 	if m.page != nil {
 		h.PageKinds = PageKindNames[:]
 		h.PageArticleCut = float64(m.page.article)
+		h.PageDominantCut = float64(m.page.dominant)
 		for k := range NumPageKinds {
 			row := make([]float64, numPageFeats)
 			for j, v := range m.page.w[k] {
@@ -323,12 +327,15 @@ func Decode(data []byte) (*Model, error) {
 		if !(h.PageArticleCut >= 0 && h.PageArticleCut <= 1) {
 			return nil, &FormatError{fmt.Sprintf("page article cut %v outside [0,1]", h.PageArticleCut)}
 		}
-		m.page = &pageModel{article: float32(h.PageArticleCut)}
+		if !(h.PageDominantCut >= 0 && h.PageDominantCut <= h.PageArticleCut) {
+			return nil, &FormatError{fmt.Sprintf("page dominant cut %v outside [0, page article cut %v]", h.PageDominantCut, h.PageArticleCut)}
+		}
+		m.page = &pageModel{article: float32(h.PageArticleCut), dominant: float32(h.PageDominantCut)}
 		for k, row := range h.PageModel {
 			if h.PageKinds[k] != PageKindNames[k] {
 				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
 			}
-			if len(row) != numPageFeats && len(row) != numPageFeatsV3 {
+			if len(row) != numPageFeats && len(row) != numPageFeatsV4 && len(row) != numPageFeatsV3 {
 				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
 			}
 			for j, v := range row {

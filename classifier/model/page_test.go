@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -100,5 +101,89 @@ func TestRecalibrate(t *testing.T) {
 		if d := p1[i].ContentProb - p2[i].ContentProb; d > 1e-6 || d < -1e-6 {
 			t.Errorf("block %d: content probability %v, recalibrated %v", i, p1[i].ContentProb, p2[i].ContentProb)
 		}
+	}
+}
+
+// TestFitArticleCut checks the two cuts on hand-made pages whose article
+// probability the page model's bias alone sets (all features but the
+// bias zero): the fit keeps every article, and judges a non-article page
+// to hold one only when that costs no article.
+func TestFitArticleCut(t *testing.T) {
+	// page with article probability p: a bias of logit(p) for the article
+	// row, 0 for the others, so that the softmax over five kinds is p
+	ex := func(p float64, kind int8) pageExample {
+		// the article row's weight is 1 and f[0] scales it: z = log(4p/(1-p))
+		e := pageExample{kind: kind}
+		e.f[0] = float32(math.Log(4 * p / (1 - p)))
+		return e
+	}
+	var pm pageModel
+	pm.w[PageArticle-1][0] = 1
+	tests := []struct {
+		name                 string
+		dev                  []pageExample
+		dominant             []bool
+		wantArticle, wantDom float32
+	}{
+		{
+			name:        "listings below every article",
+			dev:         []pageExample{ex(0.9, PageArticle), ex(0.6, PageArticle), ex(0.1, PageListing), ex(0.12, PageListing)},
+			dominant:    []bool{true, false, false, false},
+			wantArticle: 0.15, wantDom: 0,
+		},
+		{
+			name: "dominant listings told apart by the lower cut",
+			// the dominant article at 0.15 must keep its content, the
+			// dominant listing at 0.07 need not (above 0.2 a page's
+			// most probable kind is the article: it holds one)
+			dev:         []pageExample{ex(0.15, PageArticle), ex(0.7, PageArticle), ex(0.07, PageListing), ex(0.18, PageListing)},
+			dominant:    []bool{true, false, true, false},
+			wantArticle: 0.2, wantDom: 0.1,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := pm
+			fitArticleCut(&p, tc.dev, tc.dominant, make([]string, len(tc.dev)))
+			if p.article != tc.wantArticle || p.dominant != tc.wantDom {
+				t.Errorf("cuts %v / %v, want %v / %v", p.article, p.dominant, tc.wantArticle, tc.wantDom)
+			}
+			for i, e := range tc.dev {
+				pp := p.predict(&e.f)
+				has := pp.Article || tc.dominant[i] && pp.DominantArticle
+				if e.kind == PageArticle && !has {
+					t.Errorf("page %d: article judged to hold none (p %.2f)", i, pp.Probs[PageArticle-1])
+				}
+			}
+		})
+	}
+}
+
+func TestPageDominantCutDecode(t *testing.T) {
+	_, data := trainTiny(t, 1)
+	hdr := data[:len(data)-checksumBytes]
+	i := bytes.Index(hdr, []byte(`"page_dominant_cut":`))
+	if i < 0 {
+		// the tiny model's cut may be 0 (omitted): add one above the
+		// article cut in place of the article cut's key
+		i = bytes.Index(hdr, []byte(`"page_article_cut":`))
+		if i < 0 {
+			t.Fatal("no page article cut in the header")
+		}
+	}
+	j := i + bytes.IndexByte(hdr[i:], ':') + 1
+	k := j
+	for k < len(hdr) && (hdr[k] == '.' || hdr[k] >= '0' && hdr[k] <= '9') {
+		k++
+	}
+	bad := bytes.Clone(hdr)
+	// a cut of 2 (padded to the old width): out of range
+	val := []byte("2" + strings.Repeat(" ", k-j-1))
+	copy(bad[j:k], val)
+	sum := sha256.Sum256(bad)
+	_, err := Decode(append(bad, sum[:]...))
+	var fe *FormatError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "cut") {
+		t.Errorf("page cut 2: got %v, want *FormatError", err)
 	}
 }

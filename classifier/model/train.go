@@ -433,7 +433,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 	}
 	cfg.Log("train: temperature %.3f threshold %.2f script shifts %v", m.temperature, m.threshold, m.shift)
 	if m.page != nil {
-		cfg.Log("train: page model article cut %.2f", m.page.article)
+		cfg.Log("train: page model article cut %.2f, with a dominant region %.2f", m.page.article, m.page.dominant)
 	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
@@ -452,7 +452,9 @@ func calibrate(m *Model, dev []Doc) {
 	if m.page == nil {
 		return
 	}
-	fitArticleCut(m.page, pageDevExamples(m, dev, nil))
+	var src []string
+	ex := pageDevExamples(m, dev, &src)
+	fitArticleCut(m.page, ex, pageDevDominance(m, dev), src)
 	ok, n := 0, 0
 	for _, d := range dev {
 		if d.Kind <= 0 {
@@ -528,6 +530,22 @@ func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
 		}
 	}
 	return devEx
+}
+
+// pageDevDominance says, for each dev document pageDevExamples keeps,
+// whether m's article-span decoder finds a dominant region in it.
+func pageDevDominance(m *Model, dev []Doc) []bool {
+	var out []bool
+	var classes []int
+	for _, d := range dev {
+		if d.Kind <= 0 || len(d.Seg.Blocks) == 0 {
+			continue
+		}
+		preds := m.Predict(d.Seg, 0)
+		classes = slices.Grow(classes[:0], len(preds))[:len(preds)]
+		out = append(out, m.DecideAll(preds, d.Seg.Blocks, m.Threshold(), classes))
+	}
+	return out
 }
 
 // fitPage fits the page model's variants on the training pages, keeps
@@ -845,6 +863,9 @@ func Score(m *Model, docs []Doc, t float64) Scores {
 	}
 	s := Scores{PerSource: map[string]*eval.Mean{}}
 	for _, d := range docs {
+		if !slices.ContainsFunc(d.Labels, func(l int8) bool { return l >= 0 }) {
+			continue // no labelled block (a listing that trains the page model only)
+		}
 		preds := m.Predict(d.Seg, 0)
 		s.Docs++
 		c := blockCounts(d, preds, t)

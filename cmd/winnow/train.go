@@ -78,6 +78,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	maxPages := fs.Int("max-pages", 0, "pages per corpus (0: all), for quick runs")
 	noText := fs.Bool("no-text", false, "skip the text-mode renditions")
 	persianPages := fs.Int("persian-pages", 0, "synthetic Persian pages per training site (0: default 1200)")
+	noListings := fs.Bool("no-listings", false, "leave the synthetic Persian listings (pages without an article) out of training")
 	version := fs.String("version", "", "model version string")
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
@@ -126,7 +127,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 			t0 := time.Now()
 			data, err := dataset.Build(ctx, dataset.Options{
 				Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
-				MaxPages: *maxPages, PersianPages: *persianPages, Splitter: sp, Log: logf,
+				MaxPages: *maxPages, PersianPages: *persianPages, NoListings: *noListings, Splitter: sp, Log: logf,
 			})
 			if err != nil {
 				fmt.Fprintf(stderr, "winnow train: %v\n", err)

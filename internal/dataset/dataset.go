@@ -152,6 +152,9 @@ type Options struct {
 	Seed uint64
 	// PersianPages bounds the synthetic pages per training site (0: 1200).
 	PersianPages int
+	// NoListings leaves the synthetic Persian listings (pages without an
+	// article, listing.go) out of training; the held-out ones stay in dev.
+	NoListings bool
 	// Workers decode and segment pages in parallel (default 2); the
 	// output does not depend on it.
 	Workers int
@@ -195,7 +198,7 @@ func Build(ctx context.Context, opt Options) (model.Data, error) {
 		if opt.DevOnly {
 			per = -1
 		}
-		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: per, Splitter: opt.Splitter})
+		tr, dev, err := Persian(opt.Persian, PersianOptions{Seed: opt.Seed, NoText: opt.NoText, PagesPerSite: per, Splitter: opt.Splitter, NoListings: opt.NoListings})
 		if err != nil {
 			return data, err
 		}

@@ -187,7 +187,9 @@ func (p *PPage) HeldoutText(style string, seed uint64) string {
 // PersianHeldoutDocs returns the held-out Persian dev pages as labelled dev
 // documents: each page as HTML (source persian-heldout.html) and in every
 // scraper style as text (persian-heldout.text), so that the thresholds
-// fitted on dev answer to layouts and phrasings training never shows.
+// fitted on dev answer to layouts and phrasings training never shows;
+// then the held-out listings (PersianHeldoutListings) as unlabelled
+// page-kind documents (persian-heldout-listing.html and .text).
 func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.Doc, error) {
 	pages, err := PersianHeldoutPages(dir, seed)
 	if err != nil {
@@ -209,5 +211,13 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 			out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/heldout", Source: "persian-heldout.text", Gold: gold, Kind: model.PageArticle})
 		}
 	}
-	return out, nil
+	ls, err := PersianHeldoutListings(dir, seed)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := listingDocs(ls, true, sp)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, docs...), nil
 }

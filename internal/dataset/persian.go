@@ -37,6 +37,9 @@ type PersianOptions struct {
 	PagesPerSite int
 	// Splitter cuts the plain-text pages; nil: segment.DefaultSplitter().
 	Splitter *segment.Splitter
+	// NoListings leaves out the training listings (pages without an
+	// article: listing.go).
+	NoListings bool
 }
 
 // PUnit is one labelled unit of a synthetic page.
@@ -154,6 +157,14 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 			}
 			train = append(train, docs...)
 		}
+		if opt.NoListings {
+			continue
+		}
+		docs, err := listingDocs(composeListings(s.site, arts, listingsPerSite, opt.Seed*1000+500+uint64(si), false), false, opt.Splitter)
+		if err != nil {
+			return nil, nil, err
+		}
+		train = append(train, docs...)
 	}
 	pages, err := PersianDevPages(dir, opt.Seed)
 	if err != nil {
@@ -417,18 +428,7 @@ func (c *composer) page(site string, a article) *PPage {
 	p := &PPage{Site: site}
 	fa := c.chance(0.7) // Persian digits
 	agency := c.pick(newsAgencies)
-	newLine := func() { p.lines = append(p.lines, nil); p.seps = append(p.seps, nil); p.blank = append(p.blank, false) }
-	add := func(text string, class int) {
-		p.Units = append(p.Units, PUnit{Text: text, Class: class})
-		l := len(p.lines) - 1
-		p.lines[l] = append(p.lines[l], len(p.Units)-1)
-	}
-	line := func(text string, class int) { newLine(); add(text, class) }
-	glue := func(sep, text string, class int) {
-		l := len(p.lines) - 1
-		p.seps[l] = append(p.seps[l], sep)
-		add(text, class)
-	}
+	newLine, add, line, glue := p.newLine, p.add, p.line, p.glue
 	// navigation
 	if c.chance(0.45) {
 		k := 3 + c.rng.IntN(10)
@@ -605,6 +605,30 @@ func (c *composer) page(site string, a article) *PPage {
 	c.damage(p)
 	c.render(p)
 	return p
+}
+
+// newLine starts a line.
+func (p *PPage) newLine() {
+	p.lines = append(p.lines, nil)
+	p.seps = append(p.seps, nil)
+	p.blank = append(p.blank, false)
+}
+
+// add appends a unit to the last line.
+func (p *PPage) add(text string, class int) {
+	p.Units = append(p.Units, PUnit{Text: text, Class: class})
+	l := len(p.lines) - 1
+	p.lines[l] = append(p.lines[l], len(p.Units)-1)
+}
+
+// line puts a unit on a line of its own.
+func (p *PPage) line(text string, class int) { p.newLine(); p.add(text, class) }
+
+// glue appends a unit to the last line after sep.
+func (p *PPage) glue(sep, text string, class int) {
+	l := len(p.lines) - 1
+	p.seps[l] = append(p.seps[l], sep)
+	p.add(text, class)
 }
 
 // reorder puts the units in the order of the lines they are on (inserted
