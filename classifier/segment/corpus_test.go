@@ -29,6 +29,7 @@ func corpusPages(t testing.TB) []string {
 // default every 10th page is checked (every 20th under -race or -short)
 // to keep CI fast; -full checks all 4,830 pages (733 MB of HTML).
 func TestCorpora(t *testing.T) {
+	const wrappedPage = 20
 	pages := corpusPages(t)
 	if len(pages) == 0 {
 		t.Skip("no corpus pages")
@@ -43,7 +44,7 @@ func TestCorpora(t *testing.T) {
 	jobs := make(chan string)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var nPages, nBlocks, nBytes, nTextBlocks, nJoined int
+	var nPages, nBlocks, nBytes, nTextBlocks, nJoined, nWrapped, nWrappedPages int
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for path := range jobs {
@@ -66,9 +67,13 @@ func TestCorpora(t *testing.T) {
 				}
 				checkDocPage(t, path, td)
 				// The renditions keep each paragraph on one line (but for
-				// <pre> text): a joined block is most often a false
-				// hard-wrap join (reflow.go), such as a list of items of
-				// one length whose last ends a sentence.
+				// <pre> text and text hard-wrapped with <br>): a joined
+				// block is most often a false hard-wrap join (reflow.go),
+				// such as a list of items of one length whose last ends a
+				// sentence. A page with wrappedPage joins or more is
+				// hard-wrapped throughout (two zh_webce essays wrapped at
+				// 36 characters with <br>): its joins are true ones and
+				// are counted apart.
 				uw, err := Text(d.Text, TextOptions{Reflow: true})
 				if err != nil {
 					t.Errorf("%s: text: %v", path, err)
@@ -88,7 +93,12 @@ func TestCorpora(t *testing.T) {
 				nPages++
 				nBlocks += len(d.Blocks)
 				nTextBlocks += len(td.Blocks)
-				nJoined += j
+				if j >= wrappedPage {
+					nWrapped += j
+					nWrappedPages++
+				} else {
+					nJoined += j
+				}
 				nBytes += len(raw)
 				mu.Unlock()
 			}
@@ -99,7 +109,7 @@ func TestCorpora(t *testing.T) {
 	}
 	close(jobs)
 	wg.Wait()
-	t.Logf("%d pages, %d MB: %d HTML blocks, %d text blocks from the renditions, %d of them joined wrapped lines", nPages, nBytes>>20, nBlocks, nTextBlocks, nJoined)
+	t.Logf("%d pages, %d MB: %d HTML blocks, %d text blocks from the renditions, %d of them joined wrapped lines, and %d on %d pages hard-wrapped throughout", nPages, nBytes>>20, nBlocks, nTextBlocks, nJoined, nWrapped, nWrappedPages)
 	if nJoined*1000 > nTextBlocks {
 		t.Errorf("%d of %d text blocks join the lines of one-line-per-paragraph renditions: more than 1 in 1,000", nJoined, nTextBlocks)
 	}

@@ -25,14 +25,24 @@ import (
 // renditions, 70 of 119,035 blocks are joins, mostly of <pre> text, which
 // was wrapped: TestCorpora). Limits: paragraphs of two lines stay two
 // blocks; a wrapped paragraph whose last line ends without sentence
-// punctuation (a quote, a list) stays one block per line; scripts written
-// without spaces (Chinese, Japanese, Thai) are never joined.
+// punctuation (a quote, a list) stays one block per line.
+//
+// Chinese and Japanese are written without spaces and wrapped anywhere
+// between two characters, so a full line of theirs is as wide as the
+// widest, give or take the wrapSlackCJK characters that line-breaking
+// rules move, and the next line's first character would never have fitted:
+// lines mostly of Han, kana and full-width characters (cjkLine) are joined
+// by the same rule with those measures and without the test on spaces.
+// Thai, also written without spaces, is never joined.
 
 const (
 	wrapMin   = 30  // runes: shorter lines are not full wrapped lines
 	wrapMax   = 130 // runes: longer lines were not wrapped
 	wrapSlack = 12  // runes: full lines are this close to the widest
 	wrapLines = 3   // lines a joined paragraph has at least
+
+	wrapMinCJK   = 28 // characters: shorter CJK lines are not full wrapped lines (60-column wraps are 30 wide; lists of headlines are shorter)
+	wrapSlackCJK = 2  // characters: full CJK lines are this close to the widest
 )
 
 // unwrap joins the blocks of hard-wrapped paragraphs in d (plain text).
@@ -72,6 +82,13 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	width, ends := 0, 0
 	best := 0
 	reached = i
+	cjk := cjkLine(text[bs[i].Start:bs[i].End])
+	// (a line of three spaces or more is never a CJK line: cjkLine stops
+	// there, and the other lines of a spaced run are not read again)
+	minW, slack, sep := wrapMin, wrapSlack, 1 // sep: the space a wrap removed
+	if cjk {
+		minW, slack, sep = wrapMinCJK, wrapSlackCJK, 0
+	}
 	for j := i; j < len(bs); j++ {
 		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
 			break
@@ -84,14 +101,14 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		}
 		// can line j continue onto line j+1?
 		n := wrapRunes(s)
-		if n < wrapMin || n > wrapMax || j+1 >= len(bs) || strings.Count(s, " ") < 3 {
+		if n < minW || n > wrapMax || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 || cjk && j > i && !cjkLine(s) {
 			break
 		}
 		if endsSentence(s) {
 			ends++
 		}
 		width = max(width, n)
-		if n < width-wrapSlack {
+		if n < width-slack {
 			break
 		}
 		next := text[bs[j+1].Start:bs[j+1].End]
@@ -100,10 +117,14 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			break // a paragraph on one line follows
 		}
 		w := width
-		if nn >= width-wrapSlack {
+		if nn >= width-slack {
 			w = max(w, nn)
 		}
-		if n+1+firstWordRunes(next) <= w {
+		first := 1 // a CJK line can break before any character
+		if !cjk {
+			first = firstWordRunes(next)
+		}
+		if n+sep+first <= w-slack*(1-sep) {
 			break // the next line's first word would have fitted: a real break
 		}
 	}
@@ -144,6 +165,28 @@ func runeCount(s string) int {
 func wholeLine(bs []Block, i int) bool {
 	b := &bs[i]
 	return b.Split == SplitNone && (i == 0 || bs[i-1].Line != b.Line) && (i+1 == len(bs) || bs[i+1].Line != b.Line)
+}
+
+// cjkLine reports whether s is mostly Chinese or Japanese: at least two
+// thirds of its letters are Han, kana or full-width forms, and it holds
+// at most two spaces.
+func cjkLine(s string) bool {
+	var cjk, other, spaces int
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if spaces++; spaces > 2 {
+				return false
+			}
+		case r >= 0x3000 && r <= 0x9FFF, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF00 && r <= 0xFFEF:
+			// CJK punctuation, kana, Han; compatibility ideographs;
+			// full-width forms
+			cjk++
+		case r > ' ':
+			other++
+		}
+	}
+	return spaces <= 2 && cjk >= 2*other && cjk > 0
 }
 
 // firstWordRunes is the length in runes of s's first word.

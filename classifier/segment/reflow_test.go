@@ -27,6 +27,9 @@ func TestReflow(t *testing.T) {
 		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
 		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
 		{"blank line ends the paragraph", wrap.Text(para, 72) + "\n\n" + wrap.Text(para, 72), 2},
+		{"chinese wrapped at 36 characters", wrapRunes36(zh), 1},
+		{"chinese wrapped at 36 between a title and a note", "比赛革命的革命\n" + wrapRunes36(zh) + "\n——作者手记", 3},
+		{"chinese headlines of one length", "浙江成立张氏叔侄错案调查组未收国家赔偿申请\n普京回应女子裸胸示威最好穿着衣服讨论政治吗\n辽宁高度关注马三家女子劳教所报道已成立调查组。", 3},
 		{"no spaces: chinese", strings.Repeat("文化革命是一场有着极为广泛的群众参与的政治运动，", 2) + "\n" + strings.Repeat("自本通告发布之日起上述区域内新迁入户口一律停止办理。", 2) + "\n" + "这是第三行，也是最后一行。", 3},
 	}
 	for _, tt := range tests {
@@ -171,4 +174,21 @@ func FuzzNextSentenceEnd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// zh is a Chinese paragraph of several sentences.
+const zh = "文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的一个重要内容。本文试图从政治心理学的角度，对文革中的群众参与给出解释。在我看来，群众参与文化革命的基本动机是为了争取承认，为了争取声望，为了证明自己革命，为了显示自己比别人更革命。这只是说，各种不同的思想行为大致都可归之於一个相同的心理动机。"
+
+// wrapRunes36 hard-wraps s every 36 characters, as a scraper of CJK text
+// wrapping at 72 columns does.
+func wrapRunes36(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); i += 36 {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(string(r[i:min(len(r), i+36)]))
+	}
+	return b.String()
 }
