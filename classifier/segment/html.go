@@ -174,9 +174,12 @@ type walker struct {
 	owner      int  // stack index of the run's block element
 
 	intern map[string]string
-	sigs   map[uint64]int // elements holding text, per Sig
-	spill  string         // markup swallowed by an unclosed <title>
-	doc    *Doc
+	// classTokens holds the tokens of the class values seen (of
+	// elements without an id).
+	classTokens map[string][]string
+	sigs        map[uint64]int // elements holding text, per Sig
+	spill       string         // markup swallowed by an unclosed <title>
+	doc         *Doc
 
 	// Sibling counts for Path: kids holds, per open element, the counts
 	// of its children's tags (a stack: an element's counts follow its
@@ -184,9 +187,11 @@ type walker struct {
 	// below stack[0].kidsLo are the document's.
 	kids      []kidCount
 	rootKids  int32
-	spillPath string // Path of the <title> that swallowed spill
-	titlePath string // set while walking spill: every block's Path
-	tokenMode bool   // walking the token stream (html, body not pushed)
+	spillPath string          // Path of the <title> that swallowed spill
+	titlePath string          // set while walking spill: every block's Path
+	tokenMode bool            // walking the token stream (html, body not pushed)
+	strArena  []string        // backs the token lists (see strs)
+	pathBuf   strings.Builder // backs the Paths (see pathOf)
 }
 
 func newWalker(opt HTMLOptions, sizeHint int) *walker {
@@ -197,11 +202,12 @@ func newWalker(opt HTMLOptions, sizeHint int) *walker {
 		opt.MaxPathTokens = defaultPathTokens
 	}
 	return &walker{
-		opt:    opt,
-		out:    make([]byte, 0, sizeHint/4),
-		intern: make(map[string]string),
-		sigs:   make(map[uint64]int),
-		doc:    &Doc{HTML: true},
+		opt:         opt,
+		out:         make([]byte, 0, sizeHint/4),
+		intern:      make(map[string]string),
+		classTokens: make(map[string][]string),
+		sigs:        make(map[uint64]int),
+		doc:         &Doc{HTML: true},
 	}
 }
 
@@ -580,31 +586,99 @@ func (w *walker) flush() {
 	w.opt.limit.count(len(w.blocks))
 }
 
-// tokensOf returns the PathTokens of the element at stack index i.
+// tokensOf returns the PathTokens of the element at stack index i: the
+// first MaxPathTokens distinct tokens of the ownTokens of the element
+// and its ancestors within tokenScanElems, nearest first. They are
+// built once per element, from the parent's: the first n distinct
+// tokens of own ++ parent's are among own and the parent's first n, so
+// the parent's list (when it covers the same ancestors) stands for
+// them; an element without tokens shares its parent's slice.
 func (w *walker) tokensOf(i int) []string {
-	f := &w.stack[i]
-	if f.tokDone {
-		return f.tokens
+	if w.stack[i].tokDone {
+		return w.stack[i].tokens
 	}
-	f.tokDone = true
-	limit := w.opt.MaxPathTokens
-	var toks []string
-	for j := i; j >= 0 && j > i-tokenScanElems && len(toks) < limit; j-- {
-	next:
-		for _, t := range w.ownTokens(j) {
-			if len(toks) >= limit {
-				break
-			}
-			for _, u := range toks {
-				if u == t {
-					continue next
-				}
-			}
-			toks = append(toks, t)
+	// The nearest ancestor with its tokens known; every element below
+	// i and above it is computed in turn, parent first.
+	j := i - 1
+	for j >= 0 && !w.stack[j].tokDone {
+		j--
+	}
+	for k := j + 1; k <= i; k++ {
+		f := &w.stack[k]
+		f.tokDone = true
+		if k >= tokenScanElems && len(w.ownTokens(k-tokenScanElems)) > 0 {
+			// The parent's list holds the tokens of an ancestor
+			// beyond this element's reach.
+			f.tokens = w.scanTokens(k)
+			continue
 		}
+		own := w.ownTokens(k)
+		var parent []string
+		if k > 0 {
+			parent = w.stack[k-1].tokens
+		}
+		if len(own) == 0 {
+			f.tokens = parent
+			continue
+		}
+		limit := w.opt.MaxPathTokens
+		toks := w.strs(min(len(own)+len(parent), limit))
+		toks = append(toks, own...) // distinct, at most MaxPathTokens
+		// The parent's tokens are distinct: only own may repeat them.
+		f.tokens = appendNew(toks, parent, len(own), limit)
 	}
-	f.tokens = toks
+	return w.stack[i].tokens
+}
+
+// scanTokens is tokensOf(i) read from the ancestors' ownTokens.
+func (w *walker) scanTokens(i int) []string {
+	limit := w.opt.MaxPathTokens
+	n := 0
+	for j := i; j >= 0 && j > i-tokenScanElems; j-- {
+		n += len(w.ownTokens(j))
+	}
+	toks := w.strs(min(n, limit))
+	for j := i; j >= 0 && j > i-tokenScanElems && len(toks) < limit; j-- {
+		toks = appendNew(toks, w.ownTokens(j), -1, limit)
+	}
 	return toks
+}
+
+// appendNew appends the tokens of add not already among the first n of
+// toks (all of them when n < 0), while toks holds fewer than limit.
+func appendNew(toks, add []string, n, limit int) []string {
+next:
+	for _, t := range add {
+		if len(toks) >= limit {
+			break
+		}
+		seen := toks
+		if n >= 0 {
+			seen = toks[:n]
+		}
+		for _, u := range seen {
+			if u == t {
+				continue next
+			}
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// strs returns an empty slice of capacity n, cut from a block of
+// strings that the walker's token lists share (capped, so that an append
+// to one list cannot reach the next).
+func (w *walker) strs(n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if len(w.strArena)+n > cap(w.strArena) {
+		w.strArena = make([]string, 0, max(n, 32, min(2*cap(w.strArena), 4096)))
+	}
+	k := len(w.strArena)
+	w.strArena = w.strArena[:k+n]
+	return w.strArena[k : k : k+n]
 }
 
 // ownTokens returns the tokens of the id and class of the element at
@@ -613,11 +687,33 @@ func (w *walker) ownTokens(j int) []string {
 	g := &w.stack[j]
 	if !g.ownDone {
 		g.ownDone = true
-		limit := w.opt.MaxPathTokens
-		g.own = w.appendTokens(nil, g.id, limit)
-		g.own = w.appendTokens(g.own, g.class, limit)
+		switch {
+		case g.id == "" && g.class == "":
+		case g.id == "":
+			// Pages repeat their class attributes: split each once.
+			own, ok := w.classTokens[g.class]
+			if !ok {
+				own = w.newOwn(g.id, g.class)
+				w.classTokens[g.class] = own
+			}
+			g.own = own
+		default:
+			g.own = w.newOwn(g.id, g.class)
+		}
 	}
 	return g.own
+}
+
+// newOwn returns the tokens of an id and a class value.
+func (w *walker) newOwn(id, class string) []string {
+	limit := w.opt.MaxPathTokens
+	var buf [16]string
+	own := w.appendTokens(buf[:0], id, limit)
+	own = w.appendTokens(own, class, limit)
+	if len(own) == 0 {
+		return nil
+	}
+	return append(w.strs(len(own)), own...)
 }
 
 // appendTokens appends the lower-cased tokens of an id or class value,

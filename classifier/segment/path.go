@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 )
@@ -61,13 +62,15 @@ func siblingPosition(n *html.Node) (nth int32, ofType bool) {
 // among its siblings. An element deeper than MaxPathElems starts at its
 // nearest ancestor with an id among the last MaxPathElems elements, or
 // else at the MaxPathElems-th ancestor, without the root. Paths are
-// built once per element, from the parent's.
+// built once per element, from the parent's, in the walker's path
+// block (see pathSpace): a Path written right after its parent's
+// extends it in place instead of copying it.
 func (w *walker) pathOf(i int) string {
 	f := &w.stack[i]
 	if f.path != "" {
 		return f.path
 	}
-	var sb strings.Builder
+	sb := &w.pathBuf
 	if i < w.opt.MaxPathElems {
 		prefix := ""
 		if i > 0 {
@@ -76,13 +79,21 @@ func (w *walker) pathOf(i int) string {
 			// The token stream does not push html and body.
 			prefix = "html>body"
 		}
-		sb.Grow(len(prefix) + 1 + stepSize(f))
-		if prefix != "" {
+		start := sb.Len()
+		if k := len(prefix); k > 0 && start >= k && sb.Cap()-start > stepBound(f) &&
+			unsafe.StringData(prefix) == unsafe.StringData(sb.String()[start-k:]) {
+			// The parent's Path ends the block: extend it.
+			start -= k
+		} else {
+			w.pathSpace(len(prefix) + stepBound(f))
+			start = sb.Len()
 			sb.WriteString(prefix)
+		}
+		if prefix != "" {
 			sb.WriteByte('>')
 		}
-		writeStep(&sb, f.tag, f.id, f.class, f.nth, f.ofType)
-		f.path = sb.String()
+		writeStep(sb, f.tag, f.id, f.class, f.nth, f.ofType)
+		f.path = sb.String()[start:]
 		return f.path
 	}
 	lo := i + 1 - w.opt.MaxPathElems
@@ -94,23 +105,40 @@ func (w *walker) pathOf(i int) string {
 	}
 	n := 0
 	for j := lo; j <= i; j++ {
-		n += 1 + stepSize(&w.stack[j])
+		n += stepBound(&w.stack[j])
 	}
-	sb.Grow(n)
+	w.pathSpace(n)
+	start := sb.Len()
 	for j := lo; j <= i; j++ {
 		if j > lo {
 			sb.WriteByte('>')
 		}
 		g := &w.stack[j]
-		writeStep(&sb, g.tag, g.id, g.class, g.nth, g.ofType)
+		writeStep(sb, g.tag, g.id, g.class, g.nth, g.ofType)
 	}
-	f.path = sb.String()
+	f.path = sb.String()[start:]
 	return f.path
 }
 
-// stepSize estimates the length of a frame's step in Path.
-func stepSize(f *frame) int {
-	return len(f.tag) + len(f.id) + len(f.class) + 20
+// pathSpace makes room for n more bytes in the path block, starting a
+// new one when the current one is short. A strings.Builder only ever
+// appends, so the strings cut from it stay valid.
+func (w *walker) pathSpace(n int) {
+	sb := &w.pathBuf
+	if sb.Cap()-sb.Len() >= n {
+		return
+	}
+	size := max(n, min(2*sb.Cap(), 1<<20), 512)
+	*sb = strings.Builder{}
+	sb.Grow(size)
+}
+
+// stepBound bounds the length of a frame's step in Path, and the '>'
+// before it: tag, id and at most maxClassesPerElem classes, escaped
+// (at most 4 bytes per byte), and the position.
+func stepBound(f *frame) int {
+	return 4*(min(len(f.tag), maxSelectorName)+min(len(f.id), maxSelectorName)+
+		min(len(f.class), maxClassesPerElem*(maxSelectorName+1))) + 48
 }
 
 // nodePath returns the Path of an element of a parsed tree, walking up

@@ -29,8 +29,9 @@ import (
 // tree, a single pass cannot give the same blocks, so the scanner gives
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
-// table), the adoption agency algorithm with a furthest block (a
-// formatting element closed around a block), frameset, a template
+// table; fosterVoid follows it for void elements), the adoption agency algorithm with a furthest block (a
+// formatting element closed around a block; adoptBlock follows its
+// common case), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
 // html, or to body once it has text, by a later tag, an unclosed <title>
 // swallowing the page, more than 512 open elements (which html.Parse
@@ -95,6 +96,9 @@ type scanElem struct {
 	hip  bool  // HTML integration point
 	mip  bool  // MathML text integration point
 	keys uint8 // html, body: the walkerKeys of its attributes
+	// blocks is how many blocks the walker had made when it entered
+	// the element (after the flush its start may cause).
+	blocks int32
 }
 
 // scanFmt is an entry of the list of active formatting elements.
@@ -130,6 +134,7 @@ type scanner struct {
 	nodes       []*[32]html.Node // walker nodes, one per walker depth
 	nodeAttr    []html.Attribute
 	scratchAttr []scanAttr
+	fmtAttrs    []scanAttr // backs the attributes of afe (see keepAttrs)
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -165,7 +170,7 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 	}()
 	s := &scanner{
 		w:      newWalker(opt, len(src)),
-		z:      htmltok.NewTokenizerBytes([]byte(src)),
+		z:      htmltok.NewTokenizerString(src),
 		src:    src,
 		quirks: -1,
 	}
@@ -524,7 +529,13 @@ func (s *scanner) addElement() {
 // pushes it.
 func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if s.shouldFoster() {
-		bail("foster parenting")
+		if !s.fosterVoid(a, tag, ns) {
+			bail("foster parenting")
+		}
+		// Walked before the table: pushed only for the caller to pop.
+		s.nextID++
+		s.oe = append(s.oe, scanElem{a: a, tag: tag, id: s.nextID, ns: ns, drop: true, wd: s.top().wd})
+		return
 	}
 	s.nextID++
 	e := scanElem{a: a, tag: tag, id: s.nextID, ns: ns}
@@ -561,6 +572,7 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 			e.drop, e.wd = true, wd
 		} else {
 			e.wd = int32(len(s.w.stack))
+			e.blocks = int32(len(s.w.blocks))
 		}
 	}
 	if ns == nsSVG {
@@ -578,6 +590,52 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if len(s.oe) > 512 {
 		bail("more than 512 open elements")
 	}
+}
+
+// fosterVoid handles a void element that html.Parse foster parents
+// (moves before the table it is misplaced in) and that the walker only
+// counts among its parent's children (a <br> or <hr> there ends the run
+// the table's start ended already): it counts it among the table's
+// parent's, as position would have, and reports whether it could (the
+// table's own position must be by tag, which it does not change).
+func (s *scanner) fosterVoid(a atom.Atom, tag string, ns uint8) bool {
+	switch a {
+	case atom.Br, atom.Hr, atom.Img, atom.Link, atom.Meta, atom.Input:
+	default:
+		return false
+	}
+	ti := len(s.oe) - 1
+	for ti >= 0 && (s.oe[ti].a != atom.Table || s.oe[ti].ns != nsHTML) {
+		ti--
+	}
+	if ns != nsHTML || ti < 1 {
+		return false
+	}
+	tbl, p := &s.oe[ti], &s.oe[ti-1]
+	if tbl.drop || p.drop || p.wd < 1 || p.wd != tbl.wd-1 {
+		return false
+	}
+	w := s.w
+	pf, tf := &w.stack[p.wd-1], &w.stack[tbl.wd-1]
+	if tf.tag != "table" || !tf.ofType {
+		return false
+	}
+	// position for a child of pf, whose counts end where the table's
+	// start.
+	pf.kids++
+	for i := pf.kidsLo; i < tf.kidsLo; i++ {
+		if w.kids[i].tag == tag {
+			w.kids[i].n++
+			return true
+		}
+	}
+	if tf.kidsLo-pf.kidsLo < maxKidTags {
+		w.kids = slices.Insert(w.kids, int(tf.kidsLo), kidCount{tag: tag, n: 1})
+		for j := int(p.wd); j < len(w.stack); j++ {
+			w.stack[j].kidsLo++
+		}
+	}
+	return true
 }
 
 func nsName(ns uint8) string {
@@ -604,12 +662,19 @@ func attrValue(attrs []scanAttr, key string) []byte {
 
 // walkerAttrs converts the attributes the walker reads (see walker.enter)
 // to html.Attributes, leaving out those that cannot change its result.
+// Values alias the tokenizer's buffer, which no later token writes to:
+// the walker copies what it keeps of them (Path, PathTokens), but for
+// lang, which becomes Doc.Lang and is copied here.
 func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Atom) []html.Attribute {
 	for _, at := range attrs {
 		k, v := at.key, at.val
 		switch string(k) {
-		case "id", "class", "role":
-			dst = append(dst, html.Attribute{Key: string(k), Val: string(v)})
+		case "id":
+			dst = append(dst, html.Attribute{Key: "id", Val: alias(v)})
+		case "class":
+			dst = append(dst, html.Attribute{Key: "class", Val: alias(v)})
+		case "role":
+			dst = append(dst, html.Attribute{Key: "role", Val: alias(v)})
 		case "hidden":
 			dst = append(dst, html.Attribute{Key: "hidden"})
 		case "href":
@@ -621,7 +686,7 @@ func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Ato
 		case "style":
 			if bytes.Contains(v, []byte("none")) || bytes.Contains(v, []byte("hidden")) ||
 				bytes.Contains(v, []byte("NONE")) || bytes.Contains(v, []byte("HIDDEN")) {
-				dst = append(dst, html.Attribute{Key: "style", Val: string(v)})
+				dst = append(dst, html.Attribute{Key: "style", Val: alias(v)})
 			}
 		case "lang":
 			if a == atom.Html {
@@ -630,6 +695,12 @@ func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Ato
 		}
 	}
 	return dst
+}
+
+// alias returns b's bytes as a string without copying them: b must not
+// change while the string is in use.
+func alias(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // headChild notes the title and og:title of an element inserted in head,
@@ -787,7 +858,7 @@ func (s *scanner) addMarker() { s.afe = append(s.afe, scanFmt{marker: true}) }
 
 func (s *scanner) addFormattingElement() {
 	a := s.tok.a
-	attrs := slices.Clone(s.tok.attrs)
+	attrs := s.keepAttrs(s.tok.attrs)
 	slices.SortFunc(attrs, func(x, y scanAttr) int {
 		if c := bytes.Compare(x.key, y.key); c != 0 {
 			return c
@@ -810,6 +881,22 @@ func (s *scanner) addFormattingElement() {
 		}
 	}
 	s.afe = append(s.afe, scanFmt{id: s.top().id, a: a, tag: s.tok.tag, attrs: attrs})
+}
+
+// keepAttrs copies attrs for the list of active formatting elements,
+// into a block that the lists' entries share (capped, so that an
+// append to one cannot reach the next).
+func (s *scanner) keepAttrs(attrs []scanAttr) []scanAttr {
+	n := len(attrs)
+	if n == 0 {
+		return nil
+	}
+	if len(s.fmtAttrs)+n > cap(s.fmtAttrs) {
+		s.fmtAttrs = make([]scanAttr, 0, max(n, 8, min(2*cap(s.fmtAttrs), 1024)))
+	}
+	k := len(s.fmtAttrs)
+	s.fmtAttrs = append(s.fmtAttrs, attrs...)
+	return s.fmtAttrs[k : k+n : k+n]
 }
 
 func sameAttrs(x, y []scanAttr) bool {
@@ -1496,6 +1583,9 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		}
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
+				if s.adoptBlock(fi, oi) {
+					return
+				}
 				bail("adoption agency with a furthest block")
 			}
 		}
@@ -1503,6 +1593,87 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		s.afeRemove(id)
 		return
 	}
+}
+
+// adoptBlock is the adoption agency algorithm in its most common case
+// with a furthest block: the end tag of a formatting element (afe[fi],
+// oe[oi]) whose child is the current node, a block, as in
+// <font><p>a</font>b. html.Parse moves the block out of the formatting
+// element to follow it, and wraps the block's children in a copy of the
+// formatting element, which the end tag then closes: the copy holds the
+// block's content so far and the block the content that follows. The
+// walker follows while what the block holds is segmented as the
+// block's own (its open run, and lines it ended with <br>, whose Path,
+// PathTokens, Sig and Depth are rewritten): it reports whether it
+// could.
+func (s *scanner) adoptBlock(fi, oi int) bool {
+	w := s.w
+	if oi < 1 || oi != len(s.oe)-2 {
+		return false
+	}
+	ca, fe, fb := &s.oe[oi-1], &s.oe[oi], &s.oe[oi+1]
+	if ca.ns != nsHTML || fe.ns != nsHTML || fb.ns != nsHTML || ca.drop || fe.drop || fb.drop ||
+		fe.wd < 2 || ca.wd != fe.wd-1 || fb.wd != fe.wd+1 {
+		return false
+	}
+	switch ca.a {
+	case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
+		return false // the block is foster parented
+	}
+	s.sync(fb.wd)
+	fi0 := int(fe.wd - 1) // the formatting element's frame; the block's is next
+	parent, f, b := &w.stack[fi0-1], &w.stack[fi0], w.stack[fi0+1]
+	if !b.block || f.tag != fe.tag || b.tag != fb.tag || f.flags != parent.flags {
+		// (a role on the formatting element would leave the block's flags)
+		return false
+	}
+	// Blocks the block made (br-separated lines) move with it; blocks of
+	// elements inside it would need their Paths rewritten.
+	made := w.blocks[fb.blocks:]
+	for i := range made {
+		// (Deep Paths name only the last elements: the block's own
+		// string, not an equal one, marks its blocks.)
+		p := made[i].Path
+		if b.path == "" || len(p) != len(b.path) || unsafe.StringData(p) != unsafe.StringData(b.path) ||
+			made[i].Depth != fi0+2 {
+			return false
+		}
+	}
+	if f.anchor {
+		// The copy, closed, leaves no anchor open.
+		w.anchorOpen--
+		w.anchorNew = false
+	}
+	// The block's frame again, as the next child of the formatting
+	// element's parent, holding one element: the copy.
+	w.kids = w.kids[:f.kidsLo]
+	n := s.node(fi0)
+	*n = *b.node
+	n.Attr = nil // read at enter only
+	w.stack[fi0], w.stack[fi0+1] = frame{}, frame{}
+	w.stack = w.stack[:fi0]
+	b.node = n
+	b.nth, b.ofType = w.position(n)
+	oldSig := b.sig
+	b.sig = sigStep(parent.sig, b.tag, b.class)
+	b.path, b.tokens, b.tokDone = "", nil, false
+	b.kidsLo = int32(len(w.kids))
+	b.kids = 1
+	w.kids = append(w.kids, kidCount{tag: fe.tag, n: 1})
+	w.stack = append(w.stack, b)
+	w.owner = fi0
+	if len(made) > 0 {
+		w.sigs[oldSig]--
+		w.sigs[b.sig]++
+		path, toks := w.pathOf(fi0), w.tokensOf(fi0)
+		for i := range made {
+			made[i].Path, made[i].PathTokens, made[i].Sig, made[i].Depth = path, toks, b.sig, fi0+1
+		}
+	}
+	fb.wd, fb.kids = fe.wd, true
+	s.oe = slices.Delete(s.oe, oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
+	return true
 }
 
 // endTagOther is "any other end tag" in body.

@@ -141,7 +141,7 @@ func (c *schemaScan) text(p []byte) {
 // schemaOf as raw text.
 func schemaOf(src string) Schema {
 	var c schemaScan
-	z := htmltok.NewTokenizerBytes([]byte(src))
+	z := htmltok.NewTokenizerString(src)
 	var attrs []scanAttr
 	for {
 		switch tt := z.Next(); tt {

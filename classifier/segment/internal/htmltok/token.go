@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 )
@@ -121,6 +122,12 @@ type Tokenizer struct {
 	convertNUL bool
 	// allowCDATA is whether CDATA sections are allowed in the current context.
 	allowCDATA bool
+	// readOnly is whether buf is a string's bytes, which must not be
+	// written: what would be changed in place is copied to spare first.
+	readOnly bool
+	// spare is where the copies are made; its bytes, once returned, are
+	// never written again.
+	spare []byte
 }
 
 // AllowCDATA sets whether or not the tokenizer recognizes <![CDATA[foo]]> as
@@ -1098,11 +1105,19 @@ func (z *Tokenizer) Text() []byte {
 		s := z.buf[z.data.start:z.data.end]
 		z.data.start = z.raw.end
 		z.data.end = z.raw.end
-		s = convertNewlines(s)
+		// What is not there needs no pass over the text.
+		cr := bytes.IndexByte(s, '\r') >= 0
+		amp := !z.textIsRaw && bytes.IndexByte(s, '&') >= 0
+		if z.readOnly && (cr || amp) {
+			s = z.writable(s)
+		}
+		if cr {
+			s = convertNewlines(s)
+		}
 		if (z.convertNUL || z.tt == CommentToken) && bytes.Contains(s, nul) {
 			s = bytes.Replace(s, nul, replacement, -1)
 		}
-		if !z.textIsRaw {
+		if amp {
 			s = unescape(s, false)
 		}
 		return s
@@ -1118,12 +1133,9 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 		switch z.tt {
 		case StartTagToken, EndTagToken, SelfClosingTagToken:
 			s := z.buf[z.data.start:z.data.end]
-			if bytes.IndexByte(s, 0) >= 0 {
-				s = bytes.ReplaceAll(s, nul, replacement)
-			}
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
-			return lower(s), z.nAttrReturned < len(z.attr)
+			return z.lowerName(s), z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, false
@@ -1138,15 +1150,21 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = z.buf[x[0].start:x[0].end]
-			if bytes.IndexByte(key, 0) >= 0 {
-				key = bytes.ReplaceAll(key, nul, replacement)
-			}
+			key = z.lowerName(z.buf[x[0].start:x[0].end])
 			val = z.buf[x[1].start:x[1].end]
-			if bytes.IndexByte(val, 0) >= 0 {
+			m := marks(val)
+			if m&markNUL != 0 {
 				val = bytes.ReplaceAll(val, nul, replacement)
+			} else if z.readOnly && m&(markCR|markAmp) != 0 {
+				val = z.writable(val)
 			}
-			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
+			if m&markCR != 0 {
+				val = convertNewlines(val)
+			}
+			if m&markAmp != 0 {
+				val = unescape(val, true)
+			}
+			return key, val, z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, nil, false
@@ -1182,6 +1200,68 @@ func (z *Tokenizer) Token() Token {
 // NewTokenizer, NewTokenizerFragment and SetMaxBuf.)
 func NewTokenizerBytes(b []byte) *Tokenizer {
 	return &Tokenizer{buf: b}
+}
+
+// NewTokenizerString returns a Tokenizer over s that never writes to
+// s's bytes: the slices it returns are s's bytes, or copies where a tag
+// name or attribute key is lower-cased or a text or attribute value
+// unescaped or its newlines converted. They stay valid (and unchanged)
+// for as long as s is.
+func NewTokenizerString(s string) *Tokenizer {
+	return &Tokenizer{buf: unsafe.Slice(unsafe.StringData(s), len(s)), readOnly: true}
+}
+
+// writable returns a copy of b that the tokenizer may change in place
+// (and shorten; unescape allocates when it must grow it), cut from
+// spare.
+func (z *Tokenizer) writable(b []byte) []byte {
+	if len(b) > cap(z.spare)-len(z.spare) {
+		z.spare = make([]byte, 0, max(len(b), 256, min(2*cap(z.spare), 64<<10)))
+	}
+	k := len(z.spare)
+	z.spare = append(z.spare, b...)
+	return z.spare[k : k+len(b) : k+len(b)]
+}
+
+// lowerName returns a tag name or attribute key with NUL replaced and
+// lower-cased, in place unless the tokenizer is read-only.
+func (z *Tokenizer) lowerName(b []byte) []byte {
+	m := marks(b)
+	if m&markNUL != 0 {
+		b = bytes.ReplaceAll(b, nul, replacement)
+	} else if z.readOnly && m&markUpper != 0 {
+		b = z.writable(b)
+	}
+	if m&markUpper != 0 {
+		b = lower(b)
+	}
+	return b
+}
+
+// Bytes that make a name or value differ from its raw bytes.
+const (
+	markNUL = 1 << iota
+	markUpper
+	markCR
+	markAmp
+)
+
+// markOf maps a byte to its mark, if any.
+var markOf = func() (t [256]uint8) {
+	t[0], t['\r'], t['&'] = markNUL, markCR, markAmp
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = markUpper
+	}
+	return t
+}()
+
+// marks reports which of NUL, A-Z, '\r' and '&' b holds, in one pass
+// (names and attribute values are short).
+func marks(b []byte) (m uint8) {
+	for _, c := range b {
+		m |= markOf[c]
+	}
+	return m
 }
 
 // maxLinearAttrs is how many attributes of one tag are compared one by

@@ -18,25 +18,45 @@ type tokenizer[TT ~uint32] interface {
 }
 
 // tokens lists the tokens of src as strings, through either tokenizer's
-// Next, TagName, TagAttr and Text.
-func tokens[TT ~uint32](z tokenizer[TT]) []string {
+// Next, TagName, TagAttr and Text. With late, the slices returned are
+// kept and written out only at the end of the input (where this fork's
+// must still hold what they held).
+func tokens[TT ~uint32](z tokenizer[TT], late bool) []string {
 	var out []string
+	var pending []func() string
+	add := func(f func() string) {
+		if late {
+			pending = append(pending, f)
+		} else {
+			out = append(out, f())
+		}
+	}
 	for {
 		tt := z.Next()
 		switch html.TokenType(tt) {
 		case html.ErrorToken:
+			for _, f := range pending {
+				out = append(out, f())
+			}
 			return append(out, fmt.Sprint("error ", z.Err()))
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, more := z.TagName()
-			s := fmt.Sprintf("%v %q", html.TokenType(tt), name)
+			var kv [][]byte
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				s += fmt.Sprintf(" %q=%q", k, v)
+				kv = append(kv, k, v)
 			}
-			out = append(out, s)
+			add(func() string {
+				s := fmt.Sprintf("%v %q", html.TokenType(tt), name)
+				for i := 0; i < len(kv); i += 2 {
+					s += fmt.Sprintf(" %q=%q", kv[i], kv[i+1])
+				}
+				return s
+			})
 		default:
-			out = append(out, fmt.Sprintf("%v %q", html.TokenType(tt), z.Text()))
+			text := z.Text()
+			add(func() string { return fmt.Sprintf("%v %q", html.TokenType(tt), text) })
 		}
 	}
 }
@@ -57,17 +77,29 @@ func FuzzTokenizer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string, cdata bool) {
 		x := html.NewTokenizer(strings.NewReader(src))
 		x.AllowCDATA(cdata)
-		want := tokens[html.TokenType](x)
+		want := tokens[html.TokenType](x, false)
 		z := NewTokenizerBytes([]byte(src))
 		z.AllowCDATA(cdata)
-		got := tokens[TokenType](z)
-		for i := range min(len(got), len(want)) {
-			if got[i] != want[i] {
-				t.Fatalf("token %d: %s, want %s", i, got[i], want[i])
-			}
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%d tokens, want %d", len(got), len(want))
+		compareTokens(t, "bytes", tokens[TokenType](z, true), want)
+		// NewTokenizerString: the same tokens, and src's bytes untouched.
+		own := string([]byte(src))
+		z = NewTokenizerString(own)
+		z.AllowCDATA(cdata)
+		compareTokens(t, "string", tokens[TokenType](z, true), want)
+		if own != src {
+			t.Fatalf("NewTokenizerString wrote to its input: %q, was %q", own, src)
 		}
 	})
+}
+
+func compareTokens(t *testing.T, how string, got, want []string) {
+	t.Helper()
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("%s: token %d: %s, want %s", how, i, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d tokens, want %d", how, len(got), len(want))
+	}
 }
