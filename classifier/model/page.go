@@ -309,6 +309,9 @@ type pageExample struct {
 	f    [numPageFeats]float32
 	kind int8
 	w    float64
+	// dominant says the span decoder found a dominant region in the page
+	// (dev examples made with pageDevExamples' decode only).
+	dominant bool
 }
 
 // trainPage fits the page model by full-batch gradient descent with
@@ -414,14 +417,14 @@ func pageDevAccuracy(pm *pageModel, dev []pageExample, src []string) float64 {
 }
 
 // fitArticleCut sets pm.article and pm.dominant, the cuts on the article
-// probability for pages without and with a dominant region (dominant[i]
-// says the span decoder acted on dev[i], src[i] names its source): the
+// probability for pages without and with a dominant region (dev[i].dominant;
+// src[i] names dev[i]'s source): the
 // pair that minimises, on dev, missCost times the share of article pages
 // judged to hold no article plus the share of other pages judged to hold
 // one, each share the mean over the sources that have such pages (so that
 // a source with many easy pages, the synthetic Persian articles, does not
 // dilute the few hard ones of another). Ties keep the lower cuts.
-func fitArticleCut(pm *pageModel, dev []pageExample, dominant []bool, src []string) {
+func fitArticleCut(pm *pageModel, dev []pageExample, src []string) {
 	// A missed article loses the whole article, a kept listing only keeps
 	// its items (as before there was a page model). 20 (10 before the
 	// cuts were per source; docs/model.md): on the held-out dev sets 10
@@ -462,14 +465,16 @@ func fitArticleCut(pm *pageModel, dev []pageExample, dominant []bool, src []stri
 	if nArtSrc == 0 || nOtherSrc == 0 {
 		return
 	}
-	cuts := []float64{0, 0.01, 0.02, 0.03}
+	// article cuts 0.05, 0.10 … 0.95; dominant-region cuts also below
+	var artCuts []float64
 	for c := 0.05; c < 0.951; c += 0.05 {
-		cuts = append(cuts, math.Round(c*100)/100)
+		artCuts = append(artCuts, math.Round(c*100)/100)
 	}
+	domCuts := append([]float64{0, 0.01, 0.02, 0.03}, artCuts...)
 	missed, kept := make([]float64, len(arts)), make([]float64, len(arts))
 	best, bestA, bestD := math.Inf(1), 0.5, 0.0
-	for _, a := range cuts[4:] {
-		for _, d := range cuts {
+	for _, a := range artCuts {
+		for _, d := range domCuts {
 			if d > a {
 				break
 			}
@@ -477,7 +482,7 @@ func fitArticleCut(pm *pageModel, dev []pageExample, dominant []bool, src []stri
 			clear(kept)
 			for i := range dev {
 				cut := a
-				if dominant[i] {
+				if dev[i].dominant {
 					cut = d
 				}
 				has := pa[i] >= cut || kindArt[i]

@@ -144,7 +144,10 @@ func TestFitArticleCut(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := pm
-			fitArticleCut(&p, tc.dev, tc.dominant, make([]string, len(tc.dev)))
+			for i := range tc.dev {
+				tc.dev[i].dominant = tc.dominant[i]
+			}
+			fitArticleCut(&p, tc.dev, make([]string, len(tc.dev)))
 			if p.article != tc.wantArticle || p.dominant != tc.wantDom {
 				t.Errorf("cuts %v / %v, want %v / %v", p.article, p.dominant, tc.wantArticle, tc.wantDom)
 			}

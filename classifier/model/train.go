@@ -453,8 +453,7 @@ func calibrate(m *Model, dev []Doc) {
 		return
 	}
 	var src []string
-	ex := pageDevExamples(m, dev, &src)
-	fitArticleCut(m.page, ex, pageDevDominance(m, dev), src)
+	fitArticleCut(m.page, pageDevExamples(m, dev, &src, true), src)
 	ok, n := 0, 0
 	for _, d := range dev {
 		if d.Kind <= 0 {
@@ -509,9 +508,13 @@ func Recalibrate(m *Model, dev []Doc) (*Model, error) {
 
 // pageDevExamples computes the page features of the dev documents with a
 // known kind from m's first pass; src, when not nil, receives each
-// example's source.
-func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
+// example's source. With decode, each example also says whether m's
+// article-span decoder finds a dominant region in the document (a full
+// prediction of every block, which the article cuts need and the page
+// model's fit does not).
+func pageDevExamples(m *Model, dev []Doc, src *[]string, decode bool) []pageExample {
 	var devEx []pageExample
+	var classes []int
 	x := m.newExtractor()
 	for _, d := range dev {
 		if d.Kind <= 0 || len(d.Seg.Blocks) == 0 {
@@ -524,6 +527,11 @@ func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
 		m.pass1(x, d.Seg, logits, probs)
 		e := pageExample{kind: d.Kind, w: 1}
 		pageFeatures(d.Seg, x.stats, probs, &e.f)
+		if decode {
+			preds := m.Predict(d.Seg, 0)
+			classes = slices.Grow(classes[:0], n)[:n]
+			e.dominant = m.DecideAll(preds, d.Seg.Blocks, m.Threshold(), classes)
+		}
 		devEx = append(devEx, e)
 		if src != nil {
 			*src = append(*src, d.Source)
@@ -532,28 +540,12 @@ func pageDevExamples(m *Model, dev []Doc, src *[]string) []pageExample {
 	return devEx
 }
 
-// pageDevDominance says, for each dev document pageDevExamples keeps,
-// whether m's article-span decoder finds a dominant region in it.
-func pageDevDominance(m *Model, dev []Doc) []bool {
-	var out []bool
-	var classes []int
-	for _, d := range dev {
-		if d.Kind <= 0 || len(d.Seg.Blocks) == 0 {
-			continue
-		}
-		preds := m.Predict(d.Seg, 0)
-		classes = slices.Grow(classes[:0], len(preds))[:len(preds)]
-		out = append(out, m.DecideAll(preds, d.Seg.Blocks, m.Threshold(), classes))
-	}
-	return out
-}
-
 // fitPage fits the page model's variants on the training pages, keeps
 // the one with the best accuracy on the dev pages (first-pass features of
 // m, which never saw them) and fits its article cut there.
 func fitPage(m *Model, train []pageExample, dev []Doc, logf func(string, ...any)) *pageModel {
 	var src []string
-	devEx := pageDevExamples(m, dev, &src)
+	devEx := pageDevExamples(m, dev, &src, false)
 	var best *pageModel
 	bestAcc := -1.0
 	for _, v := range pageVariants {
