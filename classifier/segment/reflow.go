@@ -85,9 +85,9 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	cjk := cjkLine(text[bs[i].Start:bs[i].End])
 	// (a line of three spaces or more is never a CJK line: cjkLine stops
 	// there, and the other lines of a spaced run are not read again)
-	minW, slack, sep := wrapMin, wrapSlack, 1 // sep: the space a wrap removed
+	minW, slack := wrapMin, wrapSlack
 	if cjk {
-		minW, slack, sep = wrapMinCJK, wrapSlackCJK, 0
+		minW, slack = wrapMinCJK, wrapSlackCJK
 	}
 	for j := i; j < len(bs); j++ {
 		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
@@ -120,12 +120,11 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		if nn >= width-slack {
 			w = max(w, nn)
 		}
-		first := 1 // a CJK line can break before any character
-		if !cjk {
-			first = firstWordRunes(next)
-		}
-		if n+sep+first <= w-slack*(1-sep) {
-			break // the next line's first word would have fitted: a real break
+		// a real break: the next line's first word would have fitted (a
+		// CJK line, which can break before any character, fell short of
+		// the width by more than the slack)
+		if cjk && n < w-slack || !cjk && n+1+firstWordRunes(next) <= w {
+			break
 		}
 	}
 	return best, reached
@@ -186,7 +185,7 @@ func cjkLine(s string) bool {
 			other++
 		}
 	}
-	return spaces <= 2 && cjk >= 2*other && cjk > 0
+	return cjk >= 2*other && cjk > 0
 }
 
 // firstWordRunes is the length in runes of s's first word.
