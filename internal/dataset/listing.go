@@ -1,9 +1,7 @@
 package dataset
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"strings"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -98,18 +96,10 @@ func (c *composer) listing(site string) *PPage {
 		}
 	}
 	if c.chance(0.4) {
-		p.newLine()
-		p.add(c.pick(menuItems), model.ClassNavigation)
-		for range 2 + c.rng.IntN(5) {
-			p.glue(" | ", c.pick(menuItems), model.ClassNavigation)
-		}
+		c.footerMenu(p)
 	}
 	if c.chance(0.6) {
-		s := c.pick(legalLines)
-		if strings.Contains(s, "%s") {
-			s = fmt.Sprintf(s, agency)
-		}
-		p.line(s, model.ClassLegal)
+		p.line(c.legal(agency), model.ClassLegal)
 	}
 	c.damage(p)
 	c.render(p)

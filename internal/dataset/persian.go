@@ -588,18 +588,10 @@ func (c *composer) page(site string, a article) *PPage {
 		}
 	}
 	if c.chance(0.3) {
-		newLine()
-		add(c.pick(menuItems), model.ClassNavigation)
-		for range 2 + c.rng.IntN(5) {
-			glue(" | ", c.pick(menuItems), model.ClassNavigation)
-		}
+		c.footerMenu(p)
 	}
 	if c.chance(0.45) {
-		s := c.pick(legalLines)
-		if strings.Contains(s, "%s") {
-			s = fmt.Sprintf(s, agency)
-		}
-		line(s, model.ClassLegal)
+		line(c.legal(agency), model.ClassLegal)
 	}
 	p.reorder()
 	c.damage(p)
@@ -629,6 +621,26 @@ func (p *PPage) glue(sep, text string, class int) {
 	l := len(p.lines) - 1
 	p.seps[l] = append(p.seps[l], sep)
 	p.add(text, class)
+}
+
+// footerMenu adds a line of menu items glued by " | ", as site footers
+// have.
+func (c *composer) footerMenu(p *PPage) {
+	p.newLine()
+	p.add(c.pick(menuItems), model.ClassNavigation)
+	for range 2 + c.rng.IntN(5) {
+		p.glue(" | ", c.pick(menuItems), model.ClassNavigation)
+	}
+}
+
+// legal returns a copyright or terms line, naming agency where the line
+// names the site.
+func (c *composer) legal(agency string) string {
+	s := c.pick(legalLines)
+	if strings.Contains(s, "%s") {
+		s = fmt.Sprintf(s, agency)
+	}
+	return s
 }
 
 // reorder puts the units in the order of the lines they are on (inserted
