@@ -59,7 +59,7 @@ func BenchmarkExp32(b *testing.B) {
 
 // TestSoftmax1 checks softmax1, which inlines exp32's usual case, against
 // the plain loop over exp32, bit for bit, on spreads that reach
-// exp32's other cases (0, and below -87).
+// exp32's other cases (0, and below -87), with signed zeros and NaN.
 func TestSoftmax1(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for trial := range 100000 {
@@ -67,6 +67,20 @@ func TestSoftmax1(t *testing.T) {
 		spread := []float64{1, 8, 40, 200}[trial%4]
 		for k := range z {
 			z[k] = float32(r.NormFloat64() * spread)
+			// signed zeros and NaN, where the max builtin and softmax1's
+			// comparisons may pick another maximum
+			if trial%8 == 7 {
+				switch r.IntN(6) {
+				case 0:
+					z[k] = 0
+				case 1:
+					z[k] = float32(math.Copysign(0, -1))
+				case 2:
+					if r.IntN(20) == 0 {
+						z[k] = float32(math.NaN())
+					}
+				}
+			}
 		}
 		var got, want [NumClasses]float32
 		softmax1(&z, &got)
@@ -81,7 +95,7 @@ func TestSoftmax1(t *testing.T) {
 		}
 		for k := range want {
 			want[k] /= sum
-			if math.Float32bits(got[k]) != math.Float32bits(want[k]) {
+			if math.Float32bits(got[k]) != math.Float32bits(want[k]) && !(got[k] != got[k] && want[k] != want[k]) {
 				t.Fatalf("%v: class %d: %v, want %v", z, k, got[k], want[k])
 			}
 		}

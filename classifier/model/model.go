@@ -237,9 +237,16 @@ func softmax(z *[NumClasses]float32, t float32, out *[NumClasses]float32) {
 }
 
 func softmax1(z *[NumClasses]float32, out *[NumClasses]float32) {
+	// the largest logit, by comparisons rather than the max builtin
+	// (which orders -0 below +0 and propagates NaN, at a cost): where the
+	// two differ, the result is -0 for +0 or a logit for NaN, and z[k]-mx
+	// then differs at most in the sign of a zero, which exp32 maps to 1,
+	// or is NaN either way
 	mx := z[0]
 	for k := 1; k < NumClasses; k++ {
-		mx = max(mx, z[k])
+		if z[k] > mx {
+			mx = z[k]
+		}
 	}
 	var sum float32
 	for k := range NumClasses {
