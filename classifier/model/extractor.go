@@ -79,8 +79,8 @@ func (x *extractor) prepare(doc *segment.Doc) {
 
 // tokens adds the block's token unigrams and bigrams (and character
 // bigrams for scripts written without spaces): the first headTokens, and
-// the last tailTokens past them. ascii says text is all ASCII, which
-// tokensASCII reads faster.
+// the last tailTokens past them. ascii says text is ASCII but for token
+// separators (blockStats.sepOnly), which tokensASCII reads faster.
 func (x *extractor) tokens(text string, ascii bool) {
 	s := &x.s
 	start := len(s.idx)
@@ -167,9 +167,11 @@ func (x *extractor) tokensIter(text string) {
 	}
 }
 
-// tokensASCII is tokensIter for text that is all ASCII, where token.Iter's
-// tokens are the runs of letters and digits, lower-cased, and a run of
-// digits only is a Number, whose Token is its digit shape.
+// tokensASCII is tokensIter for text that is all ASCII but for runes that
+// only separate tokens (token.Separator), where token.Iter's tokens are
+// the runs of ASCII letters and digits, lower-cased, and a run of digits
+// only is a Number, whose Token is its digit shape. (Every byte of a
+// multi-byte rune is 0x80 or above: none is a letter or digit here.)
 func (x *extractor) tokensASCII(text string) {
 	buf := x.abuf[:0]
 	for i := 0; i < len(text); i++ {
@@ -345,7 +347,7 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 	text := doc.Text[b.Start:b.End]
 	s.feat(kBias, 0, 1)
 	if x.groups&groupTokens != 0 {
-		x.tokens(text, st.ascii)
+		x.tokens(text, st.sepOnly)
 	}
 	if x.groups&groupShape != 0 {
 		x.shape(st)

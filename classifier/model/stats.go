@@ -20,6 +20,10 @@ type blockStats struct {
 	ascii                                      bool // every byte is ASCII
 	term                                       int  // termClass(last)
 
+	// every rune is ASCII or a token separator (token.Separator): the
+	// tokens are the runs of ASCII letters and digits, as in ASCII text
+	sepOnly bool
+
 	// set by extractor.prepare from the block: linkDens, and the hash of
 	// the neighbour-tag feature's key and the block's tag
 	ld     int
@@ -32,7 +36,7 @@ func computeStats(text string, st *blockStats) { statsOf(text, st, true) }
 // Arabic letters in tight loops (false: rune by rune, as a check).
 func statsOf(text string, st *blockStats, runs bool) {
 	*st = blockStats{}
-	inWord, nonASCII := false, false
+	inWord, nonASCII, nonSep := false, false, false
 	wordRunes := 0
 	wordCap := false
 	if len(text) > 0 {
@@ -99,7 +103,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 				j += 2
 			}
 			if n := (j - i) / 2; n > 0 {
-				nonASCII = true
+				nonASCII, nonSep = true, true
 				if !inWord {
 					inWord, wordRunes, wordCap = true, 0, false
 				}
@@ -121,6 +125,9 @@ func statsOf(text string, st *blockStats, runs bool) {
 				r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if !nonSep && !token.Separator(r) {
+				nonSep = true
 			}
 		}
 		i += size
@@ -177,6 +184,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 	inWord = st.endWord(inWord, wordRunes, wordCap)
 	st.term = termClass(st.last)
 	st.ascii = !nonASCII
+	st.sepOnly = !nonSep
 }
 
 // asciiWord says what an ASCII byte is in a word: wordLower, wordUpper

@@ -55,6 +55,8 @@ func TestTokensASCII(t *testing.T) {
 		{"apostrophes and hyphens", "don't l'homme well-known"},
 		{"controls", "a\x00b\tc\nd\x7fe\x1ff"},
 		{"head and tail", long},
+		{"separators", "“Don’t” — it’s 3\u00a0km… «non» • 12–14 ¿que?"},
+		{"separators at the ends", "‘quoted’\u2028x\u0085"},
 	} {
 		for _, explain := range []bool{false, true} {
 			if d := tokensBoth(tc.text, explain); d != "" {
@@ -62,6 +64,60 @@ func TestTokensASCII(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withSeparators maps the bytes of s from 0x80 up to separators
+// (token.Separator) and the others into ASCII.
+func withSeparators(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 {
+			b.WriteByte(c)
+		} else {
+			b.WriteRune(separators()[int(c)%len(separators())])
+		}
+	}
+	return b.String()
+}
+
+// separators lists every rune token.Separator accepts.
+var separators = sync.OnceValue(func() (out []rune) {
+	for r := rune(0); r < token.SeparatorRunes; r++ {
+		if token.Separator(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+})
+
+func TestTokensSeparators(t *testing.T) {
+	// every separator, in a few places
+	for _, r := range separators() {
+		s := "a" + string(r) + "b12" + string(r) + string(r) + "The" + string(r)
+		if d := tokensBoth(s, false); d != "" {
+			t.Fatalf("%U: the %s differ", r, d)
+		}
+		var st blockStats
+		if computeStats(s, &st); !st.sepOnly {
+			t.Fatalf("%U: not sepOnly", r)
+		}
+	}
+	for _, s := range []string{"café", "a\u00adb", "x²", "½", "ﬁ", "دو", "\xff"} {
+		var st blockStats
+		if computeStats(s, &st); st.sepOnly {
+			t.Errorf("%q: sepOnly", s)
+		}
+	}
+}
+
+func FuzzTokensSeparators(f *testing.F) {
+	f.Add("The \x80cat\x81 and THE dog: 12345 mp3, don't\xa0")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = withSeparators(s)
+		if d := tokensBoth(s, false); d != "" {
+			t.Fatalf("%q: the %s differ", s, d)
+		}
+	})
 }
 
 func FuzzTokensASCII(f *testing.F) {
