@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestDotBitIdentical checks dotQ and dotF (SSE2 on amd64) against the
+// TestDotBitIdentical checks dotQ and dotF (SSE2 or AVX2 on amd64) against the
 // scalar loops, bit for bit, on random rows, values and starting sums,
 // tiny (subnormal), huge and negative ones among them.
 func TestDotBitIdentical(t *testing.T) {
