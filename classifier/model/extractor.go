@@ -23,11 +23,12 @@ type extractor struct {
 	abuf   []byte     // tokensASCII's token
 	ring   [16]uint64 // last tokens' hashes, for the tail window
 	ringN  int
-	// the tokens read of the block, and the last one's hash (tokens)
-	tn      int
-	prev    uint64
-	hasPrev bool
-	nstop   int // stop words among the block's tokens
+	// the hashes of the block's first headTokens tokens (and, when
+	// explaining, the tokens), whose features tokens adds at the end
+	head      [headTokens]uint64
+	headNames [headTokens]string
+	tn        int // the tokens read of the block
+	nstop     int // stop words among the block's tokens
 	ntok    int
 	stats   []blockStats
 	titleC  []byte     // collapsed lower-cased document title
@@ -84,37 +85,69 @@ func (x *extractor) prepare(doc *segment.Doc) {
 func (x *extractor) tokens(text string, ascii bool) {
 	s := &x.s
 	start := len(s.idx)
-	x.tn, x.ringN, x.prev, x.hasPrev = 0, 0, 0, false
+	x.tn, x.ringN = 0, 0
 	x.nstop, x.ntok = 0, 0
 	if ascii {
 		x.tokensASCII(text)
 	} else {
 		x.tokensIter(text)
 	}
-	// the tail window: the last tailTokens tokens beyond the head
-	if x.ringN > 0 {
-		k := min(x.ringN, tailTokens)
-		x.hasPrev = false
-		for j := x.ringN - k; j < x.ringN; j++ {
-			h := x.ring[j%tailTokens]
-			s.word(h, x.prev, x.hasPrev, nil)
-			x.prev, x.hasPrev = h, true
-		}
+	// each token's unigram, and its bigram with the one before it in its
+	// window (sink.word's features, in its order): the head's n tokens,
+	// then the tail's k, every value 1/sqrt(m) for the m features
+	n, k := min(x.tn, headTokens), min(x.ringN, tailTokens)
+	m := max(0, 2*n-1) + max(0, 2*k-1)
+	if m == 0 {
+		return
 	}
-	if m := len(s.idx) - start; m > 0 {
-		v := float32(1 / math.Sqrt(float64(m)))
+	v := float32(1 / math.Sqrt(float64(m)))
+	if s.explain {
+		for j := range n {
+			s.word(x.head[j], x.head[max(j-1, 0)], j > 0, []byte(x.headNames[j]))
+		}
+		for j := range k {
+			s.word(x.tail(j, k), x.tail(max(j-1, 0), k), j > 0, nil)
+		}
 		for j := start; j < len(s.val); j++ {
 			s.val[j] = v
 		}
+		return
 	}
+	idx, val, mask := slices.Grow(s.idx, m), slices.Grow(s.val, m), s.mask
+	for j, h := range x.head[:n] {
+		idx = append(idx, uint32(mix(hashByte(h, nsUni)))&mask)
+		val = append(val, v)
+		if j > 0 {
+			idx = append(idx, uint32(mix(hashByte(x.head[j-1]*31+h, nsBi)))&mask)
+			val = append(val, v)
+		}
+	}
+	var prev uint64
+	for j := range k {
+		h := x.tail(j, k)
+		idx = append(idx, uint32(mix(hashByte(h, nsUni)))&mask)
+		val = append(val, v)
+		if j > 0 {
+			idx = append(idx, uint32(mix(hashByte(prev*31+h, nsBi)))&mask)
+			val = append(val, v)
+		}
+		prev = h
+	}
+	s.idx, s.val = idx, val
 }
 
-// addToken adds the features of the next token, hashed h, folded f: its
-// unigram and bigram in the head, or its hash in the tail ring.
+// tail returns the hash of token j of the tail window of k tokens: the
+// last k of the ring's.
+func (x *extractor) tail(j, k int) uint64 { return x.ring[(x.ringN-k+j)%tailTokens] }
+
+// addToken records the next token, hashed h, folded f: in the head (its
+// features are added at the end) or in the tail ring.
 func (x *extractor) addToken(h uint64, f []byte) {
 	if x.tn < headTokens {
-		x.s.word(h, x.prev, x.hasPrev, f)
-		x.prev, x.hasPrev = h, true
+		x.head[x.tn] = h
+		if x.s.explain {
+			x.headNames[x.tn] = string(f)
+		}
 	} else {
 		x.ring[x.ringN%tailTokens] = h
 		x.ringN++
@@ -147,12 +180,12 @@ func (x *extractor) tokensIter(text string) {
 					}
 					_, n2 := utf8.DecodeRune(f[i+n1:])
 					if x.tn < headTokens {
+						// (past the head, character bigrams are in no window)
 						g := f[i : i+n1+n2]
-						h := hashBytes(hashByte(fnvOffset, nsCJK), g)
-						x.s.word(h, x.prev, x.hasPrev, g)
-						x.prev, x.hasPrev = h, true
+						x.addToken(hashBytes(hashByte(fnvOffset, nsCJK), g), g)
+					} else {
+						x.tn++
 					}
-					x.tn++
 					i += n1
 				}
 				continue
