@@ -257,7 +257,46 @@ func log2b(n int) int {
 	return bits.Len(uint(n))
 }
 
+// shareB buckets the share part/whole of two counts (0 <= part <= whole):
+// -1 for an empty whole, 0 for none, then below 0.05, 0.15, 0.3, 0.5, 0.8
+// and 1, and 7 for all.
+//
+// It compares in integers: float64(part)/float64(whole) < c, for each
+// float64 constant c above, holds exactly when part*20 < whole*(20*c),
+// because each c is the float64 nearest to its fraction of 20 (so a
+// quotient equal to that fraction rounds to c, and is not below it), and a
+// quotient below the fraction is below it by at least 1/(20*whole), far
+// more than the fraction's distance to c for any count below 2^40
+// (shareBFloat, TestShareB). A division costs several times the rest.
 func shareB(part, whole int) int {
+	if whole == 0 {
+		return -1
+	}
+	if uint64(part) >= 1<<40 || uint64(whole) >= 1<<40 {
+		return shareBFloat(part, whole)
+	}
+	p := part * 20
+	switch {
+	case part == 0:
+		return 0
+	case p < whole:
+		return 1
+	case p < whole*3:
+		return 2
+	case p < whole*6:
+		return 3
+	case p < whole*10:
+		return 4
+	case p < whole*16:
+		return 5
+	case part < whole:
+		return 6
+	}
+	return 7
+}
+
+// shareBFloat is shareB by the division.
+func shareBFloat(part, whole int) int {
 	if whole == 0 {
 		return -1
 	}

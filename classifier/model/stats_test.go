@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -39,4 +40,29 @@ func FuzzStatsRuns(f *testing.F) {
 			t.Fatalf("%q: the statistics differ", s)
 		}
 	})
+}
+
+// TestShareB checks shareB's integer comparisons against the division, on
+// every pair of counts up to 3,000 and on random ones up to 2^40 (and
+// past, where shareB divides).
+func TestShareB(t *testing.T) {
+	for whole := 0; whole <= 3000; whole++ {
+		for part := 0; part <= whole+2; part++ {
+			if a, b := shareB(part, whole), shareBFloat(part, whole); a != b {
+				t.Fatalf("shareB(%d, %d) = %d, by division %d", part, whole, a, b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000000 {
+		whole := int(r.Int64N(1 << uint(1+r.IntN(42))))
+		part := int(r.Int64N(int64(whole) + 1))
+		if r.IntN(4) == 0 {
+			// near the thresholds: part/whole close to k/20
+			part = min(whole, max(0, whole*(1+r.IntN(20))/20+r.IntN(3)-1))
+		}
+		if a, b := shareB(part, whole), shareBFloat(part, whole); a != b {
+			t.Fatalf("shareB(%d, %d) = %d, by division %d", part, whole, a, b)
+		}
+	}
 }
