@@ -29,10 +29,10 @@ type extractor struct {
 	headNames [headTokens]string
 	tn        int // the tokens read of the block
 	nstop     int // stop words among the block's tokens
-	ntok    int
-	stats   []blockStats
-	titleC  []byte     // collapsed lower-cased document title
-	titleG  *byteGrams // its byte pairs
+	ntok      int
+	stats     []blockStats
+	titleC    []byte     // collapsed lower-cased document title
+	titleG    *byteGrams // its byte pairs
 	// cancel, when set, stops prepare and the passes early (PredictCheck).
 	cancel *canceler
 	coll   []byte
@@ -206,12 +206,13 @@ func (x *extractor) tokensIter(text string) {
 // only is a Number, whose Token is its digit shape. (Every byte of a
 // multi-byte rune is 0x80 or above: none is a letter or digit here.)
 func (x *extractor) tokensASCII(text string) {
-	buf := x.abuf[:0]
 	for i := 0; i < len(text); i++ {
 		if asciiTok[text[i]] == 0 {
 			continue
 		}
-		buf = buf[:0]
+		// the token, text[start:i], and the hash of it lower-cased (the
+		// token as it is read, without copying it)
+		start := i
 		h := uint64(fnvOffset)
 		var kinds byte
 		for ; i < len(text); i++ {
@@ -220,39 +221,68 @@ func (x *extractor) tokensASCII(text string) {
 				break
 			}
 			kinds |= k
-			b := text[i] | 0x20 // lower case; digits have the bit
-			buf = append(buf, b)
-			h = hashByte(h, b)
+			h = hashByte(h, text[i]|0x20) // lower case; digits have the bit
 		}
+		tok := text[start:i]
 		x.ntok++
-		f := buf
+		var f []byte // the folded token, for the features' names
 		switch kinds {
 		case tokDigit:
 			// a Number: its shape, all zeros, which zeroDigits keeps
-			f = digitShape[:numberShape(len(buf))]
+			f = digitShape[:numberShape(len(tok))]
 			h = hashBytes(fnvOffset, f)
 			if x.stop.ContainsHash(f, h) {
 				x.nstop++
 			}
 		case tokDigit | tokLetter:
 			// the stop list sees the token, the features its digits zeroed
-			if x.stop.ContainsHash(buf, h) {
+			if x.stop.ContainsASCII(tok, h) {
 				x.nstop++
 			}
-			for j, b := range buf {
+			h = fnvOffset
+			for j := 0; j < len(tok); j++ {
+				b := tok[j] | 0x20
 				if b <= '9' {
-					buf[j] = '0'
+					b = '0'
 				}
+				h = hashByte(h, b)
 			}
-			h = hashBytes(fnvOffset, buf)
+			if x.s.explain {
+				f = zeroDigitsASCII(x.abuf[:0], tok)
+				x.abuf = f
+			}
 		default:
-			if x.stop.ContainsHash(buf, h) {
+			if x.stop.ContainsASCII(tok, h) {
 				x.nstop++
+			}
+			if x.s.explain {
+				f = appendLowerASCII(x.abuf[:0], tok)
+				x.abuf = f
 			}
 		}
 		x.addToken(h, f)
 	}
-	x.abuf = buf
+}
+
+// appendLowerASCII appends s, ASCII letters and digits, lower-cased.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for j := 0; j < len(s); j++ {
+		dst = append(dst, s[j]|0x20)
+	}
+	return dst
+}
+
+// zeroDigitsASCII appends s, ASCII letters and digits, lower-cased and
+// with its digits zeroed.
+func zeroDigitsASCII(dst []byte, s string) []byte {
+	for j := 0; j < len(s); j++ {
+		b := s[j] | 0x20
+		if b <= '9' {
+			b = '0'
+		}
+		dst = append(dst, b)
+	}
+	return dst
 }
 
 // The kinds of ASCII bytes in tokens; asciiTok holds each byte's.

@@ -119,6 +119,38 @@ func (sw *Stopwords) ContainsHash(tok []byte, h uint64) bool {
 	return false
 }
 
+// ContainsASCII is ContainsHash for a token that is a run of ASCII letters
+// and digits, s, as it stands in the text (upper case or not): h must be
+// the Hash of s lower-cased, which is the token Iter returns for s. It
+// saves the caller the lower-cased copy.
+func (sw *Stopwords) ContainsASCII(s string, h uint64) bool {
+	if sw == nil || len(s) == 0 {
+		return false
+	}
+	mask := uint64(len(sw.fp) - 1)
+	fp := stopFP(h)
+	for i := h * stopMul >> sw.shift; sw.fp[i] != 0; i = (i + 1) & mask {
+		if sw.fp[i] == fp && equalLowerASCII(sw.ws[i], s) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether w is s lower-cased, s being ASCII
+// letters and digits (c|0x20 lower-cases a letter and keeps a digit).
+func equalLowerASCII(w, s string) bool {
+	if len(w) != len(s) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		if w[k] != s[k]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
 // Len returns the number of distinct normalised entries.
 func (sw *Stopwords) Len() int {
 	if sw == nil {
