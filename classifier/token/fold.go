@@ -3,7 +3,6 @@ package token
 //go:generate go run gen_arabic.go
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,8 +66,13 @@ func arabicFold(r rune) (rune, class) {
 	return 0x0600 + p, c
 }
 
-// compatBits marks the BMP runes that NFKC changes; built once, read-only.
-var compatBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+// compatBits marks the BMP runes that NFKC changes (read-only): the table
+// buildCompatBits makes, stored in static_tables.go so that a process does
+// not build it on its first non-ASCII rune (TestStaticTables checks it).
+func compatBits() *[0x10000 / 64]uint64 { return &compatTable }
+
+// buildCompatBits computes compatBits from package norm.
+func buildCompatBits() *[0x10000 / 64]uint64 {
 	var bits [0x10000 / 64]uint64
 	var buf [4]byte
 	var ni norm.Iter
@@ -96,7 +100,7 @@ var compatBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 		}
 	}
 	return &bits
-})
+}
 
 // needsNFKC reports whether NFKC changes the rune r encoded as src.
 func needsNFKC(r rune, src string) bool {

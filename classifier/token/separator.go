@@ -1,9 +1,6 @@
 package token
 
-import (
-	"sync"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // SeparatorRunes bounds the runes Separator knows: below it, every rune
 // is tabulated (Latin-1, Latin Extended, Greek, Cyrillic, …, General
@@ -27,10 +24,13 @@ func Separator(r rune) bool {
 	return separatorBits()[r>>6]&(1<<(r&63)) != 0
 }
 
-// separatorBits tabulates Separator by asking the reader what each rune
-// folds to; built on first use (it needs the NFKC table, compatBits).
-var separatorBits = sync.OnceValue(buildSeparatorBits)
+// separatorBits tabulates Separator (read-only): the table
+// buildSeparatorBits makes, stored in static_tables.go (TestStaticTables
+// checks it).
+func separatorBits() *[SeparatorRunes / 64]uint64 { return &separatorTable }
 
+// buildSeparatorBits tabulates Separator by asking the reader what each
+// rune folds to (with compatBits, the NFKC table).
 func buildSeparatorBits() *[SeparatorRunes / 64]uint64 {
 	var bits [SeparatorRunes / 64]uint64
 	// every rune, in one string, to read them without an allocation each

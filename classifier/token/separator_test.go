@@ -3,7 +3,6 @@ package token
 import (
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -53,12 +52,4 @@ func TestSeparator(t *testing.T) {
 		}
 	}
 	t.Logf("%d separators below %U", n, SeparatorRunes)
-}
-
-func BenchmarkSeparatorTable(b *testing.B) {
-	compatBits()
-	for b.Loop() {
-		separatorBits = sync.OnceValue(buildSeparatorBits)
-		separatorBits()
-	}
 }
