@@ -35,7 +35,6 @@ import (
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
 
@@ -163,19 +162,6 @@ func (s *Service) Budget() *Budget { return s.budget }
 // the server's own (credentials, keepalive). The caller serves it and, on
 // shutdown, calls health.Shutdown before GracefulStop.
 func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *health.Server) {
-	log := logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
-		s.opts.Logger.Log(ctx, slog.Level(lvl), msg, fields...)
-	})
-	logOpts := []logging.Option{
-		logging.WithLogOnEvents(logging.FinishCall),
-		logging.WithLevels(codeToLevel),
-		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
-			if c := Caller(ctx); c != "" {
-				return logging.Fields{"caller", c}
-			}
-			return nil
-		}),
-	}
 	rec := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
 		return s.recovered(ctx, p)
 	})
@@ -190,8 +176,8 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	authn := s.authenticate
 	unary = append(unary, selector.UnaryServerInterceptor(auth.UnaryServerInterceptor(authn), selector.MatchFunc(needsAuth)))
 	stream = append(stream, selector.StreamServerInterceptor(auth.StreamServerInterceptor(authn), selector.MatchFunc(needsAuth)))
-	unary = append(unary, logging.UnaryServerInterceptor(log, logOpts...), contextUnary, s.validateUnary)
-	stream = append(stream, logging.StreamServerInterceptor(log, logOpts...), contextStream)
+	unary = append(unary, s.logUnary, contextUnary, s.validateUnary)
+	stream = append(stream, s.logStream, contextStream)
 	if s.opts.MaxResponseBytes > 0 {
 		unary = append(unary, s.fitUnary)
 		stream = append(stream, s.fitStream)
@@ -372,14 +358,14 @@ func (s *Service) GetModel(ctx context.Context, req *winnowv1.GetModelRequest) (
 
 // codeToLevel logs successful calls at debug level, so that an info-level
 // server under load writes only what needs attention.
-func codeToLevel(c codes.Code) logging.Level {
+func codeToLevel(c codes.Code) slog.Level {
 	switch c {
 	case codes.OK:
-		return logging.LevelDebug
+		return slog.LevelDebug
 	case codes.Internal, codes.Unknown, codes.DataLoss, codes.Unimplemented:
-		return logging.LevelError
+		return slog.LevelError
 	case codes.DeadlineExceeded, codes.ResourceExhausted, codes.Unavailable:
-		return logging.LevelWarn
+		return slog.LevelWarn
 	}
-	return logging.LevelInfo
+	return slog.LevelInfo
 }
