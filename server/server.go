@@ -188,8 +188,12 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 		grpc.ChainUnaryInterceptor(unary...),
 		grpc.ChainStreamInterceptor(stream...),
 		// long-lived workers serve the streams: a goroutine per request
-		// grew its stack to the classifier's depth every time
-		grpc.NumStreamWorkers(uint32(runtime.GOMAXPROCS(0))),
+		// grew its stack to the classifier's depth every time. A call
+		// finds an idle worker only if one is waiting, so there are
+		// enough for the calls a client keeps in flight (ghz and the
+		// gateway's clients send several per core); beyond streamWorkersPerCPU
+		// calls per core a call gets a goroutine of its own, as before.
+		grpc.NumStreamWorkers(uint32(streamWorkersPerCPU * runtime.GOMAXPROCS(0))),
 	}
 	gs := grpc.NewServer(append(opts, extra...)...)
 	winnowv1.RegisterClassifierServiceServer(gs, s)
@@ -204,6 +208,11 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	}
 	return gs, hs
 }
+
+// streamWorkersPerCPU is how many long-lived goroutines per core serve
+// calls. Idle ones cost only their stacks, which the garbage collector
+// shrinks.
+const streamWorkersPerCPU = 8
 
 // needsAuth exempts health checks and reflection from authentication.
 func needsAuth(_ context.Context, c interceptors.CallMeta) bool {
