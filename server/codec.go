@@ -26,11 +26,31 @@ func (codec) Marshal(v any) (mem.BufferSlice, error) {
 	if m == nil {
 		return nil, fmt.Errorf("proto: cannot marshal %T, want proto.Message", v)
 	}
-	b, err := proto.Marshal(m)
+	// As grpc's own codec: size the message once (which refreshes the
+	// size cache of every submessage, so a message changed since an
+	// earlier Size is sized afresh), then marshal with that size into a
+	// pooled buffer, which gRPC returns to the pool once it is written.
+	size := proto.Size(m)
+	opts := proto.MarshalOptions{UseCachedSize: true}
+	if mem.IsBelowBufferPoolingThreshold(size) {
+		b, err := opts.Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		return mem.BufferSlice{mem.SliceBuffer(b)}, nil
+	}
+	pool := mem.DefaultBufferPool()
+	buf := pool.Get(size)
+	b, err := opts.MarshalAppend((*buf)[:0], m)
 	if err != nil {
+		pool.Put(buf)
 		return nil, err
 	}
-	return mem.BufferSlice{mem.SliceBuffer(b)}, nil
+	if len(b) != len(*buf) || &b[0] != &(*buf)[0] { // the size was off: not our buffer
+		pool.Put(buf)
+		return mem.BufferSlice{mem.SliceBuffer(b)}, nil
+	}
+	return mem.BufferSlice{mem.NewBuffer(buf, pool)}, nil
 }
 
 func (codec) Unmarshal(data mem.BufferSlice, v any) error {
