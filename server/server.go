@@ -238,11 +238,11 @@ func (s *Service) classify(ctx context.Context, doc *winnowv1.Document, opts *wi
 		return nil, err
 	}
 	if s.budget != nil {
-		release, err := s.budget.Acquire(Cost(doc, s.opts.MaxDocumentBytes))
-		if err != nil {
+		cost := Cost(doc, s.opts.MaxDocumentBytes)
+		if err := s.budget.take(cost); err != nil {
 			return nil, err
 		}
-		defer release()
+		defer s.budget.give(cost)
 	}
 	res, err := s.cls.Load().Classify(ctx, in)
 	s.opts.Metrics.document(in, res, err)
