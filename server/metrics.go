@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"sync/atomic"
 
-	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -13,7 +12,7 @@ import (
 )
 
 // Metrics are the server's Prometheus metrics: the gRPC server metrics of
-// go-grpc-middleware (grpc_server_started_total, grpc_server_handled_total,
+// go-grpc-middleware's Prometheus provider (grpc_server_started_total, grpc_server_handled_total,
 // grpc_server_handling_seconds, ...), Go and process metrics, and:
 //
 //	winnow_documents_total{mode,result}      documents classified (result: ok or the error kind)
@@ -28,7 +27,7 @@ import (
 // Its methods are safe on a nil *Metrics (they do nothing).
 type Metrics struct {
 	reg         *prometheus.Registry
-	grpc        *grpcprom.ServerMetrics
+	grpc        *rpcMetrics
 	documents   *prometheus.CounterVec
 	inputBytes  *prometheus.CounterVec
 	blocks      *prometheus.CounterVec
@@ -68,8 +67,7 @@ var modeNames = [numModes]string{"auto", "html", "text"}
 func NewMetrics() *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
-		grpc: grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
-			grpcprom.WithHistogramBuckets([]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}))),
+		grpc: newRPCMetrics([]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}),
 		documents: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_documents_total",
 			Help: "Documents classified, by mode and result (ok or the error kind)."}, []string{"mode", "result"}),
 		inputBytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_input_bytes_total",

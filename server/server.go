@@ -170,8 +170,8 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	unary = append(unary, recovery.UnaryServerInterceptor(rec))
 	stream = append(stream, recovery.StreamServerInterceptor(rec))
 	if m := s.opts.Metrics; m != nil {
-		unary = append(unary, m.grpc.UnaryServerInterceptor())
-		stream = append(stream, m.grpc.StreamServerInterceptor())
+		unary = append(unary, m.grpc.unary)
+		stream = append(stream, m.grpc.stream)
 	}
 	authn := s.authenticate
 	unary = append(unary, selector.UnaryServerInterceptor(auth.UnaryServerInterceptor(authn), selector.MatchFunc(needsAuth)))
@@ -204,7 +204,7 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	hs.SetServingStatus(winnowv1.ClassifierService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
 	reflection.Register(gs)
 	if m := s.opts.Metrics; m != nil {
-		m.grpc.InitializeMetrics(gs)
+		m.grpc.initialize(gs)
 	}
 	return gs, hs
 }
