@@ -21,6 +21,10 @@ type codec struct{}
 
 func (codec) Name() string { return "proto" }
 
+// maxPooledMessage is the largest message Marshal encodes into a pooled
+// buffer (the largest of the default pool's small tiers).
+const maxPooledMessage = 32 << 10
+
 func (codec) Marshal(v any) (mem.BufferSlice, error) {
 	m := messageOf(v)
 	if m == nil {
@@ -30,9 +34,12 @@ func (codec) Marshal(v any) (mem.BufferSlice, error) {
 	// size cache of every submessage, so a message changed since an
 	// earlier Size is sized afresh), then marshal with that size into a
 	// pooled buffer, which gRPC returns to the pool once it is written.
+	// Messages over maxPooledMessage get a buffer of their own, as
+	// before: the pool's next tier holds 1 MiB buffers, and a few
+	// responses to large documents in flight kept 8 MB more resident.
 	size := proto.Size(m)
 	opts := proto.MarshalOptions{UseCachedSize: true}
-	if mem.IsBelowBufferPoolingThreshold(size) {
+	if mem.IsBelowBufferPoolingThreshold(size) || size > maxPooledMessage {
 		b, err := opts.Marshal(m)
 		if err != nil {
 			return nil, err
