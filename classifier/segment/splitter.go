@@ -144,6 +144,10 @@ type Splitter struct {
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
+	// markCoh[m] is the largest cohesion weight of a gap after a word of
+	// mark m (markOf) plus pruneSlack, for pruning: most gaps follow a
+	// plain word, whose cohesion weights are far below maxCoh.
+	markCoh [8]float32
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 	edges            edgeTable          // endH and startH in one flat table
 	affixes          bool               // the tables hold affix keys
@@ -479,7 +483,18 @@ func (s *Splitter) prepare() {
 	for f := FMarkCohesion; f < NumFeatures; f++ {
 		s.maxCoh = max(s.maxCoh, s.Weights[f])
 	}
+	for m := range s.markCoh {
+		f := FMarkCohesion + Feature(m)*numCohLevels
+		s.markCoh[m] = slices.Max(s.Weights[f:f+numCohLevels]) + pruneSlack
+	}
 }
+
+// pruneSlack is added to the per-mark bounds (markCoh) so that float32
+// rounding, which may add the parts of a gap's score in another order
+// than the bound adds its largest values, never prunes a gap whose score
+// is positive: the parts are at most about 10, their rounding errors
+// about 1e-6.
+const pruneSlack = 1e-3
 
 func (s *Splitter) minWords() int {
 	if s.MinWords > 0 {
@@ -1007,11 +1022,16 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	bound := s.maxEnd + s.maxStart + s.maxCoh
 	for k := 0; k+1 < n; k++ {
 		v := gapScore(&s.Weights, 0, ws, k, left[k], right[k], hard, dots)
-		if v+bound > 0 {
+		// Each test is two: the bound over every cohesion weight
+		// (maxCoh), and the tighter bound over those of the gap's mark
+		// (markCoh). A gap that fails either cannot be cut; one that
+		// passes both is scored as before.
+		mc := s.markCoh[markOf(ws[k].attr)]
+		if v+bound > 0 && v+s.maxEnd+s.maxStart+mc > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
-			if v+s.maxStart+s.maxCoh > 0 {
+			if v+s.maxStart+s.maxCoh > 0 && v+s.maxStart+mc > 0 {
 				v += s.wordWeights(text, &ws[k+1], sc)[1]
-				if v+s.maxCoh > 0 {
+				if v+s.maxCoh > 0 && v+mc > 0 {
 					v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
 				} else {
 					v = min(v, -1)
