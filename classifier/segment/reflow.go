@@ -76,7 +76,9 @@ func unwrap(d *Doc) {
 // wrapRun returns how many blocks from i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last block its chain of full lines reached.
 func wrapRun(text string, bs []Block, i int) (n, reached int) {
-	if !wholeLine(bs, i) {
+	if !wholeLine(bs, i) || bs[i].End-bs[i].Start < min(wrapMin, wrapMinCJK) {
+		// (a line of fewer bytes has fewer runes than a full line, CJK
+		// or not, so the loop below would stop at it)
 		return 0, i
 	}
 	width, ends := 0, 0
@@ -99,9 +101,13 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		}
-		// can line j continue onto line j+1?
+		// can line j continue onto line j+1? (the cheap tests first: a
+		// line has at most as many runes as bytes)
+		if len(s) < minW || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 {
+			break
+		}
 		n := wrapRunes(s)
-		if n < minW || n > wrapMax || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 || cjk && j > i && !cjkLine(s) {
+		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
 			break
 		}
 		if endsSentence(s) {
