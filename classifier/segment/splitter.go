@@ -146,8 +146,10 @@ type Splitter struct {
 	maxCoh           float32            // largest cohesion weight, for pruning
 	// markCoh[m] is the largest cohesion weight of a gap after a word of
 	// mark m (markOf) plus pruneSlack, for pruning: most gaps follow a
-	// plain word, whose cohesion weights are far below maxCoh.
-	markCoh [8]float32
+	// plain word, whose cohesion weights are far below maxCoh. markCoh0
+	// is the same for a splitter without a Cohesion table, whose gaps
+	// all have level 0.
+	markCoh, markCoh0 [8]float32
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 	edges            edgeTable          // endH and startH in one flat table
 	affixes          bool               // the tables hold affix keys
@@ -486,6 +488,7 @@ func (s *Splitter) prepare() {
 	for m := range s.markCoh {
 		f := FMarkCohesion + Feature(m)*numCohLevels
 		s.markCoh[m] = slices.Max(s.Weights[f:f+numCohLevels]) + pruneSlack
+		s.markCoh0[m] = s.Weights[f] + pruneSlack
 	}
 }
 
@@ -1020,13 +1023,17 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	gaps := sc.gaps[:0]
 	cand := sc.order[:0]
 	bound := s.maxEnd + s.maxStart + s.maxCoh
+	markCoh := &s.markCoh
+	if s.Cohesion == nil {
+		markCoh = &s.markCoh0
+	}
 	for k := 0; k+1 < n; k++ {
 		v := gapScore(&s.Weights, 0, ws, k, left[k], right[k], hard, dots)
 		// Each test is two: the bound over every cohesion weight
-		// (maxCoh), and the tighter bound over those of the gap's mark
-		// (markCoh). A gap that fails either cannot be cut; one that
-		// passes both is scored as before.
-		mc := s.markCoh[markOf(ws[k].attr)]
+		// (maxCoh), and the tighter bound over those the gap's mark and
+		// the Cohesion table allow (markCoh). A gap that fails either
+		// cannot be cut; one that passes both is scored as before.
+		mc := markCoh[markOf(ws[k].attr)]
 		if v+bound > 0 && v+s.maxEnd+s.maxStart+mc > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
 			if v+s.maxStart+s.maxCoh > 0 && v+s.maxStart+mc > 0 {
