@@ -144,15 +144,16 @@ type Splitter struct {
 
 	maxEnd, maxStart float32            // largest table weights, for pruning
 	maxCoh           float32            // largest cohesion weight, for pruning
+	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
+	edges            edgeTable          // endH and startH in one flat table
+	affixes          bool               // the tables hold affix keys
+
 	// markCoh[m] is the largest cohesion weight of a gap after a word of
 	// mark m (markOf) plus pruneSlack, for pruning: most gaps follow a
 	// plain word, whose cohesion weights are far below maxCoh. markCoh0
 	// is the same for a splitter without a Cohesion table, whose gaps
 	// all have level 0.
 	markCoh, markCoh0 [8]float32
-	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
-	edges            edgeTable          // endH and startH in one flat table
-	affixes          bool               // the tables hold affix keys
 }
 
 // newSplitter returns a splitter with the given weights; End and Start
