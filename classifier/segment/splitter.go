@@ -649,6 +649,21 @@ type gapFeat struct {
 }
 
 func bucket(n int) int {
+	if uint(n) < uint(len(smallBuckets)) {
+		return int(smallBuckets[n])
+	}
+	return bucketOf(n)
+}
+
+// smallBuckets is bucketOf of 0 to 16.
+var smallBuckets = func() (t [17]uint8) {
+	for n := range t {
+		t[n] = uint8(bucketOf(n))
+	}
+	return t
+}()
+
+func bucketOf(n int) int {
 	switch {
 	case n <= 1:
 		return 0
@@ -827,8 +842,30 @@ func dotsLevel(dots, n int) Feature {
 	return 2
 }
 
-// markOf classifies the mark ending a word for the conjunction features.
+// markOf classifies the mark ending a word for the conjunction features
+// (markOfBits, looked up by the bits it reads).
 func markOf(a wattr) Feature {
+	return Feature(markTable[a&markLowBits|a>>markPlainShift&1<<markBitsLow])
+}
+
+// The attribute bits markOf reads: the eight lowest and aEndPlain.
+const (
+	markLowBits    = 1<<8 - 1
+	markBitsLow    = 8
+	markPlainShift = 13 // aEndPlain == 1 << markPlainShift
+)
+
+// markTable is markOfBits of every combination of the bits markOf reads.
+var markTable = func() (t [1 << (markBitsLow + 1)]uint8) {
+	for i := range t {
+		a := wattr(i&markLowBits) | wattr(i>>markBitsLow)<<markPlainShift
+		t[i] = uint8(markOfBits(a))
+	}
+	return t
+}()
+
+// markOfBits is markOf computed from the attribute bits.
+func markOfBits(a wattr) Feature {
 	switch {
 	case a&aMedia != 0:
 		return 3
