@@ -91,6 +91,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	if cjk {
 		minW, slack = wrapMinCJK, wrapSlackCJK
 	}
+	nNext := -1 // wrapRunes of line j, when step j-1 counted it
 	for j := i; j < len(bs); j++ {
 		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
 			break
@@ -106,7 +107,11 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		if len(s) < minW || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 {
 			break
 		}
-		n := wrapRunes(s)
+		n := nNext
+		if n < 0 {
+			n = wrapRunes(s)
+		}
+		nNext = -1
 		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
 			break
 		}
@@ -118,7 +123,13 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			break
 		}
 		next := text[bs[j+1].Start:bs[j+1].End]
-		nn := wrapRunes(next)
+		// A next line of fewer bytes than width-slack is shorter than
+		// that in runes too, and than wrapMax: only its first word counts.
+		nn := 0
+		if len(next) >= width-slack {
+			nn = wrapRunes(next)
+			nNext = nn
+		}
 		if nn > wrapMax {
 			break // a paragraph on one line follows
 		}
