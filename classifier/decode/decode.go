@@ -32,6 +32,7 @@ package decode
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"mime"
 	"strconv"
@@ -328,10 +329,17 @@ func scanUTF8(p []byte) utf8Stats {
 	return st
 }
 
-// firstNonASCII returns the index of the first byte >= 0x80, or -1.
+// firstNonASCII returns the index of the first byte >= 0x80, or -1. It
+// reads eight bytes at a time: English text may hold none.
 func firstNonASCII(p []byte) int {
-	for i, c := range p {
-		if c >= utf8.RuneSelf {
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		if binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
 			return i
 		}
 	}
