@@ -154,24 +154,41 @@ func wrapRunes(s string) int {
 	if len(s) > utf8.UTFMax*wrapMax {
 		return wrapMax + 1
 	}
-	return runeCount(s)
+	return runeCountMax(s, wrapMax)
 }
 
 // runeCount is utf8.RuneCountInString (an invalid byte counts as one
 // rune) with the one- and two-byte runes of Latin, Cyrillic, Arabic …
-// text counted inline.
-func runeCount(s string) int {
+// text counted inline, and ASCII eight bytes at a time.
+func runeCount(s string) int { return runeCountMax(s, len(s)) }
+
+// runeCountMax is runeCount when that is at most limit, and some count
+// over limit otherwise (it stops counting there).
+func runeCountMax(s string, limit int) int {
 	n := 0
-	for i := 0; i < len(s); n++ {
+	for i := 0; i < len(s) && n <= limit; {
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
+			if i+8 <= len(s) && s[i+1] < utf8.RuneSelf && le64(s[i:])&0x8080808080808080 == 0 {
+				i += 8
+				n += 8
+				continue
+			}
 			i++
+			n++
 		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// a run of two-byte runes (Arabic, Cyrillic, …)
 			i += 2
+			n++
+			for i+1 < len(s) && s[i]-0xC2 <= 0xDF-0xC2 && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				n++
+			}
 		default:
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
+			n++
 		}
 	}
 	return n
