@@ -439,7 +439,10 @@ func parseMediaType(s string) (mt, charset string, ok bool) {
 		charset, ok = params["charset"]
 		return mt, charset, ok && strings.TrimSpace(charset) != ""
 	}
-	lower := strings.ToLower(s)
+	// Lower-cased byte for byte (ASCII only), so that an index into it is
+	// one into s: strings.ToLower changes the length of invalid UTF-8
+	// and of some runes (İ), and "\xf1charset=" then sliced past the end.
+	lower := asciiLower(s)
 	mt, _, _ = strings.Cut(lower, ";")
 	mt = strings.TrimSpace(mt)
 	i := strings.Index(lower, "charset=")
@@ -452,6 +455,18 @@ func parseMediaType(s string) (mt, charset string, ok bool) {
 	}
 	v = strings.Trim(v, `"'`)
 	return mt, v, v != ""
+}
+
+// asciiLower returns s with its ASCII capitals lower-cased and every
+// other byte kept.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // strconvQuote quotes a label for an error message, bounded in length.
