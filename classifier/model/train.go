@@ -36,6 +36,10 @@ type Doc struct {
 	// Kind is the page's kind (PageArticle …) when known, else
 	// PageUnknown; the page model learns from the pages with a kind.
 	Kind int8
+	// Synthetic marks a composed page (internal/dataset's Persian
+	// pages): its groups are the generator's, not the web's, and
+	// Config.MinGroups does not count them.
+	Synthetic bool
 }
 
 // Data is a training set and a dev set of other sites.
@@ -68,6 +72,12 @@ type Config struct {
 	// that shape, structure and position learn to decide alone where the
 	// tokens are unknown (0: none).
 	TokenDropout float64
+	// MinGroups drops every first-pass feature seen in fewer than this
+	// many groups (sites) of the training documents (0 or 1: none), so
+	// that a word, class name or phrase one site uses cannot carry a
+	// label learned on that site alone (a language with one training
+	// site, a template's class names).
+	MinGroups int
 	// Span is the article-span decoder the model carries (default
 	// DefaultSpan; NoSpan: none).
 	Span   Span
@@ -153,6 +163,69 @@ func (mx *matrix) addRow(s *sink, y int8, w float32, doc, block int) {
 
 func (mx *matrix) rows() int { return len(mx.y) }
 
+// drop removes the entries of the features in set from every row.
+func (mx *matrix) drop(set map[uint32]bool) {
+	n := 0
+	start := int32(0)
+	for r := 0; r+1 < len(mx.ptr); r++ {
+		a, b := start, mx.ptr[r+1]
+		start = b
+		for j := a; j < b; j++ {
+			if !set[mx.idx[j]] {
+				mx.idx[n], mx.val[n] = mx.idx[j], mx.val[j]
+				n++
+			}
+		}
+		mx.ptr[r+1] = int32(n)
+	}
+	mx.idx, mx.val = mx.idx[:n], mx.val[:n]
+}
+
+// rareFeatures returns the features of mx's rows that occur in the
+// documents of fewer than k distinct groups.
+func rareFeatures(mx *matrix, docs []Doc, k int) map[uint32]bool {
+	ids := map[string]int32{}
+	gid := make([]int32, len(docs))
+	for d, doc := range docs {
+		id, ok := ids[doc.Group]
+		if !ok {
+			id = int32(len(ids))
+			ids[doc.Group] = id
+		}
+		gid[d] = id
+	}
+	// seen[f] holds up to k distinct group ids (+1) of feature f; a
+	// feature of a synthetic document is kept (k entries of -1)
+	seen := map[uint32][]int32{}
+	for r := 0; r < mx.rows(); r++ {
+		if docs[mx.doc[r]].Synthetic {
+			for j := mx.ptr[r]; j < mx.ptr[r+1]; j++ {
+				f := mx.idx[j]
+				if len(seen[f]) < k {
+					seen[f] = slices.Repeat([]int32{-1}, k)
+				}
+			}
+			continue
+		}
+		g := gid[mx.doc[r]] + 1
+		for j := mx.ptr[r]; j < mx.ptr[r+1]; j++ {
+			f := mx.idx[j]
+			gs := seen[f]
+			if len(gs) >= k || slices.Contains(gs, g) {
+				continue
+			}
+			seen[f] = append(gs, g)
+		}
+	}
+	rare := map[uint32]bool{}
+	for f, gs := range seen {
+		if len(gs) < k {
+			rare[f] = true
+		}
+	}
+	return rare
+}
+
 func newMatrix() *matrix { return &matrix{ptr: []int32{0}} }
 
 // blockWeight favours long blocks (token F1 counts tokens) and keeps long
@@ -170,9 +243,10 @@ func blockWeight(tokens, labelled int, docW float32) float32 {
 
 // features1 builds the first-pass matrix of docs.
 func features1(ctx context.Context, docs []Doc, groups int, bits uint, stop *token.Stopwords, dropout float64, seed uint64) (*matrix, error) {
-	x := &extractor{groups: groups, stop: stop, s: sink{mask: 1<<bits - 1}}
+	mask := uint32(1<<bits - 1)
+	x := &extractor{groups: groups, stop: stop, s: sink{mask: mask}}
 	// xd extracts the dropped-out copies: every group but the tokens
-	xd := &extractor{groups: groups &^ groupTokens, stop: stop, s: sink{mask: 1<<bits - 1}}
+	xd := &extractor{groups: groups &^ groupTokens, stop: stop, s: sink{mask: mask}}
 	mx := newMatrix()
 	for d := range docs {
 		if d%64 == 0 {
@@ -316,9 +390,24 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 		}
 	}
 	stop := token.DefaultStopwords()
-	mx, err := features1(ctx, data.Train, cfg.Groups, cfg.Bits, stop, cfg.TokenDropout, cfg.Seed)
+	bits1 := cfg.Bits
+	if cfg.MinGroups > 1 {
+		// count groups per feature before hashing into buckets: a bucket
+		// holds many features, and one common feature would keep its
+		// rare neighbours
+		bits1 = 32
+	}
+	mx, err := features1(ctx, data.Train, cfg.Groups, bits1, stop, cfg.TokenDropout, cfg.Seed)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.MinGroups > 1 {
+		rare := rareFeatures(mx, data.Train, cfg.MinGroups)
+		cfg.Log("train: %d features seen in fewer than %d groups dropped", len(rare), cfg.MinGroups)
+		mx.drop(rare)
+		for j := range mx.idx {
+			mx.idx[j] &= 1<<cfg.Bits - 1
+		}
 	}
 	cfg.Log("train: %d docs, %d labelled blocks, %d feature entries", len(data.Train), mx.rows(), len(mx.idx))
 	all := make([]int, mx.rows())

@@ -85,6 +85,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
 	noSpan := fs.Bool("no-span", false, "train without the article-span decoder (the per-block decision alone, as before it)")
 	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
+	minGroups := fs.Int("min-groups", 0, "drop first-pass features seen in fewer than this many training sites (0: keep all)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	cmd.RunE = func(*cobra.Command, []string) error {
@@ -141,7 +142,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				if len(groups) > 1 {
 					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 				}
-				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan}, logf, stdout, stderr); code != 0 {
+				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
 					return code
 				}
 			}
@@ -183,7 +184,7 @@ func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
 	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf,
-		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout, NoSpan: extra.NoSpan})
+		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout, NoSpan: extra.NoSpan, MinGroups: extra.MinGroups})
 	if err == nil {
 		// The text renditions were segmented with sp: the model file
 		// carries it, so that text input is cut as in training whatever

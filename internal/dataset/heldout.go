@@ -202,13 +202,13 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 			return nil, err
 		}
 		gold := p.Gold()
-		out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/heldout", Source: "persian-heldout.html", Gold: gold, Kind: model.PageArticle})
+		out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/heldout", Source: "persian-heldout.html", Gold: gold, Kind: model.PageArticle, Synthetic: true})
 		for _, style := range HeldoutStyles {
 			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp})
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/heldout", Source: "persian-heldout.text", Gold: gold, Kind: model.PageArticle})
+			out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/heldout", Source: "persian-heldout.text", Gold: gold, Kind: model.PageArticle, Synthetic: true})
 		}
 	}
 	ls, err := PersianHeldoutListings(dir, seed)

@@ -160,7 +160,7 @@ func listingDocs(pages []*PPage, heldout, withText bool, sp *segment.Splitter) (
 		for i := range labels {
 			labels[i] = Unlabelled
 		}
-		out = append(out, model.Doc{Seg: seg, Labels: labels, Group: "fa/" + site, Source: source, Kind: model.PageListing})
+		out = append(out, model.Doc{Seg: seg, Labels: labels, Group: "fa/" + site, Source: source, Kind: model.PageListing, Synthetic: true})
 	}
 	for i, p := range pages {
 		hd, err := segment.HTML(p.html, segment.HTMLOptions{})

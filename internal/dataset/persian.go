@@ -198,13 +198,13 @@ func (p *PPage) docs(withText bool, sp *segment.Splitter) ([]model.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold(), Kind: model.PageArticle})
+	out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".html", Gold: p.Gold(), Kind: model.PageArticle, Synthetic: true})
 	if withText {
 		td, err := segment.Text(p.text, segment.TextOptions{Splitter: sp})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text", Gold: p.Gold(), Kind: model.PageArticle})
+		out = append(out, model.Doc{Seg: td, Labels: alignUnits(td, p.Units), Group: "fa/" + p.Site, Source: "persian-" + p.Site + ".text", Gold: p.Gold(), Kind: model.PageArticle, Synthetic: true})
 	}
 	return out, nil
 }

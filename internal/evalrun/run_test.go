@@ -3,12 +3,14 @@ package evalrun
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier"
+	"github.com/winnowhq/winnow/classifier/eval"
 	"github.com/winnowhq/winnow/internal/corpus"
 )
 
@@ -38,6 +40,49 @@ func TestAddUnits(t *testing.T) {
 			r.addUnits(res, tc.units)
 			if r.CatCorrect != tc.cat || r.LabelCorrect != tc.lab || r.Units != tc.all {
 				t.Errorf("got cat %d label %d units %d, want %d %d %d", r.CatCorrect, r.LabelCorrect, r.Units, tc.cat, tc.lab, tc.all)
+			}
+		})
+	}
+}
+
+// TestNewsDev checks the pooling of news-dev and news-dev/new-lang: only
+// article pages of the news-dev sets count, new-lang only in languages
+// without training text, and undetermined languages in neither's
+// per-language rows.
+func TestNewsDev(t *testing.T) {
+	page := func(f float64) *eval.Mean { return &eval.Mean{N: 1, P: f, R: f, F: f} }
+	set := func(name string, langs map[string]float64) *SetResult {
+		r := newResult(name, "html")
+		r.PerType["article"] = &eval.Mean{}
+		for lang, f := range langs {
+			r.ArticleLang[lang] = page(f)
+			r.PerType["article"].Merge(page(f))
+		}
+		return r
+	}
+	results := []*SetResult{
+		set("fundus", map[string]float64{"de": 0.9, "ja": 0.6, "latn-und": 0.8}),
+		set("postlight", map[string]float64{"en": 0.9, "sv": 0.8}),
+		set("l3s_gn1", map[string]float64{"ru": 0.1}), // not a news-dev set
+	}
+	out := newsDev(results, []string{"html"})
+	if len(out) != 2 || out[0].Set != "news-dev" || out[1].Set != "news-dev/new-lang" {
+		t.Fatalf("sets %v", out)
+	}
+	for _, tc := range []struct {
+		name  string
+		r     *SetResult
+		pages int
+		f     float64
+		langs int
+	}{
+		{"news-dev", out[0], 5, (0.9 + 0.6 + 0.8 + 0.9 + 0.8) / 5, 4},
+		{"new-lang", out[1], 2, (0.6 + 0.8) / 2, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, f := tc.r.Tokens.Means()
+			if tc.r.Pages != tc.pages || math.Abs(f-tc.f) > 1e-9 || len(tc.r.PerLang) != tc.langs {
+				t.Errorf("pages %d F1 %.4f languages %d, want %d %.4f %d", tc.r.Pages, f, len(tc.r.PerLang), tc.pages, tc.f, tc.langs)
 			}
 		})
 	}
