@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,7 +73,13 @@ func htmlCost[S string | []byte](s S) int64 {
 }
 
 func count[S string | []byte](s S, c byte) int {
-	return bytes.Count([]byte(s), []byte{c})
+	switch s := any(s).(type) {
+	case string:
+		return strings.Count(s, string(c)) // []byte(s) would copy the document
+	case []byte:
+		return bytes.Count(s, []byte{c})
+	}
+	return 0
 }
 
 // Budget is the admission control shared by every call: the estimated
@@ -110,11 +117,21 @@ func (b *Budget) Used() (int64, int) {
 // RESOURCE_EXHAUSTED status error. After a nil error the caller must call
 // release exactly once when the document's memory is no longer in use.
 func (b *Budget) Acquire(cost int64) (release func(), err error) {
+	if err := b.take(cost); err != nil {
+		return nil, err
+	}
+	var once sync.Once
+	return func() { once.Do(func() { b.give(cost) }) }, nil
+}
+
+// take is Acquire without the release function (and its allocations):
+// after a nil error the caller must call give(cost) exactly once.
+func (b *Budget) take(cost int64) error {
 	b.mu.Lock()
 	if cost > b.limit {
 		b.mu.Unlock()
 		b.reject("too_expensive")
-		return nil, budgetStatus(cost, b.limit, 0, "DOCUMENT_TOO_EXPENSIVE",
+		return budgetStatus(cost, b.limit, 0, "DOCUMENT_TOO_EXPENSIVE",
 			fmt.Sprintf("winnow: the document needs an estimated %s to classify, more than this server's whole budget (winnowd --max-memory %s); send a smaller document or split it",
 				mib(cost), mib(b.limit)))
 	}
@@ -122,7 +139,7 @@ func (b *Budget) Acquire(cost int64) (release func(), err error) {
 		used, n := b.used, b.inFlight
 		b.mu.Unlock()
 		b.reject("budget")
-		return nil, budgetStatus(cost, b.limit, retryDelay(used, n), "OVER_BUDGET",
+		return budgetStatus(cost, b.limit, retryDelay(used, n), "OVER_BUDGET",
 			fmt.Sprintf("winnow: server busy: %d documents in flight use an estimated %s of its %s budget, this one needs %s; retry later",
 				n, mib(used), mib(b.limit), mib(cost)))
 	}
@@ -133,19 +150,19 @@ func (b *Budget) Acquire(cost int64) (release func(), err error) {
 	if b.onChange != nil {
 		b.onChange(used)
 	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			b.mu.Lock()
-			b.used -= cost
-			b.inFlight--
-			used := b.used
-			b.mu.Unlock()
-			if b.onChange != nil {
-				b.onChange(used)
-			}
-		})
-	}, nil
+	return nil
+}
+
+// give returns what take(cost) admitted.
+func (b *Budget) give(cost int64) {
+	b.mu.Lock()
+	b.used -= cost
+	b.inFlight--
+	used := b.used
+	b.mu.Unlock()
+	if b.onChange != nil {
+		b.onChange(used)
+	}
 }
 
 func (b *Budget) reject(reason string) {

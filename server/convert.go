@@ -134,11 +134,13 @@ func summary(s classifier.Summary) *winnowv1.DocumentSummary {
 		AdsInBody:        s.AdsInBody,
 		RelatedInBody:    s.RelatedInBody,
 	}
-	for _, c := range classifier.Categories() {
-		out.CategoryCounts = append(out.CategoryCounts, &winnowv1.CategoryCount{
-			Category: WireCategory(c),
-			Count:    int32(s.Counts[c]),
-		})
+	cats := classifier.Categories()
+	slab := make([]winnowv1.CategoryCount, len(cats)) // one allocation, not one per category
+	out.CategoryCounts = make([]*winnowv1.CategoryCount, len(cats))
+	for i, c := range cats {
+		slab[i].Category = WireCategory(c)
+		slab[i].Count = int32(s.Counts[c])
+		out.CategoryCounts[i] = &slab[i]
 	}
 	return out
 }

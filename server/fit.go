@@ -54,6 +54,11 @@ func (s *Service) fitUnary(ctx context.Context, req any, _ *grpc.UnaryServerInfo
 	}
 	switch r := resp.(type) {
 	case *winnowv1.ClassifyResponse:
+		// The codec sizes the response again to encode it: size it here
+		// only when it might not fit.
+		if sizeBound(r) <= s.opts.MaxResponseBytes {
+			break
+		}
 		if n := proto.Size(r); n > s.opts.MaxResponseBytes {
 			return nil, s.tooLarge(n, "response").Err()
 		}
@@ -84,4 +89,32 @@ func (f fitStream) SendMsg(m any) error {
 		f.s.fitResult(r.GetResult())
 	}
 	return f.ServerStream.SendMsg(m)
+}
+
+// Widest encodings, for sizeBound: a field's tag takes at most 2 bytes
+// (field numbers below 2048), a scalar at most 10 (a varint; fixed32 and
+// fixed64 take 4 and 8), a length prefix at most 5.
+const (
+	boundScalar = 2 + 10
+	boundBytes  = 2 + 5 // plus the bytes
+)
+
+// sizeBound returns at least proto.Size(r), from the lengths of its
+// strings and the number of its blocks, without encoding anything.
+// TestSizeBound checks it against proto.Size on a response with every
+// field set to its widest value, and that it knows every field.
+func sizeBound(r *winnowv1.ClassifyResponse) int {
+	n := 7*boundBytes + len(r.DocumentId) + len(r.MainText) + len(r.Title) + len(r.LanguageCode) +
+		len(r.ModelVersion) + len(r.Text) + len(r.Encoding) +
+		4*boundScalar // mode, offset_encoding, page_kind, has_article
+	if sm := r.Summary; sm != nil {
+		n += boundBytes + 3*boundScalar + len(sm.CategoryCounts)*(boundBytes+2*boundScalar)
+	}
+	for _, b := range r.Blocks {
+		n += boundBytes + 6*boundScalar + boundBytes + len(b.ElementPath)
+		for _, e := range b.Explanation {
+			n += boundBytes + boundBytes + len(e.Feature) + boundScalar
+		}
+	}
+	return n
 }

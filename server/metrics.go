@@ -2,8 +2,8 @@ package server
 
 import (
 	"net/http"
+	"sync/atomic"
 
-	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -12,7 +12,7 @@ import (
 )
 
 // Metrics are the server's Prometheus metrics: the gRPC server metrics of
-// go-grpc-middleware (grpc_server_started_total, grpc_server_handled_total,
+// go-grpc-middleware's Prometheus provider (grpc_server_started_total, grpc_server_handled_total,
 // grpc_server_handling_seconds, ...), Go and process metrics, and:
 //
 //	winnow_documents_total{mode,result}      documents classified (result: ok or the error kind)
@@ -27,7 +27,7 @@ import (
 // Its methods are safe on a nil *Metrics (they do nothing).
 type Metrics struct {
 	reg         *prometheus.Registry
-	grpc        *grpcprom.ServerMetrics
+	grpc        *rpcMetrics
 	documents   *prometheus.CounterVec
 	inputBytes  *prometheus.CounterVec
 	blocks      *prometheus.CounterVec
@@ -36,14 +36,38 @@ type Metrics struct {
 	budgetLimit prometheus.Gauge
 	model       *prometheus.GaugeVec
 	reloads     *prometheus.CounterVec
+
+	// Handles of the children a classified document updates, looked up
+	// on first use only: WithLabelValues hashes its labels and takes a
+	// lock each call.
+	documentsOK [numModes]lazyCounter
+	bytesIn     [numModes]lazyCounter
+	blocksOf    [classifier.NumCategories]lazyCounter
 }
+
+// lazyCounter caches the child of a CounterVec for fixed label values,
+// created (and so exported) on first use, as WithLabelValues would.
+type lazyCounter struct{ p atomic.Pointer[prometheus.Counter] }
+
+func (l *lazyCounter) get(vec *prometheus.CounterVec, labels func() []string) prometheus.Counter {
+	if c := l.p.Load(); c != nil {
+		return *c
+	}
+	c := vec.WithLabelValues(labels()...)
+	l.p.Store(&c)
+	return c
+}
+
+// The values of the mode label, indexed as modeIndex returns them.
+const numModes = 3
+
+var modeNames = [numModes]string{"auto", "html", "text"}
 
 // NewMetrics returns metrics registered on a new registry.
 func NewMetrics() *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
-		grpc: grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
-			grpcprom.WithHistogramBuckets([]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}))),
+		grpc: newRPCMetrics([]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}),
 		documents: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_documents_total",
 			Help: "Documents classified, by mode and result (ok or the error kind)."}, []string{"mode", "result"}),
 		inputBytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_input_bytes_total",
@@ -103,26 +127,26 @@ func (m *Metrics) document(in classifier.Input, res *classifier.Result, err erro
 	if m == nil {
 		return
 	}
-	mode := "auto"
+	mode := 0 // auto
 	switch {
 	case res != nil && res.Mode == classifier.ModeHTML, res == nil && in.Mode == classifier.ModeHTML:
-		mode = "html"
+		mode = 1 // html
 	case res != nil, in.Mode == classifier.ModeText:
-		mode = "text"
+		mode = 2 // text
 	}
 	if err != nil {
-		m.documents.WithLabelValues(mode, classifier.KindOf(err).String()).Inc()
+		m.documents.WithLabelValues(modeNames[mode], classifier.KindOf(err).String()).Inc()
 		return
 	}
-	m.documents.WithLabelValues(mode, "ok").Inc()
-	m.inputBytes.WithLabelValues(mode).Add(float64(len(in.Data)))
+	m.documentsOK[mode].get(m.documents, func() []string { return []string{modeNames[mode], "ok"} }).Inc()
+	m.bytesIn[mode].get(m.inputBytes, func() []string { return []string{modeNames[mode]} }).Add(float64(len(in.Data)))
 	var counts [classifier.NumCategories]int
 	for _, b := range res.Blocks {
 		counts[b.Category]++
 	}
 	for c, n := range counts {
 		if n > 0 {
-			m.blocks.WithLabelValues(classifier.Category(c).String()).Add(float64(n))
+			m.blocksOf[c].get(m.blocks, func() []string { return []string{classifier.Category(c).String()} }).Add(float64(n))
 		}
 	}
 }

@@ -35,7 +35,6 @@ import (
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
 
@@ -163,19 +162,6 @@ func (s *Service) Budget() *Budget { return s.budget }
 // the server's own (credentials, keepalive). The caller serves it and, on
 // shutdown, calls health.Shutdown before GracefulStop.
 func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *health.Server) {
-	log := logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
-		s.opts.Logger.Log(ctx, slog.Level(lvl), msg, fields...)
-	})
-	logOpts := []logging.Option{
-		logging.WithLogOnEvents(logging.FinishCall),
-		logging.WithLevels(codeToLevel),
-		logging.WithFieldsFromContext(func(ctx context.Context) logging.Fields {
-			if c := Caller(ctx); c != "" {
-				return logging.Fields{"caller", c}
-			}
-			return nil
-		}),
-	}
 	rec := recovery.WithRecoveryHandlerContext(func(ctx context.Context, p any) error {
 		return s.recovered(ctx, p)
 	})
@@ -184,14 +170,14 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	unary = append(unary, recovery.UnaryServerInterceptor(rec))
 	stream = append(stream, recovery.StreamServerInterceptor(rec))
 	if m := s.opts.Metrics; m != nil {
-		unary = append(unary, m.grpc.UnaryServerInterceptor())
-		stream = append(stream, m.grpc.StreamServerInterceptor())
+		unary = append(unary, m.grpc.unary)
+		stream = append(stream, m.grpc.stream)
 	}
 	authn := s.authenticate
 	unary = append(unary, selector.UnaryServerInterceptor(auth.UnaryServerInterceptor(authn), selector.MatchFunc(needsAuth)))
 	stream = append(stream, selector.StreamServerInterceptor(auth.StreamServerInterceptor(authn), selector.MatchFunc(needsAuth)))
-	unary = append(unary, logging.UnaryServerInterceptor(log, logOpts...), contextUnary, s.validateUnary)
-	stream = append(stream, logging.StreamServerInterceptor(log, logOpts...), contextStream)
+	unary = append(unary, s.logUnary, contextUnary, s.validateUnary)
+	stream = append(stream, s.logStream, contextStream)
 	if s.opts.MaxResponseBytes > 0 {
 		unary = append(unary, s.fitUnary)
 		stream = append(stream, s.fitStream)
@@ -202,8 +188,12 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 		grpc.ChainUnaryInterceptor(unary...),
 		grpc.ChainStreamInterceptor(stream...),
 		// long-lived workers serve the streams: a goroutine per request
-		// grew its stack to the classifier's depth every time
-		grpc.NumStreamWorkers(uint32(runtime.GOMAXPROCS(0))),
+		// grew its stack to the classifier's depth every time. A call
+		// finds an idle worker only if one is waiting, so there are
+		// enough for the calls a client keeps in flight (ghz and the
+		// gateway's clients send several per core); beyond streamWorkersPerCPU
+		// calls per core a call gets a goroutine of its own, as before.
+		grpc.NumStreamWorkers(uint32(streamWorkersPerCPU * runtime.GOMAXPROCS(0))),
 	}
 	gs := grpc.NewServer(append(opts, extra...)...)
 	winnowv1.RegisterClassifierServiceServer(gs, s)
@@ -214,10 +204,15 @@ func NewGRPCServer(s *Service, extra ...grpc.ServerOption) (*grpc.Server, *healt
 	hs.SetServingStatus(winnowv1.ClassifierService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
 	reflection.Register(gs)
 	if m := s.opts.Metrics; m != nil {
-		m.grpc.InitializeMetrics(gs)
+		m.grpc.initialize(gs)
 	}
 	return gs, hs
 }
+
+// streamWorkersPerCPU is how many long-lived goroutines per core serve
+// calls. Idle ones cost only their stacks, which the garbage collector
+// shrinks.
+const streamWorkersPerCPU = 8
 
 // needsAuth exempts health checks and reflection from authentication.
 func needsAuth(_ context.Context, c interceptors.CallMeta) bool {
@@ -243,11 +238,11 @@ func (s *Service) classify(ctx context.Context, doc *winnowv1.Document, opts *wi
 		return nil, err
 	}
 	if s.budget != nil {
-		release, err := s.budget.Acquire(Cost(doc, s.opts.MaxDocumentBytes))
-		if err != nil {
+		cost := Cost(doc, s.opts.MaxDocumentBytes)
+		if err := s.budget.take(cost); err != nil {
 			return nil, err
 		}
-		defer release()
+		defer s.budget.give(cost)
 	}
 	res, err := s.cls.Load().Classify(ctx, in)
 	s.opts.Metrics.document(in, res, err)
@@ -272,7 +267,10 @@ func (s *Service) classifyItem(ctx context.Context, doc *winnowv1.Document, opts
 		}
 	}()
 	var v violations
-	v.document("document", doc)
+	// Every string is checked: the codec marks only ClassifyRequests
+	// whose strings it let through, and the documents of a Go caller
+	// were never decoded.
+	v.document("document", doc, true)
 	v.options("options", opts)
 	if err := v.err(); err != nil {
 		out.Outcome = &winnowv1.ClassifyResult_Error{Error: Status(err).Proto()}
@@ -372,14 +370,14 @@ func (s *Service) GetModel(ctx context.Context, req *winnowv1.GetModelRequest) (
 
 // codeToLevel logs successful calls at debug level, so that an info-level
 // server under load writes only what needs attention.
-func codeToLevel(c codes.Code) logging.Level {
+func codeToLevel(c codes.Code) slog.Level {
 	switch c {
 	case codes.OK:
-		return logging.LevelDebug
+		return slog.LevelDebug
 	case codes.Internal, codes.Unknown, codes.DataLoss, codes.Unimplemented:
-		return logging.LevelError
+		return slog.LevelError
 	case codes.DeadlineExceeded, codes.ResourceExhausted, codes.Unavailable:
-		return logging.LevelWarn
+		return slog.LevelWarn
 	}
-	return logging.LevelInfo
+	return slog.LevelInfo
 }
