@@ -11,6 +11,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/decode"
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // Config holds the classifier's limits.
@@ -54,10 +55,20 @@ func withModel(m *model.Model, cfg Config) *Classifier {
 	if cfg.MaxDocumentBytes <= 0 {
 		cfg.MaxDocumentBytes = DefaultMaxDocumentBytes
 	}
+	warmTables()
 	return &Classifier{model: m, cfg: cfg}
 }
 
 var defaultModel = sync.OnceValues(model.Default)
+
+// warmTables builds, once per process, the tables the tokeniser and the
+// language guesser otherwise build on first use (NFKC changes, scripts,
+// stop words: several milliseconds of CPU), so that loading a model pays
+// for them rather than the first document.
+var warmTables = sync.OnceFunc(func() {
+	token.Normalize("é")
+	token.DetectLanguage("the news of the day")
+})
 
 // Default returns a classifier using the embedded default model, which is
 // decoded once, on first use.

@@ -32,6 +32,7 @@ package decode
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"mime"
 	"strconv"
@@ -328,10 +329,17 @@ func scanUTF8(p []byte) utf8Stats {
 	return st
 }
 
-// firstNonASCII returns the index of the first byte >= 0x80, or -1.
+// firstNonASCII returns the index of the first byte >= 0x80, or -1. It
+// reads eight bytes at a time: English text may hold none.
 func firstNonASCII(p []byte) int {
-	for i, c := range p {
-		if c >= utf8.RuneSelf {
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		if binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
 			return i
 		}
 	}
@@ -431,7 +439,10 @@ func parseMediaType(s string) (mt, charset string, ok bool) {
 		charset, ok = params["charset"]
 		return mt, charset, ok && strings.TrimSpace(charset) != ""
 	}
-	lower := strings.ToLower(s)
+	// Lower-cased byte for byte (ASCII only), so that an index into it is
+	// one into s: strings.ToLower changes the length of invalid UTF-8
+	// and of some runes (İ), and "\xf1charset=" then sliced past the end.
+	lower := asciiLower(s)
 	mt, _, _ = strings.Cut(lower, ";")
 	mt = strings.TrimSpace(mt)
 	i := strings.Index(lower, "charset=")
@@ -444,6 +455,18 @@ func parseMediaType(s string) (mt, charset string, ok bool) {
 	}
 	v = strings.Trim(v, `"'`)
 	return mt, v, v != ""
+}
+
+// asciiLower returns s with its ASCII capitals lower-cased and every
+// other byte kept.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // strconvQuote quotes a label for an error message, bounded in length.

@@ -48,3 +48,22 @@ func hasMediaType(s string) bool {
 	mt, _, _ := parseMediaType(s)
 	return mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
 }
+
+// FuzzFirstNonASCII checks firstNonASCII against a byte loop.
+func FuzzFirstNonASCII(f *testing.F) {
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefgh\x80", "\xffabc", "abcdefghijklmno\xc3\xa9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		want := -1
+		for i, c := range p {
+			if c >= 0x80 {
+				want = i
+				break
+			}
+		}
+		if got := firstNonASCII(p); got != want {
+			t.Fatalf("firstNonASCII(%q) = %d, want %d", p, got, want)
+		}
+	})
+}

@@ -181,3 +181,21 @@ func TestMetaIn(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkOf checks the table markOf reads against markOfBits for every
+// combination of the attribute bits, and that markOfBits reads no others.
+func TestMarkOf(t *testing.T) {
+	if aEndPlain != 1<<markPlainShift || anyPrevMark&^markLowBits != 0 {
+		t.Fatal("the attribute bits moved: update markOf's constants")
+	}
+	for a := wattr(0); a < aStartLetter<<1; a++ {
+		if got, want := markOf(a), markOfBits(a); got != want {
+			t.Fatalf("markOf(%#x) = %d, want %d", a, got, want)
+		}
+	}
+	for n := -3; n < 40; n++ {
+		if got, want := bucket(n), bucketOf(n); got != want {
+			t.Fatalf("bucket(%d) = %d, want %d", n, got, want)
+		}
+	}
+}

@@ -76,7 +76,9 @@ func unwrap(d *Doc) {
 // wrapRun returns how many blocks from i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last block its chain of full lines reached.
 func wrapRun(text string, bs []Block, i int) (n, reached int) {
-	if !wholeLine(bs, i) {
+	if !wholeLine(bs, i) || bs[i].End-bs[i].Start < min(wrapMin, wrapMinCJK) {
+		// (a line of fewer bytes has fewer runes than a full line, CJK
+		// or not, so the loop below would stop at it)
 		return 0, i
 	}
 	width, ends := 0, 0
@@ -89,6 +91,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	if cjk {
 		minW, slack = wrapMinCJK, wrapSlackCJK
 	}
+	nNext := -1 // wrapRunes of line j, when step j-1 counted it
 	for j := i; j < len(bs); j++ {
 		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
 			break
@@ -99,9 +102,17 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		}
-		// can line j continue onto line j+1?
-		n := wrapRunes(s)
-		if n < minW || n > wrapMax || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 || cjk && j > i && !cjkLine(s) {
+		// can line j continue onto line j+1? (the cheap tests first: a
+		// line has at most as many runes as bytes)
+		if len(s) < minW || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 {
+			break
+		}
+		n := nNext
+		if n < 0 {
+			n = wrapRunes(s)
+		}
+		nNext = -1
+		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
 			break
 		}
 		if endsSentence(s) {
@@ -112,7 +123,13 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 			break
 		}
 		next := text[bs[j+1].Start:bs[j+1].End]
-		nn := wrapRunes(next)
+		// A next line of fewer bytes than width-slack is shorter than
+		// that in runes too, and than wrapMax: only its first word counts.
+		nn := 0
+		if len(next) >= width-slack {
+			nn = wrapRunes(next)
+			nNext = nn
+		}
 		if nn > wrapMax {
 			break // a paragraph on one line follows
 		}
@@ -137,24 +154,41 @@ func wrapRunes(s string) int {
 	if len(s) > utf8.UTFMax*wrapMax {
 		return wrapMax + 1
 	}
-	return runeCount(s)
+	return runeCountMax(s, wrapMax)
 }
 
 // runeCount is utf8.RuneCountInString (an invalid byte counts as one
 // rune) with the one- and two-byte runes of Latin, Cyrillic, Arabic …
-// text counted inline.
-func runeCount(s string) int {
+// text counted inline, and ASCII eight bytes at a time.
+func runeCount(s string) int { return runeCountMax(s, len(s)) }
+
+// runeCountMax is runeCount when that is at most limit, and some count
+// over limit otherwise (it stops counting there).
+func runeCountMax(s string, limit int) int {
 	n := 0
-	for i := 0; i < len(s); n++ {
+	for i := 0; i < len(s) && n <= limit; {
 		c := s[i]
 		switch {
 		case c < utf8.RuneSelf:
+			if i+8 <= len(s) && s[i+1] < utf8.RuneSelf && le64(s[i:])&0x8080808080808080 == 0 {
+				i += 8
+				n += 8
+				continue
+			}
 			i++
+			n++
 		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// a run of two-byte runes (Arabic, Cyrillic, …)
 			i += 2
+			n++
+			for i+1 < len(s) && s[i]-0xC2 <= 0xDF-0xC2 && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				n++
+			}
 		default:
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
+			n++
 		}
 	}
 	return n

@@ -132,8 +132,14 @@ func TestRuneCount(t *testing.T) {
 		cases = append(cases, string(b))
 	}
 	for _, s := range cases {
-		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+		want := utf8.RuneCountInString(s)
+		if got := runeCount(s); got != want {
 			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+		for _, limit := range []int{0, 1, 7, 8, 9, 20} {
+			if got := runeCountMax(s, limit); want <= limit && got != want || want > limit && got <= limit {
+				t.Fatalf("runeCountMax(%q, %d) = %d, want %d or, past the limit, more than it", s, limit, got, want)
+			}
 		}
 	}
 }

@@ -147,6 +147,13 @@ type Splitter struct {
 	endH, startH     map[uint64]float32 // the tables keyed by token.Hash
 	edges            edgeTable          // endH and startH in one flat table
 	affixes          bool               // the tables hold affix keys
+
+	// markCoh[m] is the largest cohesion weight of a gap after a word of
+	// mark m (markOf) plus pruneSlack, for pruning: most gaps follow a
+	// plain word, whose cohesion weights are far below maxCoh. markCoh0
+	// is the same for a splitter without a Cohesion table, whose gaps
+	// all have level 0.
+	markCoh, markCoh0 [8]float32
 }
 
 // newSplitter returns a splitter with the given weights; End and Start
@@ -479,7 +486,19 @@ func (s *Splitter) prepare() {
 	for f := FMarkCohesion; f < NumFeatures; f++ {
 		s.maxCoh = max(s.maxCoh, s.Weights[f])
 	}
+	for m := range s.markCoh {
+		f := FMarkCohesion + Feature(m)*numCohLevels
+		s.markCoh[m] = slices.Max(s.Weights[f:f+numCohLevels]) + pruneSlack
+		s.markCoh0[m] = s.Weights[f] + pruneSlack
+	}
 }
+
+// pruneSlack is added to the per-mark bounds (markCoh) so that float32
+// rounding, which may add the parts of a gap's score in another order
+// than the bound adds its largest values, never prunes a gap whose score
+// is positive: the parts are at most about 10, their rounding errors
+// about 1e-6.
+const pruneSlack = 1e-3
 
 func (s *Splitter) minWords() int {
 	if s.MinWords > 0 {
@@ -630,6 +649,21 @@ type gapFeat struct {
 }
 
 func bucket(n int) int {
+	if uint(n) < uint(len(smallBuckets)) {
+		return int(smallBuckets[n])
+	}
+	return bucketOf(n)
+}
+
+// smallBuckets is bucketOf of 0 to 16.
+var smallBuckets = func() (t [17]uint8) {
+	for n := range t {
+		t[n] = uint8(bucketOf(n))
+	}
+	return t
+}()
+
+func bucketOf(n int) int {
 	switch {
 	case n <= 1:
 		return 0
@@ -808,8 +842,30 @@ func dotsLevel(dots, n int) Feature {
 	return 2
 }
 
-// markOf classifies the mark ending a word for the conjunction features.
+// markOf classifies the mark ending a word for the conjunction features
+// (markOfBits, looked up by the bits it reads).
 func markOf(a wattr) Feature {
+	return Feature(markTable[a&markLowBits|a>>markPlainShift&1<<markBitsLow])
+}
+
+// The attribute bits markOf reads: the eight lowest and aEndPlain.
+const (
+	markLowBits    = 1<<8 - 1
+	markBitsLow    = 8
+	markPlainShift = 13 // aEndPlain == 1 << markPlainShift
+)
+
+// markTable is markOfBits of every combination of the bits markOf reads.
+var markTable = func() (t [1 << (markBitsLow + 1)]uint8) {
+	for i := range t {
+		a := wattr(i&markLowBits) | wattr(i>>markBitsLow)<<markPlainShift
+		t[i] = uint8(markOfBits(a))
+	}
+	return t
+}()
+
+// markOfBits is markOf computed from the attribute bits.
+func markOfBits(a wattr) Feature {
 	switch {
 	case a&aMedia != 0:
 		return 3
@@ -1005,13 +1061,22 @@ func (s *Splitter) cutTitles(text string, ws []word, cut []bool, sc *lineScratch
 	gaps := sc.gaps[:0]
 	cand := sc.order[:0]
 	bound := s.maxEnd + s.maxStart + s.maxCoh
+	markCoh := &s.markCoh
+	if s.Cohesion == nil {
+		markCoh = &s.markCoh0
+	}
 	for k := 0; k+1 < n; k++ {
 		v := gapScore(&s.Weights, 0, ws, k, left[k], right[k], hard, dots)
-		if v+bound > 0 {
+		// Each test is two: the bound over every cohesion weight
+		// (maxCoh), and the tighter bound over those the gap's mark and
+		// the Cohesion table allow (markCoh). A gap that fails either
+		// cannot be cut; one that passes both is scored as before.
+		mc := markCoh[markOf(ws[k].attr)]
+		if v+bound > 0 && v+s.maxEnd+s.maxStart+mc > 0 {
 			v += s.wordWeights(text, &ws[k], sc)[0]
-			if v+s.maxStart+s.maxCoh > 0 {
+			if v+s.maxStart+s.maxCoh > 0 && v+s.maxStart+mc > 0 {
 				v += s.wordWeights(text, &ws[k+1], sc)[1]
-				if v+s.maxCoh > 0 {
+				if v+s.maxCoh > 0 && v+mc > 0 {
 					v += s.Weights[s.cohesionFeature(text, ws, k, sc)]
 				} else {
 					v = min(v, -1)

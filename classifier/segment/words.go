@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -98,10 +99,7 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 			c := text[i]
 			if c-'a' < 26 && !mark {
 				// A run of ASCII lower-case letters: no cut before any.
-				j := i + 1
-				for j < e && text[j]-'a' < 26 {
-					j++
-				}
+				j := lowerRunEnd(text, i+1, e)
 				if first < 0 {
 					first, fk = rune(c), cLetter|cLower
 				}
@@ -188,6 +186,27 @@ func scanWordsMax(ws []word, text string, s, e, max int) (_ []word, ok bool) {
 		}
 	}
 	return ws, true
+}
+
+// lowerRunEnd returns the end of the run of ASCII lower-case letters
+// that starts at i in text[:e] (i itself when text[i] is none), eight
+// bytes at a time where eight remain.
+func lowerRunEnd(text string, i, e int) int {
+	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	for i+8 <= e {
+		x := le64(text[i:])
+		y := x & lo7 // no byte carries into the next below
+		// a byte's high bit: y >= 'a', y > 'z', and the byte is ASCII
+		ge, gt := y+(0x80-'a')*(high>>7), y+(0x80-'z'-1)*(high>>7)
+		if notLower := ^(ge &^ gt &^ x) & high; notLower != 0 {
+			return i + bits.TrailingZeros64(notLower)/8
+		}
+		i += 8
+	}
+	for i < e && text[i]-'a' < 26 {
+		i++
+	}
+	return i
 }
 
 // isThreeByte reports whether c, c1, c2 are a three-byte UTF-8 sequence
