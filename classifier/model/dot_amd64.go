@@ -2,6 +2,8 @@
 
 package model
 
+import "golang.org/x/sys/cpu"
+
 // dotQ is dotQGo in SSE2 (dot_amd64.s). len(val) >= len(idx) > 0. It
 // panics, before reading any weight, unless every index is a row of w.
 // With AVX2 it is dotQAVX2, eight classes to an instruction.
@@ -31,12 +33,9 @@ func dotF(w []float32, idx []uint32, val []float32, z *[NumClasses]float32) {
 	}
 }
 
-// useAVX2 says that the CPU and the OS support AVX2 (hasAVX2).
-var useAVX2 = hasAVX2()
-
-// hasAVX2 reports AVX2 and the OS's saving of the YMM registers (CPUID,
-// XGETBV).
-func hasAVX2() bool
+// useAVX2 says that the CPU supports AVX2 and the OS saves the YMM
+// registers (golang.org/x/sys/cpu checks both).
+var useAVX2 = cpu.X86.HasAVX2
 
 //go:noescape
 func dotQAVX2(w *int16, idx *uint32, val *float32, n int, scale float32, z *[NumClasses]float32, rows int) bool

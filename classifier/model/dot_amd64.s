@@ -225,30 +225,3 @@ vfok:
 	MOVB  $1, ret+48(FP)
 vfbad:
 	RET
-
-// func hasAVX2() bool
-TEXT ·hasAVX2(SB), NOSPLIT, $0-1
-	MOVB  $0, ret+0(FP)
-	MOVL  $0, AX
-	CPUID
-	CMPL  AX, $7
-	JB    noavx2
-	MOVL  $1, AX
-	XORL  CX, CX
-	CPUID
-	ANDL  $(1<<27|1<<28), CX  // OSXSAVE and AVX
-	CMPL  CX, $(1<<27|1<<28)
-	JNE   noavx2
-	XORL  CX, CX
-	XGETBV                   // XCR0: the OS saves XMM and YMM state
-	ANDL  $6, AX
-	CMPL  AX, $6
-	JNE   noavx2
-	MOVL  $7, AX
-	XORL  CX, CX
-	CPUID
-	BTL   $5, BX             // AVX2
-	JCC   noavx2
-	MOVB  $1, ret+0(FP)
-noavx2:
-	RET
