@@ -38,12 +38,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Source says how the charset of a Result was chosen.
@@ -203,7 +205,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 		r.Text, r.Replaced = decodeWith(enc, body)
 	case enc != nil:
 		// A declared legacy charset: overridden by bytes that are UTF-8.
-		st := scanUTF8(body)
+		st := scanDecide(body)
 		switch {
 		case st.multi == 0 && st.invalid == 0:
 			r.Text = string(body) // ASCII reads the same in every such charset
@@ -219,7 +221,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			r.Text, r.Replaced = decodeWith(enc, body)
 			break
 		}
-		st := scanUTF8(body)
+		st := scanDecide(body)
 		switch {
 		case st.multi == 0 && st.invalid == 0:
 			enc, r.Source = &utf8Info, SourceDefault
@@ -303,7 +305,15 @@ func (st utf8Stats) text(p []byte) (string, int) {
 	return utf8Count(p)
 }
 
-func scanUTF8(p []byte) utf8Stats {
+func scanUTF8(p []byte) utf8Stats { return scanCount(p, false) }
+
+// scanDecide is scanUTF8 for callers that only test st.multi >= 4*st.invalid
+// (and whether both are zero): it stops as soon as the rest of p, even if
+// it were all two-byte sequences, could not make that test true, and then
+// returns the counts so far, which give the same answer.
+func scanDecide(p []byte) utf8Stats { return scanCount(p, true) }
+
+func scanCount(p []byte, decide bool) utf8Stats {
 	var st utf8Stats
 	if utf8.Valid(p) {
 		// Only whether there is a non-ASCII byte matters to callers when
@@ -314,19 +324,68 @@ func scanUTF8(p []byte) utf8Stats {
 		return st
 	}
 	for i := 0; i < len(p); {
-		if p[i] < utf8.RuneSelf {
+		c := p[i]
+		if c < utf8.RuneSelf {
 			i++
+			// Markup between the multi-byte runs is ASCII: skip it eight
+			// bytes at a time.
+			for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+				i += 8
+			}
 			continue
 		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
-			st.invalid++
-		} else {
+		if size := seqLen(p[i:]); size > 1 {
 			st.multi++
+			i += size
+		} else {
+			st.invalid++
+			i++
+			if decide && st.multi+(len(p)-i)/2 < 4*st.invalid {
+				return st
+			}
 		}
-		i += size
 	}
 	return st
+}
+
+// seqLen returns the length of the valid multi-byte UTF-8 sequence that
+// starts p (whose first byte is not ASCII), or 1 when p does not start
+// with one: the size utf8.DecodeRune reports, without decoding the rune.
+func seqLen(p []byte) int {
+	c := p[0]
+	var n int
+	lo, hi := byte(0x80), byte(0xBF) // bounds of the second byte
+	switch {
+	case c < 0xC2:
+		return 1
+	case c < 0xE0:
+		n = 2
+	case c < 0xF0:
+		n = 3
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+	case c < 0xF5:
+		n = 4
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+	default:
+		return 1
+	}
+	if len(p) < n || p[1] < lo || p[1] > hi {
+		return 1
+	}
+	for _, b := range p[2:n] {
+		if b < 0x80 || b > 0xBF {
+			return 1
+		}
+	}
+	return n
 }
 
 // firstNonASCII returns the index of the first byte >= 0x80, or -1. It
@@ -352,7 +411,7 @@ func decodeWith(ci *charsetInfo, p []byte) (string, int) {
 	if ci.name == "utf-8" {
 		return utf8Count(p)
 	}
-	out, err := ci.enc.NewDecoder().Bytes(p)
+	out, err := transcode(ci.enc.NewDecoder(), p)
 	if err != nil {
 		// x/text decoders replace invalid input instead of failing; keep
 		// the text if one ever does fail.
@@ -361,7 +420,38 @@ func decodeWith(ci *charsetInfo, p []byte) (string, int) {
 	if !utf8.Valid(out) {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
-	return string(out), bytes.Count(out, replacementUTF8)
+	// out is not referenced elsewhere: the string takes it over instead
+	// of copying it.
+	return unsafe.String(unsafe.SliceData(out), len(out)), bytes.Count(out, replacementUTF8)
+}
+
+// transcode is transform.Bytes (the loop of x/text's doAppend) with a
+// destination sized for the usual growth of a legacy text in UTF-8
+// (two-byte CJK characters become three bytes; Cyrillic, Greek, Arabic
+// letters grow from one byte to two), so that it is rarely grown and
+// copied: the output depends only on the transformer and the input.
+func transcode(t transform.Transformer, src []byte) ([]byte, error) {
+	t.Reset()
+	dst := make([]byte, len(src)+len(src)/2+16)
+	pDst, pSrc := 0, 0
+	for {
+		nDst, nSrc, err := t.Transform(dst[pDst:], src[pSrc:], true)
+		pDst += nDst
+		pSrc += nSrc
+		if err != transform.ErrShortDst {
+			if err != nil {
+				return nil, err
+			}
+			return dst[:pDst], nil
+		}
+		if nDst == 0 {
+			// As doAppend: grow only when no progress was made.
+			n := 2*len(dst) + 16
+			grown := make([]byte, n)
+			copy(grown, dst[:pDst])
+			dst = grown
+		}
+	}
 }
 
 var (

@@ -67,3 +67,93 @@ func FuzzFirstNonASCII(f *testing.F) {
 		}
 	})
 }
+
+// scanUTF8Ref is scanUTF8's counting loop written with utf8.DecodeRune.
+func scanUTF8Ref(p []byte) utf8Stats {
+	var st utf8Stats
+	if utf8.Valid(p) {
+		for _, c := range p {
+			if c >= utf8.RuneSelf {
+				st.multi = 1
+				break
+			}
+		}
+		return st
+	}
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			st.invalid++
+		} else {
+			st.multi++
+		}
+		i += size
+	}
+	return st
+}
+
+// FuzzScanUTF8 checks scanUTF8 (eight ASCII bytes at a time, seqLen)
+// against utf8.DecodeRune.
+func FuzzScanUTF8(f *testing.F) {
+	for _, s := range []string{"", "abc\xff", "\xc4\xe3\xba\xc3 abcdefghijk \xa3\xac\xca\xc0", "\xe0\xa0\x80\xed\xa0\x80\xf0\x90\x80\x80\xf4\x90\x80\x80\xc2", "\xef\xbf\xbd\xe4\xb8"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		if got, want := scanUTF8(p), scanUTF8Ref(p); got != want {
+			t.Fatalf("scanUTF8(%q) = %+v, want %+v", p, got, want)
+		}
+	})
+}
+
+// TestSeqLen compares seqLen with utf8.DecodeRune on every sequence of
+// up to three bytes and on every four-byte one that starts with a valid
+// three-byte prefix of a four-byte lead, cut short at each length.
+func TestSeqLen(t *testing.T) {
+	check := func(p []byte) {
+		r, size := utf8.DecodeRune(p)
+		want := size
+		if r == utf8.RuneError && size == 1 {
+			want = 1
+		}
+		if got := seqLen(p); got != want {
+			t.Fatalf("seqLen(% x) = %d, want %d", p, got, want)
+		}
+	}
+	buf := make([]byte, 4)
+	for a := 0x80; a < 0x100; a++ {
+		buf[0] = byte(a)
+		check(buf[:1])
+		for b := 0; b < 0x100; b++ {
+			buf[1] = byte(b)
+			check(buf[:2])
+			for c := 0; c < 0x100; c++ {
+				buf[2] = byte(c)
+				check(buf[:3])
+				if a >= 0xF0 && b >= 0x80 && b <= 0xBF && c >= 0x80 && c <= 0xBF {
+					for d := 0; d < 0x100; d++ {
+						buf[3] = byte(d)
+						check(buf[:4])
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzScanDecide checks that scanDecide's early stop gives the answer of
+// the full count.
+func FuzzScanDecide(f *testing.F) {
+	for _, s := range []string{"", "abc\xff", "\xc4\xe3\xba\xc3 abcdefghijk \xa3\xac\xca\xc0", "\xff\xff\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		got, want := scanDecide(p), scanUTF8Ref(p)
+		if (got.multi >= 4*got.invalid) != (want.multi >= 4*want.invalid) || (got.multi == 0 && got.invalid == 0) != (want.multi == 0 && want.invalid == 0) {
+			t.Fatalf("scanDecide(%q) = %+v, full count %+v", p, got, want)
+		}
+	})
+}

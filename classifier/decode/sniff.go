@@ -91,7 +91,7 @@ func sniffCharset(p []byte) string {
 	if ci := sniffUTF16(p); ci != nil {
 		return ci.name
 	}
-	if st := scanUTF8(p); st.multi >= 4*st.invalid {
+	if st := scanDecide(p); st.multi >= 4*st.invalid {
 		return "utf-8"
 	}
 	return sniffLegacy(p).name
