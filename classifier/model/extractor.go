@@ -155,6 +155,22 @@ func (x *extractor) addToken(h uint64, f []byte) {
 	x.tn++
 }
 
+// moreRunes reports utf8.RuneCount(p) > n without counting past n+1.
+func moreRunes(p []byte, n int) bool {
+	for i := 0; i < len(p); n-- {
+		if n == 0 {
+			return true
+		}
+		if p[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRune(p[i:])
+			i += size
+		}
+	}
+	return false
+}
+
 // tokensIter reads the tokens of text with token.Iter.
 func (x *extractor) tokensIter(text string) {
 	x.it.Reset(text)
@@ -168,25 +184,28 @@ func (x *extractor) tokensIter(text string) {
 		}
 		// isCJK's runes are U+0E01 and up: three bytes or four
 		if len(f) > 0 && f[0] >= 0xe0 {
-			if r, _ := utf8.DecodeRune(f); isCJK(r) && utf8.RuneCount(f) > 2 {
+			if r, _ := utf8.DecodeRune(f); isCJK(r) && moreRunes(f, 2) {
 				if x.stop.Contains(tok) {
 					x.nstop++
 				}
 				// character bigrams
+				// (each rune is decoded once: its size is the next n1)
+				_, n1 := utf8.DecodeRune(f)
 				for i := 0; i < len(f); {
-					_, n1 := utf8.DecodeRune(f[i:])
 					if i+n1 >= len(f) {
 						break
 					}
-					_, n2 := utf8.DecodeRune(f[i+n1:])
-					if x.tn < headTokens {
-						// (past the head, character bigrams are in no window)
-						g := f[i : i+n1+n2]
-						x.addToken(hashBytes(hashByte(fnvOffset, nsCJK), g), g)
-					} else {
-						x.tn++
+					if x.tn >= headTokens {
+						// past the head, character bigrams are in no
+						// window: count the rest (one per rune but the last)
+						x.tn += utf8.RuneCount(f[i:]) - 1
+						break
 					}
+					_, n2 := utf8.DecodeRune(f[i+n1:])
+					g := f[i : i+n1+n2]
+					x.addToken(hashBytes(hashByte(fnvOffset, nsCJK), g), g)
 					i += n1
+					n1 = n2
 				}
 				continue
 			}

@@ -393,6 +393,11 @@ func isCJK(r rune) bool {
 	if r < cjkLow {
 		return false
 	}
+	// The CJK Unified Ideographs and Hangul syllables, most of the letters
+	// asked about, are Han and Hangul throughout (TestIsCJKRanges).
+	if r >= 0x4E00 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
 		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r)
 }
