@@ -961,17 +961,19 @@ func (z *Tokenizer) Next() TokenType {
 
 loop:
 	for {
-		c := z.readByte()
-		if z.err != nil {
+		// Skip to the next '<' at once: what readByte would do one byte at
+		// a time, up to and including the '<' (or to the end, setting EOF).
+		i := bytes.IndexByte(z.buf[z.raw.end:], '<')
+		if i < 0 {
+			z.raw.end = len(z.buf)
+			z.err = io.EOF
 			break loop
 		}
-		if c != '<' {
-			continue loop
-		}
+		z.raw.end += i + 1
 
 		// Check if the '<' we have just read is part of a tag, comment
 		// or doctype. If not, it's part of the accumulated text token.
-		c = z.readByte()
+		c := z.readByte()
 		if z.err != nil {
 			break loop
 		}
