@@ -198,6 +198,20 @@ func (z *Tokenizer) readByte() byte {
 	return 0
 }
 
+// skipPastLT reads up to and including the next '<' at once, as a loop of
+// readByte would: it returns false, with z.err set to io.EOF and every
+// byte read, when there is none.
+func (z *Tokenizer) skipPastLT() bool {
+	i := bytes.IndexByte(z.buf[z.raw.end:], '<')
+	if i < 0 {
+		z.raw.end = len(z.buf)
+		z.err = io.EOF
+		return false
+	}
+	z.raw.end += i + 1
+	return true
+}
+
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
@@ -234,14 +248,10 @@ func (z *Tokenizer) readRawOrRCDATA() {
 	}
 loop:
 	for {
-		c := z.readByte()
-		if z.err != nil {
+		if !z.skipPastLT() {
 			break loop
 		}
-		if c != '<' {
-			continue loop
-		}
-		c = z.readByte()
+		c := z.readByte()
 		if z.err != nil {
 			break loop
 		}
@@ -297,14 +307,10 @@ func (z *Tokenizer) readScript() {
 	var c byte
 
 scriptData:
-	c = z.readByte()
-	if z.err != nil {
+	if !z.skipPastLT() {
 		return
 	}
-	if c == '<' {
-		goto scriptDataLessThanSign
-	}
-	goto scriptData
+	goto scriptDataLessThanSign
 
 scriptDataLessThanSign:
 	c = z.readByte()
@@ -961,15 +967,9 @@ func (z *Tokenizer) Next() TokenType {
 
 loop:
 	for {
-		// Skip to the next '<' at once: what readByte would do one byte at
-		// a time, up to and including the '<' (or to the end, setting EOF).
-		i := bytes.IndexByte(z.buf[z.raw.end:], '<')
-		if i < 0 {
-			z.raw.end = len(z.buf)
-			z.err = io.EOF
+		if !z.skipPastLT() {
 			break loop
 		}
-		z.raw.end += i + 1
 
 		// Check if the '<' we have just read is part of a tag, comment
 		// or doctype. If not, it's part of the accumulated text token.
