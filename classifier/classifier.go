@@ -244,9 +244,18 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the page model's article probability reaches its lower cut for such
 	// pages (a listing whose items run together is one region too).
 	res.HasArticle = page.HasArticle() || dominant && page.DominantArticle
-	if !res.HasArticle && !in.Options.KeepContentWithoutArticle {
-		// no article: no block is content, whatever its probability
-		c.model.DecideCompact(preds, doc.Blocks, 2, classes)
+	if !res.HasArticle {
+		// No article: no block is content, whatever its probability; or,
+		// with KeepContentWithoutArticle, every block keeps its own
+		// decision: the article-span decoder, which keeps one region of
+		// an article, does not apply to a listing's or a forum's items.
+		t := 2.0
+		if in.Options.KeepContentWithoutArticle {
+			t = threshold
+		}
+		for i := range classes {
+			classes[i] = model.Decide(preds.At(i), t)
+		}
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

@@ -189,7 +189,9 @@ type Options struct {
 	// model's calibrated default. Lower values trade precision for recall.
 	Threshold *float64
 	// KeepContentWithoutArticle keeps the content blocks of a page that
-	// holds no article (Result.HasArticle false). By default such a page
+	// holds no article (Result.HasArticle false), each block as its own
+	// content probability decides (the article-span decoder, which keeps
+	// one region of an article, does not apply). By default such a page
 	// has none: every block is boilerplate and MainText is empty.
 	KeepContentWithoutArticle bool
 }

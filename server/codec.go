@@ -84,9 +84,6 @@ func (codec) Unmarshal(data mem.BufferSlice, v any) error {
 		for _, s := range bad {
 			s.restore(m.ProtoReflect())
 		}
-		if r, ok := m.(*winnowv1.ClassifyRequest); ok {
-			markUnchecked(r)
-		}
 	}
 	switch r := m.(type) {
 	case *winnowv1.ClassifyRequest:

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"runtime"
 	"testing"
-	"time"
 
 	"google.golang.org/grpc/mem"
 	"google.golang.org/protobuf/encoding/protowire"
@@ -80,33 +78,4 @@ func FuzzCodecUnmarshal(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestUncheckedMarks: the codec marks a ClassifyRequest whose strings it
-// let through, not one protobuf validated, and a mark leaves with its
-// request.
-func TestUncheckedMarks(t *testing.T) {
-	good := field1(doc(3))
-	bad := protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType),
-		protowire.AppendString(protowire.AppendTag(nil, 3, protowire.BytesType), "bad \xff"))
-	var ok, notOK winnowv1.ClassifyRequest
-	if err := (codec{}).Unmarshal(mem.BufferSlice{mem.SliceBuffer(good)}, &ok); err != nil {
-		t.Fatal(err)
-	}
-	r := new(winnowv1.ClassifyRequest)
-	if err := (codec{}).Unmarshal(mem.BufferSlice{mem.SliceBuffer(bad)}, r); err != nil {
-		t.Fatal(err)
-	}
-	if hasUnchecked(&ok) || hasUnchecked(&notOK) || !hasUnchecked(r) {
-		t.Fatalf("marks: valid %v, never decoded %v, bad string %v; want false, false, true", hasUnchecked(&ok), hasUnchecked(&notOK), hasUnchecked(r))
-	}
-	r = nil
-	for range 100 {
-		runtime.GC()
-		if unchecked.n.Load() == 0 {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Errorf("%d marks left after their requests were collected", unchecked.n.Load())
 }

@@ -267,10 +267,7 @@ func (s *Service) classifyItem(ctx context.Context, doc *winnowv1.Document, opts
 		}
 	}()
 	var v violations
-	// Every string is checked: the codec marks only ClassifyRequests
-	// whose strings it let through, and the documents of a Go caller
-	// were never decoded.
-	v.document("document", doc, true)
+	v.document("document", doc)
 	v.options("options", opts)
 	if err := v.err(); err != nil {
 		out.Outcome = &winnowv1.ClassifyResult_Error{Error: Status(err).Proto()}

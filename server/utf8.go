@@ -1,58 +1,11 @@
 package server
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
-	"weak"
 
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/reflect/protoreflect"
-
-	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 )
-
-// unchecked holds the ClassifyRequests that the codec decoded with string
-// fields that are not UTF-8 (put back after protobuf rejected them), so
-// that validation checks the strings of those requests, and only of
-// those: protobuf has validated every string of the others. Entries do
-// not keep their requests alive and leave with them (a request refused
-// before validation, say unauthenticated, never comes to be looked up).
-var unchecked struct {
-	mu  sync.Mutex
-	set map[weak.Pointer[winnowv1.ClassifyRequest]]struct{}
-	n   atomic.Int64 // len(set), read without the lock
-}
-
-// markUnchecked records that r holds strings protobuf did not validate.
-func markUnchecked(r *winnowv1.ClassifyRequest) {
-	w := weak.Make(r)
-	unchecked.mu.Lock()
-	if unchecked.set == nil {
-		unchecked.set = map[weak.Pointer[winnowv1.ClassifyRequest]]struct{}{}
-	}
-	unchecked.set[w] = struct{}{}
-	unchecked.n.Store(int64(len(unchecked.set)))
-	unchecked.mu.Unlock()
-	runtime.AddCleanup(r, func(w weak.Pointer[winnowv1.ClassifyRequest]) {
-		unchecked.mu.Lock()
-		delete(unchecked.set, w)
-		unchecked.n.Store(int64(len(unchecked.set)))
-		unchecked.mu.Unlock()
-	}, w)
-}
-
-// hasUnchecked reports whether r was marked by markUnchecked.
-func hasUnchecked(r *winnowv1.ClassifyRequest) bool {
-	if unchecked.n.Load() == 0 {
-		return false
-	}
-	unchecked.mu.Lock()
-	_, ok := unchecked.set[weak.Make(r)]
-	unchecked.mu.Unlock()
-	return ok
-}
 
 // badString is a string field whose bytes are not UTF-8, found at path in
 // an encoded message.

@@ -37,10 +37,7 @@ func (s *Service) validateUnary(ctx context.Context, req any, _ *grpc.UnaryServe
 	var v violations
 	switch r := req.(type) {
 	case *winnowv1.ClassifyRequest:
-		// protobuf validated every string of a request the codec
-		// decoded, unless the codec let bad ones through to be
-		// reported here.
-		v.document("document", r.GetDocument(), hasUnchecked(r))
+		v.document("document", r.GetDocument())
 		v.options("options", r.GetOptions())
 	case *winnowv1.ClassifyBatchRequest:
 		v.batch(r, s.opts.MaxBatchDocuments)
@@ -83,17 +80,14 @@ func (v violations) err() error {
 	return s.Err()
 }
 
-// document checks d; with checkUTF8 its string fields must be UTF-8 too.
-func (v *violations) document(field string, d *winnowv1.Document, checkUTF8 bool) {
+func (v *violations) document(field string, d *winnowv1.Document) {
 	if d == nil {
 		v.add(field, "a document is required")
 		return
 	}
-	if checkUTF8 {
-		v.utf8(field, ".id", d.GetId())
-		v.utf8(field, ".url", d.GetUrl())
-		v.utf8(field, ".language_code", d.GetLanguageCode())
-	}
+	v.utf8(field+".id", d.GetId())
+	v.utf8(field+".url", d.GetUrl())
+	v.utf8(field+".language_code", d.GetLanguageCode())
 	if n := len(d.GetId()); n > maxIDBytes {
 		v.add(field+".id", "%d bytes exceeds the limit of %d", n, maxIDBytes)
 	}
@@ -108,24 +102,18 @@ func (v *violations) document(field string, d *winnowv1.Document, checkUTF8 bool
 		if c.Html == "" {
 			v.add(field+".html", "the document is empty")
 		}
-		if checkUTF8 {
-			v.utf8(field, ".html", c.Html)
-		}
+		v.utf8(field+".html", c.Html)
 	case *winnowv1.Document_Text:
 		if c.Text == "" {
 			v.add(field+".text", "the document is empty")
 		}
-		if checkUTF8 {
-			v.utf8(field, ".text", c.Text)
-		}
+		v.utf8(field+".text", c.Text)
 	case *winnowv1.Document_Raw:
 		if len(c.Raw.GetData()) == 0 {
 			v.add(field+".raw.data", "the document is empty")
 		}
 		mt := c.Raw.GetMediaType()
-		if checkUTF8 {
-			v.utf8(field, ".raw.media_type", mt)
-		}
+		v.utf8(field+".raw.media_type", mt)
 		if n := len(mt); n > maxMediaTypeBytes {
 			v.add(field+".raw.media_type", "%d bytes exceeds the limit of %d", n, maxMediaTypeBytes)
 		} else if mt != "" {
@@ -138,9 +126,9 @@ func (v *violations) document(field string, d *winnowv1.Document, checkUTF8 bool
 	}
 }
 
-// utf8 reports the string field field+suffix when s is not UTF-8 (the
-// codec lets such strings through for this check).
-func (v *violations) utf8(field, suffix, s string) {
+// utf8 reports a string field that is not UTF-8 (the codec lets such
+// strings through for this check).
+func (v *violations) utf8(field, s string) {
 	if utf8.ValidString(s) {
 		return
 	}
@@ -152,7 +140,7 @@ func (v *violations) utf8(field, suffix, s string) {
 		}
 		i += n
 	}
-	v.add(field+suffix, "invalid UTF-8 at byte %d: string fields must be UTF-8; send other bytes as raw.data with a media type such as \"text/html; charset=windows-1256\"", i)
+	v.add(field, "invalid UTF-8 at byte %d: string fields must be UTF-8; send other bytes as raw.data with a media type such as \"text/html; charset=windows-1256\"", i)
 }
 
 func (v *violations) options(field string, o *winnowv1.ClassifyOptions) {

@@ -15,6 +15,13 @@ import "github.com/winnowhq/winnow/classifier/segment"
 // threads after the article are what it removes; pages without one
 // dominant region are left as the per-block decision made them.
 //
+// A block that is link text (at least Link of its bytes in links: a
+// headline of a teaser list, a menu item) counts as a gap, even when the
+// per-block decision made it content: lists of linked headlines read
+// like content when their words are unknown (a language nobody trained
+// on), and on such a page the whole page was one region with nothing to
+// cut at. Inside the chosen region such a block stays as decided.
+//
 // The parameters are chosen on the held-out dev sets (news articles of
 // never-trained sites, Persian pages of held-out template families) and
 // stored in the model file; a file without them decodes block by block.
@@ -29,15 +36,27 @@ type Span struct {
 	// Outside is the content probability a block outside the region
 	// needs to stay content.
 	Outside float64 `json:"outside"`
+	// Link is the share of a block's bytes in links from which the
+	// block counts as a gap when regions are formed, in [0, 1]; 0 (a
+	// file without it) counts every content block.
+	Link float64 `json:"link,omitempty"`
 }
 
 // DefaultSpan is the decoder that winnow train writes into a model
 // (chosen on the dev sets: docs/model.md, "The article-span decoder").
-var DefaultSpan = Span{Gap: 3, Share: 0.7, Outside: 0.9}
+var DefaultSpan = Span{Gap: 3, Share: 0.7, Outside: 0.9, Link: 0.9}
 
 // valid reports whether s is a usable decoder.
 func (s Span) valid() bool {
-	return s.Gap >= 0 && s.Gap <= 1000 && s.Share > 0 && s.Share <= 1 && s.Outside >= 0 && s.Outside <= 1
+	return s.Gap >= 0 && s.Gap <= 1000 && s.Share > 0 && s.Share <= 1 && s.Outside >= 0 && s.Outside <= 1 &&
+		s.Link >= 0 && s.Link <= 1
+}
+
+// linkText reports whether b counts as a gap: at least s.Link of its
+// bytes are link text.
+func (s Span) linkText(b *segment.Block) bool {
+	n := b.End - b.Start
+	return s.Link > 0 && n > 0 && float64(b.LinkBytes) >= s.Link*float64(n)
 }
 
 // Span returns the model's article-span decoder and whether it has one.
@@ -83,7 +102,7 @@ func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []i
 		}
 	}
 	for i, k := range classes {
-		if !Content(k) {
+		if !Content(k) || s.linkText(&blocks[i]) {
 			gap++
 			if from >= 0 && gap > s.Gap {
 				flush()

@@ -10,11 +10,12 @@ import (
 
 func TestSpanDecoder(t *testing.T) {
 	// c: content probability 0.8 (kept by Decide at 0.5, below Outside);
-	// C: 0.95 (at least Outside); b: boilerplate (0.1).
+	// C: 0.95 (at least Outside); b: boilerplate (0.1); l and h: like c,
+	// with all and half of the block's bytes link text.
 	pred := func(r byte) Prediction {
 		var p Prediction
 		switch r {
-		case 'c':
+		case 'c', 'l', 'h':
 			p.ContentProb = 0.8
 			p.Probs[ClassBody] = 0.8
 			p.Probs[ClassRelated] = 0.15
@@ -31,6 +32,7 @@ func TestSpanDecoder(t *testing.T) {
 		return p
 	}
 	span := Span{Gap: 1, Share: 0.7, Outside: 0.9}
+	link := Span{Gap: 1, Share: 0.7, Outside: 0.9, Link: 0.9}
 	tests := []struct {
 		name  string
 		span  Span
@@ -46,6 +48,11 @@ func TestSpanDecoder(t *testing.T) {
 		{"the heaviest region by size", span, "ccbbbcb", []int{10, 10, 1, 1, 1, 500, 1}, "rrbbbkb"},
 		{"nothing is content", span, "bbbb", nil, "bbbb"},
 		{"empty page", span, "", nil, ""},
+		{"linked headlines after the article, without Link", span, "ccccccllllll", nil, "kkkkkkkkkkkk"},
+		{"linked headlines after the article break the region", link, "ccccccllllll", nil, "kkkkkkrrrrrr"},
+		{"a linked line inside the article stays", link, "ccclccc", nil, "kkkkkkk"},
+		{"half linked is text", link, "cccccchhhhhh", nil, "kkkkkkkkkkkk"},
+		{"a page of linked headlines only", link, "llllll", nil, "kkkkkk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +65,12 @@ func TestSpanDecoder(t *testing.T) {
 					size = tt.sizes[i]
 				}
 				blocks[i] = segment.Block{Start: i * 1000, End: i*1000 + size}
+				switch tt.page[i] {
+				case 'l':
+					blocks[i].LinkBytes = size
+				case 'h':
+					blocks[i].LinkBytes = size / 2
+				}
 			}
 			for i := range tt.page {
 				preds[i] = pred(tt.page[i])
@@ -104,7 +117,7 @@ func TestSpanInFileRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []Span{{Gap: -1, Share: 0.7, Outside: 0.9}, {Gap: 3, Share: 1.5, Outside: 0.9}, {Gap: 3, Share: 0.7, Outside: 2}} {
+	for _, bad := range []Span{{Gap: -1, Share: 0.7, Outside: 0.9}, {Gap: 3, Share: 1.5, Outside: 0.9}, {Gap: 3, Share: 0.7, Outside: 2}, {Gap: 3, Share: 0.7, Outside: 0.9, Link: 1.5}} {
 		c := *m
 		c.span = bad
 		var buf bytes.Buffer

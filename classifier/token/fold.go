@@ -1,6 +1,7 @@
 package token
 
 //go:generate go run gen_arabic.go
+//go:generate go test -run TestStaticTables -gen-tables .
 
 import (
 	"unicode"
