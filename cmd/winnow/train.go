@@ -242,7 +242,7 @@ func (a *app) trainSplitterCmd() *cobra.Command {
 	shared := sharedDir()
 	corpora := fs.String("corpora", filepath.Join(shared, "corpora"), "folder of the shared corpora")
 	persian := fs.String("persian", filepath.Join(shared, "persian"), "folder of the shared Persian material")
-	variant := fs.String("variant", "", `recipe: "" or base (the default), affix, affix1, affix3, suffix, suffix2+prefix1, suffix3+prefix1, optionally -l2e3 or -l2e2, then +qNN`)
+	variant := fs.String("variant", "", `recipe: "" or base (the default), affix, affix1, affix3, suffix, suffix2+prefix1, suffix3+prefix1, optionally -l2e3 or -l2e2, then +qNN, +pagesN (N one-line Persian training pages per site), +notable`)
 	out := fs.String("out", "splitter.bin", "splitter file to write")
 	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
 	cmd.RunE = func(*cobra.Command, []string) error {

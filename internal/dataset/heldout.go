@@ -221,3 +221,54 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 	}
 	return append(out, docs...), nil
 }
+
+// PersianTrainingOneline composes n pages of each training site
+// (fars-news, varzesh3: training phrase variants only; never the dev site
+// namnak, the held-out phrase lists or the teaser-card family) and returns
+// each page written on one line (the "oneline" scraper style of
+// HeldoutText) with the byte offsets at which its units start: the start
+// of every line of the page but the first, and every change of class
+// within a line (metadata glued to the lead). Units of one class glued on
+// a line (a menu bar) stay one unit, as in the one-block-per-line style.
+// The splitter's trainer (internal/splittrain) learns the boundaries of
+// page units from them.
+func PersianTrainingOneline(dir string, n int, seed uint64) (lines []string, cuts [][]int, err error) {
+	for si, s := range trainSites {
+		arts, err := loadSiteArticles(dir, s.prefix)
+		if err != nil {
+			return nil, nil, err
+		}
+		for pi, p := range composeSite(s.site, arts, n, seed*1000+700+uint64(si), false) {
+			l, c := p.oneline(uint64(pi))
+			lines, cuts = append(lines, l), append(cuts, c)
+		}
+	}
+	return lines, cuts, nil
+}
+
+// oneline is HeldoutText(“oneline”) with the unit starts (see
+// PersianTrainingOneline).
+func (p *PPage) oneline(seed uint64) (string, []int) {
+	s := p.HeldoutText("oneline", seed)
+	var cuts []int
+	at := 0
+	for i, l := range p.lines {
+		if i > 0 {
+			at++ // the space between lines
+			cuts = append(cuts, at)
+		}
+		for j, u := range l {
+			if j > 0 {
+				at += len(p.seps[i][j-1])
+				if p.Units[u].Class != p.Units[l[j-1]].Class {
+					cuts = append(cuts, at)
+				}
+			}
+			at += len(p.Units[u].Text)
+		}
+	}
+	if at != len(s) {
+		panic("dataset: oneline: offsets out of step with the text")
+	}
+	return s, cuts
+}

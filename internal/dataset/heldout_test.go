@@ -60,3 +60,32 @@ func TestPersianHeldout(t *testing.T) {
 		t.Logf("page 0, markdown style:\n%s", pages[0].HeldoutText("markdown", 0))
 	}
 }
+
+func TestPersianTrainingOneline(t *testing.T) {
+	dir := shared(t) + "/persian"
+	lines, cuts, err := PersianTrainingOneline(dir, 20, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 40 || len(cuts) != 40 {
+		t.Fatalf("%d lines, %d cut lists; want 40 (20 per training site)", len(lines), len(cuts))
+	}
+	heldPhrases := append(append(append([]string{}, heldShare...), heldAds...), heldRelHead...)
+	for i, l := range lines {
+		if strings.Contains(l, "\n") {
+			t.Fatalf("page %d: a newline", i)
+		}
+		prev := 0
+		for _, c := range cuts[i] {
+			if c <= prev || c >= len(l) || l[c-1] == ' ' && l[c] == ' ' {
+				t.Fatalf("page %d: cut %d out of order or in white space", i, c)
+			}
+			prev = c
+		}
+		for _, h := range heldPhrases {
+			if strings.Contains(h, " ") && strings.Contains(l, h) { // one word ("ببینید") may be in an article
+				t.Fatalf("page %d: a held-out phrase %q in a training page", i, h)
+			}
+		}
+	}
+}

@@ -125,6 +125,19 @@ func isPersianBoiler(p string) bool {
 	return false
 }
 
+// loadSiteArticles reads the articles of a training site's five files.
+func loadSiteArticles(dir, prefix string) ([]article, error) {
+	var arts []article
+	for i := 1; i <= 5; i++ {
+		a, err := loadArticles(dir, fmt.Sprintf("%s%d.json", prefix, i))
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, a...)
+	}
+	return arts, nil
+}
+
 var trainSites = []struct{ site, prefix string }{{"fars-news", "fars-news-"}, {"varzesh3", "varzesh3-"}}
 
 const devSite = "namnak-5.json"
@@ -141,13 +154,9 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		if per < 0 {
 			break
 		}
-		var arts []article
-		for i := 1; i <= 5; i++ {
-			a, err := loadArticles(dir, fmt.Sprintf("%s%d.json", s.prefix, i))
-			if err != nil {
-				return nil, nil, err
-			}
-			arts = append(arts, a...)
+		arts, err := loadSiteArticles(dir, s.prefix)
+		if err != nil {
+			return nil, nil, err
 		}
 		pages := composeSite(s.site, arts, per, opt.Seed*1000+uint64(si), false)
 		for _, p := range pages {

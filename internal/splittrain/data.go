@@ -30,9 +30,10 @@ type splitData struct {
 	trainT, trainP [2][]string // folds A and B
 	valT, valP     []string
 	testT, testP   []string
-	testDocs       []string             // test documents on one line: title, abstract, paragraphs
-	coh            [2]*segment.Cohesion // counted on fold A, on fold B
-	cohAll         *segment.Cohesion    // counted on both folds
+	testDocs       []string                  // test documents on one line: title, abstract, paragraphs
+	coh            [2]*segment.Cohesion      // counted on fold A, on fold B
+	pages          [2][]segment.SplitExample // one-line synthetic pages' pieces per fold (recipe Pages)
+	cohAll         *segment.Cohesion         // counted on both folds
 }
 
 // loadSplitData reads titles and paragraphs from the trainable corpora:
@@ -154,6 +155,7 @@ func trainFolds(sd *splitData, coh *segment.Cohesion, r splitterRecipe) (*segmen
 	cfg := r.Train
 	for f := range 2 {
 		e := RunOnExamples(sd.trainT[f], sd.trainP[f], RunOnConfig{Seed: uint64(1 + f), Lists: len(sd.trainT[f]), MaxTitles: 25, DropZWNJ: 0.5, Docs: len(sd.trainT[f]) / 4, MarkedShare: r.MarkedShare})
+		e = append(e, sd.pages[f]...)
 		if coh != nil {
 			for i := range e {
 				e[i].Cohesion = sd.coh[1-f]
@@ -284,7 +286,7 @@ func Train(corpora, persian, variant string, logf func(format string, args ...an
 	if variant != "" {
 		var ok bool
 		if r, ok = splitterVariant(variant); !ok {
-			return nil, fmt.Errorf("splittrain: no splitter variant %q (want base, affix, affix1, affix3, suffix, suffix2+prefix1 or suffix3+prefix1, optionally with -l2e3 or -l2e2, then optionally +qNN)", variant)
+			return nil, fmt.Errorf("splittrain: no splitter variant %q (want base, affix, affix1, affix3, suffix, suffix2+prefix1 or suffix3+prefix1, optionally with -l2e3 or -l2e2, then optionally +qNN, +pagesN, +notable)", variant)
 		}
 	}
 	return trainDefaultSplitter(corpora, persian, r, logf)
@@ -296,6 +298,12 @@ func Train(corpora, persian, variant string, logf func(format string, args ...an
 type splitterRecipe struct {
 	Train       segment.TrainConfig
 	MarkedShare float64
+	// Pages is how many synthetic Persian pages of each training site,
+	// written on one line, add their unit boundaries to the training lines
+	// (pageExamples); 0 means none.
+	Pages int
+	// NoTable keeps only the candidate without a cohesion table.
+	NoTable bool
 }
 
 // defaultRecipe trains the default splitter: whole words only, titles
@@ -313,10 +321,22 @@ var defaultRecipe = splitterRecipe{}
 // (suffixes and prefixes of up to 2, 1, 3 runes), "suffix" (2), or
 // "suffixN+prefix1" (N = 2, 3), optionally with "-l2e3" or "-l2e2" (an L2
 // penalty of 1e-3 or 1e-2 on shape weights); then optionally "+qNN":
-// NN % of list titles drawn from those ending in ? or ! (MarkedShare).
+// NN % of list titles drawn from those ending in ? or ! (MarkedShare);
+// then optionally "+pagesN": N synthetic Persian pages of each training
+// site on one line add their unit boundaries (Pages; measured, not
+// adopted: docs/model.md); and "+notable": no cohesion table candidate.
 func splitterVariant(name string) (splitterRecipe, bool) {
-	name, q, hasQ := strings.Cut(name, "+q")
 	var r splitterRecipe
+	name, r.NoTable = strings.CutSuffix(name, "+notable")
+	name, pages, hasPages := strings.Cut(name, "+pages")
+	if hasPages {
+		n, err := strconv.Atoi(pages)
+		if err != nil || n <= 0 {
+			return r, false
+		}
+		r.Pages = n
+	}
+	name, q, hasQ := strings.Cut(name, "+q")
 	if hasQ {
 		n, err := strconv.Atoi(q)
 		if err != nil || n <= 0 || n > 100 {
@@ -364,6 +384,12 @@ func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Pages > 0 {
+		if sd.pages, err = pageExamples(persian, cfg.Pages); err != nil {
+			return nil, err
+		}
+		logf("splitter: one-line pages: %d pieces in fold A, %d in fold B", len(sd.pages[0]), len(sd.pages[1]))
+	}
 	for f := range 2 {
 		p, w := sd.coh[f].Len()
 		logf("splitter: fold %c: titles %d, paragraphs %d, cohesion %d pairs %d words", 'A'+f, len(sd.trainT[f]), len(sd.trainP[f]), p, w)
@@ -375,6 +401,9 @@ func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func
 		name string
 		coh  *segment.Cohesion
 	}{{"no table", nil}, {"table A", sd.coh[0]}, {"table A+B", sd.cohAll}} {
+		if cfg.NoTable && c.coh != nil {
+			continue
+		}
 		cand, err := trainFolds(sd, c.coh, cfg)
 		if err != nil {
 			return nil, err

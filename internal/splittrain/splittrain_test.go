@@ -209,3 +209,36 @@ func TestExplainOutOfDomain(t *testing.T) {
 	sp := explainSplitter(t)
 	t.Logf("namnak: %d titles, %d paragraphs: %v; %s", len(titles), len(paras), gapStats(sp, titles, paras), docStats(sp, oneLine))
 }
+
+func TestSentencePieces(t *testing.T) {
+	short := "منو یک خبر مهم. متن دوم"
+	if got := sentencePieces(short, []int{7}); len(got) != 1 || got[0].Line != short || !slices.Equal(got[0].Cuts, []int{7}) {
+		t.Fatalf("short line: %+v", got)
+	}
+	// a line of 4 KiB or more is cut at sentence ends, as reflow does
+	s := strings.Repeat("کلمه ", 900) + "پایان. خانه ورزش عنوان خبر؟ متن"
+	c1 := strings.Index(s, "خانه")
+	c2 := strings.Index(s, "عنوان")
+	got := sentencePieces(s, []int{c1, c2})
+	if len(got) != 3 {
+		t.Fatalf("%d pieces, want 3", len(got))
+	}
+	if got[1].Line != "خانه ورزش عنوان خبر؟" || !slices.Equal(got[1].Cuts, []int{len("خانه ورزش ")}) {
+		t.Fatalf("second piece %q cuts %v", got[1].Line, got[1].Cuts)
+	}
+	if got[2].Line != "متن" || len(got[2].Cuts) != 0 {
+		t.Fatalf("last piece %+v", got[2])
+	}
+}
+
+func TestSplitterVariantPages(t *testing.T) {
+	r, ok := splitterVariant("base+q25+pages500+notable")
+	if !ok || r.Pages != 500 || !r.NoTable || r.MarkedShare != 0.25 {
+		t.Fatalf("%+v %v", r, ok)
+	}
+	for _, bad := range []string{"base+pages", "base+pages0", "base+pagesx"} {
+		if _, ok := splitterVariant(bad); ok {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
