@@ -47,7 +47,9 @@ type Metrics struct {
 
 // lazyCounter caches the child of a CounterVec for fixed label values,
 // created (and so exported) on first use, as WithLabelValues would.
-type lazyCounter struct{ p atomic.Pointer[prometheus.Counter] }
+type lazyCounter struct {
+	p atomic.Pointer[prometheus.Counter]
+}
 
 func (l *lazyCounter) get(vec *prometheus.CounterVec, labels func() []string) prometheus.Counter {
 	if c := l.p.Load(); c != nil {
@@ -66,7 +68,7 @@ var modeNames = [numModes]string{"auto", "html", "text"}
 // NewMetrics returns metrics registered on a new registry.
 func NewMetrics() *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		reg:  prometheus.NewRegistry(),
 		grpc: newRPCMetrics([]float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}),
 		documents: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_documents_total",
 			Help: "Documents classified, by mode and result (ok or the error kind)."}, []string{"mode", "result"}),
