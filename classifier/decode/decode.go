@@ -326,12 +326,13 @@ func scanCount(p []byte, decide bool) utf8Stats {
 	for i := 0; i < len(p); {
 		c := p[i]
 		if c < utf8.RuneSelf {
-			i++
-			// Markup between the multi-byte runs is ASCII: skip it eight
-			// bytes at a time.
-			for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
-				i += 8
+			// Markup between the multi-byte runs is ASCII: skip to the
+			// next byte that is not.
+			j := firstNonASCII(p[i+1:])
+			if j < 0 {
+				break
 			}
+			i += 1 + j
 			continue
 		}
 		if size := seqLen(p[i:]); size > 1 {
