@@ -21,6 +21,14 @@ const nsCtx byte = 40
 // block, crossed with the first pass's class.
 const groupShape2 = 1 << 4
 
+// groupCLink turns on the second pass's container link features (HTML):
+// the share of link text among the blocks inside each of the block's
+// ancestors 1..3 elements up (the containers), alone and crossed with the
+// first pass's class. A card of a teaser list holds a linked headline
+// and an unlinked summary, a comment a linked name and reply button;
+// the article's container is mostly unlinked prose.
+const groupCLink = 1 << 7
+
 // ctxScratch holds per-document aggregates for the second pass.
 type ctxScratch struct {
 	// shape is a coarse shape code per block (log2 tokens, sentence end);
@@ -58,6 +66,8 @@ type ctxKey struct {
 // container aggregates the blocks inside one ancestor element.
 type container struct {
 	mass, tokens float32
+	// link and all bytes of the blocks inside (groupCLink)
+	linkB, bytes int
 }
 
 // docScript is the dominant script of the document's letters: 0 Latin,
@@ -252,6 +262,8 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 				c.anc[i][l] = k
 				c.cont[k].mass += c.pc[i] * w
 				c.cont[k].tokens += w
+				c.cont[k].linkB += doc.Blocks[i].LinkBytes
+				c.cont[k].bytes += doc.Blocks[i].End - doc.Blocks[i].Start
 			}
 			continue
 		}
@@ -286,6 +298,8 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 			c.anc[i][l] = k
 			c.cont[k].mass += c.pc[i] * w
 			c.cont[k].tokens += w
+			c.cont[k].linkB += doc.Blocks[i].LinkBytes
+			c.cont[k].bytes += doc.Blocks[i].End - doc.Blocks[i].Start
 		}
 		prevNL = nl
 	}
@@ -348,6 +362,8 @@ var (
 	kcConj      = upTo(subKeys(nsCtx, "conj", ctxOff[:]), NumClasses*16)
 	kcNcxpc     = upTo(subKeys(nsCtx, "ncxpc", ctxOff[:]), 5*8)
 	kcDup       = newKey(nsCtx, "dupxarg")
+	kcClink     = newKey(nsCtx, "clink").upTo(ctxLevels * 8)
+	kcClinkxarg = newKey(nsCtx, "clinkxarg").upTo(ctxLevels * 8 * 16)
 	kcAlt       = newKey(nsCtx, "alt2xarg").upTo(3 * 16)
 	kcRun       = newKey(nsCtx, "shaperunxarg").upTo(5 * 16)
 	kcTail      = newKey(nsCtx, "tailxshape").upTo(32)
@@ -437,6 +453,11 @@ func (x *extractor) context(doc *segment.Doc, probs [][NumClasses]float32, c *ct
 			s.feat(kcCshare, l*16+share, 1)
 			s.feat(kcCmean, l*8+bucket5(ct.mass/ct.tokens), 1)
 			s.feat(kcCsharexpc, l*256+share*16+pc5, 1)
+			if x.groups&groupCLink != 0 && ct.bytes > 0 {
+				lb := shareB(min(ct.linkB, ct.bytes), ct.bytes)
+				s.feat(kcClink, l*8+lb, 1)
+				s.feat(kcClinkxarg, (l*8+lb)*16+own, 1)
+			}
 			if k == c.best[l] {
 				s.feat(kcCtop, l, 1)
 				s.feat(kcCtopxarg, l*16+own, 1)

@@ -31,8 +31,9 @@ type extractor struct {
 	nstop     int // stop words among the block's tokens
 	ntok      int
 	stats     []blockStats
-	titleC    []byte     // collapsed lower-cased document title
-	titleG    *byteGrams // its byte pairs
+	titleC    []byte      // collapsed lower-cased document title
+	titleG    *byteGrams  // its byte pairs
+	items     itemScratch // repeated items (groupItems)
 	// cancel, when set, stops prepare and the passes early (PredictCheck).
 	cancel *canceler
 	coll   []byte
@@ -67,6 +68,9 @@ func (x *extractor) prepare(doc *segment.Doc) {
 		if b.Tag != "" {
 			st.nbrTag = hashString(hashByte(kNbrTag.h, 0), b.Tag)
 		}
+	}
+	if x.groups&groupItems != 0 {
+		x.items.prepareItems(doc)
 	}
 	x.titleC = collapseLower(x.titleC[:0], doc.Title)
 	if len(x.titleC) > 0 {
@@ -481,6 +485,9 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 	}
 	if x.groups&groupStruct != 0 && b.Tag != "" {
 		x.structure(b, st.ld)
+		if x.groups&groupItems != 0 {
+			x.itemFeatures(i, st)
+		}
 		tl := log2b(st.tokens)
 		s.featSN(kTagXLen, b.Tag, tl, 1)
 		s.feat(kLDXLen, st.ld*16+tl, 1)

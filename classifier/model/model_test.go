@@ -259,7 +259,10 @@ func ExampleModel_Predict() {
 		fmt.Println(ClassNames[Decide(p, m.Threshold())])
 	}
 	// The first glued title, right after the flight-ticket ad, is taken
-	// for more of the ad: boilerplate, but the wrong category.
+	// for more of the ad: boilerplate, but the wrong category. The last
+	// line, the glued related titles cut from the rest of their list at
+	// the end of this excerpt, comes out comments; on the whole page
+	// (../shared/examples/seed-fa-news.txt, winnow eval) it is related.
 
 	// Output:
 	// metadata
@@ -269,7 +272,7 @@ func ExampleModel_Predict() {
 	// share
 	// ad
 	// ad
-	// related
+	// comments
 }
 
 func BenchmarkPredict(b *testing.B) {

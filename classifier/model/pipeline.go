@@ -22,8 +22,11 @@ const (
 	groupContext // neighbour features and the second pass
 )
 
-// allGroups enables every feature group.
-const allGroups = groupTokens | groupShape | groupStruct | groupContext
+// allGroups enables every feature group: the structure group brings the
+// repeated-item features (groupItems) and the context group the
+// container link features (groupCLink), which models trained before them
+// lack (their files record their groups, and keep their pipeline).
+const allGroups = groupTokens | groupShape | groupStruct | groupItems | groupContext | groupCLink
 
 // ParseGroups parses an ablation spec: "tokens", "tokens+shape",
 // "tokens+shape+structure", "all" (the default).
@@ -39,9 +42,9 @@ func ParseGroups(s string) (int, bool) {
 		case "shape":
 			g |= groupShape
 		case "structure", "struct":
-			g |= groupStruct
+			g |= groupStruct | groupItems
 		case "context":
-			g |= groupContext
+			g |= groupContext | groupCLink
 		default:
 			return 0, false
 		}
