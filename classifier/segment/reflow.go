@@ -15,7 +15,8 @@ import (
 // lines back into one block.
 //
 // Lines are joined only when they read as one wrapped paragraph: at least
-// three whole lines (no blank line or splitter cut among them) of which all
+// three consecutive lines (no blank line among them; a line the splitter
+// cut is read whole) of which all
 // but the last are full — words separated by spaces, within wrapSlack
 // runes of the widest, between wrapMin and wrapMax runes long, too long to
 // have taken the next line's first word, and seldom ending a sentence (at
@@ -46,37 +47,66 @@ const (
 )
 
 // unwrap joins the blocks of hard-wrapped paragraphs in d (plain text).
+// It reads the text line by line: a line the splitter cut into pieces (a
+// wrapped line that happens to read like a title followed by the rest of
+// a sentence) is read whole, and when it belongs to a wrapped paragraph
+// its pieces are joined with the other lines.
 func unwrap(d *Doc) {
 	bs := d.Blocks
 	if len(bs) < wrapLines {
 		return
 	}
+	ls := wrapLinesOf(bs)
 	out := bs[:0]
-	for i := 0; i < len(bs); {
-		n, reached := wrapRun(d.Text, bs, i)
+	for k := 0; k < len(ls); {
+		n, reached := wrapRun(d.Text, ls, k)
 		if n < wrapLines {
-			// No paragraph starts at i, nor, but for the one line the
-			// chain broke on, anywhere before the line it reached: skip
-			// to it, so that every line is read at most twice (linear
-			// time on a document of thousands of same-length lines).
-			next := max(i+1, reached)
-			out = append(out, bs[i:next]...)
-			i = next
+			// No paragraph starts at line k, nor, but for the one line
+			// the chain broke on, anywhere before the line it reached:
+			// skip to it, so that every line is read at most twice
+			// (linear time on a document of thousands of same-length
+			// lines).
+			next := max(k+1, reached)
+			out = append(out, bs[ls[k].first:ls[next-1].last+1]...)
+			k = next
 			continue
 		}
-		b := bs[i]
-		b.End = bs[i+n-1].End
+		b := bs[ls[k].first]
+		b.End = ls[k+n-1].End
+		b.Split = SplitNone
 		out = append(out, b)
-		i += n
+		k += n
 	}
 	clear(bs[len(out):])
 	d.Blocks = out
 }
 
-// wrapRun returns how many blocks from i form one hard-wrapped paragraph
-// (0 or 1 when none), and the last block its chain of full lines reached.
-func wrapRun(text string, bs []Block, i int) (n, reached int) {
-	if !wholeLine(bs, i) || bs[i].End-bs[i].Start < min(wrapMin, wrapMinCJK) {
+// wline is one line of a plain-text document as unwrap reads it: the
+// span from its first block's start to its last block's end.
+type wline struct {
+	Start, End, Line int
+	BlankBefore      bool
+	first, last      int // its blocks in Doc.Blocks
+}
+
+// wrapLinesOf groups bs (plain-text blocks, in order) by line.
+func wrapLinesOf(bs []Block) []wline {
+	ls := make([]wline, 0, len(bs))
+	for i := range bs {
+		b := &bs[i]
+		if k := len(ls) - 1; k >= 0 && ls[k].Line == b.Line {
+			ls[k].End, ls[k].last = b.End, i
+			continue
+		}
+		ls = append(ls, wline{Start: b.Start, End: b.End, Line: b.Line, BlankBefore: b.BlankBefore, first: i, last: i})
+	}
+	return ls
+}
+
+// wrapRun returns how many lines from k form one hard-wrapped paragraph
+// (0 or 1 when none), and the last line its chain of full lines reached.
+func wrapRun(text string, bs []wline, i int) (n, reached int) {
+	if bs[i].End-bs[i].Start < min(wrapMin, wrapMinCJK) {
 		// (a line of fewer bytes has fewer runes than a full line, CJK
 		// or not, so the loop below would stop at it)
 		return 0, i
@@ -93,7 +123,7 @@ func wrapRun(text string, bs []Block, i int) (n, reached int) {
 	}
 	nNext := -1 // wrapRunes of line j, when step j-1 counted it
 	for j := i; j < len(bs); j++ {
-		if j > i && (!wholeLine(bs, j) || bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
+		if j > i && (bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
 			break
 		}
 		reached = j
@@ -192,12 +222,6 @@ func runeCountMax(s string, limit int) int {
 		}
 	}
 	return n
-}
-
-// wholeLine reports whether block i is the only block of its line.
-func wholeLine(bs []Block, i int) bool {
-	b := &bs[i]
-	return b.Split == SplitNone && (i == 0 || bs[i-1].Line != b.Line) && (i+1 == len(bs) || bs[i+1].Line != b.Line)
 }
 
 // cjkLine reports whether s is mostly Chinese or Japanese: at least two

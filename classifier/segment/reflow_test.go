@@ -198,3 +198,43 @@ func wrapRunes36(s string) string {
 	}
 	return b.String()
 }
+
+// TestUnwrapSplitLine: a wrapped line that the splitter cut in two (a
+// stretch of the paragraph read as a title) is read whole, and its pieces
+// join the paragraph; lines around the paragraph keep their blocks.
+func TestUnwrapSplitLine(t *testing.T) {
+	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
+	text := "Menu Home\n" + wrap.Text(para, 60) + "\nShare this"
+	d := segmentText(text, nil, nil, nil, nil, false)
+	if len(d.Blocks) < 6 {
+		t.Fatalf("%d line blocks, want at least 6", len(d.Blocks))
+	}
+	// cut the paragraph's second line as the splitter would, and the
+	// first line (not part of the paragraph) too
+	cut := func(i int) {
+		b := d.Blocks[i]
+		s := d.Text[b.Start:b.End]
+		k := strings.IndexByte(s, ' ')
+		first, second := b, b
+		first.End = b.Start + k
+		second.Start, second.Split = b.Start+k+1, SplitTitle
+		d.Blocks = slices.Insert(slices.Delete(d.Blocks, i, i+1), i, first, second)
+	}
+	cut(2)
+	cut(0)
+	unwrap(d)
+	if err := docError(d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, d.Text[b.Start:b.End])
+	}
+	want := []string{"Menu", "Home", wrap.Text(para, 60), "Share this"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+	if d.Blocks[2].Split != SplitNone {
+		t.Errorf("joined block's Split = %d, want SplitNone", d.Blocks[2].Split)
+	}
+}
