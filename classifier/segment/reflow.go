@@ -58,8 +58,8 @@ func unwrap(d *Doc) {
 	}
 	ls := wrapLinesOf(bs)
 	out := bs[:0]
-	for k := 0; k < len(ls); {
-		n, reached := wrapRun(d.Text, ls, k)
+	for k := 0; k < ls.n; {
+		n, reached := wrapRun(d.Text, &ls, k)
 		if n < wrapLines {
 			// No paragraph starts at line k, nor, but for the one line
 			// the chain broke on, anywhere before the line it reached:
@@ -67,12 +67,12 @@ func unwrap(d *Doc) {
 			// (linear time on a document of thousands of same-length
 			// lines).
 			next := max(k+1, reached)
-			out = append(out, bs[ls[k].first:ls[next-1].last+1]...)
+			out = append(out, bs[ls.first(k):ls.first(next)]...)
 			k = next
 			continue
 		}
-		b := bs[ls[k].first]
-		b.End = ls[k+n-1].End
+		b := bs[ls.first(k)]
+		b.End = ls.end(k + n - 1)
 		b.Split = SplitNone
 		out = append(out, b)
 		k += n
@@ -81,32 +81,54 @@ func unwrap(d *Doc) {
 	d.Blocks = out
 }
 
-// wline is one line of a plain-text document as unwrap reads it: the
-// span from its first block's start to its last block's end.
-type wline struct {
-	Start, End, Line int
-	BlankBefore      bool
-	first, last      int // its blocks in Doc.Blocks
+// wlines is a plain-text document's blocks read line by line, as unwrap
+// reads them: line k spans from its first block's start to its last
+// block's end.
+type wlines struct {
+	bs []Block
+	n  int     // lines
+	fb []int32 // the first block of each line, and len(bs) (nil: block k is line k)
 }
 
 // wrapLinesOf groups bs (plain-text blocks, in order) by line.
-func wrapLinesOf(bs []Block) []wline {
-	ls := make([]wline, 0, len(bs))
-	for i := range bs {
-		b := &bs[i]
-		if k := len(ls) - 1; k >= 0 && ls[k].Line == b.Line {
-			ls[k].End, ls[k].last = b.End, i
-			continue
+func wrapLinesOf(bs []Block) wlines {
+	ls := wlines{bs: bs, n: len(bs)}
+	for i := 1; i < len(bs); i++ {
+		if bs[i].Line == bs[i-1].Line {
+			ls.fb = make([]int32, 0, len(bs)+1)
+			break
 		}
-		ls = append(ls, wline{Start: b.Start, End: b.End, Line: b.Line, BlankBefore: b.BlankBefore, first: i, last: i})
 	}
+	if ls.fb == nil {
+		return ls
+	}
+	for i := range bs {
+		if i == 0 || bs[i].Line != bs[i-1].Line {
+			ls.fb = append(ls.fb, int32(i))
+		}
+	}
+	ls.n = len(ls.fb)
+	ls.fb = append(ls.fb, int32(len(bs)))
 	return ls
 }
 
+// first is the index of line k's first block (k == n: len(bs)).
+func (l *wlines) first(k int) int {
+	if l.fb == nil {
+		return k
+	}
+	return int(l.fb[k])
+}
+
+func (l *wlines) start(k int) int        { return l.bs[l.first(k)].Start }
+func (l *wlines) end(k int) int          { return l.bs[l.first(k+1)-1].End }
+func (l *wlines) line(k int) int         { return l.bs[l.first(k)].Line }
+func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
+
 // wrapRun returns how many lines from k form one hard-wrapped paragraph
 // (0 or 1 when none), and the last line its chain of full lines reached.
-func wrapRun(text string, bs []wline, i int) (n, reached int) {
-	if bs[i].End-bs[i].Start < min(wrapMin, wrapMinCJK) {
+func wrapRun(text string, ls *wlines, i int) (n, reached int) {
+	if ls.end(i)-ls.start(i) < min(wrapMin, wrapMinCJK) {
 		// (a line of fewer bytes has fewer runes than a full line, CJK
 		// or not, so the loop below would stop at it)
 		return 0, i
@@ -114,7 +136,7 @@ func wrapRun(text string, bs []wline, i int) (n, reached int) {
 	width, ends := 0, 0
 	best := 0
 	reached = i
-	cjk := cjkLine(text[bs[i].Start:bs[i].End])
+	cjk := cjkLine(text[ls.start(i):ls.end(i)])
 	// (a line of three spaces or more is never a CJK line: cjkLine stops
 	// there, and the other lines of a spaced run are not read again)
 	minW, slack := wrapMin, wrapSlack
@@ -122,19 +144,19 @@ func wrapRun(text string, bs []wline, i int) (n, reached int) {
 		minW, slack = wrapMinCJK, wrapSlackCJK
 	}
 	nNext := -1 // wrapRunes of line j, when step j-1 counted it
-	for j := i; j < len(bs); j++ {
-		if j > i && (bs[j].Line != bs[j-1].Line+1 || bs[j].BlankBefore) {
+	for j := i; j < ls.n; j++ {
+		if j > i && (ls.line(j) != ls.line(j-1)+1 || ls.blankBefore(j)) {
 			break
 		}
 		reached = j
-		s := text[bs[j].Start:bs[j].End]
+		s := text[ls.start(j):ls.end(j)]
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		}
 		// can line j continue onto line j+1? (the cheap tests first: a
 		// line has at most as many runes as bytes)
-		if len(s) < minW || j+1 >= len(bs) || !cjk && strings.Count(s, " ") < 3 {
+		if len(s) < minW || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 {
 			break
 		}
 		n := nNext
@@ -152,7 +174,7 @@ func wrapRun(text string, bs []wline, i int) (n, reached int) {
 		if n < width-slack {
 			break
 		}
-		next := text[bs[j+1].Start:bs[j+1].End]
+		next := text[ls.start(j+1):ls.end(j+1)]
 		// A next line of fewer bytes than width-slack is shorter than
 		// that in runes too, and than wrapMax: only its first word counts.
 		nn := 0

@@ -104,7 +104,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		line++
 		pos = end + 1
 	}
-	if reflow {
+	if reflow && checkErr(check) == nil {
 		unwrap(d)
 	}
 	return d

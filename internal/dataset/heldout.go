@@ -204,7 +204,7 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 		gold := p.Gold()
 		out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/heldout", Source: "persian-heldout.html", Gold: gold, Kind: model.PageArticle, Synthetic: true})
 		for _, style := range HeldoutStyles {
-			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp})
+			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp, Reflow: true})
 			if err != nil {
 				return nil, err
 			}
