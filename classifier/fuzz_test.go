@@ -1,0 +1,81 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzClassify runs the whole pipeline (decode, segment, both passes of
+// the model, the page model, the article-span decoder, title and main
+// text) on arbitrary bytes in each mode, raw and as text: it never
+// panics, answers a clear error of a known kind or a result whose blocks
+// lie in order inside Result.Text on rune boundaries, with valid labels
+// and probabilities, and answers the same twice.
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{
+		"", "\x00\x01\x02", "<p>Hello</p>",
+		"<html><body><article><h1>Title here</h1><p>One paragraph of the article, long enough to read.</p></article>" +
+			"<ol class=\"comments\"><li class=\"comment\"><div><p>A comment.</p></div></li><li class=\"comment\"><div><p>Another comment.</p></div></li><li class=\"comment\"><div><p>A third.</p></div></li></ol></body></html>",
+		"<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li><li><a href=/c>Three</a></li></ul>",
+		"کد خبر ۴۴۰۱۹۹\nهمکاری اطلاعاتی مسکو با طالبان علیه داعش\nارسال به دوستان",
+		"The council voted on Tuesday to expand the city's bus network, adding\nfour new routes that will serve the eastern suburbs and the airport, the\nmayor said. Officials said the plan would cost about twelve million.",
+		strings.Repeat("<div>", 300) + "deep" + strings.Repeat("</div>", 10),
+		"\xff\xfe<\x00p\x00>\x00",
+	} {
+		f.Add([]byte(s), uint8(0))
+	}
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
+		in := Input{Data: data, Raw: sel&1 != 0, Mode: []Mode{ModeAuto, ModeHTML, ModeText}[int(sel>>1)%3],
+			Options: Options{KeepContentWithoutArticle: sel&8 != 0}}
+		res, err := c.Classify(context.Background(), in)
+		if err != nil {
+			if k := KindOf(err); k == KindOther || k == KindCanceled {
+				t.Fatalf("error of kind %v: %v", k, err)
+			}
+			return
+		}
+		checkResult(t, res)
+		again, err := c.Classify(context.Background(), in)
+		if err != nil {
+			t.Fatalf("second call: %v", err)
+		}
+		if again.MainText() != res.MainText() || len(again.Blocks) != len(res.Blocks) || again.PageKind != res.PageKind {
+			t.Fatal("the same input answered differently")
+		}
+	})
+}
+
+// checkResult checks a Result's invariants.
+func checkResult(t *testing.T, res *Result) {
+	t.Helper()
+	end := 0
+	for i, b := range res.Blocks {
+		if b.Start < end || b.End < b.Start || b.End > len(res.Text) {
+			t.Fatalf("block %d spans [%d,%d) after %d in %d bytes", i, b.Start, b.End, end, len(res.Text))
+		}
+		if !boundary(res.Text, b.Start) || !boundary(res.Text, b.End) {
+			t.Fatalf("block %d [%d,%d) cuts a rune", i, b.Start, b.End)
+		}
+		if b.Label != Content && b.Label != Boilerplate {
+			t.Fatalf("block %d label %v", i, b.Label)
+		}
+		if !(b.Score >= 0 && b.Score <= 1) || !(b.ContentProb >= 0 && b.ContentProb <= 1) {
+			t.Fatalf("block %d score %v, content probability %v", i, b.Score, b.ContentProb)
+		}
+		end = b.End
+	}
+	if !utf8.ValidString(res.Text) {
+		t.Fatal("Result.Text is not valid UTF-8")
+	}
+}
+
+// boundary reports whether i is a rune boundary of s.
+func boundary(s string, i int) bool {
+	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+}
