@@ -125,7 +125,7 @@ func (l *wlines) end(k int) int          { return l.bs[l.first(k+1)-1].End }
 func (l *wlines) line(k int) int         { return l.bs[l.first(k)].Line }
 func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
 
-// wrapRun returns how many lines from k form one hard-wrapped paragraph
+// wrapRun returns how many lines from line i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last line its chain of full lines reached.
 func wrapRun(text string, ls *wlines, i int) (n, reached int) {
 	if ls.end(i)-ls.start(i) < min(wrapMin, wrapMinCJK) {
