@@ -191,7 +191,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{Check: check, MaxBlocks: maxBlocks})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
+		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}

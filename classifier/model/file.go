@@ -61,6 +61,9 @@ type header struct {
 	// SplitterBytes is the length of the plain-text splitter section
 	// (segment.Splitter.MarshalBinary) after the weights; 0: none.
 	SplitterBytes int `json:"splitter_bytes,omitempty"`
+	// LongSplitterBytes is the length of the splitter section for the
+	// lines of a page written on one line, after the splitter; 0: none.
+	LongSplitterBytes int `json:"long_splitter_bytes,omitempty"`
 	// PageKinds and PageModel are the page model: its kinds, and one row
 	// of numPageFeats weights per kind (the first is the bias).
 	PageKinds []string    `json:"page_kinds,omitempty"`
@@ -159,6 +162,14 @@ func (m *Model) Encode(w io.Writer) error {
 			return fmt.Errorf("model: encode: %w", err)
 		}
 		h.SplitterBytes = len(sp)
+	}
+	if m.longSplitter != nil {
+		lsp, err := m.longSplitter.MarshalBinary()
+		if err != nil {
+			return fmt.Errorf("model: encode: %w", err)
+		}
+		h.LongSplitterBytes = len(lsp)
+		sp = append(sp, lsp...)
 	}
 	hj, err := json.Marshal(h)
 	if err != nil {
@@ -375,6 +386,16 @@ func Decode(data []byte) (*Model, error) {
 		}
 		p = p[h.SplitterBytes:]
 	}
+	if h.LongSplitterBytes < 0 || h.LongSplitterBytes > len(p) {
+		return nil, &FormatError{fmt.Sprintf("long-line splitter section of %d bytes, %d left", h.LongSplitterBytes, len(p))}
+	}
+	if h.LongSplitterBytes > 0 {
+		m.longSplitter = new(segment.Splitter)
+		if err := m.longSplitter.UnmarshalBinary(p[:h.LongSplitterBytes]); err != nil {
+			return nil, &FormatError{"long-line splitter: " + err.Error()}
+		}
+		p = p[h.LongSplitterBytes:]
+	}
 	if len(p) != 0 {
 		return nil, &FormatError{fmt.Sprintf("%d trailing bytes", len(p))}
 	}
@@ -386,6 +407,19 @@ func Decode(data []byte) (*Model, error) {
 // meant). Text input must be segmented with it: the model learned from
 // the units it cuts.
 func (m *Model) Splitter() *segment.Splitter { return m.splitter }
+
+// LongSplitter returns the splitter for the sentences of a page written
+// on one line (segment.TextOptions.LongSplitter), or nil when the file
+// carries none (then the lines are cut with Splitter, as before it).
+func (m *Model) LongSplitter() *segment.Splitter { return m.longSplitter }
+
+// WithLongSplitter returns a copy of m that carries s as its long-line
+// splitter (nil: none), written into the model file by Encode.
+func (m *Model) WithLongSplitter(s *segment.Splitter) *Model {
+	c := *m
+	c.longSplitter = s
+	return &c
+}
 
 // WithSplitter returns a copy of m that carries s (nil: none), written
 // into the model file by Encode. Training sets it to the splitter its

@@ -122,6 +122,9 @@ type Model struct {
 	// splitter is the plain-text splitter the model was trained with
 	// (WithSplitter); nil means segment.DefaultSplitter().
 	splitter *segment.Splitter
+	// longSplitter cuts the sentences of a page written on one line
+	// (segment.TextOptions.LongSplitter; WithLongSplitter); nil: splitter.
+	longSplitter *segment.Splitter
 	// page is the page-kind model; nil in files without one.
 	page *pageModel
 	// span is the article-span decoder (span.go); zero: none.

@@ -23,6 +23,17 @@ func DefaultSplitter() *Splitter {
 	return &s
 }
 
+// DefaultLongSplitter returns a copy of the built-in splitter for the
+// sentences of a page written on one line (splitter_long.bin, embedded;
+// TextOptions.LongSplitter).
+func DefaultLongSplitter() *Splitter {
+	var s Splitter
+	if err := s.UnmarshalBinary(defaultLongSplitterData); err != nil {
+		panic(fmt.Sprintf("segment: the embedded splitter_long.bin does not decode (%v): rebuild it with winnow train splitter", err))
+	}
+	return &s
+}
+
 // defaultSplitter is the built-in splitter, decoded once and never
 // changed. An embedded splitter.bin that does not decode is a build
 // mistake: it panics rather than cut text with other weights

@@ -3,6 +3,8 @@ package segment
 import (
 	"errors"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -205,7 +207,7 @@ func wrapRunes36(s string) string {
 func TestUnwrapSplitLine(t *testing.T) {
 	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
 	text := "Menu Home\n" + wrap.Text(para, 60) + "\nShare this"
-	d := segmentText(text, nil, nil, nil, nil, false)
+	d := segmentText(text, nil, nil, nil, nil, false, longLines{})
 	if len(d.Blocks) < 6 {
 		t.Fatalf("%d line blocks, want at least 6", len(d.Blocks))
 	}
@@ -237,4 +239,42 @@ func TestUnwrapSplitLine(t *testing.T) {
 	if d.Blocks[2].Split != SplitNone {
 		t.Errorf("joined block's Split = %d, want SplitNone", d.Blocks[2].Split)
 	}
+}
+
+// TestLongSplitter: with Reflow, the sentences of a line of sentenceLine
+// bytes or more go to TextOptions.LongSplitter, and every other line to
+// Splitter, so that a text without such a line segments as without it.
+func TestLongSplitter(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "seed-fa-news.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	lines := string(raw)
+	oneLine := strings.Join(strings.Fields(lines), " ")
+	if len(oneLine) < sentenceLine {
+		t.Fatalf("the one-line page has %d bytes, want at least %d", len(oneLine), sentenceLine)
+	}
+	long := DefaultLongSplitter()
+	blocks := func(text string, ls *Splitter) []string {
+		d, err := Text(text, TextOptions{Reflow: true, LongSplitter: ls})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docError(d); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, b := range d.Blocks {
+			out = append(out, d.Text[b.Start:b.End])
+		}
+		return out
+	}
+	if a, b := blocks(lines, nil), blocks(lines, long); !slices.Equal(a, b) {
+		t.Errorf("the page in lines segments differently with a long-line splitter: %d and %d blocks", len(a), len(b))
+	}
+	a, b := blocks(oneLine, nil), blocks(oneLine, long)
+	if slices.Equal(a, b) {
+		t.Errorf("the page on one line segments the same with the long-line splitter (%d blocks)", len(a))
+	}
+	t.Logf("the page on one line: %d blocks with the line splitter, %d with the long-line splitter", len(a), len(b))
 }

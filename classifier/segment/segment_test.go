@@ -165,6 +165,13 @@ func TestDefaultSplitterDecodes(t *testing.T) {
 	if err := s.UnmarshalBinary(defaultSplitterData); err != nil {
 		t.Fatalf("the embedded splitter.bin does not decode: %v", err)
 	}
+	var l Splitter
+	if err := l.UnmarshalBinary(defaultLongSplitterData); err != nil {
+		t.Fatalf("the embedded splitter_long.bin does not decode: %v", err)
+	}
+	if DefaultLongSplitter() == DefaultLongSplitter() {
+		t.Error("DefaultLongSplitter returns one splitter twice, want copies")
+	}
 	a := DefaultSplitter()
 	a.LongWords = -1
 	for k := range a.End {

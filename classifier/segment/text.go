@@ -20,6 +20,13 @@ type TextOptions struct {
 	// at sentence ends before the splitter sees it. The classifier sets
 	// it; training does not (its renditions keep one paragraph a line).
 	Reflow bool
+	// LongSplitter, with Reflow, cuts the sentences of the lines of 4 KiB
+	// or more (a page glued on one line) instead of Splitter: a splitter
+	// trained on the unit boundaries of whole pages written on one line
+	// cuts glued menus, share bars and teasers that the line splitter,
+	// trained on lines, leaves together — and would cut too much inside
+	// ordinary lines. Nil means Splitter.
+	LongSplitter *Splitter
 	// Check, when set, is called every thousand lines or so (typically a
 	// context's Err): when it returns an error, Text stops and returns it.
 	Check func() error
@@ -46,12 +53,26 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	}
 	check, lim := limited(opt.Check, opt.MaxBlocks)
 	if sp == nil {
-		return checked(segmentText(text, nil, nil, check, lim, false), check)
+		return checked(segmentText(text, nil, nil, check, lim, false, longLines{}), check)
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
-	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow), check)
+	var long longLines
+	if opt.Reflow && opt.LongSplitter != nil && opt.LongSplitter != sp && len(text) >= sentenceLine {
+		lts := getScratch(opt.LongSplitter)
+		defer putScratch(lts)
+		lts.sc.weights.fit(len(text))
+		long = longLines{opt.LongSplitter, &lts.sc}
+	}
+	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, long), check)
+}
+
+// longLines is the splitter (and its scratch) that cuts the sentences of
+// lines of sentenceLine bytes or more; zero: the line splitter.
+type longLines struct {
+	sp *Splitter
+	sc *lineScratch
 }
 
 // checked returns d, or check's error when segmentation stopped early.
@@ -65,7 +86,10 @@ func checked(d *Doc, check func() error) (*Doc, error) {
 // segmentText is Text with splitter sp (nil for none) and its scratch sc;
 // it stops early when check (nil: none) fails or the blocks pass lim
 // (nil: no limit).
-func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit, reflow bool) *Doc {
+func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit, reflow bool, long longLines) *Doc {
+	if long.sp == nil {
+		long = longLines{sp, sc}
+	}
 	d := &Doc{Text: text}
 	est := blockEstimate(text)
 	if lim != nil {
@@ -87,7 +111,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		if s < e {
 			n := len(d.Blocks)
 			if sp != nil && reflow && e-s >= sentenceLine {
-				d.Blocks = appendSentences(d.Blocks, sp, text, s, e, line, sc, lim)
+				d.Blocks = appendSentences(d.Blocks, long.sp, text, s, e, line, long.sc, lim)
 			} else if sp != nil {
 				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
 			} else {

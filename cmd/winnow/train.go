@@ -81,6 +81,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	noListings := fs.Bool("no-listings", false, "leave the synthetic Persian listings (pages without an article) out of training")
 	version := fs.String("version", "", "model version string")
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
+	longSplitter := fs.String("long-splitter", "embedded", `splitter the model cuts the sentences of a page written on one line with, and carries: "embedded" (segment's splitter_long.bin), "none" (the plain-text splitter, as before it), or a splitter file`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
 	noSpan := fs.Bool("no-span", false, "train without the article-span decoder (the per-block decision alone, as before it)")
@@ -114,6 +115,11 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				fmt.Fprintf(stderr, "winnow train: %v\n", err)
 				return 1
 			}
+			lsp, err := loadLongSplitter(*longSplitter)
+			if err != nil {
+				fmt.Fprintf(stderr, "winnow train: %v\n", err)
+				return 1
+			}
 			if *splitterOut != "" {
 				b, err := sp.MarshalBinary()
 				if err == nil {
@@ -128,7 +134,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 			t0 := time.Now()
 			data, err := dataset.Build(ctx, dataset.Options{
 				Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
-				MaxPages: *maxPages, PersianPages: *persianPages, NoListings: *noListings, Splitter: sp, Log: logf,
+				MaxPages: *maxPages, PersianPages: *persianPages, NoListings: *noListings, Splitter: sp, LongSplitter: lsp, Log: logf,
 			})
 			if err != nil {
 				fmt.Fprintf(stderr, "winnow train: %v\n", err)
@@ -142,7 +148,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				if len(groups) > 1 {
 					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 				}
-				if code := trainOne(ctx, data, sp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
+				if code := trainOne(ctx, data, sp, lsp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
 					return code
 				}
 			}
@@ -150,6 +156,26 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 		}())
 	}
 	return cmd
+}
+
+// loadLongSplitter returns the splitter --long-splitter names (nil for
+// "none").
+func loadLongSplitter(name string) (*segment.Splitter, error) {
+	switch name {
+	case "embedded", "":
+		return segment.DefaultLongSplitter(), nil
+	case "none":
+		return nil, nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("long-line splitter: %w", err)
+	}
+	var sp segment.Splitter
+	if err := sp.UnmarshalBinary(b); err != nil {
+		return nil, fmt.Errorf("long-line splitter %s: %w", name, err)
+	}
+	return &sp, nil
 }
 
 // loadSplitter returns the splitter --splitter names.
@@ -177,7 +203,7 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 	return &sp, nil
 }
 
-func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
+func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
 	t1 := time.Now()
 	v := version
 	if v == "" {
@@ -189,7 +215,7 @@ func trainOne(ctx context.Context, data model.Data, sp *segment.Splitter, groups
 		// The text renditions were segmented with sp: the model file
 		// carries it, so that text input is cut as in training whatever
 		// segment's default later becomes.
-		m = m.WithSplitter(sp)
+		m = m.WithSplitter(sp).WithLongSplitter(lsp)
 	}
 	if err == nil && version == "" {
 		// Without --version, the version names the weights too.

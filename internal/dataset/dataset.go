@@ -146,6 +146,11 @@ type Options struct {
 	// pages; nil means segment.DefaultSplitter(). The trained model must
 	// carry the same splitter (model.WithSplitter).
 	Splitter *segment.Splitter
+	// LongSplitter cuts the sentences of the held-out Persian pages
+	// written on one line, as the classifier cuts them with the model's
+	// long-line splitter (segment.TextOptions.LongSplitter); nil:
+	// Splitter.
+	LongSplitter *segment.Splitter
 	// MaxPages bounds pages per set (0: all), for quick runs.
 	MaxPages int
 	// Seed drives the synthetic pages.
@@ -205,7 +210,7 @@ func Build(ctx context.Context, opt Options) (model.Data, error) {
 		data.Train = append(data.Train, tr...)
 		data.Dev = append(data.Dev, dev...)
 		opt.Log("dataset: persian: %d train, %d dev docs", len(tr), len(dev))
-		held, err := PersianHeldoutDocs(opt.Persian, opt.Seed, opt.Splitter)
+		held, err := PersianHeldoutDocs(opt.Persian, opt.Seed, opt.Splitter, opt.LongSplitter)
 		if err != nil {
 			return data, err
 		}

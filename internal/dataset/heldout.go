@@ -190,7 +190,9 @@ func (p *PPage) HeldoutText(style string, seed uint64) string {
 // fitted on dev answer to layouts and phrasings training never shows;
 // then the held-out listings (PersianHeldoutListings) as unlabelled
 // page-kind documents (persian-heldout-listing.html and .text).
-func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.Doc, error) {
+// Their text is segmented as the classifier segments text (Reflow, and
+// long lines cut with long, nil for sp).
+func PersianHeldoutDocs(dir string, seed uint64, sp, long *segment.Splitter) ([]model.Doc, error) {
 	pages, err := PersianHeldoutPages(dir, seed)
 	if err != nil {
 		return nil, err
@@ -204,7 +206,7 @@ func PersianHeldoutDocs(dir string, seed uint64, sp *segment.Splitter) ([]model.
 		gold := p.Gold()
 		out = append(out, model.Doc{Seg: hd, Labels: alignUnits(hd, p.Units), Group: "fa/heldout", Source: "persian-heldout.html", Gold: gold, Kind: model.PageArticle, Synthetic: true})
 		for _, style := range HeldoutStyles {
-			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp, Reflow: true})
+			td, err := segment.Text(p.HeldoutText(style, uint64(i)), segment.TextOptions{Splitter: sp, Reflow: true, LongSplitter: long})
 			if err != nil {
 				return nil, err
 			}
