@@ -376,25 +376,11 @@ func Decode(data []byte) (*Model, error) {
 			m.w2[i] = float32(v) * scale
 		}
 	}
-	if h.SplitterBytes < 0 || h.SplitterBytes > len(p) {
-		return nil, &FormatError{fmt.Sprintf("splitter section of %d bytes, %d left", h.SplitterBytes, len(p))}
+	if m.splitter, p, err = splitterSection(p, h.SplitterBytes, "splitter"); err != nil {
+		return nil, err
 	}
-	if h.SplitterBytes > 0 {
-		m.splitter = new(segment.Splitter)
-		if err := m.splitter.UnmarshalBinary(p[:h.SplitterBytes]); err != nil {
-			return nil, &FormatError{"splitter: " + err.Error()}
-		}
-		p = p[h.SplitterBytes:]
-	}
-	if h.LongSplitterBytes < 0 || h.LongSplitterBytes > len(p) {
-		return nil, &FormatError{fmt.Sprintf("long-line splitter section of %d bytes, %d left", h.LongSplitterBytes, len(p))}
-	}
-	if h.LongSplitterBytes > 0 {
-		m.longSplitter = new(segment.Splitter)
-		if err := m.longSplitter.UnmarshalBinary(p[:h.LongSplitterBytes]); err != nil {
-			return nil, &FormatError{"long-line splitter: " + err.Error()}
-		}
-		p = p[h.LongSplitterBytes:]
+	if m.longSplitter, p, err = splitterSection(p, h.LongSplitterBytes, "long-line splitter"); err != nil {
+		return nil, err
 	}
 	if len(p) != 0 {
 		return nil, &FormatError{fmt.Sprintf("%d trailing bytes", len(p))}
@@ -407,6 +393,22 @@ func Decode(data []byte) (*Model, error) {
 // meant). Text input must be segmented with it: the model learned from
 // the units it cuts.
 func (m *Model) Splitter() *segment.Splitter { return m.splitter }
+
+// splitterSection decodes the splitter in the first n bytes of p (none
+// when n is 0) and returns the rest of p.
+func splitterSection(p []byte, n int, what string) (*segment.Splitter, []byte, error) {
+	if n < 0 || n > len(p) {
+		return nil, nil, &FormatError{fmt.Sprintf("%s section of %d bytes, %d left", what, n, len(p))}
+	}
+	if n == 0 {
+		return nil, p, nil
+	}
+	sp := new(segment.Splitter)
+	if err := sp.UnmarshalBinary(p[:n]); err != nil {
+		return nil, nil, &FormatError{what + ": " + err.Error()}
+	}
+	return sp, p[n:], nil
+}
 
 // LongSplitter returns the splitter for the sentences of a page written
 // on one line (segment.TextOptions.LongSplitter), or nil when the file

@@ -167,13 +167,18 @@ func loadLongSplitter(name string) (*segment.Splitter, error) {
 	case "none":
 		return nil, nil
 	}
+	return readSplitter(name, "long-line splitter")
+}
+
+// readSplitter reads a splitter file.
+func readSplitter(name, what string) (*segment.Splitter, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("long-line splitter: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	var sp segment.Splitter
 	if err := sp.UnmarshalBinary(b); err != nil {
-		return nil, fmt.Errorf("long-line splitter %s: %w", name, err)
+		return nil, fmt.Errorf("%s %s: %w", what, name, err)
 	}
 	return &sp, nil
 }
@@ -192,15 +197,7 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 		logf("splitter trained in %v", time.Since(t0).Round(time.Millisecond))
 		return sp, nil
 	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("splitter: %w", err)
-	}
-	var sp segment.Splitter
-	if err := sp.UnmarshalBinary(b); err != nil {
-		return nil, fmt.Errorf("splitter %s: %w", name, err)
-	}
-	return &sp, nil
+	return readSplitter(name, "splitter")
 }
 
 func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
