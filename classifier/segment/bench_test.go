@@ -315,7 +315,7 @@ func TestTextScratchReuse(t *testing.T) {
 	swapped.prepare()
 	alt := &swapped
 	fresh := func(sp *Splitter) string {
-		return fmt.Sprint(segmentText(text, sp, &lineScratch{}, nil, nil, false, longLines{}).Blocks)
+		return fmt.Sprint(segmentText(text, sp, &lineScratch{}, nil, nil, false, nil).Blocks)
 	}
 	viaText := func(sp *Splitter) string {
 		d, err := Text(text, TextOptions{Splitter: sp})

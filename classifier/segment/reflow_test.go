@@ -207,7 +207,7 @@ func wrapRunes36(s string) string {
 func TestUnwrapSplitLine(t *testing.T) {
 	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
 	text := "Menu Home\n" + wrap.Text(para, 60) + "\nShare this"
-	d := segmentText(text, nil, nil, nil, nil, false, longLines{})
+	d := segmentText(text, nil, nil, nil, nil, false, nil)
 	if len(d.Blocks) < 6 {
 		t.Fatalf("%d line blocks, want at least 6", len(d.Blocks))
 	}

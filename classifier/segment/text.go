@@ -53,26 +53,48 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	}
 	check, lim := limited(opt.Check, opt.MaxBlocks)
 	if sp == nil {
-		return checked(segmentText(text, nil, nil, check, lim, false, longLines{}), check)
+		return checked(segmentText(text, nil, nil, check, lim, false, nil), check)
 	}
 	ts := getScratch(sp)
 	defer putScratch(ts)
 	ts.sc.weights.fit(len(text))
 	var long longLines
-	if opt.Reflow && opt.LongSplitter != nil && opt.LongSplitter != sp && len(text) >= sentenceLine {
-		lts := getScratch(opt.LongSplitter)
-		defer putScratch(lts)
-		lts.sc.weights.fit(len(text))
-		long = longLines{opt.LongSplitter, &lts.sc}
+	if opt.Reflow && opt.LongSplitter != sp {
+		long.sp = opt.LongSplitter
+		defer long.release()
 	}
-	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, long), check)
+	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, &long), check)
 }
 
-// longLines is the splitter (and its scratch) that cuts the sentences of
-// lines of sentenceLine bytes or more; zero: the line splitter.
+// longLines is the splitter that cuts the sentences of lines of
+// sentenceLine bytes or more (nil: the line splitter) and its scratch,
+// taken from longScratchPool at the first such line: most texts have
+// none, and a scratch pooled for one splitter keeps its word cache warm.
 type longLines struct {
 	sp *Splitter
-	sc *lineScratch
+	ts *textScratch
+}
+
+// longScratchPool holds the scratches of long-line splitters apart from
+// scratchPool, so that the two splitters of one model do not empty each
+// other's word caches.
+var longScratchPool = sync.Pool{New: func() any { return new(textScratch) }}
+
+// scratch returns the long-line splitter's scratch, sized for text.
+func (l *longLines) scratch(text string) *lineScratch {
+	if l.ts == nil {
+		l.ts = getScratchFrom(&longScratchPool, l.sp)
+		l.ts.sc.weights.fit(len(text))
+	}
+	return &l.ts.sc
+}
+
+// release returns the scratch to its pool.
+func (l *longLines) release() {
+	if l.ts != nil {
+		putScratchTo(&longScratchPool, l.ts)
+		l.ts = nil
+	}
 }
 
 // checked returns d, or check's error when segmentation stopped early.
@@ -86,10 +108,7 @@ func checked(d *Doc, check func() error) (*Doc, error) {
 // segmentText is Text with splitter sp (nil for none) and its scratch sc;
 // it stops early when check (nil: none) fails or the blocks pass lim
 // (nil: no limit).
-func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit, reflow bool, long longLines) *Doc {
-	if long.sp == nil {
-		long = longLines{sp, sc}
-	}
+func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error, lim *blockLimit, reflow bool, long *longLines) *Doc {
 	d := &Doc{Text: text}
 	est := blockEstimate(text)
 	if lim != nil {
@@ -111,7 +130,11 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		if s < e {
 			n := len(d.Blocks)
 			if sp != nil && reflow && e-s >= sentenceLine {
-				d.Blocks = appendSentences(d.Blocks, long.sp, text, s, e, line, long.sc, lim)
+				lsp, lsc := sp, sc
+				if long != nil && long.sp != nil {
+					lsp, lsc = long.sp, long.scratch(text)
+				}
+				d.Blocks = appendSentences(d.Blocks, lsp, text, s, e, line, lsc, lim)
 			} else if sp != nil {
 				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
 			} else {
@@ -175,8 +198,11 @@ func sameMap(a, b map[uint64]float32) bool {
 // them when a Splitter is built or rebuilt in place). The cache holds
 // whatever lineScratch.weights holds; every splitter table its values
 // depend on must be compared here.
-func getScratch(sp *Splitter) *textScratch {
-	ts := scratchPool.Get().(*textScratch)
+func getScratch(sp *Splitter) *textScratch { return getScratchFrom(&scratchPool, sp) }
+
+// getScratchFrom is getScratch from pool.
+func getScratchFrom(pool *sync.Pool, sp *Splitter) *textScratch {
+	ts := pool.Get().(*textScratch)
 	if ts.sp != sp || !sameMap(ts.endH, sp.endH) || !sameMap(ts.startH, sp.startH) || ts.coh != sp.Cohesion {
 		ts.sp, ts.endH, ts.startH, ts.coh = sp, sp.endH, sp.startH, sp.Cohesion
 		ts.sc.weights.reset()
@@ -184,11 +210,14 @@ func getScratch(sp *Splitter) *textScratch {
 	return ts
 }
 
-func putScratch(ts *textScratch) {
+func putScratch(ts *textScratch) { putScratchTo(&scratchPool, ts) }
+
+// putScratchTo is putScratch to pool.
+func putScratchTo(pool *sync.Pool, ts *textScratch) {
 	if cap(ts.sc.words) > maxPooledWords {
 		ts.sc = lineScratch{weights: ts.sc.weights}
 	}
-	scratchPool.Put(ts)
+	pool.Put(ts)
 }
 
 // trimSpan narrows text[s:e] to exclude leading and trailing white space
