@@ -18,7 +18,8 @@ type TextOptions struct {
 	// NoSplit): the lines of a hard-wrapped paragraph are joined into one
 	// block, and a line of 4 KiB or more (a page glued on one line) is cut
 	// at sentence ends before the splitter sees it. The classifier sets
-	// it; training does not (its renditions keep one paragraph a line).
+	// it; training's renditions do not (they keep one paragraph a line),
+	// the held-out Persian dev pages do.
 	Reflow bool
 	// LongSplitter, with Reflow, cuts the sentences of the lines of 4 KiB
 	// or more (a page glued on one line) instead of Splitter: a splitter
