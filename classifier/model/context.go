@@ -70,6 +70,15 @@ type container struct {
 	linkB, bytes int
 }
 
+// add counts block b, of first-pass content probability pc and weight w
+// (its tokens), into the container.
+func (ct *container) add(pc, w float32, b *segment.Block) {
+	ct.mass += pc * w
+	ct.tokens += w
+	ct.linkB += b.LinkBytes
+	ct.bytes += b.End - b.Start
+}
+
 // docScript is the dominant script of the document's letters: 0 Latin,
 // 1 Arabic, 2 CJK, 3 Cyrillic, 4 other.
 func docScript(stats []blockStats) int {
@@ -260,10 +269,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 			for l := range prevNL {
 				k := prevK[l]
 				c.anc[i][l] = k
-				c.cont[k].mass += c.pc[i] * w
-				c.cont[k].tokens += w
-				c.cont[k].linkB += doc.Blocks[i].LinkBytes
-				c.cont[k].bytes += doc.Blocks[i].End - doc.Blocks[i].Start
+				c.cont[k].add(c.pc[i], w, &doc.Blocks[i])
 			}
 			continue
 		}
@@ -296,10 +302,7 @@ func (c *ctxScratch) containers(doc *segment.Doc, stats []blockStats) {
 				prev[l], prevK[l] = pre, k
 			}
 			c.anc[i][l] = k
-			c.cont[k].mass += c.pc[i] * w
-			c.cont[k].tokens += w
-			c.cont[k].linkB += doc.Blocks[i].LinkBytes
-			c.cont[k].bytes += doc.Blocks[i].End - doc.Blocks[i].Start
+			c.cont[k].add(c.pc[i], w, &doc.Blocks[i])
 		}
 		prevNL = nl
 	}

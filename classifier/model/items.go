@@ -33,6 +33,7 @@ type itemGroup struct {
 type itemScratch struct {
 	groups map[uint64]int32 // signature -> index into pool
 	pool   []itemGroup
+	group  []int32 // per block: its index into pool (blocks that repeat)
 	code   []int16 // per block: the kItems value + 1 (0: none)
 }
 
@@ -61,8 +62,9 @@ func (t *itemScratch) prepareItems(doc *segment.Doc) {
 	nb := len(doc.Blocks)
 	if cap(t.code) < nb {
 		t.code = make([]int16, nb)
+		t.group = make([]int32, nb)
 	}
-	t.code = t.code[:nb]
+	t.code, t.group = t.code[:nb], t.group[:nb]
 	clear(t.code)
 	if !doc.HTML {
 		return
@@ -88,6 +90,7 @@ func (t *itemScratch) prepareItems(doc *segment.Doc) {
 			t.pool = append(t.pool, itemGroup{})
 			t.groups[b.Sig] = k
 		}
+		t.group[i] = k
 		g := &t.pool[k]
 		p := parentPath(b.Path)
 		gp := parentPath(p)
@@ -101,11 +104,10 @@ func (t *itemScratch) prepareItems(doc *segment.Doc) {
 		g.parent, g.grand = p, gp
 	}
 	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		if b.Repeat < 3 {
+		if doc.Blocks[i].Repeat < 3 {
 			continue
 		}
-		g := &t.pool[t.groups[b.Sig]]
+		g := &t.pool[t.group[i]]
 		if g.n < 3 {
 			continue
 		}
