@@ -134,7 +134,10 @@ type scanner struct {
 	nodes       []*[32]html.Node // walker nodes, one per walker depth
 	nodeAttr    []html.Attribute
 	scratchAttr []scanAttr
-	fmtAttrs    []scanAttr // backs the attributes of afe (see keepAttrs)
+	fmtAttrs    []scanAttr     // backs the attributes of afe (see keepAttrs)
+	late        *[2][]scanAttr // attributes of later html and body tags, from an earlier scan (scanHTML)
+	lateUsed    [2]bool        // the html, the body element has taken them
+	pending     [2][]scanAttr  // attributes of later html and body tags this scan found
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -155,7 +158,27 @@ func scanDoc(src string, opt HTMLOptions) *Doc {
 
 // scanHTML segments src like the tree walk does, or returns why the page
 // needs the tree (see scanBail).
+//
+// A later <html> or <body> tag may give its element attributes that the
+// walker reads after the walker has read the element (html.Parse's
+// copyAttributes appends those the element lacks): the scan notes them
+// and goes on, and a second scan gives them to the element when it
+// inserts it, as the tree holds them.
 func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
+	d, bailed, late := scanOnce(src, opt, nil)
+	if late == nil {
+		return d, bailed
+	}
+	if d, bailed, late = scanOnce(src, opt, late); late != nil {
+		return nil, "attributes added to html or body"
+	}
+	return d, bailed
+}
+
+// scanOnce is one scan of scanHTML, given the attributes an earlier scan
+// found on later html (late[0]) and body (late[1]) tags; it returns
+// those it found itself instead of the Doc.
+func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr) (d *Doc, bailed string, found *[2][]scanAttr) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(scanBail)
@@ -180,10 +203,17 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 		// than copy them at every doubling of a page of many.
 		s.w.blocks = make([]Block, 0, min(l.max+1, strings.Count(src, "<")/4+16))
 	}
+	if late == nil {
+		late = &[2][]scanAttr{}
+	}
+	s.late = late
 	s.run()
+	if len(s.pending[0]) > 0 || len(s.pending[1]) > 0 {
+		return nil, "", &s.pending
+	}
 	d = s.w.finish()
 	d.Schema = s.sc.s
-	return d, ""
+	return d, "", nil
 }
 
 func bail(reason string) { panic(scanBail{reason}) }
@@ -566,6 +596,22 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 			n.Namespace = nsName(ns)
 		}
 		if (a == atom.Html || a == atom.Body) && ns == nsHTML {
+			i := 0
+			if a == atom.Body {
+				i = 1
+			}
+			if add := s.late[i]; len(add) > 0 && !s.lateUsed[i] {
+				s.lateUsed[i] = true
+				had := walkerKeys(attrs)
+				attrs = attrs[:len(attrs):len(attrs)]
+				for _, at := range add {
+					if k := walkerKey(at.key); had&k == 0 {
+						had |= k
+						attrs = append(attrs, at)
+					}
+				}
+				n.Attr = s.walkerAttrs(n.Attr[:0], attrs, a)
+			}
 			e.keys = walkerKeys(attrs)
 		}
 		if !s.w.enter(n) {
@@ -733,9 +779,18 @@ func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
 
 // template inserts a <template> and skips its content, which the walker
 // drops and which cannot reach outside it: the tokens up to the matching
-// </template>, or to the end of the input. Foreign content (whose raw
-// text the parser switches off) inside or around it, and a title or meta
-// inside a template in head (which walker.head reads) go to the tree.
+// </template>, or to the end of the input. A title or meta inside a
+// template in head (which walker.head reads) and a template inside
+// foreign content go to the tree.
+//
+// Inside foreign content (from an <svg> or <math> in the template on)
+// the parser tokenizes the text of raw-text elements (<style>, <title>
+// …) as markup and reads <![CDATA[…]]> sections, which the skip does
+// not: the skip ends where the parser's template ends as long as such a
+// text holds no '<' and such a section ends at its first '>', and the
+// page goes to the tree otherwise (foreignSkip). So do templates nested
+// in foreign content, which the depth count could mistake for HTML
+// ones.
 func (s *scanner) template() {
 	for i := range s.oe {
 		if s.oe[i].ns != nsHTML {
@@ -747,11 +802,17 @@ func (s *scanner) template() {
 	id := s.top().id
 	s.addMarker()
 	s.z.AllowCDATA(false)
+	var fs foreignSkip
 	for depth, steps := 1, 1; depth > 0; steps++ {
 		if stopped(s.w.opt.Check, steps) {
 			bail("stopped by Check")
 		}
 		tt := s.z.Next()
+		var name []byte
+		if tt == htmltok.StartTagToken || tt == htmltok.SelfClosingTagToken || tt == htmltok.EndTagToken {
+			name, _ = s.z.TagName()
+		}
+		fs.check(s.z, tt, name)
 		switch tt {
 		case htmltok.ErrorToken:
 			if s.z.Err() != io.EOF {
@@ -763,24 +824,106 @@ func (s *scanner) template() {
 			s.eof = true
 			return
 		case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
-			name, _ := s.z.TagName()
 			switch a := atom.Lookup(name); a {
 			case atom.Template:
+				if fs.open() {
+					bail("template in a template's foreign content")
+				}
 				depth++
-			case atom.Svg, atom.Math:
-				bail("template with foreign content")
 			case atom.Title, atom.Meta:
 				if inHead {
 					bail("title or meta in a template in head")
 				}
 			}
 		case htmltok.EndTagToken:
-			if name, _ := s.z.TagName(); string(name) == "template" {
+			if string(name) == "template" {
 				depth--
 			}
 		}
 	}
 	s.closeTemplate(id)
+}
+
+// foreignSkip follows the tokens a template skips once foreign content
+// may be open in it, and sends the page to the tree where the tokenizer,
+// which never leaves HTML rules there, may cut them elsewhere than the
+// parser's does (see template).
+type foreignSkip struct {
+	foreign bool // an <svg> or <math> was seen in the template
+	raw     bool // the last token was a start tag that makes the next one raw text
+	// svg and math count the <svg> and <math> elements open, as their
+	// start and end tags say. They are never fewer than the parser has
+	// open unless an integration point was opened (integration), inside
+	// which the parser may ignore their end tags.
+	svg, math   int
+	integration bool
+}
+
+// open reports whether foreign content may be open, where a <template>
+// start tag might make a foreign element, which the parser can close
+// without its end tag.
+func (f *foreignSkip) open() bool {
+	return f.svg > 0 || f.math > 0 || f.integration
+}
+
+// check looks at the token tt the tokenizer z has just read (name: a
+// tag's lower-case name).
+func (f *foreignSkip) check(z *htmltok.Tokenizer, tt htmltok.TokenType, name []byte) {
+	switch tt {
+	case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+		switch string(name) {
+		case "svg":
+			f.foreign = true
+			if tt == htmltok.StartTagToken {
+				f.svg++
+			}
+			return
+		case "math":
+			f.foreign = true
+			if tt == htmltok.StartTagToken {
+				f.math++
+			}
+			return
+		}
+	case htmltok.EndTagToken:
+		switch {
+		case string(name) == "svg" && f.svg > 0:
+			f.svg--
+		case string(name) == "math" && f.math > 0:
+			f.math--
+		}
+	}
+	if !f.foreign {
+		return
+	}
+	raw := f.raw
+	f.raw = false
+	switch tt {
+	case htmltok.TextToken:
+		if raw && bytes.IndexByte(z.Raw(), '<') >= 0 {
+			bail("markup in raw text in a template's foreign content")
+		}
+	case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
+		f.raw = rawTextTag(name)
+		switch string(name) {
+		case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
+			f.integration = true
+		}
+	case htmltok.CommentToken:
+		if r := z.Raw(); bytes.HasPrefix(r, []byte("<![CDATA[")) && !bytes.HasSuffix(r, []byte("]]>")) {
+			bail("CDATA in a template's foreign content")
+		}
+	}
+}
+
+// rawTextTag reports whether the tokenizer reads the text after a start
+// tag of this (lower-case) name as raw text or RCDATA.
+func rawTextTag(name []byte) bool {
+	switch string(name) {
+	case "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp":
+		return true
+	}
+	return false
 }
 
 // closeTemplate is </template> for the template with that id, whose
@@ -1218,8 +1361,11 @@ func walkerKey(k []byte) uint8 {
 
 // mergeAttrs is copyAttributes for a later <html> or <body> tag. The
 // walker read the element's attributes when it entered it: a new lang
-// on html can still be taken, other attributes it reads cannot.
+// on html can still be taken, and a body's other attributes while
+// nothing in it has been segmented (patchBody); the others are noted in
+// s.pending for a second scan (scanHTML).
 func (s *scanner) mergeAttrs(e *scanElem) {
+	had := e.keys
 	for _, at := range s.tok.attrs {
 		k := walkerKey(at.key)
 		if k == 0 || e.keys&k != 0 {
@@ -1235,7 +1381,21 @@ func (s *scanner) mergeAttrs(e *scanElem) {
 		if e.a == atom.Body && s.patchBody(e, k, at.val) {
 			continue
 		}
-		bail("attributes added to " + e.tag)
+		// The walker has read the element: the page is scanned again,
+		// giving the element this tag's new attributes from the start
+		// (scanHTML).
+		i := 0
+		if e.a == atom.Body {
+			i = 1
+		}
+		for _, at := range s.tok.attrs {
+			if k := walkerKey(at.key); k != 0 && had&k == 0 {
+				had |= k
+				s.pending[i] = append(s.pending[i], scanAttr{key: bytes.Clone(at.key), val: bytes.Clone(at.val)})
+			}
+		}
+		e.keys |= had
+		return
 	}
 }
 
