@@ -196,6 +196,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}
 	}
+	if doc != nil {
+		doc.URL = in.URL
+	}
 	if tm := (*segment.TooManyBlocksError)(nil); err != nil && errors.As(err, &tm) {
 		return nil, errorf("segment", KindTooLarge, "document",
 			"the document has more than %d blocks, the most a document of %d bytes may have (%d, or one block per %d bytes when that is more; each block costs memory while it is classified); send fewer, longer lines or elements, or split the document",

@@ -167,8 +167,9 @@ type Input struct {
 	MediaType string
 	// Mode says whether Data is HTML, plain text, or to be sniffed.
 	Mode Mode
-	// URL is the page's address, if known. The current model does not
-	// use it (no feature reads it yet); it is never fetched.
+	// URL is the page's address, if known: the page model reads its
+	// shape (a long slug or a date, the root, /threads/, /products/ …;
+	// classifier/model/url.go). It is never fetched.
 	URL string
 	// LanguageHint is an optional BCP-47 code; empty means detect.
 	LanguageHint string

@@ -32,8 +32,8 @@ const (
 	// formatVersion 3 adds the page model (header "page_kinds",
 	// "page_model", "page_article_cut") to version 2's checksum; version 2
 	// files still decode, without a page model. Page model rows hold
-	// numPageFeats weights, or numPageFeatsV3 / numPageFeatsV4 in files
-	// written before the schema / run features (page.go).
+	// numPageFeats weights, or numPageFeatsV3 / V4 / V5 in files written
+	// before the schema / run / URL features (page.go).
 	formatVersion = 3
 	// checksumBytes is the length of the SHA-256 trailer.
 	checksumBytes = sha256.Size
@@ -346,7 +346,7 @@ func Decode(data []byte) (*Model, error) {
 			if h.PageKinds[k] != PageKindNames[k] {
 				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
 			}
-			if len(row) != numPageFeats && len(row) != numPageFeatsV4 && len(row) != numPageFeatsV3 {
+			if len(row) != numPageFeats && len(row) != numPageFeatsV5 && len(row) != numPageFeatsV4 && len(row) != numPageFeatsV3 {
 				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
 			}
 			for j, v := range row {

@@ -38,7 +38,8 @@ var PageKindNames = [NumPageKinds]string{"article", "listing", "forum", "product
 // numPageFeatsV3 weights, files written before the run features rows of
 // numPageFeatsV4: they decode with zero weights for the rest.
 const (
-	numPageFeats   = 56
+	numPageFeats   = numPageFeatsV5 + numURLFeats
+	numPageFeatsV5 = 56 // files with the run features, before the URL features
 	numPageFeatsV4 = 52 // files with the schema features, before the run features
 	numPageFeatsV3 = 44
 )
@@ -263,6 +264,14 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 	if !doc.HTML {
 		f[numPageFeatsV4+3] = f[numPageFeatsV4]
 	}
+	urlFeatures(doc.URL, (*[numURLFeats]float32)(f[numPageFeatsV5:]))
+}
+
+// withoutURL is e as if its page had no address: the page model learns
+// from every page both ways (see url.go).
+func (e pageExample) withoutURL() pageExample {
+	clear(e.f[numPageFeatsV5:])
+	return e
 }
 
 // predict returns the page kind probabilities for feature vector f.

@@ -466,7 +466,7 @@ func Train(ctx context.Context, data Data, cfg Config) (*Model, error) {
 				// every source counts at most pageSourceCap pages
 				e := pageExample{kind: k, w: min(1, pageSourceCap/float64(srcPages[data.Train[d].Source]))}
 				pageFeatures(doc, x.stats, oof[d], &e.f)
-				pages = append(pages, e)
+				pages = appendPageExample(pages, e, doc.URL != "")
 			}
 			cs.prepare(doc, oof[d], x.stats)
 			labelled := 0
@@ -621,12 +621,26 @@ func pageDevExamples(m *Model, dev []Doc, src *[]string, decode bool) []pageExam
 			classes = slices.Grow(classes[:0], n)[:n]
 			e.dominant = m.DecideAll(preds, d.Seg.Blocks, m.Threshold(), classes)
 		}
-		devEx = append(devEx, e)
-		if src != nil {
-			*src = append(*src, d.Source)
+		n0 := len(devEx)
+		devEx = appendPageExample(devEx, e, d.Seg.URL != "")
+		for range len(devEx) - n0 {
+			if src != nil {
+				*src = append(*src, d.Source)
+			}
 		}
 	}
 	return devEx
+}
+
+// appendPageExample appends e, a page with an address (hasURL) twice: as
+// it is and as if it had none (withoutURL), each at half its weight, so
+// that the page model serves callers that send no address as well.
+func appendPageExample(exs []pageExample, e pageExample, hasURL bool) []pageExample {
+	if !hasURL {
+		return append(exs, e)
+	}
+	e.w /= 2
+	return append(exs, e, e.withoutURL())
 }
 
 // fitPage fits the page model's variants on the training pages, keeps

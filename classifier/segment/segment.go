@@ -47,6 +47,9 @@ type Doc struct {
 	// Schema is what the page's markup declares about it (HTML only;
 	// zero from FromNode, which has no source to scan).
 	Schema Schema
+	// URL is the page's address when the caller knows it; segmentation
+	// neither sets nor reads it (the page model does).
+	URL string
 }
 
 // Flags are structural facts about a block's ancestors (HTML only).

@@ -51,6 +51,7 @@ func (a *app) evalCmd() *cobra.Command {
 	examples := fs.String("examples", filepath.Join(shared, "examples"), "folder of the seed example")
 	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian", "persian-heldout" and "seed")`)
 	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
+	noURL := fs.Bool("no-url", false, "classify the corpus pages without their addresses, as a caller that sends none")
 	modes := fs.String("modes", "html,text", "comma-separated modes: html, text")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
@@ -66,7 +67,7 @@ func (a *app) evalCmd() *cobra.Command {
 				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 				return 1
 			}
-			opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, KeepContent: *keep}
+			opt := evalrun.Options{Corpora: *corpora, Persian: *persian, Examples: *examples, Seed: *seed, MaxPages: *maxPages, Threshold: *threshold, KeepContent: *keep, NoURL: *noURL}
 			if *sets != "" {
 				opt.Sets = strings.Split(*sets, ",")
 			} else {

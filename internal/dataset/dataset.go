@@ -295,6 +295,7 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 	if err != nil {
 		return nil, err
 	}
+	doc.URL = p.URL
 	var labels, textLabels []int8
 	weight := float32(1)
 	gold := ""
@@ -338,6 +339,7 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 		if err != nil {
 			return nil, err
 		}
+		td.URL = p.URL
 		out = append(out, model.Doc{Seg: td, Labels: tl, Group: group, Source: set.Name + ".text", Weight: weight, Gold: gold, Kind: kind})
 	}
 	return out, nil
