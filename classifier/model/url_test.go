@@ -66,3 +66,21 @@ func TestPageExampleWithoutURL(t *testing.T) {
 		t.Fatalf("a page without an address: %+v, want itself", exs)
 	}
 }
+
+// FuzzURLFeatures: any address (Input.URL is the caller's) gives features
+// in [0, 1] without a panic, and none without the first.
+func FuzzURLFeatures(f *testing.F) {
+	for _, s := range []string{"", "/", "https://example.com/2024/05/16/a-b-c/", "http://[::1]:80/x?y",
+		"https://forums.example.org/threads/x.123/", "//host/path", "mailto:a@b", "%zz", "/a/b.c.d.html?q=1#f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var fs [numURLFeats]float32
+		urlFeatures(s, &fs)
+		for i, v := range fs {
+			if !(v >= 0 && v <= 1) || (fs[0] == 0 && v != 0) {
+				t.Fatalf("%q: feature %d = %v (has address %v)", s, i, v, fs[0])
+			}
+		}
+	})
+}
