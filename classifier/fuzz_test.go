@@ -26,6 +26,8 @@ func FuzzClassify(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(0))
 	}
+	f.Add([]byte("https://example.com/2024/05/16/council-votes-bus-routes/\n<p>The council voted.</p>"), uint8(16|2))
+	f.Add([]byte("https://forums.example.org/threads/x.1/\nA post.\nA reply."), uint8(16|4))
 	c, err := Default()
 	if err != nil {
 		f.Fatal(err)
@@ -33,6 +35,12 @@ func FuzzClassify(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, sel uint8) {
 		in := Input{Data: data, Raw: sel&1 != 0, Mode: []Mode{ModeAuto, ModeHTML, ModeText}[int(sel>>1)%3],
 			Options: Options{KeepContentWithoutArticle: sel&8 != 0}}
+		if sel&16 != 0 {
+			// the page's address: the first line of the data, as a
+			// caller might pass anything
+			line, _, _ := strings.Cut(string(data), "\n")
+			in.URL = line
+		}
 		res, err := c.Classify(context.Background(), in)
 		if err != nil {
 			if k := KindOf(err); k == KindOther || k == KindCanceled {
