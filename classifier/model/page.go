@@ -34,9 +34,11 @@ const NumPageKinds = 5
 var PageKindNames = [NumPageKinds]string{"article", "listing", "forum", "product", "other"}
 
 // numPageFeats is the length of a page's feature vector (the first is the
-// bias); files written before the schema features hold rows of
-// numPageFeatsV3 weights, files written before the run features rows of
-// numPageFeatsV4: they decode with zero weights for the rest.
+// bias; the last numURLFeats read the page's address, url.go); files
+// written before the schema features hold rows of numPageFeatsV3 weights,
+// files written before the run features rows of numPageFeatsV4, files
+// written before the URL features rows of numPageFeatsV5: they decode
+// with zero weights for the rest.
 const (
 	numPageFeats   = numPageFeatsV5 + numURLFeats
 	numPageFeatsV5 = 56 // files with the run features, before the URL features
