@@ -190,3 +190,51 @@ func TestPageDominantCutDecode(t *testing.T) {
 		t.Errorf("page cut 2: got %v, want *FormatError", err)
 	}
 }
+
+// TestPageModelV5Decode decodes a file whose page model rows hold the 56
+// weights of files written before the URL features: it decodes, the URL
+// weights are zero and the others unchanged.
+func TestPageModelV5Decode(t *testing.T) {
+	m0, data := trainTiny(t, 1)
+	hdr := bytes.Clone(data[:len(data)-checksumBytes])
+	i := bytes.Index(hdr, []byte(`"page_model":[`))
+	if i < 0 {
+		t.Fatal("no page model in the header")
+	}
+	p := i + len(`"page_model":[`)
+	for range NumPageKinds {
+		start := p + bytes.IndexByte(hdr[p:], '[') + 1
+		end := start + bytes.IndexByte(hdr[start:], ']')
+		// blank the row from the comma before weight numPageFeatsV5 on
+		commas, cut := 0, -1
+		for k := start; k < end; k++ {
+			if hdr[k] == ',' {
+				if commas++; commas == numPageFeatsV5 {
+					cut = k
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			t.Fatalf("a page model row of fewer than %d weights", numPageFeatsV5+1)
+		}
+		copy(hdr[cut:end], strings.Repeat(" ", end-cut))
+		p = end + 1
+	}
+	sum := sha256.Sum256(hdr)
+	m, err := Decode(append(hdr, sum[:]...))
+	if err != nil {
+		t.Fatalf("rows of %d weights: %v", numPageFeatsV5, err)
+	}
+	for k := range NumPageKinds {
+		for j := range numPageFeats {
+			want := m0.page.w[k][j]
+			if j >= numPageFeatsV5 {
+				want = 0
+			}
+			if got := m.page.w[k][j]; got != want {
+				t.Fatalf("kind %d weight %d = %v, want %v", k, j, got, want)
+			}
+		}
+	}
+}
