@@ -623,8 +623,8 @@ func pageDevExamples(m *Model, dev []Doc, src *[]string, decode bool) []pageExam
 		}
 		n0 := len(devEx)
 		devEx = appendPageExample(devEx, e, d.Seg.URL != "")
-		for range len(devEx) - n0 {
-			if src != nil {
+		if src != nil {
+			for range len(devEx) - n0 {
 				*src = append(*src, d.Source)
 			}
 		}

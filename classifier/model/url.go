@@ -14,7 +14,7 @@ import (
 // documentation under /docs/ or a wiki. The address is optional
 // (classifier.Input.URL); without one every URL feature is 0, and the
 // page model is trained on every page both with and without its address
-// (trainPageExamples), so that it does not lean on one being there.
+// (appendPageExample), so that it does not lean on one being there.
 //
 // Only the address's shape and a few words are read (whole path
 // segments, and the host's first label: forum., docs., shop. …), never
@@ -79,12 +79,10 @@ func urlFeatures(raw string, f *[numURLFeats]float32) {
 		f[1] = 1 // the root: a front page or a product's home
 	}
 	f[2] = min(1, float32(len(segs))/4)
-	last := ""
 	if len(segs) > 0 {
-		last = segs[len(segs)-1]
+		last := segs[len(segs)-1]
 		for _, ext := range []string{".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".jsp", ".cms"} {
 			if strings.HasSuffix(last, ext) {
-				last = strings.TrimSuffix(last, ext)
 				f[7] = 1
 				break
 			}

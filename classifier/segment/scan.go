@@ -904,7 +904,7 @@ func (f *foreignSkip) check(z *htmltok.Tokenizer, tt htmltok.TokenType, name []b
 			bail("markup in raw text in a template's foreign content")
 		}
 	case htmltok.StartTagToken, htmltok.SelfClosingTagToken:
-		f.raw = rawTextTag(name)
+		f.raw = z.NextIsRawText()
 		switch string(name) {
 		case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
 			f.integration = true
@@ -914,16 +914,6 @@ func (f *foreignSkip) check(z *htmltok.Tokenizer, tt htmltok.TokenType, name []b
 			bail("CDATA in a template's foreign content")
 		}
 	}
-}
-
-// rawTextTag reports whether the tokenizer reads the text after a start
-// tag of this (lower-case) name as raw text or RCDATA.
-func rawTextTag(name []byte) bool {
-	switch string(name) {
-	case "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp":
-		return true
-	}
-	return false
 }
 
 // closeTemplate is </template> for the template with that id, whose

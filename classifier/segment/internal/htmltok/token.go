@@ -176,6 +176,13 @@ func (z *Tokenizer) NextIsNotRawText() {
 	z.rawTag = ""
 }
 
+// NextIsRawText reports whether the next token is read as raw text or
+// RCDATA: the start tag just read was <script>, <style>, <title> … and
+// NextIsNotRawText was not called since.
+func (z *Tokenizer) NextIsRawText() bool {
+	return z.rawTag != ""
+}
+
 // Err returns the error associated with the most recent ErrorToken token.
 // This is typically io.EOF, meaning the end of tokenization.
 func (z *Tokenizer) Err() error {
