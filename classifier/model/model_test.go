@@ -261,7 +261,7 @@ func ExampleModel_Predict() {
 	// The first glued title, right after the flight-ticket ad, is taken
 	// for more of the ad: boilerplate, but the wrong category. The last
 	// line, the glued related titles cut from the rest of their list at
-	// the end of this excerpt, comes out comments; on the whole page
+	// the end of this excerpt, comes out ad too; on the whole page
 	// (../shared/examples/seed-fa-news.txt, winnow eval) it is related.
 
 	// Output:
@@ -272,7 +272,7 @@ func ExampleModel_Predict() {
 	// share
 	// ad
 	// ad
-	// comments
+	// ad
 }
 
 func BenchmarkPredict(b *testing.B) {
