@@ -266,6 +266,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}
+	menuTitles(res, func(i int) Category { return Category(model.Decide(preds.At(i), 2) + 1) })
 	oneTitle(res.Blocks)
 	res.Title = findTitle(res, doc)
 	res.Summary = summarize(res)

@@ -28,3 +28,43 @@ func TestOneTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestMenuShaped(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english menu", "Home | News | Sport | Contact us", true},
+		{"persian breadcrumb", "خانه » سلامت » اخبار", true},
+		{"persian menu", "همه اخبار | درباره ما | پربازدیدترین | عضویت", true},
+		{"two items only", "News | Sport", false},
+		{"headline with a site name", "Council approves the new bus routes | City Times", false},
+		{"headline with dashes", "Storm hits the coast - thousands without power - roads closed", false},
+		{"an item of four words", "Home | Latest news from Tehran | Sport", false},
+		{"empty item", "Home |  | Sport", false},
+		{"mixed separators", "Home | News » Sport", false},
+		{"plain headline", "همکاری اطلاعاتی مسکو با طالبان علیه داعش", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := menuShaped(tc.text); got != tc.want {
+				t.Errorf("menuShaped(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMenuTitles(t *testing.T) {
+	res := &Result{Text: "Home | News | Sport\nThe council votes on the bus plan"}
+	res.Blocks = []Block{
+		{Start: 0, End: 19, Category: Title, Label: Content, ContentProb: 0.8, Score: 0.8},
+		{Start: 20, End: len(res.Text), Category: Title, Label: Content, ContentProb: 0.9, Score: 0.9},
+	}
+	menuTitles(res, func(int) Category { return Navigation })
+	if b := res.Blocks[0]; b.Category != Navigation || b.Label != Boilerplate || b.Score < 0.19 || b.Score > 0.21 {
+		t.Errorf("menu line: %+v, want navigation, boilerplate, score 0.2", b)
+	}
+	if b := res.Blocks[1]; b.Category != Title {
+		t.Errorf("headline: %v, want title", b.Category)
+	}
+}
