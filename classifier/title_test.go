@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestOneTitle(t *testing.T) {
 	for _, tc := range []struct {
@@ -67,4 +70,23 @@ func TestMenuTitles(t *testing.T) {
 	if b := res.Blocks[1]; b.Category != Title {
 		t.Errorf("headline: %v, want title", b.Category)
 	}
+}
+
+// FuzzMenuShaped checks that menuShaped never panics and says true only
+// for text holding some separator at least twice.
+func FuzzMenuShaped(f *testing.F) {
+	for _, s := range []string{"Home | News | Sport", "خانه » سلامت » اخبار", " |  | ", "a - b - c - d e f g", "\xff | \xfe | \xfd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !menuShaped(s) {
+			return
+		}
+		for _, sep := range menuSeparators {
+			if strings.Count(s, sep) >= 2 {
+				return
+			}
+		}
+		t.Errorf("menuShaped(%q) without two of any separator", s)
+	})
 }
