@@ -51,33 +51,52 @@ var asciiLower = func() (t [256]byte) {
 }()
 
 // collapseLowerRunes is collapseLower past the first non-ASCII byte, with
-// space telling whether white space is pending.
+// space telling whether white space is pending. The letters of scripts
+// without case and without white space (caseless) are copied as they
+// are, without the case and space tables.
 func collapseLowerRunes(dst []byte, s string, space bool) []byte {
-	for _, r := range s {
-		if r < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
 			// collapseLower's table
-			if c := asciiLower[r]; c != 0xff {
+			if l := asciiLower[c]; l != 0xff {
 				if space {
 					dst = append(dst, ' ')
 					space = false
 				}
-				dst = append(dst, c)
+				dst = append(dst, l)
 			} else {
 				space = len(dst) > 0
 			}
+			i++
 			continue
 		}
-		if unicode.IsSpace(r) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case caseless(r):
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, s[i:i+size]...)
+		case unicode.IsSpace(r):
 			space = len(dst) > 0
-			continue
+		default:
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
-		if space {
-			dst = append(dst, ' ')
-			space = false
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
 	}
 	return dst
+}
+
+// caseless reports a rune of the Arabic block, kana, CJK ideographs or
+// Hangul syllables: none has another case or is white space
+// (TestCaselessRunes), so collapseLower copies it.
+func caseless(r rune) bool {
+	return r >= 0x0600 && r <= 0x06ff || r >= 0x3041 && r <= 0x9fff || r >= 0xac00 && r <= 0xd7a3
 }
 
 // zeroDigits returns tok with every ASCII digit made '0', for hashing.
