@@ -288,8 +288,11 @@ func (c *composer) menuItem() string {
 		if len(t) == 0 {
 			continue
 		}
-		x := strings.Join(strings.Fields(t[c.rng.IntN(len(t))]), " ")
-		if n := len(strings.Fields(x)); n >= 1 && n <= 3 && utf8.RuneCountInString(x) >= 3 {
+		w := strings.Fields(t[c.rng.IntN(len(t))])
+		if len(w) < 1 || len(w) > 3 {
+			continue
+		}
+		if x := strings.Join(w, " "); utf8.RuneCountInString(x) >= 3 {
 			return x
 		}
 	}
