@@ -260,13 +260,13 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			classes[i] = model.Decide(preds.At(i), t)
 		}
 	}
+	menuTitles(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}
-	menuTitles(res, func(i int) Category { return Category(model.Decide(preds.At(i), 2) + 1) })
 	oneTitle(res.Blocks)
 	res.Title = findTitle(res, doc)
 	res.Summary = summarize(res)

@@ -3,6 +3,9 @@ package classifier
 import (
 	"strings"
 	"unicode"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 // menuSeparators are the separators of menu items and breadcrumbs written
@@ -55,18 +58,16 @@ func words(s string, max int) int {
 	return n
 }
 
-// menuTitles gives every title block shaped like a menu (menuShaped) the
-// boilerplate category its prediction ranks first (boilerplate(i)): on
-// the held-out Persian text pages, menus of unseen words glued with " | "
-// were taken for titles, and their words for the article's.
-func menuTitles(res *Result, boilerplate func(i int) Category) {
-	for i := range res.Blocks {
-		b := &res.Blocks[i]
-		if b.Category != Title || !menuShaped(res.Text[b.Start:b.End]) {
-			continue
+// menuTitles gives every block decided title (model.ClassTitle in
+// classes, whose blocks are blocks of text) that is shaped like a menu
+// (menuShaped) the boilerplate class its prediction ranks first
+// (boilerplate(i)): on the held-out Persian text pages, menus of unseen
+// words glued with " | " were taken for titles, and their words for the
+// article's.
+func menuTitles(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
+	for i, k := range classes {
+		if k == model.ClassTitle && menuShaped(text[blocks[i].Start:blocks[i].End]) {
+			classes[i] = boilerplate(i)
 		}
-		b.Category = boilerplate(i)
-		b.Label = b.Category.Label()
-		b.Score = 1 - b.ContentProb
 	}
 }

@@ -3,6 +3,9 @@ package classifier
 import (
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 func TestOneTitle(t *testing.T) {
@@ -58,16 +61,15 @@ func TestMenuShaped(t *testing.T) {
 }
 
 func TestMenuTitles(t *testing.T) {
-	res := &Result{Text: "Home | News | Sport\nThe council votes on the bus plan"}
-	res.Blocks = []Block{
-		{Start: 0, End: 19, Category: Title, Label: Content, ContentProb: 0.8, Score: 0.8},
-		{Start: 20, End: len(res.Text), Category: Title, Label: Content, ContentProb: 0.9, Score: 0.9},
+	text := "Home | News | Sport\nThe council votes on the bus plan"
+	blocks := []segment.Block{{Start: 0, End: 19}, {Start: 20, End: len(text)}}
+	classes := []int{model.ClassTitle, model.ClassTitle}
+	menuTitles(text, blocks, classes, func(int) int { return model.ClassNavigation })
+	menu := makeBlock(blocks[0], model.Prediction{ContentProb: 0.8}, classes[0])
+	if menu.Category != Navigation || menu.Label != Boilerplate || menu.Score < 0.19 || menu.Score > 0.21 {
+		t.Errorf("menu line: %+v, want navigation, boilerplate, score 0.2", menu)
 	}
-	menuTitles(res, func(int) Category { return Navigation })
-	if b := res.Blocks[0]; b.Category != Navigation || b.Label != Boilerplate || b.Score < 0.19 || b.Score > 0.21 {
-		t.Errorf("menu line: %+v, want navigation, boilerplate, score 0.2", b)
-	}
-	if b := res.Blocks[1]; b.Category != Title {
+	if b := makeBlock(blocks[1], model.Prediction{ContentProb: 0.9}, classes[1]); b.Category != Title {
 		t.Errorf("headline: %v, want title", b.Category)
 	}
 }
