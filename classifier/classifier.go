@@ -260,6 +260,11 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			classes[i] = model.Decide(preds.At(i), t)
 		}
 	}
+	// Reader comments under an article are named so in the markup; a
+	// forum's posts are its content.
+	if res.HasArticle && page.Kind != model.PageForum {
+		commentThreads(doc.Blocks, classes)
+	}
 	menuTitles(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
