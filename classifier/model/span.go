@@ -22,6 +22,16 @@ import "github.com/winnowhq/winnow/classifier/segment"
 // on), and on such a page the whole page was one region with nothing to
 // cut at. Inside the chosen region such a block stays as decided.
 //
+// Plain text has no links. There, a run of headline-shaped lines (at
+// least headlineRun in a row; headline.go) stands in for link text: the
+// teaser lists and "more stories" blocks that follow an article, once a
+// scraper has dropped their links, are runs of short lines that end
+// without a sentence's punctuation. DecideTextCompact decodes a second
+// time with such runs as gaps, and keeps that decoding when it acts and
+// the chosen region also holds headlineShare of the content mass the
+// runs included (a page whose article is itself a list, such as a
+// changelog, keeps its list); otherwise the ordinary decoding stands.
+//
 // The parameters are chosen on the held-out dev sets (news articles of
 // never-trained sites, Persian pages of held-out template families) and
 // stored in the model file; a file without them decodes block by block.
@@ -93,7 +103,14 @@ func (m *Model) decideAll(at func(int) Prediction, blocks []segment.Block, t flo
 // apply runs the decoder over classes (Decide's output; at(i) is the
 // prediction of block i) and reports whether it acted.
 func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []int) bool {
-	var best, total, mass float64
+	return s.applyRuns(at, blocks, classes, nil)
+}
+
+// applyRuns is apply with the blocks marked in runs (nil: none) as gaps
+// whose content mass counts only in the total the region must hold
+// headlineShare of.
+func (s Span) applyRuns(at func(int) Prediction, blocks []segment.Block, classes []int, runs []bool) bool {
+	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
 	flush := func() {
@@ -102,7 +119,10 @@ func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []i
 		}
 	}
 	for i, k := range classes {
-		if !Content(k) || s.linkText(&blocks[i]) {
+		if runs != nil && runs[i] && Content(k) {
+			runMass += at(i).ContentProb * float64(blocks[i].End-blocks[i].Start)
+		}
+		if !Content(k) || s.linkText(&blocks[i]) || runs != nil && runs[i] {
 			gap++
 			if from >= 0 && gap > s.Gap {
 				flush()
@@ -119,7 +139,7 @@ func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []i
 		total += w
 	}
 	flush()
-	if bestFrom < 0 || best < s.Share*total {
+	if bestFrom < 0 || best < s.Share*total || runs != nil && best < headlineShare*(total+runMass) {
 		return false
 	}
 	for i, k := range classes {

@@ -1,0 +1,109 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestHeadlineShaped(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"english headline", "Council approves the new bus routes", true},
+		{"headline with a date", "Why wine smells like strawberry, pepper and petrol - 19 January 2026", true},
+		{"quoted headline", "“The spirit behind the Pisco Sour”", true},
+		{"sentence", "The council approved the routes on Tuesday.", false},
+		{"quoted sentence", `He said: "we will go."`, false},
+		{"question", "Is my site slower than it was last week?", false},
+		{"lead-in", "Other key measures in the programme include:", false},
+		{"two words", "Read more", false},
+		{"japanese headline", "フジテレビは日枝久氏を切れないのか 取締役会で辞任に言及", true},
+		{"japanese sentence", "取締役会で辞任について議論が行われた。", false},
+		{"short japanese", "閉じる", false},
+		{"persian headline", "همکاری اطلاعاتی مسکو با طالبان علیه داعش", true},
+		{"persian question", "چرا مسئولین هیچ کاری نمی کنند؟", false},
+		{"numbered section", "11.2. Index Types and Their Uses", false},
+		{"numbered item", "3) Decide what you want to learn", false},
+		{"leading year", "2025 drinks calendar for the trade", true},
+		{"too long", strings.Repeat("word ", 40), false},
+		{"empty", "", false},
+		{"only quotes", "”’»", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := headlineShaped(tc.text); got != tc.want {
+				t.Errorf("headlineShaped(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDecideTextCompact checks the text rule: a run of headline lines
+// after the article is cut where the ordinary decoding keeps it, and
+// neither an article that is a list nor a short run moves.
+func TestDecideTextCompact(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
+	const head = "Five things to know about the new bus routes"
+	// s: an article sentence at content probability 0.95; h: a headline
+	// at 0.7 (content at 0.5, below Outside).
+	tests := []struct {
+		name, page, want string // want: k kept, r turned to boilerplate
+	}{
+		{"teasers after the article", "sssssshhhhhh", "kkkkkkrrrrrr"},
+		{"a run of four stays", "sssssshhhh", "kkkkkkkkkk"},
+		{"an article that is a list", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk"},
+		{"a list inside the article", "ssssssshhhhhsssssss", "kkkkkkkkkkkkkkkkkkk"},
+		{"no headlines", "ssss", "kkkk"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			blocks := make([]segment.Block, len(tc.page))
+			preds := &Predictions{probs: make([][NumClasses]float32, len(tc.page))}
+			for i, c := range tc.page {
+				line, p := para, float32(0.95)
+				if c == 'h' {
+					line, p = head, 0.7
+				}
+				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(line), Line: i}
+				b.WriteString(line + "\n")
+				preds.probs[i][ClassBody] = p
+				preds.probs[i][ClassRelated] = 1 - p
+			}
+			m := &Model{span: DefaultSpan}
+			classes := make([]int, len(blocks))
+			m.DecideTextCompact(preds, b.String(), blocks, 0.5, classes)
+			got := make([]byte, len(classes))
+			for i, k := range classes {
+				got[i] = 'r'
+				if Content(k) {
+					got[i] = 'k'
+				}
+			}
+			if string(got) != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzHeadlineShaped checks that headlineShaped and headlineRuns never
+// panic, that text ending a sentence is no headline, and that two blocks
+// make no run.
+func FuzzHeadlineShaped(f *testing.F) {
+	for _, s := range []string{"Council approves the new bus routes", "11.2. Index", "\xff\xfe\xfd abc def", "”", "a b c.", "1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if headlineShaped(s) && (strings.HasSuffix(s, ".") || utf8.RuneCountInString(s) < headlineWords) {
+			t.Fatalf("headlineShaped(%q) = true", s)
+		}
+		runs := headlineRuns(s+"\n"+s, []segment.Block{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: 2*len(s) + 1}})
+		if runs != nil {
+			t.Fatalf("two blocks make a run: %v", runs)
+		}
+	})
+}
