@@ -17,19 +17,19 @@ import (
 func (m *Model) DecideTextCompact(preds *Predictions, text string, blocks []segment.Block, t float64, classes []int) (dominant bool) {
 	s, ok := m.Span()
 	var runs []bool
-	if ok {
+	if ok && t > 0 { // at 0 every block is content (decideAll)
 		runs = headlineRuns(text, blocks)
 	}
 	if runs == nil {
-		return m.decideAll(preds.At, blocks, t, classes)
+		return m.decideAll(preds.decide, preds.contentProb, blocks, t, classes)
 	}
 	alt := make([]int, len(classes))
 	for i := range alt {
-		alt[i] = Decide(preds.At(i), t)
+		alt[i] = preds.decide(i, t)
 	}
 	copy(classes, alt)
-	dominant = s.apply(preds.At, blocks, classes)
-	if s.applyRuns(preds.At, blocks, alt, runs) {
+	dominant = s.apply(preds.decide, preds.contentProb, blocks, classes)
+	if s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs) {
 		copy(classes, alt)
 	}
 	return dominant
@@ -49,6 +49,11 @@ const (
 	// headlineShare is the share of the content mass, runs included, the
 	// region must hold for the text rule to stand.
 	headlineShare = 0.4
+	// cardRun is the fewest cards (a headline, then its summary) in a
+	// row that count as gaps.
+	cardRun = 3
+	// summaryRunes is the longest summary of a card.
+	summaryRunes = 250
 )
 
 // headlineShaped reports whether a block's text reads as a headline: at
@@ -117,22 +122,60 @@ func headlineLong(t string) bool {
 	return false
 }
 
+// summaryShaped reports whether a block's text reads as a teaser's
+// summary: one sentence of summaryRunes runes at most (and 20 at least)
+// that ends like one, where a headline would not.
+func summaryShaped(t string) bool {
+	if len(t) > 4*summaryRunes || headlineShaped(t) {
+		return false
+	}
+	if n := utf8.RuneCountInString(t); n > summaryRunes || n < 20 {
+		return false
+	}
+	for _, end := range [...]string{". ", "! ", "? ", "؟ ", "。"} {
+		if i := strings.Index(t, end); i >= 0 && i+len(end) < len(t)-1 {
+			return false // a second sentence follows
+		}
+	}
+	return true
+}
+
 // headlineRuns marks the blocks of text that sit in a run of at least
-// headlineRun headline-shaped blocks; nil when there is none.
+// headlineRun headline-shaped blocks, or in a run of at least cardRun
+// cards (a headline-shaped block, then a summary-shaped one: a teaser
+// list of title and one-sentence summary); nil when there is none.
 func headlineRuns(text string, blocks []segment.Block) []bool {
+	n := len(blocks)
+	head := make([]bool, n)
+	for i, b := range blocks {
+		head[i] = headlineShaped(text[b.Start:b.End])
+	}
 	var runs []bool
-	for i := 0; i < len(blocks); {
+	mark := func(from, to int) {
+		if runs == nil {
+			runs = make([]bool, n)
+		}
+		for k := from; k < to; k++ {
+			runs[k] = true
+		}
+	}
+	for i := 0; i < n; {
 		j := i
-		for j < len(blocks) && headlineShaped(text[blocks[j].Start:blocks[j].End]) {
+		for j < n && head[j] {
 			j++
 		}
 		if j-i >= headlineRun {
-			if runs == nil {
-				runs = make([]bool, len(blocks))
-			}
-			for k := i; k < j; k++ {
-				runs[k] = true
-			}
+			mark(i, j)
+		}
+		i = max(j, i+1)
+	}
+	for i := 0; i+1 < n; {
+		j := i
+		for j+1 < n && head[j] && !head[j+1] && summaryShaped(text[blocks[j+1].Start:blocks[j+1].End]) {
+			j += 2
+		}
+		if (j-i)/2 >= cardRun {
+			mark(i, j)
 		}
 		i = max(j, i+1)
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,14 +42,36 @@ func TestHeadlineShaped(t *testing.T) {
 	}
 }
 
+func TestSummaryShaped(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"one sentence", "The council voted on Tuesday to approve a plan for new bus routes.", true},
+		{"persian sentence", "در این گزارش از راز نقاشی هایی پرده برداری می کنیم که سال ها پنهان مانده بود.", true},
+		{"two sentences", "The council voted on Tuesday. Residents had asked for it for years.", false},
+		{"a headline", "Council approves the new bus routes", false},
+		{"too short", "Yes, it did.", false},
+		{"too long", strings.Repeat("word ", 60) + "end.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := summaryShaped(tc.text); got != tc.want {
+				t.Errorf("summaryShaped(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestDecideTextCompact checks the text rule: a run of headline lines
 // after the article is cut where the ordinary decoding keeps it, and
 // neither an article that is a list nor a short run moves.
 func TestDecideTextCompact(t *testing.T) {
 	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
 	const head = "Five things to know about the new bus routes"
+	const summ = "Residents of the northern districts will wait less for a bus."
 	// s: an article sentence at content probability 0.95; h: a headline
-	// at 0.7 (content at 0.5, below Outside).
+	// and u: a one-sentence summary, both at 0.7 (content at 0.5, below
+	// Outside).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
 	}{
@@ -57,6 +80,8 @@ func TestDecideTextCompact(t *testing.T) {
 		{"an article that is a list", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk"},
 		{"a list inside the article", "ssssssshhhhhsssssss", "kkkkkkkkkkkkkkkkkkk"},
 		{"no headlines", "ssss", "kkkk"},
+		{"teaser cards after the article", "sssssshuhuhu", "kkkkkkrrrrrr"},
+		{"two cards stay", "sssssshuhu", "kkkkkkkkkk"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,8 +90,11 @@ func TestDecideTextCompact(t *testing.T) {
 			preds := &Predictions{probs: make([][NumClasses]float32, len(tc.page))}
 			for i, c := range tc.page {
 				line, p := para, float32(0.95)
-				if c == 'h' {
+				switch c {
+				case 'h':
 					line, p = head, 0.7
+				case 'u':
+					line, p = summ, 0.7
 				}
 				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(line), Line: i}
 				b.WriteString(line + "\n")
@@ -90,8 +118,8 @@ func TestDecideTextCompact(t *testing.T) {
 	}
 }
 
-// FuzzHeadlineShaped checks that headlineShaped and headlineRuns never
-// panic, that text ending a sentence is no headline, and that two blocks
+// FuzzHeadlineShaped checks that headlineShaped, summaryShaped and
+// headlineRuns never panic, that text ending a sentence is no headline, and that two blocks
 // make no run.
 func FuzzHeadlineShaped(f *testing.F) {
 	for _, s := range []string{"Council approves the new bus routes", "11.2. Index", "\xff\xfe\xfd abc def", "”", "a b c.", "1)"} {
@@ -101,9 +129,72 @@ func FuzzHeadlineShaped(f *testing.F) {
 		if headlineShaped(s) && (strings.HasSuffix(s, ".") || utf8.RuneCountInString(s) < headlineWords) {
 			t.Fatalf("headlineShaped(%q) = true", s)
 		}
+		summaryShaped(s)
 		runs := headlineRuns(s+"\n"+s, []segment.Block{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: 2*len(s) + 1}})
 		if runs != nil {
 			t.Fatalf("two blocks make a run: %v", runs)
 		}
 	})
+}
+
+// TestDecideThresholdZero checks that a threshold of 0 makes every block
+// content, as ClassifyOptions documents, though the decoders would cut
+// link text (HTML) and headline runs (text) off the article.
+func TestDecideThresholdZero(t *testing.T) {
+	var b strings.Builder
+	blocks := make([]segment.Block, 12)
+	preds := &Predictions{probs: make([][NumClasses]float32, len(blocks))}
+	for i := range blocks {
+		line, p := "The council voted on Tuesday to approve a plan for new bus routes.", float32(0.95)
+		if i >= 6 {
+			line, p = "Five things to know about the new bus routes", 0.3
+			blocks[i].LinkBytes = len(line)
+		}
+		blocks[i].Start, blocks[i].End = b.Len(), b.Len()+len(line)
+		b.WriteString(line + "\n")
+		preds.probs[i][ClassBody] = p
+		preds.probs[i][ClassRelated] = 1 - p
+	}
+	m := &Model{span: DefaultSpan}
+	for _, tc := range []struct {
+		name   string
+		decide func(classes []int) bool
+	}{
+		{"html", func(classes []int) bool { return m.DecideCompact(preds, blocks, 0, classes) }},
+		{"text", func(classes []int) bool { return m.DecideTextCompact(preds, b.String(), blocks, 0, classes) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			classes := make([]int, len(blocks))
+			if !tc.decide(classes) {
+				t.Error("one region dominates the page, but the decoder says not")
+			}
+			for i, k := range classes {
+				if !Content(k) {
+					t.Errorf("block %d: class %d, want content", i, k)
+				}
+			}
+		})
+	}
+}
+
+// TestPredictionsDecide checks the compact decision against Decide of the
+// expanded prediction, ties and thresholds at the edges included.
+func TestPredictionsDecide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	p := &Predictions{probs: make([][NumClasses]float32, 2000)}
+	for i := range p.probs {
+		for k := range NumClasses {
+			p.probs[i][k] = float32(rng.IntN(5)) / 10 // many ties
+		}
+	}
+	for _, th := range []float64{0, 0.2, 0.5, 0.7, 1, 2} {
+		for i := range p.probs {
+			if got, want := p.decide(i, th), Decide(p.At(i), th); got != want {
+				t.Fatalf("block %d %v at %v: decide %d, Decide %d", i, p.probs[i], th, got, want)
+			}
+			if got, want := p.contentProb(i), p.At(i).ContentProb; got != want {
+				t.Fatalf("block %d: contentProb %v, want %v", i, got, want)
+			}
+		}
+	}
 }

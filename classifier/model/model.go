@@ -335,6 +335,28 @@ func (p *Predictions) At(i int) Prediction {
 	return out
 }
 
+// contentProb is At(i).ContentProb.
+func (p *Predictions) contentProb(i int) float64 {
+	return float64(p.probs[i][0]) + float64(p.probs[i][1])
+}
+
+// decide is Decide(At(i), t), without building the Prediction: float32
+// to float64 keeps the order of the probabilities and their ties.
+func (p *Predictions) decide(i int, t float64) int {
+	pr := &p.probs[i]
+	content := p.contentProb(i) >= t
+	best := -1
+	for k := range NumClasses {
+		if Content(k) != content {
+			continue
+		}
+		if best < 0 || pr[k] > pr[best] {
+			best = k
+		}
+	}
+	return best
+}
+
 // All returns every block's prediction.
 func (p *Predictions) All() []Prediction {
 	out := make([]Prediction, p.Len())

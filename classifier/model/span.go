@@ -23,10 +23,12 @@ import "github.com/winnowhq/winnow/classifier/segment"
 // cut at. Inside the chosen region such a block stays as decided.
 //
 // Plain text has no links. There, a run of headline-shaped lines (at
-// least headlineRun in a row; headline.go) stands in for link text: the
-// teaser lists and "more stories" blocks that follow an article, once a
-// scraper has dropped their links, are runs of short lines that end
-// without a sentence's punctuation. DecideTextCompact decodes a second
+// least headlineRun in a row; headline.go), or of teaser cards (a
+// headline, then a one-sentence summary, at least cardRun in a row),
+// stands in for link text: the teaser lists and "more stories" blocks
+// that follow an article, once a scraper has dropped their links, are
+// runs of short lines that end without a sentence's punctuation, or of
+// such lines each followed by one sentence. DecideTextCompact decodes a second
 // time with such runs as gaps, and keeps that decoding when it acts and
 // the chosen region also holds headlineShare of the content mass the
 // runs included (a page whose article is itself a list, such as a
@@ -81,35 +83,46 @@ func (m *Model) Span() (Span, bool) {
 // page's content (the decoder acted): evidence that the page holds an
 // article, which the page model's judgement is combined with.
 func (m *Model) DecideAll(preds []Prediction, blocks []segment.Block, t float64, classes []int) (dominant bool) {
-	return m.decideAll(func(i int) Prediction { return preds[i] }, blocks, t, classes)
+	return m.decideAll(func(i int, t float64) int { return Decide(preds[i], t) }, func(i int) float64 { return preds[i].ContentProb }, blocks, t, classes)
 }
 
 // DecideCompact is DecideAll over the compact form of the predictions.
 func (m *Model) DecideCompact(preds *Predictions, blocks []segment.Block, t float64, classes []int) (dominant bool) {
-	return m.decideAll(preds.At, blocks, t, classes)
+	return m.decideAll(preds.decide, preds.contentProb, blocks, t, classes)
 }
 
-// decideAll is DecideAll with at(i) the prediction of block i.
-func (m *Model) decideAll(at func(int) Prediction, blocks []segment.Block, t float64, classes []int) (dominant bool) {
+// decideAll is DecideAll with dec(i, t) Decide of block i's prediction
+// and cp(i) its content probability.
+func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, t float64, classes []int) (dominant bool) {
 	for i := range classes {
-		classes[i] = Decide(at(i), t)
+		classes[i] = dec(i, t)
 	}
-	if s, ok := m.Span(); ok {
-		return s.apply(at, blocks, classes)
+	s, ok := m.Span()
+	if !ok {
+		return false
 	}
-	return false
+	dominant = s.apply(dec, cp, blocks, classes)
+	if t <= 0 {
+		// A threshold of 0 makes every block content: the decoder only
+		// says whether one region dominates.
+		for i := range classes {
+			classes[i] = dec(i, t)
+		}
+	}
+	return dominant
 }
 
-// apply runs the decoder over classes (Decide's output; at(i) is the
-// prediction of block i) and reports whether it acted.
-func (s Span) apply(at func(int) Prediction, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(at, blocks, classes, nil)
+// apply runs the decoder over classes (Decide's output; dec(i, t) is
+// Decide of block i's prediction, cp(i) its content probability) and
+// reports whether it acted.
+func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
+	return s.applyRuns(dec, cp, blocks, classes, nil)
 }
 
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
 // whose content mass counts only in the total the region must hold
 // headlineShare of.
-func (s Span) applyRuns(at func(int) Prediction, blocks []segment.Block, classes []int, runs []bool) bool {
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -120,7 +133,7 @@ func (s Span) applyRuns(at func(int) Prediction, blocks []segment.Block, classes
 	}
 	for i, k := range classes {
 		if runs != nil && runs[i] && Content(k) {
-			runMass += at(i).ContentProb * float64(blocks[i].End-blocks[i].Start)
+			runMass += cp(i) * float64(blocks[i].End-blocks[i].Start)
 		}
 		if !Content(k) || s.linkText(&blocks[i]) || runs != nil && runs[i] {
 			gap++
@@ -134,7 +147,7 @@ func (s Span) applyRuns(at func(int) Prediction, blocks []segment.Block, classes
 			from = i
 		}
 		last, gap = i, 0
-		w := at(i).ContentProb * float64(blocks[i].End-blocks[i].Start)
+		w := cp(i) * float64(blocks[i].End-blocks[i].Start)
 		mass += w
 		total += w
 	}
@@ -143,10 +156,10 @@ func (s Span) applyRuns(at func(int) Prediction, blocks []segment.Block, classes
 		return false
 	}
 	for i, k := range classes {
-		if !Content(k) || (i >= bestFrom && i <= bestTo) || at(i).ContentProb >= s.Outside {
+		if !Content(k) || (i >= bestFrom && i <= bestTo) || cp(i) >= s.Outside {
 			continue
 		}
-		classes[i] = Decide(at(i), 2) // the most probable boilerplate class
+		classes[i] = dec(i, 2) // the most probable boilerplate class
 	}
 	return true
 }
