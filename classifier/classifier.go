@@ -241,12 +241,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		res.PageKindProbs[k+1] = p
 	}
 	classes := make([]int, len(doc.Blocks))
-	var dominant bool
-	if doc.HTML {
-		dominant = c.model.DecideCompact(preds, doc.Blocks, threshold, classes)
-	} else {
-		dominant = c.model.DecideTextCompact(preds, doc.Text, doc.Blocks, threshold, classes)
-	}
+	dominant := c.model.DecideDoc(preds, doc, threshold, classes)
 	// A page holds an article when the page model says so, or when one
 	// region dominates its content (the article-span decoder acted) and
 	// the page model's article probability reaches its lower cut for such

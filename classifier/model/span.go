@@ -23,13 +23,17 @@ import "github.com/winnowhq/winnow/classifier/segment"
 // cut at. Inside the chosen region such a block stays as decided.
 //
 // Plain text has no links. There, a run of headline-shaped lines (at
-// least headlineRun in a row; headline.go), or of teaser cards (a
-// headline, then a one-sentence summary, at least cardRun in a row),
-// stands in for link text: the teaser lists and "more stories" blocks
-// that follow an article, once a scraper has dropped their links, are
-// runs of short lines that end without a sentence's punctuation, or of
-// such lines each followed by one sentence. DecideTextCompact decodes a second
-// time with such runs as gaps, and keeps that decoding when it acts and
+// least headlineRun in a row; runs.go), or of teaser cards (a headline,
+// then a one-sentence summary, at least cardRun in a row), stands in for
+// link text: the teaser lists and "more stories" blocks that follow an
+// article, once a scraper has dropped their links, are runs of short
+// lines that end without a sentence's punctuation, or of such lines each
+// followed by one sentence. In both modes, so is an interleaved run:
+// boilerplate (or link text) and content blocks alternating, unit after
+// unit (a comment thread's author and date lines between its comments, a
+// teaser list's related-class titles between their summaries), which the
+// ordinary decoding bridges with its gaps. DecideDoc decodes a second
+// time with the runs as gaps, and keeps that decoding when it acts and
 // the chosen region also holds headlineShare of the content mass the
 // runs included (a page whose article is itself a list, such as a
 // changelog, keeps its list); otherwise the ordinary decoding stands.

@@ -62,26 +62,33 @@ func TestSummaryShaped(t *testing.T) {
 	}
 }
 
-// TestDecideTextCompact checks the text rule: a run of headline lines
-// after the article is cut where the ordinary decoding keeps it, and
-// neither an article that is a list nor a short run moves.
-func TestDecideTextCompact(t *testing.T) {
+// TestDecideDoc checks the run rules: a run of headline lines, teaser
+// cards or interleaved boilerplate and text after the article is cut where
+// the ordinary decoding keeps it, and neither an article that is a list
+// nor a short run moves.
+func TestDecideDoc(t *testing.T) {
 	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
 	const head = "Five things to know about the new bus routes"
 	const summ = "Residents of the northern districts will wait less for a bus."
 	// s: an article sentence at content probability 0.95; h: a headline
 	// and u: a one-sentence summary, both at 0.7 (content at 0.5, below
-	// Outside).
+	// Outside); m: a boilerplate line (0.1) and c: a comment's sentence
+	// (0.7); l: a linked headline (0.7, HTML only).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
+		html             bool
 	}{
-		{"teasers after the article", "sssssshhhhhh", "kkkkkkrrrrrr"},
-		{"a run of four stays", "sssssshhhh", "kkkkkkkkkk"},
-		{"an article that is a list", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk"},
-		{"a list inside the article", "ssssssshhhhhsssssss", "kkkkkkkkkkkkkkkkkkk"},
-		{"no headlines", "ssss", "kkkk"},
-		{"teaser cards after the article", "sssssshuhuhu", "kkkkkkrrrrrr"},
-		{"two cards stay", "sssssshuhu", "kkkkkkkkkk"},
+		{"teasers after the article", "sssssshhhhhh", "kkkkkkrrrrrr", false},
+		{"a run of four stays", "sssssshhhh", "kkkkkkkkkk", false},
+		{"an article that is a list", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk", false},
+		{"a list inside the article", "ssssssshhhhhsssssss", "kkkkkkkkkkkkkkkkkkk", false},
+		{"no headlines", "ssss", "kkkk", false},
+		{"teaser cards after the article", "sssssshuhuhu", "kkkkkkrrrrrr", false},
+		{"two cards stay", "sssssshuhu", "kkkkkkkkkk", false},
+		{"a thread after the article", "ssssssmcmcmccmc", "kkkkkkrrrrrrrrr", false},
+		{"three units stay", "ssssssmcmcmc", "kkkkkkrkrkrk", false},
+		{"linked headlines with a line each", "sssssslclclclc", "kkkkkkrrrrrrrr", true},
+		{"text has no links", "sssssslclclclc", "kkkkkkkkkkkkkk", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,19 +98,26 @@ func TestDecideTextCompact(t *testing.T) {
 			for i, c := range tc.page {
 				line, p := para, float32(0.95)
 				switch c {
-				case 'h':
+				case 'h', 'l':
 					line, p = head, 0.7
 				case 'u':
 					line, p = summ, 0.7
+				case 'm':
+					line, p = "Reply", 0.1
+				case 'c':
+					line, p = "I have lived in the north for years. This plan is long overdue.", 0.7
 				}
 				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(line), Line: i}
+				if c == 'l' && tc.html {
+					blocks[i].LinkBytes = len(line)
+				}
 				b.WriteString(line + "\n")
 				preds.probs[i][ClassBody] = p
 				preds.probs[i][ClassRelated] = 1 - p
 			}
 			m := &Model{span: DefaultSpan}
 			classes := make([]int, len(blocks))
-			m.DecideTextCompact(preds, b.String(), blocks, 0.5, classes)
+			m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks, HTML: tc.html}, 0.5, classes)
 			got := make([]byte, len(classes))
 			for i, k := range classes {
 				got[i] = 'r'
@@ -161,7 +175,12 @@ func TestDecideThresholdZero(t *testing.T) {
 		decide func(classes []int) bool
 	}{
 		{"html", func(classes []int) bool { return m.DecideCompact(preds, blocks, 0, classes) }},
-		{"text", func(classes []int) bool { return m.DecideTextCompact(preds, b.String(), blocks, 0, classes) }},
+		{"text", func(classes []int) bool {
+			return m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks}, 0, classes)
+		}},
+		{"html, DecideDoc", func(classes []int) bool {
+			return m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks, HTML: true}, 0, classes)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			classes := make([]int, len(blocks))

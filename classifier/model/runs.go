@@ -8,36 +8,45 @@ import (
 	"github.com/winnowhq/winnow/classifier/segment"
 )
 
-// DecideTextCompact is DecideCompact for a plain-text document (text is
-// what the blocks' offsets refer to): the ordinary decoding, then, when
-// the page has headline runs, a second decoding with the runs as gaps that
-// replaces it where it acts (span.go's opening comment says when). The
-// dominance it reports is the ordinary decoding's, which the page model's
-// cuts were fitted on.
-func (m *Model) DecideTextCompact(preds *Predictions, text string, blocks []segment.Block, t float64, classes []int) (dominant bool) {
+// DecideDoc labels every block of doc: DecideCompact (Decide with
+// threshold t, then the article-span decoder), then, when the page has
+// runs (interleavedRuns; in text also headlineRuns), a second decoding
+// with the runs as gaps that replaces the first where it acts (span.go's
+// opening comment says when). The dominance it reports is the first
+// decoding's, which the page model's cuts were fitted on. At t <= 0 every
+// block is content.
+func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, classes []int) (dominant bool) {
 	s, ok := m.Span()
-	var runs []bool
-	if ok && t > 0 { // at 0 every block is content (decideAll)
-		runs = headlineRuns(text, blocks)
+	if !ok || t <= 0 {
+		return m.decideAll(preds.decide, preds.contentProb, doc.Blocks, t, classes)
 	}
-	if runs == nil {
-		return m.decideAll(preds.decide, preds.contentProb, blocks, t, classes)
-	}
+	blocks := doc.Blocks
 	alt := make([]int, len(classes))
 	for i := range alt {
 		alt[i] = preds.decide(i, t)
 	}
+	var runs []bool
+	if !doc.HTML {
+		runs = headlineRuns(doc.Text, blocks)
+	}
+	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
 	dominant = s.apply(preds.decide, preds.contentProb, blocks, classes)
-	if s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs) {
+	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs) {
 		copy(classes, alt)
 	}
 	return dominant
 }
 
-// The text rule's constants (chosen on news-dev and the held-out Persian
+// The run rules' constants (chosen on news-dev and the held-out Persian
 // text styles: docs/model.md, "Which choices flip").
 const (
+	// interleavedRun is the fewest units in a row of an interleaved run;
+	// a unit is 1 to interleavedGap non-content blocks, then 1 to
+	// interleavedContent content blocks.
+	interleavedRun     = 4
+	interleavedGap     = 3
+	interleavedContent = 2
 	// headlineRun is the fewest headline-shaped blocks in a row that
 	// count as gaps.
 	headlineRun = 5
@@ -176,6 +185,54 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 		}
 		if (j-i)/2 >= cardRun {
 			mark(i, j)
+		}
+		i = max(j, i+1)
+	}
+	return runs
+}
+
+// interleavedRuns marks, in runs (allocated when nil and needed), the
+// content blocks of a run of at least interleavedRun units of one to
+// interleavedGap non-content blocks (boilerplate, or link text) followed
+// by one or two content blocks: a comment thread whose author and date
+// lines the model calls boilerplate, teaser cards whose title it calls
+// related, a list of linked headlines each with a line of text. The
+// ordinary decoding's gaps of up to Span.Gap blocks bridge such runs into
+// the article's region. classes are the per-block decisions.
+func (s Span) interleavedRuns(blocks []segment.Block, classes []int, runs []bool) []bool {
+	n := len(classes)
+	content := func(i int) bool { return Content(classes[i]) && !s.linkText(&blocks[i]) }
+	for i := 0; i < n; {
+		j, units := i, 0
+		for {
+			k, gaps := j, 0
+			for k < n && !content(k) && gaps < interleavedGap {
+				k++
+				gaps++
+			}
+			if gaps == 0 || k < n && !content(k) {
+				break
+			}
+			kept := 0
+			for k < n && content(k) && kept <= interleavedContent {
+				k++
+				kept++
+			}
+			if kept == 0 || kept > interleavedContent {
+				break
+			}
+			units++
+			j = k
+		}
+		if units >= interleavedRun {
+			for k := i; k < j; k++ {
+				if content(k) {
+					if runs == nil {
+						runs = make([]bool, n)
+					}
+					runs[k] = true
+				}
+			}
 		}
 		i = max(j, i+1)
 	}
