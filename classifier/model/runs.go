@@ -74,18 +74,16 @@ func headlineShaped(t string) bool {
 	if len(t) > 8*headlineRunes { // most paragraphs: no need to read them
 		return false
 	}
+	var last rune
 	for t != "" {
 		r, n := utf8.DecodeLastRuneInString(t)
-		if !strings.ContainsRune(" \t\"'”’»)]」』）", r) {
+		if !closer(r) {
+			last = r
 			break
 		}
 		t = t[:len(t)-n]
 	}
-	if t == "" {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?…。！？؟:;؛．", last) {
+	if t == "" || sentenceEnd(last) {
 		return false
 	}
 	// Runes are counted only where the bytes leave the answer open (a
@@ -101,6 +99,25 @@ func headlineShaped(t string) bool {
 		d++
 	}
 	return d == 0 || d == len(t) || t[d] != '.' && t[d] != ')'
+}
+
+// closer reports whether r is white space, a closing quote or a closing
+// bracket, which headlineShaped looks past.
+func closer(r rune) bool {
+	switch r {
+	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）':
+		return true
+	}
+	return false
+}
+
+// sentenceEnd reports whether r ends a sentence (or a lead-in: ':', ';').
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '؟', ':', ';', '؛', '．':
+		return true
+	}
+	return false
 }
 
 // headlineLong reports whether t has at least headlineWords words
