@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/winnowhq/winnow/classifier/model"
@@ -125,12 +126,13 @@ func inComments(path string) bool {
 // thread's content: call it only on pages judged to hold an article.
 func commentThreads(blocks []segment.Block, classes []int) {
 	body := false
+	var pc pathCache
 	for i := range blocks {
 		k := classes[i]
 		if k != model.ClassBody && k != model.ClassTitle {
 			continue
 		}
-		if inComments(blocks[i].Path) {
+		if pc.inComments(blocks[i].Path) {
 			if body {
 				classes[i] = model.ClassComments
 			}
@@ -140,4 +142,44 @@ func commentThreads(blocks []segment.Block, classes []int) {
 			body = true
 		}
 	}
+}
+
+// pathCache is inComments for the blocks of one page in document order:
+// a block's Path shares its leading steps with the previous block's, and
+// only the steps after those are read.
+type pathCache struct {
+	prev string
+	ends []int  // the end of each step of prev ('>' or the end of prev)
+	cum  []bool // cum[k]: a step up to k names a comment thread
+}
+
+// inComments is inComments(path).
+func (c *pathCache) inComments(path string) bool {
+	if strings.IndexByte(path, '\\') >= 0 { // an escaped '>' is no step's end
+		c.prev, c.ends, c.cum = "", c.ends[:0], c.cum[:0]
+		return inComments(path)
+	}
+	// The steps of prev that path starts with: a prefix, so binary search.
+	k := sort.Search(len(c.ends), func(k int) bool {
+		e := c.ends[k]
+		return len(path) < e || path[:e] != c.prev[:e] || len(path) > e && path[e] != '>'
+	})
+	c.ends, c.cum = c.ends[:k], c.cum[:k]
+	in, start := false, 0
+	if k > 0 {
+		in, start = c.cum[k-1], c.ends[k-1]+1
+	}
+	for start <= len(path) {
+		end := strings.IndexByte(path[start:], '>')
+		if end < 0 {
+			end = len(path)
+		} else {
+			end += start
+		}
+		in = in || inComments(path[start:end])
+		c.ends, c.cum = append(c.ends, end), append(c.cum, in)
+		start = end + 1
+	}
+	c.prev = path
+	return in
 }

@@ -154,15 +154,64 @@ func TestClassifyComments(t *testing.T) {
 }
 
 // FuzzInComments checks that inComments never panics on any path, and
-// says false for one without a hint.
+// says true only for one that holds a comment word.
 func FuzzInComments(f *testing.F) {
-	for _, s := range []string{"html>body>div#comments>p", `div.a\.comments`, `\`, "#.:>", "div.commentsList:nth-of-type(1)>p", "\xff.comments"} {
+	for _, s := range []string{"html>body>div#comments>p", `div.a\.comments`, `\`, "#.:>", "div.commentsList:nth-of-type(1)>p", "\xff.comments", "div.COMMENTS"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := inComments(s)
-		if got && !strings.Contains(s, "omment") && !strings.Contains(s, "isqus") && !strings.Contains(s, "eplies") && !strings.Contains(s, "omentar") {
-			t.Fatalf("inComments(%q) true without a hint", s)
+		if !inComments(s) {
+			return
+		}
+		l := strings.ToLower(s)
+		if !strings.Contains(l, "comment") && !strings.Contains(l, "disqus") && !strings.Contains(l, "replies") && !strings.Contains(l, "komentar") && !strings.Contains(l, "comentario") {
+			t.Fatalf("inComments(%q) true without a comment word", s)
+		}
+	})
+}
+
+// TestPathCache checks the cached reading against inComments, path by
+// path, in an order where parents repeat and change.
+func TestPathCache(t *testing.T) {
+	paths := []string{
+		"html>body>div#comments:nth-of-type(2)>p:nth-of-type(1)",
+		"html>body>div#comments:nth-of-type(2)>p:nth-of-type(2)",
+		"html>body>div.post:nth-of-type(1)>p:nth-of-type(1)",
+		"html>body>div.post:nth-of-type(1)>div.comment-3:nth-of-type(2)",
+		"html>body>div.post:nth-of-type(1)>p:nth-of-type(3)",
+		`html>body>div.a\>comments:nth-of-type(1)>p:nth-of-type(1)`,
+		"comments",
+		"",
+		"html>body>ol.commentlist:nth-of-type(1)>li:nth-of-type(1)",
+		"html>body>ol.commentlist:nth-of-type(1)>li:nth-of-type(1)>p",
+		"html>body>ol.commentlist:nth-of-type(1)",
+		"html>body",
+		"html>body>div.x:nth-of-type(3)>div.comments-list:nth-of-type(1)>p",
+		"html>body>div.x:nth-of-type(3)>div.comments-listing:nth-of-type(1)>p",
+		"html>body>div.x:nth-of-type(3)>div.comments:nth-of-type(1)>p",
+		"html>body>div.x:nth-of-type(3)>div.comments:nth-of-type(1)>pre",
+		"html>body>div.x:nth-of-type(3)",
+		"html>body>div.x:nth-of-type(3)>",
+	}
+	var c pathCache
+	for _, p := range paths {
+		if got, want := c.inComments(p), inComments(p); got != want {
+			t.Errorf("%q: cached %v, inComments %v", p, got, want)
+		}
+	}
+}
+
+// FuzzPathCache checks the cached reading against inComments over a
+// sequence of paths cut from one input.
+func FuzzPathCache(f *testing.F) {
+	f.Add("html>body>div#comments>p\nhtml>body>div#comments>ul>li\nhtml>body>div.post>p")
+	f.Add("a>b.comment\na>b\na>b.comment>c\n\\>\na>")
+	f.Fuzz(func(t *testing.T, s string) {
+		var c pathCache
+		for _, p := range strings.Split(s, "\n") {
+			if got, want := c.inComments(p), inComments(p); got != want {
+				t.Fatalf("%q: cached %v, inComments %v", p, got, want)
+			}
 		}
 	})
 }
