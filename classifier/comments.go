@@ -31,8 +31,9 @@ var commentNot = map[string]bool{
 
 // commentName reports whether an id or class value names a comment thread
 // or a part of one: a word of commentWords among its first two words
-// (split at '-', '_' and camelCase; later, the value reads as a heading's
-// slug, such as "respond-to-review-comments") and no word of commentNot.
+// (words split at '-', '_' and camelCase; further in, the value is more
+// likely a heading's slug, such as "respond-to-review-comments") and no
+// word of commentNot.
 func commentName(v string) bool {
 	named := false
 	n := 0
