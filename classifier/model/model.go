@@ -328,7 +328,7 @@ func (p *Predictions) At(i int) Prediction {
 	for k := range NumClasses {
 		out.Probs[k] = float64(p.probs[i][k])
 	}
-	out.ContentProb = out.Probs[0] + out.Probs[1]
+	out.ContentProb = p.contentProb(i)
 	if p.explain != nil {
 		out.Explain = p.explain[i]
 	}
@@ -340,21 +340,9 @@ func (p *Predictions) contentProb(i int) float64 {
 	return float64(p.probs[i][0]) + float64(p.probs[i][1])
 }
 
-// decide is Decide(At(i), t), without building the Prediction: float32
-// to float64 keeps the order of the probabilities and their ties.
+// decide is Decide(At(i), t), without building the Prediction.
 func (p *Predictions) decide(i int, t float64) int {
-	pr := &p.probs[i]
-	content := p.contentProb(i) >= t
-	best := -1
-	for k := range NumClasses {
-		if Content(k) != content {
-			continue
-		}
-		if best < 0 || pr[k] > pr[best] {
-			best = k
-		}
-	}
-	return best
+	return mostProbable(&p.probs[i], p.contentProb(i) >= t)
 }
 
 // All returns every block's prediction.

@@ -149,10 +149,15 @@ func headlineLong(t string) bool {
 }
 
 // summaryShaped reports whether a block's text reads as a teaser's
-// summary: one sentence of summaryRunes runes at most (and 20 at least)
-// that ends like one, where a headline would not.
+// summary: one sentence (oneSentence) where a headline would not be.
 func summaryShaped(t string) bool {
-	if len(t) > 4*summaryRunes || headlineShaped(t) {
+	return !headlineShaped(t) && oneSentence(t)
+}
+
+// oneSentence reports whether t is one sentence of summaryRunes runes at
+// most (and 20 at least).
+func oneSentence(t string) bool {
+	if len(t) > 4*summaryRunes {
 		return false
 	}
 	if n := utf8.RuneCountInString(t); n > summaryRunes || n < 20 {
@@ -197,7 +202,8 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 	}
 	for i := 0; i+1 < n; {
 		j := i
-		for j+1 < n && head[j] && !head[j+1] && summaryShaped(text[blocks[j+1].Start:blocks[j+1].End]) {
+		// head[j+1] is known: summaryShaped without reading it again
+		for j+1 < n && head[j] && !head[j+1] && oneSentence(text[blocks[j+1].Start:blocks[j+1].End]) {
 			j += 2
 		}
 		if (j-i)/2 >= cardRun {

@@ -993,13 +993,20 @@ func Score(m *Model, docs []Doc, t float64) Scores {
 // The classifier package decides with it, and training chooses the
 // threshold with it.
 func Decide(p Prediction, t float64) int {
-	content := p.ContentProb >= t
+	return mostProbable(&p.Probs, p.ContentProb >= t)
+}
+
+// mostProbable returns the most probable class of probs on the content
+// side (content) or the boilerplate side, the first of equals. Decide reads
+// a Prediction's probabilities and Predictions.decide the compact ones:
+// float32 to float64 keeps their order and their ties.
+func mostProbable[F float32 | float64](probs *[NumClasses]F, content bool) int {
 	best := -1
 	for k := range NumClasses {
 		if Content(k) != content {
 			continue
 		}
-		if best < 0 || p.Probs[k] > p.Probs[best] {
+		if best < 0 || probs[k] > probs[best] {
 			best = k
 		}
 	}
