@@ -98,3 +98,19 @@ func BenchmarkBudget(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkPagePredict is the page model's judgement of one page from
+// its features (the embedded model's logistic rows and forest).
+func BenchmarkPagePredict(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if m.page == nil || m.page.forest == nil {
+		b.Fatal("the embedded model has no page forest")
+	}
+	exs := xorPages(64, 1)
+	for i := 0; b.Loop(); i++ {
+		m.page.predict(&exs[i%len(exs)].f)
+	}
+}

@@ -64,6 +64,10 @@ type header struct {
 	// LongSplitterBytes is the length of the splitter section for the
 	// lines of a page written on one line, after the splitter; 0: none.
 	LongSplitterBytes int `json:"long_splitter_bytes,omitempty"`
+	// PageForestBytes is the length of the page model's forest section
+	// (forest.MarshalBinary), after the splitters; 0: the page model is
+	// the logistic rows of PageModel alone.
+	PageForestBytes int `json:"page_forest_bytes,omitempty"`
 	// PageKinds and PageModel are the page model: its kinds, and one row
 	// of numPageFeats weights per kind (the first is the bias).
 	PageKinds []string    `json:"page_kinds,omitempty"`
@@ -170,6 +174,14 @@ func (m *Model) Encode(w io.Writer) error {
 		}
 		h.LongSplitterBytes = len(lsp)
 		sp = append(sp, lsp...)
+	}
+	if m.page != nil && m.page.forest != nil {
+		fb, err := m.page.forest.MarshalBinary()
+		if err != nil {
+			return fmt.Errorf("model: encode: %w", err)
+		}
+		h.PageForestBytes = len(fb)
+		sp = append(sp, fb...)
 	}
 	hj, err := json.Marshal(h)
 	if err != nil {
@@ -381,6 +393,16 @@ func Decode(data []byte) (*Model, error) {
 	}
 	if m.longSplitter, p, err = splitterSection(p, h.LongSplitterBytes, "long-line splitter"); err != nil {
 		return nil, err
+	}
+	if h.PageForestBytes != 0 {
+		if m.page == nil || h.PageForestBytes < 0 || h.PageForestBytes > len(p) {
+			return nil, &FormatError{fmt.Sprintf("page forest section of %d bytes, %d left", h.PageForestBytes, len(p))}
+		}
+		m.page.forest = new(forest)
+		if err := m.page.forest.UnmarshalBinary(p[:h.PageForestBytes]); err != nil {
+			return nil, &FormatError{"page forest: " + err.Error()}
+		}
+		p = p[h.PageForestBytes:]
 	}
 	if len(p) != 0 {
 		return nil, &FormatError{fmt.Sprintf("%d trailing bytes", len(p))}

@@ -89,6 +89,10 @@ type pageModel struct {
 	// the cut for pages with a dominant region (DominantArticle; 0 in
 	// files written before it: every such page holds an article).
 	article, dominant float32
+	// forest, when not nil, is a boosted forest over the same features
+	// (trainForest): the kinds' probabilities are then the mean of the
+	// logistic model's and the forest's.
+	forest *forest
 }
 
 // pageFeatures computes the page aggregates of doc from its block stats
@@ -278,16 +282,21 @@ func (e pageExample) withoutURL() pageExample {
 
 // predict returns the page kind probabilities for feature vector f.
 func (pm *pageModel) predict(f *[numPageFeats]float32) PagePrediction {
-	var z [NumPageKinds]float64
-	for k := range NumPageKinds {
-		s := 0.0
-		for j, v := range f {
-			s += float64(pm.w[k][j] * v)
-		}
-		z[k] = s
-	}
 	var out PagePrediction
-	softmaxPage(&z, &out.Probs)
+	out.Probs = pm.linear(f)
+	// the article cuts read the logistic model's article probability:
+	// they were fitted on it, and it is the smoother of the two on pages
+	// unlike the training pages (docs/model.md, "Page kind and article
+	// presence")
+	pa := out.Probs[PageArticle-1]
+	if pm.forest != nil {
+		var z, pf [NumPageKinds]float64
+		pm.forest.logits(f, &z)
+		softmaxPage(&z, &pf)
+		for k := range out.Probs {
+			out.Probs[k] = (out.Probs[k] + pf[k]) / 2
+		}
+	}
 	best := 0
 	for k := 1; k < NumPageKinds; k++ {
 		if out.Probs[k] > out.Probs[best] {
@@ -295,9 +304,23 @@ func (pm *pageModel) predict(f *[numPageFeats]float32) PagePrediction {
 		}
 	}
 	out.Kind = int8(best + 1)
-	out.Article = out.Kind == PageArticle || out.Probs[PageArticle-1] >= float64(pm.article)
-	out.DominantArticle = out.Article || out.Probs[PageArticle-1] >= float64(pm.dominant)
+	out.Article = out.Kind == PageArticle || pa >= float64(pm.article)
+	out.DominantArticle = out.Article || pa >= float64(pm.dominant)
 	return out
+}
+
+// linear returns the logistic page model's kind probabilities for f.
+func (pm *pageModel) linear(f *[numPageFeats]float32) [NumPageKinds]float64 {
+	var z, p [NumPageKinds]float64
+	for k := range NumPageKinds {
+		s := 0.0
+		for j, v := range f {
+			s += float64(pm.w[k][j] * v)
+		}
+		z[k] = s
+	}
+	softmaxPage(&z, &p)
+	return p
 }
 
 func softmaxPage(z *[NumPageKinds]float64, p *[NumPageKinds]float64) {
@@ -461,8 +484,7 @@ func fitArticleCut(pm *pageModel, dev []pageExample, src []string) {
 		} else {
 			others[k]++
 		}
-		pp := pm.predict(&dev[i].f)
-		pa[i], kindArt[i] = pp.Probs[PageArticle-1], pp.Kind == PageArticle
+		pa[i], kindArt[i] = pm.linear(&dev[i].f)[PageArticle-1], pm.predict(&dev[i].f).Kind == PageArticle
 	}
 	nArtSrc, nOtherSrc := 0, 0
 	for k := range arts {

@@ -645,7 +645,9 @@ func appendPageExample(exs []pageExample, e pageExample, hasURL bool) []pageExam
 
 // fitPage fits the page model's variants on the training pages, keeps
 // the one with the best accuracy on the dev pages (first-pass features of
-// m, which never saw them) and fits its article cut there.
+// m, which never saw them), then a forest beside it (forest.go), kept
+// when the two together judge the dev pages better. The article cut is
+// fitted later, on the decoded dev pages (calibrate).
 func fitPage(m *Model, train []pageExample, dev []Doc, logf func(string, ...any)) *pageModel {
 	var src []string
 	devEx := pageDevExamples(m, dev, &src, false)
@@ -658,6 +660,14 @@ func fitPage(m *Model, train []pageExample, dev []Doc, logf func(string, ...any)
 		if acc > bestAcc+1e-9 {
 			best, bestAcc = pm, acc
 		}
+	}
+	// the forest beside the best logistic model, kept when their mean
+	// judges the dev pages better
+	pm := &pageModel{w: best.w, forest: trainForest(train, defaultForest)}
+	acc := pageDevAccuracy(pm, devEx, src)
+	logf("train: page model and forest %+v: dev accuracy %.4f (mean over sources)", defaultForest, acc)
+	if acc > bestAcc+1e-9 {
+		best = pm
 	}
 	logf("train: page model: %d training pages, %d dev pages", len(train), len(devEx))
 	return best

@@ -1,0 +1,328 @@
+package model
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// A forest is a boosted ensemble of small regression trees over the page
+// features: each round holds one tree per page kind, and a kind's logit
+// is the sum of its trees' leaves. Unlike the logistic page model it can
+// read interactions of features (an address under /docs/ with long
+// paragraphs is documentation, not an article; a forum is many mid-sized
+// repeated items and a thread-shaped address), which a linear model over
+// the same aggregates cannot. It is trained by Newton boosting of the
+// softmax loss (trainForest), deterministically: no sampling, splits on
+// fixed quantiles of the training values.
+type forest struct {
+	// trees[r*NumPageKinds+k] is round r's tree for kind k.
+	trees []ftree
+}
+
+// An ftree is one regression tree in pre-order: a node's left child is
+// the next node, its right child is at right.
+type ftree []fnode
+
+// An fnode is a split (feat ≥ 0: go left when f[feat] <= val, else to
+// right) or a leaf (feat < 0: val is its contribution to the logit).
+type fnode struct {
+	feat  int16
+	right int32
+	val   float32
+}
+
+// Forest limits: a decoded forest is rejected beyond them.
+const (
+	maxForestTrees = 4096
+	maxTreeNodes   = 1 << 10
+)
+
+// logits adds the forest's logits for f to z.
+func (fo *forest) logits(f *[numPageFeats]float32, z *[NumPageKinds]float64) {
+	for i, t := range fo.trees {
+		z[i%NumPageKinds] += float64(t.eval(f))
+	}
+}
+
+// forestConfig is how trainForest grows a forest.
+type forestConfig struct {
+	rounds, depth int
+	// minLeaf is the fewest training pages a leaf holds.
+	minLeaf int
+	// eta is the learning rate (folded into the leaves), lambda the L2
+	// penalty on a leaf's value.
+	eta, lambda float64
+}
+
+// defaultForest is the forest Train fits (chosen on the dev sets against
+// the logistic page model: docs/model.md, "Page kind and article
+// presence").
+var defaultForest = forestConfig{rounds: 200, depth: 3, minLeaf: 20, eta: 0.1, lambda: 1}
+
+// forestBins is the number of candidate split points per feature.
+const forestBins = 32
+
+// trainForest fits a forest to exs (weighted by their w) by Newton
+// boosting of the softmax loss. The kinds' trees of one round are grown
+// in parallel; the result does not depend on the schedule.
+func trainForest(exs []pageExample, cfg forestConfig) *forest {
+	fo := &forest{}
+	if len(exs) == 0 {
+		return fo
+	}
+	// candidate thresholds: quantiles of each feature's training values
+	var thr [numPageFeats][]float32
+	vals := make([]float32, len(exs))
+	for j := range numPageFeats {
+		for i := range exs {
+			vals[i] = exs[i].f[j]
+		}
+		slices.Sort(vals)
+		for q := 1; q < forestBins; q++ {
+			v := vals[q*len(vals)/forestBins]
+			if (len(thr[j]) == 0 || v > thr[j][len(thr[j])-1]) && v < vals[len(vals)-1] {
+				thr[j] = append(thr[j], v)
+			}
+		}
+	}
+	// bins[i*numPageFeats+j]: the first threshold of feature j at or
+	// above page i's value (values <= thr[j][b] fall in bins <= b)
+	bins := make([]uint8, len(exs)*numPageFeats)
+	for i := range exs {
+		for j := range numPageFeats {
+			bins[i*numPageFeats+j] = uint8(sort.Search(len(thr[j]), func(b int) bool { return thr[j][b] >= exs[i].f[j] }))
+		}
+	}
+	g := &grower{exs: exs, thr: &thr, bins: bins, cfg: cfg}
+	z := make([][NumPageKinds]float64, len(exs))
+	p := make([][NumPageKinds]float64, len(exs))
+	all := make([]int, len(exs))
+	for i := range all {
+		all[i] = i
+	}
+	grad := make([][]float64, NumPageKinds)
+	hess := make([][]float64, NumPageKinds)
+	for k := range NumPageKinds {
+		grad[k] = make([]float64, len(exs))
+		hess[k] = make([]float64, len(exs))
+	}
+	for range cfg.rounds {
+		for i := range exs {
+			softmaxPage(&z[i], &p[i])
+		}
+		var round [NumPageKinds]ftree
+		var wg sync.WaitGroup
+		for k := range NumPageKinds {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i, e := range exs {
+					y := 0.0
+					if int(e.kind-1) == k {
+						y = 1
+					}
+					grad[k][i] = e.w * (y - p[i][k])
+					hess[k][i] = e.w * max(p[i][k]*(1-p[i][k]), 1e-6)
+				}
+				var t ftree
+				g.grow(&t, all, grad[k], hess[k], cfg.depth)
+				round[k] = t
+			}()
+		}
+		wg.Wait()
+		for k, t := range round {
+			for i := range exs {
+				z[i][k] += float64(t.eval(&exs[i].f))
+			}
+		}
+		fo.trees = append(fo.trees, round[:]...)
+	}
+	return fo
+}
+
+// eval is the tree's leaf value for f.
+func (t ftree) eval(f *[numPageFeats]float32) float32 {
+	n := 0
+	for t[n].feat >= 0 {
+		if f[t[n].feat] <= t[n].val {
+			n++
+		} else {
+			n = int(t[n].right)
+		}
+	}
+	return t[n].val
+}
+
+// grower grows one tree; it is read-only during a round, so the kinds'
+// trees grow in parallel.
+type grower struct {
+	exs  []pageExample
+	thr  *[numPageFeats][]float32
+	bins []uint8
+	cfg  forestConfig
+}
+
+// grow appends the subtree over the pages idx to t.
+func (g *grower) grow(t *ftree, idx []int, grad, hess []float64, depth int) {
+	var G, H float64
+	for _, i := range idx {
+		G += grad[i]
+		H += hess[i]
+	}
+	me := len(*t)
+	*t = append(*t, fnode{feat: -1, val: float32(g.cfg.eta * G / (H + g.cfg.lambda))})
+	if depth == 0 || len(idx) < 2*g.cfg.minLeaf {
+		return
+	}
+	lam := g.cfg.lambda
+	base := G * G / (H + lam)
+	bestGain, bestF, bestB := 1e-12, -1, 0
+	var hg, hh [forestBins]float64
+	var hc [forestBins]int
+	for j := range numPageFeats {
+		nb := len(g.thr[j])
+		if nb == 0 {
+			continue
+		}
+		hg, hh, hc = [forestBins]float64{}, [forestBins]float64{}, [forestBins]int{}
+		for _, i := range idx {
+			b := g.bins[i*numPageFeats+j]
+			hg[b] += grad[i]
+			hh[b] += hess[i]
+			hc[b]++
+		}
+		var gl, hl float64
+		cl := 0
+		for b := range nb {
+			gl, hl, cl = gl+hg[b], hl+hh[b], cl+hc[b]
+			if cl < g.cfg.minLeaf || len(idx)-cl < g.cfg.minLeaf {
+				continue
+			}
+			gr, hr := G-gl, H-hl
+			if gain := gl*gl/(hl+lam) + gr*gr/(hr+lam) - base; gain > bestGain {
+				bestGain, bestF, bestB = gain, j, b
+			}
+		}
+	}
+	if bestF < 0 {
+		return
+	}
+	var left, right []int
+	for _, i := range idx {
+		if int(g.bins[i*numPageFeats+bestF]) <= bestB {
+			left = append(left, i)
+		} else {
+			right = append(right, i)
+		}
+	}
+	(*t)[me] = fnode{feat: int16(bestF), val: g.thr[bestF][bestB]}
+	g.grow(t, left, grad, hess, depth-1)
+	(*t)[me].right = int32(len(*t))
+	g.grow(t, right, grad, hess, depth-1)
+}
+
+// MarshalBinary encodes the forest: uvarint number of trees, then per
+// tree a uvarint number of nodes and per node a zig-zag varint feature
+// (-1: a leaf), a uvarint right child (splits only) and a float32 value.
+func (fo *forest) MarshalBinary() ([]byte, error) {
+	b := binary.AppendUvarint(nil, uint64(len(fo.trees)))
+	for _, t := range fo.trees {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		for _, n := range t {
+			b = binary.AppendVarint(b, int64(n.feat))
+			if n.feat >= 0 {
+				b = binary.AppendUvarint(b, uint64(n.right))
+			}
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(n.val))
+		}
+	}
+	return b, nil
+}
+
+// UnmarshalBinary decodes a forest MarshalBinary wrote. It checks that
+// every tree is a well-formed pre-order tree over the page features (each
+// split's right child after its left subtree, every path ending at a
+// leaf) with finite values, a whole number of rounds and at most
+// maxForestTrees trees of maxTreeNodes nodes.
+func (fo *forest) UnmarshalBinary(p []byte) error {
+	nt, p, err := uvarint(p, "forest trees")
+	if err != nil {
+		return err
+	}
+	if nt == 0 || nt > maxForestTrees || nt%NumPageKinds != 0 {
+		return fmt.Errorf("forest of %d trees, want a positive multiple of %d up to %d", nt, NumPageKinds, maxForestTrees)
+	}
+	fo.trees = make([]ftree, 0, nt)
+	for range nt {
+		var nn uint64
+		if nn, p, err = uvarint(p, "tree nodes"); err != nil {
+			return err
+		}
+		if nn == 0 || nn > maxTreeNodes {
+			return fmt.Errorf("tree of %d nodes, want 1 to %d", nn, maxTreeNodes)
+		}
+		t := make(ftree, nn)
+		for i := range t {
+			f, m := binary.Varint(p)
+			if m <= 0 || f < -1 || f >= numPageFeats {
+				return fmt.Errorf("tree node %d: bad feature", i)
+			}
+			p = p[m:]
+			t[i].feat = int16(f)
+			if f >= 0 {
+				var r uint64
+				if r, p, err = uvarint(p, "tree node"); err != nil {
+					return err
+				}
+				if r <= uint64(i)+1 || r >= nn {
+					return fmt.Errorf("tree node %d: right child %d out of range", i, r)
+				}
+				t[i].right = int32(r)
+			}
+			if len(p) < 4 {
+				return fmt.Errorf("tree node %d: truncated", i)
+			}
+			t[i].val = math.Float32frombits(binary.LittleEndian.Uint32(p))
+			p = p[4:]
+			if v := float64(t[i].val); math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("tree node %d: value %v", i, v)
+			}
+		}
+		if end, ok := t.check(0); !ok || end != len(t) {
+			return fmt.Errorf("tree of %d nodes is not one pre-order tree", nn)
+		}
+		fo.trees = append(fo.trees, t)
+	}
+	if len(p) != 0 {
+		return fmt.Errorf("forest: %d trailing bytes", len(p))
+	}
+	return nil
+}
+
+// check reports where the subtree at n ends and whether it is well
+// formed: a split's left subtree ends exactly at its right child.
+// Recursion is bounded by maxTreeNodes: every child index is greater than
+// its parent's.
+func (t ftree) check(n int) (int, bool) {
+	if t[n].feat < 0 {
+		return n + 1, true
+	}
+	end, ok := t.check(n + 1)
+	if !ok || end != int(t[n].right) {
+		return 0, false
+	}
+	return t.check(end)
+}
+
+// uvarint reads one uvarint off p.
+func uvarint(p []byte, what string) (uint64, []byte, error) {
+	v, n := binary.Uvarint(p)
+	if n <= 0 {
+		return 0, nil, fmt.Errorf("%s: bad varint", what)
+	}
+	return v, p[n:], nil
+}
