@@ -254,11 +254,14 @@ type Result struct {
 	ModelVersion string
 	// PageKind is what kind of page the document is (PageUnspecified
 	// when the model has no page model); PageKindProbs holds each kind's
-	// probability, indexed by PageKind.
+	// probability, indexed by PageKind (with a page forest in the model,
+	// the mean of its logistic part's and its forest's).
 	PageKind      PageKind
 	PageKindProbs [NumPageKinds]float64
 	// HasArticle reports whether the page holds an article: PageKind is
-	// PageArticle, or the model has no page model.
+	// PageArticle, or the logistic page model's article probability
+	// reaches the model's cut (a lower one when one region dominates the
+	// content), or the model has no page model.
 	HasArticle bool
 	Blocks     []Block
 	Summary    Summary
