@@ -261,7 +261,8 @@ type Result struct {
 	// HasArticle reports whether the page holds an article: PageKind is
 	// PageArticle, or the logistic page model's article probability
 	// reaches the model's cut (a lower one when one region dominates the
-	// content), or the model has no page model.
+	// content) while the page model is not sure of another kind, or the
+	// model has no page model.
 	HasArticle bool
 	Blocks     []Block
 	Summary    Summary

@@ -223,3 +223,49 @@ func FuzzForest(f *testing.F) {
 		}
 	})
 }
+
+// TestSureKind checks the page forest's one say in article presence: a
+// page the article cut keeps is judged to hold none when both models are
+// sure of another kind, and only then.
+func TestSureKind(t *testing.T) {
+	// one round whose listing tree says +10 (the forest is sure of a
+	// listing) and whose other trees say 0
+	leaf := func(v float32) ftree { return ftree{{feat: -1, val: v}} }
+	sure := &forest{trees: []ftree{leaf(0), leaf(10), leaf(0), leaf(0), leaf(0)}}
+	// logistic rows with only a bias: article and listing probabilities
+	// pa and 1-pa, the other kinds about 0
+	linear := func(pa float64) [NumPageKinds][numPageFeats]float32 {
+		var w [NumPageKinds][numPageFeats]float32
+		w[PageListing-1][0] = float32(math.Log((1 - pa) / pa))
+		for k := PageForum; k <= PageOther; k++ {
+			w[k-1][0] = -30
+		}
+		return w
+	}
+	var f [numPageFeats]float32
+	f[0] = 1
+	tests := []struct {
+		name                 string
+		pa                   float64 // the logistic model's article probability
+		forest               *forest
+		article, dominant    float32 // the cuts
+		wantArticle, wantDom bool
+		wantKind             int8
+	}{
+		{"no forest: the cut keeps the page", 0.2, nil, 0.1, 0.05, true, true, PageListing},
+		{"both sure of a listing, article under 0.4", 0.2, sure, 0.1, 0.05, false, false, PageListing},
+		{"article at 0.4: the two together not sure of a listing", 0.4, sure, 0.1, 0.05, true, true, PageListing},
+		{"the forest not sure of a listing", 0.35, &forest{trees: []ftree{leaf(0), leaf(1), leaf(0), leaf(0), leaf(0)}}, 0.1, 0.05, true, true, PageListing},
+		{"under the cut, a dominant region decides as before", 0.07, sure, 0.1, 0.05, false, true, PageListing},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pm := &pageModel{w: linear(tc.pa), forest: tc.forest, article: tc.article, dominant: tc.dominant}
+			p := pm.predict(&f)
+			if p.Kind != tc.wantKind || p.Article != tc.wantArticle || p.DominantArticle != tc.wantDom {
+				t.Errorf("kind %d, article %v, dominant article %v (probs %.3f); want %d, %v, %v",
+					p.Kind, p.Article, p.DominantArticle, p.Probs, tc.wantKind, tc.wantArticle, tc.wantDom)
+			}
+		})
+	}
+}

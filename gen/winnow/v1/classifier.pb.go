@@ -764,7 +764,8 @@ type ClassifyResponse struct {
 	// Output only. Whether the page holds an article: page_kind is
 	// PAGE_KIND_ARTICLE, or the page model's probability of an article
 	// reaches the cut fitted on dev pages (set so that an article is rarely
-	// taken for a page without one), or the model has no page model. When
+	// taken for a page without one) while the page model is not sure of
+	// another kind, or the model has no page model. When
 	// false, no block is labelled content unless
 	// ClassifyOptions.keep_content_without_article is set.
 	HasArticle    bool `protobuf:"varint,12,opt,name=has_article,json=hasArticle,proto3" json:"has_article,omitempty"`
