@@ -320,10 +320,9 @@ func (pm *pageModel) predict(f *[numPageFeats]float32) PagePrediction {
 // region dominates it) when the kind the two models name together is not
 // article, with a probability of at least sureKind, and that article
 // probability is under sureArticle. Pages under the cut keep the
-// judgement of the cuts. Chosen on
-// the dev sets (docs/model.md, "The page forest"): held-out Persian
-// listings as text emptied 9–13 → 23–26 of 60 (seed 2: 6–7 → 15–16), no
-// dev article emptied.
+// judgement of the cuts. Chosen on the dev sets (docs/model.md, "The page
+// forest"): held-out Persian listings as text emptied 9–13 → 23–26 of 60
+// (seed 2: 6–7 → 15–16), no dev article emptied.
 const (
 	sureKind    = 0.85
 	sureArticle = 0.4
