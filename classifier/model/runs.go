@@ -32,8 +32,15 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
 	dominant = s.apply(preds.decide, preds.contentProb, blocks, classes)
-	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs) {
+	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs, true) {
 		copy(classes, alt)
+		return dominant
+	}
+	// (a refused decoding leaves alt as it was)
+	if !doc.HTML {
+		if dated := datedRuns(doc.Text, blocks); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false) {
+			copy(classes, alt)
+		}
 	}
 	return dominant
 }
@@ -63,6 +70,9 @@ const (
 	cardRun = 3
 	// summaryRunes is the longest summary of a card.
 	summaryRunes = 250
+	// datedBreak is the longest line (in runes) that does not break a
+	// dated run: a month's or a year's heading between its headlines.
+	datedBreak = 12
 )
 
 // headlineShaped reports whether a block's text reads as a headline: at
@@ -260,4 +270,85 @@ func (s Span) interleavedRuns(blocks []segment.Block, classes []int, runs []bool
 		i = max(j, i+1)
 	}
 	return runs
+}
+
+// datedRuns marks the runs of text blocks that are a list of dated
+// headlines, an archive or "more stories" list ("Why wine smells like
+// petrol - 19 January 2026"): at least headlineRun headlines, half of
+// them or more ending with a year (endsYear), short lines of at most
+// datedBreak runes between them (a month's heading) not breaking the run;
+// nil when there is none. A headline that ends with a year counts even
+// when it ends with a full stop. Unlike the other runs, a dated run is
+// never the article: DecideDoc decodes with such runs as gaps without the
+// share the others must leave the article.
+func datedRuns(text string, blocks []segment.Block) []bool {
+	n := len(blocks)
+	var runs []bool
+	for i := 0; i < n; {
+		heads, dated, last := 0, 0, -1
+		j := i
+		for ; j < n; j++ {
+			t := text[blocks[j].Start:blocks[j].End]
+			if y := endsYear(t); y || headlineShaped(t) {
+				heads, last = heads+1, j
+				if y {
+					dated++
+				}
+				continue
+			}
+			if heads == 0 || len(t) > 4*datedBreak || utf8.RuneCountInString(t) > datedBreak {
+				break
+			}
+		}
+		if heads >= headlineRun && 2*dated >= heads {
+			if runs == nil {
+				runs = make([]bool, n)
+			}
+			for k := i; k <= last; k++ {
+				runs[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return runs
+}
+
+// endsYear reports whether t ends with a year of four digits, 1900 to
+// 2099 or, in the Persian calendar, 1300 to 1499, in ASCII, Arabic-Indic
+// or Persian digits (closing quotes, brackets and a full stop after it
+// aside).
+func endsYear(t string) bool {
+	for t != "" {
+		r, n := utf8.DecodeLastRuneInString(t)
+		if !closer(r) && r != '.' {
+			break
+		}
+		t = t[:len(t)-n]
+	}
+	v, d := 0, 0
+	for t != "" && d <= 4 {
+		r, n := utf8.DecodeLastRuneInString(t)
+		x := digitValue(r)
+		if x < 0 {
+			break
+		}
+		v += x * [...]int{1, 10, 100, 1000, 0}[d]
+		d++
+		t = t[:len(t)-n]
+	}
+	return d == 4 && (v >= 1900 && v <= 2099 || v >= 1300 && v <= 1499)
+}
+
+// digitValue is r's value as a decimal digit (ASCII, Arabic-Indic or
+// Persian), or -1.
+func digitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '٠' && r <= '٩':
+		return int(r - '٠')
+	case r >= '۰' && r <= '۹':
+		return int(r - '۰')
+	}
+	return -1
 }

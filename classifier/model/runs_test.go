@@ -70,10 +70,12 @@ func TestDecideDoc(t *testing.T) {
 	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
 	const head = "Five things to know about the new bus routes"
 	const summ = "Residents of the northern districts will wait less for a bus."
+	const dated = "Why wine smells like strawberry, pepper and petrol - 19 January 2026"
 	// s: an article sentence at content probability 0.95; h: a headline
 	// and u: a one-sentence summary, both at 0.7 (content at 0.5, below
 	// Outside); m: a boilerplate line (0.1) and c: a comment's sentence
-	// (0.7); l: a linked headline (0.7, HTML only).
+	// (0.7); l: a linked headline (0.7, HTML only); d: a headline ending
+	// with a date and f: a month's heading (0.7).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
 		html             bool
@@ -89,6 +91,11 @@ func TestDecideDoc(t *testing.T) {
 		{"three units stay", "ssssssmcmcmc", "kkkkkkrkrkrk", false},
 		{"linked headlines with a line each", "sssssslclclclc", "kkkkkkrrrrrrrr", true},
 		{"text has no links", "sssssslclclclc", "kkkkkkkkkkkkkk", false},
+		{"a dated archive longer than the article", "ssdddddddddddd", "kkrrrrrrrrrrrr", false},
+		{"a dated archive with a month's heading", "ssddfdddfdd", "kkrrrrrrrrr", false},
+		{"four dated headlines stay", "ssssdddd", "kkkkkkkk", false},
+		{"an undated list stays", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk", false},
+		{"html has no dated runs", "ssdddddddddddd", "kkkkkkkkkkkkkk", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -102,6 +109,10 @@ func TestDecideDoc(t *testing.T) {
 					line, p = head, 0.7
 				case 'u':
 					line, p = summ, 0.7
+				case 'd':
+					line, p = dated, 0.7
+				case 'f':
+					line, p = "February", 0.7
 				case 'm':
 					line, p = "Reply", 0.1
 				case 'c':
@@ -132,8 +143,36 @@ func TestDecideDoc(t *testing.T) {
 	}
 }
 
-// FuzzHeadlineShaped checks that headlineShaped, summaryShaped and
-// headlineRuns never panic, that text ending a sentence is no headline, and that two blocks
+func TestEndsYear(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"english date", "Tequila versus Mezcal - 22 April 2025", true},
+		{"numeric date", "Bericht vom 27.02.2024", true},
+		{"full stop after it", "Published in 1999.", true},
+		{"in brackets", "The Mezcal harvest (2024)", true},
+		{"persian date", "افزایش قیمت نان در تهران ۲۷ اسفند ۱۴۰۳", true},
+		{"arabic-indic digits", "الأخبار ٢٠٢٤", true},
+		{"a number, no year", "Ten facts about 4000 species", false},
+		{"five digits", "Order number 20245", false},
+		{"three digits", "Route 202", false},
+		{"year out of range", "Welcome to 2100", false},
+		{"iso date ends with the day", "Release 2024-05-12", false},
+		{"only a year", "2024", true},
+		{"empty", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := endsYear(tc.text); got != tc.want {
+				t.Errorf("endsYear(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzHeadlineShaped checks that headlineShaped, summaryShaped,
+// headlineRuns, datedRuns and endsYear never panic, that text ending a sentence is no headline, and that two blocks
 // make no run.
 func FuzzHeadlineShaped(f *testing.F) {
 	for _, s := range []string{"Council approves the new bus routes", "11.2. Index", "\xff\xfe\xfd abc def", "”", "a b c.", "1)"} {
@@ -144,6 +183,10 @@ func FuzzHeadlineShaped(f *testing.F) {
 			t.Fatalf("headlineShaped(%q) = true", s)
 		}
 		summaryShaped(s)
+		endsYear(s)
+		if datedRuns(s, []segment.Block{{Start: 0, End: len(s)}}) != nil {
+			t.Fatalf("one block makes a dated run")
+		}
 		runs := headlineRuns(s+"\n"+s, []segment.Block{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: 2*len(s) + 1}})
 		if runs != nil {
 			t.Fatalf("two blocks make a run: %v", runs)

@@ -37,6 +37,10 @@ import "github.com/winnowhq/winnow/classifier/segment"
 // the chosen region also holds headlineShare of the content mass the
 // runs included (a page whose article is itself a list, such as a
 // changelog, keeps its list); otherwise the ordinary decoding stands.
+// A list of dated headlines in text (an archive: at least headlineRun
+// headlines, half of them ending with a year; runs.go) is never the
+// article: when the other runs did not act, DecideDoc decodes once more
+// with such runs as gaps and no share to hold.
 //
 // The parameters are chosen on the held-out dev sets (news articles of
 // never-trained sites, Persian pages of held-out template families) and
@@ -120,13 +124,13 @@ func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, bloc
 // Decide of block i's prediction, cp(i) its content probability) and
 // reports whether it acted.
 func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(dec, cp, blocks, classes, nil)
+	return s.applyRuns(dec, cp, blocks, classes, nil, false)
 }
 
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
-// whose content mass counts only in the total the region must hold
-// headlineShare of.
-func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool) bool {
+// whose content mass, when gated, counts only in the total the region
+// must hold headlineShare of.
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -156,7 +160,7 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		total += w
 	}
 	flush()
-	if bestFrom < 0 || best < s.Share*total || runs != nil && best < headlineShare*(total+runMass) {
+	if bestFrom < 0 || best < s.Share*total || gated && best < headlineShare*(total+runMass) {
 		return false
 	}
 	for i, k := range classes {
