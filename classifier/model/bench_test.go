@@ -114,3 +114,23 @@ func BenchmarkPagePredict(b *testing.B) {
 		m.page.predict(&exs[i%len(exs)].f)
 	}
 }
+
+// BenchmarkPagePredictCold is BenchmarkPagePredict with the caches
+// flushed (32 MiB written) before every call, as between two pages of a
+// corpus: the forest's nodes come from memory.
+func BenchmarkPagePredictCold(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	exs := xorPages(64, 1)
+	junk := make([]byte, 32<<20)
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		for j := 0; j < len(junk); j += 64 {
+			junk[j]++
+		}
+		b.StartTimer()
+		m.page.predict(&exs[i%len(exs)].f)
+	}
+}

@@ -31,7 +31,7 @@ type ftree []fnode
 // right) or a leaf (feat < 0: val is its contribution to the logit).
 type fnode struct {
 	feat  int16
-	right int32
+	right uint16 // < maxTreeNodes
 	val   float32
 }
 
@@ -141,7 +141,25 @@ func trainForest(exs []pageExample, cfg forestConfig) *forest {
 		}
 		fo.trees = append(fo.trees, round[:]...)
 	}
+	fo.pack()
 	return fo
+}
+
+// pack moves every tree's nodes into one array, in tree order: a page's
+// judgement walks every tree once, and with caches cold (a corpus's next
+// page) nodes spread over a thousand small allocations cost it 29 µs,
+// packed 11 µs (BenchmarkPagePredictCold; warm, 4–6 µs either way).
+func (fo *forest) pack() {
+	total := 0
+	for _, t := range fo.trees {
+		total += len(t)
+	}
+	buf := make([]fnode, 0, total)
+	for i, t := range fo.trees {
+		start := len(buf)
+		buf = append(buf, t...)
+		fo.trees[i] = buf[start:len(buf):len(buf)]
+	}
 }
 
 // eval is the tree's leaf value for f.
@@ -221,7 +239,7 @@ func (g *grower) grow(t *ftree, idx []int, grad, hess []float64, depth int) {
 	}
 	(*t)[me] = fnode{feat: int16(bestF), val: g.thr[bestF][bestB]}
 	g.grow(t, left, grad, hess, depth-1)
-	(*t)[me].right = int32(len(*t))
+	(*t)[me].right = uint16(len(*t))
 	g.grow(t, right, grad, hess, depth-1)
 }
 
@@ -281,7 +299,7 @@ func (fo *forest) UnmarshalBinary(p []byte) error {
 				if r <= uint64(i)+1 || r >= nn {
 					return fmt.Errorf("tree node %d: right child %d out of range", i, r)
 				}
-				t[i].right = int32(r)
+				t[i].right = uint16(r)
 			}
 			if len(p) < 4 {
 				return fmt.Errorf("tree node %d: truncated", i)
@@ -300,6 +318,7 @@ func (fo *forest) UnmarshalBinary(p []byte) error {
 	if len(p) != 0 {
 		return fmt.Errorf("forest: %d trailing bytes", len(p))
 	}
+	fo.pack()
 	return nil
 }
 
