@@ -10,7 +10,8 @@ import (
 
 // DecideDoc labels every block of doc: DecideCompact (Decide with
 // threshold t, then the article-span decoder), then, when the page has
-// runs (interleavedRuns; in text also headlineRuns), a second decoding
+// runs (interleavedRuns; in text also headlineRuns, in HTML
+// linkedHeadlineRuns), a second decoding
 // with the runs as gaps that replaces the first where it acts (span.go's
 // opening comment says when). The dominance it reports is the first
 // decoding's, which the page model's cuts were fitted on. At t <= 0 every
@@ -26,7 +27,9 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 		alt[i] = preds.decide(i, t)
 	}
 	var runs []bool
-	if !doc.HTML {
+	if doc.HTML {
+		runs = linkedHeadlineRuns(doc.Text, blocks)
+	} else {
 		runs = headlineRuns(doc.Text, blocks)
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
@@ -191,7 +194,7 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 	for i, b := range blocks {
 		head[i] = headlineShaped(text[b.Start:b.End])
 	}
-	var runs []bool
+	runs := markRuns(head, headlineRun)
 	mark := func(from, to int) {
 		if runs == nil {
 			runs = make([]bool, n)
@@ -199,16 +202,6 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 		for k := from; k < to; k++ {
 			runs[k] = true
 		}
-	}
-	for i := 0; i < n; {
-		j := i
-		for j < n && head[j] {
-			j++
-		}
-		if j-i >= headlineRun {
-			mark(i, j)
-		}
-		i = max(j, i+1)
 	}
 	for i := 0; i+1 < n; {
 		j := i
@@ -222,6 +215,42 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 		i = max(j, i+1)
 	}
 	return runs
+}
+
+// markRuns marks the blocks that sit in a run of ok blocks at least
+// least long; nil when there is none.
+func markRuns(ok []bool, least int) []bool {
+	var runs []bool
+	for i := 0; i < len(ok); {
+		j := i
+		for j < len(ok) && ok[j] {
+			j++
+		}
+		if j-i >= least {
+			if runs == nil {
+				runs = make([]bool, len(ok))
+			}
+			for k := i; k < j; k++ {
+				runs[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return runs
+}
+
+// linkedHeadlineRuns marks the blocks of an HTML page that sit in a run
+// of at least headlineRun headline-shaped blocks each holding some link
+// text: a "you might also like" list whose items link part of their
+// headline, too little of it for the item to count as link text
+// (Span.Link) and be a gap by itself. nil when there is none. (Teaser
+// cards are not looked for in HTML: docs/model.md's flip table.)
+func linkedHeadlineRuns(text string, blocks []segment.Block) []bool {
+	ok := make([]bool, len(blocks))
+	for i, b := range blocks {
+		ok[i] = b.LinkBytes > 0 && headlineShaped(text[b.Start:b.End])
+	}
+	return markRuns(ok, headlineRun)
 }
 
 // interleavedRuns marks, in runs (allocated when nil and needed), the

@@ -75,7 +75,8 @@ func TestDecideDoc(t *testing.T) {
 	// and u: a one-sentence summary, both at 0.7 (content at 0.5, below
 	// Outside); m: a boilerplate line (0.1) and c: a comment's sentence
 	// (0.7); l: a linked headline (0.7, HTML only); d: a headline ending
-	// with a date and f: a month's heading (0.7).
+	// with a date and f: a month's heading (0.7); p: a headline with a
+	// third of it linked (0.7, HTML only).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
 		html             bool
@@ -96,6 +97,9 @@ func TestDecideDoc(t *testing.T) {
 		{"four dated headlines stay", "ssssdddd", "kkkkkkkk", false},
 		{"an undated list stays", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk", false},
 		{"html has no dated runs", "ssdddddddddddd", "kkkkkkkkkkkkkk", true},
+		{"partly linked headlines after the article", "sssssspppppp", "kkkkkkrrrrrr", true},
+		{"four partly linked headlines stay", "sssssspppp", "kkkkkkkkkk", true},
+		{"an article of partly linked headlines", "sspppppppppppp", "kkkkkkkkkkkkkk", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,7 +109,7 @@ func TestDecideDoc(t *testing.T) {
 			for i, c := range tc.page {
 				line, p := para, float32(0.95)
 				switch c {
-				case 'h', 'l':
+				case 'h', 'l', 'p':
 					line, p = head, 0.7
 				case 'u':
 					line, p = summ, 0.7
@@ -121,6 +125,9 @@ func TestDecideDoc(t *testing.T) {
 				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(line), Line: i}
 				if c == 'l' && tc.html {
 					blocks[i].LinkBytes = len(line)
+				}
+				if c == 'p' && tc.html {
+					blocks[i].LinkBytes = len(line) / 3
 				}
 				b.WriteString(line + "\n")
 				preds.probs[i][ClassBody] = p
