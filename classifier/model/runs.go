@@ -73,6 +73,8 @@ const (
 	cardRun = 3
 	// summaryRunes is the longest summary of a card.
 	summaryRunes = 250
+	// questionRunes is the longest question a headline run takes in.
+	questionRunes = 120
 	// datedBreak is the longest line (in runes) that does not break a
 	// dated run: a month's or a year's heading between its headlines.
 	datedBreak = 12
@@ -161,6 +163,29 @@ func headlineLong(t string) bool {
 	return false
 }
 
+// questionHeadline reports whether a block's text is a headline asked
+// as a question ("Do spiders dream?", "چرا موقع تعطیلات افسردگی
+// می گیریم؟"): at least headlineWords words, at most questionRunes
+// runes, ending with a question mark, with no other sentence before it.
+// Headline runs take such lines in (headlineShaped does not: a question
+// ends a sentence); teaser lists ask as often as they state.
+func questionHeadline(t string) bool {
+	t = strings.TrimRight(t, " ")
+	var body string
+	switch {
+	case strings.HasSuffix(t, "?"):
+		body = t[:len(t)-1]
+	case strings.HasSuffix(t, "؟"):
+		body = t[:len(t)-len("؟")]
+	default:
+		return false
+	}
+	if len(t) > 4*questionRunes || utf8.RuneCountInString(t) > questionRunes || !headlineLong(t) {
+		return false
+	}
+	return !strings.Contains(body, "? ") && !strings.Contains(t, ". ")
+}
+
 // summaryShaped reports whether a block's text reads as a teaser's
 // summary: one sentence (oneSentence) where a headline would not be.
 func summaryShaped(t string) bool {
@@ -185,14 +210,16 @@ func oneSentence(t string) bool {
 }
 
 // headlineRuns marks the blocks of text that sit in a run of at least
-// headlineRun headline-shaped blocks, or in a run of at least cardRun
-// cards (a headline-shaped block, then a summary-shaped one: a teaser
-// list of title and one-sentence summary); nil when there is none.
+// headlineRun headline-shaped blocks or question headlines, or in a run
+// of at least cardRun cards (such a block, then a summary-shaped one: a
+// teaser list of title and one-sentence summary); nil when there is
+// none.
 func headlineRuns(text string, blocks []segment.Block) []bool {
 	n := len(blocks)
 	head := make([]bool, n)
 	for i, b := range blocks {
-		head[i] = headlineShaped(text[b.Start:b.End])
+		t := text[b.Start:b.End]
+		head[i] = headlineShaped(t) || questionHeadline(t)
 	}
 	runs := markRuns(head, headlineRun)
 	mark := func(from, to int) {

@@ -76,7 +76,8 @@ func TestDecideDoc(t *testing.T) {
 	// Outside); m: a boilerplate line (0.1) and c: a comment's sentence
 	// (0.7); l: a linked headline (0.7, HTML only); d: a headline ending
 	// with a date and f: a month's heading (0.7); p: a headline with a
-	// third of it linked (0.7, HTML only).
+	// third of it linked (0.7, HTML only); q: a headline asked as a
+	// question (0.7).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
 		html             bool
@@ -98,6 +99,7 @@ func TestDecideDoc(t *testing.T) {
 		{"an undated list stays", "sshhhhhhhhhhhh", "kkkkkkkkkkkkkk", false},
 		{"html has no dated runs", "ssdddddddddddd", "kkkkkkkkkkkkkk", true},
 		{"partly linked headlines after the article", "sssssspppppp", "kkkkkkrrrrrr", true},
+		{"question headlines after the article", "ssssssqhqhqh", "kkkkkkrrrrrr", false},
 		{"four partly linked headlines stay", "sssssspppp", "kkkkkkkkkk", true},
 		{"an article of partly linked headlines", "sspppppppppppp", "kkkkkkkkkkkkkk", true},
 	}
@@ -115,6 +117,8 @@ func TestDecideDoc(t *testing.T) {
 					line, p = summ, 0.7
 				case 'd':
 					line, p = dated, 0.7
+				case 'q':
+					line, p = "Do spiders dream about the city at night?", 0.7
 				case 'f':
 					line, p = "February", 0.7
 				case 'm':
@@ -145,6 +149,30 @@ func TestDecideDoc(t *testing.T) {
 			}
 			if string(got) != tc.want {
 				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuestionHeadline(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"english question", "Do spiders dream about the city at night?", true},
+		{"persian question", "چرا موقع تعطیلات افسردگی می گیریم؟", true},
+		{"trailing space", "Can food crops grow in the dark? ", true},
+		{"two questions", "Snoozing in flower beds? Behold the bears of summer?", false},
+		{"a sentence, then a question", "Nuclear fusion powers stars. Could it one day electrify Earth?", false},
+		{"two words", "Why not?", false},
+		{"statement", "Council approves the new bus routes", false},
+		{"too long", strings.Repeat("word ", 30) + "end?", false},
+		{"empty", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := questionHeadline(tc.text); got != tc.want {
+				t.Errorf("questionHeadline(%q) = %v, want %v", tc.text, got, tc.want)
 			}
 		})
 	}
@@ -191,6 +219,9 @@ func FuzzHeadlineShaped(f *testing.F) {
 		}
 		summaryShaped(s)
 		endsYear(s)
+		if questionHeadline(s) && !strings.HasSuffix(strings.TrimRight(s, " "), "?") && !strings.HasSuffix(strings.TrimRight(s, " "), "؟") {
+			t.Fatalf("questionHeadline(%q) = true", s)
+		}
 		if datedRuns(s, []segment.Block{{Start: 0, End: len(s)}}) != nil {
 			t.Fatalf("one block makes a dated run")
 		}
