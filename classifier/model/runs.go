@@ -13,7 +13,9 @@ import (
 // runs (interleavedRuns; in text also headlineRuns, in HTML
 // linkedHeadlineRuns), a second decoding
 // with the runs as gaps that replaces the first where it acts (span.go's
-// opening comment says when). The dominance it reports is the first
+// opening comment says when); in text, when it does not act, a third
+// with the dated runs (datedRuns) as gaps and no share to hold. The
+// dominance it reports is the first
 // decoding's, which the page model's cuts were fitted on. At t <= 0 every
 // block is content.
 func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, classes []int) (dominant bool) {
@@ -244,8 +246,8 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 	return runs
 }
 
-// markRuns marks the blocks that sit in a run of ok blocks at least
-// least long; nil when there is none.
+// markRuns marks the blocks in runs of at least least consecutive ok
+// blocks; nil when there is none.
 func markRuns(ok []bool, least int) []bool {
 	var runs []bool
 	for i := 0; i < len(ok); {
