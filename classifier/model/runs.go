@@ -11,11 +11,10 @@ import (
 // DecideDoc labels every block of doc: DecideCompact (Decide with
 // threshold t, then the article-span decoder), then, when the page has
 // runs (interleavedRuns; in text also headlineRuns, in HTML
-// linkedHeadlineRuns), a second decoding
-// with the runs as gaps that replaces the first where it acts (span.go's
-// opening comment says when); in text, when it does not act, a third
-// with the dated runs (datedRuns) as gaps and no share to hold. The
-// dominance it reports is the first
+// linkedHeadlineRuns), a second decoding with the runs as gaps that
+// replaces the first where it acts (span.go's opening comment says when);
+// in text, when it does not act, a third with the dated runs (datedRuns)
+// as gaps and no share to hold. The dominance it reports is the first
 // decoding's, which the page model's cuts were fitted on. At t <= 0 every
 // block is content.
 func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, classes []int) (dominant bool) {
