@@ -27,22 +27,23 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	for i := range alt {
 		alt[i] = preds.decide(i, t)
 	}
-	var runs []bool
+	var runs, long []bool
 	if doc.HTML {
 		runs = linkedHeadlineRuns(doc.Text, blocks)
 	} else {
 		runs = headlineRuns(doc.Text, blocks)
+		long = longLines(blocks)
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
-	dominant = s.apply(preds.decide, preds.contentProb, blocks, classes)
-	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs, true) {
+	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long)
+	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs, true, long) {
 		copy(classes, alt)
 		return dominant
 	}
 	// (a refused decoding leaves alt as it was)
 	if !doc.HTML {
-		if dated := datedRuns(doc.Text, blocks); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false) {
+		if dated := datedRuns(doc.Text, blocks); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
 			copy(classes, alt)
 		}
 	}
@@ -79,6 +80,10 @@ const (
 	// datedBreak is the longest line (in runes) that does not break a
 	// dated run: a month's or a year's heading between its headlines.
 	datedBreak = 12
+	// longOutside is the content probability a piece of a page glued on
+	// one line (longLines) needs to stay content outside the article's
+	// region: teasers glued to their summaries there read as body.
+	longOutside = 0.97
 )
 
 // headlineShaped reports whether a block's text reads as a headline: at
@@ -408,4 +413,27 @@ func digitValue(r rune) int {
 		return int(r - '۰')
 	}
 	return -1
+}
+
+// longLines marks the blocks of plain text that are pieces of a line of
+// segment.LongLine bytes or more (a page glued on one line); nil when
+// there is none.
+func longLines(blocks []segment.Block) []bool {
+	var long []bool
+	for i := 0; i < len(blocks); {
+		j := i + 1
+		for j < len(blocks) && blocks[j].Line == blocks[i].Line {
+			j++
+		}
+		if blocks[j-1].End-blocks[i].Start >= segment.LongLine {
+			if long == nil {
+				long = make([]bool, len(blocks))
+			}
+			for k := i; k < j; k++ {
+				long[k] = true
+			}
+		}
+		i = j
+	}
+	return long
 }

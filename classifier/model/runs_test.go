@@ -298,3 +298,55 @@ func TestPredictionsDecide(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLineOutside checks that the pieces of a page glued on one line
+// need longOutside to stay content outside the article's region, and
+// that the same blocks on lines of their own need only Outside.
+func TestLongLineOutside(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts, and the mayor said the money was found. "
+	// 40 article sentences, 4 boilerplate pieces, one glued teaser and
+	// its summary at content probability 0.93
+	probs := []float32{}
+	for range 40 {
+		probs = append(probs, 0.95)
+	}
+	probs = append(probs, 0.1, 0.1, 0.1, 0.1, 0.93)
+	for _, tc := range []struct {
+		name    string
+		oneLine bool
+		want    bool // the teaser stays content
+	}{
+		{"one line", true, false},
+		{"a line each", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			blocks := make([]segment.Block, len(probs))
+			preds := &Predictions{probs: make([][NumClasses]float32, len(probs))}
+			for i, p := range probs {
+				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(para) - 1, Line: i}
+				if tc.oneLine {
+					blocks[i].Line = 0
+				}
+				b.WriteString(para)
+				if !tc.oneLine {
+					b.WriteString("\n")
+				}
+				preds.probs[i][ClassBody] = p
+				preds.probs[i][ClassRelated] = 1 - p
+			}
+			if got := longLines(blocks) != nil; got != tc.oneLine {
+				t.Fatalf("longLines found a long line: %v, want %v", got, tc.oneLine)
+			}
+			m := &Model{span: DefaultSpan}
+			classes := make([]int, len(blocks))
+			m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks}, 0.5, classes)
+			if got := Content(classes[len(classes)-1]); got != tc.want {
+				t.Errorf("the glued teaser is content: %v, want %v", got, tc.want)
+			}
+			if !Content(classes[0]) {
+				t.Error("the article's first sentence was dropped")
+			}
+		})
+	}
+}

@@ -124,13 +124,15 @@ func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, bloc
 // Decide of block i's prediction, cp(i) its content probability) and
 // reports whether it acted.
 func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(dec, cp, blocks, classes, nil, false)
+	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil)
 }
 
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
 // whose content mass, when gated, counts only in the total the region
-// must hold headlineShare of.
-func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool) bool {
+// must hold headlineShare of, and with the blocks marked in long (nil:
+// none) needing longOutside instead of Outside to stay content outside
+// the region.
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -164,7 +166,11 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		return false
 	}
 	for i, k := range classes {
-		if !Content(k) || (i >= bestFrom && i <= bestTo) || cp(i) >= s.Outside {
+		out := s.Outside
+		if long != nil && long[i] {
+			out = max(out, longOutside)
+		}
+		if !Content(k) || (i >= bestFrom && i <= bestTo) || cp(i) >= out {
 			continue
 		}
 		classes[i] = dec(i, 2) // the most probable boilerplate class

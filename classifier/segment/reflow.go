@@ -291,15 +291,17 @@ func endsSentence(s string) bool {
 // Pages on one line. A scraper that takes an element's text without
 // separators glues a whole page into one line; the splitter, which cuts
 // titles and metadata off lines, then sees paragraphs, menus and teasers as
-// one run. A line of sentenceLine bytes or more is cut at sentence ends
+// one run. A line of LongLine bytes or more is cut at sentence ends
 // first, and each piece goes to the splitter as a line. Limits: boilerplate
 // without sentence punctuation (menus, share bars) stays glued to the
 // sentence after it; a paragraph of 4 KiB or more on its own line is cut
 // too (its sentences are then blocks of their own).
 
-// sentenceLine is the length (bytes) from which a line is cut at sentence
-// ends.
-const sentenceLine = 4096
+// LongLine is the length (bytes) from which a line of plain text is taken
+// for a page glued on one line: with Reflow it is cut at sentence ends,
+// and the article-span decoder asks more of its pieces outside the
+// article's region (model.DecideDoc).
+const LongLine = 4096
 
 // sentenceEnds are the runes that end a sentence for appendSentences;
 // sentenceLeads marks their first bytes.

@@ -241,7 +241,7 @@ func TestUnwrapSplitLine(t *testing.T) {
 	}
 }
 
-// TestLongSplitter: with Reflow, the sentences of a line of sentenceLine
+// TestLongSplitter: with Reflow, the sentences of a line of LongLine
 // bytes or more go to TextOptions.LongSplitter, and every other line to
 // Splitter, so that a text without such a line segments as without it.
 func TestLongSplitter(t *testing.T) {
@@ -251,8 +251,8 @@ func TestLongSplitter(t *testing.T) {
 	}
 	lines := string(raw)
 	oneLine := strings.Join(strings.Fields(lines), " ")
-	if len(oneLine) < sentenceLine {
-		t.Fatalf("the one-line page has %d bytes, want at least %d", len(oneLine), sentenceLine)
+	if len(oneLine) < LongLine {
+		t.Fatalf("the one-line page has %d bytes, want at least %d", len(oneLine), LongLine)
 	}
 	long := DefaultLongSplitter()
 	blocks := func(text string, ls *Splitter) []string {

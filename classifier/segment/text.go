@@ -68,7 +68,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 }
 
 // longLines is the splitter that cuts the sentences of lines of
-// sentenceLine bytes or more (nil: the line splitter) and its scratch,
+// LongLine bytes or more (nil: the line splitter) and its scratch,
 // taken from longScratchPool at the first such line: most texts have
 // none, and a scratch pooled for one splitter keeps its word cache warm.
 type longLines struct {
@@ -130,7 +130,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			n := len(d.Blocks)
-			if sp != nil && reflow && e-s >= sentenceLine {
+			if sp != nil && reflow && e-s >= LongLine {
 				lsp, lsc := sp, sc
 				if long != nil && long.sp != nil {
 					lsp, lsc = long.sp, long.scratch(text)
