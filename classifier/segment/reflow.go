@@ -24,9 +24,14 @@ import (
 // questions of similar length rarely are all of that, and paragraphs kept
 // on one line never are (on the shared corpora's one-line-per-paragraph
 // renditions, 70 of 119,035 blocks are joins, mostly of <pre> text, which
-// was wrapped: TestCorpora). Limits: paragraphs of two lines stay two
-// blocks; a wrapped paragraph whose last line ends without sentence
-// punctuation (a quote, a list) stays one block per line.
+// was wrapped: TestCorpora). On a page that is hard-wrapped — at least
+// openPage paragraphs joined so — a paragraph may also end on a line
+// without sentence punctuation (its end glued to a heading, a quote):
+// when at least openLines full lines, within openSpread runes of each
+// other, one of them with a sentence end inside it, come before that
+// line. Limits: paragraphs of two lines stay two blocks; elsewhere a
+// wrapped paragraph whose last line ends without sentence punctuation (a
+// list) stays one block per line.
 //
 // Chinese and Japanese are written without spaces and wrapped anywhere
 // between two characters, so a full line of theirs is as wide as the
@@ -44,6 +49,10 @@ const (
 
 	wrapMinCJK   = 28 // characters: shorter CJK lines are not full wrapped lines (60-column wraps are 30 wide; lists of headlines are shorter)
 	wrapSlackCJK = 2  // characters: full CJK lines are this close to the widest
+
+	openPage   = 3 // paragraphs joined the ordinary way that make a page hard-wrapped
+	openLines  = 3 // full lines before a last line without sentence punctuation
+	openSpread = 6 // runes: the widest and the narrowest of those full lines differ by at most this
 )
 
 // unwrap joins the blocks of hard-wrapped paragraphs in d (plain text).
@@ -57,28 +66,53 @@ func unwrap(d *Doc) {
 		return
 	}
 	ls := wrapLinesOf(bs)
-	out := bs[:0]
-	for k := 0; k < ls.n; {
-		n, reached := wrapRun(d.Text, &ls, k)
-		if n < wrapLines {
-			// No paragraph starts at line k, nor, but for the one line
-			// the chain broke on, anywhere before the line it reached:
-			// skip to it, so that every line is read at most twice
-			// (linear time on a document of thousands of same-length
-			// lines).
-			next := max(k+1, reached)
-			out = append(out, bs[ls.first(k):ls.first(next)]...)
-			k = next
-			continue
-		}
-		b := bs[ls.first(k)]
-		b.End = ls.end(k + n - 1)
+	paras, chained := wrapParagraphs(d.Text, &ls, false, nil)
+	if len(paras) >= openPage && chained {
+		// a hard-wrapped page, with a chain of full lines long enough
+		// for a paragraph ending without punctuation: read it again
+		paras, _ = wrapParagraphs(d.Text, &ls, true, paras[:0])
+	}
+	if paras == nil {
+		return
+	}
+	out, k := bs[:0], 0
+	for _, p := range paras {
+		b := bs[ls.first(p.k)]
+		out = append(out, bs[ls.first(k):ls.first(p.k)]...)
+		b.End = ls.end(p.k + p.n - 1)
 		b.Split = SplitNone
 		out = append(out, b)
-		k += n
+		k = p.k + p.n
 	}
+	out = append(out, bs[ls.first(k):]...)
 	clear(bs[len(out):])
 	d.Blocks = out
+}
+
+// A wpara is a hard-wrapped paragraph: n lines from line k.
+type wpara struct{ k, n int }
+
+// wrapParagraphs appends the hard-wrapped paragraphs of the lines ls to
+// paras (wrapRun with open), and reports whether a chain of full lines
+// reached openLines lines past its first: without one, open ends change
+// nothing.
+func wrapParagraphs(text string, ls *wlines, open bool, paras []wpara) ([]wpara, bool) {
+	chained := false
+	for k := 0; k < ls.n; {
+		n, reached := wrapRun(text, ls, k, open)
+		chained = chained || reached-k >= openLines
+		if n >= wrapLines {
+			paras = append(paras, wpara{k, n})
+			k += n
+			continue
+		}
+		// No paragraph starts at line k, nor, but for the one line the
+		// chain broke on, anywhere before the line it reached: skip to
+		// it, so that every line is read at most twice (linear time on a
+		// document of thousands of same-length lines).
+		k = max(k+1, reached)
+	}
+	return paras, chained
 }
 
 // wlines is a plain-text document's blocks read line by line, as unwrap
@@ -127,13 +161,16 @@ func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
 
 // wrapRun returns how many lines from line i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last line its chain of full lines reached.
-func wrapRun(text string, ls *wlines, i int) (n, reached int) {
+// With open, the paragraph may end on a line without sentence punctuation
+// (unwrap's comment says when).
+func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 	if ls.end(i)-ls.start(i) < min(wrapMin, wrapMinCJK) {
 		// (a line of fewer bytes has fewer runes than a full line, CJK
 		// or not, so the loop below would stop at it)
 		return 0, i
 	}
 	width, ends := 0, 0
+	narrow, inner := wrapMax+1, 0 // the narrowest full line; full lines with a sentence end inside
 	best := 0
 	reached = i
 	cjk := cjkLine(text[ls.start(i):ls.end(i)])
@@ -153,10 +190,12 @@ func wrapRun(text string, ls *wlines, i int) (n, reached int) {
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
+		} else if open && !cjk && full >= openLines && width-narrow <= openSpread && inner > 0 && ends <= full/3 {
+			best = j - i + 1 // ... or ends here, without punctuation
 		}
 		// can line j continue onto line j+1? (the cheap tests first: a
 		// line has at most as many runes as bytes)
-		if len(s) < minW || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 {
+		if len(s) < minW || len(s) > utf8.UTFMax*wrapMax || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 {
 			break
 		}
 		n := nNext
@@ -170,6 +209,10 @@ func wrapRun(text string, ls *wlines, i int) (n, reached int) {
 		if endsSentence(s) {
 			ends++
 		}
+		if open && sentenceInside(s) {
+			inner++
+		}
+		narrow = min(narrow, n)
 		width = max(width, n)
 		if n < width-slack {
 			break
@@ -368,4 +411,15 @@ func nextSentenceEnd(text string, i, e int) (int, bool) {
 		return i, true
 	}
 	return e, false
+}
+
+// sentenceInside reports whether a sentence ends inside s: ". ", "? ",
+// "! " or "؟ " neither at its start nor at its end.
+func sentenceInside(s string) bool {
+	for _, p := range [...]string{". ", "? ", "! ", "؟ "} {
+		if k := strings.Index(s, p); k > 0 && k+len(p) < len(s) {
+			return true
+		}
+	}
+	return false
 }

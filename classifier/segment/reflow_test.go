@@ -16,6 +16,10 @@ import (
 func TestReflow(t *testing.T) {
 	para := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs and the airport. Officials said the plan would cost about twelve million dollars over three years, paid for by the regional transport fund."
 	fa := "همزمان با افزایش تعداد تروریست‌های داعش در افغانستان، رئیس جمهور روسیه دستور داد که همکاری اطلاعاتی مسکو با طالبان علیه این گروه گسترش یابد و مقامات دو طرف در این باره گفت‌وگو کرده‌اند."
+	// two sentences, the second without its full stop (its end glued to a
+	// heading on the held-out pages)
+	faOpen := fa + " " + strings.TrimSuffix(fa, ".")
+	wrapped := strings.Repeat(wrap.Text(fa, 64)+"\n\n", 3)
 	tests := []struct {
 		name string
 		text string
@@ -24,6 +28,9 @@ func TestReflow(t *testing.T) {
 		{"english paragraph wrapped at 72", wrap.Text(para, 72), 1},
 		{"english paragraph wrapped at 60 between lines", "Menu\n" + wrap.Text(para, 60) + "\nShare this article", 3},
 		{"persian paragraph wrapped at 70", wrap.Text(fa, 70), 1},
+		{"hard-wrapped page: a paragraph may end without punctuation", wrapped + wrap.Text(faOpen, 64), 4},
+		{"not hard-wrapped: the same paragraph stays a block per line", wrap.Text(faOpen, 64), 6},
+		{"hard-wrapped page: an open end needs lines of one width", wrapped + wrap.Text(faOpen, 50), 3 + 8},
 		{"one line per paragraph", para + "\n" + para, 2},
 		{"two-line paragraph stays", wrap.Text(para[:130], 72), 2},
 		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
