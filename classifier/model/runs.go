@@ -27,11 +27,12 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	for i := range alt {
 		alt[i] = preds.decide(i, t)
 	}
-	var runs, long []bool
+	var runs, long, shaped []bool
 	if doc.HTML {
 		runs = linkedHeadlineRuns(doc.Text, blocks)
 	} else {
-		runs = headlineRuns(doc.Text, blocks)
+		shaped = headlineShapes(doc.Text, blocks)
+		runs = headlineRuns(doc.Text, blocks, shaped)
 		long = longLines(blocks)
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
@@ -43,7 +44,7 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	}
 	// (a refused decoding leaves alt as it was)
 	if !doc.HTML {
-		if dated := datedRuns(doc.Text, blocks); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
+		if dated := datedRuns(doc.Text, blocks, shaped); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
 			copy(classes, alt)
 		}
 	}
@@ -219,23 +220,14 @@ func oneSentence(t string) bool {
 // headlineRun headline-shaped blocks or question headlines, or in a run
 // of at least cardRun cards (such a block, then a summary-shaped one: a
 // teaser list of title and one-sentence summary); nil when there is
-// none.
-func headlineRuns(text string, blocks []segment.Block) []bool {
+// none. shaped is headlineShapes(text, blocks).
+func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
 	head := make([]bool, n)
 	for i, b := range blocks {
-		t := text[b.Start:b.End]
-		head[i] = headlineShaped(t) || questionHeadline(t)
+		head[i] = shaped[i] || questionHeadline(text[b.Start:b.End])
 	}
 	runs := markRuns(head, headlineRun)
-	mark := func(from, to int) {
-		if runs == nil {
-			runs = make([]bool, n)
-		}
-		for k := from; k < to; k++ {
-			runs[k] = true
-		}
-	}
 	for i := 0; i+1 < n; {
 		j := i
 		// head[j+1] is known: summaryShaped without reading it again
@@ -243,7 +235,7 @@ func headlineRuns(text string, blocks []segment.Block) []bool {
 			j += 2
 		}
 		if (j-i)/2 >= cardRun {
-			mark(i, j)
+			runs = markSpan(runs, n, i, j)
 		}
 		i = max(j, i+1)
 	}
@@ -260,16 +252,33 @@ func markRuns(ok []bool, least int) []bool {
 			j++
 		}
 		if j-i >= least {
-			if runs == nil {
-				runs = make([]bool, len(ok))
-			}
-			for k := i; k < j; k++ {
-				runs[k] = true
-			}
+			runs = markSpan(runs, len(ok), i, j)
 		}
 		i = max(j, i+1)
 	}
 	return runs
+}
+
+// markSpan marks blocks from to to-1 in runs, which it allocates n long
+// when nil.
+func markSpan(runs []bool, n, from, to int) []bool {
+	if runs == nil {
+		runs = make([]bool, n)
+	}
+	for k := from; k < to; k++ {
+		runs[k] = true
+	}
+	return runs
+}
+
+// headlineShapes is headlineShaped of every block of text: the headline
+// and dated runs both read it.
+func headlineShapes(text string, blocks []segment.Block) []bool {
+	shaped := make([]bool, len(blocks))
+	for i, b := range blocks {
+		shaped[i] = headlineShaped(text[b.Start:b.End])
+	}
+	return shaped
 }
 
 // linkedHeadlineRuns marks the blocks of an HTML page that sit in a run
@@ -342,8 +351,9 @@ func (s Span) interleavedRuns(blocks []segment.Block, classes []int, runs []bool
 // nil when there is none. A headline that ends with a year counts even
 // when it ends with a full stop. Unlike the other runs, a dated run is
 // never the article: DecideDoc decodes with such runs as gaps without the
-// share the others must leave the article.
-func datedRuns(text string, blocks []segment.Block) []bool {
+// share the others must leave the article. shaped is
+// headlineShapes(text, blocks).
+func datedRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
 	var runs []bool
 	for i := 0; i < n; {
@@ -351,7 +361,7 @@ func datedRuns(text string, blocks []segment.Block) []bool {
 		j := i
 		for ; j < n; j++ {
 			t := text[blocks[j].Start:blocks[j].End]
-			if y := endsYear(t); y || headlineShaped(t) {
+			if y := endsYear(t); y || shaped[j] {
 				heads, last = heads+1, j
 				if y {
 					dated++
@@ -363,12 +373,7 @@ func datedRuns(text string, blocks []segment.Block) []bool {
 			}
 		}
 		if heads >= headlineRun && 2*dated >= heads {
-			if runs == nil {
-				runs = make([]bool, n)
-			}
-			for k := i; k <= last; k++ {
-				runs[k] = true
-			}
+			runs = markSpan(runs, n, i, last+1)
 		}
 		i = max(j, i+1)
 	}

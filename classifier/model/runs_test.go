@@ -222,10 +222,12 @@ func FuzzHeadlineShaped(f *testing.F) {
 		if questionHeadline(s) && !strings.HasSuffix(strings.TrimRight(s, " "), "?") && !strings.HasSuffix(strings.TrimRight(s, " "), "؟") {
 			t.Fatalf("questionHeadline(%q) = true", s)
 		}
-		if datedRuns(s, []segment.Block{{Start: 0, End: len(s)}}) != nil {
+		one := []segment.Block{{Start: 0, End: len(s)}}
+		if datedRuns(s, one, headlineShapes(s, one)) != nil {
 			t.Fatalf("one block makes a dated run")
 		}
-		runs := headlineRuns(s+"\n"+s, []segment.Block{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: 2*len(s) + 1}})
+		two := []segment.Block{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: 2*len(s) + 1}}
+		runs := headlineRuns(s+"\n"+s, two, headlineShapes(s+"\n"+s, two))
 		if runs != nil {
 			t.Fatalf("two blocks make a run: %v", runs)
 		}
