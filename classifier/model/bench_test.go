@@ -100,7 +100,10 @@ func BenchmarkBudget(b *testing.B) {
 }
 
 // BenchmarkPagePredict is the page model's judgement of one page from
-// its features (the embedded model's logistic rows and forest).
+// its features (the embedded model's logistic rows and forest), on 1,024
+// feature vectors that send the forest's splits either way from one page
+// to the next (probeFeatures), as real pages do: with a few vectors that
+// repeat, the branch predictor learns them and flatters the trees.
 func BenchmarkPagePredict(b *testing.B) {
 	m, err := Default()
 	if err != nil {
@@ -109,21 +112,22 @@ func BenchmarkPagePredict(b *testing.B) {
 	if m.page == nil || m.page.forest == nil {
 		b.Fatal("the embedded model has no page forest")
 	}
-	exs := xorPages(64, 1)
+	fs := probeFeatures(m.page.forest, 1024, 1)
 	for i := 0; b.Loop(); i++ {
-		m.page.predict(&exs[i%len(exs)].f)
+		m.page.predict(&fs[i%len(fs)])
 	}
 }
 
 // BenchmarkPagePredictCold is BenchmarkPagePredict with the caches
 // flushed (32 MiB written) before every call, as between two pages of a
-// corpus: the forest's nodes come from memory.
+// corpus: the forest's nodes come from memory. The flush takes far
+// longer than the call; run it with a fixed count (-benchtime 3000x).
 func BenchmarkPagePredictCold(b *testing.B) {
 	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	exs := xorPages(64, 1)
+	fs := probeFeatures(m.page.forest, 1024, 1)
 	junk := make([]byte, 32<<20)
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
@@ -131,6 +135,6 @@ func BenchmarkPagePredictCold(b *testing.B) {
 			junk[j]++
 		}
 		b.StartTimer()
-		m.page.predict(&exs[i%len(exs)].f)
+		m.page.predict(&fs[i%len(fs)])
 	}
 }

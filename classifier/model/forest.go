@@ -21,6 +21,9 @@ import (
 type forest struct {
 	// trees[r*NumPageKinds+k] is round r's tree for kind k.
 	trees []ftree
+	// flat is trees as complete trees (flatten), nil when a tree is
+	// deeper than flatDepth; logits reads it when it is there.
+	flat []ctree
 }
 
 // An ftree is one regression tree in pre-order: a node's left child is
@@ -43,6 +46,12 @@ const (
 
 // logits adds the forest's logits for f to z.
 func (fo *forest) logits(f *[numPageFeats]float32, z *[NumPageKinds]float64) {
+	if fo.flat != nil {
+		for i := range fo.flat {
+			z[i%NumPageKinds] += float64(fo.flat[i].eval(f))
+		}
+		return
+	}
 	for i, t := range fo.trees {
 		z[i%NumPageKinds] += float64(t.eval(f))
 	}
@@ -160,6 +169,84 @@ func (fo *forest) pack() {
 		buf = append(buf, t...)
 		fo.trees[i] = buf[start:len(buf):len(buf)]
 	}
+	fo.flatten()
+}
+
+// flatDepth is the depth of a ctree: the depth trainForest grows.
+const flatDepth = 3
+
+// A ctree is an ftree of depth flatDepth at most as a complete binary
+// tree in breadth-first order: node i's children are 2i+1 and 2i+2, and
+// the leaves follow the splits. A leaf above the last level is a split
+// whose two subtrees hold its value alone. Evaluating it takes
+// flatDepth comparisons whose outcome is added to the index, not branched
+// on: the branches of a thousand small trees, taken one way or the other
+// page by page, are mispredicted half the time.
+type ctree struct {
+	split [1<<flatDepth - 1]csplit
+	leaf  [1 << flatDepth]float32
+}
+
+// A csplit goes left when f[feat] <= val, as an fnode does. (A page
+// feature's index fits in a byte: the constant below would overflow.)
+const _ = uint8(numPageFeats - 1)
+
+// A csplit goes left when f[feat] <= val, as an fnode does.
+type csplit struct {
+	feat uint8
+	val  float32
+}
+
+// flatten sets fo.flat when every tree is at most flatDepth deep.
+func (fo *forest) flatten() {
+	fo.flat = nil
+	flat := make([]ctree, len(fo.trees))
+	for i, t := range fo.trees {
+		if !t.fill(&flat[i], 0, 0, 0) {
+			return
+		}
+	}
+	fo.flat = flat
+}
+
+// fill writes the subtree of t at n into c as the complete subtree at
+// position pos of level depth; it reports false when the subtree is too
+// deep.
+func (t ftree) fill(c *ctree, n, pos, depth int) bool {
+	nd := t[n]
+	if depth == flatDepth {
+		if nd.feat >= 0 {
+			return false
+		}
+		c.leaf[pos-len(c.split)] = nd.val
+		return true
+	}
+	if nd.feat < 0 {
+		// a leaf above the last level: both subtrees hold its value
+		c.split[pos] = csplit{}
+		return t.fill(c, n, 2*pos+1, depth+1) && t.fill(c, n, 2*pos+2, depth+1)
+	}
+	c.split[pos] = csplit{feat: uint8(nd.feat), val: nd.val}
+	return t.fill(c, n+1, 2*pos+1, depth+1) && t.fill(c, int(nd.right), 2*pos+2, depth+1)
+}
+
+// eval is the tree's leaf value for f, as ftree.eval gives it.
+func (c *ctree) eval(f *[numPageFeats]float32) float32 {
+	i := 0
+	for range flatDepth {
+		s := &c.split[i]
+		i = 2*i + 1 + right(f[s.feat], s.val)
+	}
+	return c.leaf[i-len(c.split)]
+}
+
+// right is 0 when x <= v (NaN: 1), compiled without a branch.
+func right(x, v float32) int {
+	r := 1
+	if x <= v {
+		r = 0
+	}
+	return r
 }
 
 // eval is the tree's leaf value for f.

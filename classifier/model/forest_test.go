@@ -213,6 +213,12 @@ func FuzzForest(f *testing.F) {
 		}
 		var z [NumPageKinds]float64
 		fo.logits(&e.f, &z)
+		if fo.flat != nil {
+			e.f[1] = float32(math.NaN())
+			if a, b := treeLogits(&fo, &e.f), flatLogits(&fo, &e.f); a != b {
+				t.Errorf("complete trees give %v, the trees %v", b, a)
+			}
+		}
 		b, err := fo.MarshalBinary()
 		if err != nil {
 			t.Fatal(err)
@@ -268,4 +274,108 @@ func TestSureKind(t *testing.T) {
 			}
 		})
 	}
+}
+
+// treeLogits and flatLogits are forest.logits read off the pre-order
+// trees and off the complete ones.
+func treeLogits(fo *forest, f *[numPageFeats]float32) [NumPageKinds]float64 {
+	var z [NumPageKinds]float64
+	for i, t := range fo.trees {
+		z[i%NumPageKinds] += float64(t.eval(f))
+	}
+	return z
+}
+
+func flatLogits(fo *forest, f *[numPageFeats]float32) [NumPageKinds]float64 {
+	var z [NumPageKinds]float64
+	for i := range fo.flat {
+		z[i%NumPageKinds] += float64(fo.flat[i].eval(f))
+	}
+	return z
+}
+
+// TestFlatForest checks that the complete trees logits reads give the
+// pre-order trees' logits bit for bit: on the shipped forest, with
+// features at, just beside and between its thresholds, NaN and the
+// infinities; on a tree with leaves above the last level; and that a
+// deeper tree leaves the forest without them.
+func TestFlatForest(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.page == nil || m.page.forest == nil {
+		t.Fatal("the embedded model has no page forest")
+	}
+	shipped := m.page.forest
+	if shipped.flat == nil {
+		t.Fatal("the shipped forest has no complete trees")
+	}
+	for _, f := range probeFeatures(shipped, 3000, 7) {
+		if a, b := treeLogits(shipped, &f), flatLogits(shipped, &f); a != b {
+			t.Fatalf("features %v: complete trees give %v, the trees %v", f, b, a)
+		}
+	}
+	leaf := func(v float32) fnode { return fnode{feat: -1, val: v} }
+	// split on 2; left a leaf (depth 1); right split on 3 with a
+	// split on 4 below its left child (depth 3)
+	shallow := ftree{{feat: 2, right: 2, val: 0.5}, leaf(1), {feat: 3, right: 6, val: 0.25}, {feat: 4, right: 5, val: 0.75}, leaf(2), leaf(3), leaf(4)}
+	if end, ok := shallow.check(0); !ok || end != len(shallow) {
+		t.Fatal("the test tree is malformed")
+	}
+	fo := &forest{trees: []ftree{shallow, {leaf(6)}, {leaf(7)}, {leaf(8)}, {leaf(9)}}}
+	fo.flatten()
+	if fo.flat == nil {
+		t.Fatal("a forest of trees of depth 3 has no complete trees")
+	}
+	for _, v := range [][3]float32{{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {1, 0, 1}, {1, 1, 1}, {0.5, 0.25, 0.75}} {
+		var f [numPageFeats]float32
+		f[2], f[3], f[4] = v[0], v[1], v[2]
+		if a, b := treeLogits(fo, &f), flatLogits(fo, &f); a != b {
+			t.Errorf("features %v: complete trees give %v, the trees %v", v, b, a)
+		}
+	}
+	deep := ftree{{feat: 1, right: 8, val: 0}, {feat: 1, right: 7, val: 0}, {feat: 1, right: 6, val: 0}, {feat: 1, right: 5, val: 0}, leaf(1), leaf(2), leaf(3), leaf(4), leaf(5)}
+	if end, ok := deep.check(0); !ok || end != len(deep) {
+		t.Fatal("the deep test tree is malformed")
+	}
+	fo = &forest{trees: []ftree{deep, {leaf(6)}, {leaf(7)}, {leaf(8)}, {leaf(9)}}}
+	fo.flatten()
+	if fo.flat != nil {
+		t.Error("a tree of depth 4 was made complete at depth 3")
+	}
+}
+
+// probeFeatures returns n feature vectors for fo whose values sit at,
+// just beside or near its split values (one in twenty NaN, an infinity
+// or 0), so that every split goes either way from one vector to the next,
+// as on real pages, and unlike xorPages, whose other features never
+// change.
+func probeFeatures(fo *forest, n int, seed uint64) [][numPageFeats]float32 {
+	var cuts [numPageFeats][]float32
+	for _, tr := range fo.trees {
+		for _, nd := range tr {
+			if nd.feat >= 0 {
+				cuts[nd.feat] = append(cuts[nd.feat], nd.val)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(seed, 7))
+	special := []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 0}
+	out := make([][numPageFeats]float32, n)
+	for i := range out {
+		f := &out[i]
+		for j := range f {
+			switch c := cuts[j]; {
+			case r.IntN(20) == 0:
+				f[j] = special[r.IntN(len(special))]
+			case len(c) > 0:
+				v := c[r.IntN(len(c))]
+				f[j] = []float32{v, math.Nextafter32(v, float32(math.Inf(1))), math.Nextafter32(v, float32(math.Inf(-1))), v * (0.5 + r.Float32())}[r.IntN(4)]
+			default:
+				f[j] = r.Float32()
+			}
+		}
+	}
+	return out
 }
