@@ -420,9 +420,10 @@ func digitValue(r rune) int {
 	return -1
 }
 
-// longLines marks the blocks of plain text that are pieces of a line of
-// segment.LongLine bytes or more (a page glued on one line); nil when
-// there is none.
+// longLines marks the blocks of plain text that are pieces of a page
+// glued on one line (segment.Glued: a line of segment.LongLine bytes or
+// more, or of segment.ShortPage or more that is the text's only line);
+// nil when there is none.
 func longLines(blocks []segment.Block) []bool {
 	var long []bool
 	for i := 0; i < len(blocks); {
@@ -430,7 +431,7 @@ func longLines(blocks []segment.Block) []bool {
 		for j < len(blocks) && blocks[j].Line == blocks[i].Line {
 			j++
 		}
-		if blocks[j-1].End-blocks[i].Start >= segment.LongLine {
+		if segment.Glued(blocks[j-1].End-blocks[i].Start, i == 0 && j == len(blocks)) {
 			if long == nil {
 				long = make([]bool, len(blocks))
 			}

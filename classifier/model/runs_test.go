@@ -340,6 +340,16 @@ func TestLongLineOutside(t *testing.T) {
 			if got := longLines(blocks) != nil; got != tc.oneLine {
 				t.Fatalf("longLines found a long line: %v, want %v", got, tc.oneLine)
 			}
+			if tc.oneLine {
+				// the text's only line counts from segment.ShortPage
+				short := blocks[:segment.ShortPage/len(para)+1]
+				if longLines(short) == nil {
+					t.Errorf("a line of %d bytes, the text's only one, is no glued page", short[len(short)-1].End)
+				}
+				if longLines(append(short[:len(short):len(short)], segment.Block{Start: b.Len() + 1, End: b.Len() + 5, Line: 1})) != nil {
+					t.Error("the same line beside another one is a glued page")
+				}
+			}
 			m := &Model{span: DefaultSpan}
 			classes := make([]int, len(blocks))
 			m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks}, 0.5, classes)

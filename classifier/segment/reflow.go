@@ -334,17 +334,31 @@ func endsSentence(s string) bool {
 // Pages on one line. A scraper that takes an element's text without
 // separators glues a whole page into one line; the splitter, which cuts
 // titles and metadata off lines, then sees paragraphs, menus and teasers as
-// one run. A line of LongLine bytes or more is cut at sentence ends
-// first, and each piece goes to the splitter as a line. Limits: boilerplate
-// without sentence punctuation (menus, share bars) stays glued to the
-// sentence after it; a paragraph of 4 KiB or more on its own line is cut
-// too (its sentences are then blocks of their own).
+// one run. A line taken for such a page (Glued: LongLine bytes or more,
+// or ShortPage bytes or more when it is the text's only line) is cut at
+// sentence ends first, and each piece goes to the splitter as a line.
+// Limits: boilerplate without sentence punctuation (menus, share bars)
+// stays glued to the sentence after it; a paragraph of 4 KiB or more on
+// its own line, or of 1 KiB or more sent alone, is cut too (its sentences
+// are then blocks of their own).
 
 // LongLine is the length (bytes) from which a line of plain text is taken
 // for a page glued on one line: with Reflow it is cut at sentence ends,
 // and the article-span decoder asks more of its pieces outside the
 // article's region (model.DecideDoc).
 const LongLine = 4096
+
+// ShortPage is the length (bytes) from which the only line of a text is
+// taken for a page glued on one line: a short page glued whole is no
+// shorter than a long paragraph, but a text of one line is either.
+const ShortPage = 1024
+
+// Glued reports whether a line of n bytes is taken for a page glued on
+// one line: LongLine bytes or more, or ShortPage or more when it is the
+// text's only non-blank line (only).
+func Glued(n int, only bool) bool {
+	return n >= LongLine || only && n >= ShortPage
+}
 
 // sentenceEnds are the runes that end a sentence for appendSentences;
 // sentenceLeads marks their first bytes.

@@ -111,6 +111,67 @@ func TestReflowOneLine(t *testing.T) {
 	}
 }
 
+func TestGlued(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    int
+		only bool
+		want bool
+	}{
+		{"long line", LongLine, false, true},
+		{"long line alone", LongLine, true, true},
+		{"short page alone", ShortPage, true, true},
+		{"short page among lines", ShortPage, false, false},
+		{"under a short page alone", ShortPage - 1, true, false},
+		{"under a long line", LongLine - 1, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Glued(tc.n, tc.only); got != tc.want {
+				t.Errorf("Glued(%d, %v) = %v, want %v", tc.n, tc.only, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReflowShortPage checks that a text of one line of ShortPage bytes
+// or more is cut at sentence ends, and that the same line beside another
+// one is not.
+func TestReflowShortPage(t *testing.T) {
+	sentence := "The council voted on Tuesday to expand the city's bus network, adding four new routes. "
+	page := "Home News Sport " + strings.Repeat(sentence, 14) + "Share on X"
+	if len(page) < ShortPage || len(page) >= LongLine {
+		t.Fatalf("the test page has %d bytes, want %d to %d", len(page), ShortPage, LongLine)
+	}
+	for _, tc := range []struct {
+		name       string
+		text       string
+		lineBlocks int // blocks of the page's line
+	}{
+		{"alone", page, 15},
+		{"alone, blank lines around", "\n \n" + page + "\n\n", 15},
+		{"beside another line", page + "\nFooter line", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Text(tc.text, TextOptions{Reflow: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := docError(d); err != nil {
+				t.Fatal(err)
+			}
+			n, line := 0, d.Blocks[0].Line
+			for _, b := range d.Blocks {
+				if b.Line == line {
+					n++
+				}
+			}
+			if n != tc.lineBlocks {
+				t.Errorf("%d blocks on the page's line, want %d", n, tc.lineBlocks)
+			}
+		})
+	}
+}
+
 func TestReflowLimit(t *testing.T) {
 	// a line of a million tiny sentences stops at the block limit
 	text := strings.Repeat("a. ", 1<<20)

@@ -16,13 +16,14 @@ type TextOptions struct {
 	NoSplit bool
 	// Reflow undoes two habits of scrapers (reflow.go; not with
 	// NoSplit): the lines of a hard-wrapped paragraph are joined into one
-	// block, and a line of 4 KiB or more (a page glued on one line) is cut
-	// at sentence ends before the splitter sees it. The classifier sets
+	// block, and a line taken for a page glued on one line (Glued: 4 KiB or
+	// more, or 1 KiB or more when it is the text's only line) is cut at
+	// sentence ends before the splitter sees it. The classifier sets
 	// it; training's renditions do not (they keep one paragraph a line),
 	// the held-out Persian dev pages do.
 	Reflow bool
-	// LongSplitter, with Reflow, cuts the sentences of the lines of 4 KiB
-	// or more (a page glued on one line) instead of Splitter: a splitter
+	// LongSplitter, with Reflow, cuts the sentences of the lines taken for
+	// a page glued on one line (Glued) instead of Splitter: a splitter
 	// trained on the unit boundaries of whole pages written on one line
 	// cuts glued menus, share bars and teasers that the line splitter,
 	// trained on lines, leaves together — and would cut too much inside
@@ -117,6 +118,11 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 	}
 	d.Blocks = make([]Block, 0, est)
 	line, blank := 0, false
+	// only: the text has one non-blank line (a page glued whole?)
+	only := false
+	if ts, te := trimSpan(text, 0, len(text)); te-ts >= ShortPage {
+		only = strings.IndexByte(text[ts:te], '\n') < 0
+	}
 	for pos := 0; pos <= len(text); {
 		if stopped(check, line) {
 			break
@@ -130,7 +136,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			n := len(d.Blocks)
-			if sp != nil && reflow && e-s >= LongLine {
+			if sp != nil && reflow && Glued(e-s, only) {
 				lsp, lsc := sp, sc
 				if long != nil && long.sp != nil {
 					lsp, lsc = long.sp, long.scratch(text)

@@ -1,0 +1,83 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestDoubledHead(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"persian card", "نوشیدنی که بلوغ زودرس می آورد نوشیدنی که بلوغ زودرس می آورد محققان می گویند مصرف این نوشیدنی ها خطرناک است.", true},
+		{"english card", "Why wine smells like petrol Why wine smells like petrol Chemists have found the molecule behind it.", true},
+		{"question title", "Do spiders dream? Do spiders dream? A new study watched them sleep.", true},
+		{"three words", "Storm hits coast Storm hits coast and more", true},
+		{"two words only", "Breaking news Breaking news from the city", false},
+		{"doubled and nothing after", "Are we done yet? Are we done yet?", false},
+		{"doubled sentence", "A Machine Learning Engineer designs ML systems. A Machine Learning Engineer designs ML systems. More text.", false},
+		{"prose", "The council voted on Tuesday to approve the budget, the mayor said.", false},
+		{"one word six times", "very very very very very very good", true},
+		{"one word five times", "very very very very very good", false},
+		{"not at the start", "Read more: Why wine smells like petrol Why wine smells like petrol", false},
+		{"extra white space", "  Storm  hits\tcoast\nStorm hits coast  now ", true},
+		{"empty", "", false},
+		{"invalid utf-8", "\xff\xfe \xfd \xff\xfe \xfd x", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := doubledHead(tc.text); got != tc.want {
+				t.Errorf("doubledHead(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDoubledCards(t *testing.T) {
+	lines := []string{
+		"Why wine smells like petrol",
+		"Chemists found the molecule behind the smell of old riesling.",
+		"Do spiders dream? Do spiders dream? A new study watched them sleep.",
+		"Do spiders dream? Do spiders dream? A new study watched them sleep.",
+		"Do spiders dream? Do spiders dream? A new study watched them sleep.",
+	}
+	text := strings.Join(lines, "\n")
+	var blocks []segment.Block
+	for i, pos := 0, 0; i < len(lines); i++ {
+		blocks = append(blocks, segment.Block{Start: pos, End: pos + len(lines[i])})
+		pos += len(lines[i]) + 1
+	}
+	classes := []int{model.ClassTitle, model.ClassBody, model.ClassBody, model.ClassTitle, model.ClassMetadata}
+	doubledCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+	want := []int{model.ClassTitle, model.ClassBody, model.ClassRelated, model.ClassRelated, model.ClassMetadata}
+	for i := range want {
+		if classes[i] != want[i] {
+			t.Errorf("block %d (%q): class %d, want %d", i, lines[i], classes[i], want[i])
+		}
+	}
+}
+
+// FuzzDoubledHead checks that doubledHead never panics and says true only
+// when the words strings.Fields gives start with a doubled phrase of
+// minDoubled words or more that more words follow.
+func FuzzDoubledHead(f *testing.F) {
+	for _, s := range []string{"a b c a b c d", "a b c a b c", "x. y. z. x. y. z. w", "", "\xff \xfe \xfd \xff \xfe \xfd \xfc", "نوشیدنی که بلوغ نوشیدنی که بلوغ زودرس"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !doubledHead(s) {
+			return
+		}
+		ws := strings.Fields(s)
+		for k := minDoubled; k <= maxDoubled && 2*k < len(ws); k++ {
+			if strings.Join(ws[:k], " ") == strings.Join(ws[k:2*k], " ") {
+				return
+			}
+		}
+		t.Errorf("doubledHead(%q) without a doubled phrase", s)
+	})
+}
