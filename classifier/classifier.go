@@ -266,6 +266,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		commentThreads(doc.Blocks, classes)
 	}
 	menuTitles(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+	if res.HasArticle && !isHTML {
+		proseTail(doc.Text, doc.Blocks, classes)
+	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 	}

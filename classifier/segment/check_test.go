@@ -55,7 +55,7 @@ func docError(d *Doc) error {
 			return fmt.Errorf("block %d %q not trimmed", i, clip(s))
 		}
 		if lines := strings.Count(s, "\n"); lines > 0 && (d.HTML || b.Split != SplitNone || lines+1 < wrapLines ||
-			!endsSentence(s) && (lines < openLines || !sentenceInside(s))) {
+			!EndsSentence(s) && (lines < openLines || !sentenceInside(s))) {
 			// only a plain-text hard-wrapped paragraph spans lines (unwrap;
 			// on a hard-wrapped page it may end without punctuation)
 			return fmt.Errorf("block %d %q spans lines", i, clip(s))

@@ -188,7 +188,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		reached = j
 		s := text[ls.start(j):ls.end(j)]
 		full := j - i // full lines before line j
-		if full+1 >= wrapLines && endsSentence(s) && ends <= full/3 {
+		if full+1 >= wrapLines && EndsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
 		} else if open && !cjk && full >= openLines && width-narrow <= openSpread && inner > 0 && ends <= full/3 {
 			best = j - i + 1 // ... or ends here, without punctuation
@@ -206,7 +206,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
 			break
 		}
-		if endsSentence(s) {
+		if EndsSentence(s) {
 			ends++
 		}
 		if open && sentenceInside(s) {
@@ -319,9 +319,9 @@ func firstWordRunes(s string) int {
 	return runeCount(s)
 }
 
-// endsSentence reports whether s ends with sentence punctuation, perhaps
-// followed by closing quotes or brackets.
-func endsSentence(s string) bool {
+// EndsSentence reports whether s ends with sentence punctuation (. ! ? ؟ …
+// ۔ 。 ！ ？), perhaps followed by closing quotes or brackets.
+func EndsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’»)]")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {

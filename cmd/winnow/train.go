@@ -77,6 +77,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	bits := fs.Uint("bits", 0, "log2 of the hashed feature space (0: default)")
 	maxPages := fs.Int("max-pages", 0, "pages per corpus (0: all), for quick runs")
 	noText := fs.Bool("no-text", false, "skip the text-mode renditions")
+	clean := fs.Float32("clean", 0, "weight of the clean renditions (an article page's title and body blocks alone, as a scraper that removed the boilerplate saves them) relative to their page; 0: none")
 	persianPages := fs.Int("persian-pages", 0, "synthetic Persian pages per training site (0: default 1200)")
 	noListings := fs.Bool("no-listings", false, "leave the synthetic Persian listings (pages without an article) out of training")
 	version := fs.String("version", "", "model version string")
@@ -133,7 +134,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 			}
 			t0 := time.Now()
 			data, err := dataset.Build(ctx, dataset.Options{
-				Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText,
+				Corpora: *corpora, Persian: *persian, Seed: *seed, NoText: *noText, Clean: *clean,
 				MaxPages: *maxPages, PersianPages: *persianPages, NoListings: *noListings, Splitter: sp, LongSplitter: lsp, Log: logf,
 			})
 			if err != nil {

@@ -142,6 +142,11 @@ type Options struct {
 	Persian string
 	// NoText skips the text-mode renditions.
 	NoText bool
+	// Clean, when positive, adds for every training article page with a
+	// gold its clean rendition (CleanRendition: only the blocks labelled
+	// title or body, as a scraper that already removed the boilerplate
+	// saves them) at this weight relative to the page's.
+	Clean float32
 	// Splitter cuts the text-mode renditions and the synthetic plain-text
 	// pages; nil means segment.DefaultSplitter(). The trained model must
 	// carry the same splitter (model.WithSplitter).
@@ -341,6 +346,16 @@ func pageDocs(set *corpus.Set, p corpus.Page, opt Options) ([]model.Doc, error) 
 		}
 		td.URL = p.URL
 		out = append(out, model.Doc{Seg: td, Labels: tl, Group: group, Source: set.Name + ".text", Weight: weight, Gold: gold, Kind: kind})
+		if opt.Clean > 0 && gold != "" && kind == model.PageArticle && !IsDev(group) {
+			cd, cl, err := CleanRendition(doc, labels, opt.Splitter)
+			if err != nil {
+				return nil, err
+			}
+			if cd != nil {
+				cd.URL = p.URL
+				out = append(out, model.Doc{Seg: cd, Labels: cl, Group: group, Source: set.Name + ".clean", Weight: weight * opt.Clean, Gold: gold})
+			}
+		}
 	}
 	return out, nil
 }

@@ -234,3 +234,61 @@ func TestLoadSeed(t *testing.T) {
 		t.Errorf("%d labelled lines, want 20", len(s.Units))
 	}
 }
+
+// TestCleanRendition checks that a page's clean rendition holds its title
+// and body blocks alone, one a line, with their labels.
+func TestCleanRendition(t *testing.T) {
+	doc, err := segment.HTML(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Council approves the bus plan</h1><p>The council voted on Tuesday to add four routes.</p>
+<p>Share this</p><p>The mayor said the money was found in the transport budget.</p>
+<footer>© 2026 City Times</footer></body></html>`, segment.HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := make([]int8, len(doc.Blocks))
+	var want []string
+	for i, b := range doc.Blocks {
+		text := doc.Text[b.Start:b.End]
+		switch {
+		case text == "Council approves the bus plan":
+			labels[i] = model.ClassTitle
+		case len(text) > 40:
+			labels[i] = model.ClassBody
+		case text == "Share this":
+			labels[i] = model.ClassShare
+		default:
+			labels[i] = Unlabelled
+		}
+		if labels[i] == model.ClassTitle || labels[i] == model.ClassBody {
+			want = append(want, text)
+		}
+	}
+	cd, cl, err := CleanRendition(doc, labels, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i, b := range cd.Blocks {
+		got = append(got, cd.Text[b.Start:b.End])
+		if wantL := int8(model.ClassBody); i == 0 {
+			if cl[i] != model.ClassTitle {
+				t.Errorf("block 0 labelled %d, want title", cl[i])
+			}
+		} else if cl[i] != wantL {
+			t.Errorf("block %d labelled %d, want body", i, cl[i])
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("clean rendition %q, want %q", got, want)
+	}
+	if cd, _, err := CleanRendition(doc, make([]int8, len(doc.Blocks)), nil); err != nil || cd == nil {
+		t.Errorf("all title: %v, %v", cd, err)
+	}
+	none := make([]int8, len(doc.Blocks))
+	for i := range none {
+		none[i] = model.ClassNavigation
+	}
+	if cd, _, err := CleanRendition(doc, none, nil); err != nil || cd != nil {
+		t.Errorf("no content: %v, %v; want nil", cd, err)
+	}
+}

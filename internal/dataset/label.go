@@ -472,3 +472,31 @@ func Rendition(doc *segment.Doc, labels []int8, sp *segment.Splitter) (*segment.
 	}
 	return td, out, nil
 }
+
+// CleanRendition is the page as a scraper that already removed the
+// boilerplate saves it: the text of the HTML blocks labelled title or
+// body, one a line, segmented as text (Rendition); each text block takes
+// the label of the block it overlaps most. It is nil when no block is
+// labelled content.
+func CleanRendition(doc *segment.Doc, labels []int8, sp *segment.Splitter) (*segment.Doc, []int8, error) {
+	var b strings.Builder
+	src := &segment.Doc{}
+	var kept []int8
+	for i, blk := range doc.Blocks {
+		if labels[i] != model.ClassTitle && labels[i] != model.ClassBody {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(doc.Text[blk.Start:blk.End])
+		src.Blocks = append(src.Blocks, segment.Block{Start: start, End: b.Len()})
+		kept = append(kept, labels[i])
+	}
+	if len(kept) == 0 {
+		return nil, nil, nil
+	}
+	src.Text = b.String()
+	return Rendition(src, kept, sp)
+}

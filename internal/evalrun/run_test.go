@@ -120,3 +120,33 @@ func TestRunSeed(t *testing.T) {
 		t.Errorf("report lacks the seed row:\n%s", buf.String())
 	}
 }
+
+// TestRunClean checks the clean mode: an article page's gold text alone,
+// classified as text, scores a precision of 1 (every word it keeps is the
+// gold's) and counts only pages with a gold.
+func TestRunClean(t *testing.T) {
+	sh, err := corpus.SharedDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	corpora := filepath.Join(sh, "corpora")
+	if _, err := os.Stat(filepath.Join(corpora, "newspaper4k_fixtures")); err != nil {
+		t.Skip("no shared corpora")
+	}
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"clean"}, MaxPages: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) < 2 || rep.Results[0].Mode != "clean" || rep.Results[1].Set != "news-dev" {
+		t.Fatalf("got %d results, want the set's, then news-dev's, in clean mode", len(rep.Results))
+	}
+	r := rep.Results[0]
+	p, rc, _ := r.Tokens.Means()
+	if r.Pages != 4 || r.Tokens.N != 4 || p < 0.999 || rc < 0.5 {
+		t.Errorf("clean: %d pages, %d scored, P %.3f R %.3f; want 4, 4, 1 and a recall over 0.5", r.Pages, r.Tokens.N, p, rc)
+	}
+}

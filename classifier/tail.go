@@ -1,0 +1,64 @@
+package classifier
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// The last paragraphs of clean text. Text that a scraper has already
+// cleaned (an article's title and paragraphs, nothing else) ends with the
+// article's last paragraph, and the model, which has seen text only as
+// whole pages whose last lines are footers, often calls a long last block
+// legal or other: on the news dev pages' gold texts sent alone, 139 of
+// the 276 paragraphs of 200 bytes or more that were dropped were the last
+// block. A page's rendition ends with short lines (share bars, links,
+// copyright notes), not with paragraphs, so one or two paragraphs after
+// the last content block are taken as the article's end.
+
+// Bounds of proseTail: at most maxTail blocks after the last content
+// block, each at least tailRunes runes long.
+const (
+	maxTail   = 2
+	tailRunes = 60
+)
+
+// proseTail makes body of the blocks after the last content block of a
+// text page (classes, whose blocks are blocks of text) when there are at
+// most maxTail of them and each is a paragraph: at least tailRunes runes,
+// ending a sentence (segment.EndsSentence), and on a line of its own
+// unless every block before the last content block is content (a piece
+// of a line cut at sentences is a paragraph's sentence when the text is
+// one paragraph, a teaser's on a page glued on one line). The caller
+// applies it to text pages judged to hold an article.
+//
+// On the gold texts of the news dev pages sent alone (winnow eval's
+// "clean" mode), mean token F1 0.959 → 0.967 (seed 2: 0.962 → 0.969);
+// no row of the other modes moves on seed 1 (seed 2: persian-heldout
+// wrapped −0.001).
+func proseTail(text string, blocks []segment.Block, classes []int) {
+	last := -1
+	for i, k := range classes {
+		if model.Content(k) {
+			last = i
+		}
+	}
+	if last < 0 || last == len(classes)-1 || len(classes)-1-last > maxTail {
+		return
+	}
+	// pieces of one line count only when nothing before them is
+	// boilerplate (a paragraph sent alone, cut at its sentences), not on
+	// a page glued on one line
+	mixed := slices.ContainsFunc(classes[:last], func(k int) bool { return !model.Content(k) })
+	for i := last + 1; i < len(classes); i++ {
+		t := text[blocks[i].Start:blocks[i].End]
+		if mixed && blocks[i].Line == blocks[i-1].Line || utf8.RuneCountInString(t) < tailRunes || !segment.EndsSentence(t) {
+			return
+		}
+	}
+	for i := last + 1; i < len(classes); i++ {
+		classes[i] = model.ClassBody
+	}
+}

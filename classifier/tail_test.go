@@ -1,0 +1,87 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestProseTail(t *testing.T) {
+	const (
+		para  = "The council will hold a further meeting next month to discuss how the new fees will be collected."
+		short = "Share this article."
+		open  = "Residents who want to comment can do so at the meeting or in writing before the end of"
+	)
+	body, legal, nav := model.ClassBody, model.ClassLegal, model.ClassNavigation
+	type blk struct {
+		text  string
+		line  int
+		class int
+	}
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   []int
+	}{
+		{"last paragraph", []blk{{para, 0, body}, {para, 1, legal}}, []int{body, body}},
+		{"two last paragraphs", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, nav}}, []int{body, body, body}},
+		{"three last paragraphs", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, legal}, {para, 3, legal}}, []int{body, legal, legal, legal}},
+		{"a short line after", []blk{{para, 0, body}, {para, 1, legal}, {short, 2, legal}}, []int{body, legal, legal}},
+		{"no sentence end", []blk{{para, 0, body}, {open, 1, legal}}, []int{body, legal}},
+		{"already content", []blk{{para, 0, body}, {para, 1, body}}, []int{body, body}},
+		{"no content", []blk{{para, 0, legal}, {para, 1, legal}}, []int{legal, legal}},
+		{"a paragraph's sentences on one line", []blk{{para, 0, body}, {para, 0, body}, {para, 0, legal}}, []int{body, body, body}},
+		{"a glued page's pieces", []blk{{short, 0, nav}, {para, 0, body}, {para, 0, legal}}, []int{nav, body, legal}},
+		{"own line after boilerplate", []blk{{short, 0, nav}, {para, 1, body}, {para, 2, legal}}, []int{nav, body, body}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var text strings.Builder
+			blocks := make([]segment.Block, len(tc.blocks))
+			classes := make([]int, len(tc.blocks))
+			for i, b := range tc.blocks {
+				blocks[i] = segment.Block{Start: text.Len(), End: text.Len() + len(b.text), Line: b.line}
+				text.WriteString(b.text + " ")
+				classes[i] = b.class
+			}
+			proseTail(text.String(), blocks, classes)
+			for i := range classes {
+				if classes[i] != tc.want[i] {
+					t.Errorf("classes %v, want %v", classes, tc.want)
+					break
+				}
+			}
+		})
+	}
+}
+
+// TestClassifyParagraphAlone checks that an article's paragraph sent
+// alone as text is kept whole: before, its last sentences were called
+// legal (the long last block of a page), and a paragraph of 1.8 KB was
+// one block called legal.
+func TestClassifyParagraphAlone(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "The city council voted on Tuesday to approve a new budget that increases funding for public transport, parks and libraries. The mayor said the plan would be paid for by a combination of new fees and savings from other departments. Critics argued that the fees would fall hardest on small businesses, which are still recovering from a difficult year. Several council members said they had received hundreds of letters from residents on both sides of the debate. The budget also includes money for repairs to the old bridge over the river, which has been closed to heavy vehicles since the spring. Engineers have warned that without repairs the bridge could be closed entirely within two years. The council will hold a further meeting next month to discuss how the new fees will be collected. Residents who want to comment can do so at the meeting or in writing before the end of the month."
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"one paragraph", p},
+		{"the paragraph twice, on one line", p + " " + p},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Classify(context.Background(), Input{Data: []byte(tc.text), Mode: ModeText})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.MainText(); len(strings.Fields(got)) != len(strings.Fields(tc.text)) {
+				t.Errorf("kept %d of %d words: %q", len(strings.Fields(got)), len(strings.Fields(tc.text)), got)
+			}
+		})
+	}
+}
