@@ -349,8 +349,10 @@ func EndsSentence(s string) bool {
 const LongLine = 4096
 
 // ShortPage is the length (bytes) from which the only line of a text is
-// taken for a page glued on one line: a short page glued whole is no
-// shorter than a long paragraph, but a text of one line is either.
+// taken for a page glued on one line. Such a text is a short page glued
+// whole or a paragraph sent alone; cut at its sentences, the first gets
+// its teasers and menus apart, and the second stays content sentence by
+// sentence (docs/segmentation.md, "Pages on one line").
 const ShortPage = 1024
 
 // Glued reports whether a line of n bytes is taken for a page glued on
