@@ -37,14 +37,17 @@ func (m *Model) DecideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
-	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long)
-	if runs != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, runs, true, long) {
+	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, s.Gap)
+	if !dominant {
+		s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, wideGap)
+	}
+	if runs != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, runs, true, long) {
 		copy(classes, alt)
 		return dominant
 	}
 	// (a refused decoding leaves alt as it was)
 	if !doc.HTML {
-		if dated := datedRuns(doc.Text, blocks, shaped); dated != nil && s.applyRuns(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
+		if dated := datedRuns(doc.Text, blocks, shaped); dated != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
 			copy(classes, alt)
 		}
 	}

@@ -362,3 +362,68 @@ func TestLongLineOutside(t *testing.T) {
 		})
 	}
 }
+
+// TestWideGap checks the decoding with wideGap: an article cut in two by
+// a widget of more than Gap boilerplate blocks is one region again when
+// no region dominates with Gap, so the teasers after it are dropped;
+// whether a region dominates (DecideDoc's result) is still judged with
+// Gap, and a widget longer than wideGap still cuts.
+func TestWideGap(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts, and the mayor said the money was found. "
+	const teaser = "A teaser summary of another story. "
+	type blk struct {
+		text string
+		p    float32 // content probability
+	}
+	build := func(widget int) []blk {
+		var bs []blk
+		for range 5 {
+			bs = append(bs, blk{para, 0.95})
+		}
+		for range widget {
+			bs = append(bs, blk{"Most popular", 0.1})
+		}
+		for range 5 {
+			bs = append(bs, blk{para, 0.95})
+		}
+		for range 4 {
+			bs = append(bs, blk{"More stories", 0.1}, blk{teaser, 0.8})
+		}
+		return bs
+	}
+	for _, tc := range []struct {
+		name         string
+		widget       int
+		teasersKept  bool
+		wantDominant bool
+	}{
+		{"widget within Gap", DefaultSpan.Gap, false, true},
+		{"widget longer than Gap", DefaultSpan.Gap + 3, false, false},
+		{"widget longer than wideGap", wideGap + 1, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := build(tc.widget)
+			var b strings.Builder
+			blocks := make([]segment.Block, len(bs))
+			preds := &Predictions{probs: make([][NumClasses]float32, len(bs))}
+			for i, x := range bs {
+				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(x.text), Line: i}
+				b.WriteString(x.text + "\n")
+				preds.probs[i][ClassBody] = x.p
+				preds.probs[i][ClassRelated] = 1 - x.p
+			}
+			m := &Model{span: DefaultSpan}
+			classes := make([]int, len(blocks))
+			dominant := m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks, HTML: true}, 0.5, classes)
+			if dominant != tc.wantDominant {
+				t.Errorf("dominant %v, want %v", dominant, tc.wantDominant)
+			}
+			if got := Content(classes[len(classes)-1]); got != tc.teasersKept {
+				t.Errorf("the last teaser is content: %v, want %v", got, tc.teasersKept)
+			}
+			if !Content(classes[0]) || !Content(classes[len(bs)-9]) {
+				t.Error("the article was cut")
+			}
+		})
+	}
+}

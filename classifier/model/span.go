@@ -124,15 +124,15 @@ func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, bloc
 // Decide of block i's prediction, cp(i) its content probability) and
 // reports whether it acted.
 func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil)
+	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil, s.Gap)
 }
 
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
 // whose content mass, when gated, counts only in the total the region
 // must hold headlineShare of, and with the blocks marked in long (nil:
 // none) needing longOutside instead of Outside to stay content outside
-// the region.
-func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool) bool {
+// the region. Gaps of more than maxGap blocks break a region.
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool, maxGap int) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -147,7 +147,7 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		}
 		if !Content(k) || s.linkText(&blocks[i]) || runs != nil && runs[i] {
 			gap++
-			if from >= 0 && gap > s.Gap {
+			if from >= 0 && gap > maxGap {
 				flush()
 				from, mass = -1, 0
 			}
@@ -176,4 +176,20 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		classes[i] = dec(i, 2) // the most probable boilerplate class
 	}
 	return true
+}
+
+// wideGap is the longest gap inside a region when no region dominates
+// with gaps of Gap blocks: an article cut into pieces by the widgets
+// inside it (a "most popular" box of headlines, bylines and one-word
+// sections, a newsletter form) is one region again. DecideDoc decodes
+// once more with it when the ordinary decoding does not act; whether a
+// region dominates the page (DecideDoc's result, the page's article
+// presence) is still judged with Gap.
+const wideGap = 15
+
+// applyWide is applyRuns with Gap, then, when that does not act, with
+// wideGap.
+func (s Span) applyWide(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool) bool {
+	return s.applyRuns(dec, cp, blocks, classes, runs, gated, long, s.Gap) ||
+		s.applyRuns(dec, cp, blocks, classes, runs, gated, long, wideGap)
 }
