@@ -1,8 +1,10 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -30,20 +32,35 @@ const (
 // maxDoubled words (runs of runes that are not white space, as
 // strings.Fields splits them) written twice in a row, goes on after it,
 // and the phrase does not end with a full stop (sentenceEnd). It reads at
-// most 2*maxDoubled+1 words.
+// most 2*maxDoubled+1 words, and only maxDoubled+1 when no word among
+// them repeats the first (a doubled phrase of k words has the first word
+// again as its word k): most blocks, an article's paragraphs among them.
 func doubledHead(text string) bool {
 	var ws [2*maxDoubled + 1]string
-	n := 0
-	for rest := text; n < len(ws); n++ {
-		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if rest == "" {
+	n, i := 0, 0
+	for n < len(ws) {
+		for i < len(text) {
+			size := spaceAt(text, i)
+			if size == 0 {
+				break
+			}
+			i += size
+		}
+		if i == len(text) {
 			break
 		}
-		end := strings.IndexFunc(rest, unicode.IsSpace)
-		if end < 0 {
-			end = len(rest)
+		start := i
+		for i < len(text) && spaceAt(text, i) == 0 {
+			i++ // a rune's other bytes are never white space's first
 		}
-		ws[n], rest = rest[:end], rest[end:]
+		ws[n] = text[start:i]
+		n++
+		if n == 1 && !strings.Contains(text[i:], ws[0]) {
+			return false // the first word is never written again
+		}
+		if n == maxDoubled+1 && !slices.Contains(ws[minDoubled:n], ws[0]) {
+			return false
+		}
 	}
 	for k := minDoubled; 2*k < n; k++ {
 		if sentenceEnd(ws[k-1]) {
@@ -57,6 +74,32 @@ func doubledHead(text string) bool {
 	}
 	return false
 }
+
+// spaceAt returns the length of the white space rune (unicode.IsSpace)
+// that starts at text[i], or 0. Only ASCII bytes and the lead bytes
+// 0xC2, 0xE1, 0xE2 and 0xE3 can start one (U+0085 and U+00A0, U+1680,
+// U+2000 to U+205F, U+3000), so no other rune is decoded; invalid UTF-8
+// is no white space, as ranging over a string reads it.
+func spaceAt(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// asciiSpace marks the ASCII white space (unicode.IsSpace).
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func equalWords(a, b []string) bool {
 	for i := range a {

@@ -1,8 +1,11 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -65,11 +68,15 @@ func TestDoubledCards(t *testing.T) {
 // when the words strings.Fields gives start with a doubled phrase of
 // minDoubled words or more that more words follow.
 func FuzzDoubledHead(f *testing.F) {
-	for _, s := range []string{"a b c a b c d", "a b c a b c", "x. y. z. x. y. z. w", "", "\xff \xfe \xfd \xff \xfe \xfd \xfc", "نوشیدنی که بلوغ نوشیدنی که بلوغ زودرس"} {
+	for _, s := range []string{"a b c a b c d", "a b c a b c", "x. y. z. x. y. z. w", "", "\xff \xfe \xfd \xff \xfe \xfd \xfc", "نوشیدنی که بلوغ نوشیدنی که بلوغ زودرس", strings.Repeat("w ", 30) + "x", "a\u00a0b\u3000c\u2028a b c d"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !doubledHead(s) {
+		got := doubledHead(s)
+		if want := doubledHeadFields(s); got != want {
+			t.Fatalf("doubledHead(%q) = %v, strings.Fields reading %v", s, got, want)
+		}
+		if !got {
 			return
 		}
 		ws := strings.Fields(s)
@@ -80,4 +87,44 @@ func FuzzDoubledHead(f *testing.F) {
 		}
 		t.Errorf("doubledHead(%q) without a doubled phrase", s)
 	})
+}
+
+// doubledHeadFields is doubledHead written plainly: the words of
+// strings.Fields, every phrase length tried.
+func doubledHeadFields(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 2*maxDoubled+1 {
+		ws = ws[:2*maxDoubled+1]
+	}
+	for k := minDoubled; 2*k < len(ws); k++ {
+		if sentenceEnd(ws[k-1]) {
+			return false
+		}
+		if slices.Equal(ws[:k], ws[k:2*k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSpaceAt checks spaceAt against unicode.IsSpace on every rune
+// alone, and on the bytes of invalid UTF-8.
+func TestSpaceAt(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		want := 0
+		if unicode.IsSpace(r) {
+			want = utf8.RuneLen(r)
+		}
+		if got := spaceAt(string(r)+"x", 0); got != want {
+			t.Fatalf("spaceAt(%U) = %d, want %d", r, got, want)
+		}
+	}
+	for _, s := range []string{"\xc2", "\xc2\x20", "\xe2\x80", "\xe3\x80", "\x80", "\xff"} {
+		if got := spaceAt(s, 0); got != 0 {
+			t.Errorf("spaceAt(%q) = %d, want 0", s, got)
+		}
+	}
 }

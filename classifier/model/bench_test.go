@@ -102,8 +102,9 @@ func BenchmarkBudget(b *testing.B) {
 // BenchmarkPagePredict is the page model's judgement of one page from
 // its features (the embedded model's logistic rows and forest), on 1,024
 // feature vectors that send the forest's splits either way from one page
-// to the next (probeFeatures), as real pages do: with a few vectors that
-// repeat, the branch predictor learns them and flatters the trees.
+// to the next (probeFeatures), as real pages do ("varied"), and on one
+// vector again and again ("same"), as a load test that sends one page
+// does: there the branch predictor learns every split.
 func BenchmarkPagePredict(b *testing.B) {
 	m, err := Default()
 	if err != nil {
@@ -113,9 +114,18 @@ func BenchmarkPagePredict(b *testing.B) {
 		b.Fatal("the embedded model has no page forest")
 	}
 	fs := probeFeatures(m.page.forest, 1024, 1)
-	for i := 0; b.Loop(); i++ {
-		m.page.predict(&fs[i%len(fs)])
-	}
+	b.Run("varied", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			m.page.predict(&fs[i%len(fs)])
+		}
+	})
+	// the same page again and again, as a load test sends it: every
+	// branch is predicted
+	b.Run("same", func(b *testing.B) {
+		for b.Loop() {
+			m.page.predict(&fs[0])
+		}
+	})
 }
 
 // BenchmarkPagePredictCold is BenchmarkPagePredict with the caches

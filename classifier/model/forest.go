@@ -47,9 +47,17 @@ const (
 // logits adds the forest's logits for f to z.
 func (fo *forest) logits(f *[numPageFeats]float32, z *[NumPageKinds]float64) {
 	if fo.flat != nil {
-		for i := range fo.flat {
-			z[i%NumPageKinds] += float64(fo.flat[i].eval(f))
+		// one round (a tree per kind) at a time, into registers; each
+		// kind's sum is taken in the same order as below
+		z0, z1, z2, z3, z4 := z[0], z[1], z[2], z[3], z[4]
+		for t := fo.flat; len(t) >= NumPageKinds; t = t[NumPageKinds:] {
+			z0 += float64(t[0].eval(f))
+			z1 += float64(t[1].eval(f))
+			z2 += float64(t[2].eval(f))
+			z3 += float64(t[3].eval(f))
+			z4 += float64(t[4].eval(f))
 		}
+		z[0], z[1], z[2], z[3], z[4] = z0, z1, z2, z3, z4
 		return
 	}
 	for i, t := range fo.trees {
@@ -175,6 +183,15 @@ func (fo *forest) pack() {
 // flatDepth is the depth of a ctree: the depth trainForest grows.
 const flatDepth = 3
 
+// ctree.eval is written out for three levels, and logits for five kinds:
+// the constants below overflow otherwise.
+const (
+	_ = uint(flatDepth - 3)
+	_ = uint(3 - flatDepth)
+	_ = uint(NumPageKinds - 5)
+	_ = uint(5 - NumPageKinds)
+)
+
 // A ctree is an ftree of depth flatDepth at most as a complete binary
 // tree in breadth-first order: node i's children are 2i+1 and 2i+2, and
 // the leaves follow the splits. A leaf above the last level is a split
@@ -183,23 +200,24 @@ const flatDepth = 3
 // on: the branches of a thousand small trees, taken one way or the other
 // page by page, are mispredicted half the time.
 type ctree struct {
-	split [1<<flatDepth - 1]csplit
-	leaf  [1 << flatDepth]float32
+	// feat[n] and val[n] are split n (go left when f[feat[n]] <= val[n],
+	// as an fnode does); entry 7 is unused: eight entries let eval index
+	// with n&7 and no bounds check. A page feature's index fits in a byte
+	// (the constant below would overflow otherwise).
+	feat [1 << flatDepth]uint8
+	val  [1 << flatDepth]float32
+	leaf [1 << flatDepth]float32
 }
 
-// A csplit goes left when f[feat] <= val, as an fnode does. (A page
-// feature's index fits in a byte: the constant below would overflow.)
 const _ = uint8(numPageFeats - 1)
 
-// A csplit goes left when f[feat] <= val, as an fnode does.
-type csplit struct {
-	feat uint8
-	val  float32
-}
-
-// flatten sets fo.flat when every tree is at most flatDepth deep.
+// flatten sets fo.flat when every tree is at most flatDepth deep and
+// the trees are whole rounds (logits reads a round at a time).
 func (fo *forest) flatten() {
 	fo.flat = nil
+	if len(fo.trees)%NumPageKinds != 0 {
+		return
+	}
 	flat := make([]ctree, len(fo.trees))
 	for i, t := range fo.trees {
 		if !t.fill(&flat[i], 0, 0, 0) {
@@ -218,26 +236,24 @@ func (t ftree) fill(c *ctree, n, pos, depth int) bool {
 		if nd.feat >= 0 {
 			return false
 		}
-		c.leaf[pos-len(c.split)] = nd.val
+		c.leaf[pos-(1<<flatDepth-1)] = nd.val
 		return true
 	}
 	if nd.feat < 0 {
 		// a leaf above the last level: both subtrees hold its value
-		c.split[pos] = csplit{}
+		c.feat[pos], c.val[pos] = 0, 0
 		return t.fill(c, n, 2*pos+1, depth+1) && t.fill(c, n, 2*pos+2, depth+1)
 	}
-	c.split[pos] = csplit{feat: uint8(nd.feat), val: nd.val}
+	c.feat[pos], c.val[pos] = uint8(nd.feat), nd.val
 	return t.fill(c, n+1, 2*pos+1, depth+1) && t.fill(c, int(nd.right), 2*pos+2, depth+1)
 }
 
 // eval is the tree's leaf value for f, as ftree.eval gives it.
 func (c *ctree) eval(f *[numPageFeats]float32) float32 {
-	i := 0
-	for range flatDepth {
-		s := &c.split[i]
-		i = 2*i + 1 + right(f[s.feat], s.val)
-	}
-	return c.leaf[i-len(c.split)]
+	i := 1 + right(f[c.feat[0]], c.val[0])
+	i = 2*i + 1 + right(f[c.feat[i&7]], c.val[i&7])
+	i = 2*i + 1 + right(f[c.feat[i&7]], c.val[i&7])
+	return c.leaf[(i-7)&7]
 }
 
 // right is 0 when x <= v (NaN: 1), compiled without a branch.
