@@ -260,17 +260,18 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			break
 		}
 		n++
-		raw, err := set.HTML(p)
-		if err != nil {
-			return nil, err
-		}
 		gold, hasGold, err := set.Gold(p)
 		if err != nil {
 			return nil, err
 		}
 		kind := dataset.PageKindOf(set.Name, p)
-		if mode == "clean" && (!hasGold || kind != model.PageArticle && kind != model.PageUnknown || strings.TrimSpace(gold) == "") {
-			continue // clean text is an article's gold text (postlight's pages have no kind)
+		var raw []byte
+		if mode == "clean" {
+			if !hasGold || kind != model.PageArticle && kind != model.PageUnknown || strings.TrimSpace(gold) == "" {
+				continue // clean text is an article's gold text (postlight's pages have no kind)
+			}
+		} else if raw, err = set.HTML(p); err != nil {
+			return nil, err
 		}
 		r.Pages++
 		sn, hasSn, err := set.Snippets(p)
