@@ -267,6 +267,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	menuTitles(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 	if res.HasArticle && !isHTML {
+		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
