@@ -51,6 +51,8 @@ func TestMenuShaped(t *testing.T) {
 		{"empty item", "Home |  | Sport", false},
 		{"mixed separators", "Home | News » Sport", false},
 		{"plain headline", "همکاری اطلاعاتی مسکو با طالبان علیه داعش", false},
+		{"items split by two spaces", "پربازدیدترین  سیاسی  پادکست  همه اخبار  همه اخبار", true},
+		{"headline with one double space", "Council approves  the new bus routes", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := menuShaped(tc.text); got != tc.want {
@@ -61,10 +63,13 @@ func TestMenuShaped(t *testing.T) {
 }
 
 func TestMenuTitles(t *testing.T) {
-	text := "Home | News | Sport\nThe council votes on the bus plan"
-	blocks := []segment.Block{{Start: 0, End: 19}, {Start: 20, End: len(text)}}
-	classes := []int{model.ClassTitle, model.ClassTitle}
-	menuTitles(text, blocks, classes, func(int) int { return model.ClassNavigation })
+	text := "Home | News | Sport\nThe council votes on the bus plan\nPodcast Join Join Most read About us About us"
+	blocks := []segment.Block{{Start: 0, End: 19}, {Start: 20, End: 53}, {Start: 54, End: len(text)}}
+	classes := []int{model.ClassTitle, model.ClassTitle, model.ClassTitle}
+	menuTitles(text, blocks, classes)
+	if classes[2] != model.ClassNavigation {
+		t.Errorf("menu of repeated words: class %d, want navigation", classes[2])
+	}
 	menu := makeBlock(blocks[0], model.Prediction{ContentProb: 0.8}, classes[0])
 	if menu.Category != Navigation || menu.Label != Boilerplate || menu.Score < 0.19 || menu.Score > 0.21 {
 		t.Errorf("menu line: %+v, want navigation, boilerplate, score 0.2", menu)
@@ -74,13 +79,47 @@ func TestMenuTitles(t *testing.T) {
 	}
 }
 
+func TestRepeatsWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"menu glued with spaces", "پادکست عضویت عضویت پربازدیدترین درباره ما درباره ما پادکست", true},
+		{"english menu twice", "Home News Sport Home News Sport", true},
+		{"headline", "The council votes on the new bus plan for the city", false},
+		{"headline repeating a word", "Rain, rain and more rain for the weekend", false},
+		{"five words", "Join Join Join Join Join", false},
+		{"too many words", strings.Repeat("menu ", maxRepeatWords+1), false},
+		{"white space only", " \t\n ", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := repeatsWords(tc.text); got != tc.want {
+				t.Errorf("repeatsWords(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // FuzzMenuShaped checks that menuShaped never panics and says true only
-// for text holding some separator at least twice.
+// for text holding some separator at least twice, and that repeatsWords
+// agrees with a reading by strings.Fields.
 func FuzzMenuShaped(f *testing.F) {
 	for _, s := range []string{"Home | News | Sport", "خانه » سلامت » اخبار", " |  | ", "a - b - c - d e f g", "\xff | \xfe | \xfd"} {
 		f.Add(s)
 	}
+	f.Add("Join Join Most read About us About us")
 	f.Fuzz(func(t *testing.T, s string) {
+		fields := strings.Fields(s)
+		distinct := map[string]bool{}
+		for _, w := range fields {
+			distinct[w] = true
+		}
+		want := len(fields) >= minRepeatWords && len(fields) <= maxRepeatWords && 3*len(distinct) <= 2*len(fields)
+		if got := repeatsWords(s); got != want {
+			t.Errorf("repeatsWords(%q) = %v, strings.Fields says %v", s, got, want)
+		}
 		if !menuShaped(s) {
 			return
 		}
