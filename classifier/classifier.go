@@ -265,7 +265,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && page.Kind != model.PageForum {
 		commentThreads(doc.Blocks, classes)
 	}
-	menuTitles(doc.Text, doc.Blocks, classes)
+	menuLines(doc.Text, doc.Blocks, classes)
 	if res.HasArticle && !isHTML {
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)

@@ -22,26 +22,41 @@ var menuSeparators = [...]string{" | ", " » ", " › ", " / ", " - ", " · ", "
 // scrapers save it, does, and near the top of a page the model can take
 // it for the title when its words are unknown.
 func menuShaped(text string) bool {
-	for _, sep := range menuSeparators {
-		if strings.Count(text, sep) < 2 {
-			continue
-		}
-		ok := true
-		for rest := text; ok; {
-			item, after, found := strings.Cut(rest, sep)
-			if n := words(item, 4); n == 0 || n > 3 {
-				ok = false
+	var seen [len(menuSeparators)]bool
+	for i := strings.IndexByte(text, ' '); i >= 0 && i+1 < len(text); {
+		switch text[i+1] {
+		case '|', '/', '-', ' ', 0xc2, 0xe2: // the bytes a separator's mark starts with
+			for k, sep := range menuSeparators {
+				if !seen[k] && strings.HasPrefix(text[i:], sep) && strings.Count(text, sep) >= 2 {
+					seen[k] = true
+					if menuItems(text, sep) {
+						return true
+					}
+				}
 			}
-			if !found {
-				break
-			}
-			rest = after
 		}
-		if ok {
-			return true
+		j := strings.IndexByte(text[i+1:], ' ')
+		if j < 0 {
+			break
 		}
+		i += 1 + j
 	}
 	return false
+}
+
+// menuItems reports whether every item of text split by sep is of one to
+// three words.
+func menuItems(text, sep string) bool {
+	for rest := text; ; {
+		item, after, found := strings.Cut(rest, sep)
+		if n := words(item, 4); n == 0 || n > 3 {
+			return false
+		}
+		if !found {
+			return true
+		}
+		rest = after
+	}
 }
 
 // words counts the words of s (runs of runes that are not white space, as
@@ -104,19 +119,44 @@ func repeatsWords(text string) bool {
 	return 3*distinct <= 2*n
 }
 
-// menuTitles makes navigation of every block decided title (model.ClassTitle
-// in classes, whose blocks are blocks of text) that is shaped like a menu
-// (menuShaped) or repeats its words (repeatsWords): on the held-out
-// Persian text pages, menus of unseen words glued with " | ", two spaces
-// or single spaces were taken for titles, and their words for the
-// article's.
-func menuTitles(text string, blocks []segment.Block, classes []int) {
+// menuLines makes navigation of the blocks of text (classes, whose blocks
+// are blocks of text) that read as a menu or a breadcrumb: a block decided
+// title that is shaped like a menu (menuShaped) or repeats its words
+// (repeatsWords), and a block decided metadata, related, comments, legal
+// or other of at most maxMenuBytes that is shaped like a menu and holds no
+// digit (a source, date and time split by " | " is metadata). On the
+// held-out Persian text pages, menus of unseen words glued with " | ", two spaces or single
+// spaces were taken for titles, and their words for the article's; and
+// breadcrumbs ("خانه » سلامت » اخبار") and glued menus were called
+// metadata, related or comments. Share and ad lines keep their class (a
+// share bar of network names reads like a menu).
+func menuLines(text string, blocks []segment.Block, classes []int) {
 	for i, k := range classes {
-		if k != model.ClassTitle {
-			continue
-		}
-		if t := text[blocks[i].Start:blocks[i].End]; menuShaped(t) || repeatsWords(t) {
-			classes[i] = model.ClassNavigation
+		t := text[blocks[i].Start:blocks[i].End]
+		switch k {
+		case model.ClassTitle:
+			if menuShaped(t) || repeatsWords(t) {
+				classes[i] = model.ClassNavigation
+			}
+		case model.ClassMetadata, model.ClassRelated, model.ClassComments, model.ClassLegal, model.ClassOther:
+			if len(t) <= maxMenuBytes && menuShaped(t) && !hasDigit(t) {
+				classes[i] = model.ClassNavigation
+			}
 		}
 	}
+}
+
+// maxMenuBytes bounds the boilerplate blocks menuLines reads: a menu or a
+// breadcrumb is a line of short items, and a long boilerplate block (a
+// notice, a comment) need not be read seven times.
+const maxMenuBytes = 512
+
+// hasDigit reports whether t holds a decimal digit of any script.
+func hasDigit(t string) bool {
+	for _, r := range t {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

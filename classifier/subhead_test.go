@@ -39,13 +39,7 @@ func TestSubheadings(t *testing.T) {
 		{"persian subheading", []string{para, "کارهای جدید را امتحان کنید", para}, []int{B, R, B}, []int{B, B, B}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text := strings.Join(tc.lines, "\n")
-			blocks := make([]segment.Block, len(tc.lines))
-			at := 0
-			for i, l := range tc.lines {
-				blocks[i] = segment.Block{Start: at, End: at + len(l), Line: i}
-				at += len(l) + 1
-			}
+			text, blocks := lineBlocks(tc.lines)
 			classes := append([]int(nil), tc.classes...)
 			subheadings(text, blocks, classes)
 			for i := range classes {
@@ -93,17 +87,23 @@ func TestSubheadingsMany(t *testing.T) {
 	lines = append(lines, para)
 	classes = append(classes, model.ClassBody)
 	want = append(want, model.ClassBody)
-	text := strings.Join(lines, "\n")
-	blocks := make([]segment.Block, len(lines))
-	at := 0
-	for i, l := range lines {
-		blocks[i] = segment.Block{Start: at, End: at + len(l), Line: i}
-		at += len(l) + 1
-	}
+	text, blocks := lineBlocks(lines)
 	subheadings(text, blocks, classes)
 	for i := range classes {
 		if classes[i] != want[i] {
 			t.Fatalf("block %d: got %d, want %d", i, classes[i], want[i])
 		}
 	}
+}
+
+// lineBlocks joins lines with newlines and returns the text with one block
+// per line.
+func lineBlocks(lines []string) (string, []segment.Block) {
+	blocks := make([]segment.Block, len(lines))
+	at := 0
+	for i, l := range lines {
+		blocks[i] = segment.Block{Start: at, End: at + len(l), Line: i}
+		at += len(l) + 1
+	}
+	return strings.Join(lines, "\n"), blocks
 }

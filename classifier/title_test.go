@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
-	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 func TestOneTitle(t *testing.T) {
@@ -62,20 +61,29 @@ func TestMenuShaped(t *testing.T) {
 	}
 }
 
-func TestMenuTitles(t *testing.T) {
-	text := "Home | News | Sport\nThe council votes on the bus plan\nPodcast Join Join Most read About us About us"
-	blocks := []segment.Block{{Start: 0, End: 19}, {Start: 20, End: 53}, {Start: 54, End: len(text)}}
-	classes := []int{model.ClassTitle, model.ClassTitle, model.ClassTitle}
-	menuTitles(text, blocks, classes)
-	if classes[2] != model.ClassNavigation {
-		t.Errorf("menu of repeated words: class %d, want navigation", classes[2])
+func TestMenuLines(t *testing.T) {
+	lines := []string{
+		"Home | News | Sport",
+		"The council votes on the bus plan",
+		"Podcast Join Join Most read About us About us",
+		"خانه » سلامت » اخبار",
+		"منبع: ایسنا | ۲۸ خرداد ۱۴۰۴ | ۱۸:۰۲",
+		"Facebook | Twitter | Email",
+		"Home | News | Sport",
+	}
+	classes := []int{model.ClassTitle, model.ClassTitle, model.ClassTitle, model.ClassMetadata, model.ClassMetadata, model.ClassShare, model.ClassBody}
+	want := []int{model.ClassNavigation, model.ClassTitle, model.ClassNavigation, model.ClassNavigation, model.ClassMetadata, model.ClassShare, model.ClassBody}
+	names := []string{"menu called title", "headline", "menu of repeated words", "breadcrumb called metadata", "source, date and time", "share bar", "menu called body"}
+	text, blocks := lineBlocks(lines)
+	menuLines(text, blocks, classes)
+	for i := range classes {
+		if classes[i] != want[i] {
+			t.Errorf("%s: class %s, want %s", names[i], model.ClassNames[classes[i]], model.ClassNames[want[i]])
+		}
 	}
 	menu := makeBlock(blocks[0], model.Prediction{ContentProb: 0.8}, classes[0])
 	if menu.Category != Navigation || menu.Label != Boilerplate || menu.Score < 0.19 || menu.Score > 0.21 {
 		t.Errorf("menu line: %+v, want navigation, boilerplate, score 0.2", menu)
-	}
-	if b := makeBlock(blocks[1], model.Prediction{ContentProb: 0.9}, classes[1]); b.Category != Title {
-		t.Errorf("headline: %v, want title", b.Category)
 	}
 }
 
@@ -103,7 +111,8 @@ func TestRepeatsWords(t *testing.T) {
 }
 
 // FuzzMenuShaped checks that menuShaped never panics and says true only
-// for text holding some separator at least twice, and that repeatsWords
+// for text holding some separator at least twice, that it agrees with a
+// plain reading (menuShapedRef), and that repeatsWords
 // agrees with a reading by strings.Fields.
 func FuzzMenuShaped(f *testing.F) {
 	for _, s := range []string{"Home | News | Sport", "خانه » سلامت » اخبار", " |  | ", "a - b - c - d e f g", "\xff | \xfe | \xfd"} {
@@ -120,6 +129,9 @@ func FuzzMenuShaped(f *testing.F) {
 		if got := repeatsWords(s); got != want {
 			t.Errorf("repeatsWords(%q) = %v, strings.Fields says %v", s, got, want)
 		}
+		if got, want := menuShaped(s), menuShapedRef(s); got != want {
+			t.Errorf("menuShaped(%q) = %v, the plain reading says %v", s, got, want)
+		}
 		if !menuShaped(s) {
 			return
 		}
@@ -130,4 +142,24 @@ func FuzzMenuShaped(f *testing.F) {
 		}
 		t.Errorf("menuShaped(%q) without two of any separator", s)
 	})
+}
+
+// menuShapedRef is menuShaped read plainly: every separator that occurs at
+// least twice, its items each of one to three words.
+func menuShapedRef(text string) bool {
+	for _, sep := range menuSeparators {
+		if strings.Count(text, sep) < 2 {
+			continue
+		}
+		ok := true
+		for _, item := range strings.Split(text, sep) {
+			if n := len(strings.Fields(item)); n == 0 || n > 3 {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
