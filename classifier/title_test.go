@@ -24,7 +24,39 @@ func TestOneTitle(t *testing.T) {
 			for i, c := range tc.in {
 				bs[i].Category = c
 			}
-			oneTitle(bs)
+			oneTitle("", bs)
+			for i := range bs {
+				if bs[i].Category != tc.want[i] {
+					t.Fatalf("block %d: got %v, want %v", i, bs[i].Category, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestOneTitleStandfirst(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		in    []Category
+		want  []Category
+	}{
+		{"standfirst after the byline", []string{"Storm hits the coast", "By A. Writer", "Thousands without power", "The storm came at night."},
+			[]Category{Title, Metadata, Title, Body}, []Category{Title, Metadata, Body, Body}},
+		{"title written twice around the date", []string{"Storm hits the coast", "3 March 2024", "Storm hits the coast", "The storm came at night."},
+			[]Category{Title, Metadata, Title, Body}, []Category{Title, Metadata, Title, Body}},
+		{"title over two blocks", []string{"Storm hits the coast,", "thousands without power", "The storm came at night."},
+			[]Category{Title, Title, Body}, []Category{Title, Title, Body}},
+		{"a menu between", []string{"Storm hits the coast", "Home", "Thousands without power", "The storm came at night."},
+			[]Category{Title, Navigation, Title, Body}, []Category{Title, Navigation, Title, Body}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, sb := lineBlocks(tc.lines)
+			bs := make([]Block, len(sb))
+			for i := range sb {
+				bs[i] = Block{Start: sb[i].Start, End: sb[i].End, Category: tc.in[i]}
+			}
+			oneTitle(text, bs)
 			for i := range bs {
 				if bs[i].Category != tc.want[i] {
 					t.Fatalf("block %d: got %v, want %v", i, bs[i].Category, tc.want[i])
