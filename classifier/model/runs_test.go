@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -423,6 +424,36 @@ func TestWideGap(t *testing.T) {
 			}
 			if !Content(classes[0]) || !Content(classes[len(bs)-9]) {
 				t.Error("the article was cut")
+			}
+		})
+	}
+}
+
+func TestTeaserComments(t *testing.T) {
+	const (
+		R = ClassRelated
+		C = ClassComments
+		B = ClassBody
+		S = ClassShare
+	)
+	for _, tc := range []struct {
+		name    string
+		classes []int
+		heads   []bool
+		want    []int
+	}{
+		{"teaser list mostly related", []int{B, R, C, R, C, S}, []bool{false, true, true, true, true, false}, []int{B, R, R, R, R, S}},
+		{"comment thread", []int{B, C, C, R, C}, []bool{false, true, true, true, true}, []int{B, C, C, R, C}},
+		{"half related", []int{R, C}, []bool{true, true}, []int{R, R}},
+		{"outside the run", []int{R, R, C}, []bool{true, true, false}, []int{R, R, C}},
+		{"two runs", []int{R, C, B, C, C, R}, []bool{true, true, false, true, true, true}, []int{R, R, B, C, C, R}},
+		{"no runs", []int{R, C}, nil, []int{R, C}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			classes := slices.Clone(tc.classes)
+			teaserComments(classes, tc.heads)
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("got %v, want %v", classes, tc.want)
 			}
 		})
 	}
