@@ -125,11 +125,11 @@ func repeatsWords(text string) bool {
 // (repeatsWords), and a block decided metadata, related, comments, legal
 // or other of at most maxMenuBytes that is shaped like a menu and holds no
 // digit (a source, date and time split by " | " is metadata). On the
-// held-out Persian text pages, menus of unseen words glued with " | ", two spaces or single
-// spaces were taken for titles, and their words for the article's; and
-// breadcrumbs ("خانه » سلامت » اخبار") and glued menus were called
-// metadata, related or comments. Share and ad lines keep their class (a
-// share bar of network names reads like a menu).
+// held-out Persian text pages, menus of unseen words glued with " | ", two
+// spaces or single spaces were taken for titles, and their words for the
+// article's; and breadcrumbs ("خانه » سلامت » اخبار") and glued menus were
+// called metadata, related or comments. Share and ad lines keep their
+// class (a share bar of network names reads like a menu).
 func menuLines(text string, blocks []segment.Block, classes []int) {
 	for i, k := range classes {
 		t := text[blocks[i].Start:blocks[i].End]
