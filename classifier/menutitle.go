@@ -22,7 +22,9 @@ var menuSeparators = [...]string{" | ", " » ", " › ", " / ", " - ", " · ", "
 // scrapers save it, does, and near the top of a page the model can take
 // it for the title when its words are unknown.
 func menuShaped(text string) bool {
-	if len(text) < minMenuBytes {
+	// two separators hold four spaces (the byte count runs vectorised;
+	// most lines stop here)
+	if len(text) < minMenuBytes || strings.Count(text, " ") < 4 {
 		return false
 	}
 	var seen [len(menuSeparators)]bool
