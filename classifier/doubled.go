@@ -68,7 +68,7 @@ func doubledHead(text string) bool {
 			// would hold it
 			return false
 		}
-		if equalWords(ws[:k], ws[k:2*k]) {
+		if slices.Equal(ws[:k], ws[k:2*k]) {
 			return true
 		}
 	}
@@ -100,15 +100,6 @@ func spaceAt(text string, i int) int {
 
 // asciiSpace marks the ASCII white space (unicode.IsSpace).
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // sentenceEnd reports whether word ends with a full stop ("." or "。"):
 // a headline does not, though it may ask or exclaim.

@@ -77,7 +77,11 @@ func subheadings(text string, blocks []segment.Block, classes []int) {
 			!paragraph(text[blocks[j].Start:blocks[j].End]) {
 			continue
 		}
-		if !allOnce(i, j, once) {
+		k := i
+		for k < j && once(k) {
+			k++
+		}
+		if k < j {
 			continue
 		}
 		for k := i; k < j; k++ {
@@ -85,16 +89,6 @@ func subheadings(text string, blocks []segment.Block, classes []int) {
 		}
 		i = j
 	}
-}
-
-// allOnce reports whether once(k) holds for every k in [i, j).
-func allOnce(i, j int, once func(int) bool) bool {
-	for k := i; k < j; k++ {
-		if !once(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // linearScans is the number of blocks subheadings compares with every
@@ -116,19 +110,4 @@ func subheadShaped(text string, blocks []segment.Block, classes []int, j int) bo
 	}
 	n := words(text[b.Start:b.End], maxSubheadWords+1)
 	return n >= minSubheadWords && n <= maxSubheadWords
-}
-
-// paragraph reports whether t reads as a paragraph: at least tailRunes
-// runes, ending a sentence.
-func paragraph(t string) bool {
-	if len(t) < tailRunes || !segment.EndsSentence(t) {
-		return false
-	}
-	n := 0
-	for range t {
-		if n++; n >= tailRunes {
-			return true
-		}
-	}
-	return false
 }

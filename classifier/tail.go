@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"slices"
-	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -54,11 +53,26 @@ func proseTail(text string, blocks []segment.Block, classes []int) {
 	mixed := slices.ContainsFunc(classes[:last], func(k int) bool { return !model.Content(k) })
 	for i := last + 1; i < len(classes); i++ {
 		t := text[blocks[i].Start:blocks[i].End]
-		if mixed && blocks[i].Line == blocks[i-1].Line || utf8.RuneCountInString(t) < tailRunes || !segment.EndsSentence(t) {
+		if mixed && blocks[i].Line == blocks[i-1].Line || !paragraph(t) {
 			return
 		}
 	}
 	for i := last + 1; i < len(classes); i++ {
 		classes[i] = model.ClassBody
 	}
+}
+
+// paragraph reports whether t reads as a paragraph: at least tailRunes
+// runes, ending a sentence.
+func paragraph(t string) bool {
+	if len(t) < tailRunes || !segment.EndsSentence(t) {
+		return false
+	}
+	n := 0
+	for range t {
+		if n++; n >= tailRunes {
+			return true
+		}
+	}
+	return false
 }
