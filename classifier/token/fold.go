@@ -67,6 +67,31 @@ func arabicFold(r rune) (rune, class) {
 	return 0x0600 + p, c
 }
 
+// lowFold holds what the reader makes of each two-byte rune below the
+// Arabic block (U+0080–U+05FF: Latin-1 and Latin Extended, Greek,
+// Cyrillic, Armenian, Hebrew), so that text in those scripts folds by a
+// look-up instead of package unicode's range searches: entry r−0x80 is
+// foldSimple(r) as the folded rune shifted left by 8 and the class, or
+// lowFoldNFKC when NFKC changes r (the reader expands those).
+var lowFold = func() (t [lowFoldEnd - 0x80]uint32) {
+	var buf [4]byte
+	for r := rune(0x80); r < lowFoldEnd; r++ {
+		n := utf8.EncodeRune(buf[:], r)
+		if needsNFKC(r, string(buf[:n])) {
+			t[r-0x80] = lowFoldNFKC
+			continue
+		}
+		f, c := foldSimple(r)
+		t[r-0x80] = uint32(f)<<8 | uint32(c)
+	}
+	return t
+}()
+
+const (
+	lowFoldEnd  = 0x0600
+	lowFoldNFKC = 0xff
+)
+
 // compatBits marks the BMP runes that NFKC changes (read-only): the table
 // buildCompatBits makes, stored in static_tables.go so that a process does
 // not build it on its first non-ASCII rune (TestStaticTables checks it).
@@ -264,6 +289,14 @@ func (rd *reader) peek() bool {
 		rd.end = rd.pos + 1
 		rd.peeked = true
 		return true
+	}
+	if b := rd.s[rd.pos]; b >= 0xC2 && b < 0xD8 && rd.pos+1 < len(rd.s) && rd.s[rd.pos+1]&0xC0 == 0x80 {
+		if v := lowFold[(rune(b&0x1F)<<6|rune(rd.s[rd.pos+1]&0x3F))-0x80]; v != lowFoldNFKC {
+			rd.r, rd.c = rune(v>>8), class(v)
+			rd.end = rd.pos + 2
+			rd.peeked = true
+			return true
+		}
 	}
 	r, n := utf8.DecodeRuneInString(rd.s[rd.pos:])
 	rd.end = rd.pos + n

@@ -490,3 +490,39 @@ func TestCompatBits(t *testing.T) {
 		}
 	}
 }
+
+// TestLowFold checks the reader's table path for the two-byte runes below
+// the Arabic block against foldSimple, rune by rune, alone and inside a
+// word (the word loop reads the table itself).
+func TestLowFold(t *testing.T) {
+	var rd reader
+	for r := rune(0x80); r < lowFoldEnd; r++ {
+		s := string(r)
+		if needsNFKC(r, s) {
+			if lowFold[r-0x80] != lowFoldNFKC {
+				t.Errorf("U+%04X: NFKC changes it but the table folds it", r)
+			}
+			continue
+		}
+		rd.reset(s)
+		if !rd.peek() {
+			t.Fatalf("U+%04X: no rune", r)
+		}
+		wr, wc := foldSimple(r)
+		if rd.r != wr || rd.c != wc || rd.start != 0 || rd.end != len(s) {
+			t.Errorf("U+%04X: peek = %U class %d [%d,%d), want %U class %d [0,%d)", r, rd.r, rd.c, rd.start, rd.end, wr, wc, len(s))
+		}
+		if wc != cLetter && wc != cDigit && wc != cMark {
+			continue
+		}
+		var it Iter
+		it.Reset("a" + s + "b")
+		want := "a" + string(wr) + "b"
+		if wc == cMark {
+			want = norm.NFC.String(want)
+		}
+		if !it.Next() || string(it.Token()) != want {
+			t.Errorf("U+%04X: first token %q, want %q", r, it.Token(), want)
+		}
+	}
+}
