@@ -265,6 +265,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && page.Kind != model.PageForum {
 		commentThreads(doc.Blocks, classes)
 	}
+	if res.HasArticle {
+		longProse(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb })
+	}
 	menuLines(doc.Text, doc.Blocks, classes)
 	if res.HasArticle && !isHTML {
 		subheadings(doc.Text, doc.Blocks, classes)
