@@ -37,29 +37,18 @@ const (
 // again as its word k): most blocks, an article's paragraphs among them.
 func doubledHead(text string) bool {
 	var ws [2*maxDoubled + 1]string
-	n, i := 0, 0
-	for n < len(ws) {
-		for i < len(text) {
-			size := spaceAt(text, i)
-			if size == 0 {
-				break
-			}
-			i += size
-		}
-		if i == len(text) {
-			break
-		}
-		start := i
-		for i < len(text) && spaceAt(text, i) == 0 {
-			i++ // a rune's other bytes are never white space's first
-		}
-		ws[n] = text[start:i]
+	n := 0
+	for start, end := nextWord(text, 0); start < end; start, end = nextWord(text, end) {
+		ws[n] = text[start:end]
 		n++
-		if n == 1 && !strings.Contains(text[i:], ws[0]) {
+		if n == 1 && !strings.Contains(text[end:], ws[0]) {
 			return false // the first word is never written again
 		}
 		if n == maxDoubled+1 && !slices.Contains(ws[minDoubled:n], ws[0]) {
 			return false
+		}
+		if n == len(ws) {
+			break
 		}
 	}
 	for k := minDoubled; 2*k < n; k++ {
@@ -96,6 +85,24 @@ func spaceAt(text string, i int) int {
 		return size
 	}
 	return 0
+}
+
+// nextWord returns the bounds of the first word of text at or after byte
+// i: a run of runes that are not white space, as strings.Fields splits
+// them; start == end == len(text) when there is none.
+func nextWord(text string, i int) (start, end int) {
+	for i < len(text) {
+		size := spaceAt(text, i)
+		if size == 0 {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(text) && spaceAt(text, i) == 0 {
+		i++ // a rune's other bytes are never white space's first
+	}
+	return start, i
 }
 
 // asciiSpace marks the ASCII white space (unicode.IsSpace).

@@ -69,16 +69,11 @@ func menuItems(text, sep string) bool {
 // words counts the words of s (runs of runes that are not white space, as
 // strings.Fields splits them), stopping at max.
 func words(s string, max int) int {
-	n, in := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !in {
-			n++
-			if n >= max {
-				return n
-			}
+	n := 0
+	for start, end := nextWord(s, 0); start < end; start, end = nextWord(s, end) {
+		if n++; n >= max {
+			return n
 		}
-		in = !space
 	}
 	return n
 }
@@ -98,21 +93,11 @@ const (
 func repeatsWords(text string) bool {
 	var w [maxRepeatWords]string
 	n := 0
-	for rest := text; ; {
-		i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsSpace(r) })
-		if i < 0 {
-			break
-		}
-		rest = rest[i:]
-		j := strings.IndexFunc(rest, unicode.IsSpace)
-		if j < 0 {
-			j = len(rest)
-		}
+	for start, end := nextWord(text, 0); start < end; start, end = nextWord(text, end) {
 		if n == len(w) {
 			return false
 		}
-		w[n], n = rest[:j], n+1
-		rest = rest[j:]
+		w[n], n = text[start:end], n+1
 	}
 	if n < minRepeatWords {
 		return false

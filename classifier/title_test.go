@@ -125,14 +125,17 @@ func TestRepeatsWords(t *testing.T) {
 
 // FuzzMenuShaped checks that menuShaped never panics and says true only
 // for text holding some separator at least twice, that it agrees with a
-// plain reading (menuShapedRef), and that repeatsWords
-// agrees with a reading by strings.Fields.
+// plain reading (menuShapedRef), and that repeatsWords and words
+// agree with a reading by strings.Fields.
 func FuzzMenuShaped(f *testing.F) {
 	for _, s := range []string{"Home | News | Sport", "خانه » سلامت » اخبار", " |  | ", "a - b - c - d e f g", "\xff | \xfe | \xfd"} {
 		f.Add(s)
 	}
 	f.Add("Join Join Most read About us About us")
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s, len(s)+1), len(strings.Fields(s)); got != want {
+			t.Errorf("words(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
 		fields := strings.Fields(s)
 		distinct := map[string]bool{}
 		for _, w := range fields {
