@@ -92,6 +92,18 @@ const (
 	lowFoldNFKC = 0xff
 )
 
+// lowFoldAt folds the two-byte rune below the Arabic block that starts
+// s[i] by lowFold; ok is false when s[i] starts no such rune, or NFKC
+// changes it.
+func lowFoldAt(s string, i int) (r rune, c class, ok bool) {
+	b := s[i]
+	if b < 0xC2 || b >= 0xD8 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+		return 0, 0, false
+	}
+	v := lowFold[(rune(b&0x1F)<<6|rune(s[i+1]&0x3F))-0x80]
+	return rune(v >> 8), class(v), v != lowFoldNFKC
+}
+
 // compatBits marks the BMP runes that NFKC changes (read-only): the table
 // buildCompatBits makes, stored in static_tables.go so that a process does
 // not build it on its first non-ASCII rune (TestStaticTables checks it).
@@ -290,13 +302,11 @@ func (rd *reader) peek() bool {
 		rd.peeked = true
 		return true
 	}
-	if b := rd.s[rd.pos]; b >= 0xC2 && b < 0xD8 && rd.pos+1 < len(rd.s) && rd.s[rd.pos+1]&0xC0 == 0x80 {
-		if v := lowFold[(rune(b&0x1F)<<6|rune(rd.s[rd.pos+1]&0x3F))-0x80]; v != lowFoldNFKC {
-			rd.r, rd.c = rune(v>>8), class(v)
-			rd.end = rd.pos + 2
-			rd.peeked = true
-			return true
-		}
+	if r, c, ok := lowFoldAt(rd.s, rd.pos); ok {
+		rd.r, rd.c = r, c
+		rd.end = rd.pos + 2
+		rd.peeked = true
+		return true
 	}
 	r, n := utf8.DecodeRuneInString(rd.s[rd.pos:])
 	rd.end = rd.pos + n

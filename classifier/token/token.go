@@ -273,11 +273,9 @@ loop:
 			} else if b >= 0xD8 && b <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 				r, c = arabicFold(rune(b&0x1F)<<6 | rune(s[i+1]&0x3F))
 				re, fast = i+2, true
-			} else if b >= 0xC2 && b < 0xD8 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				if v := lowFold[(rune(b&0x1F)<<6|rune(s[i+1]&0x3F))-0x80]; v != lowFoldNFKC {
-					r, c = rune(v>>8), class(v)
-					re, fast = i+2, true
-				}
+			} else if lr, lc, ok := lowFoldAt(s, i); ok {
+				r, c = lr, lc
+				re, fast = i+2, true
 			}
 		}
 		if !fast {
