@@ -64,6 +64,72 @@ func TestDoubledCards(t *testing.T) {
 	}
 }
 
+func TestDoubledWhole(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"title twice", "Why wine smells like petrol Why wine smells like petrol", true},
+		{"bullet first", "* فین کردن خوب است یا بد؟ فین کردن خوب است یا بد؟", true},
+		{"heading marks", "## Storm hits coast Storm hits coast", true},
+		{"summary after", "Storm hits coast Storm hits coast and more", false},
+		{"two words", "Breaking news Breaking news", false},
+		{"sentence twice", "The storm hit the coast. The storm hit the coast.", false},
+		{"odd count", "a b c a b c d", false},
+		{"too long", strings.Repeat("w ", 2*maxDoubled+2), false},
+		{"longest", strings.Repeat("w ", 2*maxDoubled), true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := doubledWhole(tc.text); got != tc.want {
+				t.Errorf("doubledWhole(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCardRuns(t *testing.T) {
+	const (
+		title, body, meta, rel = model.ClassTitle, model.ClassBody, model.ClassMetadata, model.ClassRelated
+	)
+	type blk struct {
+		text  string
+		class int
+	}
+	cardA := []blk{{"Why wine smells like petrol Why wine smells like petrol", rel}, {"Chemists found the molecule behind the smell of old riesling.", body}}
+	cardB := []blk{{"- Do spiders dream? Do spiders dream?", title}, {"- A new study watched them sleep in a lab.", body}}
+	para := blk{"The council voted on Tuesday to approve the budget, the mayor said.", body}
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   []int
+	}{
+		{"two cards", append(append([]blk{para}, cardA...), cardB...), []int{body, rel, rel, rel, rel}},
+		{"three cards", append(append(append([]blk{}, cardA...), cardB...), cardA...), []int{rel, rel, rel, rel, rel, rel}},
+		{"one card", append([]blk{para}, cardA...), []int{body, rel, body}},
+		{"heading then body", []blk{{"Storm hits coast Storm hits coast", title}, para, para}, []int{title, body, body}},
+		{"cards broken by a paragraph", append(append(append([]blk{}, cardA...), para), cardB...), []int{rel, body, body, title, body}},
+		{"metadata keeps its class", append([]blk{cardA[0], {"Chemists found it.", meta}}, cardB...), []int{rel, meta, rel, rel}},
+		{"title twice, then the title", []blk{cardA[0], cardA[0], cardB[0], cardB[1]}, []int{rel, rel, title, body}},
+		{"empty", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var lines []string
+			var classes []int
+			for _, b := range tc.blocks {
+				lines = append(lines, b.text)
+				classes = append(classes, b.class)
+			}
+			text, blocks := lineBlocks(lines)
+			cardRuns(text, blocks, classes, func(int) int { return rel })
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
+
 // FuzzDoubledHead checks that doubledHead never panics and says true only
 // when the words strings.Fields gives start with a doubled phrase of
 // minDoubled words or more that more words follow.
@@ -72,6 +138,9 @@ func FuzzDoubledHead(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := doubledWhole(s), doubledWholeFields(s); got != want {
+			t.Fatalf("doubledWhole(%q) = %v, strings.Fields reading %v", s, got, want)
+		}
 		got := doubledHead(s)
 		if want := doubledHeadFields(s); got != want {
 			t.Fatalf("doubledHead(%q) = %v, strings.Fields reading %v", s, got, want)
@@ -105,6 +174,18 @@ func doubledHeadFields(s string) bool {
 		}
 	}
 	return false
+}
+
+// doubledWholeFields is doubledWhole written plainly, on the words of
+// strings.Fields.
+func doubledWholeFields(s string) bool {
+	ws := strings.Fields(s)
+	for len(ws) > 0 && !strings.ContainsFunc(ws[0], isLetterOrDigit) {
+		ws = ws[1:]
+	}
+	k := len(ws) / 2
+	return len(ws)%2 == 0 && k >= minDoubled && k <= maxDoubled && !sentenceEnd(ws[k-1]) &&
+		strings.Join(ws[:k], " ") == strings.Join(ws[k:], " ")
 }
 
 // TestSpaceAt checks spaceAt against unicode.IsSpace on every rune
