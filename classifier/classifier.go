@@ -275,7 +275,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
-		cardRuns(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+		if !isHTML {
+			cardRuns(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+		}
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
