@@ -10,7 +10,9 @@ import (
 )
 
 // DecideDoc labels every block of doc: DecideCompact (Decide with
-// threshold t, then the article-span decoder), then, when the page has
+// threshold t, then the article-span decoder; on a page glued on one line,
+// when that acted, once more with gluedBreaks ending the region, kept when
+// it acts and only trims the region's tail), then, when the page has
 // runs (interleavedRuns; in text also headlineRuns, in HTML
 // linkedHeadlineRuns), a second decoding with the runs as gaps that
 // replaces the first where it acts (span.go's opening comment says when);
@@ -48,9 +50,20 @@ func (m *Model) decideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
-	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, s.Gap)
+	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, s.Gap, nil)
+	if dominant && long != nil {
+		// A page glued on one line: decode again with its teasers' and
+		// thread's pieces ending the region, and keep that when a
+		// region still dominates and it only trims the region's tail.
+		if breaks := gluedBreaks(preds, alt, long); breaks != nil {
+			broken := slices.Clone(alt)
+			if s.applyRuns(preds.decide, preds.contentProb, blocks, broken, nil, false, long, s.Gap, breaks) && trimsTail(broken, classes) {
+				copy(classes, broken)
+			}
+		}
+	}
 	if !dominant {
-		s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, wideGap)
+		s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, wideGap, nil)
 	}
 	if runs != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, runs, true, long) {
 		copy(classes, alt)
@@ -63,6 +76,44 @@ func (m *Model) decideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 		}
 	}
 	return dominant, heads
+}
+
+// gluedBreaks marks the pieces of a page glued on one line (long) that
+// the per-block decision (classes) called related or comments with a
+// content probability under breakProb: the teasers or the thread after
+// the article, which the ordinary decoding's gaps bridge when the
+// teasers' summaries, glued to their titles, read as body. nil when there
+// is none.
+func gluedBreaks(preds *Predictions, classes []int, long []bool) []bool {
+	var breaks []bool
+	for i, k := range classes {
+		if long[i] && (k == ClassRelated || k == ClassComments) && preds.contentProb(i) < breakProb {
+			if breaks == nil {
+				breaks = make([]bool, len(classes))
+			}
+			breaks[i] = true
+		}
+	}
+	return breaks
+}
+
+// trimsTail reports whether the content of decoding a is the content of
+// decoding b up to a block and none after it: a keeps b's first content
+// block and drops only blocks at the end.
+func trimsTail(a, b []int) bool {
+	ended, any := false, false
+	for i := range a {
+		ca, cb := Content(a[i]), Content(b[i])
+		switch {
+		case ca && (!cb || ended):
+			return false
+		case cb && !ca:
+			ended = true
+		case ca:
+			any = true
+		}
+	}
+	return any
 }
 
 // teaserComments names related the blocks called comments in a run of
@@ -133,6 +184,10 @@ const (
 	// one line (longLines) needs to stay content outside the article's
 	// region: teasers glued to their summaries there read as body.
 	longOutside = 0.97
+	// breakProb is the content probability under which a related or
+	// comments piece of a page glued on one line ends the article's
+	// region (gluedBreaks).
+	breakProb = 0.25
 )
 
 // headlineShaped reports whether a block's text reads as a headline: at

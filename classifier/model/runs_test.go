@@ -323,21 +323,7 @@ func TestLongLineOutside(t *testing.T) {
 		{"a line each", false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var b strings.Builder
-			blocks := make([]segment.Block, len(probs))
-			preds := &Predictions{probs: make([][NumClasses]float32, len(probs))}
-			for i, p := range probs {
-				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(para) - 1, Line: i}
-				if tc.oneLine {
-					blocks[i].Line = 0
-				}
-				b.WriteString(para)
-				if !tc.oneLine {
-					b.WriteString("\n")
-				}
-				preds.probs[i][ClassBody] = p
-				preds.probs[i][ClassRelated] = 1 - p
-			}
+			text, blocks, preds := sentenceDoc(para, probs, tc.oneLine)
 			if got := longLines(blocks) != nil; got != tc.oneLine {
 				t.Fatalf("longLines found a long line: %v, want %v", got, tc.oneLine)
 			}
@@ -347,13 +333,13 @@ func TestLongLineOutside(t *testing.T) {
 				if longLines(short) == nil {
 					t.Errorf("a line of %d bytes, the text's only one, is no glued page", short[len(short)-1].End)
 				}
-				if longLines(append(short[:len(short):len(short)], segment.Block{Start: b.Len() + 1, End: b.Len() + 5, Line: 1})) != nil {
+				if longLines(append(short[:len(short):len(short)], segment.Block{Start: len(text) + 1, End: len(text) + 5, Line: 1})) != nil {
 					t.Error("the same line beside another one is a glued page")
 				}
 			}
 			m := &Model{span: DefaultSpan}
 			classes := make([]int, len(blocks))
-			m.DecideDoc(preds, &segment.Doc{Text: b.String(), Blocks: blocks}, 0.5, classes)
+			m.DecideDoc(preds, &segment.Doc{Text: text, Blocks: blocks}, 0.5, classes)
 			if got := Content(classes[len(classes)-1]); got != tc.want {
 				t.Errorf("the glued teaser is content: %v, want %v", got, tc.want)
 			}
@@ -457,4 +443,70 @@ func TestTeaserComments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGluedBreaks checks that on a page glued on one line a related
+// piece of low content probability ends the article's region, so that
+// the teasers after it, read as body, are dropped; that it does not on a
+// page of a line per block, nor when its probability reaches breakProb;
+// and that a decoding in which no region dominates once broken is not
+// kept.
+func TestGluedBreaks(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts, and the mayor said the money was found. "
+	for _, tc := range []struct {
+		name     string
+		oneLine  bool
+		article  int     // article sentences at content probability 0.95
+		header   float32 // the related piece between them and the teasers
+		teasers  int     // teaser pieces at 0.9
+		wantKept bool    // the teasers stay content
+	}{
+		{"glued", true, 40, 0.1, 4, false},
+		{"glued, header at breakProb", true, 40, breakProb, 4, true},
+		{"a line each", false, 40, 0.1, 4, true},
+		{"glued, no region dominates once broken", true, 4, 0.1, 10, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var probs []float32
+			for range tc.article {
+				probs = append(probs, 0.95)
+			}
+			probs = append(probs, tc.header)
+			for range tc.teasers {
+				probs = append(probs, 0.9)
+			}
+			text, blocks, preds := sentenceDoc(para, probs, tc.oneLine)
+			m := &Model{span: DefaultSpan}
+			classes := make([]int, len(blocks))
+			m.DecideDoc(preds, &segment.Doc{Text: text, Blocks: blocks}, 0.5, classes)
+			if got := Content(classes[len(classes)-1]); got != tc.wantKept {
+				t.Errorf("the last teaser is content: %v, want %v", got, tc.wantKept)
+			}
+			if !Content(classes[0]) {
+				t.Error("the article's first sentence was dropped")
+			}
+		})
+	}
+}
+
+// sentenceDoc writes para once per probability, on one line or a line
+// each, and returns the text, a block per copy (para's trailing space
+// left out) and predictions of body at that probability, related
+// otherwise.
+func sentenceDoc(para string, probs []float32, oneLine bool) (string, []segment.Block, *Predictions) {
+	var b strings.Builder
+	blocks := make([]segment.Block, len(probs))
+	preds := &Predictions{probs: make([][NumClasses]float32, len(probs))}
+	for i, p := range probs {
+		blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(para) - 1, Line: i}
+		b.WriteString(para)
+		if oneLine {
+			blocks[i].Line = 0
+		} else {
+			b.WriteString("\n")
+		}
+		preds.probs[i][ClassBody] = p
+		preds.probs[i][ClassRelated] = 1 - p
+	}
+	return b.String(), blocks, preds
 }

@@ -124,15 +124,16 @@ func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, bloc
 // Decide of block i's prediction, cp(i) its content probability) and
 // reports whether it acted.
 func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil, s.Gap)
+	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil, s.Gap, nil)
 }
 
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
 // whose content mass, when gated, counts only in the total the region
 // must hold headlineShare of, and with the blocks marked in long (nil:
 // none) needing longOutside instead of Outside to stay content outside
-// the region. Gaps of more than maxGap blocks break a region.
-func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool, maxGap int) bool {
+// the region. Gaps of more than maxGap blocks break a region, and so does
+// every non-content block marked in breaks (nil: none).
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool, maxGap int, breaks []bool) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -147,6 +148,9 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		}
 		if !Content(k) || s.linkText(&blocks[i]) || runs != nil && runs[i] {
 			gap++
+			if breaks != nil && breaks[i] && !Content(k) {
+				gap = maxGap + 1
+			}
 			if from >= 0 && gap > maxGap {
 				flush()
 				from, mass = -1, 0
@@ -190,6 +194,6 @@ const wideGap = 15
 // applyWide is applyRuns with Gap, then, when that does not act, with
 // wideGap.
 func (s Span) applyWide(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool) bool {
-	return s.applyRuns(dec, cp, blocks, classes, runs, gated, long, s.Gap) ||
-		s.applyRuns(dec, cp, blocks, classes, runs, gated, long, wideGap)
+	return s.applyRuns(dec, cp, blocks, classes, runs, gated, long, s.Gap, nil) ||
+		s.applyRuns(dec, cp, blocks, classes, runs, gated, long, wideGap, nil)
 }
