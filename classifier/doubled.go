@@ -144,15 +144,13 @@ func doubledWhole(text string) bool {
 	// (Only the last 64 bytes are read for it: a longer last word, or a
 	// line of a script written without spaces, is left to the word scan.)
 	t := strings.TrimRightFunc(text, unicode.IsSpace)
-	for j := len(t); j > 0 && len(t)-j <= 64; {
-		r, size := utf8.DecodeLastRuneInString(t[:j])
-		if unicode.IsSpace(r) {
-			if last := t[j:]; sentenceEnd(last) || !strings.Contains(t[:j], last) {
+	for i := len(t) - 1; i >= 0 && len(t)-i <= 64; i-- {
+		if size := spaceAt(t, i); size > 0 {
+			if last := t[i+size:]; sentenceEnd(last) || !strings.Contains(t[:i], last) {
 				return false
 			}
 			break
 		}
-		j -= size
 	}
 	var ws [2 * maxDoubled]string
 	n := 0
