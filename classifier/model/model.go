@@ -389,6 +389,7 @@ func (m *Model) predict(doc *segment.Doc, explain int, c *canceler) (*Prediction
 		var f [numPageFeats]float32
 		pageFeatures(doc, x.stats, probs, &f)
 		page = m.page.predict(&f)
+		page.sureOfTextKind(doc)
 	}
 	t := float32(m.temperature)
 	if t <= 0 {

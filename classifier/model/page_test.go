@@ -238,3 +238,37 @@ func TestPageModelV5Decode(t *testing.T) {
 		}
 	}
 }
+
+// TestSureOfTextKind checks when a dominant region stops saving a text
+// page the page model is sure is of another kind.
+func TestSureOfTextKind(t *testing.T) {
+	listing := func(p float64, article bool) PagePrediction {
+		var pp PagePrediction
+		pp.Kind, pp.Article, pp.DominantArticle = PageListing, article, true
+		pp.Probs[PageListing-1], pp.Probs[PageArticle-1] = p, 1-p
+		return pp
+	}
+	for _, tc := range []struct {
+		name   string
+		page   PagePrediction
+		html   bool
+		blocks int
+		want   bool // DominantArticle after
+	}{
+		{"text listing, sure", listing(sureTextKind, false), false, sureTextBlocks, false},
+		{"text listing, unsure", listing(sureTextKind-0.01, false), false, 40, true},
+		{"short text", listing(0.95, false), false, sureTextBlocks - 1, true},
+		{"html", listing(0.95, false), true, 40, true},
+		{"over the article cut", listing(0.95, true), false, 40, true},
+		{"unknown kind", PagePrediction{DominantArticle: true}, false, 40, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &segment.Doc{HTML: tc.html, Blocks: make([]segment.Block, tc.blocks)}
+			p := tc.page
+			p.sureOfTextKind(doc)
+			if p.DominantArticle != tc.want {
+				t.Errorf("DominantArticle = %v, want %v", p.DominantArticle, tc.want)
+			}
+		})
+	}
+}
