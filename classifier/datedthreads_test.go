@@ -1,0 +1,124 @@
+package classifier
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func TestDateLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english", "December 19, 2025, 1:01 am", true},
+		{"iso", "2024-10-23 14:10", true},
+		{"german", "23.10.2024 um 14:10 Uhr", true},
+		{"persian digits", "۲۵ آذر ۱۴۰۲ - ۱۴:۱۰", true},
+		{"year and day", "Sun Sep 01, 2019", true},
+		{"chronology entry", "April 18, 1958:", false},
+		{"one number", "Posted in 2019", false},
+		{"no anchor", "12 replies 4 likes", false},
+		{"prose", "The council voted on 19 December 2025 to approve the plan at 10:00.", false},
+		{"long", strings.Repeat("2025 ", 20), false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dateLine(tc.text); got != tc.want {
+				t.Errorf("dateLine(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNameLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"name", "Shirley Dulcey", true},
+		{"handle", "user_1987", true},
+		{"sentence", "Thanks.", false},
+		{"lead-in", "Update:", false},
+		{"five words", "one two three four five", false},
+		{"a date", "2024-10-23 14:10", false},
+		{"empty", "  ", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := nameLine(tc.text); got != tc.want {
+				t.Errorf("nameLine(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDatedThreads(t *testing.T) {
+	const body, meta, com = model.ClassBody, model.ClassMetadata, model.ClassComments
+	para := "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget after a long search."
+	article := []string{para, para, para, para} // 4 × 38 words
+	comment := func(name, date string) []string {
+		return []string{name, date, "I take this bus every day and it is always late, so this is good news for everyone here."}
+	}
+	thread := slices.Concat(comment("Pete", "December 19, 2025, 1:01 am"), comment("Laura Ty", "December 19, 2025, 1:59 am"), comment("Ty", "December 19, 2025, 4:03 am"))
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  int // blocks from the end that become comments
+	}{
+		{"thread after the article", slices.Concat(article, thread), len(thread)},
+		{"two units", slices.Concat(article, thread[:6]), 0},
+		{"no article before", thread, 0},
+		{"chronology", slices.Concat(article, []string{"Baseball", "April 18, 1958:", para, "Football", "May 7, 1959:", para, "Boxing", "June 1, 1960:", para}), 0},
+		{"units too far apart", slices.Concat(article, comment("Pete", "2025-12-19 01:01"), article, article, article, comment("Ty", "2025-12-19 02:01"), comment("Al", "2025-12-19 03:01")), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := make([]int, len(blocks))
+			for i := range classes {
+				classes[i] = body
+			}
+			classes[0] = meta // a boilerplate block keeps its class
+			datedThreads(text, blocks, classes)
+			for i, k := range classes {
+				want := body
+				if i == 0 {
+					want = meta
+				}
+				if i >= len(classes)-tc.want && want == body {
+					want = com
+				}
+				if k != want {
+					t.Errorf("block %d (%q): class %d, want %d", i, tc.lines[i], k, want)
+				}
+			}
+		})
+	}
+}
+
+// FuzzDatedThreads checks that datedThreads never panics and only turns
+// content blocks into comments.
+func FuzzDatedThreads(f *testing.F) {
+	f.Add("Pete\nDecember 19, 2025, 1:01 am\nGood.\nTy\n2024-10-23 14:10\nYes.\nAl\n1:02 2025\nNo.")
+	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Split(s, "\n")
+		text, blocks := lineBlocks(lines)
+		classes := make([]int, len(blocks))
+		for i := range classes {
+			classes[i] = i % model.NumClasses
+		}
+		before := slices.Clone(classes)
+		datedThreads(text, blocks, classes)
+		for i := range classes {
+			if classes[i] != before[i] && (!model.Content(before[i]) || classes[i] != model.ClassComments) {
+				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
+			}
+		}
+		_ = dateLine(s)
+		_ = nameLine(s)
+	})
+}
