@@ -163,11 +163,15 @@ func dateLine(t string) bool {
 	return digits >= 2 && letters <= 4 && anchored
 }
 
-// mayHaveDigits reports whether t may hold a dateDigit: an ASCII digit,
-// or the lead byte of the Arabic-script or full-width ones.
+// mayHaveDigits reports whether t holds a dateDigit, reading bytes.
 func mayHaveDigits(t string) bool {
 	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= '0' && c <= '9' || c == 0xD9 || c == 0xDB || c == 0xEF {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xD9 && i+1 < len(t) && t[i+1] >= 0xA0 && t[i+1] <= 0xA9, // U+0660–0669
+			c == 0xDB && i+1 < len(t) && t[i+1] >= 0xB0 && t[i+1] <= 0xB9,                   // U+06F0–06F9
+			c == 0xEF && i+2 < len(t) && t[i+1] == 0xBC && t[i+2] >= 0x90 && t[i+2] <= 0x99: // U+FF10–FF19
 			return true
 		}
 	}

@@ -143,8 +143,15 @@ func doubledWhole(text string) bool {
 	// words.
 	// (Only the last 64 bytes are read for it: a longer last word, or a
 	// line of a script written without spaces, is left to the word scan.)
-	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	t := text
+	if n := len(t); n > 0 && (t[n-1] <= ' ' || t[n-1] >= utf8.RuneSelf) {
+		t = strings.TrimRightFunc(t, unicode.IsSpace)
+	}
 	for i := len(t) - 1; i >= 0 && len(t)-i <= 64; i-- {
+		// only these bytes can start white space (spaceAt)
+		if c := t[i]; c > ' ' && c < utf8.RuneSelf || c >= utf8.RuneSelf && c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			continue
+		}
 		if size := spaceAt(t, i); size > 0 {
 			if last := t[i+size:]; sentenceEnd(last) || !strings.Contains(t[:i], last) {
 				return false
