@@ -247,6 +247,13 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the page model's article probability reaches its lower cut for such
 	// pages (a listing whose items run together is one region too).
 	res.HasArticle = page.HasArticle() || dominant && page.DominantArticle
+	if res.HasArticle && !isHTML && cardPage(doc.Text, doc.Blocks, classes) {
+		// a page of teaser cards: a listing, whatever the page model says
+		res.HasArticle = false
+		if res.PageKind == PageArticle {
+			res.PageKind = PageListing
+		}
+	}
 	if !res.HasArticle {
 		// No article: no block is content, whatever its probability; or,
 		// with KeepContentWithoutArticle, every block keeps its own

@@ -209,3 +209,43 @@ func TestSpaceAt(t *testing.T) {
 		}
 	}
 }
+
+func TestCardPage(t *testing.T) {
+	const body, rel = model.ClassBody, model.ClassRelated
+	card := "Why wine smells like petrol Why wine smells like petrol Chemists have found the molecule behind it."
+	title := "Do spiders dream? Do spiders dream?"
+	para := "The council voted on Tuesday to approve the budget, the mayor said."
+	rep := func(s string, n int) []string { return slices.Repeat([]string{s}, n) }
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		classes func(i int) int // nil: every block body
+		want    bool
+	}{
+		{"front page of cards", slices.Concat(rep(card, 4), rep(para, 2)), nil, true},
+		{"titles written twice", slices.Concat(rep(title, 3), rep(para, 6)), nil, true},
+		{"article with cards after it", slices.Concat(rep(para, 8), rep(card, 3)), nil, false},
+		{"two cards", slices.Concat(rep(card, 2), rep(para, 1)), nil, false},
+		{"cards already boilerplate", slices.Concat(rep(card, 4), rep(para, 2)), func(i int) int {
+			if i < 4 {
+				return rel
+			}
+			return body
+		}, false},
+		{"empty", nil, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := make([]int, len(blocks))
+			for i := range classes {
+				classes[i] = body
+				if tc.classes != nil {
+					classes[i] = tc.classes(i)
+				}
+			}
+			if got := cardPage(text, blocks, classes); got != tc.want {
+				t.Errorf("cardPage = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

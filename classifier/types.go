@@ -253,7 +253,9 @@ type Result struct {
 	// ModelVersion identifies the model that labelled the blocks.
 	ModelVersion string
 	// PageKind is what kind of page the document is (PageUnspecified
-	// when the model has no page model); PageKindProbs holds each kind's
+	// when the model has no page model; PageListing for plain text that
+	// is mostly teaser cards written twice, cardPage, whatever the page
+	// model says); PageKindProbs holds each kind's
 	// probability, indexed by PageKind (with a page forest in the model,
 	// the mean of its logistic part's and its forest's).
 	PageKind      PageKind
@@ -262,7 +264,8 @@ type Result struct {
 	// PageArticle, or the logistic page model's article probability
 	// reaches the model's cut (a lower one when one region dominates the
 	// content) while the page model is not sure of another kind, or the
-	// model has no page model.
+	// model has no page model; and, in plain text, the page is not mostly
+	// teaser cards (cardPage).
 	HasArticle bool
 	Blocks     []Block
 	Summary    Summary

@@ -760,12 +760,16 @@ type ClassifyResponse struct {
 	// Output only. What kind of page the document is, judged by the model's
 	// page model from the whole page (content share and layout, link
 	// density, repetition); PAGE_KIND_UNSPECIFIED when the model has none.
+	// Plain text whose content is mostly teaser cards with their titles
+	// written twice ("X X summary") is PAGE_KIND_LISTING whatever the page
+	// model says.
 	PageKind PageKind `protobuf:"varint,11,opt,name=page_kind,json=pageKind,proto3,enum=winnow.v1.PageKind" json:"page_kind,omitempty"`
 	// Output only. Whether the page holds an article: page_kind is
 	// PAGE_KIND_ARTICLE, or the page model's probability of an article
 	// reaches the cut fitted on dev pages (set so that an article is rarely
 	// taken for a page without one) while the page model is not sure of
-	// another kind, or the model has no page model. When
+	// another kind, or the model has no page model (and, in plain text, the
+	// page is not mostly teaser cards: see page_kind). When
 	// false, no block is labelled content unless
 	// ClassifyOptions.keep_content_without_article is set.
 	HasArticle    bool `protobuf:"varint,12,opt,name=has_article,json=hasArticle,proto3" json:"has_article,omitempty"`
