@@ -247,7 +247,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the page model's article probability reaches its lower cut for such
 	// pages (a listing whose items run together is one region too).
 	res.HasArticle = page.HasArticle() || dominant && page.DominantArticle
-	if res.HasArticle && !isHTML && cardPage(doc.Text, doc.Blocks, classes) {
+	dbl := &doubledBlocks{text: doc.Text, blocks: doc.Blocks}
+	if res.HasArticle && !isHTML && cardPage(dbl, classes) {
 		// a page of teaser cards: a listing, whatever the page model says
 		res.HasArticle = false
 		if res.PageKind == PageArticle {
@@ -284,9 +285,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		proseTail(doc.Text, doc.Blocks, classes)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
-		doubledCards(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+		doubledCards(dbl, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 		if !isHTML {
-			cardRuns(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+			cardRuns(dbl, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
 		}
 	}
 	for i, sb := range doc.Blocks {

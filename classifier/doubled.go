@@ -115,7 +115,7 @@ func sentenceEnd(word string) bool {
 }
 
 // doubledCards gives every block decided title or body (model.ClassTitle
-// or ClassBody in classes, whose blocks are blocks of text) that starts
+// or ClassBody in classes, one per block of d) that starts
 // with a doubled phrase (doubledHead) the boilerplate class its
 // prediction ranks first (boilerplate(i)). The caller applies it on
 // article pages only: a listing's items are its content, doubled or not.
@@ -124,9 +124,9 @@ func sentenceEnd(word string) bool {
 // copy and its summary become one sentence piece, read as body), mean
 // token F1 0.894 → 0.905 (seed 2: 0.896 → 0.906); no other dev row moves
 // (docs/model.md, "Teaser cards written twice").
-func doubledCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
+func doubledCards(d *doubledBlocks, classes []int, boilerplate func(i int) int) {
 	for i, k := range classes {
-		if (k == model.ClassTitle || k == model.ClassBody) && doubledHead(text[blocks[i].Start:blocks[i].End]) {
+		if (k == model.ClassTitle || k == model.ClassBody) && d.head(i) {
 			classes[i] = boilerplate(i)
 		}
 	}
@@ -193,12 +193,9 @@ func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 // On the held-out Persian pages (docs/model.md, "Teaser cards in runs"),
 // mean token F1 lines 0.962 → 0.966, markdown 0.963 → 0.967, wrapped
 // 0.953 → 0.957 (seed 2 alike); no other dev row moves.
-func cardRuns(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
-	n := len(blocks)
-	card := func(i int) bool {
-		return i+1 < n && doubledWhole(text[blocks[i].Start:blocks[i].End]) &&
-			!doubledWhole(text[blocks[i+1].Start:blocks[i+1].End])
-	}
+func cardRuns(d *doubledBlocks, classes []int, boilerplate func(i int) int) {
+	n := len(d.blocks)
+	card := func(i int) bool { return i+1 < n && d.whole(i) && !d.whole(i+1) }
 	for i := 0; i+1 < n; {
 		if !card(i) {
 			i++
@@ -222,16 +219,16 @@ func cardRuns(text string, blocks []segment.Block, classes []int, boilerplate fu
 // Pages of teaser cards. A section or front page that a scraper saved as
 // text is mostly teaser cards, and when their titles are written twice
 // ("X X", "X X summary") they say so plainly; an article has a few such
-// cards after it at most. minCardPage is the fewest such content blocks,
-// and cardPageShare the share of the content blocks they must reach.
+// cards after it at most. minCardPage is the fewest such content blocks;
+// they must also be one in cardPageDiv of the content blocks or more.
 const (
-	minCardPage   = 3
-	cardPageShare = 1.0 / 3
+	minCardPage = 3
+	cardPageDiv = 3
 )
 
 // cardPage reports whether the content blocks of a page of text (classes,
 // the decoded classes) are teaser cards written twice: at least
-// minCardPage of them, and cardPageShare of the content blocks or more,
+// minCardPage of them, and a cardPageDiv-th of the content blocks or more,
 // start with a doubled phrase (doubledHead) or are one (doubledWhole).
 // The caller then judges the page to hold no article.
 //
@@ -239,16 +236,64 @@ const (
 // teaser cards"), judged without an article: lines 37 → 42 of 60, markdown
 // 35 → 40, wrapped 37 → 42, one line 0 → 4 (seed 2: 34 → 39, 34 → 41,
 // 34 → 39, 0 → 5); no article of any dev set is emptied.
-func cardPage(text string, blocks []segment.Block, classes []int) bool {
-	content, cards := 0, 0
-	for i, b := range blocks {
+func cardPage(d *doubledBlocks, classes []int) bool {
+	content := 0
+	for _, k := range classes {
+		if model.Content(k) {
+			content++
+		}
+	}
+	need := max(minCardPage, (content+cardPageDiv-1)/cardPageDiv)
+	// read the blocks until the answer is known: enough cards, or too
+	// few content blocks left to make enough
+	cards, left := 0, content
+	for i := range d.blocks {
+		if cards >= need || cards+left < need {
+			break
+		}
 		if !model.Content(classes[i]) {
 			continue
 		}
-		content++
-		if t := text[b.Start:b.End]; doubledHead(t) || doubledWhole(t) {
+		left--
+		if d.whole(i) || d.head(i) {
 			cards++
 		}
 	}
-	return cards >= minCardPage && float64(cards) >= cardPageShare*float64(content)
+	return cards >= need
+}
+
+// doubledBlocks answers doubledHead and doubledWhole for the blocks of a
+// text, each at most once: cardPage, doubledCards and cardRuns ask about
+// the same blocks.
+type doubledBlocks struct {
+	text   string
+	blocks []segment.Block
+	// known holds two answers per block, doubledHead's then
+	// doubledWhole's: 0 not asked yet, 1 no, 2 yes (allocated on the
+	// first question)
+	known []uint8
+}
+
+func newDoubled(text string, blocks []segment.Block) *doubledBlocks {
+	return &doubledBlocks{text: text, blocks: blocks}
+}
+
+// head is doubledHead of block i's text.
+func (d *doubledBlocks) head(i int) bool { return d.memo(2*i, i, doubledHead) }
+
+// whole is doubledWhole of block i's text.
+func (d *doubledBlocks) whole(i int) bool { return d.memo(2*i+1, i, doubledWhole) }
+
+// memo answers f of block i's text, kept at known[k].
+func (d *doubledBlocks) memo(k, i int, f func(string) bool) bool {
+	if d.known == nil {
+		d.known = make([]uint8, 2*len(d.blocks))
+	}
+	if d.known[k] == 0 {
+		d.known[k] = 1
+		if f(d.text[d.blocks[i].Start:d.blocks[i].End]) {
+			d.known[k] = 2
+		}
+	}
+	return d.known[k] == 2
 }

@@ -55,7 +55,7 @@ func TestDoubledCards(t *testing.T) {
 		pos += len(lines[i]) + 1
 	}
 	classes := []int{model.ClassTitle, model.ClassBody, model.ClassBody, model.ClassTitle, model.ClassMetadata}
-	doubledCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+	doubledCards(newDoubled(text, blocks), classes, func(int) int { return model.ClassRelated })
 	want := []int{model.ClassTitle, model.ClassBody, model.ClassRelated, model.ClassRelated, model.ClassMetadata}
 	for i := range want {
 		if classes[i] != want[i] {
@@ -122,7 +122,7 @@ func TestCardRuns(t *testing.T) {
 				classes = append(classes, b.class)
 			}
 			text, blocks := lineBlocks(lines)
-			cardRuns(text, blocks, classes, func(int) int { return rel })
+			cardRuns(newDoubled(text, blocks), classes, func(int) int { return rel })
 			if !slices.Equal(classes, tc.want) {
 				t.Errorf("classes %v, want %v", classes, tc.want)
 			}
@@ -243,7 +243,7 @@ func TestCardPage(t *testing.T) {
 					classes[i] = tc.classes(i)
 				}
 			}
-			if got := cardPage(text, blocks, classes); got != tc.want {
+			if got := cardPage(newDoubled(text, blocks), classes); got != tc.want {
 				t.Errorf("cardPage = %v, want %v", got, tc.want)
 			}
 		})
