@@ -247,7 +247,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the page model's article probability reaches its lower cut for such
 	// pages (a listing whose items run together is one region too).
 	res.HasArticle = page.HasArticle() || dominant && page.DominantArticle
-	dbl := &doubledBlocks{text: doc.Text, blocks: doc.Blocks}
+	dbl := newDoubled(doc.Text, doc.Blocks)
 	if res.HasArticle && !isHTML && cardPage(dbl, classes) {
 		// a page of teaser cards: a listing, whatever the page model says
 		res.HasArticle = false

@@ -58,20 +58,20 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		// lengths first: most blocks are longer than a name or a date
 		return i+1 < n && blocks[i].End-blocks[i].Start <= 2*maxNameBytes &&
 			blocks[i+1].End-blocks[i+1].Start <= 2*maxDateBytes && blocks[i].Line != blocks[i+1].Line &&
-			nameEnd(line(i)) && dateLine(line(i+1)) && nameShaped(line(i)) && !dateLine(line(i))
+			nameEnd(line(i)) && dateLine(line(i+1)) && shortName(line(i)) && !dateLine(line(i))
 	}
 	// article counts the words of the article's paragraphs before block
 	// from, read only when a thread is found and up to minThreadArticle.
-	counted, words := 0, 0
+	counted, seen := 0, 0
 	article := func(from int) int {
-		for ; counted < from && words < minThreadArticle; counted++ {
+		for ; counted < from && seen < minThreadArticle; counted++ {
 			if classes[counted] == model.ClassBody && blocks[counted].End-blocks[counted].Start >= threadParagraph {
-				if w := countWords(line(counted), minThreadArticle); w >= threadParagraph {
-					words += w
+				if w := words(line(counted), minThreadArticle); w >= threadParagraph {
+					seen += w
 				}
 			}
 		}
-		return words
+		return seen
 	}
 	for i := 0; i < n; {
 		if !unit(i) {
@@ -100,16 +100,6 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		}
 		i = end
 	}
-}
-
-// countWords returns the words of t (runs of runes that are not white
-// space), counting up to max.
-func countWords(t string, max int) int {
-	w := 0
-	for start, end := nextWord(t, 0); start < end && w < max; start, end = nextWord(t, end) {
-		w++
-	}
-	return w
 }
 
 // dateLine reports whether t is a date or time and little else: at most
@@ -188,15 +178,13 @@ func dateDigit(r rune) bool {
 // nameLine reports whether t reads as an author's name on a line of its
 // own: one to maxNameWords words, at most maxNameBytes, not ending a
 // sentence or a lead-in, and no date line.
-func nameLine(t string) bool { return nameShaped(t) && !dateLine(t) }
+func nameLine(t string) bool { return nameEnd(t) && shortName(t) && !dateLine(t) }
 
-// nameShaped is nameLine but for the date line test.
-func nameShaped(t string) bool {
-	return nameEnd(t) && countWords(t, maxNameWords+1) <= maxNameWords
-}
+// shortName reports whether t has at most maxNameWords words.
+func shortName(t string) bool { return words(t, maxNameWords+1) <= maxNameWords }
 
-// nameEnd is nameShaped but for the word count: t is at most
-// maxNameBytes and ends no sentence or lead-in.
+// nameEnd is the cheapest test of nameLine: t is at most maxNameBytes
+// and ends no sentence or lead-in.
 func nameEnd(t string) bool {
 	t = strings.TrimSpace(t)
 	if t == "" || len(t) > maxNameBytes {
