@@ -122,7 +122,8 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 	for i := range n {
 		b := &doc.Blocks[i]
 		st := &stats[i]
-		t := float64(st.tokens)
+		tok := pageTokens(st)
+		t := float64(tok)
 		total += t
 		pc := float64(probs[i][0] + probs[i][1])
 		cmass += pc * t
@@ -132,7 +133,7 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 		if probs[i][0] >= 0.3 {
 			titles++
 		}
-		maxTok = max(maxTok, st.tokens)
+		maxTok = max(maxTok, tok)
 		digits += float64(st.digits)
 		letters += float64(st.letters)
 		bytes += float64(b.End - b.Start)
@@ -142,7 +143,7 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 			if pc >= 0.5 {
 				repCont += t
 			}
-			if st.tokens >= 20 {
+			if tok >= 20 {
 				bigRep += t
 			}
 		}
@@ -163,14 +164,14 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 		case '.', '!', '?', '。', '！', '？', '؟', '…':
 			ends = true
 		}
-		if st.tokens >= 8 {
+		if tok >= 8 {
 			longBlocks++
 			if ends {
 				longEnds++
 			}
 		}
-		if st.tokens >= 2 {
-			if st.tokens >= runTokens {
+		if tok >= 2 {
+			if tok >= runTokens {
 				paraRun++
 				paraTok += t
 				if paraRun == 2 {
@@ -186,7 +187,7 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 				paraRun = 0
 			}
 			maxParaRun = max(maxParaRun, paraRun)
-			prevTok, prevEnd = st.tokens, ends
+			prevTok, prevEnd = tok, ends
 		}
 		if pc >= 0.5 {
 			ctoks += t
@@ -197,7 +198,7 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 			last = i
 			run += t
 			gap = 0
-		} else if st.tokens >= 3 {
+		} else if tok >= 3 {
 			// a run of content survives one short boilerplate block
 			gap++
 			if gap > 1 {
@@ -273,6 +274,29 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 	}
 	urlFeatures(doc.URL, (*[numURLFeats]float32)(f[numPageFeatsV5:]))
 }
+
+// pageTokens is a block's length in words for the page features: its
+// tokens, or, for Japanese text, one word per two of its Han and kana
+// letters, whichever is more. A run of letters written without spaces is
+// one token, so a Japanese paragraph of 100 letters had the length of a
+// menu item, and the paragraph-run features read a Japanese article as a
+// listing's short items (the page model named 15 of news-dev's Japanese
+// articles listings). Japanese text here is a block of at least
+// minKanaBlock kana that are a quarter or more of its Han and kana
+// letters, with more than four such letters a space; Chinese text, which
+// the page model learns from with its token counts, has no kana, and
+// Korean is written with spaces. Chosen on the dev sets (docs/model.md,
+// "Japanese paragraphs in the page features").
+func pageTokens(st *blockStats) int {
+	if st.kana >= minKanaBlock && 4*st.kana >= st.cjk && st.cjk > 4*(st.spaces+1) {
+		return max(st.tokens, st.cjk/2)
+	}
+	return st.tokens
+}
+
+// minKanaBlock is the fewest kana of a block that pageTokens reads as
+// Japanese.
+const minKanaBlock = 8
 
 // withoutURL is e as if its page had no address: the page model learns
 // from every page both ways (see url.go).

@@ -272,3 +272,38 @@ func TestSureOfTextKind(t *testing.T) {
 		})
 	}
 }
+
+func TestPageTokens(t *testing.T) {
+	ja := "東京都は二十日、新型コロナウイルスの感染者が新たに確認されたと発表した。都内の感染者は合わせて三百人を超えた。"
+	zh := "北京市政府二十日宣布，新确认了一批新型冠状病毒感染者，全市感染者总数已超过三百人。"
+	for _, tc := range []struct {
+		name     string
+		text     string
+		japanese bool // counted by letters
+	}{
+		{"Japanese paragraph", ja, true},
+		{"Chinese paragraph", zh, false},
+		{"English paragraph", "The city said on Monday that three hundred people had now been infected.", false},
+		{"Korean paragraph", "서울시는 20일 신종 코로나바이러스 감염자가 새로 확인됐다고 발표했다.", false},
+		{"a few kana", "ニュース", false},
+		{"Japanese words between spaces", "ニュース 東京 ニュース 大阪 ニュース 京都 ニュース", false},
+		{"Japanese after a few English words", "Read in Japanese: " + ja, true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var st blockStats
+			computeStats(tc.text, &st)
+			got := pageTokens(&st)
+			want := st.tokens
+			if tc.japanese {
+				want = max(st.tokens, st.cjk/2)
+				if want == st.tokens {
+					t.Fatalf("test text too short: %d tokens, %d letters", st.tokens, st.cjk)
+				}
+			}
+			if got != want {
+				t.Errorf("pageTokens = %d, want %d (tokens %d, cjk %d, kana %d, spaces %d)", got, want, st.tokens, st.cjk, st.kana, st.spaces)
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 type blockStats struct {
 	runes, letters, digits, punct, spaces      int
 	latin, arabic, cjk, cyr, upper, lowerStart int
+	kana                                       int // of cjk: hiragana and katakana
 	tokens, shortTokens, capTokens             int
 	last                                       rune
 	first                                      rune
@@ -155,6 +156,9 @@ func statsOf(text string, st *blockStats, runs bool) {
 				}
 			case r >= cjkLow && isCJK(r):
 				st.cjk++
+				if r >= 0x3040 && r <= 0x30ff {
+					st.kana++
+				}
 			}
 		case cl&token.Digit != 0:
 			st.digits++
