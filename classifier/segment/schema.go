@@ -69,12 +69,16 @@ func (c *schemaScan) start(a atom.Atom, attrs []scanAttr) {
 		switch string(at.key) {
 		case "itemtype":
 			// several URLs may be given, one type each
+			var types Schema
+			work := false
 			for _, u := range bytes.Fields(at.val) {
 				if c.n++; c.n > maxSchemaTypes {
 					break
 				}
-				c.s |= schemaType(string(u))
+				types |= schemaType(string(u))
+				work = work || isCreativeWork(string(u))
 			}
+			c.s |= soldWork(types, work)
 		case "itemprop":
 			if string(at.val) == "datePublished" {
 				c.s |= SchemaPublished
@@ -120,9 +124,14 @@ func (c *schemaScan) text(p []byte) {
 			if end < 0 || end > 512 {
 				continue
 			}
+			var types Schema
+			work := false
 			for v := range bytes.SplitSeq(rest[1:end], []byte(",")) {
-				c.s |= schemaType(string(bytes.Trim(bytes.TrimSpace(v), `"`)))
+				t := string(bytes.Trim(bytes.TrimSpace(v), `"`))
+				types |= schemaType(t)
+				work = work || isCreativeWork(t)
 			}
+			c.s |= soldWork(types, work)
 			rest = rest[end:]
 			continue
 		}
@@ -211,6 +220,26 @@ func schemaType(t string) Schema {
 		return SchemaPerson
 	}
 	return 0
+}
+
+// isCreativeWork reports whether the schema.org type t is CreativeWork
+// itself (not one of its kinds).
+func isCreativeWork(t string) bool {
+	return strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:") == "CreativeWork"
+}
+
+// soldWork is the Schema of one thing declared with several types, types
+// their Schema and work whether CreativeWork is one of them: a
+// CreativeWork that is also a Product is a publication sold by
+// subscription (the "isPartOf" of the paywall markup that search engines
+// ask news sites for, {"@type": ["CreativeWork", "Product"], "productID":
+// "site:premium"}), not a product the page is about, so its Product bit
+// is dropped.
+func soldWork(types Schema, work bool) Schema {
+	if work {
+		types &^= SchemaProduct
+	}
+	return types
 }
 
 // skipTemplate skips the tokens up to the end of the template whose start
