@@ -230,13 +230,13 @@ func isCreativeWork(t string) bool {
 
 // soldWork is the Schema of one thing declared with several types, types
 // their Schema and work whether CreativeWork is one of them: a
-// CreativeWork that is also a Product is a publication sold by
-// subscription (the "isPartOf" of the paywall markup that search engines
-// ask news sites for, {"@type": ["CreativeWork", "Product"], "productID":
-// "site:premium"}), not a product the page is about, so its Product bit
-// is dropped.
+// CreativeWork or an article that is also a Product is a publication sold
+// by subscription (the "isPartOf" of the paywall markup that search
+// engines ask news sites for, {"@type": ["CreativeWork", "Product"],
+// "productID": "site:premium"}, or ["NewsArticle", "Product"]), not a
+// product the page is about, so its Product bit is dropped.
 func soldWork(types Schema, work bool) Schema {
-	if work {
+	if work || types&SchemaArticle != 0 {
 		types &^= SchemaProduct
 	}
 	return types

@@ -36,6 +36,7 @@ func TestSchema(t *testing.T) {
 		{"paywall markup: a publication sold by subscription is no product",
 			ld(`{"@type":"NewsArticle","isPartOf":{"@type":["CreativeWork","Product"],"name":"ABC.es","productID":"abc.es:premium"}}`),
 			SchemaArticle},
+		{"paywall markup as a news article", ld(`{"isPartOf":{"@type":["NewsArticle","Product"],"productID":"yomiuri.co.jp:showcase"}}`), SchemaArticle},
 		{"paywall markup, spaced and prefixed", ld(`{"isPartOf":{"@type" : [ "schema:CreativeWork" , "http://schema.org/Product" ]}}`), 0},
 		{"a product beside the paywall markup", ld(`[{"@type":["CreativeWork","Product"]},{"@type":"Product"}]`), SchemaProduct},
 		{"a creative work beside a product is still one", ld(`{"@type":"Product","subjectOf":{"@type":"CreativeWork"}}`), SchemaProduct},
