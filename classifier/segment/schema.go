@@ -19,7 +19,9 @@ const (
 	// LiveBlogPosting, Report (TechArticle is SchemaOther).
 	SchemaArticle Schema = 1 << iota
 	// SchemaProduct: Product, ProductGroup, ProductModel,
-	// IndividualProduct, Offer, AggregateOffer.
+	// IndividualProduct, Offer, AggregateOffer; not a thing typed a
+	// CreativeWork or an article too, which is the paywall markup of a
+	// publication sold by subscription (soldWork).
 	SchemaProduct
 	// SchemaForum: DiscussionForumPosting, QAPage, SocialMediaPosting.
 	SchemaForum
