@@ -21,7 +21,7 @@ const (
 	// SchemaProduct: Product, ProductGroup, ProductModel,
 	// IndividualProduct, Offer, AggregateOffer; not a thing typed a
 	// CreativeWork or an article too, which is the paywall markup of a
-	// publication sold by subscription (soldWork).
+	// publication sold by subscription (typeList.schema).
 	SchemaProduct
 	// SchemaForum: DiscussionForumPosting, QAPage, SocialMediaPosting.
 	SchemaForum
@@ -71,16 +71,14 @@ func (c *schemaScan) start(a atom.Atom, attrs []scanAttr) {
 		switch string(at.key) {
 		case "itemtype":
 			// several URLs may be given, one type each
-			var types Schema
-			work := false
+			var l typeList
 			for _, u := range bytes.Fields(at.val) {
 				if c.n++; c.n > maxSchemaTypes {
 					break
 				}
-				types |= schemaType(string(u))
-				work = work || isCreativeWork(string(u))
+				l.add(string(u))
 			}
-			c.s |= soldWork(types, work)
+			c.s |= l.schema()
 		case "itemprop":
 			if string(at.val) == "datePublished" {
 				c.s |= SchemaPublished
@@ -126,14 +124,11 @@ func (c *schemaScan) text(p []byte) {
 			if end < 0 || end > 512 {
 				continue
 			}
-			var types Schema
-			work := false
+			var l typeList
 			for v := range bytes.SplitSeq(rest[1:end], []byte(",")) {
-				t := string(bytes.Trim(bytes.TrimSpace(v), `"`))
-				types |= schemaType(t)
-				work = work || isCreativeWork(t)
+				l.add(string(bytes.Trim(bytes.TrimSpace(v), `"`)))
 			}
-			c.s |= soldWork(types, work)
+			c.s |= l.schema()
 			rest = rest[end:]
 			continue
 		}
@@ -196,11 +191,16 @@ func quoted(s []byte, q byte) ([]byte, bool) {
 	return s[1 : 1+end], true
 }
 
+// schemaName is the name of a schema.org type written as a name, a
+// "schema:" name or a URL ending in one.
+func schemaName(t string) string {
+	return strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:")
+}
+
 // schemaType maps a schema.org type, a name or a URL ending in one, to its
 // Schema bit (0 when it is none of them).
 func schemaType(t string) Schema {
-	t = strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:")
-	switch t {
+	switch schemaName(t) {
 	case "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
 		"ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
 		"ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle",
@@ -224,24 +224,29 @@ func schemaType(t string) Schema {
 	return 0
 }
 
-// isCreativeWork reports whether the schema.org type t is CreativeWork
-// itself (not one of its kinds).
-func isCreativeWork(t string) bool {
-	return strings.TrimPrefix(t[strings.LastIndexByte(t, '/')+1:], "schema:") == "CreativeWork"
+// typeList reads the types of one thing declared with several (a JSON-LD
+// "@type" array, a microdata itemtype list).
+type typeList struct {
+	s    Schema // their bits
+	work bool   // CreativeWork itself is one of them
 }
 
-// soldWork is the Schema of one thing declared with several types, types
-// their Schema and work whether CreativeWork is one of them: a
-// CreativeWork or an article that is also a Product is a publication sold
-// by subscription (the "isPartOf" of the paywall markup that search
-// engines ask news sites for, {"@type": ["CreativeWork", "Product"],
-// "productID": "site:premium"}, or ["NewsArticle", "Product"]), not a
-// product the page is about, so its Product bit is dropped.
-func soldWork(types Schema, work bool) Schema {
-	if work || types&SchemaArticle != 0 {
-		types &^= SchemaProduct
+func (l *typeList) add(t string) {
+	l.s |= schemaType(t)
+	l.work = l.work || schemaName(t) == "CreativeWork"
+}
+
+// schema is the thing's Schema: a CreativeWork or an article that is also
+// a Product is a publication sold by subscription (the "isPartOf" of the
+// paywall markup that search engines ask news sites for, {"@type":
+// ["CreativeWork", "Product"], "productID": "site:premium"}, or
+// ["NewsArticle", "Product"]), not a product the page is about, so its
+// Product bit is dropped.
+func (l typeList) schema() Schema {
+	if l.work || l.s&SchemaArticle != 0 {
+		return l.s &^ SchemaProduct
 	}
-	return types
+	return l.s
 }
 
 // skipTemplate skips the tokens up to the end of the template whose start
