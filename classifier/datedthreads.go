@@ -55,10 +55,11 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
 	unit := func(i int) bool {
-		// lengths first: most blocks are longer than a name or a date
+		// lengths first: most blocks are longer than a name or a date;
+		// then nameLine's cheapest test, before the date line is read
 		return i+1 < n && blocks[i].End-blocks[i].Start <= 2*maxNameBytes &&
 			blocks[i+1].End-blocks[i+1].Start <= 2*maxDateBytes && blocks[i].Line != blocks[i+1].Line &&
-			nameEnd(line(i)) && dateLine(line(i+1)) && shortName(line(i)) && !dateLine(line(i))
+			nameEnd(line(i)) && dateLine(line(i+1)) && nameLine(line(i))
 	}
 	// article counts the words of the article's paragraphs before block
 	// from, read only when a thread is found and up to minThreadArticle.
