@@ -285,9 +285,11 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		proseTail(doc.Text, doc.Blocks, classes)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
-		doubledCards(dbl, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+		// a card's block becomes its best boilerplate class
+		boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
+		doubledCards(dbl, classes, boilerplate)
 		if !isHTML {
-			cardRuns(dbl, classes, func(i int) int { return model.Decide(preds.At(i), 2) })
+			cardRuns(dbl, classes, boilerplate)
 		}
 	}
 	for i, sb := range doc.Blocks {
