@@ -216,6 +216,19 @@ urn:uuid:00000000-0000-0000-0000-000000000007|file:///notes.txt|text/plain|a res
 			}
 		})
 	}
+	t.Run("no id or uri", func(t *testing.T) {
+		// A record without WARC-Record-ID and WARC-Target-URI (the
+		// fuzzer's find): its place in the file names it.
+		data := []byte("WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n" +
+			"WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n")
+		its, err := items(t, "bare.warc", data, WARC, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := summary(its), "record:2||text/plain|hello|\n"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
 	t.Run("truncated", func(t *testing.T) {
 		data := warcFixture(true)
 		_, err := items(t, "crawl.warc.gz", data[:len(data)*2/3], WARC, Options{})

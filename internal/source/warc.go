@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httputil"
+	"strconv"
 	"strings"
 
 	"github.com/nlnwa/gowarc/v3"
@@ -20,8 +21,10 @@ import (
 // redirects) are skipped. The media type comes from the HTTP
 // Content-Type header (resource records: the WARC Content-Type), so its
 // charset reaches the decoder; chunked transfer coding and gzip or
-// deflate content coding are undone. The ID is the WARC-Record-ID and the
-// URL the WARC-Target-URI.
+// deflate content coding are undone. The ID is the WARC-Record-ID, else the
+// WARC-Target-URI, else "record:N" (the record's place in the file,
+// counting from 1, skipped records included); the URL is the
+// WARC-Target-URI.
 func (s *Source) warc(r io.Reader, yield func(Item) bool) error {
 	wf, err := gowarc.NewWarcFileReaderFromStream(r, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
@@ -33,7 +36,7 @@ func (s *Source) warc(r io.Reader, yield func(Item) bool) error {
 		return err
 	}
 	defer wf.Close()
-	for {
+	for n := 1; ; n++ {
 		rec, err := wf.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
@@ -42,7 +45,7 @@ func (s *Source) warc(r io.Reader, yield func(Item) bool) error {
 			rec.Close()
 			return fmt.Errorf("source: WARC record at byte %d: %w", rec.Offset, err)
 		}
-		it, ok := s.warcItem(rec.WarcRecord)
+		it, ok := s.warcItem(rec.WarcRecord, n)
 		rec.Close()
 		if ok && !yield(it) {
 			return nil
@@ -50,9 +53,9 @@ func (s *Source) warc(r io.Reader, yield func(Item) bool) error {
 	}
 }
 
-// warcItem turns a record into an item; ok is false for records that are
-// not pages.
-func (s *Source) warcItem(wr gowarc.WarcRecord) (it Item, ok bool) {
+// warcItem turns the n-th record into an item; ok is false for records
+// that are not pages.
+func (s *Source) warcItem(wr gowarc.WarcRecord, n int) (it Item, ok bool) {
 	if wr == nil {
 		return it, false
 	}
@@ -60,6 +63,9 @@ func (s *Source) warcItem(wr gowarc.WarcRecord) (it Item, ok bool) {
 	it = Item{ID: wr.RecordId(), URL: h.Get(gowarc.WarcTargetURI)}
 	if it.ID == "" {
 		it.ID = it.URL
+	}
+	if it.ID == "" {
+		it.ID = "record:" + strconv.Itoa(n)
 	}
 	var body io.Reader
 	switch wr.Type() {
