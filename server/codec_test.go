@@ -51,8 +51,9 @@ func TestContentCount(t *testing.T) {
 }
 
 // FuzzCodecUnmarshal feeds arbitrary request bytes to the server codec: it
-// must never panic, and a document it accepts never carries more than one
-// content field on the wire.
+// must never panic, a document it accepts never carries more than one
+// content field on the wire, and what it accepts either marshals again or
+// fails validation (its strings that are not UTF-8).
 func FuzzCodecUnmarshal(f *testing.F) {
 	f.Add(field1(doc(3)))
 	f.Add(field1(doc(2, 3)))
@@ -65,6 +66,14 @@ func FuzzCodecUnmarshal(f *testing.F) {
 			if single.GetDocument().GetContent() != nil && contentCount(b, 1, -1) != 1 {
 				t.Errorf("accepted a document with %d content fields", contentCount(b, 1, -1))
 			}
+			if _, err := proto.Marshal(&single); err != nil {
+				var v violations
+				v.document("document", single.GetDocument())
+				v.options("options", single.GetOptions())
+				if len(v) == 0 {
+					t.Errorf("cannot re-marshal an accepted request (%v), and validation accepts it", err)
+				}
+			}
 		}
 		var batch winnowv1.ClassifyBatchRequest
 		if c.Unmarshal(mem.BufferSlice{mem.SliceBuffer(b)}, &batch) == nil {
@@ -73,8 +82,24 @@ func FuzzCodecUnmarshal(f *testing.F) {
 					t.Errorf("document %d: accepted with %d content fields", i, contentCount(b, 1, i))
 				}
 			}
-			if _, err := proto.Marshal(&batch); err != nil {
-				t.Errorf("cannot re-marshal an accepted batch: %v", err)
+			// The codec hands strings that are not UTF-8 on to validation
+			// (which names the field), so an accepted batch may not
+			// marshal again: then validation must reject what holds them.
+			for i, d := range batch.GetDocuments() {
+				if _, err := proto.Marshal(d); err != nil {
+					var v violations
+					v.document("document", d)
+					if len(v) == 0 {
+						t.Errorf("document %d: cannot re-marshal (%v), and validation accepts it", i, err)
+					}
+				}
+			}
+			if _, err := proto.Marshal(batch.GetOptions()); err != nil {
+				var v violations
+				v.options("options", batch.GetOptions())
+				if len(v) == 0 {
+					t.Errorf("options: cannot re-marshal (%v), and validation accepts them", err)
+				}
 			}
 		}
 	})
