@@ -107,7 +107,7 @@ func htmlTree(src string, opt HTMLOptions) (*Doc, error) {
 			opt.KeepHidden = true
 			d = fromTokens(src, opt)
 		}
-		d.Schema = schemaOf(src)
+		d.Schema, d.ArticleBody = schemaOf(src)
 		return checked(d, opt.Check)
 	}
 	d := fromTree(root, opt, len(src))
@@ -115,7 +115,7 @@ func htmlTree(src string, opt HTMLOptions) (*Doc, error) {
 		opt.KeepHidden = true
 		d = fromTree(root, opt, len(src))
 	}
-	d.Schema = schemaOf(src)
+	d.Schema, d.ArticleBody = schemaOf(src)
 	return checked(d, opt.Check)
 }
 

@@ -212,7 +212,7 @@ func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr) (d *Doc, bailed 
 		return nil, "", &s.pending
 	}
 	d = s.w.finish()
-	d.Schema = s.sc.s
+	d.Schema, d.ArticleBody = s.sc.s, s.sc.articleBodyText()
 	return d, "", nil
 }
 

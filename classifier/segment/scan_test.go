@@ -99,6 +99,9 @@ func scanVsTree(src string, opt HTMLOptions) (diff, bailed string) {
 	if got.Schema != want.Schema && !foreign(src) {
 		return fmt.Sprintf("Schema %b, want %b", got.Schema, want.Schema), ""
 	}
+	if got.ArticleBody != want.ArticleBody && !foreign(src) {
+		return fmt.Sprintf("ArticleBody %q, want %q", got.ArticleBody, want.ArticleBody), ""
+	}
 	_, bailed = scanHTML(src, opt)
 	if strings.HasPrefix(bailed, "panic:") {
 		if _, err := html.Parse(strings.NewReader(src)); err == nil {

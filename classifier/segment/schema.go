@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 
 	"github.com/winnowhq/winnow/classifier/segment/internal/htmltok"
@@ -50,14 +51,22 @@ const maxSchemaTypes = 256
 // the "@type" values in JSON-LD scripts (<script type="application/ld+json">),
 // and a publication date from itemprop="datePublished", a meta
 // article:published_time, a <time> element or a JSON-LD datePublished.
-// It reads what the segmenter reads anyway and allocates nothing. Its
-// limits: JSON-LD is not parsed, "@type" is read where it is followed by a
-// JSON string or an array of strings; types are read up to maxSchemaTypes.
+// It also keeps the JSON-LD "articleBody" strings (Doc.ArticleBody).
+// It reads what the segmenter reads anyway and allocates only for the
+// article bodies. Its limits: JSON-LD is not parsed, "@type" is read where
+// it is followed by a JSON string or an array of strings, "articleBody"
+// where it is followed by a JSON string; types are read up to
+// maxSchemaTypes, article bodies up to maxArticleBodies.
 type schemaScan struct {
-	s    Schema
-	inLD bool // inside a JSON-LD script
-	n    int  // types read
+	s      Schema
+	inLD   bool // inside a JSON-LD script
+	n      int  // types read
+	bodies []string
 }
+
+// maxArticleBodies bounds how many JSON-LD "articleBody" strings a page
+// keeps.
+const maxArticleBodies = 8
 
 // start reads a start tag (or a self-closing one).
 func (c *schemaScan) start(a atom.Atom, attrs []scanAttr) {
@@ -108,6 +117,7 @@ func (c *schemaScan) text(p []byte) {
 	if bytes.Contains(p, []byte(`"datePublished"`)) {
 		c.s |= SchemaPublished
 	}
+	c.articleBody(p)
 	for rest := p; c.n < maxSchemaTypes; {
 		i := bytes.Index(rest, []byte(`"@type"`))
 		if i < 0 {
@@ -138,21 +148,68 @@ func (c *schemaScan) text(p []byte) {
 	}
 }
 
-// schemaOf is the Schema of src read by a tokenizer of its own: the
-// segmenters that do not scan the tokens themselves (the tree walk) use
-// it, so that every path gives the same Schema. Like the scanner it skips
+// articleBody keeps the JSON strings that follow "articleBody": in p
+// (a JSON-LD script), decoded, up to maxArticleBodies.
+func (c *schemaScan) articleBody(p []byte) {
+	const key = `"articleBody"`
+	for rest := p; len(c.bodies) < maxArticleBodies; {
+		i := bytes.Index(rest, []byte(key))
+		if i < 0 {
+			return
+		}
+		rest = bytes.TrimLeft(rest[i+len(key):], " \t\r\n")
+		if len(rest) == 0 || rest[0] != ':' {
+			continue
+		}
+		rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+		n := jsonStringLen(rest)
+		if n == 0 {
+			continue
+		}
+		var v string
+		if json.Unmarshal(rest[:n], &v) == nil && strings.TrimSpace(v) != "" {
+			c.bodies = append(c.bodies, v)
+		}
+		rest = rest[n:]
+	}
+}
+
+// jsonStringLen is the length of the JSON string literal that starts p
+// (quotes included), or 0 when p starts none or it is not closed.
+func jsonStringLen(p []byte) int {
+	if len(p) == 0 || p[0] != '"' {
+		return 0
+	}
+	for i := 1; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// articleBodyText joins a page's article bodies, one a paragraph.
+func (c *schemaScan) articleBodyText() string { return strings.Join(c.bodies, "\n\n") }
+
+// schemaOf is the Schema and the article body (Doc.ArticleBody) of src
+// read by a tokenizer of its own: the segmenters that do not scan the
+// tokens themselves (the tree walk) use it, so that every path gives the
+// same Schema and article body. Like the scanner it skips
 // the content of <template> elements, which is not part of the page.
 // Inside SVG and MathML the two may differ: there the scanner reads the
 // content of elements such as <style> as markup, as html.Parse does, and
 // schemaOf as raw text.
-func schemaOf(src string) Schema {
+func schemaOf(src string) (Schema, string) {
 	var c schemaScan
 	z := htmltok.NewTokenizerString(src)
 	var attrs []scanAttr
 	for {
 		switch tt := z.Next(); tt {
 		case htmltok.ErrorToken:
-			return c.s
+			return c.s, c.articleBodyText()
 		case htmltok.TextToken:
 			if c.inLD {
 				c.text(z.Text())

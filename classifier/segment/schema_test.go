@@ -3,6 +3,7 @@ package segment
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func ld(json string) string { return `<script type="application/ld+json">` + json + `</script>` }
@@ -48,7 +49,7 @@ func TestSchema(t *testing.T) {
 		{"template content is inert", `<template><time></time><template></template><div itemtype="https://schema.org/Product"></div></template>`, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := schemaOf(tc.src); got != tc.want {
+			if got, _ := schemaOf(tc.src); got != tc.want {
 				t.Errorf("schemaOf = %b, want %b", got, tc.want)
 			}
 			d, err := HTML(tc.src+"<p>text</p>", HTMLOptions{})
@@ -65,7 +66,7 @@ func TestSchema(t *testing.T) {
 func TestSchemaBounded(t *testing.T) {
 	// Many declarations: only the first maxSchemaTypes are read.
 	src := ld(strings.Repeat(`{"@type":"Thing"}`, 10*maxSchemaTypes) + `{"@type":"Product"}`)
-	if got := schemaOf(src); got&SchemaProduct != 0 {
+	if got, _ := schemaOf(src); got&SchemaProduct != 0 {
 		t.Errorf("schemaOf read past %d types: %b", maxSchemaTypes, got)
 	}
 }
@@ -90,9 +91,52 @@ func FuzzSchema(f *testing.F) {
 	f.Add(`<div itemtype="https://schema.org/Product"><time>`)
 	f.Add(ld(`"@type":[`))
 	f.Add(`<p itemtype=>`)
+	f.Add(ld(`{"articleBody":"a \u00e9 \"b\"","x":{"articleBody":"c\\"}}`))
 	f.Fuzz(func(t *testing.T, src string) {
-		if s := schemaOf(src); s >= SchemaPublished<<1 {
+		s, body := schemaOf(src)
+		if s >= SchemaPublished<<1 {
 			t.Fatalf("unknown bits %b", s)
 		}
+		// JSON decoding never grows a byte into more than U+FFFD's three
+		// and always gives UTF-8.
+		if len(body) > 3*len(src) || !utf8.ValidString(body) {
+			t.Fatalf("article body of %d bytes from %d (valid UTF-8: %v)", len(body), len(src), utf8.ValidString(body))
+		}
 	})
+}
+
+func TestArticleBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"none", ld(`{"@type":"NewsArticle","headline":"h"}`), ""},
+		{"plain", ld(`{"@type":"NewsArticle","articleBody":"First paragraph. Second one."}`), "First paragraph. Second one."},
+		{"escapes", ld(`{"articleBody" : "a \"quoted\" word\nnext line \u00e9 \ud83d\ude00 back\\slash"}`), "a \"quoted\" word\nnext line é 😀 back\\slash"},
+		{"two scripts", ld(`{"articleBody":"one"}`) + ld(`{"articleBody":"two"}`), "one\n\ntwo"},
+		{"in a graph", ld(`{"@graph":[{"@type":"WebPage"},{"@type":"Article","articleBody":"graph body"}]}`), "graph body"},
+		{"blank", ld(`{"articleBody":"  "}`), ""},
+		{"not a string", ld(`{"articleBody":["x"],"articleBody2":1}`), ""},
+		{"unterminated", ld(`{"articleBody":"never closed`), ""},
+		{"bad escape", ld(`{"articleBody":"a \q b"}`), ""},
+		{"not JSON-LD", `<script>var x = {"articleBody":"in code"}</script>`, ""},
+		{"in the page's text", `<p>"articleBody":"shown"</p>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, got := schemaOf(tc.src); got != tc.want {
+				t.Errorf("schemaOf body = %q, want %q", got, tc.want)
+			}
+			d, err := HTML(tc.src+"<p>text</p>", HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.ArticleBody != tc.want {
+				t.Errorf("HTML: ArticleBody = %q, want %q", d.ArticleBody, tc.want)
+			}
+		})
+	}
+	// At most maxArticleBodies are kept.
+	src := ld(strings.Repeat(`{"articleBody":"x"}`, 3*maxArticleBodies))
+	if _, got := schemaOf(src); strings.Count(got, "x") != maxArticleBodies {
+		t.Errorf("kept %d bodies, want %d", strings.Count(got, "x"), maxArticleBodies)
+	}
 }

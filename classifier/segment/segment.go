@@ -47,6 +47,12 @@ type Doc struct {
 	// Schema is what the page's markup declares about it (HTML only;
 	// zero from FromNode, which has no source to scan).
 	Schema Schema
+	// ArticleBody is the text of the page's JSON-LD "articleBody" strings
+	// (schema.org's plain text of an article's body), joined by blank
+	// lines; empty when there is none (HTML only; empty from FromNode).
+	// Sites write it for search engines; it may hold the whole body, a
+	// teaser of it, or text the page does not show (a paywall's).
+	ArticleBody string
 	// URL is the page's address when the caller knows it; segmentation
 	// neither sets nor reads it (the page model does).
 	URL string
