@@ -292,6 +292,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			cardRuns(dbl, classes, boilerplate)
 		}
 	}
+	if res.HasArticle && doc.ArticleBody != "" {
+		// the page's own JSON-LD says which text is the article's body
+		followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, func(i int) int { return model.Decide(preds.At(i), 2) })
+	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
