@@ -29,23 +29,26 @@ import (
 // the body only blocks of innerPairs pairs or more are taken out
 // (subheadings, often left out of articleBody, stay).
 //
-// Limits: HTML only (plain text carries no markup); shingles of scripts
-// written without spaces are single letters, so their pairs are letter
-// bigrams; a page whose declared body holds boilerplate (a "Read more"
-// line a CMS appends) gets that boilerplate as body.
+// Limits: HTML only (plain text carries no markup); the declared body is
+// read up to maxBodyBytes (each of its shingles costs a map entry);
+// shingles of scripts written without spaces are single letters, so
+// their pairs are letter bigrams; a page whose declared body holds
+// boilerplate (a "Read more" line a CMS appends) gets that boilerplate as
+// body.
 
 // Bounds of followBody.
 const (
-	minBodyBytes = 200 // shortest declared body followed
-	minBodyPairs = 40  // fewest token pairs it must have
-	heldShare    = 0.7 // a block holds the body from this share of its pairs
-	promoteShare = 0.8 // a boilerplate block becomes body from this share (and 3 pairs)
-	foreignShare = 0.2 // a body block does not hold it under this share (and 2 pairs)
-	shownShare   = 0.5 // the blocks that hold it hold this share of its pairs
-	keptShare    = 0.5 // and this share of the pairs of the blocks decided content
-	innerPairs   = 8   // inside the body, only blocks of this many pairs are taken out
-	minPromote   = 3   // fewest pairs of a block made body
-	minForeign   = 2   // fewest pairs of a block taken out
+	minBodyBytes = 200     // shortest declared body followed
+	maxBodyBytes = 1 << 20 // longest read: the rest of a longer one is ignored
+	minBodyPairs = 40      // fewest token pairs it must have
+	heldShare    = 0.7     // a block holds the body from this share of its pairs
+	promoteShare = 0.8     // a boilerplate block becomes body from this share (and 3 pairs)
+	foreignShare = 0.2     // a body block does not hold it under this share (and 2 pairs)
+	shownShare   = 0.5     // the blocks that hold it hold this share of its pairs
+	keptShare    = 0.5     // and this share of the pairs of the blocks decided content
+	innerPairs   = 8       // inside the body, only blocks of this many pairs are taken out
+	minPromote   = 3       // fewest pairs of a block made body
+	minForeign   = 2       // fewest pairs of a block taken out
 )
 
 // shingles calls f with a hash of every pair of consecutive tokens of s:
@@ -128,6 +131,13 @@ func shingles(s string, f func(h uint64)) int {
 func followBody(text string, blocks []segment.Block, classes []int, body string, boilerplate func(i int) int) {
 	if len(body) < minBodyBytes {
 		return
+	}
+	if len(body) > maxBodyBytes {
+		n := maxBodyBytes
+		for n > 0 && !utf8.RuneStart(body[n]) {
+			n--
+		}
+		body = body[:n]
 	}
 	set := make(map[uint64]struct{}, len(body)/8)
 	total := shingles(body, func(h uint64) { set[h] = struct{}{} })

@@ -8,8 +8,8 @@ import (
 )
 
 // FuzzClassify runs the whole pipeline (decode, segment, both passes of
-// the model, the page model, the article-span decoder, title and main
-// text) on arbitrary bytes in each mode, raw and as text: it never
+// the model, the page model, the article-span decoder, the decoding rules
+// and the declared article body, title and main text) on arbitrary bytes in each mode, raw and as text: it never
 // panics, answers a clear error of a known kind or a result whose blocks
 // lie in order inside Result.Text on rune boundaries, with valid labels
 // and probabilities, and answers the same twice.
@@ -23,6 +23,10 @@ func FuzzClassify(f *testing.F) {
 		"The council voted on Tuesday to expand the city's bus network, adding\nfour new routes that will serve the eastern suburbs and the airport, the\nmayor said. Officials said the plan would cost about twelve million.",
 		strings.Repeat("<div>", 300) + "deep" + strings.Repeat("</div>", 10),
 		"\xff\xfe<\x00p\x00>\x00",
+		// a declared article body (followBody)
+		`<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"The council voted on Tuesday to expand the bus network.\n\nFour new routes will serve the eastern suburbs and the airport, the mayor said."}</script>` +
+			"<article><h1>Buses</h1><p>The council voted on Tuesday to expand the bus network.</p><p>Four new routes will serve the eastern suburbs and the airport, the mayor said.</p></article>" +
+			"<div class=more><p>A bakery opened near the coast, and the queues start before dawn every day.</p></div>",
 	} {
 		f.Add([]byte(s), uint8(0))
 	}
