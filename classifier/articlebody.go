@@ -51,22 +51,19 @@ const (
 	minForeign   = 2       // fewest pairs of a block taken out
 )
 
-// shingles calls f with a hash of every pair of consecutive tokens of s:
-// runs of letters, marks and digits, lower-cased, and single Han, kana and
-// Thai letters (scripts written without spaces). It reports the number of
-// pairs.
-func shingles(s string, f func(h uint64)) int {
+// appendShingles appends to dst a hash of every pair of consecutive
+// tokens of s: runs of letters, marks and digits, lower-cased, and single
+// Han, kana and Thai letters (scripts written without spaces).
+func appendShingles(dst []uint64, s string) []uint64 {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
 	var cur, prev uint64
-	n := 0
 	inTok, havePrev := false, false
 	emit := func(h uint64) {
 		if havePrev {
-			f(prev*prime ^ h)
-			n++
+			dst = append(dst, prev*prime^h)
 		}
 		prev, havePrev = h, true
 	}
@@ -110,7 +107,52 @@ func shingles(s string, f func(h uint64)) int {
 	if inTok {
 		emit(cur)
 	}
-	return n
+	return dst
+}
+
+// shingleSet is a set of shingle hashes: open addressing with linear
+// probing in a power-of-two table at most half full (0 stands for the
+// hash 0, which then shares a slot with 1).
+type shingleSet []uint64
+
+// newShingleSet holds the shingles hs.
+func newShingleSet(hs []uint64) shingleSet {
+	n := 16
+	for n < 2*len(hs) {
+		n *= 2
+	}
+	s := make(shingleSet, n)
+	for _, h := range hs {
+		if h == 0 {
+			h = 1
+		}
+		for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
+			if s[i] == 0 {
+				s[i] = h
+				break
+			}
+			if s[i] == h {
+				break
+			}
+		}
+	}
+	return s
+}
+
+// has reports whether h is in the set.
+func (s shingleSet) has(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	mask := uint64(len(s) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
 }
 
 // followBody relabels the blocks of an HTML page (classes, the decided
@@ -139,19 +181,22 @@ func followBody(text string, blocks []segment.Block, classes []int, body string,
 		}
 		body = body[:n]
 	}
-	set := make(map[uint64]struct{}, len(body)/8)
-	total := shingles(body, func(h uint64) { set[h] = struct{}{} })
+	hs := appendShingles(nil, body)
+	total := len(hs)
 	if total < minBodyPairs {
 		return
 	}
+	set := newShingleSet(hs)
 	pairs := make([]int32, len(blocks))
 	held := make([]int32, len(blocks))
 	for i, b := range blocks {
-		pairs[i] = int32(shingles(text[b.Start:b.End], func(h uint64) {
-			if _, ok := set[h]; ok {
+		hs = appendShingles(hs[:0], text[b.Start:b.End])
+		pairs[i] = int32(len(hs))
+		for _, h := range hs {
+			if set.has(h) {
 				held[i]++
 			}
-		}))
+		}
 	}
 	share := func(i int) float64 { return float64(held[i]) / float64(max(pairs[i], 1)) }
 	holds := func(i int) bool { return pairs[i] >= 2 && share(i) >= heldShare }

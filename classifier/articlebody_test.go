@@ -26,22 +26,40 @@ func TestShingles(t *testing.T) {
 		{"mixed", "AI の時代", 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := shingles(tc.s, func(uint64) {}); got != tc.want {
+			if got := len(appendShingles(nil, tc.s)); got != tc.want {
 				t.Errorf("shingles(%q) = %d pairs, want %d", tc.s, got, tc.want)
 			}
 		})
 	}
 	// Case does not matter; the order of the words does.
-	hashes := func(s string) []uint64 {
-		var hs []uint64
-		shingles(s, func(h uint64) { hs = append(hs, h) })
-		return hs
-	}
+	hashes := func(s string) []uint64 { return appendShingles(nil, s) }
 	if !slices.Equal(hashes("The Quick Fox"), hashes("the quick fox")) {
 		t.Error("case changes the shingles")
 	}
 	if slices.Equal(hashes("quick fox the"), hashes("the quick fox")) {
 		t.Error("word order does not change the shingles")
+	}
+}
+
+func TestShingleSet(t *testing.T) {
+	hs := appendShingles(nil, "one two three four five six seven eight nine ten")
+	hs = append(hs, 0, 1, hs[0]) // 0 and 1 share a slot; duplicates
+	s := newShingleSet(hs)
+	if len(s)&(len(s)-1) != 0 || len(s) < 2*len(hs) {
+		t.Fatalf("table of %d slots for %d hashes", len(s), len(hs))
+	}
+	for _, h := range hs {
+		if !s.has(h) {
+			t.Errorf("%x is missing", h)
+		}
+	}
+	for _, h := range appendShingles(nil, "eleven twelve thirteen fourteen") {
+		if s.has(h) {
+			t.Errorf("%x is in the set", h)
+		}
+	}
+	if newShingleSet(nil).has(42) {
+		t.Error("the empty set holds 42")
 	}
 }
 
