@@ -58,6 +58,13 @@ func shape(name string, n int) *winnowv1.Document {
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: rep(strings.Repeat(strings.Repeat("word ", 12)+"words\n", 5) + "the end.\n\n")}}
 	case "paragraphs":
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: rep("<p>" + strings.Repeat("lorem ipsum dolor sit amet ", 20) + "</p>\n")}}
+	case "declared-body":
+		// half the page a JSON-LD articleBody, half its paragraphs
+		// (segment.Doc.ArticleBody, classifier's followBody)
+		para := strings.Repeat("lorem ipsum dolor sit amet ", 20)
+		k := n / 2 / (len(para) + 8)
+		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` +
+			strings.Repeat(para+`\n\n`, k) + `"}</script>` + strings.Repeat("<p>"+para+"</p>\n", k)}}
 	}
 	panic(name)
 }
@@ -112,9 +119,10 @@ func docSize(doc *winnowv1.Document) int { return len(doc.GetText()) + len(doc.G
 // worstShapes are the shapes TestMemoryPerByte and TestMemoryBound
 // measure: the worst per byte that we know of (tiny lines, tiny
 // elements, one huge line of tiny words, deep nesting), those just inside
-// the block limit, and, for comparison, a normal page.
+// the block limit, and, for comparison, a normal page and one that
+// declares its article body.
 var worstShapes = []string{"word-per-line", "tiny-elements", "one-line", "one-line-sentences", "wrapped-lines", "paragraphs",
-	"one-line-letters", "lines-at-limit", "word-per-line-small", "p-elements", "p-at-limit", "deep"}
+	"one-line-letters", "lines-at-limit", "word-per-line-small", "p-elements", "p-at-limit", "deep", "declared-body"}
 
 // TestMemoryPerByte (run with -memshapes 4) reports, per worst shape, the
 // peak live heap of one Classify call divided by the input size, and the
