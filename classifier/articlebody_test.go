@@ -103,6 +103,7 @@ func TestFollowBody(t *testing.T) {
 		{"the same body when the model kept less", para(1) + "\n" + para(2) + "\n" + para(3),
 			[]string{"The headline", para(1), para(2), para(3), teaser(1), teaser(2)},
 			[]int{T, B, B, B, B, B}, []int{T, B, B, B, R, R}},
+		{"markup inside the declared body", "<p>" + strings.Join([]string{para(1), para(2), para(3), para(4)}, "</p><p>") + "</p>", lines, base, []int{T, B, B, B, B, B, B, R, R, R}},
 		{"a short body", para(1), lines, base, base},
 		{"no body", "", lines, base, base},
 		{"the title keeps its class", body, []string{para(1), para(2), para(3), para(4), "A title the body does not hold at all"}, []int{B, B, B, B, T}, []int{B, B, B, B, T}},
