@@ -30,7 +30,7 @@ import (
 // (subheadings, often left out of articleBody, stay).
 //
 // Limits: HTML only (plain text carries no markup); the declared body is
-// read up to maxBodyBytes (each of its shingles costs a map entry);
+// read up to maxBodyBytes (each of its shingles costs a slot of a set);
 // shingles of scripts written without spaces are single letters, so
 // their pairs are letter bigrams; a page whose declared body holds
 // boilerplate (a "Read more" line a CMS appends) gets that boilerplate as
@@ -111,8 +111,8 @@ func appendShingles(dst []uint64, s string) []uint64 {
 }
 
 // shingleSet is a set of shingle hashes: open addressing with linear
-// probing in a power-of-two table at most half full (0 stands for the
-// hash 0, which then shares a slot with 1).
+// probing in a power-of-two table at most half full. 0 marks an empty
+// slot, so the hash 0 is stored as 1 (the two are one shingle here).
 type shingleSet []uint64
 
 // newShingleSet holds the shingles hs.
