@@ -141,6 +141,7 @@ type frame struct {
 	ownDone bool
 	tokDone bool
 	counted bool // counted in walker.sigs
+	body    bool // inside an element named the article's body (Block.MarkedBody)
 
 	// Position among the parent's element children, for Path: nth is
 	// the 1-based index among same-tag siblings (ofType) or among all
@@ -357,6 +358,8 @@ func (w *walker) enter(n *html.Node) bool {
 			own |= roleFlags(at.Val)
 		case "href":
 			href = true
+		case "itemprop", "property":
+			f.body = f.body || namesArticleBody(at.Val)
 		}
 	}
 	if hidden && !w.opt.KeepHidden && !strings.HasPrefix(f.id, "S:") {
@@ -406,6 +409,7 @@ func (w *walker) enter(n *html.Node) bool {
 		own |= p.flags
 		parentSig = p.sig
 		f.pre = f.pre || p.pre
+		f.body = f.body || p.body
 	}
 	f.flags = own
 	f.block = block
@@ -563,6 +567,7 @@ func (w *walker) flush() {
 		b.Depth = o + 1
 		b.Heading = headingLevel(f.node.DataAtom)
 		b.Flags = f.flags
+		b.MarkedBody = f.body
 		b.Sig = f.sig
 		if !f.counted {
 			f.counted = true
@@ -930,4 +935,16 @@ func sigStep(h uint64, tag, class string) uint64 {
 		}
 	}
 	return h
+}
+
+// namesArticleBody reports whether an itemprop or property attribute's
+// value names schema.org's articleBody among its space-separated names
+// (microdata "articleBody", RDFa "articleBody" or "schema:articleBody").
+func namesArticleBody(v string) bool {
+	for _, name := range strings.Fields(v) {
+		if strings.EqualFold(strings.TrimPrefix(name, "schema:"), "articleBody") {
+			return true
+		}
+	}
+	return false
 }

@@ -90,12 +90,12 @@ type scanElem struct {
 	id   int32
 	wd   int32 // walker depth of this element's content
 	ns   uint8
-	drop bool  // not walked: dropped, inside a dropped element or in head
-	head bool  // the head element
-	kids bool  // has a child node
-	hip  bool  // HTML integration point
-	mip  bool  // MathML text integration point
-	keys uint8 // html, body: the walkerKeys of its attributes
+	drop bool   // not walked: dropped, inside a dropped element or in head
+	head bool   // the head element
+	kids bool   // has a child node
+	hip  bool   // HTML integration point
+	mip  bool   // MathML text integration point
+	keys uint16 // html, body: the walkerKeys of its attributes
 	// blocks is how many blocks the walker had made when it entered
 	// the element (after the flush its start may cause).
 	blocks int32
@@ -738,6 +738,10 @@ func (s *scanner) walkerAttrs(dst []html.Attribute, attrs []scanAttr, a atom.Ato
 			if a == atom.Html {
 				dst = append(dst, html.Attribute{Key: "lang", Val: string(v)})
 			}
+		case "itemprop", "property":
+			if namesArticleBody(alias(v)) {
+				dst = append(dst, html.Attribute{Key: "itemprop", Val: "articleBody"})
+			}
 		}
 	}
 	return dst
@@ -1319,15 +1323,15 @@ func (s *scanner) afterHeadIM() bool {
 }
 
 // walkerKeys are the attributes walker.enter reads, as bits.
-func walkerKeys(attrs []scanAttr) uint8 {
-	var m uint8
+func walkerKeys(attrs []scanAttr) uint16 {
+	var m uint16
 	for _, at := range attrs {
 		m |= walkerKey(at.key)
 	}
 	return m
 }
 
-func walkerKey(k []byte) uint8 {
+func walkerKey(k []byte) uint16 {
 	switch string(k) {
 	case "id":
 		return 1
@@ -1345,6 +1349,10 @@ func walkerKey(k []byte) uint8 {
 		return 64
 	case "lang":
 		return 128
+	case "itemprop":
+		return 256
+	case "property":
+		return 512
 	}
 	return 0
 }
@@ -1392,7 +1400,7 @@ func (s *scanner) mergeAttrs(e *scanElem) {
 // patchBody gives the body's walker frame an attribute of a later <body>
 // tag, which is possible while nothing inside the body has been
 // segmented: no block, no open run, no open element in it.
-func (s *scanner) patchBody(e *scanElem, k uint8, val []byte) bool {
+func (s *scanner) patchBody(e *scanElem, k uint16, val []byte) bool {
 	w := s.w
 	if len(w.blocks) > 0 || w.runOpen || s.top() != e || e.drop || e.wd < 2 {
 		return false
@@ -1773,7 +1781,7 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 	s.sync(fb.wd)
 	fi0 := int(fe.wd - 1) // the formatting element's frame; the block's is next
 	parent, f, b := &w.stack[fi0-1], &w.stack[fi0], w.stack[fi0+1]
-	if !b.block || f.tag != fe.tag || b.tag != fb.tag || f.flags != parent.flags {
+	if !b.block || f.tag != fe.tag || b.tag != fb.tag || f.flags != parent.flags || f.body != parent.body {
 		// (a role on the formatting element would leave the block's flags)
 		return false
 	}

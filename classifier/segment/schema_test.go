@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -138,5 +139,43 @@ func TestArticleBody(t *testing.T) {
 	src := ld(strings.Repeat(`{"articleBody":"x"}`, 3*maxArticleBodies))
 	if _, got := schemaOf(src); strings.Count(got, "x") != maxArticleBodies {
 		t.Errorf("kept %d bodies, want %d", strings.Count(got, "x"), maxArticleBodies)
+	}
+}
+
+func TestMarkedBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []bool // per block
+	}{
+		{"microdata", `<p>before</p><div itemprop="articleBody"><p>one</p><p>two</p></div><p>after</p>`, []bool{false, true, true, false}},
+		{"RDFa property", `<div property="articleBody"><p>one</p></div><p>after</p>`, []bool{true, false}},
+		{"RDFa with a prefix", `<div property="schema:articleBody"><p>one</p></div>`, []bool{true}},
+		{"one of several names, any case", `<div itemprop="text ArticleBody"><p>one</p></div>`, []bool{true}},
+		{"deep inside", `<article itemprop="articleBody"><div><section><p>one</p></section></div></article>`, []bool{true}},
+		{"another property", `<div itemprop="articleSection"><p>one</p></div>`, []bool{false}},
+		{"a class of that name", `<div class="articleBody"><p>one</p></div>`, []bool{false}},
+		{"the element's own text", `<div itemprop="articleBody">text<p>one</p>more</div>`, []bool{true, true, true}},
+		// the adoption agency moves the paragraph out of the formatting
+		// element; the element's copy inside it is inline and does not
+		// mark the block (a block is marked by its own element's
+		// ancestors)
+		{"on a formatting element closed around a block", `<b itemprop="articleBody"><p>one</b>two</p>`, []bool{false}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if d, bailed := scanVsTree(tc.src, HTMLOptions{}); d != "" {
+				t.Fatalf("scanner and tree differ: %s (bailed: %q)", d, bailed)
+			}
+			d, err := HTML(tc.src, HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, b := range d.Blocks {
+				got = append(got, b.MarkedBody)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("MarkedBody = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -129,6 +129,11 @@ type Block struct {
 	// Heading is 1..6 for h1..h6, else 0.
 	Heading int
 	Flags   Flags
+	// MarkedBody reports that the block's element is inside an element
+	// whose microdata itemprop or RDFa property names schema.org's
+	// articleBody (itemprop="articleBody"): the page's own mark of the
+	// article's body. The model does not read it.
+	MarkedBody bool
 	// LinkBytes is how many of the block's bytes are link text; Links
 	// counts the <a href> elements in it.
 	LinkBytes, Links int
