@@ -166,3 +166,49 @@ func TestClassifyFollowsArticleBody(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowMarkedBody(t *testing.T) {
+	const (
+		T = model.ClassTitle
+		B = model.ClassBody
+		R = model.ClassRelated
+	)
+	long := "A paragraph of the story that tells what the council decided about the river bank this week."
+	teaser := "Another story reports that a bakery opened in a small town near the coast last month."
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		marked  []bool
+		classes []int
+		want    []int
+	}{
+		{"body blocks after the marked element are taken out",
+			[]string{"Headline", long, long, teaser, "Three short words", "Two words"}, []bool{false, true, true, false, false, false},
+			[]int{T, B, B, B, B, B}, []int{T, B, B, R, R, B}},
+		{"the lead before it stays",
+			[]string{"Headline", teaser, long, long}, []bool{false, false, true, true},
+			[]int{T, B, B, B}, []int{T, B, B, B}},
+		{"inside its span, long blocks outside it are taken out, short ones stay",
+			[]string{long, teaser, "Short subheading", long}, []bool{true, false, false, true},
+			[]int{B, B, B, B}, []int{B, R, B, B}},
+		{"a mark on a small part of what was kept changes nothing",
+			[]string{long, teaser, teaser, teaser}, []bool{true, false, false, false},
+			[]int{B, B, B, B}, []int{B, B, B, B}},
+		{"nothing is made body",
+			[]string{long, long, teaser}, []bool{true, true, false},
+			[]int{B, R, R}, []int{B, R, R}},
+		{"no mark", []string{long, teaser}, []bool{false, false}, []int{B, B}, []int{B, B}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			for i := range blocks {
+				blocks[i].MarkedBody = tc.marked[i]
+			}
+			classes := slices.Clone(tc.classes)
+			followMarkedBody(text, blocks, classes, func(int) int { return R })
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}

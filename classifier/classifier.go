@@ -292,9 +292,13 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			cardRuns(dbl, classes, boilerplate)
 		}
 	}
-	if res.HasArticle && doc.ArticleBody != "" {
-		// the page's own JSON-LD says which text is the article's body
-		followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, func(i int) int { return model.Decide(preds.At(i), 2) })
+	if res.HasArticle && isHTML {
+		// the page's own markup says which text, or which element, is
+		// the article's body
+		bp := func(i int) int { return model.Decide(preds.At(i), 2) }
+		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, bp) {
+			followMarkedBody(doc.Text, doc.Blocks, classes, bp)
+		}
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
