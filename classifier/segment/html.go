@@ -188,6 +188,8 @@ type walker struct {
 	// below stack[0].kidsLo are the document's.
 	kids      []kidCount
 	rootKids  int32
+	canonical string          // the first <link rel=canonical> href in head
+	ogURL     string          // the first og:url in head
 	spillPath string          // Path of the <title> that swallowed spill
 	titlePath string          // set while walking spill: every block's Path
 	tokenMode bool            // walking the token stream (html, body not pushed)
@@ -239,6 +241,10 @@ func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
 
 func (w *walker) finish() *Doc {
 	w.flush()
+	w.doc.CanonicalURL = w.canonical
+	if w.doc.CanonicalURL == "" {
+		w.doc.CanonicalURL = w.ogURL
+	}
 	// Drop the final separator written by flush.
 	if n := len(w.out); n > 0 && w.out[n-1] == '\n' {
 		w.out = w.out[:n-1]
@@ -818,6 +824,22 @@ func (w *walker) head(h *html.Node) {
 				if w.doc.OGType == "" && strings.EqualFold(prop, "og:type") && len(content) <= 64 {
 					w.doc.OGType = strings.ToLower(collapse(content))
 				}
+				if w.ogURL == "" && strings.EqualFold(prop, "og:url") {
+					w.ogURL = pageURL(content)
+				}
+			case atom.Link:
+				var rel, href string
+				for _, at := range c.Attr {
+					switch at.Key {
+					case "rel":
+						rel = at.Val
+					case "href":
+						href = at.Val
+					}
+				}
+				if w.canonical == "" && relCanonical(rel) {
+					w.canonical = pageURL(href)
+				}
 			default:
 				if depth < 2 {
 					visit(c, depth+1)
@@ -943,6 +965,30 @@ func sigStep(h uint64, tag, class string) uint64 {
 func namesArticleBody(v string) bool {
 	for _, name := range strings.Fields(v) {
 		if strings.EqualFold(strings.TrimPrefix(name, "schema:"), "articleBody") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPageURLBytes bounds the canonical address kept (Doc.CanonicalURL).
+const maxPageURLBytes = 2048
+
+// pageURL is a canonical address as kept: trimmed, "" when longer than
+// maxPageURLBytes.
+func pageURL(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > maxPageURLBytes {
+		return ""
+	}
+	return s
+}
+
+// relCanonical reports whether a <link>'s rel names canonical among its
+// space-separated values.
+func relCanonical(rel string) bool {
+	for _, v := range strings.Fields(rel) {
+		if strings.EqualFold(v, "canonical") {
 			return true
 		}
 	}

@@ -778,6 +778,22 @@ func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
 		if s.w.doc.OGType == "" && bytes.EqualFold(prop, []byte("og:type")) && len(content) <= 64 {
 			s.w.doc.OGType = strings.ToLower(collapse(string(content)))
 		}
+		if s.w.ogURL == "" && bytes.EqualFold(prop, []byte("og:url")) {
+			s.w.ogURL = pageURL(string(content))
+		}
+	case atom.Link:
+		var rel, href []byte
+		for _, at := range attrs {
+			switch string(at.key) {
+			case "rel":
+				rel = at.val
+			case "href":
+				href = at.val
+			}
+		}
+		if s.w.canonical == "" && relCanonical(string(rel)) {
+			s.w.canonical = pageURL(string(href))
+		}
 	}
 }
 

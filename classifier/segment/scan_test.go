@@ -35,6 +35,10 @@ func docDiff(got, want *Doc) string {
 		return fmt.Sprintf("OGTitle %q, want %q", got.OGTitle, want.OGTitle)
 	case got.Lang != want.Lang:
 		return fmt.Sprintf("Lang %q, want %q", got.Lang, want.Lang)
+	case got.OGType != want.OGType:
+		return fmt.Sprintf("OGType %q, want %q", got.OGType, want.OGType)
+	case got.CanonicalURL != want.CanonicalURL:
+		return fmt.Sprintf("CanonicalURL %q, want %q", got.CanonicalURL, want.CanonicalURL)
 	}
 	n := min(len(got.Blocks), len(want.Blocks))
 	for i := range n {

@@ -179,3 +179,34 @@ func TestMarkedBody(t *testing.T) {
 		})
 	}
 }
+
+func TestCanonicalURL(t *testing.T) {
+	long := "https://example.com/" + strings.Repeat("a", maxPageURLBytes)
+	for _, tc := range []struct {
+		name, head, want string
+	}{
+		{"none", `<title>t</title>`, ""},
+		{"link", `<link rel="canonical" href="https://example.com/2024/05/story">`, "https://example.com/2024/05/story"},
+		{"og:url", `<meta property="og:url" content="https://example.com/a/b">`, "https://example.com/a/b"},
+		{"the link before og:url, in either order", `<meta property="og:url" content="https://example.com/og"><link rel="canonical" href="/canonical">`, "/canonical"},
+		{"the first link", `<link rel="canonical" href="/one"><link rel="canonical" href="/two">`, "/one"},
+		{"rel among others, any case", `<link rel="alternate Canonical" href=" /x ">`, "/x"},
+		{"another rel", `<link rel="alternate" href="/feed">`, ""},
+		{"too long", `<link rel="canonical" href="` + long + `">`, ""},
+		{"a long one skipped for og:url", `<link rel="canonical" href="` + long + `"><meta property="og:url" content="/og">`, "/og"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "<html><head>" + tc.head + "</head><body><p>text</p></body></html>"
+			if d, bailed := scanVsTree(src, HTMLOptions{}); d != "" {
+				t.Fatalf("scanner and tree differ: %s (bailed: %q)", d, bailed)
+			}
+			d, err := HTML(src, HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.CanonicalURL != tc.want {
+				t.Errorf("CanonicalURL = %q, want %q", d.CanonicalURL, tc.want)
+			}
+		})
+	}
+}

@@ -53,6 +53,11 @@ type Doc struct {
 	// Sites write it for search engines; it may hold the whole body, a
 	// teaser of it, or text the page does not show (a paywall's).
 	ArticleBody string
+	// CanonicalURL is the address the page gives itself in its head: the
+	// href of its first <link rel="canonical">, else the content of its
+	// first og:url meta; as written (it may be relative), "" when there
+	// is none or it is over 2 KiB (HTML only).
+	CanonicalURL string
 	// URL is the page's address when the caller knows it; segmentation
 	// neither sets nor reads it (the page model does).
 	URL string
