@@ -198,6 +198,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	if doc != nil {
 		doc.URL = in.URL
+		if doc.URL == "" {
+			// the address the page gives itself, for the page model
+			doc.URL = doc.CanonicalURL
+		}
 	}
 	if tm := (*segment.TooManyBlocksError)(nil); err != nil && errors.As(err, &tm) {
 		return nil, errorf("segment", KindTooLarge, "document",

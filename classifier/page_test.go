@@ -116,3 +116,33 @@ func TestPageKind(t *testing.T) {
 		})
 	}
 }
+
+// TestCanonicalAddress: without Input.URL the page model reads the
+// address the page gives itself (<link rel="canonical">), as if the caller
+// had sent it; a caller's URL takes precedence.
+func TestCanonicalAddress(t *testing.T) {
+	c := newClassifier(t)
+	if len(c.Info().PageKinds) == 0 {
+		t.Skip("the embedded model has no page model")
+	}
+	page := listingPage()
+	withLink := strings.Replace(page, "</title>", `</title><link rel="canonical" href="https://daily.example.com/">`, 1)
+	probs := func(src, url string) [classifier.NumPageKinds]float64 {
+		t.Helper()
+		res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(src), Mode: classifier.ModeHTML, URL: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.PageKindProbs
+	}
+	none, canonical := probs(page, ""), probs(withLink, "")
+	if canonical == none {
+		t.Error("the canonical address changed nothing")
+	}
+	if sent := probs(page, "https://daily.example.com/"); canonical != sent {
+		t.Errorf("the canonical address read %v, sent as Input.URL %v", canonical, sent)
+	}
+	if other := probs(withLink, "https://daily.example.com/2024/05/16/council-votes-on-the-bus-plan"); other == canonical {
+		t.Error("Input.URL did not take precedence over the canonical address")
+	}
+}

@@ -169,7 +169,9 @@ type Input struct {
 	Mode Mode
 	// URL is the page's address, if known: the page model reads its
 	// shape (a long slug or a date, the root, /threads/, /products/ …;
-	// classifier/model/url.go). It is never fetched.
+	// classifier/model/url.go). It is never fetched. When it is empty,
+	// an HTML page's own address (segment.Doc.CanonicalURL: its
+	// <link rel="canonical">, else its og:url) is read instead.
 	URL string
 	// LanguageHint is an optional BCP-47 code; empty means detect.
 	LanguageHint string

@@ -355,8 +355,9 @@ type Document struct {
 	// Optional. The page's URL, used as a hint only (it is never fetched): the
 	// page model reads its shape (a dated or slugged path, the site's root,
 	// /threads/, /products/, /docs/ …) to tell articles from listings, forums,
-	// products and other pages, which sets page_kind and has_article. At most
-	// 8192 bytes.
+	// products and other pages, which sets page_kind and has_article. When it
+	// is empty, an HTML page's own address is read instead: its
+	// <link rel="canonical"> href, else its og:url. At most 8192 bytes.
 	Url string `protobuf:"bytes,5,opt,name=url,proto3" json:"url,omitempty"`
 	// Optional. BCP-47 language code hint such as "fa" or "en"; empty means
 	// detect. At most 35 bytes.
