@@ -288,9 +288,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
 	}
+	// the rules below give a block they take out its best boilerplate
+	// class
+	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
 	if res.HasArticle && page.Kind == model.PageArticle {
-		// a card's block becomes its best boilerplate class
-		boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
 		doubledCards(dbl, classes, boilerplate)
 		if !isHTML {
 			cardRuns(dbl, classes, boilerplate)
@@ -299,9 +300,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && isHTML {
 		// the page's own markup says which text, or which element, is
 		// the article's body
-		bp := func(i int) int { return model.Decide(preds.At(i), 2) }
-		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, bp) {
-			followMarkedBody(doc.Text, doc.Blocks, classes, bp)
+		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
+			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
 	}
 	for i, sb := range doc.Blocks {
