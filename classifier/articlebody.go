@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // The article's body as the page declares it. News sites write the plain
@@ -51,19 +52,15 @@ const (
 	minForeign   = 2       // fewest pairs of a block taken out
 )
 
-// appendShingles appends to dst a hash of every pair of consecutive
-// tokens of s: runs of letters, marks and digits, lower-cased, and single
+// appendShingles appends to dst a hash (token.AddWord's FNV-1a rounds)
+// of every pair of consecutive tokens of s: runs of letters, marks and digits, lower-cased, and single
 // Han, kana and Thai letters (scripts written without spaces).
 func appendShingles(dst []uint64, s string) []uint64 {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-	)
 	var cur, prev uint64
 	inTok, havePrev := false, false
 	emit := func(h uint64) {
 		if havePrev {
-			dst = append(dst, prev*prime^h)
+			dst = append(dst, token.AddWord(token.AddWord(token.HashOffset, prev), h))
 		}
 		prev, havePrev = h, true
 	}
@@ -80,9 +77,9 @@ func appendShingles(dst []uint64, s string) []uint64 {
 			}
 			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 				if !inTok {
-					cur, inTok = offset, true
+					cur, inTok = token.HashOffset, true
 				}
-				cur = (cur ^ uint64(r)) * prime
+				cur = token.AddWord(cur, uint64(r))
 				continue
 			}
 		case r >= 0x0E00 && (r <= 0x0E7F || r >= 0x2E80) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai):
@@ -90,13 +87,13 @@ func appendShingles(dst []uint64, s string) []uint64 {
 				emit(cur)
 				inTok = false
 			}
-			emit((offset ^ uint64(r)) * prime)
+			emit(token.AddWord(token.HashOffset, uint64(r)))
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			if !inTok {
-				cur, inTok = offset, true
+				cur, inTok = token.HashOffset, true
 			}
-			cur = (cur ^ uint64(unicode.ToLower(r))) * prime
+			cur = token.AddWord(cur, uint64(unicode.ToLower(r)))
 			continue
 		}
 		if inTok {
