@@ -21,10 +21,18 @@ import (
 // and names are told by their shape (digits, a year or a clock, a few
 // words), not by any language's words. A date line that ends with a colon
 // introduces an entry of a chronology ("April 18, 1958:") and does not
-// count. Limits: a thread whose dates are on the author's line, or whose
-// comments have no date, is not seen; a forum thread the page model did
-// not name a forum is read as comments (the caller skips pages it names
-// forums).
+// count.
+//
+// Many threads write the author and the date on one header line ("# re:
+// Title 2004-12-27 12:46 flyingbirds", "Posted by Jane on 19.12.2025 at
+// 14:10"): three such lines (headerLine) that begin, or end, with the same
+// word, each followed by its comment, make a thread too. Words of the
+// article are counted as words, or as letters in scripts written without
+// spaces (Han, kana, Thai), so that a Chinese article counts.
+//
+// Limits: a thread whose comments have no date, or whose header lines
+// share no word, is not seen; a forum thread the page model did not name
+// a forum is read as comments (the caller skips pages it names forums).
 
 // Bounds of datedThreads.
 const (
@@ -45,6 +53,12 @@ const (
 	maxDateBytes = 80
 	maxNameBytes = 40
 	maxNameWords = 4
+	// minHeaderBytes, maxHeaderBytes and maxHeaderWords bound a header
+	// line, a comment's author and date on one line (a date of separators
+	// and a word of letters take 8 bytes at least: "a 5-1-16").
+	minHeaderBytes = 8
+	maxHeaderBytes = 120
+	maxHeaderWords = 10
 )
 
 // datedThreads names comments the content blocks (title or body in
@@ -54,53 +68,69 @@ const (
 func datedThreads(text string, blocks []segment.Block, classes []int) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
-	unit := func(i int) bool {
+	// threads names comments the threads of units: unit(i) reports
+	// whether a unit of width blocks starts at block i, same(i, j)
+	// whether the unit at j belongs to the thread of the unit at i.
+	threads := func(width int, unit func(i int) bool, same func(i, j int) bool) {
+		// article counts the words of the article's paragraphs before
+		// block from, read only when a thread is found and up to
+		// minThreadArticle.
+		counted, seen := 0, 0
+		article := func(from int) int {
+			for ; counted < from && seen < minThreadArticle; counted++ {
+				if model.Content(classes[counted]) && blocks[counted].End-blocks[counted].Start >= threadParagraph {
+					if w := articleWords(line(counted), minThreadArticle); w >= threadParagraph {
+						seen += w
+					}
+				}
+			}
+			return seen
+		}
+		for i := 0; i < n; {
+			if !unit(i) {
+				i++
+				continue
+			}
+			// units from i: each the next within maxUnitSpan blocks,
+			// a block or more after the last one began
+			last, units := i, 1
+			for j := i + width; j < n && j-last <= maxUnitSpan; j++ {
+				if j > last+1 && unit(j) && same(i, j) {
+					last, units = j, units+1
+				}
+			}
+			if units < minThreadUnits || article(i) < minThreadArticle {
+				i = last + width
+				continue
+			}
+			end := last + width
+			for end < n && end-last-width < maxLastComment && model.Content(classes[end]) {
+				end++
+			}
+			for k := i; k < end; k++ {
+				if model.Content(classes[k]) {
+					classes[k] = model.ClassComments
+				}
+			}
+			i = end
+		}
+	}
+	threads(2, func(i int) bool {
 		// lengths first: most blocks are longer than a name or a date;
 		// then nameLine's cheapest test, before the date line is read
 		return i+1 < n && blocks[i].End-blocks[i].Start <= 2*maxNameBytes &&
 			blocks[i+1].End-blocks[i+1].Start <= 2*maxDateBytes && blocks[i].Line != blocks[i+1].Line &&
 			nameEnd(line(i)) && dateLine(line(i+1)) && nameLine(line(i))
-	}
-	// article counts the words of the article's paragraphs before block
-	// from, read only when a thread is found and up to minThreadArticle.
-	counted, seen := 0, 0
-	article := func(from int) int {
-		for ; counted < from && seen < minThreadArticle; counted++ {
-			if classes[counted] == model.ClassBody && blocks[counted].End-blocks[counted].Start >= threadParagraph {
-				if w := words(line(counted), minThreadArticle); w >= threadParagraph {
-					seen += w
-				}
-			}
-		}
-		return seen
-	}
-	for i := 0; i < n; {
-		if !unit(i) {
-			i++
-			continue
-		}
-		// units from i: each the next within maxUnitSpan blocks
-		last, units := i, 1
-		for j := i + 2; j < n && j-last <= maxUnitSpan; j++ {
-			if unit(j) {
-				last, units = j, units+1
-			}
-		}
-		if units < minThreadUnits || article(i) < minThreadArticle {
-			i = last + 2
-			continue
-		}
-		end := last + 2
-		for end < n && end-last-2 < maxLastComment && model.Content(classes[end]) {
-			end++
-		}
-		for k := i; k < end; k++ {
-			if model.Content(classes[k]) {
-				classes[k] = model.ClassComments
-			}
-		}
-		i = end
-	}
+	}, func(int, int) bool { return true })
+	threads(1, func(i int) bool {
+		// a header line, its comment on the lines after it
+		return i+1 < n && blocks[i].End-blocks[i].Start <= maxHeaderBytes && blocks[i].End-blocks[i].Start >= minHeaderBytes && blocks[i].Line != blocks[i+1].Line &&
+			headerLine(line(i))
+	}, func(i, j int) bool {
+		a, b := line(i), line(j)
+		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b))) &&
+			letterWords(a) != letterWords(b)
+	})
 }
 
 // dateLine reports whether t is a date or time and little else: at most
@@ -196,4 +226,124 @@ func nameEnd(t string) bool {
 		return false
 	}
 	return true
+}
+
+// headerLine reports whether t reads as a comment's header, its author and
+// date on one line: at most maxHeaderBytes and maxHeaderWords words, a
+// date among them (a word of digits with two separators, "2004-12-27",
+// "19.12.2025", or a year and another word of digits, "March 3, 2024"), a
+// word of letters, no date line alone (see dateLine), not ending a
+// sentence or a lead-in.
+func headerLine(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) > maxHeaderBytes || !mayHaveDigits(t) || !nameEnd(t[max(0, len(t)-maxNameBytes):]) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); unicode.Is(unicode.Pd, r) {
+		return false // a quotation's source ("— Jane Roe (@jroe) April 15, 2019")
+	}
+	nw, letters, digits, date, year := 0, 0, 0, false, false
+	for start, end := nextWord(t, 0); start < end; start, end = nextWord(t, end) {
+		if nw++; nw > maxHeaderWords {
+			return false
+		}
+		w := t[start:end]
+		nd, nl := 0, 0
+		for _, r := range w {
+			switch {
+			case dateDigit(r):
+				nd++
+			case unicode.IsLetter(r):
+				nl++
+			}
+		}
+		switch {
+		case nd > 0 && nl == 0:
+			digits++
+			date = date || dateWord(w)
+			year = year || nd == 4 && nd == utf8.RuneCountInString(strings.Trim(w, ",.;|()[]"))
+		case nl > 0 && nd == 0:
+			letters++
+		}
+	}
+	return letters > 0 && (date || year && digits >= 2)
+}
+
+// dateWord reports whether w is a date written with separators: three
+// groups of one, two or four digits between two of one separator ('-',
+// '/' or '.'), "2004-12-27", "19.12.2025", "12/27/04", with at most a
+// comma, a semicolon or a bracket around them.
+func dateWord(w string) bool {
+	w = strings.Trim(w, ",;()[]")
+	sep := strings.IndexAny(w, "-/.")
+	if sep < 0 {
+		return false
+	}
+	parts := strings.Split(w, w[sep:sep+1])
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		n := 0
+		for _, r := range p {
+			if !dateDigit(r) {
+				return false
+			}
+			n++
+		}
+		if n != 1 && n != 2 && n != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWord and lastWord return the first and the last word of t.
+func firstWord(t string) string {
+	start, end := nextWord(t, 0)
+	return t[start:end]
+}
+
+func lastWord(t string) string {
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	i := strings.LastIndexFunc(t, unicode.IsSpace)
+	return t[i+1:]
+}
+
+// letterWords returns the words of t that hold letters and no digit,
+// joined by spaces: two header lines of one thread differ there, in their
+// authors' names (a column of dates, "12.04.2024, 10:21 Uhr", does not).
+func letterWords(t string) string {
+	var b strings.Builder
+	for start, end := nextWord(t, 0); start < end; start, end = nextWord(t, end) {
+		w := t[start:end]
+		if mayHaveDigits(w) || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue
+		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// sameWord reports whether a and b are one word holding no digit.
+func sameWord(a, b string) bool {
+	return a != "" && a == b && !mayHaveDigits(a)
+}
+
+// articleWords counts the words of s as words does, each letter of a
+// script written without spaces (Han, kana, Thai) a word of its own,
+// stopping at limit.
+func articleWords(s string, limit int) int {
+	n := 0
+	for start, end := nextWord(s, 0); start < end && n < limit; start, end = nextWord(s, end) {
+		spaceless := 0
+		for _, r := range s[start:end] {
+			if r >= 0x0E00 && (r <= 0x0E7F || r >= 0x2E80) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+				spaceless++
+			}
+		}
+		n += max(1, spaceless)
+	}
+	return min(n, limit)
 }

@@ -38,6 +38,48 @@ func TestDateLine(t *testing.T) {
 	}
 }
 
+func TestHeaderLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"title, date, author", "# re: 很高兴入住博客堂 2004-12-27 12:46 flyingbirds", true},
+		{"posted by", "Posted by Jane on 19.12.2025 at 14:10", true},
+		{"year and day", "Jane Roe, March 3, 2024", true},
+		{"persian", "مریم ۱۴۰۲/۰۹/۲۵ ۱۴:۱۰", true},
+		{"a date alone", "2004-12-27 12:46", false},
+		{"a clock alone", "Jane at 12:46", false},
+		{"a rating", "Clients Review: (4.9/5 stars)", false},
+		{"a quotation's source", "— Jane Roe (@jroe) April 15, 2019", false},
+		{"a sentence", "Jane wrote on 2004-12-27 that it was late.", false},
+		{"too many words", "one two three four five six seven eight nine ten 2004-12-27", false},
+		{"too long", strings.Repeat("x", 110) + " 2004-12-27 12:46", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := headerLine(tc.text); got != tc.want {
+				t.Errorf("headerLine(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDateWord(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"2004-12-27", true}, {"19.12.2025,", true}, {"12/27/04", true}, {"(2005-1-16)", true}, {"۱۴۰۲/۰۹/۲۵", true},
+		{"4.9/5", false}, {"1.2.3.4", false}, {"123-45-6789", false}, {"2004-12", false}, {"12:46", false}, {"a-b-c", false},
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := dateWord(tc.word); got != tc.want {
+				t.Errorf("dateWord(%q) = %v, want %v", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestNameLine(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -68,6 +110,10 @@ func TestDatedThreads(t *testing.T) {
 		return []string{name, date, "I take this bus every day and it is always late, so this is good news for everyone here."}
 	}
 	thread := slices.Concat(comment("Pete", "December 19, 2025, 1:01 am"), comment("Laura Ty", "December 19, 2025, 1:59 am"), comment("Ty", "December 19, 2025, 4:03 am"))
+	// one header line a comment, author and date on it
+	headers := []string{"# re: Bus routes 2004-12-27 12:46 flyingbirds", "Good news.", "# re: Bus routes 2004-12-27 12:53 hanxing", "Finally!", "I waited years.", "# re: Bus routes 2004-12-28 9:20 Pete", "Late again today."}
+	zhPara := strings.Repeat("承蒙开心就好的邀请，很高兴入住博客堂。", 6) // 6 × 17 letters
+	zhHeaders := []string{"# re: 很高兴入住博客堂 2004-12-27 12:46 flyingbirds", "呵呵，又来了一位大哥啊", "# re: 很高兴入住博客堂 2004-12-27 12:53 寒星", "很不错。", "# re: 很高兴入住博客堂 2004-12-27 12:55 scong", "名人来了"}
 	for _, tc := range []struct {
 		name  string
 		lines []string
@@ -78,6 +124,13 @@ func TestDatedThreads(t *testing.T) {
 		{"no article before", thread, 0},
 		{"chronology", slices.Concat(article, []string{"Baseball", "April 18, 1958:", para, "Football", "May 7, 1959:", para, "Boxing", "June 1, 1960:", para}), 0},
 		{"units too far apart", slices.Concat(article, comment("Pete", "2025-12-19 01:01"), article, article, article, comment("Ty", "2025-12-19 02:01"), comment("Al", "2025-12-19 03:01")), 0},
+		{"header lines", slices.Concat(article, headers), len(headers)},
+		{"header lines of a Chinese article", slices.Concat([]string{zhPara, zhPara}, zhHeaders), len(zhHeaders)},
+		{"a short Chinese article", slices.Concat([]string{zhPara[:90]}, zhHeaders), 0},
+		{"header lines with no word in common", slices.Concat(article, []string{"Pete 2004-12-27 12:46", "Good.", "Laura 2004-12-27 12:53", "Yes.", "Ty 2004-12-28 09:10", "No."}), 0},
+		{"a column of dates", slices.Concat(article, []string{"12.04.2024, 10:21 Uhr", "Title one", "27.03.2024, 12:29 Uhr", "Title two", "25.03.2024, 05:13 Uhr", "Title three"}), 0},
+		{"quoted tweets", slices.Concat(article, []string{"Now there's a brand.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane!", "— Jane Roe (@jroe) April 16, 2019", para}), 0},
+		{"adjacent header lines", slices.Concat(article, []string{"# re: Title 2004-12-27 12:46 pete", "# re: Title 2004-12-27 12:53 laura", "# re: Title 2004-12-27 12:55 ty"}), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks := lineBlocks(tc.lines)
@@ -108,6 +161,7 @@ func TestDatedThreads(t *testing.T) {
 func FuzzDatedThreads(f *testing.F) {
 	f.Add("Pete\nDecember 19, 2025, 1:01 am\nGood.\nTy\n2024-10-23 14:10\nYes.\nAl\n1:02 2025\nNo.")
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
+	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(s, "\n")
 		text, blocks := lineBlocks(lines)
@@ -124,5 +178,7 @@ func FuzzDatedThreads(f *testing.F) {
 		}
 		_ = dateLine(s)
 		_ = nameLine(s)
+		_ = headerLine(s)
+		_ = articleWords(s, minThreadArticle)
 	})
 }
