@@ -26,9 +26,11 @@ import (
 // Many threads write the author and the date on one header line ("# re:
 // Title 2004-12-27 12:46 flyingbirds", "Posted by Jane on 19.12.2025 at
 // 14:10"): three such lines (headerLine) that begin, or end, with the same
-// word, each followed by its comment, make a thread too. Words of the
-// article are counted as words, or as letters in scripts written without
-// spaces (Han, kana, Thai), so that a Chinese article counts.
+// word and differ in their authors' names, each followed by its comment,
+// make a thread too. Words of the article are counted as words, or as
+// letters in scripts written without spaces (Han, kana, Thai), so that a
+// Chinese article counts; no thread starts before them, nor goes on from
+// units before them (a forum's posts from the page's top).
 //
 // Limits: a thread whose comments have no date, or whose header lines
 // share no word, is not seen; a forum thread the page model did not name
@@ -45,7 +47,8 @@ const (
 	// date line.
 	maxLastComment = 12
 	// minThreadArticle is the fewest words of the article's paragraphs
-	// (body blocks of at least threadParagraph words) before the thread.
+	// (content blocks of at least threadParagraph words, see
+	// articleWords) before the thread.
 	minThreadArticle = 100
 	threadParagraph  = 25
 	// maxDateBytes and maxNameBytes bound the two lines of a unit;
@@ -68,25 +71,57 @@ const (
 func datedThreads(text string, blocks []segment.Block, classes []int) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
-	// threads names comments the threads of units: unit(i) reports
-	// whether a unit of width blocks starts at block i, same(i, j)
-	// whether the unit at j belongs to the thread of the unit at i.
-	threads := func(width int, unit func(i int) bool, same func(i, j int) bool) {
-		// article counts the words of the article's paragraphs before
-		// block from, read only when a thread is found and up to
-		// minThreadArticle.
-		counted, seen := 0, 0
-		article := func(from int) int {
-			for ; counted < from && seen < minThreadArticle; counted++ {
-				if model.Content(classes[counted]) && blocks[counted].End-blocks[counted].Start >= threadParagraph {
-					if w := articleWords(line(counted), minThreadArticle); w >= threadParagraph {
-						seen += w
-					}
+	// from is the first block after minThreadArticle words of the
+	// article's paragraphs (content blocks of threadParagraph words or
+	// more): no thread starts before it, nor goes on from there.
+	from, seen := n, 0
+	for i := 0; i < n; i++ {
+		if seen >= minThreadArticle {
+			from = i
+			break
+		}
+		if model.Content(classes[i]) && blocks[i].End-blocks[i].Start >= threadParagraph {
+			if w := articleWords(line(i), minThreadArticle); w >= threadParagraph {
+				seen += w
+			}
+		}
+	}
+	// threads names comments the threads of units from block from on:
+	// isUnit(i) reports whether a unit of width blocks starts at block i,
+	// same(i, j) whether the unit at j belongs to the thread of the unit
+	// at i.
+	threads := func(width int, isUnit func(i int) bool, same func(i, j int) bool) {
+		// unit is isUnit read once a block: the scan from a unit reads
+		// the blocks after it again
+		var memo []int8 // 0 unread, 1 a unit, 2 not; made on the first unit
+		unit := func(i int) bool {
+			if memo != nil && memo[i] != 0 {
+				return memo[i] == 1
+			}
+			ok := isUnit(i)
+			if ok && memo == nil {
+				memo = make([]int8, n)
+			}
+			if memo != nil {
+				memo[i] = 2
+				if ok {
+					memo[i] = 1
 				}
 			}
-			return seen
+			return ok
 		}
-		for i := 0; i < n; {
+		// linksBack reports whether the thread of the unit at i begins
+		// before block from: a unit of it within maxUnitSpan blocks before
+		// i, and before from (a forum's posts, from the page's top).
+		linksBack := func(i int) bool {
+			for k := max(0, i-maxUnitSpan); k < min(i-1, from); k++ {
+				if unit(k) && same(k, i) {
+					return true
+				}
+			}
+			return false
+		}
+		for i := from; i < n; {
 			if !unit(i) {
 				i++
 				continue
@@ -99,7 +134,7 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 					last, units = j, units+1
 				}
 			}
-			if units < minThreadUnits || article(i) < minThreadArticle {
+			if units < minThreadUnits || linksBack(i) {
 				i = last + width
 				continue
 			}
@@ -129,7 +164,7 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 	}, func(i, j int) bool {
 		a, b := line(i), line(j)
 		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b))) &&
-			letterWords(a) != letterWords(b)
+			!sameLetterWords(a, b)
 	})
 }
 
@@ -232,8 +267,9 @@ func nameEnd(t string) bool {
 // date on one line: at most maxHeaderBytes and maxHeaderWords words, a
 // date among them (a word of digits with two separators, "2004-12-27",
 // "19.12.2025", or a year and another word of digits, "March 3, 2024"), a
-// word of letters, no date line alone (see dateLine), not ending a
-// sentence or a lead-in.
+// word of letters (a date line with a word of letters, "December 19,
+// 2025, 1:01 am", is one too: sameLetterWords tells a thread's headers),
+// not ending a sentence or a lead-in, and not beginning with a dash.
 func headerLine(t string) bool {
 	t = strings.TrimSpace(t)
 	if len(t) > maxHeaderBytes || !mayHaveDigits(t) || !nameEnd(t[max(0, len(t)-maxNameBytes):]) {
@@ -253,8 +289,8 @@ func headerLine(t string) bool {
 			switch {
 			case dateDigit(r):
 				nd++
-			case unicode.IsLetter(r):
-				nl++
+			case nl == 0 && (r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z') || r >= utf8.RuneSelf && unicode.IsLetter(r)):
+				nl++ // one letter tells
 			}
 		}
 		switch {
@@ -298,32 +334,43 @@ func dateWord(w string) bool {
 	return true
 }
 
-// firstWord and lastWord return the first and the last word of t.
+// firstWord and lastWord return the first and the last word of t
+// (lastWord splits at ASCII blanks only).
 func firstWord(t string) string {
 	start, end := nextWord(t, 0)
 	return t[start:end]
 }
 
 func lastWord(t string) string {
-	t = strings.TrimRightFunc(t, unicode.IsSpace)
-	i := strings.LastIndexFunc(t, unicode.IsSpace)
-	return t[i+1:]
+	t = strings.TrimRight(t, " \t")
+	return t[strings.LastIndexAny(t, " \t")+1:]
 }
 
-// letterWords returns the words of t that hold letters and no digit,
-// joined by spaces: two header lines of one thread differ there, in their
-// authors' names (a column of dates, "12.04.2024, 10:21 Uhr", does not).
-func letterWords(t string) string {
-	var b strings.Builder
-	for start, end := nextWord(t, 0); start < end; start, end = nextWord(t, end) {
-		w := t[start:end]
-		if mayHaveDigits(w) || strings.IndexFunc(w, unicode.IsLetter) < 0 {
-			continue
+// sameLetterWords reports whether a and b hold the same words of letters
+// (words with a letter and no digit), in order: two header lines of one
+// thread differ there, in their authors' names (a column of dates,
+// "12.04.2024, 10:21 Uhr", does not).
+func sameLetterWords(a, b string) bool {
+	next := func(t string, i int) (string, int) {
+		for start, end := nextWord(t, i); start < end; start, end = nextWord(t, end) {
+			if w := t[start:end]; !mayHaveDigits(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+				return w, end
+			}
 		}
-		b.WriteString(w)
-		b.WriteByte(' ')
+		return "", len(t)
 	}
-	return b.String()
+	i, j := 0, 0
+	for {
+		var wa, wb string
+		wa, i = next(a, i)
+		wb, j = next(b, j)
+		if wa != wb {
+			return false
+		}
+		if wa == "" {
+			return true
+		}
+	}
 }
 
 // sameWord reports whether a and b are one word holding no digit.
@@ -331,19 +378,31 @@ func sameWord(a, b string) bool {
 	return a != "" && a == b && !mayHaveDigits(a)
 }
 
-// articleWords counts the words of s as words does, each letter of a
-// script written without spaces (Han, kana, Thai) a word of its own,
-// stopping at limit.
+// articleWords counts the words of s (runs of bytes between ASCII
+// blanks), each letter of Han, kana (U+3000–U+9FFF) or Thai a word of its
+// own, stopping at limit. It reads bytes: a rune's lead byte tells its
+// block. A text of more than threadParagraph words by its spaces is
+// taken to hold one word more than its spaces (a vectorised count;
+// doubled spaces count twice).
 func articleWords(s string, limit int) int {
-	n := 0
-	for start, end := nextWord(s, 0); start < end && n < limit; start, end = nextWord(s, end) {
-		spaceless := 0
-		for _, r := range s[start:end] {
-			if r >= 0x0E00 && (r <= 0x0E7F || r >= 0x2E80) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
-				spaceless++
+	if n := strings.Count(s, " ") + 1; n > threadParagraph {
+		return min(n, limit)
+	}
+	n, in := 0, false
+	for i := 0; i < len(s) && n < limit; i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			in = false
+		case c >= 0xE3 && c <= 0xE9 || c == 0xE0 && i+1 < len(s) && (s[i+1] == 0xB8 || s[i+1] == 0xB9):
+			n++ // a letter written without spaces: a word
+			in = true
+		case c >= 0x80 && c < 0xC0: // a rune's continuation byte
+		default:
+			if !in {
+				n++
+				in = true
 			}
 		}
-		n += max(1, spaceless)
 	}
 	return min(n, limit)
 }

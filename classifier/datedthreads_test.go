@@ -130,6 +130,7 @@ func TestDatedThreads(t *testing.T) {
 		{"header lines with no word in common", slices.Concat(article, []string{"Pete 2004-12-27 12:46", "Good.", "Laura 2004-12-27 12:53", "Yes.", "Ty 2004-12-28 09:10", "No."}), 0},
 		{"a column of dates", slices.Concat(article, []string{"12.04.2024, 10:21 Uhr", "Title one", "27.03.2024, 12:29 Uhr", "Title two", "25.03.2024, 05:13 Uhr", "Title three"}), 0},
 		{"quoted tweets", slices.Concat(article, []string{"Now there's a brand.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane!", "— Jane Roe (@jroe) April 16, 2019", para}), 0},
+		{"a forum's posts from the top", slices.Concat(article[:2], headers, article[:2], headers), 0},
 		{"adjacent header lines", slices.Concat(article, []string{"# re: Title 2004-12-27 12:46 pete", "# re: Title 2004-12-27 12:53 laura", "# re: Title 2004-12-27 12:55 ty"}), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
