@@ -1,0 +1,135 @@
+package classifier
+
+import (
+	"bytes"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// The page's own headline. An HTML page names its article in its head
+// (og:title, <title>, the latter often with the site's name after a
+// separator). The block that says that name, before the article's body,
+// is its headline; the per-block decision sometimes calls it body, and
+// the article-span decoder takes it out when a share bar, a byline and a
+// picture stand between it and the body (it comes out "other" or
+// metadata). headline names it title.
+
+// Bounds of headline.
+const (
+	// minHeadlineBytes is the shortest name of a page that is read.
+	minHeadlineBytes = 10
+	// headlineReach is the most blocks from the headline to the body's
+	// first block after it.
+	headlineReach = 30
+	// headlineProb is the content probability a block the decoding took
+	// out needs to be named the headline again.
+	headlineProb = 0.3
+)
+
+// headline names title the first block of text that says one of names
+// (the page's og:title and <title>, white space collapsed, ASCII letters
+// in any case): the
+// whole name, or a part of it of half its length or more (a <title> with
+// the site's name after it), and that a body block follows within
+// headlineReach blocks. A block decided body becomes title; one the
+// decoding made boilerplate becomes title when its content probability
+// (cp) is headlineProb or more. The caller applies it to HTML pages judged
+// to hold an article.
+func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, names ...string) {
+	var refs [][]byte
+	limit := 0
+	for _, n := range names {
+		if r := foldName(nil, n); len(r) >= minHeadlineBytes {
+			refs = append(refs, r)
+			limit = max(limit, 2*len(r))
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	var t []byte // a block's text, folded
+	for i, b := range blocks {
+		if n := b.End - b.Start; n < minHeadlineBytes || n > limit || !namesFirst(text[b.Start:b.End], refs) {
+			continue
+		}
+		if t = foldName(t[:0], text[b.Start:b.End]); !saysName(t, refs) {
+			continue
+		}
+		body := false // a body block follows within reach
+		for k := i + 1; k < len(blocks) && k <= i+headlineReach && !body; k++ {
+			body = classes[k] == model.ClassBody
+		}
+		if !body {
+			continue
+		}
+		switch k := classes[i]; {
+		case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
+			classes[i] = model.ClassTitle
+		}
+		return
+	}
+}
+
+// foldName appends s to dst with its white space collapsed to single
+// spaces, trimmed, and its ASCII letters lower-cased (other letters are
+// compared as written).
+func foldName(dst []byte, s string) []byte {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			space = len(dst) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// namesFirst is saysName's cheap first test: s's first word, folded (its
+// first 16 bytes), occurs in one of refs.
+func namesFirst(s string, refs [][]byte) bool {
+	var buf [16]byte
+	w := buf[:0]
+	for i := 0; i < len(s) && len(w) < len(buf); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			if len(w) > 0 {
+				break
+			}
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w = append(w, c)
+	}
+	for _, r := range refs {
+		if bytes.Contains(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysName reports whether t (folded) is one of refs or a part of one of
+// half its length or more.
+func saysName(t []byte, refs [][]byte) bool {
+	if len(t) < minHeadlineBytes {
+		return false
+	}
+	for _, r := range refs {
+		if bytes.Equal(t, r) || 2*len(t) >= len(r) && bytes.Contains(r, t) {
+			return true
+		}
+	}
+	return false
+}
