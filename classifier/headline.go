@@ -37,18 +37,30 @@ const (
 // (cp) is headlineProb or more. The caller applies it to HTML pages judged
 // to hold an article.
 func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, names ...string) {
-	var refs [][]byte
+	size := 0
+	for _, n := range names {
+		size += len(n)
+	}
+	if size < minHeadlineBytes {
+		return
+	}
+	// the names folded, in one buffer; then a block's text, folded
+	buf := make([]byte, 0, 2*size)
+	refs := make([][]byte, 0, len(names))
 	limit := 0
 	for _, n := range names {
-		if r := foldName(nil, n); len(r) >= minHeadlineBytes {
-			refs = append(refs, r)
-			limit = max(limit, 2*len(r))
+		at := len(buf)
+		if buf = foldName(buf, n); len(buf)-at >= minHeadlineBytes {
+			refs = append(refs, buf[at:len(buf):len(buf)])
+			limit = max(limit, 2*(len(buf)-at))
+		} else {
+			buf = buf[:at]
 		}
 	}
 	if len(refs) == 0 {
 		return
 	}
-	var t []byte // a block's text, folded
+	t := buf[len(buf):]
 	for i, b := range blocks {
 		if n := b.End - b.Start; n < minHeadlineBytes || n > limit || !namesFirst(text[b.Start:b.End], refs) {
 			continue
