@@ -29,10 +29,9 @@ const (
 
 // headline names title the first block of text that says one of names
 // (the page's og:title and <title>, white space collapsed, ASCII letters
-// in any case): the
-// whole name, or a part of it of half its length or more (a <title> with
-// the site's name after it), and that a body block follows within
-// headlineReach blocks. A block decided body becomes title; one the
+// in any case): the whole name, or a part of it of half its length or
+// more (a <title> with the site's name after it), and that a body block
+// follows within headlineReach blocks. A block decided body becomes title; one the
 // decoding made boilerplate becomes title when its content probability
 // (cp) is headlineProb or more. The caller applies it to HTML pages judged
 // to hold an article.
