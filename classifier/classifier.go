@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -259,6 +261,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			res.PageKind = PageListing
 		}
 	}
+	if res.HasArticle && !isHTML && cardListing(doc, classes, page) {
+		// a listing of title-and-summary cards
+		res.HasArticle = false
+	}
 	if !res.HasArticle {
 		// No article: no block is content, whatever its probability; or,
 		// with KeepContentWithoutArticle, every block keeps its own
@@ -322,6 +328,16 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 // the most probable category within the chosen label, then the article-span
 // decoder) into a result block. Model class k is Category k+1
 // (TestCategoryTable checks).
+var zzCardShare = func() float64 {
+	f, _ := strconv.ParseFloat(os.Getenv("ZZCARD"), 64)
+	if f == 0 {
+		return 9
+	}
+	return f
+}()
+var zzCardMin = 4
+var zzCardProb = func() float64 { f, _ := strconv.ParseFloat(os.Getenv("ZZCARDP"), 64); return f }()
+
 func makeBlock(sb segment.Block, p model.Prediction, class int) Block {
 	b := Block{Start: sb.Start, End: sb.End, Path: sb.Path, ContentProb: p.ContentProb}
 	b.Category = Category(class + 1)

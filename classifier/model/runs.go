@@ -546,3 +546,30 @@ func longLines(blocks []segment.Block) []bool {
 	}
 	return long
 }
+
+// CardShare returns the share of the content blocks (classes) of text
+// that are halves of teaser cards, and the number of content blocks. A
+// card is a headline (headlineShaped, or a question headline) followed by
+// a summary: one sentence (oneSentence) that is no headline, as
+// headlineRuns reads the cards of a teaser list.
+func CardShare(text string, blocks []segment.Block, classes []int) (float64, int) {
+	head := func(i int) bool {
+		t := text[blocks[i].Start:blocks[i].End]
+		return headlineShaped(t) || questionHeadline(t)
+	}
+	summary := func(i int) bool { return oneSentence(text[blocks[i].Start:blocks[i].End]) && !head(i) }
+	content, cards := 0, 0
+	for i := range blocks {
+		if !Content(classes[i]) {
+			continue
+		}
+		content++
+		if i+1 < len(blocks) && head(i) && summary(i+1) || i > 0 && summary(i) && head(i-1) {
+			cards++
+		}
+	}
+	if content == 0 {
+		return 0, 0
+	}
+	return float64(cards) / float64(content), content
+}

@@ -510,3 +510,42 @@ func sentenceDoc(para string, probs []float32, oneLine bool) (string, []segment.
 	}
 	return b.String(), blocks, preds
 }
+
+func TestCardShare(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts. The mayor said the money had been found."
+	const head = "Five things to know about the new bus routes"
+	const summ = "Residents of the northern districts will wait less for a bus."
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		content string // c: the block is content (classes), else boilerplate
+		share   float64
+		n       int
+	}{
+		{"a listing of cards", []string{head, summ, head, summ, head, summ}, "cccccc", 1, 6},
+		{"an article", []string{head, para, para, para}, "cccc", 0, 4},
+		{"an article, then cards", []string{para, para, head, summ}, "cccc", 0.5, 4},
+		{"cards taken out", []string{para, para, head, summ}, "ccbb", 0, 2},
+		{"a headline alone", []string{head, head, head}, "ccc", 0, 3},
+		{"nothing", nil, "", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			blocks := make([]segment.Block, len(tc.lines))
+			classes := make([]int, len(tc.lines))
+			for i, l := range tc.lines {
+				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(l), Line: i}
+				b.WriteString(l)
+				b.WriteByte('\n')
+				classes[i] = ClassNavigation
+				if tc.content[i] == 'c' {
+					classes[i] = ClassBody
+				}
+			}
+			share, n := CardShare(b.String(), blocks, classes)
+			if share != tc.share || n != tc.n {
+				t.Errorf("CardShare = %v, %d; want %v, %d", share, n, tc.share, tc.n)
+			}
+		})
+	}
+}
