@@ -1,6 +1,8 @@
 package classifier
 
 import (
+	"context"
+	"strings"
 	"slices"
 	"testing"
 
@@ -52,6 +54,46 @@ func TestFoldName(t *testing.T) {
 	} {
 		if got := string(foldName(nil, tc.in)); got != tc.want {
 			t.Errorf("foldName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestClassifyNamesHeadline runs the whole pipeline on a page whose
+// headline stands apart from its body (a share bar, a byline, a picture's
+// caption, a newsletter box and a list of links between them): the block that says the page's
+// og:title is its title, and Result.Title says it.
+func TestClassifyNamesHeadline(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head = "Council votes to rebuild the river wall"
+	paras := []string{
+		"The city council voted on Tuesday to rebuild the old river wall before the winter floods, after two years of delays and a long public debate.",
+		"Engineers told the council that the wall had cracked in several places and that a repair would no longer be enough to protect the houses behind it.",
+		"The work will start in March and should take eight months, the mayor said, adding that the road along the river will stay open during the works.",
+	}
+	var b strings.Builder
+	b.WriteString(`<html><head><title>` + head + ` | The Daily Example</title><meta property="og:title" content="` + head + `"></head><body>`)
+	b.WriteString(`<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav><div class="headline"><h1>` + head + `</h1></div>`)
+	b.WriteString(`<div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div><div class="byline">By A. Writer, 3 March 2024</div>`)
+	b.WriteString(`<figure><img src="wall.jpg"><figcaption>The river wall in February.</figcaption></figure>`)
+	b.WriteString(`<aside class="newsletter"><p>Get our morning briefing</p><form><input type="email"><button>Sign up</button></form></aside>`)
+	b.WriteString(`<ul class="most-read"><li><a href="/a">Bakery queues before dawn</a></li><li><a href="/b">Choir wins prize</a></li><li><a href="/c">Trees along the path</a></li><li><a href="/d">New bus routes</a></li></ul><div class="article-body">`)
+	for _, p := range paras {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><footer>© The Daily Example</footer></body></html>`)
+	res, err := c.Classify(context.Background(), Input{Data: []byte(b.String()), Mode: ModeHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != head {
+		t.Errorf("Title = %q, want %q", res.Title, head)
+	}
+	for _, bl := range res.Blocks {
+		if res.Text[bl.Start:bl.End] == head && bl.Category != Title {
+			t.Errorf("the headline's block is %v, want title", bl.Category)
 		}
 	}
 }
