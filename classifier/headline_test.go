@@ -2,8 +2,8 @@ package classifier
 
 import (
 	"context"
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
