@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -328,16 +326,6 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 // the most probable category within the chosen label, then the article-span
 // decoder) into a result block. Model class k is Category k+1
 // (TestCategoryTable checks).
-var zzCardShare = func() float64 {
-	f, _ := strconv.ParseFloat(os.Getenv("ZZCARD"), 64)
-	if f == 0 {
-		return 9
-	}
-	return f
-}()
-var zzCardMin = 4
-var zzCardProb = func() float64 { f, _ := strconv.ParseFloat(os.Getenv("ZZCARDP"), 64); return f }()
-
 func makeBlock(sb segment.Block, p model.Prediction, class int) Block {
 	b := Block{Start: sb.Start, End: sb.End, Path: sb.Path, ContentProb: p.ContentProb}
 	b.Category = Category(class + 1)
