@@ -288,6 +288,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
 		datedThreads(doc.Text, doc.Blocks, classes)
 	}
+	if res.HasArticle && !isHTML && in.URL != "" {
+		slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, in.URL)
+	}
 	if res.HasArticle && !isHTML {
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)

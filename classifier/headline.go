@@ -2,6 +2,10 @@ package classifier
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -143,4 +147,105 @@ func saysName(t []byte, refs [][]byte) bool {
 		}
 	}
 	return false
+}
+
+// slugWords returns the words of the last path segment of raw (an
+// address) that holds three words or more joined by '-' or '_' (a slug:
+// "…/nach-kalifat-rufen-in-hamburg"), lower-cased; nil when there is none.
+func slugWords(raw string) []string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for k := len(segs) - 1; k >= 0; k-- {
+		seg := segs[k]
+		if i := strings.LastIndexByte(seg, '.'); i > 0 {
+			seg = seg[:i] // .html
+		}
+		var ws []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r == '-' || r == '_' || r == '+' }) {
+			if !strings.ContainsFunc(w, unicode.IsDigit) && utf8.RuneCountInString(w) >= 2 {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) >= 3 {
+			return ws
+		}
+	}
+	return nil
+}
+
+// maxSlugWords bounds the slug words slugHeadline reads.
+const maxSlugWords = 32
+
+// slugHeadline is headline for text, which has no head: the first block
+// that holds 70 % or more of the address's slug words (slugWords, any
+// case), and at most two and a half times as many words, with a body
+// block within headlineReach blocks after it, is named title (from body,
+// or from boilerplate at a content probability of headlineProb or more).
+// The caller applies it to text pages judged to hold an article and sent
+// with their address.
+func slugHeadline(text string, blocks []segment.Block, classes []int, cp func(int) float64, address string) {
+	slug := slugWords(address)
+	if len(slug) > maxSlugWords {
+		slug = slug[:maxSlugWords]
+	}
+	if slug == nil {
+		return
+	}
+	maxWords := 5 * len(slug) / 2
+	for i, b := range blocks {
+		t := text[b.Start:b.End]
+		if len(t) > 24*maxWords || !saysSlug(t, slug, maxWords) {
+			continue
+		}
+		body := false // a body block follows within reach
+		for k := i + 1; k < len(blocks) && k <= i+headlineReach && !body; k++ {
+			body = classes[k] == model.ClassBody
+		}
+		if !body {
+			continue
+		}
+		switch k := classes[i]; {
+		case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
+			classes[i] = model.ClassTitle
+		}
+		return
+	}
+}
+
+// saysSlug reports whether t has at most maxWords words (runs of
+// letters, digits and marks) and holds 70 % or more of slug's words, in
+// any case.
+func saysSlug(t string, slug []string, maxWords int) bool {
+	var found [maxSlugWords]bool
+	n, have := 0, 0
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !isWord(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(t) {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !isWord(r) {
+				break
+			}
+			j += size
+		}
+		if n++; n > maxWords {
+			return false
+		}
+		for k, s := range slug {
+			if !found[k] && strings.EqualFold(t[i:j], s) {
+				found[k] = true
+				have++
+			}
+		}
+		i = j
+	}
+	return n > 0 && 10*have >= 7*len(slug)
 }

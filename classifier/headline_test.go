@@ -97,3 +97,91 @@ func TestClassifyNamesHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestSlugWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, url string
+		want      []string
+	}{
+		{"slug", "https://example.com/2024/03/storm-hits-the-coast", []string{"storm", "hits", "the", "coast"}},
+		{"slug and id", "https://example.com/news/storm-hits-the-coast-123456.html", []string{"storm", "hits", "the", "coast"}},
+		{"slug before an id segment", "https://example.com/story/storm-hits-the-coast/3000000218734/", []string{"storm", "hits", "the", "coast"}},
+		{"persian", "https://example.ir/fa/news/12345/%D8%B7%D9%88%D9%81%D8%A7%D9%86-%D8%AF%D8%B1-%D8%B3%D8%A7%D8%AD%D9%84", []string{"طوفان", "در", "ساحل"}},
+		{"no slug", "https://example.com/article/123456", nil},
+		{"two words", "https://example.com/news/storm-coast", nil},
+		{"not an address", "%zz", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := slugWords(tc.url); !slices.Equal(got, tc.want) {
+				t.Errorf("slugWords(%q) = %q, want %q", tc.url, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSlugHeadline(t *testing.T) {
+	const title, body, meta, other, nav = model.ClassTitle, model.ClassBody, model.ClassMetadata, model.ClassOther, model.ClassNavigation
+	lines := []string{"Home", "Storm Hits the Coast", "By A. Writer", "The storm came at night and left thousands without power.", "More"}
+	const address = "https://example.com/2024/03/storm-hits-the-coast"
+	for _, tc := range []struct {
+		name    string
+		address string
+		classes []int
+		want    []int
+	}{
+		{"taken out by the decoding", address, []int{nav, other, meta, body, nav}, []int{nav, title, meta, body, nav}},
+		{"called body", address, []int{nav, body, meta, body, nav}, []int{nav, title, meta, body, nav}},
+		{"no body after it", address, []int{nav, other, meta, meta, nav}, []int{nav, other, meta, meta, nav}},
+		{"another slug", "https://example.com/2024/03/council-votes-on-the-river-wall", []int{nav, other, meta, body, nav}, []int{nav, other, meta, body, nav}},
+		{"no slug", "https://example.com/article/123", []int{nav, other, meta, body, nav}, []int{nav, other, meta, body, nav}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(lines)
+			classes := slices.Clone(tc.classes)
+			slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, tc.address)
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
+
+func TestSaysSlug(t *testing.T) {
+	slug := []string{"storm", "hits", "the", "coast"}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Storm hits the coast", true},
+		{"STORM HITS COAST!", true}, // 3 of 4
+		{"Storm hits", false},
+		{"The storm came at night, hit the coast and left thousands of people without power for days", false}, // too many words
+		{"", false},
+	} {
+		if got := saysSlug(tc.text, slug, 10); got != tc.want {
+			t.Errorf("saysSlug(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// FuzzSlugHeadline checks that an address and a text of any bytes never
+// make slugHeadline panic, and that it only names a block title.
+func FuzzSlugHeadline(f *testing.F) {
+	f.Add("https://example.com/2024/03/storm-hits-the-coast", "Home\nStorm hits the coast\nThe storm came at night.")
+	f.Add("%zz/a-b-c", "\xff\xfe-\n\n")
+	f.Fuzz(func(t *testing.T, address, s string) {
+		lines := strings.Split(s, "\n")
+		text, blocks := lineBlocks(lines)
+		classes := make([]int, len(blocks))
+		for i := range classes {
+			classes[i] = i % model.NumClasses
+		}
+		before := slices.Clone(classes)
+		slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, address)
+		for i := range classes {
+			if classes[i] != before[i] && classes[i] != model.ClassTitle {
+				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
+			}
+		}
+	})
+}
