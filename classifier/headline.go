@@ -71,19 +71,29 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 		if t = foldName(t[:0], text[b.Start:b.End]); !saysName(t, refs) {
 			continue
 		}
-		body := false // a body block follows within reach
-		for k := i + 1; k < len(blocks) && k <= i+headlineReach && !body; k++ {
-			body = classes[k] == model.ClassBody
+		if nameTitle(i, classes, cp) {
+			return
 		}
-		if !body {
-			continue
-		}
-		switch k := classes[i]; {
-		case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
-			classes[i] = model.ClassTitle
-		}
-		return
 	}
+}
+
+// nameTitle names block i title, when a body block follows it within
+// headlineReach blocks, from body or from boilerplate at a content
+// probability (cp) of headlineProb or more; it reports whether a body
+// block follows.
+func nameTitle(i int, classes []int, cp func(int) float64) bool {
+	body := false
+	for k := i + 1; k < len(classes) && k <= i+headlineReach && !body; k++ {
+		body = classes[k] == model.ClassBody
+	}
+	if !body {
+		return false
+	}
+	switch k := classes[i]; {
+	case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
+		classes[i] = model.ClassTitle
+	}
+	return true
 }
 
 // foldName appends s to dst with its white space collapsed to single
@@ -200,18 +210,9 @@ func slugHeadline(text string, blocks []segment.Block, classes []int, cp func(in
 		if len(t) > 24*maxWords || !saysSlug(t, slug, maxWords) {
 			continue
 		}
-		body := false // a body block follows within reach
-		for k := i + 1; k < len(blocks) && k <= i+headlineReach && !body; k++ {
-			body = classes[k] == model.ClassBody
+		if nameTitle(i, classes, cp) {
+			return
 		}
-		if !body {
-			continue
-		}
-		switch k := classes[i]; {
-		case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
-			classes[i] = model.ClassTitle
-		}
-		return
 	}
 }
 
