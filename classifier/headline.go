@@ -17,7 +17,9 @@ import (
 // is its headline; the per-block decision sometimes calls it body, and
 // the article-span decoder takes it out when a share bar, a byline and a
 // picture stand between it and the body (it comes out "other" or
-// metadata). headline names it title.
+// metadata). headline names it title. Text has no head; there
+// slugHeadline reads the page's address instead, whose last path segment
+// usually spells the headline.
 
 // Bounds of headline.
 const (
@@ -35,9 +37,9 @@ const (
 // (the page's og:title and <title>, white space collapsed, ASCII letters
 // in any case): the whole name, or a part of it of half its length or
 // more (a <title> with the site's name after it), and that a body block
-// follows within headlineReach blocks. A block decided body becomes title; one the
-// decoding made boilerplate becomes title when its content probability
-// (cp) is headlineProb or more. The caller applies it to HTML pages judged
+// follows within headlineReach blocks. A block decided body becomes
+// title; one the decoding made boilerplate becomes title when its content
+// probability (cp) is headlineProb or more (nameTitle). The caller applies it to HTML pages judged
 // to hold an article.
 func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, names ...string) {
 	size := 0
