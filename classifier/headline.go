@@ -102,12 +102,12 @@ func nameTitle(i int, classes []int, cp func(int) float64) bool {
 // spaces, trimmed, and its ASCII letters lower-cased (other letters are
 // compared as written).
 func foldName(dst []byte, s string) []byte {
-	space := false
+	start, space := len(dst), false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			space = len(dst) > 0
+			space = len(dst) > start
 			continue
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'

@@ -24,6 +24,7 @@ func TestHeadline(t *testing.T) {
 		{"already title", []string{"Storm hits the coast"}, []int{nav, title, other, meta, body, nav}, nil, []int{nav, title, other, meta, body, nav}},
 		{"site name after the title", []string{"Storm hits the coast | The Daily Example"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, title, other, meta, body, nav}},
 		{"og:title first, then <title>", []string{"", "Storm hits the coast - Example"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, title, other, meta, body, nav}},
+		{"a second name with white space around it", []string{"The Daily Example", "  Storm hits the coast  "}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, title, other, meta, body, nav}},
 		{"sure it is boilerplate", []string{"Storm hits the coast"}, []int{nav, other, other, meta, body, nav}, []float64{0.5, 0.1, 0.5, 0.5, 0.5, 0.5}, []int{nav, other, other, meta, body, nav}},
 		{"no body after it", []string{"Storm hits the coast"}, []int{nav, other, other, meta, meta, nav}, nil, []int{nav, other, other, meta, meta, nav}},
 		{"a short part of a long name", []string{"Storm hits the coast as thousands are left without power for a second night"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, other, other, meta, body, nav}},
