@@ -172,8 +172,8 @@ func slugWords(raw string) []string {
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
 	for k := len(segs) - 1; k >= 0; k-- {
 		seg := segs[k]
-		if i := strings.LastIndexByte(seg, '.'); i > 0 {
-			seg = seg[:i] // .html
+		if i := strings.LastIndexByte(seg, '.'); i > 0 && len(seg)-i <= 6 && !strings.ContainsAny(seg[i:], "-_") {
+			seg = seg[:i] // an extension: .html, .shtml, .php
 		}
 		var ws []string
 		for _, w := range strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r == '-' || r == '_' || r == '+' }) {

@@ -108,6 +108,7 @@ func TestSlugWords(t *testing.T) {
 		{"slug and id", "https://example.com/news/storm-hits-the-coast-123456.html", []string{"storm", "hits", "the", "coast"}},
 		{"slug before an id segment", "https://example.com/story/storm-hits-the-coast/3000000218734/", []string{"storm", "hits", "the", "coast"}},
 		{"persian", "https://example.ir/fa/news/12345/%D8%B7%D9%88%D9%81%D8%A7%D9%86-%D8%AF%D8%B1-%D8%B3%D8%A7%D8%AD%D9%84", []string{"طوفان", "در", "ساحل"}},
+		{"dots in the slug", "https://example.com/news/u.s.-election-results-delayed", []string{"u.s.", "election", "results", "delayed"}},
 		{"no slug", "https://example.com/article/123456", nil},
 		{"two words", "https://example.com/news/storm-coast", nil},
 		{"not an address", "%zz", nil},
