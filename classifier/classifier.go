@@ -310,7 +310,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
-		headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, doc.OGTitle, doc.Title)
+		headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, titleNames(doc.OGTitle, doc.Title)...)
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

@@ -79,6 +79,40 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 	}
 }
 
+// titleSeparators split a page's <title> into the headline and the
+// site's or section's names.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · "}
+
+// titleNames returns the names headline reads: og:title, <title>, and
+// <title>'s first and longest parts between separators ("That Way
+// iCutting Lies - The Opinionator - Opinion - New York Times Blog",
+// "Sonics | Veteran, rookie are tops in Sonics win | Seattle Times").
+func titleNames(og, title string) []string {
+	names := []string{og, title}
+	parts := []string{title}
+	for _, sep := range titleSeparators {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	if len(parts) < 2 {
+		return names
+	}
+	longest := parts[0]
+	for _, p := range parts[1:] {
+		if len(p) > len(longest) {
+			longest = p
+		}
+	}
+	names = append(names, parts[0])
+	if longest != parts[0] {
+		names = append(names, longest)
+	}
+	return names
+}
+
 // nameTitle names block i title, when a body block follows it within
 // headlineReach blocks, from body or from boilerplate at a content
 // probability (cp) of headlineProb or more; it reports whether a body

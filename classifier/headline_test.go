@@ -187,3 +187,21 @@ func FuzzSlugHeadline(f *testing.F) {
 		}
 	})
 }
+
+func TestTitleNames(t *testing.T) {
+	for _, tc := range []struct {
+		name, og, title string
+		want            []string
+	}{
+		{"headline then site", "", "That Way - The Opinionator - New York Times Blog", []string{"", "That Way - The Opinionator - New York Times Blog", "That Way", "New York Times Blog"}},
+		{"section, headline, site", "Veteran, rookie are tops", "Sonics | Veteran, rookie are tops in Sonics win | Seattle Times", []string{"Veteran, rookie are tops", "Sonics | Veteran, rookie are tops in Sonics win | Seattle Times", "Sonics", "Veteran, rookie are tops in Sonics win"}},
+		{"no separator", "Storm hits the coast", "Storm hits the coast", []string{"Storm hits the coast", "Storm hits the coast"}},
+		{"a hyphen in a word", "", "Under-siege Kemble quits", []string{"", "Under-siege Kemble quits"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := titleNames(tc.og, tc.title); !slices.Equal(got, tc.want) {
+				t.Errorf("titleNames(%q, %q) = %q, want %q", tc.og, tc.title, got, tc.want)
+			}
+		})
+	}
+}
