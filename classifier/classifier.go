@@ -288,16 +288,16 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
 		datedThreads(doc.Text, doc.Blocks, classes)
 	}
+	// the rules below give a block they take out its best boilerplate
+	// class
+	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
 	if res.HasArticle && !isHTML && in.URL != "" {
-		slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, in.URL)
+		slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, in.URL)
 	}
 	if res.HasArticle && !isHTML {
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
 	}
-	// the rules below give a block they take out its best boilerplate
-	// class
-	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(dbl, classes, boilerplate)
 		if !isHTML {
@@ -310,7 +310,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
-		headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, titleNames(doc.OGTitle, doc.Title)...)
+		headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, titleNames(doc.OGTitle, doc.Title)...)
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

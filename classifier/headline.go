@@ -41,7 +41,7 @@ const (
 // title; one the decoding made boilerplate becomes title when its content
 // probability (cp) is headlineProb or more (nameTitle). The caller applies it to HTML pages judged
 // to hold an article.
-func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, names ...string) {
+func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, boilerplate func(int) int, names ...string) {
 	size := 0
 	for _, n := range names {
 		size += len(n)
@@ -73,7 +73,7 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 		if t = foldName(t[:0], text[b.Start:b.End]); !saysName(t, refs) {
 			continue
 		}
-		if nameTitle(i, classes, cp) {
+		if nameTitle(i, classes, cp, boilerplate) {
 			return
 		}
 	}
@@ -115,9 +115,11 @@ func titleNames(og, title string) []string {
 
 // nameTitle names block i title, when a body block follows it within
 // headlineReach blocks, from body or from boilerplate at a content
-// probability (cp) of headlineProb or more; it reports whether a body
-// block follows.
-func nameTitle(i int, classes []int, cp func(int) float64) bool {
+// probability (cp) of headlineProb or more, and gives the blocks decided
+// title before it their best boilerplate class (boilerplate): a section's
+// name, a masthead, a box's heading the model took for the headline. It
+// reports whether a body block follows.
+func nameTitle(i int, classes []int, cp func(int) float64, boilerplate func(int) int) bool {
 	body := false
 	for k := i + 1; k < len(classes) && k <= i+headlineReach && !body; k++ {
 		body = classes[k] == model.ClassBody
@@ -128,6 +130,13 @@ func nameTitle(i int, classes []int, cp func(int) float64) bool {
 	switch k := classes[i]; {
 	case k == model.ClassBody, !model.Content(k) && cp(i) >= headlineProb:
 		classes[i] = model.ClassTitle
+	}
+	if classes[i] == model.ClassTitle {
+		for j := range i {
+			if classes[j] == model.ClassTitle {
+				classes[j] = boilerplate(j)
+			}
+		}
 	}
 	return true
 }
@@ -232,7 +241,7 @@ const maxSlugWords = 32
 // or from boilerplate at a content probability of headlineProb or more).
 // The caller applies it to text pages judged to hold an article and sent
 // with their address.
-func slugHeadline(text string, blocks []segment.Block, classes []int, cp func(int) float64, address string) {
+func slugHeadline(text string, blocks []segment.Block, classes []int, cp func(int) float64, boilerplate func(int) int, address string) {
 	slug := slugWords(address)
 	if len(slug) > maxSlugWords {
 		slug = slug[:maxSlugWords]
@@ -246,7 +255,7 @@ func slugHeadline(text string, blocks []segment.Block, classes []int, cp func(in
 		if len(t) > 24*maxWords || !saysSlug(t, slug, maxWords) {
 			continue
 		}
-		if nameTitle(i, classes, cp) {
+		if nameTitle(i, classes, cp, boilerplate) {
 			return
 		}
 	}

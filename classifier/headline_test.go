@@ -29,6 +29,8 @@ func TestHeadline(t *testing.T) {
 		{"no body after it", []string{"Storm hits the coast"}, []int{nav, other, other, meta, meta, nav}, nil, []int{nav, other, other, meta, meta, nav}},
 		{"a short part of a long name", []string{"Storm hits the coast as thousands are left without power for a second night"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, other, other, meta, body, nav}},
 		{"no name", []string{"", "Short"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, other, other, meta, body, nav}},
+		{"a section's name called title before it", []string{"Storm hits the coast"}, []int{title, other, other, meta, body, nav}, nil, []int{other, title, other, meta, body, nav}},
+		{"a title after it stays", []string{"Storm hits the coast"}, []int{nav, other, other, title, body, nav}, nil, []int{nav, title, other, title, body, nav}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks := lineBlocks(lines)
@@ -39,7 +41,7 @@ func TestHeadline(t *testing.T) {
 				}
 				return tc.probs[i]
 			}
-			headline(text, blocks, classes, cp, tc.names...)
+			headline(text, blocks, classes, cp, func(int) int { return other }, tc.names...)
 			if !slices.Equal(classes, tc.want) {
 				t.Errorf("classes %v, want %v", classes, tc.want)
 			}
@@ -140,7 +142,7 @@ func TestSlugHeadline(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks := lineBlocks(lines)
 			classes := slices.Clone(tc.classes)
-			slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, tc.address)
+			slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, func(int) int { return other }, tc.address)
 			if !slices.Equal(classes, tc.want) {
 				t.Errorf("classes %v, want %v", classes, tc.want)
 			}
@@ -167,7 +169,8 @@ func TestSaysSlug(t *testing.T) {
 }
 
 // FuzzSlugHeadline checks that an address and a text of any bytes never
-// make slugHeadline panic, and that it only names a block title.
+// make slugHeadline panic, and that it only names a block title and gives
+// titles before it their boilerplate class.
 func FuzzSlugHeadline(f *testing.F) {
 	f.Add("https://example.com/2024/03/storm-hits-the-coast", "Home\nStorm hits the coast\nThe storm came at night.")
 	f.Add("%zz/a-b-c", "\xff\xfe-\n\n")
@@ -179,9 +182,9 @@ func FuzzSlugHeadline(f *testing.F) {
 			classes[i] = i % model.NumClasses
 		}
 		before := slices.Clone(classes)
-		slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, address)
+		slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, func(int) int { return model.ClassOther }, address)
 		for i := range classes {
-			if classes[i] != before[i] && classes[i] != model.ClassTitle {
+			if classes[i] != before[i] && classes[i] != model.ClassTitle && (before[i] != model.ClassTitle || classes[i] != model.ClassOther) {
 				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
 			}
 		}
