@@ -310,7 +310,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
-		headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, titleNames(doc.OGTitle, doc.Title)...)
+		if !headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, titleNames(doc.OGTitle, doc.Title)...) && doc.URL != "" {
+			slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, doc.URL)
+		}
 	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

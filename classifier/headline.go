@@ -39,15 +39,17 @@ const (
 // more (a <title> with the site's name after it), and that a body block
 // follows within headlineReach blocks. A block decided body becomes
 // title; one the decoding made boilerplate becomes title when its content
-// probability (cp) is headlineProb or more (nameTitle). The caller applies it to HTML pages judged
+// probability (cp) is headlineProb or more (nameTitle). It reports
+// whether it found such a block; when it did not, the caller reads the
+// address's slug (slugHeadline). The caller applies it to HTML pages judged
 // to hold an article.
-func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, boilerplate func(int) int, names ...string) {
+func headline(text string, blocks []segment.Block, classes []int, cp func(int) float64, boilerplate func(int) int, names ...string) bool {
 	size := 0
 	for _, n := range names {
 		size += len(n)
 	}
 	if size < minHeadlineBytes {
-		return
+		return false
 	}
 	// the names folded, in one buffer; then a block's text, folded
 	buf := make([]byte, 0, 2*size)
@@ -63,7 +65,7 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 		}
 	}
 	if len(refs) == 0 {
-		return
+		return false
 	}
 	t := buf[len(buf):]
 	for i, b := range blocks {
@@ -74,9 +76,10 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 			continue
 		}
 		if nameTitle(i, classes, cp, boilerplate) {
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // titleSeparators split a page's <title> into the headline and the

@@ -208,3 +208,19 @@ func TestTitleNames(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineReports: headline says whether it found the page's
+// headline, so that HTML falls back on the address's slug when the
+// names say nothing on the page.
+func TestHeadlineReports(t *testing.T) {
+	text, blocks := lineBlocks([]string{"Home", "Storm hits the coast", "The storm came at night and left thousands without power."})
+	classes := []int{model.ClassNavigation, model.ClassOther, model.ClassBody}
+	keep := func(int) int { return model.ClassOther }
+	cp := func(int) float64 { return 0.5 }
+	if headline(text, blocks, slices.Clone(classes), cp, keep, "Breaking news from the coast today") {
+		t.Error("headline found a name the page does not say")
+	}
+	if !headline(text, blocks, slices.Clone(classes), cp, keep, "Storm hits the coast | Example") {
+		t.Error("headline did not find the name the page says")
+	}
+}
