@@ -281,8 +281,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && page.Kind != model.PageForum {
 		commentThreads(doc.Blocks, classes)
 	}
+	contentProb := func(i int) float64 { return preds.At(i).ContentProb }
 	if res.HasArticle {
-		longProse(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb })
+		longProse(doc.Text, doc.Blocks, classes, contentProb)
 	}
 	menuLines(doc.Text, doc.Blocks, classes)
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
@@ -291,8 +292,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the rules below give a block they take out its best boilerplate
 	// class
 	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
-	if res.HasArticle && !isHTML && in.URL != "" {
-		slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, in.URL)
+	if res.HasArticle && !isHTML && doc.URL != "" {
+		slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 	}
 	if res.HasArticle && !isHTML {
 		subheadings(doc.Text, doc.Blocks, classes)
@@ -310,8 +311,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
-		if !headline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, titleNames(doc.OGTitle, doc.Title)...) && doc.URL != "" {
-			slugHeadline(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }, boilerplate, doc.URL)
+		if !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, titleNames(doc.OGTitle, doc.Title)...) && doc.URL != "" {
+			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 		}
 	}
 	for i, sb := range doc.Blocks {

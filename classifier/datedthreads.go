@@ -391,7 +391,7 @@ func articleWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s) && n < limit; i++ {
 		switch c := s[i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c < utf8.RuneSelf && asciiSpace[c]:
 			in = false
 		case c >= 0xE3 && c <= 0xE9 || c == 0xE0 && i+1 < len(s) && (s[i+1] == 0xB8 || s[i+1] == 0xB9):
 			n++ // a letter written without spaces: a word

@@ -152,7 +152,7 @@ func foldName(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c < utf8.RuneSelf && asciiSpace[c]:
 			space = len(dst) > start
 			continue
 		case 'A' <= c && c <= 'Z':
@@ -174,7 +174,7 @@ func namesFirst(s string, refs [][]byte) bool {
 	w := buf[:0]
 	for i := 0; i < len(s) && len(w) < len(buf); i++ {
 		c := s[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+		if c < utf8.RuneSelf && asciiSpace[c] {
 			if len(w) > 0 {
 				break
 			}
