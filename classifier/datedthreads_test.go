@@ -164,12 +164,7 @@ func FuzzDatedThreads(f *testing.F) {
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
 	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
 	f.Fuzz(func(t *testing.T, s string) {
-		lines := strings.Split(s, "\n")
-		text, blocks := lineBlocks(lines)
-		classes := make([]int, len(blocks))
-		for i := range classes {
-			classes[i] = i % model.NumClasses
-		}
+		text, blocks, classes := fuzzBlocks(s)
 		before := slices.Clone(classes)
 		datedThreads(text, blocks, classes)
 		for i := range classes {

@@ -175,12 +175,7 @@ func FuzzSlugHeadline(f *testing.F) {
 	f.Add("https://example.com/2024/03/storm-hits-the-coast", "Home\nStorm hits the coast\nThe storm came at night.")
 	f.Add("%zz/a-b-c", "\xff\xfe-\n\n")
 	f.Fuzz(func(t *testing.T, address, s string) {
-		lines := strings.Split(s, "\n")
-		text, blocks := lineBlocks(lines)
-		classes := make([]int, len(blocks))
-		for i := range classes {
-			classes[i] = i % model.NumClasses
-		}
+		text, blocks, classes := fuzzBlocks(s)
 		before := slices.Clone(classes)
 		slugHeadline(text, blocks, classes, func(int) float64 { return 0.5 }, func(int) int { return model.ClassOther }, address)
 		for i := range classes {

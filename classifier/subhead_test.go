@@ -107,3 +107,14 @@ func lineBlocks(lines []string) (string, []segment.Block) {
 	}
 	return strings.Join(lines, "\n"), blocks
 }
+
+// fuzzBlocks cuts a fuzzer's input into one block a line (lineBlocks),
+// their classes every class in turn.
+func fuzzBlocks(s string) (string, []segment.Block, []int) {
+	text, blocks := lineBlocks(strings.Split(s, "\n"))
+	classes := make([]int, len(blocks))
+	for i := range classes {
+		classes[i] = i % model.NumClasses
+	}
+	return text, blocks, classes
+}

@@ -963,8 +963,14 @@ func sigStep(h uint64, tag, class string) uint64 {
 // value names schema.org's articleBody among its space-separated names
 // (microdata "articleBody", RDFa "articleBody" or "schema:articleBody").
 func namesArticleBody(v string) bool {
+	return anyName(v, func(name string) bool { return strings.EqualFold(strings.TrimPrefix(name, "schema:"), "articleBody") })
+}
+
+// anyName reports whether match holds for one of the space-separated
+// names of an attribute's value.
+func anyName(v string, match func(string) bool) bool {
 	for _, name := range strings.Fields(v) {
-		if strings.EqualFold(strings.TrimPrefix(name, "schema:"), "articleBody") {
+		if match(name) {
 			return true
 		}
 	}
@@ -987,10 +993,5 @@ func pageURL(s string) string {
 // relCanonical reports whether a <link>'s rel names canonical among its
 // space-separated values.
 func relCanonical(rel string) bool {
-	for _, v := range strings.Fields(rel) {
-		if strings.EqualFold(v, "canonical") {
-			return true
-		}
-	}
-	return false
+	return anyName(rel, func(v string) bool { return strings.EqualFold(v, "canonical") })
 }
