@@ -326,10 +326,7 @@ func oneSentence(t string) bool {
 // none. shaped is headlineShapes(text, blocks).
 func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
-	head := make([]bool, n)
-	for i, b := range blocks {
-		head[i] = shaped[i] || questionHeadline(text[b.Start:b.End])
-	}
+	head := headlines(text, blocks, shaped)
 	runs := markRuns(head, headlineRun)
 	for i := 0; i+1 < n; {
 		j := i
@@ -553,18 +550,15 @@ func longLines(blocks []segment.Block) []bool {
 // a summary: one sentence (oneSentence) that is no headline, as
 // headlineRuns reads the cards of a teaser list.
 func CardShare(text string, blocks []segment.Block, classes []int) (float64, int) {
-	head := func(i int) bool {
-		t := text[blocks[i].Start:blocks[i].End]
-		return headlineShaped(t) || questionHeadline(t)
-	}
-	summary := func(i int) bool { return oneSentence(text[blocks[i].Start:blocks[i].End]) && !head(i) }
+	head := headlines(text, blocks, headlineShapes(text, blocks))
+	summary := func(i int) bool { return !head[i] && oneSentence(text[blocks[i].Start:blocks[i].End]) }
 	content, cards := 0, 0
 	for i := range blocks {
 		if !Content(classes[i]) {
 			continue
 		}
 		content++
-		if i+1 < len(blocks) && head(i) && summary(i+1) || i > 0 && summary(i) && head(i-1) {
+		if i+1 < len(blocks) && head[i] && summary(i+1) || i > 0 && head[i-1] && summary(i) {
 			cards++
 		}
 	}
@@ -572,4 +566,14 @@ func CardShare(text string, blocks []segment.Block, classes []int) (float64, int
 		return 0, 0
 	}
 	return float64(cards) / float64(content), content
+}
+
+// headlines marks the blocks of text that read as headlines: shaped
+// (headlineShapes) or asked as a question (questionHeadline).
+func headlines(text string, blocks []segment.Block, shaped []bool) []bool {
+	head := make([]bool, len(blocks))
+	for i, b := range blocks {
+		head[i] = shaped[i] || questionHeadline(text[b.Start:b.End])
+	}
+	return head
 }
