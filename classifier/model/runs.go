@@ -320,14 +320,16 @@ func oneSentence(t string) bool {
 }
 
 // headlineRuns marks the blocks of text that sit in a run of at least
-// headlineRun headline-shaped blocks or question headlines, or in a run
+// headlineRun headline-shaped blocks or question headlines (a time or a
+// date alone on the line after a headline does not break the run:
+// markStampedRuns), or in a run
 // of at least cardRun cards (such a block, then a summary-shaped one: a
 // teaser list of title and one-sentence summary); nil when there is
 // none. shaped is headlineShapes(text, blocks).
 func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
 	head := headlines(text, blocks, shaped)
-	runs := markRuns(head, headlineRun)
+	runs := markStampedRuns(text, blocks, head, headlineRun)
 	for i := 0; i+1 < n; {
 		j := i
 		// head[j+1] is known: summaryShaped without reading it again
@@ -357,6 +359,63 @@ func markRuns(ok []bool, least int) []bool {
 		i = max(j, i+1)
 	}
 	return runs
+}
+
+// markStampedRuns is markRuns over head, where a time or date line
+// (stampLine) between two headlines does not break a run: "top news"
+// lists give each headline its time ("21:31", "2019.3.4") on a line of
+// its own.
+func markStampedRuns(text string, blocks []segment.Block, head []bool, least int) []bool {
+	var runs []bool
+	for i := 0; i < len(head); {
+		j, heads, last := i, 0, -1
+		for j < len(head) {
+			if head[j] {
+				heads, last = heads+1, j
+				j++
+				continue
+			}
+			if heads == 0 || j != last+1 || !stampLine(text[blocks[j].Start:blocks[j].End]) {
+				break
+			}
+			j++
+		}
+		if heads >= least {
+			runs = markSpan(runs, len(head), i, last+1)
+		}
+		i = max(j, i+1)
+	}
+	return runs
+}
+
+// maxStampRunes is the longest time or date line.
+const maxStampRunes = 24
+
+// stampLine reports whether t is a time or a date alone: two digits or
+// more, a separator between them (: / . - or the Japanese and Chinese
+// date and time units 年月日時分, not a score's lone number), and
+// besides digits and separators only white space, commas and brackets.
+func stampLine(t string) bool {
+	if len(t) > 4*maxStampRunes {
+		return false
+	}
+	digits, seps, n := 0, 0, 0
+	for _, r := range t {
+		n++
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９' || digitValue(r) >= 0:
+			digits++
+		case r == ':' || r == '/' || r == '.' || r == '-' || r == '：' ||
+			r == '年' || r == '月' || r == '日' || r == '時' || r == '分':
+			if digits > 0 {
+				seps++
+			}
+		case r == ' ' || r == ',' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 2 && seps > 0 && n <= maxStampRunes
 }
 
 // markSpan marks blocks from to to-1 in runs, which it allocates n long

@@ -208,10 +208,10 @@ func TestEndsYear(t *testing.T) {
 }
 
 // FuzzHeadlineShaped checks that headlineShaped, summaryShaped,
-// headlineRuns, datedRuns and endsYear never panic, that text ending a sentence is no headline, and that two blocks
+// headlineRuns, datedRuns, endsYear and stampLine never panic, that text ending a sentence is no headline, and that two blocks
 // make no run.
 func FuzzHeadlineShaped(f *testing.F) {
-	for _, s := range []string{"Council approves the new bus routes", "11.2. Index", "\xff\xfe\xfd abc def", "”", "a b c.", "1)"} {
+	for _, s := range []string{"Council approves the new bus routes", "11.2. Index", "\xff\xfe\xfd abc def", "”", "a b c.", "1)", "21:31", "2019年3月5日"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -220,6 +220,9 @@ func FuzzHeadlineShaped(f *testing.F) {
 		}
 		summaryShaped(s)
 		endsYear(s)
+		if stampLine(s) && utf8.RuneCountInString(s) > maxStampRunes {
+			t.Fatalf("stampLine(%q) = true", s)
+		}
 		if questionHeadline(s) && !strings.HasSuffix(strings.TrimRight(s, " "), "?") && !strings.HasSuffix(strings.TrimRight(s, " "), "؟") {
 			t.Fatalf("questionHeadline(%q) = true", s)
 		}
@@ -530,22 +533,98 @@ func TestCardShare(t *testing.T) {
 		{"nothing", nil, "", 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var b strings.Builder
-			blocks := make([]segment.Block, len(tc.lines))
+			text, blocks := lineBlocks(tc.lines)
 			classes := make([]int, len(tc.lines))
-			for i, l := range tc.lines {
-				blocks[i] = segment.Block{Start: b.Len(), End: b.Len() + len(l), Line: i}
-				b.WriteString(l)
-				b.WriteByte('\n')
+			for i := range classes {
 				classes[i] = ClassNavigation
 				if tc.content[i] == 'c' {
 					classes[i] = ClassBody
 				}
 			}
-			share, n := CardShare(b.String(), blocks, classes)
+			share, n := CardShare(text, blocks, classes)
 			if share != tc.share || n != tc.n {
 				t.Errorf("CardShare = %v, %d; want %v, %d", share, n, tc.share, tc.n)
 			}
 		})
 	}
+}
+
+func TestStampLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"time", "21:31", true},
+		{"short time", "1:26", true},
+		{"date and time", "2024/12/03 18:07", true},
+		{"dotted date", "2019.3.4", true},
+		{"iso date", "2025-01-13", true},
+		{"japanese date", "2019年3月5日", true},
+		{"full-width time", "１２：３０", true},
+		{"persian time", "۱۲:۳۰", true},
+		{"a score", "87", false},
+		{"a price", "$610.00", false},
+		{"a word", "Updated 21:31", false},
+		{"one digit", "1:", false},
+		{"a date with a weekday", "2019.3.4 Mon 8:15", false},
+		{"too long", strings.Repeat("12:30 ", 5), false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := stampLine(tc.text); got != tc.want {
+				t.Errorf("stampLine(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeadlineRunsStamped checks that times between headlines do not
+// break a headline run, and that a time does not join a headline to a run
+// it does not follow.
+func TestHeadlineRunsStamped(t *testing.T) {
+	const (
+		h = "Council approves the new bus routes for the north"
+		p = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
+	)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  string // r: in a run
+	}{
+		{"headlines with their times", []string{p, h, "21:31", h, "1:26", h, "21:16", h, "0:24", h}, ".rrrrrrrrr"},
+		{"headlines without times", []string{p, h, h, h, h, h}, ".rrrrr"},
+		{"four headlines and times", []string{p, h, "21:31", h, "1:26", h, "21:16", h}, "........"},
+		{"two times in a row break", []string{h, h, h, "21:31", "1:26", h, h}, "......."},
+		{"a time before the first headline", []string{p, "21:31", h, h, h, h, h}, "..rrrrr"},
+		{"a score is no time", []string{h, h, "87", h, h, h}, "......"},
+		{"a trailing time stays out", []string{h, h, h, h, h, "21:31", p}, "rrrrr.."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			runs := headlineRuns(text, blocks, headlineShapes(text, blocks))
+			var got strings.Builder
+			for i := range tc.lines {
+				if runs != nil && runs[i] {
+					got.WriteByte('r')
+				} else {
+					got.WriteByte('.')
+				}
+			}
+			if got.String() != tc.want {
+				t.Errorf("runs = %s, want %s", got.String(), tc.want)
+			}
+		})
+	}
+}
+
+// lineBlocks joins lines with newlines and returns the text with one block
+// per line.
+func lineBlocks(lines []string) (string, []segment.Block) {
+	blocks := make([]segment.Block, len(lines))
+	at := 0
+	for i, l := range lines {
+		blocks[i] = segment.Block{Start: at, End: at + len(l), Line: i}
+		at += len(l) + 1
+	}
+	return strings.Join(lines, "\n"), blocks
 }
