@@ -296,6 +296,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 	}
 	if res.HasArticle && !isHTML {
+		rejoinTail(doc.Text, doc.Blocks, classes, contentProb)
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
 	}

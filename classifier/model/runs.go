@@ -603,6 +603,11 @@ func longLines(blocks []segment.Block) []bool {
 	return long
 }
 
+// OneSentence reports whether t is one sentence of 20 to summaryRunes
+// runes: a teaser's summary, where an article's paragraph is often two
+// sentences or more.
+func OneSentence(t string) bool { return oneSentence(t) }
+
 // CardShare returns the share of the content blocks (classes) of text
 // that are halves of teaser cards, and the number of content blocks. A
 // card is a headline (headlineShaped, or a question headline) followed by
