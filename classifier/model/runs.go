@@ -50,28 +50,32 @@ func (m *Model) decideDoc(preds *Predictions, doc *segment.Doc, t float64, class
 	}
 	runs = s.interleavedRuns(blocks, alt, runs)
 	copy(classes, alt)
-	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, s.Gap, nil)
+	dominant = s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, ungated, long, s.Gap, nil)
 	if dominant && long != nil {
 		// A page glued on one line: decode again with its teasers' and
 		// thread's pieces ending the region, and keep that when a
 		// region still dominates and it only trims the region's tail.
 		if breaks := gluedBreaks(preds, alt, long); breaks != nil {
 			broken := slices.Clone(alt)
-			if s.applyRuns(preds.decide, preds.contentProb, blocks, broken, nil, false, long, s.Gap, breaks) && trimsTail(broken, classes) {
+			if s.applyRuns(preds.decide, preds.contentProb, blocks, broken, nil, ungated, long, s.Gap, breaks) && trimsTail(broken, classes) {
 				copy(classes, broken)
 			}
 		}
 	}
 	if !dominant {
-		s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, false, long, wideGap, nil)
+		s.applyRuns(preds.decide, preds.contentProb, blocks, classes, nil, ungated, long, wideGap, nil)
 	}
-	if runs != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, runs, true, long) {
+	gate := shareGate
+	if !doc.HTML {
+		gate = textGate
+	}
+	if runs != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, runs, gate, long) {
 		copy(classes, alt)
 		return dominant, heads
 	}
 	// (a refused decoding leaves alt as it was)
 	if !doc.HTML {
-		if dated := datedRuns(doc.Text, blocks, shaped); dated != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, dated, false, long) {
+		if dated := datedRuns(doc.Text, blocks, shaped); dated != nil && s.applyWide(preds.decide, preds.contentProb, blocks, alt, dated, ungated, long) {
 			copy(classes, alt)
 		}
 	}

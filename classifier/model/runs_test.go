@@ -78,7 +78,7 @@ func TestDecideDoc(t *testing.T) {
 	// (0.7); l: a linked headline (0.7, HTML only); d: a headline ending
 	// with a date and f: a month's heading (0.7); p: a headline with a
 	// third of it linked (0.7, HTML only); q: a headline asked as a
-	// question (0.7).
+	// question (0.7); P: a paragraph of three such sentences (0.95).
 	tests := []struct {
 		name, page, want string // want: k kept, r turned to boilerplate
 		html             bool
@@ -103,6 +103,9 @@ func TestDecideDoc(t *testing.T) {
 		{"question headlines after the article", "ssssssqhqhqh", "kkkkkkrrrrrr", false},
 		{"four partly linked headlines stay", "sssssspppp", "kkkkkkkkkk", true},
 		{"an article of partly linked headlines", "sspppppppppppp", "kkkkkkkkkkkkkk", true},
+		{"a short article before a long list", "Phhhhhhhhhhhhhhh", "krrrrrrrrrrrrrrr", false},
+		{"html keeps the share gate", "Ppppppppppppppppp", "kkkkkkkkkkkkkkkkk", true},
+		{"a long list before the paragraph", "hhhhhhhhhhhhhhhP", "kkkkkkkkkkkkkkkk", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -122,6 +125,8 @@ func TestDecideDoc(t *testing.T) {
 					line, p = "Do spiders dream about the city at night?", 0.7
 				case 'f':
 					line, p = "February", 0.7
+				case 'P':
+					line = strings.Repeat(para+" ", 3)
 				case 'm':
 					line, p = "Reply", 0.1
 				case 'c':

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/winnowhq/winnow/classifier/segment"
+import (
+	"slices"
+
+	"github.com/winnowhq/winnow/classifier/segment"
+)
 
 // The article-span decoder: an article is mostly one region of the page.
 // After the per-block decision (Decide), the content blocks are grouped
@@ -124,16 +128,41 @@ func (m *Model) decideAll(dec func(int, float64) int, cp func(int) float64, bloc
 // Decide of block i's prediction, cp(i) its content probability) and
 // reports whether it acted.
 func (s Span) apply(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int) bool {
-	return s.applyRuns(dec, cp, blocks, classes, nil, false, nil, s.Gap, nil)
+	return s.applyRuns(dec, cp, blocks, classes, nil, ungated, nil, s.Gap, nil)
 }
 
+// A runGate says whether the decoding with runs as gaps must leave the
+// region a share of the content mass, runs included (headlineShare): a
+// page whose "runs" hold most of its text may be a list, or an article
+// written as one.
+type runGate uint8
+
+const (
+	// ungated: the region needs no share of the runs' mass.
+	ungated runGate = iota
+	// shareGate: the region must hold headlineShare of the content
+	// mass, runs included.
+	shareGate
+	// textGate is shareGate, except that a region holding a paragraph
+	// (paraBytes or more) with every run after it stands: in plain text,
+	// a short article followed by a long "what to read next" list (a
+	// headline and its source, fifty headlines) is the common page, and
+	// such a list is no part of the article. HTML keeps shareGate: there
+	// the same exception emptied articles (fundus html −0.004).
+	textGate
+)
+
+// paraBytes is the length of a block that makes a region an article's
+// for textGate.
+const paraBytes = 200
+
 // applyRuns is apply with the blocks marked in runs (nil: none) as gaps
-// whose content mass, when gated, counts only in the total the region
-// must hold headlineShare of, and with the blocks marked in long (nil:
-// none) needing longOutside instead of Outside to stay content outside
-// the region. Gaps of more than maxGap blocks break a region, and so does
+// whose content mass counts, as gate says, in the total the region must
+// hold headlineShare of, and with the blocks marked in long (nil: none)
+// needing longOutside instead of Outside to stay content outside the
+// region. Gaps of more than maxGap blocks break a region, and so does
 // every non-content block marked in breaks (nil: none).
-func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool, maxGap int, breaks []bool) bool {
+func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gate runGate, long []bool, maxGap int, breaks []bool) bool {
 	var best, total, mass, runMass float64
 	bestFrom, bestTo := -1, -1
 	from, last, gap := -1, -1, 0
@@ -166,7 +195,11 @@ func (s Span) applyRuns(dec func(int, float64) int, cp func(int) float64, blocks
 		total += w
 	}
 	flush()
-	if bestFrom < 0 || best < s.Share*total || gated && best < headlineShare*(total+runMass) {
+	if bestFrom < 0 || best < s.Share*total {
+		return false
+	}
+	if gate != ungated && best < headlineShare*(total+runMass) &&
+		!(gate == textGate && articleBeforeRuns(blocks, classes, runs, bestFrom, bestTo)) {
 		return false
 	}
 	for i, k := range classes {
@@ -193,7 +226,22 @@ const wideGap = 15
 
 // applyWide is applyRuns with Gap, then, when that does not act, with
 // wideGap.
-func (s Span) applyWide(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gated bool, long []bool) bool {
-	return s.applyRuns(dec, cp, blocks, classes, runs, gated, long, s.Gap, nil) ||
-		s.applyRuns(dec, cp, blocks, classes, runs, gated, long, wideGap, nil)
+func (s Span) applyWide(dec func(int, float64) int, cp func(int) float64, blocks []segment.Block, classes []int, runs []bool, gate runGate, long []bool) bool {
+	return s.applyRuns(dec, cp, blocks, classes, runs, gate, long, s.Gap, nil) ||
+		s.applyRuns(dec, cp, blocks, classes, runs, gate, long, wideGap, nil)
+}
+
+// articleBeforeRuns reports whether the region from to to (classes)
+// holds a content block of paraBytes or more and every block marked in
+// runs comes after it (textGate).
+func articleBeforeRuns(blocks []segment.Block, classes []int, runs []bool, from, to int) bool {
+	if runs == nil || slices.Contains(runs[:to+1], true) {
+		return false
+	}
+	for i := from; i <= to; i++ {
+		if Content(classes[i]) && blocks[i].End-blocks[i].Start >= paraBytes {
+			return true
+		}
+	}
+	return false
 }
