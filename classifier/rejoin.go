@@ -18,9 +18,12 @@ import (
 // rejoinTail takes them back: after the last content block, a widget of
 // short lines, then paragraphs the model read as likely content, are the
 // article's, as long as the widget is not a comment thread's or a teaser
-// list's. A thread's header lines (comments, or a date or time: "6y",
-// "Reply", "12.04.2024, 10:21 Uhr") and a teaser's one-sentence summary
-// end the search.
+// list's: a line the model called comments ("Reply", a thread's header),
+// a line holding a date or a time (a teaser's "12.04.2024, 10:21 Uhr")
+// and a teaser's one-sentence summary end the search. Limits: a thread
+// whose lines the model calls other boilerplate, with undated headers
+// ("6y"), and teasers whose summaries are two sentences or more, are
+// taken in when their probability reaches rejoinProb.
 
 // Bounds of rejoinTail: the longest widget (blocks) and its lines'
 // words, and the content probability a paragraph after it needs.
@@ -45,9 +48,9 @@ const (
 //
 // Same weights, winnow eval -q, seed 1 / seed 2: news-dev text 0.899 →
 // 0.900 on both, zh_webce text 0.930 → 0.940 (seed 1), wcxb-dev and
-// fundus text +0.001 (seed 1); 10 pages move on seed 1 (9 up), 11 on
-// seed 2 (9 up); every other row unchanged (docs/model.md, "Widgets
-// inside the article").
+// fundus text +0.001 (seed 1), clean text +0.001; 10 pages move on seed 1
+// (9 up), 11 on seed 2 (9 up); every other row unchanged (docs/model.md,
+// "Widgets inside the article").
 func rejoinTail(text string, blocks []segment.Block, classes []int, cp func(int) float64) {
 	n := len(classes)
 	last := -1
