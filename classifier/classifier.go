@@ -307,6 +307,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	if res.HasArticle && isHTML {
+		appendedArticles(doc.Blocks, classes, boilerplate)
+	}
+	if res.HasArticle && isHTML {
 		// the page's own markup says which text, or which element, is
 		// the article's body
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
