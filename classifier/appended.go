@@ -36,10 +36,11 @@ const minMainBytes = 500
 // unchanged page by page (docs/model.md, "Articles appended after the
 // article").
 func appendedArticles(blocks []segment.Block, classes []int, boilerplate func(int) int) {
-	main := ""
+	h, main := -1, ""
 	for i := range blocks {
 		if blocks[i].Heading == 1 && blocks[i].Flags&segment.InArticle != 0 {
 			if main = outerArticle(blocks[i].Path); main != "" {
+				h = i
 				break
 			}
 		}
@@ -47,16 +48,23 @@ func appendedArticles(blocks []segment.Block, classes []int, boilerplate func(in
 	if main == "" {
 		return
 	}
-	inMain := func(path string) bool {
-		return strings.HasPrefix(path, main) && (len(path) == len(main) || path[len(main)] == '>')
+	// an element's blocks follow each other: the page's own article is
+	// the run of blocks around the h1 inside it
+	inMain := func(i int) bool {
+		p := blocks[i].Path
+		return strings.HasPrefix(p, main) && (len(p) == len(main) || p[len(main)] == '>')
 	}
-	last, mass := -1, 0
-	for i, k := range classes {
-		if inMain(blocks[i].Path) {
-			last = i
-			if model.Content(k) {
-				mass += blocks[i].End - blocks[i].Start
-			}
+	first, last := h, h
+	for first > 0 && inMain(first-1) {
+		first--
+	}
+	for last+1 < len(blocks) && inMain(last+1) {
+		last++
+	}
+	mass := 0
+	for i := first; i <= last; i++ {
+		if model.Content(classes[i]) {
+			mass += blocks[i].End - blocks[i].Start
 		}
 	}
 	if mass < minMainBytes {
@@ -65,7 +73,7 @@ func appendedArticles(blocks []segment.Block, classes []int, boilerplate func(in
 	// the <article> elements after it that hold a heading of their own
 	var headed []string
 	for i := last + 1; i < len(blocks); i++ {
-		if h := blocks[i].Heading; h >= 1 && h <= 3 && blocks[i].Flags&segment.InArticle != 0 {
+		if hl := blocks[i].Heading; hl >= 1 && hl <= 3 && blocks[i].Flags&segment.InArticle != 0 {
 			if a := outerArticle(blocks[i].Path); a != "" && a != main && !slices.Contains(headed, a) {
 				headed = append(headed, a)
 			}
