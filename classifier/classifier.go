@@ -319,6 +319,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 		}
 	}
+	copyrightLines(doc.Text, doc.Blocks, classes)
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
