@@ -148,7 +148,10 @@ const (
 	// a short article followed by a long "what to read next" list (a
 	// headline and its source, fifty headlines) is the common page, and
 	// such a list is no part of the article. HTML keeps shareGate: there
-	// the same exception emptied articles (fundus html −0.004).
+	// the same exception emptied articles (fundus html −0.004). Limit: a
+	// list article whose introduction is one long paragraph and whose
+	// items are bare headlines (or a headline and one sentence) loses its
+	// items.
 	textGate
 )
 
