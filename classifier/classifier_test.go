@@ -295,3 +295,44 @@ func TestBlockLimit(t *testing.T) {
 		t.Errorf("classifier.MaxBlocks(16 MiB) = %d", got)
 	}
 }
+
+// TestClassifyKeepsListArticle sends a list article as text: a long
+// introduction, then its items as cards (a name, then one sentence), then
+// a share bar. The cards follow the introduction straight away, so they
+// are no teaser list (model.introduced): every item's name is kept (before
+// that rule only the first two were), and the share bar is not. The last
+// item's sentence, the article's last line, is left to the model.
+func TestClassifyKeepsListArticle(t *testing.T) {
+	c, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := [][2]string{
+		{"Soundcore Life Note 3i for the best sound", "The bass is deep and the mids stay clear even at high volume."},
+		{"JLab Go Air Pop for the smallest budget", "They cost less than a lunch and still last eight hours on a charge."},
+		{"EarFun Air Pro 4 for noise cancelling", "The cancelling is not the best but it is the best at this price."},
+		{"Sony WF-C500 for comfort all day long", "They sit lightly in the ear and never needed adjusting on a run."},
+	}
+	lines := []string{
+		"The Best Budget Earbuds of the Year",
+		"By Jane Doe | March 3, 2025",
+		"We tested more than forty pairs of wireless earbuds under fifty dollars over three months, in the gym, on the train and at our desks, to find the ones that sound good, stay in your ears and last a full day. These are the ones we would buy with our own money.",
+	}
+	for _, it := range items {
+		lines = append(lines, it[0], it[1])
+	}
+	lines = append(lines, "Share this article", "Facebook Twitter Email")
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(strings.Join(lines, "\n")), Mode: classifier.ModeText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := res.MainText()
+	for i, it := range items {
+		if !strings.Contains(main, it[0]) || i < len(items)-1 && !strings.Contains(main, it[1]) {
+			t.Errorf("item %q missing from the main text:\n%s", it[0], main)
+		}
+	}
+	if strings.Contains(main, "Facebook Twitter Email") {
+		t.Errorf("share line kept:\n%s", main)
+	}
+}

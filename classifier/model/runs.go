@@ -328,8 +328,9 @@ func oneSentence(t string) bool {
 // date alone on the line after a headline does not break the run:
 // markStampedRuns), or in a run
 // of at least cardRun cards (such a block, then a summary-shaped one: a
-// teaser list of title and one-sentence summary); nil when there is
-// none. shaped is headlineShapes(text, blocks).
+// teaser list of title and one-sentence summary) that does not follow a
+// paragraph straight away (introduced: a list article's items); nil when
+// there is none. shaped is headlineShapes(text, blocks).
 func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
 	head := headlines(text, blocks, shaped)
@@ -340,12 +341,27 @@ func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 		for j+1 < n && head[j] && !head[j+1] && oneSentence(text[blocks[j+1].Start:blocks[j+1].End]) {
 			j += 2
 		}
-		if (j-i)/2 >= cardRun {
+		if (j-i)/2 >= cardRun && !introduced(text, blocks, i) {
 			runs = markSpan(runs, n, i, j)
 		}
 		i = max(j, i+1)
 	}
 	return runs
+}
+
+// introduced reports whether the cards from block i on follow a
+// paragraph of the article straight away: the block before them is one
+// of paraBytes or more that ends a sentence, on a line of its own. A list
+// article's items (a product's name, then a sentence about it) follow its
+// introduction so; a teaser list follows the article's last paragraph
+// after a header ("Related stories"), and on a page glued on one line
+// its pieces share the paragraph's line.
+func introduced(text string, blocks []segment.Block, i int) bool {
+	if i == 0 || blocks[i].Line == blocks[i-1].Line {
+		return false
+	}
+	b := &blocks[i-1]
+	return b.End-b.Start >= paraBytes && segment.EndsSentence(text[b.Start:b.End])
 }
 
 // markRuns marks the blocks in runs of at least least consecutive ok

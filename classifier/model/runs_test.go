@@ -106,6 +106,8 @@ func TestDecideDoc(t *testing.T) {
 		{"a short article before a long list", "Phhhhhhhhhhhhhhh", "krrrrrrrrrrrrrrr", false},
 		{"html keeps the share gate", "Ppppppppppppppppp", "kkkkkkkkkkkkkkkkk", true},
 		{"a long list before the paragraph", "hhhhhhhhhhhhhhhP", "kkkkkkkkkkkkkkkk", false},
+		{"a list article's cards after its introduction", "Phuhuhuhu", "kkkkkkkkk", false},
+		{"teaser cards after a header", "Pmhuhuhu", "krrrrrrr", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,7 +128,7 @@ func TestDecideDoc(t *testing.T) {
 				case 'f':
 					line, p = "February", 0.7
 				case 'P':
-					line = strings.Repeat(para+" ", 3)
+					line = strings.TrimSpace(strings.Repeat(para+" ", 3))
 				case 'm':
 					line, p = "Reply", 0.1
 				case 'c':
@@ -632,4 +634,33 @@ func lineBlocks(lines []string) (string, []segment.Block) {
 		at += len(l) + 1
 	}
 	return strings.Join(lines, "\n"), blocks
+}
+
+func TestIntroduced(t *testing.T) {
+	const para = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts. "
+	long := strings.TrimSpace(strings.Repeat(para, 3))
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  bool
+	}{
+		{"after a paragraph", []string{long, "Five things to know"}, true},
+		{"after a short sentence", []string{para, "Five things to know"}, false},
+		{"after a header", []string{long, "Related stories", "Five things to know"}, false},
+		{"no sentence end", []string{strings.TrimSuffix(long, "."), "Five things to know"}, false},
+		{"the first block", []string{"Five things to know"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			if got := introduced(text, blocks, len(blocks)-1); got != tc.want {
+				t.Errorf("introduced = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// pieces of one line (a page glued on one line) are not introduced
+	text := long + " Five things to know"
+	blocks := []segment.Block{{Start: 0, End: len(long)}, {Start: len(long) + 1, End: len(text)}}
+	if introduced(text, blocks, 1) {
+		t.Errorf("introduced on one line = true")
+	}
 }
