@@ -18,7 +18,11 @@ import (
 // has a heading of its own (h1 to h3) gets its boilerplate class. An h1
 // outside any <article> element (a site's logo), or an h1 whose element
 // holds less than minMainBytes of content (a header wrapped apart from the
-// body), leaves the page alone.
+// body), leaves the page alone. Limit: the elements are told apart by
+// their selectors (segment.Block.Path), which on pages nested deeper than
+// 64 elements start at an ancestor with an id or name only the last 64
+// elements; there two <article> elements may look alike, and the rule
+// then keeps the later one.
 
 // minMainBytes is the least content (bytes) the <article> element holding
 // the page's first h1 must hold for appendedArticles to act.
