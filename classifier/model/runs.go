@@ -326,7 +326,7 @@ func oneSentence(t string) bool {
 // headlineRuns marks the blocks of text that sit in a run of at least
 // headlineRun headline-shaped blocks or question headlines (a time or a
 // date alone on the line after a headline does not break the run:
-// markStampedRuns), or in a run
+// stampBridge), or in a run
 // of at least cardRun cards (such a block, then a summary-shaped one: a
 // teaser list of title and one-sentence summary) that does not follow a
 // paragraph straight away (introduced: a list article's items); nil when
@@ -334,7 +334,7 @@ func oneSentence(t string) bool {
 func headlineRuns(text string, blocks []segment.Block, shaped []bool) []bool {
 	n := len(blocks)
 	head := headlines(text, blocks, shaped)
-	runs := markStampedRuns(text, blocks, head, headlineRun)
+	runs := markRuns(head, headlineRun, stampBridge(text, blocks))
 	for i := 0; i+1 < n; {
 		j := i
 		// head[j+1] is known: summaryShaped without reading it again
@@ -365,47 +365,39 @@ func introduced(text string, blocks []segment.Block, i int) bool {
 }
 
 // markRuns marks the blocks in runs of at least least consecutive ok
-// blocks; nil when there is none.
-func markRuns(ok []bool, least int) []bool {
+// blocks; nil when there is none. bridge, when not nil, says whether a
+// block that is not ok, right after an ok one, goes on the run (a time or
+// a date on the line after a headline: stampBridge); such a block is
+// never a run's last.
+func markRuns(ok []bool, least int, bridge func(j int) bool) []bool {
 	var runs []bool
 	for i := 0; i < len(ok); {
-		j := i
-		for j < len(ok) && ok[j] {
+		j, n, last := i, 0, -1
+		for j < len(ok) {
+			if ok[j] {
+				n, last = n+1, j
+				j++
+				continue
+			}
+			if n == 0 || j != last+1 || bridge == nil || !bridge(j) {
+				break
+			}
 			j++
 		}
-		if j-i >= least {
-			runs = markSpan(runs, len(ok), i, j)
+		if n >= least {
+			runs = markSpan(runs, len(ok), i, last+1)
 		}
 		i = max(j, i+1)
 	}
 	return runs
 }
 
-// markStampedRuns is markRuns over head, where a time or date line
+// stampBridge is markRuns' bridge for headline runs: a time or date line
 // (stampLine) between two headlines does not break a run: "top news"
 // lists give each headline its time ("21:31", "2019.3.4") on a line of
 // its own.
-func markStampedRuns(text string, blocks []segment.Block, head []bool, least int) []bool {
-	var runs []bool
-	for i := 0; i < len(head); {
-		j, heads, last := i, 0, -1
-		for j < len(head) {
-			if head[j] {
-				heads, last = heads+1, j
-				j++
-				continue
-			}
-			if heads == 0 || j != last+1 || !stampLine(text[blocks[j].Start:blocks[j].End]) {
-				break
-			}
-			j++
-		}
-		if heads >= least {
-			runs = markSpan(runs, len(head), i, last+1)
-		}
-		i = max(j, i+1)
-	}
-	return runs
+func stampBridge(text string, blocks []segment.Block) func(j int) bool {
+	return func(j int) bool { return stampLine(text[blocks[j].Start:blocks[j].End]) }
 }
 
 // maxStampRunes is the longest time or date line.
@@ -471,7 +463,7 @@ func linkedHeadlineRuns(text string, blocks []segment.Block) []bool {
 	for i, b := range blocks {
 		ok[i] = b.LinkBytes > 0 && headlineShaped(text[b.Start:b.End])
 	}
-	return markRuns(ok, headlineRun)
+	return markRuns(ok, headlineRun, nil)
 }
 
 // interleavedRuns marks, in runs (allocated when nil and needed), the
