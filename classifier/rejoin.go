@@ -53,12 +53,7 @@ const (
 // "Widgets inside the article").
 func rejoinTail(text string, blocks []segment.Block, classes []int, cp func(int) float64) {
 	n := len(classes)
-	last := -1
-	for i, k := range classes {
-		if model.Content(k) {
-			last = i
-		}
-	}
+	last := lastContent(classes)
 	if last < 0 {
 		return
 	}

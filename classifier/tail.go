@@ -38,12 +38,7 @@ const (
 // no row of the other modes moves on seed 1 (seed 2: persian-heldout
 // wrapped −0.001).
 func proseTail(text string, blocks []segment.Block, classes []int) {
-	last := -1
-	for i, k := range classes {
-		if model.Content(k) {
-			last = i
-		}
-	}
+	last := lastContent(classes)
 	if last < 0 || last == len(classes)-1 || len(classes)-1-last > maxTail {
 		return
 	}
@@ -60,6 +55,17 @@ func proseTail(text string, blocks []segment.Block, classes []int) {
 	for i := last + 1; i < len(classes); i++ {
 		classes[i] = model.ClassBody
 	}
+}
+
+// lastContent returns the index of the last content block of classes, or
+// -1 when there is none.
+func lastContent(classes []int) int {
+	for i := len(classes) - 1; i >= 0; i-- {
+		if model.Content(classes[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // paragraph reports whether t reads as a paragraph: at least tailRunes
