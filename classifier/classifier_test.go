@@ -336,3 +336,63 @@ func TestClassifyKeepsListArticle(t *testing.T) {
 		t.Errorf("share line kept:\n%s", main)
 	}
 }
+
+// TestClassifyDropsContentAfterThread is afterThread through the whole
+// pipeline: the "top stories" after a page's comment thread (a headline,
+// a byline and a summary each, as MacRumors shows them) are not the
+// article's.
+func TestClassifyDropsContentAfterThread(t *testing.T) {
+	c := newClassifier(t)
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>Second-Generation Pencil Rumored for March</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/guides">Guides</a></nav></header>
+<main><article><h1>Second-Generation Pencil Rumored for March</h1>
+<p class="byline">Wednesday January 18, 2017 10:44 am PST by Juli Clover</p>
+<p>The company may be planning to introduce a second-generation stylus this year, according to rumors out of the supply chain that were shared this morning by a well-known analyst with a good track record.</p>
+<p>Prospective features for the new stylus are not known yet, but a previous report suggested that it could gain a clip, a magnetic attachment and a longer battery life, all of which users have asked for since the first model.</p>
+<p>There has also been some speculation that the company could build in functionality outlined in several patents, such as pressure sensitive tips and a small touch surface on the barrel that changes tools with a tap.</p>
+<p>While we do not yet have any concrete detail on what could be included in the new model, the analyst believes that it will be announced alongside new tablets in the spring, at an event that the company has not confirmed.</p>
+<p>Rumors suggest the company will also introduce a new tablet model somewhere around ten inches with an almost bezel-free design, and the new stylus could be designed to work with it as well as with the larger models sold today.</p>
+<p>The current stylus was introduced more than a year ago and has not been updated since. It charges from the tablet's port, a design that was widely mocked, and it has no place to be stored when it is not in use.</p>
+<p>We will update this story as soon as we hear more from the supply chain or from the company itself, which as usual declined to comment on the rumors when we asked it on Wednesday morning.</p>
+</article>
+<section id="comments" class="comments"><h2>Comments</h2>`)
+	for i, cm := range []string{
+		"Let me guess: thinner, shorter battery life and a price bump.",
+		"Hopefully it becomes more like the competition in many ways.",
+		"And they need to get rid of the current charging method, it is silly.",
+		"Cool, I like the stylus, if they can make it better, props to them.",
+		"Maybe if they could make the charging port female, that would be great.",
+		"The current one works fine for me, I do not see the need for a new one.",
+		"I would buy one right away if it came with a clip for my notebook.",
+	} {
+		fmt.Fprintf(&b, `<div class="comment" id="c%d"><span class="author">reader%d</span> <span class="date">73 months ago</span><p>%s</p><a class="reply" href="#r%d">Reply</a></div>`+"\n", i, i, cm, i)
+	}
+	b.WriteString(`</section></main>
+<div class="topStories--3kQ2xZ"><h2>Top Stories</h2>`)
+	teasers := [][3]string{
+		{"Event Pre-Recorded for September", "Sunday August 7, 2022 6:13 am PDT by Sami Fathi", "The company has started to record its virtual September event, where it is expected to announce the upcoming phones, new watches and a rugged model, according to a reporter who follows the company closely. Writing in his weekly newsletter, he says the event is already in production, which implies that the date is set..."},
+		{"Color Options for All New Models: Everything We Know", "Monday August 8, 2022 3:59 am PDT by Hartley Charlton", "The new phones are rumored to be available in a refreshed range of color options, including an all-new purple. Most expectations about the lineup's colors come from an unverified post on a social media site earlier this year, and the selection could look fairly similar to that of last year's models, with a few changes..."},
+		{"Battery Percentage Now Displayed in the Status Bar", "Monday August 8, 2022 10:43 am PDT by Juli Clover", "With the fifth beta of the new software, the company has updated the battery icon on phones with face unlock to display the percentage of charge left right in the status bar. It was a feature that was removed years ago when the notch came, and users have asked for it back ever since, in forums and in reviews..."},
+		{"Everything New in the Fifth Beta: Find My Changes and More", "Monday August 8, 2022 12:53 pm PDT by Juli Clover", "The company today seeded the fifth beta of its new operating system to developers for testing purposes, introducing some small but notable changes to the lock screen, to the way notifications stack and to the settings of the tracking app, along with the usual fixes for bugs that testers reported in the fourth beta..."},
+		{"Bigger Camera Bump Shown Alongside Last Year's Model", "Monday August 8, 2022 4:33 am PDT by Tim Hardwick", "The camera bump on the upcoming large phone is expected to be the biggest rear lens housing the company has ever put on a phone, and a new set of photos shared online shows how it compares with last year's model side by side, with the new lenses sticking out further from the back of the case..."},
+		{"Live Scores Will Show on the Lock Screen", "Monday August 8, 2022 9:12 am PDT by Sami Fathi", "The new lock screen will be able to show live scores from basketball, baseball and football games as they happen, the company said in a statement to the press, with updates that arrive without the phone being unlocked and without a separate app being opened, starting with the leagues that it already partners with..."},
+	}
+	for i, tz := range teasers {
+		fmt.Fprintf(&b, `<div class="block--2_RlJqhg"><div class="body--1atSUTC3"><h3 class="heading--1cooZo6n"><a href="/story%d">%s</a></h3><div class="textRow--3IWlPgCD meta--TIuZ8fDU">%s</div><div class="textRow--3IWlPgCD content--24wu6sGS">%s</div><div class="comments--LTB1t961"><a href="/story%d">Read Full Article</a> &#x2022; <a href="/forum/%d">40 comments</a></div></div></div>`+"\n", i, tz[0], tz[1], tz[2], i, i)
+	}
+	b.WriteString(`</div><footer><p>Copyright © 2017 Example Media. All rights reserved.</p></footer></body></html>`)
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(b.String()), Mode: classifier.ModeHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := res.MainText()
+	if !strings.Contains(main, "declined to comment on the rumors") {
+		t.Errorf("the article's last paragraph is missing:\n%s", main)
+	}
+	for _, tz := range teasers {
+		if strings.Contains(main, tz[2]) {
+			t.Errorf("a top story after the comments is kept: %q\n%s", tz[0], main)
+		}
+	}
+}
