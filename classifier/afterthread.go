@@ -17,7 +17,12 @@ import (
 // least minThread blocks the decoding called comments; after the first
 // such run that follows the article (content of minMainBytes or more,
 // holding a block of paraBytes or more), every content block gets its
-// boilerplate class.
+// boilerplate class. So after a comment form that follows the article:
+// a run of at least minForm blocks called comments, two or more of them
+// inside a <form> ("Leave a reply", "Your email address will not be
+// published", "Post comment"), which many pages put before or instead
+// of the thread: Yahoo's page kept its "more stories" summaries after
+// one (0.476).
 //
 // HTML only: there a comments class mostly rests on the markup (a
 // "comments" container, the thread's repeated elements). In plain text
@@ -30,16 +35,20 @@ import (
 // a comment box between its updates) loses what follows.
 
 // minThread is the fewest consecutive comments blocks that make a thread
-// for afterThread.
-const minThread = 6
+// for afterThread; minForm the fewest that make a comment form, two of
+// them or more inside a <form>.
+const (
+	minThread = 6
+	minForm   = 2
+)
 
 // threadParaBytes is the length of a block that shows the article has begun
 // for afterThread.
 const threadParaBytes = 200
 
 // afterThread gives every content block (classes) after the first run of
-// minThread or more comments blocks that follows the article its
-// boilerplate class (boilerplate). The article is the content before the
+// minThread or more comments blocks, or of a comment form (isForm), that
+// follows the article its boilerplate class (boilerplate). The article is the content before the
 // run: it must hold minMainBytes or more and a block of threadParaBytes
 // or more, else the page is left alone. The caller applies it to HTML
 // pages judged to hold an article.
@@ -60,7 +69,7 @@ func afterThread(blocks []segment.Block, classes []int, boilerplate func(int) in
 		for j < len(classes) && classes[j] == model.ClassComments {
 			j++
 		}
-		if j-i < minThread || before < minMainBytes || !para {
+		if j-i < minThread && !isForm(blocks[i:j]) || before < minMainBytes || !para {
 			i = j - 1
 			continue
 		}
@@ -71,4 +80,21 @@ func afterThread(blocks []segment.Block, classes []int, boilerplate func(int) in
 		}
 		return
 	}
+}
+
+// isForm reports whether a run of comments blocks is a comment form: at
+// least minForm blocks, two or more of them inside a <form>.
+func isForm(run []segment.Block) bool {
+	if len(run) < minForm {
+		return false
+	}
+	n := 0
+	for i := range run {
+		if run[i].Flags&segment.InForm != 0 {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
