@@ -337,7 +337,7 @@ func TestClassifyKeepsListArticle(t *testing.T) {
 	}
 }
 
-// TestClassifyDropsContentAfterThread is afterThread through the whole
+// TestClassifyDropsContentAfterThread is afterEnd through the whole
 // pipeline: the "top stories" after a page's comment thread (a headline,
 // a byline and a summary each, as MacRumors shows them) are not the
 // article's.

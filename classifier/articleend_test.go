@@ -8,7 +8,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/segment"
 )
 
-func TestAfterThread(t *testing.T) {
+func TestAfterEnd(t *testing.T) {
 	const (
 		T = model.ClassTitle
 		B = model.ClassBody
@@ -16,9 +16,10 @@ func TestAfterThread(t *testing.T) {
 		R = model.ClassRelated
 		N = model.ClassNavigation
 		F = -1 // a comments block inside a <form>
+		S = model.ClassShare
 	)
 	// block sizes: a title 60 bytes, a paragraph 300, a comment 80
-	size := map[int]int{T: 60, B: 300, C: 80, R: 40, N: 20, F: 30}
+	size := map[int]int{T: 60, B: 300, C: 80, R: 40, N: 20, F: 30, S: 10}
 	thread := func(n int) []int { return slices.Repeat([]int{C}, n) }
 	cat := func(parts ...[]int) []int { return slices.Concat(parts...) }
 	for _, tc := range []struct {
@@ -35,6 +36,10 @@ func TestAfterThread(t *testing.T) {
 		{"a comment form", cat([]int{T, B, B}, []int{C, F, F}, []int{B, B}), cat([]int{T, B, B}, []int{C, F, F}, []int{R, R})},
 		{"one form block is no form", cat([]int{T, B, B}, []int{C, F, C}, []int{B}), cat([]int{T, B, B}, []int{C, F, C}, []int{B})},
 		{"a form before the article", cat([]int{T}, []int{F, F}, []int{B, B, B}), cat([]int{T}, []int{F, F}, []int{B, B, B})},
+		{"teasers after a share bar", cat([]int{T, B, B, B}, []int{S, S, S}, []int{B, N, B}), cat([]int{T, B, B, B}, []int{S, S, S}, []int{R, N, R})},
+		{"a share bar under the lede", cat([]int{T, B, B}, []int{S, S, S}, []int{B, B, B}), cat([]int{T, B, B}, []int{S, S, S}, []int{B, B, B})},
+		{"two share buttons are no bar", cat([]int{T, B, B, B}, []int{S, S}, []int{B}), cat([]int{T, B, B, B}, []int{S, S}, []int{B})},
+		{"a share bar before the article", cat([]int{T}, []int{S, S, S}, []int{B, B, B}), cat([]int{T}, []int{S, S, S}, []int{B, B, B})},
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,7 +58,7 @@ func TestAfterThread(t *testing.T) {
 					want[i] = C
 				}
 			}
-			afterThread(blocks, classes, func(int) int { return R })
+			afterEnd(blocks, classes, func(int) int { return R })
 			if !slices.Equal(classes, want) {
 				t.Errorf("classes = %v, want %v", classes, want)
 			}
