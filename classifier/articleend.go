@@ -59,7 +59,12 @@ const threadParaBytes = 200
 // the marker is passed over. The caller applies it to HTML pages judged
 // to hold an article.
 func afterEnd(blocks []segment.Block, classes []int, boilerplate func(int) int) {
-	var before int
+	var before, total int
+	for i, k := range classes {
+		if model.Content(k) {
+			total += blocks[i].End - blocks[i].Start
+		}
+	}
 	para := false
 	for i := 0; i < len(classes); i++ {
 		k := classes[i]
@@ -76,7 +81,8 @@ func afterEnd(blocks []segment.Block, classes []int, boilerplate func(int) int) 
 		for j < len(classes) && classes[j] == k {
 			j++
 		}
-		if before < minMainBytes || !para || !endsArticle(blocks, classes, i, j, before) {
+		// the run holds no content: what follows it is total-before
+		if before < minMainBytes || !para || !endsArticle(blocks, classes[i], i, j, before, total-before) {
 			i = j - 1
 			continue
 		}
@@ -90,25 +96,14 @@ func afterEnd(blocks []segment.Block, classes []int, boilerplate func(int) int) 
 }
 
 // endsArticle reports whether the run of blocks i to j (exclusive), all
-// of one class, comments or share, is an end marker after an article of
-// before bytes: a thread, a comment form (isForm) or a share bar with less
-// content after it than before.
-func endsArticle(blocks []segment.Block, classes []int, i, j, before int) bool {
-	if classes[i] == model.ClassComments {
+// of class k, comments or share, is an end marker between before bytes of
+// content and after bytes: a thread, a comment form (isForm) or a share
+// bar with less content after it than before.
+func endsArticle(blocks []segment.Block, k, i, j, before, after int) bool {
+	if k == model.ClassComments {
 		return j-i >= minThread || isForm(blocks[i:j])
 	}
-	if j-i < minShareBar {
-		return false
-	}
-	after := 0
-	for m := j; m < len(classes); m++ {
-		if model.Content(classes[m]) {
-			if after += blocks[m].End - blocks[m].Start; after >= before {
-				return false
-			}
-		}
-	}
-	return true
+	return j-i >= minShareBar && after < before
 }
 
 // isForm reports whether a run of comments blocks is a comment form: at
