@@ -23,18 +23,7 @@ import (
 // minMainBytes or more. The caller applies it to HTML pages judged to
 // hold an article.
 func asides(blocks []segment.Block, classes []int, boilerplate func(int) int) {
-	main, inside := 0, false
-	for i := range blocks {
-		if !model.Content(classes[i]) {
-			continue
-		}
-		if blocks[i].Flags&segment.InAside != 0 {
-			inside = true
-		} else {
-			main += blocks[i].End - blocks[i].Start
-		}
-	}
-	if !inside || main < minMainBytes {
+	if !mainOutside(blocks, classes, segment.InAside) {
 		return
 	}
 	for i := range blocks {
@@ -42,4 +31,22 @@ func asides(blocks []segment.Block, classes []int, boilerplate func(int) int) {
 			classes[i] = boilerplate(i)
 		}
 	}
+}
+
+// mainOutside reports whether some content block (classes) lies inside
+// an element named by flags and the content outside such elements holds
+// minMainBytes or more: the page has an article besides them.
+func mainOutside(blocks []segment.Block, classes []int, flags segment.Flags) bool {
+	main, inside := 0, false
+	for i := range blocks {
+		if !model.Content(classes[i]) {
+			continue
+		}
+		if blocks[i].Flags&flags != 0 {
+			inside = true
+		} else {
+			main += blocks[i].End - blocks[i].Start
+		}
+	}
+	return inside && main >= minMainBytes
 }

@@ -310,6 +310,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		appendedArticles(doc.Blocks, classes, boilerplate)
 		afterEnd(doc.Blocks, classes, boilerplate)
 		asides(doc.Blocks, classes, boilerplate)
+		formControls(doc.Blocks, classes, boilerplate)
 	}
 	if res.HasArticle && isHTML {
 		// the page's own markup says which text, or which element, is
