@@ -27,6 +27,12 @@ func FuzzClassify(f *testing.F) {
 		`<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"The council voted on Tuesday to expand the bus network.\n\nFour new routes will serve the eastern suburbs and the airport, the mayor said."}</script>` +
 			"<article><h1>Buses</h1><p>The council voted on Tuesday to expand the bus network.</p><p>Four new routes will serve the eastern suburbs and the airport, the mayor said.</p></article>" +
 			"<div class=more><p>A bakery opened near the coast, and the queues start before dawn every day.</p></div>",
+		// the article's end (a share bar, a comment form), an aside and form controls
+		"<main><article><h1>Buses</h1><button>Read aloud</button><p>" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 12) + "</p>" +
+			"<aside><p>Most read: a bakery opened near the coast and the queues start before dawn.</p></aside></article>" +
+			"<ul class=share><li>Facebook</li><li>Twitter</li><li>Email</li></ul>" +
+			"<form class=comment-form><label>Your email address will not be published.</label><label>Comment</label><button>Post comment</button></form>" +
+			"<div class=more><h3>Next story</h3><p>A bakery opened near the coast, and the queues start before dawn every day.</p></div></main>",
 	} {
 		f.Add([]byte(s), uint8(0))
 	}
