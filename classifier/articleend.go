@@ -57,7 +57,8 @@ const threadParaBytes = 200
 // (boilerplate). The article is the content before the marker: it must
 // hold minMainBytes or more and a block of threadParaBytes or more, else
 // the marker is passed over. The caller applies it to HTML pages judged
-// to hold an article.
+// to hold an article that the page model does not name a forum (a
+// forum's posts are its content, as commentThreads has it).
 func afterEnd(blocks []segment.Block, classes []int, boilerplate func(int) int) {
 	var before, total int
 	for i, k := range classes {

@@ -308,7 +308,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	if res.HasArticle && isHTML {
 		appendedArticles(doc.Blocks, classes, boilerplate)
-		afterEnd(doc.Blocks, classes, boilerplate)
+		if page.Kind != model.PageForum {
+			afterEnd(doc.Blocks, classes, boilerplate)
+		}
 		asides(doc.Blocks, classes, boilerplate)
 		formControls(doc.Blocks, classes, boilerplate)
 	}
