@@ -24,8 +24,10 @@ import (
 // elements; there two <article> elements may look alike, and the rule
 // then keeps the later one.
 
-// minMainBytes is the least content (bytes) the <article> element holding
-// the page's first h1 must hold for appendedArticles to act.
+// minMainBytes is the least content (bytes) that makes an article for the
+// HTML rules that take blocks out of it: the <article> element holding the
+// page's first h1 (appendedArticles), the content before an end marker
+// (afterEnd), the content outside asides and form controls (mainOutside).
 const minMainBytes = 500
 
 // appendedArticles gives every content block (classes) inside an

@@ -313,8 +313,6 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 		asides(doc.Blocks, classes, boilerplate)
 		formControls(doc.Blocks, classes, boilerplate)
-	}
-	if res.HasArticle && isHTML {
 		// the page's own markup says which text, or which element, is
 		// the article's body
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
