@@ -20,13 +20,15 @@ var commentWords = map[string]bool{
 
 // commentNot are words that make a comment-named value something else: a
 // flag on the article's own container ("has-comments", "comments-enabled"),
-// or a count, link, button or pop-up in the article's header.
+// or a count, link, button or pop-up in the article's header. A comment
+// form ("comment-form", "sf_comment_form_container") is part of the
+// thread: its prompt and its rules for commenters are no article.
 var commentNot = map[string]bool{
 	"has": true, "no": true, "enabled": true, "disabled": true, "on": true, "off": true,
 	"count": true, "counter": true, "number": true, "num": true, "link": true, "links": true,
 	"icon": true, "btn": true, "button": true, "popup": true, "overlay": true, "header": true,
 	"meta": true, "tooltip": true, "promoted": true, "toggle": true, "open": true, "show": true,
-	"bubble": true, "badge": true, "cta": true, "share": true, "total": true, "form": true,
+	"bubble": true, "badge": true, "cta": true, "share": true, "total": true,
 }
 
 // commentName reports whether an id or class value names a comment thread

@@ -30,7 +30,8 @@ func TestCommentName(t *testing.T) {
 		{"heading slug", "respond-to-review-comments", false},
 		{"one word", "concomments", false},
 		{"pop-up", "c-article-partage-commentaire-popup-overlay", false},
-		{"comment form", "comment-form", false},
+		{"comment form", "comment-form", true},
+		{"comment form container", "sf_comment_form_container_624c6b1b33fcd3806473505a6dc3425f", true},
 		{"unrelated", "article-body", false},
 		{"empty", "", false},
 	} {
