@@ -909,18 +909,19 @@ func (z *Tokenizer) readTagAttrVal() {
 		return
 
 	case '\'', '"':
+		// The closing quote at once, as a loop of readByte would find
+		// it (the value may be long: a URL, a style, JSON).
 		z.pendingAttr[1].start = z.raw.end
-		for {
-			c := z.readByte()
-			if z.err != nil {
-				z.pendingAttr[1].end = z.raw.end
-				return
-			}
-			if c == quote {
-				z.pendingAttr[1].end = z.raw.end - 1
-				return
-			}
+		i := bytes.IndexByte(z.buf[z.raw.end:], quote)
+		if i < 0 {
+			z.raw.end = len(z.buf)
+			z.err = io.EOF
+			z.pendingAttr[1].end = z.raw.end
+			return
 		}
+		z.raw.end += i + 1
+		z.pendingAttr[1].end = z.raw.end - 1
+		return
 
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
