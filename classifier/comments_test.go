@@ -74,6 +74,7 @@ func TestCommentThreads(t *testing.T) {
 		me = model.ClassMetadata
 	)
 	art, com := "html>body>article>p", "html>body>div#comments>p"
+	form := "html>body>article>div#sf_comment_form_container_624c.box.post_formulario>p"
 	for _, tc := range []struct {
 		name     string
 		paths    []string
@@ -84,6 +85,7 @@ func TestCommentThreads(t *testing.T) {
 		{"before the body", []string{com, art, com}, []int{bo, bo, ti}, []int{bo, bo, co}},
 		{"only comment-named blocks", []string{com, com}, []int{bo, bo}, []int{bo, bo}},
 		{"title does not start the body", []string{art, com}, []int{ti, bo}, []int{ti, bo}},
+		{"comment form's rules after the body", []string{art, form, form, com}, []int{bo, bo, bo, bo}, []int{bo, co, co, co}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			blocks := make([]segment.Block, len(tc.paths))
