@@ -14,38 +14,44 @@ func TestAsides(t *testing.T) {
 		T = model.ClassTitle
 		N = model.ClassNavigation
 		R = model.ClassRelated
+		A = segment.InAside
 	)
-	type blk struct {
-		class, size int
-		aside       bool
-	}
 	for _, tc := range []struct {
 		name   string
-		blocks []blk
+		blocks []flagged
 		want   []int
 	}{
-		{"a sidebar beside the article", []blk{{T, 60, false}, {B, 300, false}, {B, 300, false}, {B, 120, true}, {B, 80, true}}, []int{T, B, B, R, R}},
-		{"a box inside the article", []blk{{T, 60, false}, {B, 300, false}, {B, 200, true}, {B, 300, false}}, []int{T, B, R, B}},
-		{"a page all in asides", []blk{{B, 300, true}, {B, 300, true}}, []int{B, B}},
-		{"too little outside", []blk{{T, 60, false}, {B, 300, false}, {B, 400, true}}, []int{T, B, B}},
-		{"boilerplate in an aside keeps its class", []blk{{B, 600, false}, {N, 20, true}}, []int{B, N}},
-		{"no aside", []blk{{T, 60, false}, {B, 600, false}}, []int{T, B}},
+		{"a sidebar beside the article", []flagged{{T, 60, 0}, {B, 300, 0}, {B, 300, 0}, {B, 120, A}, {B, 80, A}}, []int{T, B, B, R, R}},
+		{"a box inside the article", []flagged{{T, 60, 0}, {B, 300, 0}, {B, 200, A}, {B, 300, 0}}, []int{T, B, R, B}},
+		{"a page all in asides", []flagged{{B, 300, A}, {B, 300, A}}, []int{B, B}},
+		{"too little outside", []flagged{{T, 60, 0}, {B, 300, 0}, {B, 400, A}}, []int{T, B, B}},
+		{"boilerplate in an aside keeps its class", []flagged{{B, 600, 0}, {N, 20, A}}, []int{B, N}},
+		{"no aside", []flagged{{T, 60, 0}, {B, 600, 0}}, []int{T, B}},
 		{"empty", nil, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			blocks := make([]segment.Block, len(tc.blocks))
-			classes := make([]int, len(tc.blocks))
-			for i, b := range tc.blocks {
-				blocks[i] = segment.Block{Start: 0, End: b.size}
-				if b.aside {
-					blocks[i].Flags = segment.InAside
-				}
-				classes[i] = b.class
-			}
-			asides(blocks, classes, func(int) int { return R })
-			if !slices.Equal(classes, tc.want) {
-				t.Errorf("classes = %v, want %v", classes, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkFlagged(t, asides, tc.blocks, R, tc.want) })
+	}
+}
+
+// flagged is a block of a test of the rules that read ancestor flags
+// (asides, formControls): its class, length and flags.
+type flagged struct {
+	class, size int
+	flags       segment.Flags
+}
+
+// checkFlagged runs rule on blocks, with every block it takes out given
+// class out, and checks the classes against want.
+func checkFlagged(t *testing.T, rule func([]segment.Block, []int, func(int) int), blocks []flagged, out int, want []int) {
+	t.Helper()
+	bs := make([]segment.Block, len(blocks))
+	classes := make([]int, len(blocks))
+	for i, b := range blocks {
+		bs[i] = segment.Block{Start: 0, End: b.size, Flags: b.flags}
+		classes[i] = b.class
+	}
+	rule(bs, classes, func(int) int { return out })
+	if !slices.Equal(classes, want) {
+		t.Errorf("classes = %v, want %v", classes, want)
 	}
 }
