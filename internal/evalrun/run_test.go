@@ -121,10 +121,10 @@ func TestRunSeed(t *testing.T) {
 	}
 }
 
-// TestRunClean checks the clean mode: an article page's gold text alone,
-// classified as text, scores a precision of 1 (every word it keeps is the
-// gold's) and counts only pages with a gold.
-func TestRunClean(t *testing.T) {
+// newspaperSetup returns the shared corpora folder and the default
+// classifier, skipping the test when newspaper4k_fixtures is not there.
+func newspaperSetup(t *testing.T) (string, *classifier.Classifier) {
+	t.Helper()
 	sh, err := corpus.SharedDir()
 	if err != nil {
 		t.Skip(err)
@@ -137,6 +137,14 @@ func TestRunClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return corpora, c
+}
+
+// TestRunClean checks the clean mode: an article page's gold text alone,
+// classified as text, scores a precision of 1 (every word it keeps is the
+// gold's) and counts only pages with a gold.
+func TestRunClean(t *testing.T) {
+	corpora, c := newspaperSetup(t)
 	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"clean"}, MaxPages: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -148,5 +156,29 @@ func TestRunClean(t *testing.T) {
 	p, rc, _ := r.Tokens.Means()
 	if r.Pages != 4 || r.Tokens.N != 4 || p < 0.999 || rc < 0.5 {
 		t.Errorf("clean: %d pages, %d scored, P %.3f R %.3f; want 4, 4, 1 and a recall over 0.5", r.Pages, r.Tokens.N, p, rc)
+	}
+}
+
+// TestRunBrief checks the brief mode: an article's headline and first
+// paragraph alone, classified as text, scored against those two lines.
+func TestRunBrief(t *testing.T) {
+	if got, ok := briefOf("\nHeadline\n\n  \nFirst paragraph.\nSecond paragraph.\n"); !ok || got != "Headline\nFirst paragraph." {
+		t.Errorf("briefOf = %q, %v; want the headline and the first paragraph", got, ok)
+	}
+	if _, ok := briefOf("Headline only\n"); ok {
+		t.Error("briefOf of one line: ok, want not")
+	}
+	corpora, c := newspaperSetup(t)
+	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"brief"}, MaxPages: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) < 1 || rep.Results[0].Mode != "brief" {
+		t.Fatalf("got %d results, want the set's in brief mode", len(rep.Results))
+	}
+	r := rep.Results[0]
+	_, rc, _ := r.Tokens.Means()
+	if r.Pages != 4 || r.Tokens.N != 4 || rc < 0.5 {
+		t.Errorf("brief: %d pages, %d scored, R %.3f; want 4, 4 and a recall over 0.5", r.Pages, r.Tokens.N, rc)
 	}
 }
