@@ -263,6 +263,11 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// a listing of title-and-summary cards
 		res.HasArticle = false
 	}
+	if !res.HasArticle && !isHTML && shortArticle(doc.Text, doc.Blocks, classes) {
+		// a headline and a paragraph or two: too short for the page model
+		res.HasArticle = true
+		res.PageKind = PageArticle
+	}
 	if !res.HasArticle {
 		// No article: no block is content, whatever its probability; or,
 		// with KeepContentWithoutArticle, every block keeps its own
@@ -299,6 +304,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		rejoinTail(doc.Text, doc.Blocks, classes, contentProb)
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
+		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(dbl, classes, boilerplate)

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,18 +10,48 @@ import (
 	"github.com/winnowhq/winnow/classifier/segment"
 )
 
-func TestProseTail(t *testing.T) {
-	const (
-		para  = "The council will hold a further meeting next month to discuss how the new fees will be collected."
-		short = "Share this article."
-		open  = "Residents who want to comment can do so at the meeting or in writing before the end of"
-	)
-	body, legal, nav := model.ClassBody, model.ClassLegal, model.ClassNavigation
-	type blk struct {
-		text  string
-		line  int
-		class int
+// Sentences of the text-rule tests: a paragraph, and a line as long that
+// ends no sentence.
+const (
+	testPara = "The council will hold a further meeting next month to discuss how the new fees will be collected."
+	testOpen = "Residents who want to comment can do so at the meeting or in writing before the end of"
+	testHead = "Council approves the new budget for transport"
+)
+
+// testBlock is a block of a text-rule test: its text, line and class.
+type testBlock struct {
+	text  string
+	line  int
+	class int
+}
+
+// layBlocks writes bs one after the other, each followed by a newline,
+// and returns the text, its blocks (on the lines bs give) and classes.
+func layBlocks(bs []testBlock) (string, []segment.Block, []int) {
+	var text strings.Builder
+	blocks := make([]segment.Block, len(bs))
+	classes := make([]int, len(bs))
+	for i, b := range bs {
+		blocks[i] = segment.Block{Start: text.Len(), End: text.Len() + len(b.text), Line: b.line}
+		text.WriteString(b.text + "\n")
+		classes[i] = b.class
 	}
+	return text.String(), blocks, classes
+}
+
+// checkClasses reports classes that differ from want.
+func checkClasses(t *testing.T, classes, want []int) {
+	t.Helper()
+	if !slices.Equal(classes, want) {
+		t.Errorf("classes %v, want %v", classes, want)
+	}
+}
+
+func TestProseTail(t *testing.T) {
+	const short = "Share this article."
+	para, open := testPara, testOpen
+	body, legal, nav := model.ClassBody, model.ClassLegal, model.ClassNavigation
+	type blk = testBlock
 	for _, tc := range []struct {
 		name   string
 		blocks []blk
@@ -38,21 +69,9 @@ func TestProseTail(t *testing.T) {
 		{"own line after boilerplate", []blk{{short, 0, nav}, {para, 1, body}, {para, 2, legal}}, []int{nav, body, body}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var text strings.Builder
-			blocks := make([]segment.Block, len(tc.blocks))
-			classes := make([]int, len(tc.blocks))
-			for i, b := range tc.blocks {
-				blocks[i] = segment.Block{Start: text.Len(), End: text.Len() + len(b.text), Line: b.line}
-				text.WriteString(b.text + " ")
-				classes[i] = b.class
-			}
-			proseTail(text.String(), blocks, classes)
-			for i := range classes {
-				if classes[i] != tc.want[i] {
-					t.Errorf("classes %v, want %v", classes, tc.want)
-					break
-				}
-			}
+			text, blocks, classes := layBlocks(tc.blocks)
+			proseTail(text, blocks, classes)
+			checkClasses(t, classes, tc.want)
 		})
 	}
 }

@@ -1,0 +1,73 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func TestShortArticle(t *testing.T) {
+	head, para, open := testHead, testPara, testOpen
+	title, body, nav, rel := model.ClassTitle, model.ClassBody, model.ClassNavigation, model.ClassRelated
+	type blk struct {
+		text  string
+		class int
+	}
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   bool
+	}{
+		{"headline and paragraph", []blk{{head, title}, {para, body}}, true},
+		{"a paragraph alone", []blk{{para, body}}, true},
+		{"four blocks", []blk{{head, nav}, {para, body}, {para, body}, {open, rel}}, true},
+		{"five blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {open, rel}}, false},
+		{"paragraph not kept", []blk{{head, title}, {para, rel}}, false},
+		{"headlines only", []blk{{head, title}, {head, title}, {head, title}}, false},
+		{"no sentence end", []blk{{head, title}, {open, body}}, false},
+		{"empty", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := make([]testBlock, len(tc.blocks))
+			for i, b := range tc.blocks {
+				bs[i] = testBlock{b.text, i, b.class}
+			}
+			text, blocks, classes := layBlocks(bs)
+			if got := shortArticle(text, blocks, classes); got != tc.want {
+				t.Errorf("shortArticle = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestClassifyShortText checks that a headline and a paragraph or two
+// sent alone keep their text: the page model called these listings
+// (article probability 0.06 to 0.22), and every block was boilerplate.
+func TestClassifyShortText(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+	}{
+		{"swedish brief", "Vädjar efter attackerna\nÅtminstone nio personer dog och mer än 30 skadades i huvudstaden Kiev under natten, enligt stadens myndigheter.\nPresidenten skriver på X att landet behöver fler luftvärnsrobotar."},
+		{"german brief", "Israel und Gaza: News und Entwicklungen im Nahostkonflikt\nDie israelische Armee hat nach eigenen Angaben in der Nacht erneut Ziele im Gazastreifen angegriffen, darunter mehrere Tunnel.\nDie Verhandlungen über eine Waffenruhe gehen weiter."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Classify(context.Background(), Input{Data: []byte(tc.text), Mode: ModeText})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.HasArticle || res.PageKind != PageArticle {
+				t.Errorf("HasArticle %v, PageKind %v; want an article", res.HasArticle, res.PageKind)
+			}
+			first := strings.SplitN(tc.text, "\n", 3)[1]
+			if !strings.Contains(res.MainText(), first) {
+				t.Errorf("MainText %q lacks the first paragraph", res.MainText())
+			}
+		})
+	}
+}
