@@ -162,11 +162,18 @@ func TestRunClean(t *testing.T) {
 // TestRunBrief checks the brief mode: an article's headline and first
 // paragraph alone, classified as text, scored against those two lines.
 func TestRunBrief(t *testing.T) {
-	if got, ok := briefOf("\nHeadline\n\n  \nFirst paragraph.\nSecond paragraph.\n"); !ok || got != "Headline\nFirst paragraph." {
-		t.Errorf("briefOf = %q, %v; want the headline and the first paragraph", got, ok)
-	}
-	if _, ok := briefOf("Headline only\n"); ok {
-		t.Error("briefOf of one line: ok, want not")
+	for _, tc := range []struct {
+		name, title, gold, want string
+	}{
+		{"headline in the gold", "", "\nHeadline\n\n  \nFirst paragraph.\nSecond paragraph.\n", "Headline\nFirst paragraph."},
+		{"the manifest's headline", "Headline", "First paragraph.\nSecond paragraph.", "Headline\nFirst paragraph."},
+		{"the manifest's headline, in the gold too", "Headline", "Headline\nFirst paragraph.\nSecond paragraph.", "Headline\nFirst paragraph."},
+		{"one line", "", "Headline only\n", ""},
+	} {
+		got, ok := briefOf(tc.title, tc.gold)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: briefOf = %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
 	}
 	corpora, c := newspaperSetup(t)
 	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"brief"}, MaxPages: 4})
