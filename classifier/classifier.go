@@ -183,6 +183,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	var doc *segment.Doc
 	var err error
+	var pos []int32 // plain text's offsets in the input (markdown), or nil
 	// Segmentation and scoring check ctx every thousand lines, nodes or
 	// blocks, so abandoned work stops within a millisecond or so of CPU.
 	// The block limit stops segmentation as soon as it is passed.
@@ -191,7 +192,14 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{Check: check, MaxBlocks: maxBlocks})
 	} else {
-		doc, err = segment.Text(text, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
+		// Markdown is read as the plain text a scraper would have saved;
+		// pos maps its offsets back to the input's.
+		plain, p, ok := segment.PlainMarkdown(text)
+		if !ok {
+			plain = text
+		}
+		pos = p
+		doc, err = segment.Text(plain, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}
@@ -333,7 +341,13 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
+		if pos != nil {
+			sb.Start, sb.End = int(pos[sb.Start]), int(pos[sb.End-1])+1
+		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
+	}
+	if pos != nil {
+		res.Text = text // the offsets are the input's
 	}
 	oneTitle(res.Text, res.Blocks)
 	res.Title = findTitle(res, doc)

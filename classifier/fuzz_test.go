@@ -38,6 +38,8 @@ func FuzzClassify(f *testing.F) {
 	}
 	f.Add([]byte("https://example.com/2024/05/16/council-votes-bus-routes/\n<p>The council voted.</p>"), uint8(16|2))
 	f.Add([]byte("https://forums.example.org/threads/x.1/\nA post.\nA reply."), uint8(16|4))
+	// markdown, read as the plain text it renders (segment.PlainMarkdown)
+	f.Add([]byte("* [Home](/)\n\n# [Buses](https://example.com/b)\n\nThe council voted on **Tuesday** to expand the [bus network](https://example.com/n).\n\n![A bus](https://example.com/bus.jpg)\n\n[![Logo](/l.png)](/)"), uint8(4))
 	c, err := Default()
 	if err != nil {
 		f.Fatal(err)

@@ -2,6 +2,7 @@ package segment_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 )
@@ -42,4 +43,20 @@ func ExampleText() {
 	// line 0 line  blank=false: به گزارش خبرگزاری فارس، طرح جدید از هفته آینده اجرا می‌شود.
 	// line 2 title blank=true: غار نمکی گرمسار جاذبه‌ای برای عاشقان طبیعت (+عکس)
 	// line 2 title blank=false: این خودرو گرانترین روف تاریخ است (+عکس)
+}
+
+func ExamplePlainMarkdown() {
+	md := "* [World](https://example.com/world)\n# Council approves the budget\nBy [Jane Smith](https://example.com/js), March 3"
+	plain, pos, ok := segment.PlainMarkdown(md)
+	fmt.Println(ok)
+	fmt.Println(plain)
+	// the byte offsets of "Jane Smith" in the input
+	i := strings.Index(plain, "Jane Smith")
+	fmt.Println(pos[i], pos[i+len("Jane Smith")-1]+1, md[pos[i]:pos[i+len("Jane Smith")-1]+1])
+	// Output:
+	// true
+	// World
+	// Council approves the budget
+	// By Jane Smith, March 3
+	// 71 81 Jane Smith
 }

@@ -1,0 +1,79 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestClassifyMarkdown checks that a page saved as markdown is read as
+// the plain text it renders, with offsets into the markdown: read as
+// written, its headline ("# …") was dropped and a menu link was kept.
+func TestClassifyMarkdown(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := `[Skip to content](#main)
+
+[![Daily Courier](https://example.com/logo.png)](https://example.com/)
+
+* [Home](https://example.com/)
+* [World](https://example.com/world)
+* [Business](https://example.com/business)
+* [Sport](https://example.com/sport)
+
+# Council approves new budget for public transport
+
+The city council voted on Tuesday to approve a new budget that increases funding for public transport, parks and libraries. The mayor said the plan would be paid for by a combination of new fees and savings from other departments.
+
+Critics argued that the fees would fall hardest on small businesses, which are still recovering from a difficult year. Several council members said they had received [hundreds of letters](https://example.com/letters) from residents on both sides of the debate.
+
+![The old bridge](https://example.com/img/bridge.jpg)
+
+The budget also includes money for repairs to the old bridge over the river, which has been closed to heavy vehicles since the spring.
+
+## Related stories
+
+* [Mayor unveils plan for new tram line](https://example.com/2026/02/tram-line)
+* [Bridge closure hits local shops](https://example.com/2026/01/bridge-shops)
+
+[Share on Facebook](https://facebook.com/share?u=x) [Share on X](https://x.com/intent?u=x)
+
+© 2026 Daily Courier. [Privacy](https://example.com/privacy) · [Terms](https://example.com/terms)
+`
+	res, err := c.Classify(context.Background(), Input{Data: []byte(md), Mode: ModeText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Text != md {
+		t.Fatal("Text is not the input: offsets must refer to the markdown as sent")
+	}
+	checkResult(t, res)
+	got := map[string]Block{}
+	for _, b := range res.Blocks {
+		got[res.Text[b.Start:b.End]] = b
+	}
+	for _, tc := range []struct {
+		block string
+		want  Category // CategoryUnspecified: any boilerplate
+	}{
+		{"Council approves new budget for public transport", Title},
+		{"Home", Navigation},
+		{"Business", Navigation},
+		{"Mayor unveils plan for new tram line", CategoryUnspecified},
+	} {
+		b, ok := got[tc.block]
+		switch {
+		case !ok:
+			t.Errorf("no block %q", tc.block)
+		case tc.want == CategoryUnspecified && b.Label != Boilerplate:
+			t.Errorf("%q: %v, want boilerplate", tc.block, b.Category)
+		case tc.want != CategoryUnspecified && b.Category != tc.want:
+			t.Errorf("%q: %v, want %v", tc.block, b.Category, tc.want)
+		}
+	}
+	if mt := res.MainText(); !strings.Contains(mt, "[hundreds of letters](https://example.com/letters)") || strings.Contains(mt, "Business") {
+		t.Errorf("MainText %q: want the article's paragraphs as written, no menu", mt)
+	}
+}

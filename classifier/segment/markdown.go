@@ -1,0 +1,188 @@
+package segment
+
+import "strings"
+
+// Markdown. Scrapers that feed language models save pages as markdown
+// (Jina Reader, Firecrawl, crawl4ai and the like): links as [text](url),
+// images as ![alt](url), headings as "#" lines, list items as "* " lines,
+// bold as **text**. Read as plain text, the addresses and marks are words
+// and punctuation no plain rendition has: a menu item "* [World](https://
+// example.com/world)" reads as a sentence about example.com, a headline
+// "# Council approves …" starts with a mark. PlainMarkdown gives the text
+// a plain scraper would have saved, and where each of its bytes came from,
+// so that blocks found in it can be given back as offsets into the input.
+
+// maxMarkdownURL bounds the address of a link or image PlainMarkdown
+// reads; a longer one is no link (it stays as written).
+const maxMarkdownURL = 2048
+
+// PlainMarkdown returns text with its markdown marks taken out, line by
+// line: [text](url) becomes text, ![alt](url) nothing, a heading's
+// leading "#" marks (one to six, then a space) and a list item's leading
+// "* ", "- " or "+ " go, and so does every "**". pos[i] is the offset in
+// text of plain's byte i, and pos[len(plain)] is len(text). ok is false,
+// and plain and pos are nil, when text has no link or image (a text
+// without them is read as it is: a line that starts with "- " or "# " is
+// too common in plain text to be taken for a mark alone).
+//
+// Limits: inline links and images only (no reference links, autolinks or
+// HTML); a link's text may hold an image or brackets of its own one level
+// deep; the address ends at the first ")" unless parentheses inside it
+// pair up, and may not hold white space but before a quoted title.
+// Lines keep their breaks, so line structure (and segment.Text's reading
+// of it) is unchanged. Memory: plain is at most text's size and pos four
+// bytes per byte of plain.
+func PlainMarkdown(text string) (plain string, pos []int32, ok bool) {
+	if !strings.Contains(text, "](") {
+		return "", nil, false
+	}
+	u := unmarker{src: text}
+	u.out = make([]byte, 0, len(text))
+	u.pos = make([]int32, 0, len(text)+1)
+	links := 0
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		links += u.line(start, end)
+		if end < len(text) {
+			u.emit(end, end+1) // the line break
+		}
+		start = end + 1
+	}
+	if links == 0 {
+		return "", nil, false
+	}
+	u.pos = append(u.pos, int32(len(text)))
+	return string(u.out), u.pos, true
+}
+
+// unmarker writes plain text and its source offsets.
+type unmarker struct {
+	src string
+	out []byte
+	pos []int32
+}
+
+// emit copies src[i:j].
+func (u *unmarker) emit(i, j int) {
+	u.out = append(u.out, u.src[i:j]...)
+	for k := i; k < j; k++ {
+		u.pos = append(u.pos, int32(k))
+	}
+}
+
+// line writes the line src[i:e] without its marks and returns how many
+// links and images it held.
+func (u *unmarker) line(i, e int) int {
+	// leading white space, then a heading's or a list item's mark
+	j := i
+	for j < e && (u.src[j] == ' ' || u.src[j] == '\t') {
+		j++
+	}
+	u.emit(i, j)
+	if k := headingMark(u.src[j:e]); k > 0 {
+		j += k
+	} else if j+1 < e && (u.src[j] == '*' || u.src[j] == '-' || u.src[j] == '+') && u.src[j+1] == ' ' {
+		j += 2
+	}
+	return u.inline(j, e)
+}
+
+// headingMark returns the length of a heading's mark at the start of s
+// ("#" to "######" and one space), or 0.
+func headingMark(s string) int {
+	n := 0
+	for n < len(s) && n < 7 && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(s) || s[n] != ' ' {
+		return 0
+	}
+	return n + 1
+}
+
+// inline writes src[i:e] without its links' and images' marks and its
+// "**", and returns how many links and images it held.
+func (u *unmarker) inline(i, e int) int {
+	links := 0
+	from := i
+	for i < e {
+		c := u.src[i]
+		switch {
+		case c == '*' && i+1 < e && u.src[i+1] == '*':
+			u.emit(from, i)
+			i += 2
+			from = i
+			continue
+		case c == '!' && i+1 < e && u.src[i+1] == '[':
+			if _, end, ok := linkAt(u.src, i+1, e); ok {
+				u.emit(from, i)
+				i, from = end, end
+				links++
+				continue
+			}
+		case c == '[':
+			if textEnd, end, ok := linkAt(u.src, i, e); ok {
+				u.emit(from, i)
+				links += 1 + u.inline(i+1, textEnd)
+				i, from = end, end
+				continue
+			}
+		}
+		i++
+	}
+	u.emit(from, e)
+	return links
+}
+
+// linkAt reads a link at src[i] ('['), within src[:e]: it returns the end
+// of its text (the closing ']') and of the whole link (after ')'), and
+// whether there is one.
+func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
+	depth := 0
+	j := i
+	for ; j < e; j++ {
+		switch src[j] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+		if depth > 2 {
+			return 0, 0, false
+		}
+	}
+	if j >= e || j+1 >= e || src[j+1] != '(' {
+		return 0, 0, false
+	}
+	textEnd = j
+	paren := 0
+	for k := j + 1; k < e && k-j <= maxMarkdownURL; k++ {
+		switch c := src[k]; {
+		case c == '(':
+			paren++
+		case c == ')':
+			paren--
+			if paren == 0 {
+				return textEnd, k + 1, true
+			}
+		case c == ' ' || c == '\t':
+			// only a quoted title may follow the address
+			if k+1 < e && (src[k+1] == '"' || src[k+1] == '\'') {
+				q := src[k+1]
+				if m := strings.IndexByte(src[k+2:e], q); m >= 0 && k+2+m+1 < e && src[k+2+m+1] == ')' {
+					return textEnd, k + 2 + m + 2, true
+				}
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}

@@ -1,0 +1,114 @@
+package segment
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestPlainMarkdown(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+		ok               bool
+	}{
+		{"no link", "# Headline\n* item\nA **bold** word.", "", false},
+		{"brackets, no link", "See [1] and (2).", "", false},
+		{"a link", "Read [the report](https://example.com/r) today.", "Read the report today.", true},
+		{"an image", "![A bridge](https://example.com/b.jpg)\nText.", "\nText.", true},
+		{"an image in a link", "[![Logo](https://x.com/l.png)](https://x.com/)\n[Home](/)", "\nHome", true},
+		{"heading and list marks", "# [Title](https://x.com/t)\n* [Home](/)\n- [News](/news)\n+ [Sport](/sport)", "Title\nHome\nNews\nSport", true},
+		{"indented item", "  * [Home](/)", "  Home", true},
+		{"seven hashes are no heading", "####### [x](/)", "####### x", true},
+		{"bold", "**[Breaking](/b)**: news", "Breaking: news", true},
+		{"parentheses in the address", "[Wiki](https://en.wikipedia.org/wiki/Go_(language)) page", "Wiki page", true},
+		{"a quoted title", `[Home](/ "Go home") now`, "Home now", true},
+		{"space in the address", "[Home](/ x) now", "", false},
+		{"brackets in the text", "[[Draft] plan](/p)", "[Draft] plan", true},
+		{"unclosed address", "[Home](/home and more", "", false},
+		{"two on a line", "[Share](/s) [Tweet](/t)", "Share Tweet", true},
+		{"CRLF", "[Home](/)\r\nText\r\n", "Home\r\nText\r\n", true},
+		{"UTF-8", "[خانه](/) و [اخبار](/news)", "خانه و اخبار", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plain, pos, ok := PlainMarkdown(tc.text)
+			if ok != tc.ok || plain != tc.want {
+				t.Fatalf("PlainMarkdown(%q) = %q, %v; want %q, %v", tc.text, plain, ok, tc.want, tc.ok)
+			}
+			if ok {
+				checkPositions(t, tc.text, plain, pos)
+			}
+		})
+	}
+}
+
+// checkPositions checks that pos maps every byte of plain to the same
+// byte of text, in order, and ends at len(text).
+func checkPositions(t *testing.T, text, plain string, pos []int32) {
+	t.Helper()
+	if len(pos) != len(plain)+1 || int(pos[len(plain)]) != len(text) {
+		t.Fatalf("%d positions for %d bytes (last %v), want %d ending at %d", len(pos), len(plain), pos[len(pos)-1:], len(plain)+1, len(text))
+	}
+	for i := range len(plain) {
+		if i > 0 && pos[i] <= pos[i-1] {
+			t.Fatalf("position %d (%d) not after %d", i, pos[i], pos[i-1])
+		}
+		if text[pos[i]] != plain[i] {
+			t.Fatalf("byte %d of plain %q is byte %d of text %q", i, plain[i], pos[i], text[pos[i]])
+		}
+	}
+}
+
+// FuzzPlainMarkdown checks that PlainMarkdown never panics, that every
+// byte it keeps comes from the input in order, that it keeps every line
+// break, and that it keeps valid UTF-8 valid.
+func FuzzPlainMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"[a](b)", "![a](b)", "[![a](b)](c)", "# [a](b)\n* [c](d)", "**[a](b)**", "[a](b(c)d)",
+		`[a](b "t")`, "[[a]](b)", "[a](b", "[a](", "](", "[](", "\n\n[a](b)\n", "[a](b)\xff\xfe",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		plain, pos, ok := PlainMarkdown(text)
+		if !ok {
+			if plain != "" || pos != nil {
+				t.Fatalf("not ok, but %q and %d positions", plain, len(pos))
+			}
+			return
+		}
+		checkPositions(t, text, plain, pos)
+		if strings.Count(plain, "\n") != strings.Count(text, "\n") {
+			t.Fatalf("%d line breaks, want %d", strings.Count(plain, "\n"), strings.Count(text, "\n"))
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(plain) {
+			t.Fatalf("plain %q of valid %q is not valid UTF-8", plain, text)
+		}
+	})
+}
+
+func TestEvenBlanks(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []bool // BlankBefore of each block
+	}{
+		{"every line apart", "Headline\n\nFirst paragraph.\n\nSecond paragraph.\n\nShare", []bool{false, false, false, false}},
+		{"single spaced", "Home\nNews\nFirst paragraph.", []bool{false, false, false}},
+		{"paragraphs apart, menu together", "Home\nNews\nSport\n\nFirst paragraph.\n\nSecond paragraph.", []bool{false, false, false, true, true}},
+		{"two lines apart", "Headline\n\nFirst paragraph.", []bool{false, true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Text(tc.text, TextOptions{NoSplit: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, b := range d.Blocks {
+				got = append(got, b.BlankBefore)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("BlankBefore %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
