@@ -189,3 +189,21 @@ func TestRunBrief(t *testing.T) {
 		t.Errorf("brief: %d pages, %d scored, R %.3f; want 4, 4 and a recall over 0.5", r.Pages, r.Tokens.N, rc)
 	}
 }
+
+// TestRunMarkdown checks the markdown mode: pages rendered as markdown,
+// classified as text, scored without the kept links' addresses.
+func TestRunMarkdown(t *testing.T) {
+	corpora, c := newspaperSetup(t)
+	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"markdown"}, MaxPages: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) < 1 || rep.Results[0].Mode != "markdown" {
+		t.Fatalf("got %d results, want the set's in markdown mode", len(rep.Results))
+	}
+	r := rep.Results[0]
+	_, rc, f := r.Tokens.Means()
+	if r.Pages != 4 || r.Tokens.N != 4 || r.Errors != 0 || rc < 0.5 || f < 0.5 {
+		t.Errorf("markdown: %d pages, %d scored, %d errors, R %.3f, F1 %.3f; want 4, 4, 0 and over 0.5", r.Pages, r.Tokens.N, r.Errors, rc, f)
+	}
+}

@@ -1,0 +1,170 @@
+package evalrun
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/winnowhq/winnow/classifier/decode"
+	"golang.org/x/net/html"
+)
+
+// markdownOf renders an HTML page the way scrapers that save markdown do
+// (Jina Reader, Firecrawl, crawl4ai and the like): every block element
+// on lines of its own, headings as "#" lines, list items as "* " lines,
+// links as [text](href), images as ![alt](src), the rest as its visible
+// text with white space collapsed; script, style, template and the
+// document's head are left out. It is winnow eval's "markdown" rendition
+// (Winnow's text mode must read such text as it reads plain text).
+//
+// Limits: no tables, emphasis or code fences; hidden elements are
+// rendered like visible ones, as those scrapers mostly do.
+func markdownOf(page string) (string, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		return "", err
+	}
+	w := &mdWriter{}
+	for _, n := range doc.Find("body").Nodes {
+		w.node(n)
+	}
+	return w.String(), nil
+}
+
+// mdWriter accumulates markdown lines; line is the line being written.
+type mdWriter struct {
+	out   strings.Builder
+	line  strings.Builder
+	space bool // white space pending before the next text
+}
+
+// mdBlock are the elements rendered on lines of their own.
+var mdBlock = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "header": true, "footer": true,
+	"nav": true, "aside": true, "main": true, "ul": true, "ol": true, "li": true, "table": true,
+	"tr": true, "td": true, "th": true, "blockquote": true, "pre": true, "figure": true,
+	"figcaption": true, "form": true, "dl": true, "dt": true, "dd": true, "hr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "address": true,
+	"details": true, "summary": true, "fieldset": true,
+}
+
+// mdSkip are the elements left out with their content.
+var mdSkip = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "head": true,
+	"svg": true, "iframe": true, "object": true, "canvas": true, "select": true,
+}
+
+// flush ends the current line (a blank line after it, as markdown
+// separates blocks).
+func (w *mdWriter) flush() {
+	s := strings.TrimSpace(w.line.String())
+	w.line.Reset()
+	w.space = false
+	if s == "" || s == "*" || strings.Trim(s, "#") == "" {
+		return
+	}
+	w.out.WriteString(s)
+	w.out.WriteString("\n\n")
+}
+
+// text appends s with its white space collapsed; white space at either
+// end of s separates it from what comes before or after.
+func (w *mdWriter) text(s string) {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		w.space = w.space || s != ""
+		return
+	}
+	if w.line.Len() > 0 && (w.space || isSpace(s[0])) {
+		w.line.WriteByte(' ')
+	}
+	w.line.WriteString(strings.Join(fs, " "))
+	w.space = isSpace(s[len(s)-1])
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// inner renders n's children into a string of their own (one line).
+func (w *mdWriter) inner(n *html.Node) string {
+	sub := &mdWriter{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		sub.node(c)
+	}
+	s := sub.out.String() + sub.line.String()
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (w *mdWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.node(c)
+		}
+		return
+	}
+	tag := n.Data
+	if mdSkip[tag] {
+		return
+	}
+	switch tag {
+	case "br":
+		w.flush()
+		return
+	case "img":
+		if src := attr(n, "src"); src != "" {
+			w.text("![" + strings.Join(strings.Fields(attr(n, "alt")), " ") + "](" + src + ")")
+		}
+		return
+	case "a":
+		if href := attr(n, "href"); href != "" {
+			if t := w.inner(n); t != "" {
+				w.text("[" + t + "](" + href + ")")
+			}
+			return
+		}
+	}
+	block := mdBlock[tag]
+	if block {
+		w.flush()
+		switch tag {
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			w.line.WriteString(strings.Repeat("#", int(tag[1]-'0')) + " ")
+		case "li":
+			w.line.WriteString("* ")
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if block {
+		w.flush()
+	}
+}
+
+// String returns the markdown written so far.
+func (w *mdWriter) String() string {
+	w.flush()
+	return strings.TrimRight(w.out.String(), "\n") + "\n"
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// markdownRendition decodes a page's bytes and renders them as markdown
+// (markdownOf).
+func markdownRendition(raw []byte) (string, error) {
+	d, err := decode.Decode(raw, "")
+	if err != nil {
+		return "", err
+	}
+	return markdownOf(d.Text)
+}
