@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -75,5 +76,56 @@ The budget also includes money for repairs to the old bridge over the river, whi
 	}
 	if mt := res.MainText(); !strings.Contains(mt, "[hundreds of letters](https://example.com/letters)") || strings.Contains(mt, "Business") {
 		t.Errorf("MainText %q: want the article's paragraphs as written, no menu", mt)
+	}
+}
+
+// TestClassifyBlankLines checks that blank lines do not change a text's
+// labels: the same page written one block a line, with a blank line
+// between all its blocks, and with one before each paragraph only.
+func TestClassifyBlankLines(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{
+		"Home", "World", "Business", "Sport",
+		"Council approves new budget for public transport",
+		"By Jane Smith | March 3, 2026",
+		"The city council voted on Tuesday to approve a new budget that increases funding for public transport, parks and libraries.",
+		"Critics argued that the fees would fall hardest on small businesses, which are still recovering from a difficult year.",
+		"Related stories",
+		"Mayor unveils plan for new tram line",
+		"Bridge closure hits local shops",
+		"© 2026 Daily Courier. Privacy · Terms",
+	}
+	labels := func(text string) string {
+		res, err := c.Classify(context.Background(), Input{Data: []byte(text), Mode: ModeText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, bl := range res.Blocks {
+			fmt.Fprintf(&b, "%v/%v %q\n", bl.Label, bl.Category, res.Text[bl.Start:bl.End])
+		}
+		return b.String()
+	}
+	want := labels(strings.Join(lines, "\n"))
+	var paras strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			paras.WriteString("\n")
+			if len(l) > 80 {
+				paras.WriteString("\n")
+			}
+		}
+		paras.WriteString(l)
+	}
+	for _, tc := range []struct{ name, text string }{
+		{"a blank line between all blocks", strings.Join(lines, "\n\n")},
+		{"a blank line before each paragraph", paras.String()},
+	} {
+		if got := labels(tc.text); got != want {
+			t.Errorf("%s:\n%s\nwant, as one block a line:\n%s", tc.name, got, want)
+		}
 	}
 }

@@ -187,7 +187,6 @@ var (
 
 	kHTML     = newKey(nsText, "html")
 	kSplit    = newKey(nsText, "split")
-	kBlank    = newKey(nsText, "blank")
 	kSameLine = newKey(nsText, "sameline")
 
 	kDocTitle = newKey(nsTitle, "doctitle")

@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,30 +84,4 @@ func FuzzPlainMarkdown(f *testing.F) {
 			t.Fatalf("plain %q of valid %q is not valid UTF-8", plain, text)
 		}
 	})
-}
-
-func TestEvenBlanks(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		want       []bool // BlankBefore of each block
-	}{
-		{"every line apart", "Headline\n\nFirst paragraph.\n\nSecond paragraph.\n\nShare", []bool{false, false, false, false}},
-		{"single spaced", "Home\nNews\nFirst paragraph.", []bool{false, false, false}},
-		{"paragraphs apart, menu together", "Home\nNews\nSport\n\nFirst paragraph.\n\nSecond paragraph.", []bool{false, false, false, true, true}},
-		{"two lines apart", "Headline\n\nFirst paragraph.", []bool{false, true}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := Text(tc.text, TextOptions{NoSplit: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []bool
-			for _, b := range d.Blocks {
-				got = append(got, b.BlankBefore)
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
-				t.Errorf("BlankBefore %v, want %v", got, tc.want)
-			}
-		})
-	}
 }

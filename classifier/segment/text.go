@@ -158,45 +158,10 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		line++
 		pos = end + 1
 	}
-	evenBlanks(d.Blocks)
 	if reflow && checkErr(check) == nil {
 		unwrap(d)
 	}
 	return d
-}
-
-// minEvenLines is the fewest lines of text evenBlanks judges, and
-// evenShare the share of them (the first aside) that must follow a blank
-// line.
-const (
-	minEvenLines = 3
-	evenShare    = 0.9
-)
-
-// evenBlanks clears BlankBefore on every block when blank lines set
-// apart (nearly) every line from the one before: text written with a
-// blank line between all its paragraphs, headings and menu items, as
-// many scrapers and every markdown writer save it, says nothing by its
-// blank lines, and reads as the same text written one block a line (the
-// visible-text renditions the model learnt text from). Blank lines that
-// set apart some lines and not others (paragraphs of hard-wrapped lines,
-// a menu of single lines above them) are kept.
-func evenBlanks(bs []Block) {
-	lines, blank := 0, 0
-	for i := range bs {
-		if i > 0 && bs[i].Line == bs[i-1].Line {
-			continue
-		}
-		if lines++; i > 0 && bs[i].BlankBefore {
-			blank++
-		}
-	}
-	if lines < minEvenLines || float64(blank) < evenShare*float64(lines-1) {
-		return
-	}
-	for i := range bs {
-		bs[i].BlankBefore = false
-	}
 }
 
 // blockEstimate guesses how many blocks text gives: its lines less the

@@ -10,7 +10,8 @@ import (
 
 // markdownOf renders an HTML page the way scrapers that save markdown do
 // (Jina Reader, Firecrawl, crawl4ai and the like): every block element
-// on lines of its own, headings as "#" lines, list items as "* " lines,
+// on lines of its own, set apart by a blank line but for list items in a
+// row, headings as "#" lines, list items as "* " lines,
 // links as [text](href), images as ![alt](src), the rest as its visible
 // text with white space collapsed; script, style, template and the
 // document's head are left out. It is winnow eval's "markdown" rendition
@@ -35,6 +36,7 @@ type mdWriter struct {
 	out   strings.Builder
 	line  strings.Builder
 	space bool // white space pending before the next text
+	item  bool // the last line written is a list item
 }
 
 // mdBlock are the elements rendered on lines of their own.
@@ -62,8 +64,18 @@ func (w *mdWriter) flush() {
 	if s == "" || s == "*" || strings.Trim(s, "#") == "" {
 		return
 	}
+	item := strings.HasPrefix(s, "* ")
+	if w.out.Len() > 0 {
+		// list items follow one another; other blocks are set apart by
+		// a blank line
+		if item && w.item {
+			w.out.WriteString("\n")
+		} else {
+			w.out.WriteString("\n\n")
+		}
+	}
 	w.out.WriteString(s)
-	w.out.WriteString("\n\n")
+	w.item = item
 }
 
 // text appends s with its white space collapsed; white space at either
@@ -147,7 +159,7 @@ func (w *mdWriter) node(n *html.Node) {
 // String returns the markdown written so far.
 func (w *mdWriter) String() string {
 	w.flush()
-	return strings.TrimRight(w.out.String(), "\n") + "\n"
+	return w.out.String() + "\n"
 }
 
 func attr(n *html.Node, key string) string {

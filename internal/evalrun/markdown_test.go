@@ -8,7 +8,7 @@ func TestMarkdownOf(t *testing.T) {
 <article><h1>Rain  returns</h1><p>After a <b>dry</b> month, rain fell on <a href="/monday">Monday</a>.</p>
 <figure><img src="/r.jpg" alt="Rain"><figcaption>Rain in town</figcaption></figure>
 <p>Line one<br>line two</p><script>var x;</script></article></body></html>`
-	want := "* [Home](/)\n\n* [World](/world)\n\n# Rain returns\n\n" +
+	want := "* [Home](/)\n* [World](/world)\n\n# Rain returns\n\n" +
 		"After a dry month, rain fell on [Monday](/monday).\n\n![Rain](/r.jpg)\n\nRain in town\n\n" +
 		"Line one\n\nline two\n"
 	got, err := markdownOf(page)
