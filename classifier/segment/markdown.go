@@ -1,6 +1,9 @@
 package segment
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Markdown. Scrapers that feed language models save pages as markdown
 // (Jina Reader, Firecrawl, crawl4ai and the like): links as [text](url),
@@ -23,7 +26,8 @@ const maxMarkdownURL = 2048
 // text of plain's byte i, and pos[len(plain)] is len(text). ok is false,
 // and plain and pos are nil, when text has no link or image (a text
 // without them is read as it is: a line that starts with "- " or "# " is
-// too common in plain text to be taken for a mark alone).
+// too common in plain text to be taken for a mark alone), or is 2 GiB or
+// longer (the offsets are int32).
 //
 // Limits: inline links and images only (no reference links, autolinks or
 // HTML); a link's text may hold an image or brackets of its own one level
@@ -33,7 +37,7 @@ const maxMarkdownURL = 2048
 // of it) is unchanged. Memory: plain is at most text's size and pos four
 // bytes per byte of plain.
 func PlainMarkdown(text string) (plain string, pos []int32, ok bool) {
-	if !strings.Contains(text, "](") {
+	if len(text) >= math.MaxInt32 || !strings.Contains(text, "](") {
 		return "", nil, false
 	}
 	u := unmarker{src: text}
