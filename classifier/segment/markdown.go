@@ -32,7 +32,8 @@ const maxMarkdownURL = 2048
 // Limits: inline links and images only (no reference links, autolinks or
 // HTML); a link's text may hold an image or brackets of its own one level
 // deep; the address ends at the first ")" unless parentheses inside it
-// pair up, and may not hold white space but before a quoted title.
+// pair up, and may hold neither brackets nor white space (but before a
+// quoted title). The work is linear in the text's length.
 // Lines keep their breaks, so line structure (and segment.Text's reading
 // of it) is unchanged. Memory: plain is at most text's size and pos four
 // bytes per byte of plain.
@@ -177,6 +178,11 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 			if paren == 0 {
 				return textEnd, k + 1, true
 			}
+		case c == '[' || c == ']':
+			// no address holds a bracket unescaped: stopping here keeps
+			// the scan linear ("[x]([x]([x](…" would rescan 2 KiB at
+			// every bracket)
+			return 0, 0, false
 		case c == ' ' || c == '\t':
 			// only a quoted title may follow the address
 			if k+1 < e && (src[k+1] == '"' || src[k+1] == '\'') {

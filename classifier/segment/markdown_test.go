@@ -23,6 +23,8 @@ func TestPlainMarkdown(t *testing.T) {
 		{"parentheses in the address", "[Wiki](https://en.wikipedia.org/wiki/Go_(language)) page", "Wiki page", true},
 		{"a quoted title", `[Home](/ "Go home") now`, "Home now", true},
 		{"space in the address", "[Home](/ x) now", "", false},
+		{"a bracket in the address", "[Home](/[x]) now", "", false},
+		{"links run together, unclosed", "[x]([x]([x](y)", "[x]([x](x", true},
 		{"brackets in the text", "[[Draft] plan](/p)", "[Draft] plan", true},
 		{"unclosed address", "[Home](/home and more", "", false},
 		{"two on a line", "[Share](/s) [Tweet](/t)", "Share Tweet", true},
