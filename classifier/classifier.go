@@ -183,7 +183,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	var doc *segment.Doc
 	var err error
-	var pos []int32 // plain text's offsets in the input (markdown), or nil
+	var pos *segment.MarkdownOffsets // markdown's plain text offsets in the input, or nil
 	// Segmentation and scoring check ctx every thousand lines, nodes or
 	// blocks, so abandoned work stops within a millisecond or so of CPU.
 	// The block limit stops segmentation as soon as it is passed.
@@ -342,7 +342,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
 		if pos != nil {
-			sb.Start, sb.End = int(pos[sb.Start]), int(pos[sb.End-1])+1
+			sb.Start, sb.End = pos.Input(sb.Start), pos.Input(sb.End-1)+1
 		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}

@@ -58,6 +58,13 @@ func shape(name string, n int) *winnowv1.Document {
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: rep(strings.Repeat(strings.Repeat("word ", 12)+"words\n", 5) + "the end.\n\n")}}
 	case "paragraphs":
 		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Html{Html: rep("<p>" + strings.Repeat("lorem ipsum dolor sit amet ", 20) + "</p>\n")}}
+	case "markdown-items":
+		// one linked list item a line (segment.PlainMarkdown's offsets)
+		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: rep("* [word](/w)\n")}}
+	case "markdown-line":
+		// one huge line of words with a link: the plain text and its
+		// offsets are five times the input
+		return &winnowv1.Document{Id: name, Content: &winnowv1.Document_Text{Text: "[a](b) " + rep("word ")}}
 	case "declared-body":
 		// half the page a JSON-LD articleBody, half its paragraphs
 		// (segment.Doc.ArticleBody, classifier's followBody)
@@ -122,7 +129,8 @@ func docSize(doc *winnowv1.Document) int { return len(doc.GetText()) + len(doc.G
 // the block limit, and, for comparison, a normal page and one that
 // declares its article body.
 var worstShapes = []string{"word-per-line", "tiny-elements", "one-line", "one-line-sentences", "wrapped-lines", "paragraphs",
-	"one-line-letters", "lines-at-limit", "word-per-line-small", "p-elements", "p-at-limit", "deep", "declared-body"}
+	"one-line-letters", "lines-at-limit", "word-per-line-small", "p-elements", "p-at-limit", "deep", "declared-body",
+	"markdown-items", "markdown-line"}
 
 // TestMemoryPerByte (run with -memshapes 4) reports, per worst shape, the
 // peak live heap of one Classify call divided by the input size, and the

@@ -52,7 +52,8 @@ func ExamplePlainMarkdown() {
 	fmt.Println(plain)
 	// the byte offsets of "Jane Smith" in the input
 	i := strings.Index(plain, "Jane Smith")
-	fmt.Println(pos[i], pos[i+len("Jane Smith")-1]+1, md[pos[i]:pos[i+len("Jane Smith")-1]+1])
+	start, end := pos.Input(i), pos.Input(i+len("Jane Smith")-1)+1
+	fmt.Println(start, end, md[start:end])
 	// Output:
 	// true
 	// World

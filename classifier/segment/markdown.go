@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -12,8 +13,8 @@ import (
 // and punctuation no plain rendition has: a menu item "* [World](https://
 // example.com/world)" reads as a sentence about example.com, a headline
 // "# Council approves …" starts with a mark. PlainMarkdown gives the text
-// a plain scraper would have saved, and where each of its bytes came from,
-// so that blocks found in it can be given back as offsets into the input.
+// a plain scraper would have saved, and where its bytes came from, so
+// that blocks found in it can be given back as offsets into the input.
 
 // maxMarkdownURL bounds the address of a link or image PlainMarkdown
 // reads; a longer one is no link (it stays as written).
@@ -22,28 +23,27 @@ const maxMarkdownURL = 2048
 // PlainMarkdown returns text with its markdown marks taken out, line by
 // line: [text](url) becomes text, ![alt](url) nothing, a heading's
 // leading "#" marks (one to six, then a space) and a list item's leading
-// "* ", "- " or "+ " go, and so does every "**". pos[i] is the offset in
-// text of plain's byte i, and pos[len(plain)] is len(text). ok is false,
-// and plain and pos are nil, when text has no link or image (a text
-// without them is read as it is: a line that starts with "- " or "# " is
-// too common in plain text to be taken for a mark alone), or is 2 GiB or
-// longer (the offsets are int32).
+// "* ", "- " or "+ " go, and so does every "**". pos maps plain's offsets
+// to text's (MarkdownOffsets.Input). ok is false, and plain empty and pos
+// nil, when text has no link or image (a text without them is read as it
+// is: a line that starts with "- " or "# " is too common in plain text to
+// be taken for a mark alone), or is 2 GiB or longer (the offsets are
+// int32).
 //
 // Limits: inline links and images only (no reference links, autolinks or
 // HTML); a link's text may hold an image or brackets of its own one level
 // deep; the address ends at the first ")" unless parentheses inside it
 // pair up, and may hold neither brackets nor white space (but before a
-// quoted title). The work is linear in the text's length.
-// Lines keep their breaks, so line structure (and segment.Text's reading
-// of it) is unchanged. Memory: plain is at most text's size and pos four
-// bytes per byte of plain.
-func PlainMarkdown(text string) (plain string, pos []int32, ok bool) {
+// quoted title). The work is linear in the text's length. Lines keep
+// their breaks, so line structure (and segment.Text's reading of it) is
+// unchanged. Memory: plain is at most text's size, and pos 8 bytes per
+// run of text kept between two marks.
+func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 	if len(text) >= math.MaxInt32 || !strings.Contains(text, "](") {
 		return "", nil, false
 	}
-	u := unmarker{src: text}
-	u.out = make([]byte, 0, len(text))
-	u.pos = make([]int32, 0, len(text)+1)
+	u := unmarker{src: text, pos: &MarkdownOffsets{end: int32(len(text))}}
+	u.out.Grow(len(text))
 	links := 0
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -61,23 +61,55 @@ func PlainMarkdown(text string) (plain string, pos []int32, ok bool) {
 	if links == 0 {
 		return "", nil, false
 	}
-	u.pos = append(u.pos, int32(len(text)))
-	return string(u.out), u.pos, true
+	u.pos.n = int32(u.out.Len())
+	return u.out.String(), u.pos, true
+}
+
+// MarkdownOffsets maps offsets of PlainMarkdown's plain text to offsets
+// of its input: plain is made of runs of the input's bytes, and each run
+// is stored by its start in both.
+type MarkdownOffsets struct {
+	plain, text []int32 // each run's start in plain and in the input
+	n, end      int32   // the lengths of plain and of the input
+}
+
+// Input returns the offset in the input of plain's byte i, for i in
+// [0, len(plain)); i == len(plain) (or more) gives the input's length.
+func (m *MarkdownOffsets) Input(i int) int {
+	if i >= int(m.n) {
+		return int(m.end)
+	}
+	k := sort.Search(len(m.plain), func(k int) bool { return int(m.plain[k]) > i }) - 1
+	if k < 0 {
+		return 0
+	}
+	return int(m.text[k]) + i - int(m.plain[k])
+}
+
+// add records that plain's bytes from p on are the input's from t on,
+// extending the last run when it goes on where that one ends.
+func (m *MarkdownOffsets) add(p, t int) {
+	if n := len(m.plain); n > 0 && int(m.text[n-1])+p-int(m.plain[n-1]) == t {
+		return
+	}
+	m.plain = append(m.plain, int32(p))
+	m.text = append(m.text, int32(t))
 }
 
 // unmarker writes plain text and its source offsets.
 type unmarker struct {
 	src string
-	out []byte
-	pos []int32
+	out strings.Builder
+	pos *MarkdownOffsets
 }
 
 // emit copies src[i:j].
 func (u *unmarker) emit(i, j int) {
-	u.out = append(u.out, u.src[i:j]...)
-	for k := i; k < j; k++ {
-		u.pos = append(u.pos, int32(k))
+	if i >= j {
+		return
 	}
+	u.pos.add(u.out.Len(), i)
+	u.out.WriteString(u.src[i:j])
 }
 
 // line writes the line src[i:e] without its marks and returns how many

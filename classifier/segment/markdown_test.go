@@ -44,19 +44,22 @@ func TestPlainMarkdown(t *testing.T) {
 }
 
 // checkPositions checks that pos maps every byte of plain to the same
-// byte of text, in order, and ends at len(text).
-func checkPositions(t *testing.T, text, plain string, pos []int32) {
+// byte of text, in order, and len(plain) to len(text).
+func checkPositions(t *testing.T, text, plain string, pos *MarkdownOffsets) {
 	t.Helper()
-	if len(pos) != len(plain)+1 || int(pos[len(plain)]) != len(text) {
-		t.Fatalf("%d positions for %d bytes (last %v), want %d ending at %d", len(pos), len(plain), pos[len(pos)-1:], len(plain)+1, len(text))
+	if got := pos.Input(len(plain)); got != len(text) {
+		t.Fatalf("offset of plain's end %d, want %d", got, len(text))
 	}
+	last := -1
 	for i := range len(plain) {
-		if i > 0 && pos[i] <= pos[i-1] {
-			t.Fatalf("position %d (%d) not after %d", i, pos[i], pos[i-1])
+		o := pos.Input(i)
+		if o <= last || o >= len(text) {
+			t.Fatalf("position %d (%d) not after %d or past the text (%d bytes)", i, o, last, len(text))
 		}
-		if text[pos[i]] != plain[i] {
-			t.Fatalf("byte %d of plain %q is byte %d of text %q", i, plain[i], pos[i], text[pos[i]])
+		if text[o] != plain[i] {
+			t.Fatalf("byte %d of plain %q is byte %d of text %q", i, plain[i], o, text[o])
 		}
+		last = o
 	}
 }
 
@@ -74,7 +77,7 @@ func FuzzPlainMarkdown(f *testing.F) {
 		plain, pos, ok := PlainMarkdown(text)
 		if !ok {
 			if plain != "" || pos != nil {
-				t.Fatalf("not ok, but %q and %d positions", plain, len(pos))
+				t.Fatalf("not ok, but %q and %v", plain, pos)
 			}
 			return
 		}
