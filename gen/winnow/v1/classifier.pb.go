@@ -466,7 +466,9 @@ type Document_Text struct {
 	// The page as plain text (e.g. what a scraper extracted from HTML),
 	// already decoded. Must be valid UTF-8, like every protobuf string; send
 	// bytes in another or an unknown encoding as raw. Offsets in the
-	// response are byte offsets into exactly this string.
+	// response are byte offsets into exactly this string. Markdown (inline
+	// links and images, heading and list marks) is read as the text it
+	// renders; its offsets still refer to the markdown as sent.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 
