@@ -34,7 +34,8 @@ const maxMarkdownURL = 2048
 // HTML); a link's text may hold an image or brackets of its own one level
 // deep; the address ends at the first ")" unless parentheses inside it
 // pair up, and may hold neither brackets nor white space (but before a
-// quoted title). The work is linear in the text's length. Lines keep
+// quoted title) unless written in angle brackets, <…>, as CommonMark
+// allows. The work is linear in the text's length. Lines keep
 // their breaks, so line structure (and segment.Text's reading of it) is
 // unchanged. Memory: plain is at most text's size, and pos 8 bytes per
 // run of text kept between two marks.
@@ -200,6 +201,22 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		return 0, 0, false
 	}
 	textEnd = j
+	if j+2 < e && src[j+2] == '<' {
+		// an address in angle brackets may hold white space, but no
+		// other angle bracket (which also keeps the scan linear)
+		for k := j + 3; k < e && k-j <= maxMarkdownURL; k++ {
+			switch src[k] {
+			case '<':
+				return 0, 0, false
+			case '>':
+				if k+1 < e && src[k+1] == ')' {
+					return textEnd, k + 2, true
+				}
+				return 0, 0, false
+			}
+		}
+		return 0, 0, false
+	}
 	paren := 0
 	for k := j + 1; k < e && k-j <= maxMarkdownURL; k++ {
 		switch c := src[k]; {

@@ -12,7 +12,8 @@ import (
 // (Jina Reader, Firecrawl, crawl4ai and the like): every block element
 // on lines of its own, set apart by a blank line but for list items in a
 // row, headings as "#" lines, list items as "* " lines,
-// links as [text](href), images as ![alt](src), the rest as its visible
+// links as [text](href) and images as ![alt](src) with white space and
+// brackets in the address percent-encoded, the rest as its visible
 // text with white space collapsed; script, style, template and the
 // document's head are left out. It is winnow eval's "markdown" rendition
 // (Winnow's text mode must read such text as it reads plain text).
@@ -127,13 +128,13 @@ func (w *mdWriter) node(n *html.Node) {
 		return
 	case "img":
 		if src := attr(n, "src"); src != "" {
-			w.text("![" + strings.Join(strings.Fields(attr(n, "alt")), " ") + "](" + src + ")")
+			w.text("![" + strings.Join(strings.Fields(attr(n, "alt")), " ") + "](" + mdAddress(src) + ")")
 		}
 		return
 	case "a":
 		if href := attr(n, "href"); href != "" {
 			if t := w.inner(n); t != "" {
-				w.text("[" + t + "](" + href + ")")
+				w.text("[" + t + "](" + mdAddress(href) + ")")
 			}
 			return
 		}
@@ -180,3 +181,12 @@ func markdownRendition(raw []byte) (string, error) {
 	}
 	return markdownOf(d.Text)
 }
+
+// mdAddress writes an address as markdown converters do: white space and
+// brackets percent-encoded (a data: image's SVG holds spaces and line
+// breaks), so that the link stays one link on one line.
+func mdAddress(u string) string {
+	return mdEscape.Replace(strings.TrimSpace(u))
+}
+
+var mdEscape = strings.NewReplacer(" ", "%20", "\n", "%0A", "\r", "%0D", "\t", "%09", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D")

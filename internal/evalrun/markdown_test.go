@@ -7,10 +7,11 @@ func TestMarkdownOf(t *testing.T) {
 <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
 <article><h1>Rain  returns</h1><p>After a <b>dry</b> month, rain fell on <a href="/monday">Monday</a>.</p>
 <figure><img src="/r.jpg" alt="Rain"><figcaption>Rain in town</figcaption></figure>
-<p>Line one<br>line two</p><script>var x;</script></article></body></html>`
+<p>Line one<br>line two</p><script>var x;</script>
+<p><a href="/a b(c)">Odd address</a></p></article></body></html>`
 	want := "* [Home](/)\n* [World](/world)\n\n# Rain returns\n\n" +
 		"After a dry month, rain fell on [Monday](/monday).\n\n![Rain](/r.jpg)\n\nRain in town\n\n" +
-		"Line one\n\nline two\n"
+		"Line one\n\nline two\n\n[Odd address](/a%20b%28c%29)\n"
 	got, err := markdownOf(page)
 	if err != nil {
 		t.Fatal(err)
