@@ -67,6 +67,10 @@ func TestProseTail(t *testing.T) {
 		{"a paragraph's sentences on one line", []blk{{para, 0, body}, {para, 0, body}, {para, 0, legal}}, []int{body, body, body}},
 		{"a glued page's pieces", []blk{{short, 0, nav}, {para, 0, body}, {para, 0, legal}}, []int{nav, body, legal}},
 		{"own line after boilerplate", []blk{{short, 0, nav}, {para, 1, body}, {para, 2, legal}}, []int{nav, body, body}},
+		{"a closing sentence of a clean text", []blk{{para, 0, body}, {"The vote was close.", 1, legal}}, []int{body, body}},
+		{"a closing sentence after boilerplate", []blk{{short, 0, nav}, {para, 1, body}, {"The vote was close.", 2, legal}}, []int{nav, body, legal}},
+		{"three words", []blk{{para, 0, body}, {"Share this article.", 1, legal}}, []int{body, legal}},
+		{"no full stop", []blk{{para, 0, body}, {"Read more about the vote", 1, legal}}, []int{body, legal}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks, classes := layBlocks(tc.blocks)
