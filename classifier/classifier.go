@@ -200,6 +200,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 		pos = p
 		doc, err = segment.Text(plain, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
+		if err == nil && pos != nil {
+			pos.SetLinks(doc.Blocks) // the decoder reads link text as in HTML
+		}
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, &Error{Op: op, Kind: KindCanceled, Err: cerr}

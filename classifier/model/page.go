@@ -137,7 +137,11 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 		digits += float64(st.digits)
 		letters += float64(st.letters)
 		bytes += float64(b.End - b.Start)
-		links += float64(b.LinkBytes)
+		if doc.HTML {
+			// (a text's link bytes, from markdown, are no page evidence:
+			// the page model learnt link shares from HTML pages only)
+			links += float64(b.LinkBytes)
+		}
 		if b.Repeat >= 3 {
 			repTok += t
 			if pc >= 0.5 {

@@ -38,7 +38,8 @@ const maxMarkdownURL = 2048
 // allows. The work is linear in the text's length. Lines keep
 // their breaks, so line structure (and segment.Text's reading of it) is
 // unchanged. Memory: plain is at most text's size, and pos 8 bytes per
-// run of text kept between two marks.
+// run of text kept between two marks and per link (its text's span, for
+// MarkdownOffsets.SetLinks).
 func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 	if len(text) >= math.MaxInt32 || !strings.Contains(text, "](") {
 		return "", nil, false
@@ -70,8 +71,9 @@ func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 // of its input: plain is made of runs of the input's bytes, and each run
 // is stored by its start in both.
 type MarkdownOffsets struct {
-	plain, text []int32 // each run's start in plain and in the input
-	n, end      int32   // the lengths of plain and of the input
+	plain, text []int32    // each run's start in plain and in the input
+	n, end      int32      // the lengths of plain and of the input
+	links       [][2]int32 // the spans of plain that are link text
 }
 
 // Input returns the offset in the input of plain's byte i, for i in
@@ -85,6 +87,26 @@ func (m *MarkdownOffsets) Input(i int) int {
 		return 0
 	}
 	return int(m.text[k]) + i - int(m.plain[k])
+}
+
+// SetLinks sets the LinkBytes and Links of blocks (of plain, in order)
+// from the links' text: as in HTML, a block whose bytes are mostly link
+// text (a linked menu item, a teaser's linked title or summary) reads as
+// a list's item, not as the article's prose.
+func (m *MarkdownOffsets) SetLinks(blocks []Block) {
+	k := 0
+	for i := range blocks {
+		b := &blocks[i]
+		for k < len(m.links) && int(m.links[k][1]) <= b.Start {
+			k++
+		}
+		for j := k; j < len(m.links) && int(m.links[j][0]) < b.End; j++ {
+			if s, e := max(int(m.links[j][0]), b.Start), min(int(m.links[j][1]), b.End); e > s {
+				b.LinkBytes += e - s
+				b.Links++
+			}
+		}
+	}
 }
 
 // add records that plain's bytes from p on are the input's from t on,
@@ -166,7 +188,15 @@ func (u *unmarker) inline(i, e int) int {
 		case c == '[':
 			if textEnd, end, ok := linkAt(u.src, i, e); ok {
 				u.emit(from, i)
+				ls := u.out.Len()
 				links += 1 + u.inline(i+1, textEnd)
+				if u.out.Len() > ls {
+					// a link nested in this one's text is inside its span
+					for n := len(u.pos.links); n > 0 && u.pos.links[n-1][0] >= int32(ls); n-- {
+						u.pos.links = u.pos.links[:n-1]
+					}
+					u.pos.links = append(u.pos.links, [2]int32{int32(ls), int32(u.out.Len())})
+				}
 				i, from = end, end
 				continue
 			}

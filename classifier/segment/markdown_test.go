@@ -68,7 +68,8 @@ func checkPositions(t *testing.T, text, plain string, pos *MarkdownOffsets) {
 
 // FuzzPlainMarkdown checks that PlainMarkdown never panics, that every
 // byte it keeps comes from the input in order, that it keeps every line
-// break, and that it keeps valid UTF-8 valid.
+// break, that it keeps valid UTF-8 valid, and that its link spans are in
+// order and give no block more link bytes than it has.
 func FuzzPlainMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"[a](b)", "![a](b)", "[![a](b)](c)", "# [a](b)\n* [c](d)", "**[a](b)**", "[a](b(c)d)",
@@ -91,5 +92,52 @@ func FuzzPlainMarkdown(f *testing.F) {
 		if utf8.ValidString(text) && !utf8.ValidString(plain) {
 			t.Fatalf("plain %q of valid %q is not valid UTF-8", plain, text)
 		}
+		for k := 1; k < len(pos.links); k++ {
+			if pos.links[k][0] < pos.links[k-1][1] || pos.links[k][0] >= pos.links[k][1] {
+				t.Fatalf("link spans %v overlap or are empty", pos.links)
+			}
+		}
+		d, err := Text(plain, TextOptions{NoSplit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pos.SetLinks(d.Blocks)
+		for _, b := range d.Blocks {
+			if b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
+				t.Fatalf("block %q: %d link bytes", plain[b.Start:b.End], b.LinkBytes)
+			}
+		}
 	})
+}
+
+func TestMarkdownLinks(t *testing.T) {
+	md := "* [Home](/)\nRead [the report](/r) today.\n[[Draft] plan](/p)\n[a [b](/b) c](/a)\nNo link here.\n![img](/i.png) [x](/x)"
+	plain, pos, ok := PlainMarkdown(md)
+	if !ok {
+		t.Fatal("no markdown")
+	}
+	d, err := Text(plain, TextOptions{NoSplit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos.SetLinks(d.Blocks)
+	for i, want := range []struct {
+		text         string
+		bytes, links int
+	}{
+		{"Home", 4, 1},
+		{"Read the report today.", 10, 1},
+		{"[Draft] plan", 12, 1},
+		{"a b c", 5, 1}, // the nested link is inside the outer one's span
+		{"No link here.", 0, 0},
+		{"x", 1, 1},
+	} {
+		if i >= len(d.Blocks) {
+			t.Fatalf("%d blocks, want %d", len(d.Blocks), i+1)
+		}
+		b := d.Blocks[i]
+		if got := plain[b.Start:b.End]; got != want.text || b.LinkBytes != want.bytes || b.Links != want.links {
+			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, want.text, want.bytes, want.links)
+		}
+	}
 }
