@@ -16,9 +16,14 @@ import (
 // a plain scraper would have saved, and where its bytes came from, so
 // that blocks found in it can be given back as offsets into the input.
 
-// maxMarkdownURL bounds the address of a link or image PlainMarkdown
-// reads; a longer one is no link (it stays as written).
-const maxMarkdownURL = 2048
+// Bounds of a link PlainMarkdown reads: its address's bytes, its text's
+// bytes and the line breaks in its text; a longer one is no link (it
+// stays as written).
+const (
+	maxMarkdownURL = 2048
+	maxLinkText    = 2048
+	maxLinkBreaks  = 3
+)
 
 // PlainMarkdown returns text with its markdown marks taken out, line by
 // line: [text](url) becomes text, ![alt](url) nothing, a heading's
@@ -30,15 +35,17 @@ const maxMarkdownURL = 2048
 // be taken for a mark alone), or is 2 GiB or longer (the offsets are
 // int32).
 //
-// Limits: inline links and images only (no reference links, autolinks or
-// HTML); a link's text may hold an image or brackets of its own one level
-// deep; the address ends at the first ")" unless parentheses inside it
-// pair up, and may hold neither brackets nor white space (but before a
-// quoted title) unless written in angle brackets, <…>, as CommonMark
-// allows. The work is linear in the text's length. Lines keep
-// their breaks, so line structure (and segment.Text's reading of it) is
-// unchanged. Memory: plain is at most text's size, and pos 8 bytes per
-// run of text kept between two marks and per link (its text's span, for
+// Limits: inline links and images only (no reference links, autolinks
+// or HTML); a link's text may hold an image or brackets of its own one
+// level deep, and go on over up to maxLinkBreaks line breaks (converters
+// that hard-wrap split links) but not over a blank line; the address, on
+// one line, ends at the first ")" unless parentheses inside it pair up,
+// and may hold neither brackets nor white space (but before a quoted
+// title) unless written in angle brackets, <…>, as CommonMark allows.
+// The work is linear in the text's length. Lines keep their breaks, so
+// line structure (and segment.Text's reading of it) is unchanged.
+// Memory: plain is at most text's size, and pos 8 bytes per run of text
+// kept between two marks and per link (its text's span, for
 // MarkdownOffsets.SetLinks).
 func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 	if len(text) >= math.MaxInt32 || !strings.Contains(text, "](") {
@@ -47,18 +54,15 @@ func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 	u := unmarker{src: text, pos: &MarkdownOffsets{end: int32(len(text))}}
 	u.out.Grow(len(text))
 	links := 0
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
+	for i := 0; i < len(text); {
+		e := lineEnd(text, i)
+		j := u.marks(i, e)
+		k, n := u.inline(j, e, true)
+		links += n
+		if k < len(text) {
+			u.emit(k, k+1) // the line break
 		}
-		links += u.line(start, end)
-		if end < len(text) {
-			u.emit(end, end+1) // the line break
-		}
-		start = end + 1
+		i = k + 1
 	}
 	if links == 0 {
 		return "", nil, false
@@ -135,10 +139,19 @@ func (u *unmarker) emit(i, j int) {
 	u.out.WriteString(u.src[i:j])
 }
 
-// line writes the line src[i:e] without its marks and returns how many
-// links and images it held.
-func (u *unmarker) line(i, e int) int {
-	// leading white space, then a heading's or a list item's mark
+// lineEnd returns the offset of the line break that ends the line at i,
+// or len(s).
+func lineEnd(s string, i int) int {
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// marks writes the leading white space of the line src[i:e] and skips a
+// heading's or a list item's mark after it; it returns where the line's
+// text starts.
+func (u *unmarker) marks(i, e int) int {
 	j := i
 	for j < e && (u.src[j] == ' ' || u.src[j] == '\t') {
 		j++
@@ -149,7 +162,7 @@ func (u *unmarker) line(i, e int) int {
 	} else if j+1 < e && (u.src[j] == '*' || u.src[j] == '-' || u.src[j] == '+') && u.src[j+1] == ' ' {
 		j += 2
 	}
-	return u.inline(j, e)
+	return j
 }
 
 // headingMark returns the length of a heading's mark at the start of s
@@ -166,10 +179,19 @@ func headingMark(s string) int {
 }
 
 // inline writes src[i:e] without its links' and images' marks and its
-// "**", and returns how many links and images it held.
-func (u *unmarker) inline(i, e int) int {
+// "**", and returns where it stopped and how many links and images it
+// held. With grow (a line of the text), a link whose text goes on over
+// line breaks (converters that hard-wrap write such links) is read whole,
+// and inline goes on to the end of the line where the link ends; it
+// stops at a line break (or the text's end). Without (a link's text),
+// it stops at e.
+func (u *unmarker) inline(i, e int, grow bool) (int, int) {
 	links := 0
 	from := i
+	limit := e
+	if grow {
+		limit = len(u.src)
+	}
 	for i < e {
 		c := u.src[i]
 		switch {
@@ -179,17 +201,21 @@ func (u *unmarker) inline(i, e int) int {
 			from = i
 			continue
 		case c == '!' && i+1 < e && u.src[i+1] == '[':
-			if _, end, ok := linkAt(u.src, i+1, e); ok {
+			if _, end, ok := linkAt(u.src, i+1, limit); ok {
 				u.emit(from, i)
 				i, from = end, end
 				links++
+				if end > e {
+					e = lineEnd(u.src, end)
+				}
 				continue
 			}
 		case c == '[':
-			if textEnd, end, ok := linkAt(u.src, i, e); ok {
+			if textEnd, end, ok := linkAt(u.src, i, limit); ok {
 				u.emit(from, i)
 				ls := u.out.Len()
-				links += 1 + u.inline(i+1, textEnd)
+				_, n := u.inline(i+1, textEnd, false)
+				links += 1 + n
 				if u.out.Len() > ls {
 					// a link nested in this one's text is inside its span
 					for n := len(u.pos.links); n > 0 && u.pos.links[n-1][0] >= int32(ls); n-- {
@@ -198,20 +224,23 @@ func (u *unmarker) inline(i, e int) int {
 					u.pos.links = append(u.pos.links, [2]int32{int32(ls), int32(u.out.Len())})
 				}
 				i, from = end, end
+				if end > e {
+					e = lineEnd(u.src, end)
+				}
 				continue
 			}
 		}
 		i++
 	}
 	u.emit(from, e)
-	return links
+	return e, links
 }
 
 // linkAt reads a link at src[i] ('['), within src[:e]: it returns the end
 // of its text (the closing ']') and of the whole link (after ')'), and
 // whether there is one.
 func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
-	depth := 0
+	depth, breaks := 0, 0
 	j := i
 	for ; j < e; j++ {
 		switch src[j] {
@@ -219,11 +248,17 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 			depth++
 		case ']':
 			depth--
+		case '\n':
+			// a link's text may go on over a few line breaks, not over a
+			// blank line
+			if breaks++; breaks > maxLinkBreaks || blankAfter(src, j+1, e) {
+				return 0, 0, false
+			}
 		}
 		if depth == 0 {
 			break
 		}
-		if depth > 2 {
+		if depth > 2 || j-i > maxLinkText {
 			return 0, 0, false
 		}
 	}
@@ -236,7 +271,7 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		// other angle bracket (which also keeps the scan linear)
 		for k := j + 3; k < e && k-j <= maxMarkdownURL; k++ {
 			switch src[k] {
-			case '<':
+			case '<', '\n':
 				return 0, 0, false
 			case '>':
 				if k+1 < e && src[k+1] == ')' {
@@ -257,16 +292,16 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 			if paren == 0 {
 				return textEnd, k + 1, true
 			}
-		case c == '[' || c == ']':
-			// no address holds a bracket unescaped: stopping here keeps
-			// the scan linear ("[x]([x]([x](…" would rescan 2 KiB at
-			// every bracket)
+		case c == '[' || c == ']' || c == '\n':
+			// no address holds a bracket unescaped, nor a line break:
+			// stopping here keeps the scan linear ("[x]([x]([x](…" would
+			// rescan 2 KiB at every bracket)
 			return 0, 0, false
 		case c == ' ' || c == '\t':
 			// only a quoted title may follow the address
 			if k+1 < e && (src[k+1] == '"' || src[k+1] == '\'') {
-				q := src[k+1]
-				if m := strings.IndexByte(src[k+2:e], q); m >= 0 && k+2+m+1 < e && src[k+2+m+1] == ')' {
+				q, le := src[k+1], min(e, lineEnd(src, k))
+				if m := strings.IndexByte(src[k+2:le], q); m >= 0 && k+2+m+1 < le && src[k+2+m+1] == ')' {
 					return textEnd, k + 2 + m + 2, true
 				}
 			}
@@ -274,4 +309,18 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// blankAfter reports whether the line at src[i:] (before e) is blank.
+func blankAfter(src string, i, e int) bool {
+	for ; i < e; i++ {
+		switch src[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -33,6 +33,11 @@ func TestPlainMarkdown(t *testing.T) {
 		{"two on a line", "[Share](/s) [Tweet](/t)", "Share Tweet", true},
 		{"CRLF", "[Home](/)\r\nText\r\n", "Home\r\nText\r\n", true},
 		{"UTF-8", "[خانه](/) و [اخبار](/news)", "خانه و اخبار", true},
+		{"link text over a line break", "* [Mayor unveils plan\nfor a tram](/t) line\nNext", "Mayor unveils plan\nfor a tram line\nNext", true},
+		{"link text over three line breaks", "[a\nb\nc\nd](/x)", "a\nb\nc\nd", true},
+		{"link text over four line breaks", "[a\nb\nc\nd\ne](/x) [y](/y)", "[a\nb\nc\nd\ne](/x) y", true},
+		{"link text over a blank line", "[a\n\nb](/x) [y](/y)", "[a\n\nb](/x) y", true},
+		{"address over a line break", "[a](/x\ny) [y](/y)", "[a](/x\ny) y", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plain, pos, ok := PlainMarkdown(tc.text)

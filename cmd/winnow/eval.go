@@ -52,7 +52,7 @@ func (a *app) evalCmd() *cobra.Command {
 	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian", "persian-heldout" and "seed")`)
 	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
 	noURL := fs.Bool("no-url", false, "classify the corpus pages without their addresses, as a caller that sends none")
-	modes := fs.String("modes", "html,text,markdown,clean,brief", "comma-separated modes: html, text (the page's visible text), markdown (the page as markdown), clean (an article's gold text alone, as text), brief (its headline and first paragraph alone)")
+	modes := fs.String("modes", "html,text,markdown,markdown-wrapped,clean,brief", "comma-separated modes: html, text (the page's visible text), markdown (the page as markdown), markdown-wrapped (the same hard-wrapped at 78 runes), clean (an article's gold text alone, as text), brief (its headline and first paragraph alone)")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/internal/wrap"
 	"golang.org/x/net/html"
 )
 
@@ -18,14 +19,17 @@ import (
 // document's head are left out. It is winnow eval's "markdown" rendition
 // (Winnow's text mode must read such text as it reads plain text).
 //
+// With width > 0 every line is hard-wrapped at width runes, as html2text
+// writes by default (78): a link's text then goes on over line breaks.
+//
 // Limits: no tables, emphasis or code fences; hidden elements are
 // rendered like visible ones, as those scrapers mostly do.
-func markdownOf(page string) (string, error) {
+func markdownOf(page string, width int) (string, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
 	if err != nil {
 		return "", err
 	}
-	w := &mdWriter{}
+	w := &mdWriter{width: width}
 	for _, n := range doc.Find("body").Nodes {
 		w.node(n)
 	}
@@ -38,6 +42,7 @@ type mdWriter struct {
 	line  strings.Builder
 	space bool // white space pending before the next text
 	item  bool // the last line written is a list item
+	width int  // the width lines are hard-wrapped at (0: none)
 }
 
 // mdBlock are the elements rendered on lines of their own.
@@ -64,6 +69,9 @@ func (w *mdWriter) flush() {
 	w.space = false
 	if s == "" || s == "*" || strings.Trim(s, "#") == "" {
 		return
+	}
+	if w.width > 0 {
+		s = wrap.Text(s, w.width)
 	}
 	item := strings.HasPrefix(s, "* ")
 	if w.out.Len() > 0 {
@@ -173,13 +181,13 @@ func attr(n *html.Node, key string) string {
 }
 
 // markdownRendition decodes a page's bytes and renders them as markdown
-// (markdownOf).
-func markdownRendition(raw []byte) (string, error) {
+// (markdownOf), hard-wrapped at width runes when width > 0.
+func markdownRendition(raw []byte, width int) (string, error) {
 	d, err := decode.Decode(raw, "")
 	if err != nil {
 		return "", err
 	}
-	return markdownOf(d.Text)
+	return markdownOf(d.Text, width)
 }
 
 // mdAddress writes an address as markdown converters do: white space and

@@ -12,11 +12,23 @@ func TestMarkdownOf(t *testing.T) {
 	want := "* [Home](/)\n* [World](/world)\n\n# Rain returns\n\n" +
 		"After a dry month, rain fell on [Monday](/monday).\n\n![Rain](/r.jpg)\n\nRain in town\n\n" +
 		"Line one\n\nline two\n\n[Odd address](/a%20b%28c%29)\n"
-	got, err := markdownOf(page)
+	got, err := markdownOf(page, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got != want {
 		t.Errorf("markdownOf:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMarkdownOfWrapped(t *testing.T) {
+	page := `<p>The council voted on <a href="/t">a long and detailed plan for the city's buses</a> on Tuesday.</p>`
+	want := "The council voted on [a long and\ndetailed plan for the city's buses](/t)\non Tuesday.\n"
+	got, err := markdownOf(page, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("markdownOf, 40 runes:\n%s\nwant:\n%s", got, want)
 	}
 }
