@@ -101,7 +101,7 @@ func wrapParagraphs(text string, ls *wlines, open bool, paras []wpara) ([]wpara,
 	for k := 0; k < ls.n; {
 		n, reached := wrapRun(text, ls, k, open)
 		chained = chained || reached-k >= openLines
-		if n >= wrapLines {
+		if n >= 2 { // wrapLines or more, or two set apart (wrapRun)
 			paras = append(paras, wpara{k, n})
 			k += n
 			continue
@@ -160,7 +160,11 @@ func (l *wlines) line(k int) int         { return l.bs[l.first(k)].Line }
 func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
 
 // wrapRun returns how many lines from line i form one hard-wrapped paragraph
-// (0 or 1 when none), and the last line its chain of full lines reached.
+// (0 or 1 when none), and the last line its chain of full lines reached. A
+// paragraph has wrapLines lines or more, or two when blank lines (or the
+// text's start and end) set them apart: markdown and many scrapers put a
+// blank line between paragraphs, and a paragraph wrapped into two lines
+// read as two short ones.
 // With open, the paragraph may end on a line without sentence punctuation
 // (unwrap's comment says when).
 func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
@@ -190,6 +194,8 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && EndsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
+		} else if full == 1 && EndsSentence(s) && ends == 0 && apart(ls, i, j) {
+			best = 2 // two lines set apart by blank lines: a paragraph
 		} else if open && !cjk && full >= openLines && width-narrow <= openSpread && inner > 0 && ends <= full/3 {
 			best = j - i + 1 // ... or ends here, without punctuation
 		}
@@ -438,4 +444,10 @@ func sentenceInside(s string) bool {
 		}
 	}
 	return false
+}
+
+// apart reports whether lines i..j are set apart from the text around
+// them by blank lines (or its start and end).
+func apart(ls *wlines, i, j int) bool {
+	return (i == 0 || ls.blankBefore(i)) && (j+1 >= ls.n || ls.blankBefore(j+1))
 }

@@ -20,6 +20,8 @@ func TestReflow(t *testing.T) {
 	// heading on the held-out pages)
 	faOpen := fa + " " + strings.TrimSuffix(fa, ".")
 	wrapped := strings.Repeat(wrap.Text(fa, 64)+"\n\n", 3)
+	// a sentence wrapped into two lines
+	two := "The council voted on Tuesday to expand the city's bus network, adding four new routes that will serve the eastern suburbs."
 	tests := []struct {
 		name string
 		text string
@@ -33,6 +35,8 @@ func TestReflow(t *testing.T) {
 		{"hard-wrapped page: an open end needs lines of one width", wrapped + wrap.Text(faOpen, 50), 3 + 8},
 		{"one line per paragraph", para + "\n" + para, 2},
 		{"two-line paragraph stays", wrap.Text(para[:130], 72), 2},
+		{"two lines set apart by blank lines: a paragraph", "Menu\n\n" + wrap.Text(two, 72) + "\n\nShare this article", 3},
+		{"two lines between lines stay", "Menu\n" + wrap.Text(two, 72) + "\nShare this article", 4},
 		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
 		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
 		{"blank line ends the paragraph", wrap.Text(para, 72) + "\n\n" + wrap.Text(para, 72), 2},
