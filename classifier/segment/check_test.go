@@ -54,11 +54,10 @@ func docError(d *Doc) error {
 		if isSpace(r) || isSpace(l) {
 			return fmt.Errorf("block %d %q not trimmed", i, clip(s))
 		}
-		if lines := strings.Count(s, "\n"); lines > 0 && (d.HTML || b.Split != SplitNone || lines+1 < wrapLines && !apartBefore(text, b.Start) ||
+		if lines := strings.Count(s, "\n"); lines > 0 && (d.HTML || b.Split != SplitNone ||
 			!EndsSentence(s) && (lines < openLines || !sentenceInside(s))) {
 			// only a plain-text hard-wrapped paragraph spans lines (unwrap;
-			// on a hard-wrapped page it may end without punctuation; of
-			// two lines, when blank lines set it apart)
+			// on a hard-wrapped page it may end without punctuation)
 			return fmt.Errorf("block %d %q spans lines", i, clip(s))
 		}
 		if b.Line < prevLine {
@@ -143,11 +142,4 @@ func sharedDir(t testing.TB) string {
 		t.Skip(err)
 	}
 	return sh
-}
-
-// apartBefore reports whether text[:i] ends with a blank line, or is
-// blank.
-func apartBefore(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " \t\r")
-	return before == "" || strings.HasSuffix(before, "\n\n") || strings.HasSuffix(strings.TrimRight(before[:len(before)-1], " \t\r"), "\n")
 }

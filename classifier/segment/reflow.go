@@ -162,9 +162,9 @@ func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
 // wrapRun returns how many lines from line i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last line its chain of full lines reached. A
 // paragraph has wrapLines lines or more, or two when blank lines (or the
-// text's start and end) set them apart: markdown and many scrapers put a
-// blank line between paragraphs, and a paragraph wrapped into two lines
-// read as two short ones.
+// text's start and end) set them apart (markdown and many scrapers put a
+// blank line between paragraphs) or, with open, on a page found
+// hard-wrapped: a paragraph wrapped into two lines read as two short ones.
 // With open, the paragraph may end on a line without sentence punctuation
 // (unwrap's comment says when).
 func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
@@ -194,8 +194,8 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && EndsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
-		} else if full == 1 && EndsSentence(s) && ends == 0 && apart(ls, i, j) {
-			best = 2 // two lines set apart by blank lines: a paragraph
+		} else if full == 1 && EndsSentence(s) && ends == 0 && (open || apart(ls, i, j)) {
+			best = 2 // two lines on a hard-wrapped page, or set apart by blank lines
 		} else if open && !cjk && full >= openLines && width-narrow <= openSpread && inner > 0 && ends <= full/3 {
 			best = j - i + 1 // ... or ends here, without punctuation
 		}

@@ -37,6 +37,7 @@ func TestReflow(t *testing.T) {
 		{"two-line paragraph stays", wrap.Text(para[:130], 72), 2},
 		{"two lines set apart by blank lines: a paragraph", "Menu\n\n" + wrap.Text(two, 72) + "\n\nShare this article", 3},
 		{"two lines between lines stay", "Menu\n" + wrap.Text(two, 72) + "\nShare this article", 4},
+		{"hard-wrapped page: two lines between lines are a paragraph", strings.Repeat(wrap.Text(para, 60)+"\n\n", 3) + "Menu\n" + wrap.Text(two, 72) + "\nShare this article", 3 + 3},
 		{"no sentence end: a list", "Elementary Sex Education for Ages 8 to 12\nEarly Sex Education for Ages 4 to 7 and more\nSex Education for Teenagers and Young Adults", 3},
 		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
 		{"blank line ends the paragraph", wrap.Text(para, 72) + "\n\n" + wrap.Text(para, 72), 2},
