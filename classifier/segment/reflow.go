@@ -45,7 +45,7 @@ const (
 	wrapMin   = 30  // runes: shorter lines are not full wrapped lines
 	wrapMax   = 130 // runes: longer lines were not wrapped
 	wrapSlack = 12  // runes: full lines are this close to the widest
-	wrapLines = 3   // lines a joined paragraph has at least
+	wrapLines = 3   // lines a joined paragraph has at least (but two set apart or on a hard-wrapped page: wrapRun)
 
 	wrapMinCJK   = 28 // characters: shorter CJK lines are not full wrapped lines (60-column wraps are 30 wide; lists of headlines are shorter)
 	wrapSlackCJK = 2  // characters: full CJK lines are this close to the widest
