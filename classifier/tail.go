@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -81,7 +80,7 @@ func lastContent(classes []int) int {
 // text that is all content before it: at least minClosingWords words,
 // ending a sentence ("Die Linke stimmte dagegen.").
 func closingSentence(t string) bool {
-	return segment.EndsSentence(t) && len(strings.Fields(t)) >= minClosingWords
+	return segment.EndsSentence(t) && words(t, minClosingWords) >= minClosingWords
 }
 
 // paragraph reports whether t reads as a paragraph: at least tailRunes

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -82,12 +81,7 @@ func (c *CohesionCounter) Add(text string) {
 		c.pairs, c.words = map[uint32]int{}, map[uint32]int{}
 	}
 	for pos := 0; pos < len(text); {
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += pos
-		}
+		end := lineEnd(text, pos)
 		c.ws = scanWords(c.ws, text, pos, end)
 		var prevLast uint64
 		prevOK := false

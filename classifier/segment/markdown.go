@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Markdown. Scrapers that feed language models save pages as markdown
@@ -311,16 +312,15 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 	return 0, 0, false
 }
 
-// blankAfter reports whether the line at src[i:] (before e) is blank.
+// blankAfter reports whether the line at src[i:] (before e) is blank:
+// white space only, as segment.Text reads a blank line (isSpace).
 func blankAfter(src string, i, e int) bool {
-	for ; i < e; i++ {
-		switch src[i] {
-		case '\n':
-			return true
-		case ' ', '\t', '\r':
-		default:
+	for i < e && src[i] != '\n' {
+		r, n := utf8.DecodeRuneInString(src[i:e])
+		if !isSpace(r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }

@@ -101,7 +101,7 @@ func wrapParagraphs(text string, ls *wlines, open bool, paras []wpara) ([]wpara,
 	for k := 0; k < ls.n; {
 		n, reached := wrapRun(text, ls, k, open)
 		chained = chained || reached-k >= openLines
-		if n >= 2 { // wrapLines or more, or two set apart (wrapRun)
+		if n >= 2 { // wrapLines or more, or two (wrapRun says when)
 			paras = append(paras, wpara{k, n})
 			k += n
 			continue

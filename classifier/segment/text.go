@@ -127,12 +127,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		if stopped(check, line) {
 			break
 		}
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += pos
-		}
+		end := lineEnd(text, pos)
 		s, e := trimSpan(text, pos, end)
 		if s < e {
 			n := len(d.Blocks)
