@@ -121,9 +121,10 @@ func TestRunSeed(t *testing.T) {
 	}
 }
 
-// newspaperSetup returns the shared corpora folder and the default
-// classifier, skipping the test when newspaper4k_fixtures is not there.
-func newspaperSetup(t *testing.T) (string, *classifier.Classifier) {
+// newspaperRun runs mode on the first four pages of newspaper4k_fixtures
+// with the default classifier and returns the report's results, the
+// set's first; it skips the test when the shared corpora are not there.
+func newspaperRun(t *testing.T, mode string) []*SetResult {
 	t.Helper()
 	sh, err := corpus.SharedDir()
 	if err != nil {
@@ -137,22 +138,25 @@ func newspaperSetup(t *testing.T) (string, *classifier.Classifier) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return corpora, c
+	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{mode}, MaxPages: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) < 1 || rep.Results[0].Mode != mode {
+		t.Fatalf("got %d results, want the set's in %s mode first", len(rep.Results), mode)
+	}
+	return rep.Results
 }
 
 // TestRunClean checks the clean mode: an article page's gold text alone,
 // classified as text, scores a precision of 1 (every word it keeps is the
 // gold's) and counts only pages with a gold.
 func TestRunClean(t *testing.T) {
-	corpora, c := newspaperSetup(t)
-	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"clean"}, MaxPages: 4})
-	if err != nil {
-		t.Fatal(err)
+	rs := newspaperRun(t, "clean")
+	if len(rs) < 2 || rs[1].Set != "news-dev" {
+		t.Fatalf("got %d results, want the set's, then news-dev's, in clean mode", len(rs))
 	}
-	if len(rep.Results) < 2 || rep.Results[0].Mode != "clean" || rep.Results[1].Set != "news-dev" {
-		t.Fatalf("got %d results, want the set's, then news-dev's, in clean mode", len(rep.Results))
-	}
-	r := rep.Results[0]
+	r := rs[0]
 	p, rc, _ := r.Tokens.Means()
 	if r.Pages != 4 || r.Tokens.N != 4 || p < 0.999 || rc < 0.5 {
 		t.Errorf("clean: %d pages, %d scored, P %.3f R %.3f; want 4, 4, 1 and a recall over 0.5", r.Pages, r.Tokens.N, p, rc)
@@ -175,15 +179,7 @@ func TestRunBrief(t *testing.T) {
 			t.Errorf("%s: briefOf = %q, %v; want %q", tc.name, got, ok, tc.want)
 		}
 	}
-	corpora, c := newspaperSetup(t)
-	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"brief"}, MaxPages: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Results) < 1 || rep.Results[0].Mode != "brief" {
-		t.Fatalf("got %d results, want the set's in brief mode", len(rep.Results))
-	}
-	r := rep.Results[0]
+	r := newspaperRun(t, "brief")[0]
 	_, rc, _ := r.Tokens.Means()
 	if r.Pages != 4 || r.Tokens.N != 4 || rc < 0.5 {
 		t.Errorf("brief: %d pages, %d scored, R %.3f; want 4, 4 and a recall over 0.5", r.Pages, r.Tokens.N, rc)
@@ -193,15 +189,7 @@ func TestRunBrief(t *testing.T) {
 // TestRunMarkdown checks the markdown mode: pages rendered as markdown,
 // classified as text, scored without the kept links' addresses.
 func TestRunMarkdown(t *testing.T) {
-	corpora, c := newspaperSetup(t)
-	rep, err := Run(context.Background(), c, Options{Corpora: corpora, Sets: []string{"newspaper4k_fixtures"}, Modes: []string{"markdown"}, MaxPages: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Results) < 1 || rep.Results[0].Mode != "markdown" {
-		t.Fatalf("got %d results, want the set's in markdown mode", len(rep.Results))
-	}
-	r := rep.Results[0]
+	r := newspaperRun(t, "markdown")[0]
 	_, rc, f := r.Tokens.Means()
 	if r.Pages != 4 || r.Tokens.N != 4 || r.Errors != 0 || rc < 0.5 || f < 0.5 {
 		t.Errorf("markdown: %d pages, %d scored, %d errors, R %.3f, F1 %.3f; want 4, 4, 0 and over 0.5", r.Pages, r.Tokens.N, r.Errors, rc, f)
