@@ -315,6 +315,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		rejoinTail(doc.Text, doc.Blocks, classes, contentProb)
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
+		announcedLists(doc.Text, doc.Blocks, classes)
 		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
