@@ -26,6 +26,8 @@ func TestAnnouncedLists(t *testing.T) {
 		{"boilerplate announces nothing", []blk{{para, 0, body}, {announce, 1, rel}, {"Losing a job", 2, rel}}, []int{body, rel, rel}},
 		{"no colon", []blk{{para, 0, body}, {"The common causes of stress include the following", 1, body}, {"Losing a job", 2, rel}}, []int{body, body, rel}},
 		{"pieces of one line", []blk{{announce, 0, body}, {"Losing a job", 0, rel}}, []int{body, rel}},
+		{"an ad ends the run", []blk{{announce, 0, body}, {"Losing a job", 1, rel}, {"Cheap flights to Istanbul", 2, model.ClassAd}, {"Moving house", 3, rel}}, []int{body, body, model.ClassAd, rel}},
+		{"an address ends the run", []blk{{announce, 0, body}, {"https://flights.example/istanbul", 1, rel}, {"Moving house", 2, rel}}, []int{body, rel, rel}},
 		{"a full-width colon", []blk{{"压力的常见原因包括以下几种情况 失业 搬家 离婚 疾病：", 0, body}, {"失业", 1, rel}}, []int{body, body}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,4 +62,14 @@ func TestClassifyAnnouncedList(t *testing.T) {
 			t.Errorf("item %q dropped; main text:\n%s", it, main)
 		}
 	}
+}
+
+// TestAnnouncedListsLinks checks that a markdown list of links after an
+// announcing sentence stays boilerplate.
+func TestAnnouncedListsLinks(t *testing.T) {
+	rel := model.ClassRelated
+	text, blocks, classes := layBlocks([]testBlock{{"Read more about the council and its fees here:", 0, model.ClassBody}, {"Council fees", 1, rel}, {"Plain item", 2, rel}})
+	blocks[1].LinkBytes = blocks[1].End - blocks[1].Start
+	announcedLists(text, blocks, classes)
+	checkClasses(t, classes, []int{model.ClassBody, rel, rel})
 }
