@@ -40,7 +40,7 @@ func TestAnnouncedLists(t *testing.T) {
 
 // TestClassifyAnnouncedList checks that a list's items after the sentence
 // announcing them are kept in an article sent as text: the model alone
-// calls them related links.
+// calls them other, share and legal lines.
 func TestClassifyAnnouncedList(t *testing.T) {
 	c, err := Default()
 	if err != nil {
