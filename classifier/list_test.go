@@ -28,6 +28,7 @@ func TestAnnouncedLists(t *testing.T) {
 		{"pieces of one line", []blk{{announce, 0, body}, {"Losing a job", 0, rel}}, []int{body, rel}},
 		{"an ad ends the run", []blk{{announce, 0, body}, {"Losing a job", 1, rel}, {"Cheap flights to Istanbul", 2, model.ClassAd}, {"Moving house", 3, rel}}, []int{body, body, model.ClassAd, rel}},
 		{"an address ends the run", []blk{{announce, 0, body}, {"https://flights.example/istanbul", 1, rel}, {"Moving house", 2, rel}}, []int{body, rel, rel}},
+		{"an address without a scheme ends the run", []blk{{announce, 0, body}, {"www.flights.example/istanbul", 1, rel}, {"Moving house", 2, rel}}, []int{body, rel, rel}},
 		{"a full-width colon", []blk{{"压力的常见原因包括以下几种情况 失业 搬家 离婚 疾病：", 0, body}, {"失业", 1, rel}}, []int{body, body}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
