@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +33,7 @@ language, and writes the markdown report.
 Exit codes: 0 ok, 1 usage or failure.`
 
 const evalExamples = `  winnow eval -q --out docs/quality.md                  the report in docs/quality.md
+  winnow eval -q --out /tmp/r.md --pages /tmp/p.jsonl   the report and every page's scores
   winnow eval --sets l3s_gn1 --modes html --max-pages 50    a quick look at one corpus
   winnow eval --model /tmp/m.wnm --sets persian,seed     a retrained model on the Persian sets`
 
@@ -55,6 +58,7 @@ func (a *app) evalCmd() *cobra.Command {
 	modes := fs.String("modes", "html,text,markdown,markdown-wrapped,clean,brief", "comma-separated modes: html, text (the page's visible text), markdown (the page as markdown), markdown-wrapped (the same hard-wrapped at 78 runes), clean (an article's gold text alone, as text), brief (its headline and first paragraph alone)")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
+	pages := fs.String("pages", "", "also write every scored page's scores here, one JSON object a line (set, mode, id, lang, type, precision, recall, f1, has_article, page_kind, units, units_right, error): two runs' files compared page by page show what a change moved")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
@@ -110,8 +114,38 @@ func (a *app) evalCmd() *cobra.Command {
 					return 1
 				}
 			}
+			if *pages != "" {
+				if err := writePageScores(*pages, rep); err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+			}
 			return 0
 		}())
 	}
 	return cmd
+}
+
+// writePageScores writes every scored page of rep to name, one JSON
+// object a line, in the report's order.
+func writePageScores(name string, rep *evalrun.Report) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, r := range rep.Results {
+		for i := range r.PerPage {
+			if err := enc.Encode(&r.PerPage[i]); err != nil {
+				f.Close()
+				return err
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

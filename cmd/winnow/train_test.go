@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/evalrun"
 )
 
 func TestLoadSplitter(t *testing.T) {
@@ -71,5 +74,39 @@ func TestTrainEvalUsage(t *testing.T) {
 				t.Errorf("help without examples: %s", out.String())
 			}
 		})
+	}
+}
+
+// TestEvalPages checks winnow eval --pages: one JSON object a line for
+// every scored page.
+func TestEvalPages(t *testing.T) {
+	sh, err := corpus.SharedDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	corpora := filepath.Join(sh, "corpora")
+	if _, err := os.Stat(filepath.Join(corpora, "newspaper4k_fixtures")); err != nil {
+		t.Skip("no shared corpora")
+	}
+	dir := t.TempDir()
+	pages := filepath.Join(dir, "pages.jsonl")
+	var out, errOut bytes.Buffer
+	args := []string{"eval", "-q", "--corpora", corpora, "--sets", "newspaper4k_fixtures", "--modes", "html,text", "--max-pages", "3", "--out", filepath.Join(dir, "r.md"), "--pages", pages}
+	if got := run(context.Background(), args, strings.NewReader(""), &out, &errOut); got != exitOK {
+		t.Fatalf("exit %d; stderr: %s", got, errOut.String())
+	}
+	data, err := os.ReadFile(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d lines, want 6 (3 pages, 2 modes):\n%s", len(lines), data)
+	}
+	for _, l := range lines {
+		var ps evalrun.PageScore
+		if err := json.Unmarshal([]byte(l), &ps); err != nil || ps.Set != "newspaper4k_fixtures" || ps.ID == "" || ps.F1 <= 0 {
+			t.Errorf("line %s: %+v, %v", l, ps, err)
+		}
 	}
 }

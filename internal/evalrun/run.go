@@ -95,9 +95,56 @@ type SetResult struct {
 	// accuracy over the same units.
 	CatCorrect, LabelCorrect, Units int
 	PerCat                          map[classifier.Category]*[2]int
-	Errors                          int
-	Bytes                           int
-	Elapsed                         time.Duration
+	// PerPage holds every page with a gold text, in the order scored.
+	PerPage []PageScore
+	Errors  int
+	Bytes   int
+	Elapsed time.Duration
+}
+
+// PageScore is one page's scores in one set and mode: its token scores
+// against its gold, what the page model judged, and its labelled units
+// (winnow eval --pages writes them as JSON lines). Only pages with a gold
+// text have one.
+type PageScore struct {
+	Set  string `json:"set"`
+	Mode string `json:"mode"`
+	ID   string `json:"id"`
+	// Lang is the manifest's language guess; Type the page type
+	// (wcxb's; "article" for the news sets).
+	Lang string `json:"lang,omitempty"`
+	Type string `json:"type,omitempty"`
+	// Precision, Recall and F1 are the page's bag-of-tokens scores.
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	// HasArticle and PageKind are the page model's judgement.
+	HasArticle bool   `json:"has_article"`
+	PageKind   string `json:"page_kind,omitempty"`
+	// Units and UnitsRight count the page's labelled units and those
+	// given their category (Persian pages, l3s_gn1, the seed example).
+	Units      int `json:"units,omitempty"`
+	UnitsRight int `json:"units_right,omitempty"`
+	// Error is the classification error, if any (the page then scores as
+	// an empty extraction).
+	Error string `json:"error,omitempty"`
+}
+
+// newPageScore returns the page score of cnt for one page of r, with the
+// page model's judgement from res (nil: the classification failed with
+// err).
+func (r *SetResult) newPageScore(id, lang, typ string, cnt eval.Counts, res *classifier.Result, err error) PageScore {
+	p, rc, f := cnt.PRF()
+	ps := PageScore{Set: r.Set, Mode: r.Mode, ID: id, Lang: lang, Type: typ, Precision: p, Recall: rc, F1: f}
+	if err != nil {
+		ps.Error = err.Error()
+	} else if res != nil {
+		ps.HasArticle = res.HasArticle
+		if res.PageKind != classifier.PageUnspecified {
+			ps.PageKind = res.PageKind.String()
+		}
+	}
+	return ps
 }
 
 // Report is a whole evaluation.
@@ -380,6 +427,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		}
 		if hasGold {
 			cnt := eval.Compare(extracted, gold)
+			r.PerPage = append(r.PerPage, r.newPageScore(p.ID, p.LangHint, typ, cnt, res, err))
 			r.Tokens.Add(cnt)
 			lang := p.LangHint
 			if lang == "" {
@@ -415,7 +463,11 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 				for _, b := range lb {
 					units = append(units, Unit{Text: b.Text, Category: l3sCategory(b.Label)})
 				}
-				r.addUnits(res, units)
+				n, right := r.addUnits(res, units)
+				if hasGold {
+					ps := &r.PerPage[len(r.PerPage)-1]
+					ps.Units, ps.UnitsRight = n, right
+				}
 			}
 		}
 	}
@@ -474,7 +526,7 @@ func l3sCategory(l int) classifier.Category {
 // in order, in the result's token stream, and takes the majority category
 // of the blocks its tokens fall in. A unit not found is skipped. A unit
 // labelled CategoryUnspecified only needs a boilerplate category.
-func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
+func (r *SetResult) addUnits(res *classifier.Result, units []Unit) (n, right int) {
 	var al corpus.Aligner
 	for _, b := range res.Blocks {
 		al.Add(eval.Tokens(res.Text[b.Start:b.End]), int(b.Category))
@@ -486,10 +538,12 @@ func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
 		}
 		got := classifier.Category(c)
 		r.Units++
+		n++
 		want := u.Category
 		ok := got == want || want == classifier.CategoryUnspecified && got.Label() == classifier.Boilerplate
 		if ok {
 			r.CatCorrect++
+			right++
 		}
 		wantLabel := want.Label()
 		if want == classifier.CategoryUnspecified {
@@ -506,6 +560,7 @@ func (r *SetResult) addUnits(res *classifier.Result, units []Unit) {
 			r.PerCat[want][0]++
 		}
 	}
+	return n, right
 }
 
 func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode string) (*SetResult, error) {
@@ -530,36 +585,40 @@ func runPersian(ctx context.Context, c *classifier.Classifier, opt Options, mode
 		if mode == "html" {
 			in.Mode = classifier.ModeHTML
 		}
-		r.classifyPersian(ctx, c, in, p)
+		r.classifyPersian(ctx, c, in, p, fmt.Sprintf("%s-%d", p.Site, i))
 	}
 	return r, nil
 }
 
 // classifyPersian classifies one synthetic Persian page and scores it (an
-// error scores as an empty extraction).
-func (r *SetResult) classifyPersian(ctx context.Context, c *classifier.Classifier, in classifier.Input, p *dataset.PPage) {
+// error scores as an empty extraction); id names the page in PerPage.
+func (r *SetResult) classifyPersian(ctx context.Context, c *classifier.Classifier, in classifier.Input, p *dataset.PPage, id string) {
 	t0 := time.Now()
 	res, err := c.Classify(ctx, in)
 	r.Elapsed += time.Since(t0)
 	r.Bytes += len(in.Data)
 	if err != nil {
 		r.Errors++
-		r.Tokens.Add(eval.Compare("", p.Gold()))
+		cnt := eval.Compare("", p.Gold())
+		r.Tokens.Add(cnt)
+		r.PerPage = append(r.PerPage, r.newPageScore(id, "fa", "article", cnt, nil, err))
 		return
 	}
-	r.scorePersian(res, p)
+	r.scorePersian(res, p, id)
 }
 
 // scorePersian scores one synthetic Persian page's result: tokens, units,
 // page kind (an article).
-func (r *SetResult) scorePersian(res *classifier.Result, p *dataset.PPage) {
+func (r *SetResult) scorePersian(res *classifier.Result, p *dataset.PPage, id string) {
 	cnt := eval.Compare(res.MainText(), p.Gold())
 	r.Tokens.Add(cnt)
 	units := make([]Unit, 0, len(p.Units))
 	for _, u := range p.Units {
 		units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
 	}
-	r.addUnits(res, units)
+	ps := r.newPageScore(id, "fa", "article", cnt, res, nil)
+	ps.Units, ps.UnitsRight = r.addUnits(res, units)
+	r.PerPage = append(r.PerPage, ps)
 	r.addPage(res, model.PageArticle)
 }
 
@@ -596,7 +655,7 @@ func runPersianHeldout(ctx context.Context, c *classifier.Classifier, opt Option
 			r.Pages++
 			in := classifier.Input{Data: []byte(text(i, p)), Mode: mode, Options: opt.classifyOptions()}
 			if !listing {
-				r.classifyPersian(ctx, c, in, p)
+				r.classifyPersian(ctx, c, in, p, fmt.Sprintf("%s-%d", p.Site, i))
 				continue
 			}
 			res, err := c.Classify(ctx, in)
@@ -661,8 +720,11 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	if err != nil {
 		return nil, err
 	}
-	r.Tokens.Add(eval.Compare(res.MainText(), ex.Gold))
-	r.addUnits(res, seedUnits(res, ex.Units))
+	cnt := eval.Compare(res.MainText(), ex.Gold)
+	r.Tokens.Add(cnt)
+	ps := r.newPageScore("seed-fa-news", "fa", "article", cnt, res, nil)
+	ps.Units, ps.UnitsRight = r.addUnits(res, seedUnits(res, ex.Units))
+	r.PerPage = append(r.PerPage, ps)
 	r.addPage(res, model.PageArticle)
 	return r, nil
 }

@@ -14,15 +14,23 @@ import (
 	"github.com/winnowhq/winnow/internal/corpus"
 )
 
-func TestAddUnits(t *testing.T) {
-	res := &classifier.Result{
+// unitsResult is a result of three blocks (a title, a body sentence and a
+// share line) for the unit tests.
+func unitsResult() *classifier.Result {
+	return &classifier.Result{
 		Text: "Title here\nBody sentence one.\nShare",
 		Blocks: []classifier.Block{
 			{Start: 0, End: 10, Category: classifier.Title, Label: classifier.Content},
 			{Start: 11, End: 29, Category: classifier.Body, Label: classifier.Content},
 			{Start: 30, End: 35, Category: classifier.Share, Label: classifier.Boilerplate},
 		},
+		HasArticle: true,
+		PageKind:   classifier.PageArticle,
 	}
+}
+
+func TestAddUnits(t *testing.T) {
+	res := unitsResult()
 	tests := []struct {
 		name          string
 		units         []Unit
@@ -193,5 +201,38 @@ func TestRunMarkdown(t *testing.T) {
 	_, rc, f := r.Tokens.Means()
 	if r.Pages != 4 || r.Tokens.N != 4 || r.Errors != 0 || rc < 0.5 || f < 0.5 {
 		t.Errorf("markdown: %d pages, %d scored, %d errors, R %.3f, F1 %.3f; want 4, 4, 0 and over 0.5", r.Pages, r.Tokens.N, r.Errors, rc, f)
+	}
+}
+
+// TestRunPerPage checks the per-page scores: one for every page with a
+// gold, whose F1 average is the set's mean F1, named by the page's id.
+func TestRunPerPage(t *testing.T) {
+	r := newspaperRun(t, "html")[0]
+	if len(r.PerPage) != r.Tokens.N || r.Tokens.N == 0 {
+		t.Fatalf("%d page scores for %d scored pages", len(r.PerPage), r.Tokens.N)
+	}
+	sum := 0.0
+	seen := map[string]bool{}
+	for _, ps := range r.PerPage {
+		if ps.Set != r.Set || ps.Mode != "html" || ps.ID == "" || seen[ps.ID] || ps.PageKind == "" {
+			t.Errorf("page score %+v", ps)
+		}
+		seen[ps.ID] = true
+		sum += ps.F1
+	}
+	if _, _, f := r.Tokens.Means(); math.Abs(sum/float64(len(r.PerPage))-f) > 1e-12 {
+		t.Errorf("per-page F1 mean %.6f, set mean %.6f", sum/float64(len(r.PerPage)), f)
+	}
+}
+
+// TestPerPageUnits checks that a page's labelled units are counted on its
+// page score, as on the set.
+func TestPerPageUnits(t *testing.T) {
+	res := unitsResult()
+	r := newResult("x", "text")
+	n, right := r.addUnits(res, []Unit{{"Title here", classifier.Title}, {"Share", classifier.Ad}})
+	ps := r.newPageScore("p1", "en", "article", eval.Compare(res.MainText(), "Title here\nBody sentence one."), res, nil)
+	if n != 2 || right != 1 || ps.F1 != 1 || !ps.HasArticle || ps.PageKind != "article" {
+		t.Errorf("units %d right %d, page score %+v", n, right, ps)
 	}
 }
