@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +32,7 @@ Exit codes: 0 ok, 1 usage or failure.`
 
 const evalExamples = `  winnow eval -q --out docs/quality.md                  the report in docs/quality.md
   winnow eval -q --out /tmp/r.md --pages /tmp/p.jsonl   the report and every page's scores
+  winnow eval -q --model /tmp/m.wnm --out /tmp/m.md --against /tmp/p.jsonl   the pages a new model moved
   winnow eval --sets l3s_gn1 --modes html --max-pages 50    a quick look at one corpus
   winnow eval --model /tmp/m.wnm --sets persian,seed     a retrained model on the Persian sets`
 
@@ -59,6 +58,7 @@ func (a *app) evalCmd() *cobra.Command {
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
 	pages := fs.String("pages", "", "also write every scored page's scores here, one JSON object a line (set, mode, id, lang, type, precision, recall, f1, has_article, page_kind, units, units_right, error): two runs' files compared page by page show what a change moved")
+	against := fs.String("against", "", "a --pages file of an earlier run: print the pages whose F1 moved by 0.01 or more, or whose article presence flipped, against it (a markdown table on stdout after the report, the largest moves first)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
@@ -115,7 +115,13 @@ func (a *app) evalCmd() *cobra.Command {
 				}
 			}
 			if *pages != "" {
-				if err := writePageScores(*pages, rep); err != nil {
+				if err := writeFile(*pages, func(w io.Writer) error { return evalrun.WritePageScores(w, rep.PageScores()) }); err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+			}
+			if *against != "" {
+				if err := printMoves(stdout, *against, rep); err != nil {
 					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 					return 1
 				}
@@ -126,26 +132,40 @@ func (a *app) evalCmd() *cobra.Command {
 	return cmd
 }
 
-// writePageScores writes every scored page of rep to name, one JSON
-// object a line, in the report's order.
-func writePageScores(name string, rep *evalrun.Report) error {
+// maxMoves is the most moved pages --against prints.
+const maxMoves = 60
+
+// writeFile creates name, lets write fill it and closes it.
+func writeFile(name string, write func(io.Writer) error) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, r := range rep.Results {
-		for i := range r.PerPage {
-			if err := enc.Encode(&r.PerPage[i]); err != nil {
-				f.Close()
-				return err
-			}
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := write(f); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
+}
+
+// printMoves prints the pages of rep whose scores moved against the page
+// scores in the file named old.
+func printMoves(w io.Writer, old string, rep *evalrun.Report) error {
+	f, err := os.Open(old)
+	if err != nil {
+		return err
+	}
+	before, err := evalrun.ReadPageScores(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", old, err)
+	}
+	moves := evalrun.MovedPages(before, rep.PageScores(), 0.01)
+	if _, err := fmt.Fprintf(w, "\n## Pages that moved against %s\n\n%d pages moved by 0.01 F1 or more, or changed article presence.\n\n", filepath.Base(old), len(moves)); err != nil {
+		return err
+	}
+	if len(moves) == 0 {
+		return nil
+	}
+	return evalrun.WriteMoves(w, moves, maxMoves)
 }

@@ -109,4 +109,17 @@ func TestEvalPages(t *testing.T) {
 			t.Errorf("line %s: %+v, %v", l, ps, err)
 		}
 	}
+	// the same run against its own pages: nothing moved
+	out.Reset()
+	args = append(args[:len(args)-2], "--against", pages)
+	if got := run(context.Background(), args, strings.NewReader(""), &out, &errOut); got != exitOK {
+		t.Fatalf("--against: exit %d; stderr: %s", got, errOut.String())
+	}
+	if !strings.Contains(out.String(), "## Pages that moved against pages.jsonl") || !strings.Contains(out.String(), "\n0 pages moved") {
+		t.Errorf("--against printed:\n%s", out.String())
+	}
+	args[len(args)-1] = filepath.Join(dir, "missing.jsonl")
+	if got := run(context.Background(), args, strings.NewReader(""), &out, &errOut); got != exitUsage {
+		t.Errorf("--against a missing file: exit %d, want %d", got, exitUsage)
+	}
 }
