@@ -58,7 +58,7 @@ func (a *app) evalCmd() *cobra.Command {
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
 	pages := fs.String("pages", "", "also write every scored page's scores here, one JSON object a line (set, mode, id, lang, type, precision, recall, f1, has_article, page_kind, units, units_right, error): two runs' files compared page by page show what a change moved")
-	against := fs.String("against", "", "a --pages file of an earlier run: print the pages whose F1 moved by 0.01 or more, or whose article presence flipped, against it (a markdown table on stdout after the report, the largest moves first)")
+	against := fs.String("against", "", "a --pages file of an earlier run: print the pages whose F1 moved by 0.01 or more, or whose article presence flipped, against it (markdown on stdout after the report: pages up and down per set and mode, then the largest moves)")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic Persian dev pages")
 	maxPages := fs.Int("max-pages", 0, "pages per set (0: all)")
 	threshold := fs.Float64("threshold", 0, "content threshold (0: the model's)")
@@ -166,6 +166,12 @@ func printMoves(w io.Writer, old string, rep *evalrun.Report) error {
 	}
 	if len(moves) == 0 {
 		return nil
+	}
+	if err := evalrun.WriteMoveSummary(w, moves); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintln(w); err != nil {
+		return err
 	}
 	return evalrun.WriteMoves(w, moves, maxMoves)
 }

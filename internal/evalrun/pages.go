@@ -102,6 +102,51 @@ func MovedPages(old, new []PageScore, minDelta float64) []PageMove {
 	return out
 }
 
+// WriteMoveSummary writes, per set and mode, how many of moves went up
+// and down and the sum of their F1 changes (the set's mean F1 moves by
+// that sum over its page count), as a markdown table.
+func WriteMoveSummary(w io.Writer, moves []PageMove) error {
+	type key struct{ set, mode string }
+	type tally struct {
+		up, down int
+		sum      float64
+	}
+	by := map[key]*tally{}
+	var keys []key
+	for _, m := range moves {
+		k := key{m.New.Set, m.New.Mode}
+		t := by[k]
+		if t == nil {
+			t = &tally{}
+			by[k] = t
+			keys = append(keys, k)
+		}
+		switch d := m.Delta(); {
+		case d > 0:
+			t.up++
+		case d < 0:
+			t.down++
+		}
+		t.sum += m.Delta()
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].set != keys[j].set {
+			return keys[i].set < keys[j].set
+		}
+		return keys[i].mode < keys[j].mode
+	})
+	if _, err := fmt.Fprintf(w, "| set | mode | pages up | pages down | sum of F1 changes |\n|---|---|---:|---:|---:|\n"); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		t := by[k]
+		if _, err := fmt.Fprintf(w, "| %s | %s | %d | %d | %+.3f |\n", k.set, k.mode, t.up, t.down, t.sum); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // WriteMoves writes moves as a markdown table, at most max rows (0: all).
 func WriteMoves(w io.Writer, moves []PageMove, max int) error {
 	if _, err := fmt.Fprintf(w, "| set | mode | page | F1 before | F1 after | change | article before → after |\n|---|---|---|---:|---:|---:|---|\n"); err != nil {

@@ -69,4 +69,12 @@ func TestMovedPages(t *testing.T) {
 	if !strings.Contains(b.String(), "| s | html | b | 0.500 | 0.900 | +0.400 | true → true |") || !strings.Contains(b.String(), "1 more pages moved.") {
 		t.Errorf("table:\n%s", b.String())
 	}
+	b.Reset()
+	if err := WriteMoveSummary(&b, moves); err != nil {
+		t.Fatal(err)
+	}
+	// html: b up, c unchanged F1 (presence flipped); text: a down
+	if want := "| s | html | 1 | 0 | +0.400 |\n| s | text | 0 | 1 | -0.200 |\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant it to end with\n%s", b.String(), want)
+	}
 }
