@@ -147,6 +147,15 @@ func (r *SetResult) newPageScore(id, lang, typ string, cnt eval.Counts, res *cla
 	return ps
 }
 
+// scorePage adds one page's counts to r's token scores and its page score
+// (newPageScore) to PerPage, and returns the page score, whose units the
+// caller may then set.
+func (r *SetResult) scorePage(id, lang, typ string, cnt eval.Counts, res *classifier.Result, err error) *PageScore {
+	r.Tokens.Add(cnt)
+	r.PerPage = append(r.PerPage, r.newPageScore(id, lang, typ, cnt, res, err))
+	return &r.PerPage[len(r.PerPage)-1]
+}
+
 // Report is a whole evaluation.
 type Report struct {
 	Model   string
@@ -425,10 +434,10 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 				}
 			}
 		}
+		var ps *PageScore
 		if hasGold {
 			cnt := eval.Compare(extracted, gold)
-			r.PerPage = append(r.PerPage, r.newPageScore(p.ID, p.LangHint, typ, cnt, res, err))
-			r.Tokens.Add(cnt)
+			ps = r.scorePage(p.ID, p.LangHint, typ, cnt, res, err)
 			lang := p.LangHint
 			if lang == "" {
 				lang = "?"
@@ -464,8 +473,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 					units = append(units, Unit{Text: b.Text, Category: l3sCategory(b.Label)})
 				}
 				n, right := r.addUnits(res, units)
-				if hasGold {
-					ps := &r.PerPage[len(r.PerPage)-1]
+				if ps != nil {
 					ps.Units, ps.UnitsRight = n, right
 				}
 			}
@@ -599,9 +607,7 @@ func (r *SetResult) classifyPersian(ctx context.Context, c *classifier.Classifie
 	r.Bytes += len(in.Data)
 	if err != nil {
 		r.Errors++
-		cnt := eval.Compare("", p.Gold())
-		r.Tokens.Add(cnt)
-		r.PerPage = append(r.PerPage, r.newPageScore(id, "fa", "article", cnt, nil, err))
+		r.scorePage(id, "fa", "article", eval.Compare("", p.Gold()), nil, err)
 		return
 	}
 	r.scorePersian(res, p, id)
@@ -610,15 +616,12 @@ func (r *SetResult) classifyPersian(ctx context.Context, c *classifier.Classifie
 // scorePersian scores one synthetic Persian page's result: tokens, units,
 // page kind (an article).
 func (r *SetResult) scorePersian(res *classifier.Result, p *dataset.PPage, id string) {
-	cnt := eval.Compare(res.MainText(), p.Gold())
-	r.Tokens.Add(cnt)
+	ps := r.scorePage(id, "fa", "article", eval.Compare(res.MainText(), p.Gold()), res, nil)
 	units := make([]Unit, 0, len(p.Units))
 	for _, u := range p.Units {
 		units = append(units, Unit{Text: u.Text, Category: classifier.Category(u.Class + 1)})
 	}
-	ps := r.newPageScore(id, "fa", "article", cnt, res, nil)
 	ps.Units, ps.UnitsRight = r.addUnits(res, units)
-	r.PerPage = append(r.PerPage, ps)
 	r.addPage(res, model.PageArticle)
 }
 
@@ -720,11 +723,8 @@ func runSeed(ctx context.Context, c *classifier.Classifier, opt Options) (*SetRe
 	if err != nil {
 		return nil, err
 	}
-	cnt := eval.Compare(res.MainText(), ex.Gold)
-	r.Tokens.Add(cnt)
-	ps := r.newPageScore("seed-fa-news", "fa", "article", cnt, res, nil)
+	ps := r.scorePage("seed-fa-news", "fa", "article", eval.Compare(res.MainText(), ex.Gold), res, nil)
 	ps.Units, ps.UnitsRight = r.addUnits(res, seedUnits(res, ex.Units))
-	r.PerPage = append(r.PerPage, ps)
 	r.addPage(res, model.PageArticle)
 	return r, nil
 }
