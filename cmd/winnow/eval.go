@@ -66,6 +66,16 @@ func (a *app) evalCmd() *cobra.Command {
 	cmd.RunE = func(*cobra.Command, []string) error {
 		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
 		return exit(func() int {
+			// the earlier run's pages are read first: a bad file fails
+			// before the evaluation, not after it
+			var before []evalrun.PageScore
+			if *against != "" {
+				var err error
+				if before, err = readPageScores(*against); err != nil {
+					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+					return 1
+				}
+			}
 			c, err := modelload.Classifier(*modelFile)
 			if err != nil {
 				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
@@ -94,25 +104,16 @@ func (a *app) evalCmd() *cobra.Command {
 				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 				return 1
 			}
-			command := "winnow " + strings.Join(a.args, " ")
-			var w io.Writer = stdout
-			var f *os.File
+			command := strings.TrimSpace("winnow " + strings.Join(a.args, " "))
+			report := func(w io.Writer) error { return rep.Markdown(w, command) }
 			if *out != "" {
-				if f, err = os.Create(*out); err != nil {
-					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-					return 1
-				}
-				w = f
+				err = writeFile(*out, report)
+			} else {
+				err = report(stdout)
 			}
-			if err := rep.Markdown(w, strings.TrimSpace(command)); err != nil {
+			if err != nil {
 				fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 				return 1
-			}
-			if f != nil {
-				if err := f.Close(); err != nil {
-					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
-					return 1
-				}
 			}
 			if *pages != "" {
 				if err := writeFile(*pages, func(w io.Writer) error { return evalrun.WritePageScores(w, rep.PageScores()) }); err != nil {
@@ -121,7 +122,7 @@ func (a *app) evalCmd() *cobra.Command {
 				}
 			}
 			if *against != "" {
-				if err := printMoves(stdout, *against, rep); err != nil {
+				if err := printMoves(stdout, *against, before, rep); err != nil {
 					fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 					return 1
 				}
@@ -148,18 +149,23 @@ func writeFile(name string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-// printMoves prints the pages of rep whose scores moved against the page
-// scores in the file named old.
-func printMoves(w io.Writer, old string, rep *evalrun.Report) error {
-	f, err := os.Open(old)
+// readPageScores reads the page scores in the file named name.
+func readPageScores(name string) ([]evalrun.PageScore, error) {
+	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	before, err := evalrun.ReadPageScores(f)
-	f.Close()
+	defer f.Close()
+	scores, err := evalrun.ReadPageScores(f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", old, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	return scores, nil
+}
+
+// printMoves prints the pages of rep whose scores moved against before,
+// the page scores read from the file named old.
+func printMoves(w io.Writer, old string, before []evalrun.PageScore, rep *evalrun.Report) error {
 	moves := evalrun.MovedPages(before, rep.PageScores(), 0.01)
 	if _, err := fmt.Fprintf(w, "\n## Pages that moved against %s\n\n%d pages moved by 0.01 F1 or more, or changed article presence.\n\n", filepath.Base(old), len(moves)); err != nil {
 		return err
