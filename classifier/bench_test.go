@@ -32,6 +32,7 @@ import (
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/classifier/token"
 	"github.com/winnowhq/winnow/internal/corpus"
+	"github.com/winnowhq/winnow/internal/dataset"
 )
 
 // benchPages are the HTML pages, in size order.
@@ -318,23 +319,62 @@ func BenchmarkClassifyTextRenditions(b *testing.B) {
 				texts = append(texts, []byte(res.Text))
 				total += len(res.Text)
 			}
-			b.SetBytes(int64(total))
-			b.ReportAllocs()
-			b.ResetTimer()
-			c0 := benchCPU()
-			for b.Loop() {
-				for _, t := range texts {
-					res, err := c.Classify(context.Background(), classifier.Input{Data: t, Raw: true, Mode: classifier.ModeText})
-					if err != nil {
-						b.Fatal(err)
-					}
-					_ = res.MainText()
-				}
-			}
-			if d := benchCPU() - c0; d > 0 {
-				b.ReportMetric(float64(total)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
-			}
+			benchTextCalls(b, c, texts, total)
 		})
+	}
+}
+
+// BenchmarkClassifyTextPersian is text mode end to end on scraped Persian
+// pages: the 175 held-out Persian dev pages (dataset.PersianHeldoutPages:
+// real articles with menus, metadata, share lines, ads, teasers and
+// comments around them) written in each scraper style of winnow eval
+// (one block a line, the whole page on one line, markdown, hard-wrapped
+// paragraphs), and their gold text alone ("clean": what a scraper that
+// removed the boilerplate saves). One Classify call and MainText per
+// page, as BenchmarkClassifyTextRenditions; it reports cpu-MB/s.
+func BenchmarkClassifyTextPersian(b *testing.B) {
+	c := benchClassifier(b)
+	pages, err := dataset.PersianHeldoutPages(filepath.Join(benchShared(b), "persian"), 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, style := range append(append([]string(nil), dataset.HeldoutStyles...), "clean") {
+		b.Run(style, func(b *testing.B) {
+			texts := make([][]byte, len(pages))
+			total := 0
+			for i, p := range pages {
+				if style == "clean" {
+					texts[i] = []byte(p.Gold())
+				} else {
+					texts[i] = []byte(p.HeldoutText(style, uint64(i)))
+				}
+				total += len(texts[i])
+			}
+			benchTextCalls(b, c, texts, total)
+		})
+	}
+}
+
+// benchTextCalls times text mode as bench/cmd/compare's winnow-text runs
+// it, one Classify call (raw bytes) and MainText per text, and reports
+// cpu-MB/s: the process's CPU time (GC included) per byte of the texts,
+// which total.
+func benchTextCalls(b *testing.B, c *classifier.Classifier, texts [][]byte, total int) {
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := benchCPU()
+	for b.Loop() {
+		for _, t := range texts {
+			res, err := c.Classify(context.Background(), classifier.Input{Data: t, Raw: true, Mode: classifier.ModeText})
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = res.MainText()
+		}
+	}
+	if d := benchCPU() - c0; d > 0 {
+		b.ReportMetric(float64(total)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
 	}
 }
 
