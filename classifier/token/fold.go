@@ -104,6 +104,42 @@ func lowFoldAt(s string, i int) (r rune, c class, ok bool) {
 	return rune(v >> 8), class(v), v != lowFoldNFKC
 }
 
+// punctFold is lowFold for the General Punctuation block and the
+// superscripts after it (U+2000–U+207F: the spaces, ZWNJ and ZWJ of
+// Persian text, dashes, quotes, ellipses): entry r−0x2000 is foldSimple(r)
+// packed as in lowFold, or lowFoldNFKC when NFKC changes r. Package
+// unicode's range searches for ZWNJ, the commonest of them, were a few per
+// cent of reading Persian text.
+var punctFold = func() (t [punctFoldEnd - punctFoldStart]uint32) {
+	var buf [4]byte
+	for r := rune(punctFoldStart); r < punctFoldEnd; r++ {
+		n := utf8.EncodeRune(buf[:], r)
+		if needsNFKC(r, string(buf[:n])) {
+			t[r-punctFoldStart] = lowFoldNFKC
+			continue
+		}
+		f, c := foldSimple(r)
+		t[r-punctFoldStart] = uint32(f)<<8 | uint32(c)
+	}
+	return t
+}()
+
+const (
+	punctFoldStart = 0x2000
+	punctFoldEnd   = 0x2080
+)
+
+// punctFoldAt folds the rune of U+2000–U+207F (three bytes, E2 80 xx or
+// E2 81 xx) that starts s[i] by punctFold; ok is false when s[i] starts no
+// such rune, or NFKC changes it.
+func punctFoldAt(s string, i int) (r rune, c class, ok bool) {
+	if s[i] != 0xE2 || i+2 >= len(s) || s[i+1]&0xFE != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, 0, false
+	}
+	v := punctFold[rune(s[i+1]&0x01)<<6|rune(s[i+2]&0x3F)]
+	return rune(v >> 8), class(v), v != lowFoldNFKC
+}
+
 // compatBits marks the BMP runes that NFKC changes (read-only): the table
 // buildCompatBits makes, stored in static_tables.go so that a process does
 // not build it on its first non-ASCII rune (TestStaticTables checks it).
@@ -296,15 +332,24 @@ func (rd *reader) peek() bool {
 		return false
 	}
 	rd.start = rd.pos
+	// the common cases by table, without decoding the rune: ASCII, two-byte
+	// runes below the Arabic block (lowFold), the Arabic block
+	// (U+0600–U+06FF, what the general case below does for it) and General
+	// Punctuation (punctFold)
+	n := 0
 	if b := rd.s[rd.pos]; b < utf8.RuneSelf {
 		rd.r, rd.c = asciiFold(b)
-		rd.end = rd.pos + 1
-		rd.peeked = true
-		return true
+		n = 1
+	} else if r, c, ok := lowFoldAt(rd.s, rd.pos); ok {
+		rd.r, rd.c, n = r, c, 2
+	} else if b >= 0xD8 && b <= 0xDB && rd.pos+1 < len(rd.s) && rd.s[rd.pos+1]&0xC0 == 0x80 {
+		rd.r, rd.c = arabicFold(rune(b&0x1F)<<6 | rune(rd.s[rd.pos+1]&0x3F))
+		n = 2
+	} else if r, c, ok := punctFoldAt(rd.s, rd.pos); ok {
+		rd.r, rd.c, n = r, c, 3
 	}
-	if r, c, ok := lowFoldAt(rd.s, rd.pos); ok {
-		rd.r, rd.c = r, c
-		rd.end = rd.pos + 2
+	if n > 0 {
+		rd.end = rd.pos + n
 		rd.peeked = true
 		return true
 	}

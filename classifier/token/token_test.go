@@ -526,3 +526,50 @@ func TestLowFold(t *testing.T) {
 		}
 	}
 }
+
+// TestPeekFastPaths checks the reader's inline cases for the Arabic block
+// (U+0600–U+06FF) and General Punctuation (U+2000–U+207F, punctFold)
+// against the general case: arabicFold for the first, foldSimple or the
+// NFKC expansion for the second, alone and before another rune, and
+// truncated or broken sequences of their lead bytes as invalid bytes.
+func TestPeekFastPaths(t *testing.T) {
+	check := func(r rune, s string, wr rune, wc class, wend int) {
+		t.Helper()
+		var rd reader
+		rd.reset(s)
+		if !rd.peek() {
+			t.Fatalf("U+%04X: no rune in %q", r, s)
+		}
+		if rd.r != wr || rd.c != wc || rd.start != 0 || rd.end != wend {
+			t.Errorf("U+%04X in %q: peek = %U class %d [%d,%d), want %U class %d [0,%d)", r, s, rd.r, rd.c, rd.start, rd.end, wr, wc, wend)
+		}
+	}
+	for r := rune(0x0600); r < 0x0700; r++ {
+		s := string(r)
+		wr, wc := arabicFold(r)
+		check(r, s, wr, wc, 2)
+		check(r, s+"\u0628", wr, wc, 2)
+	}
+	for r := rune(punctFoldStart); r < punctFoldEnd; r++ {
+		s := string(r)
+		if needsNFKC(r, s) {
+			if punctFold[r-punctFoldStart] != lowFoldNFKC {
+				t.Errorf("U+%04X: NFKC changes it but the table folds it", r)
+			}
+			var want reader
+			want.reset(s)
+			want.expand(s)
+			check(r, s+"x", want.q[0], want.qc[0], 3)
+			continue
+		}
+		wr, wc := foldSimple(r)
+		check(r, s, wr, wc, 3)
+		check(r, s+"\u0628", wr, wc, 3)
+	}
+	for _, s := range []string{"\xd8", "\xd8x", "\xe2", "\xe2\x80", "\xe2\x80x", "\xe2\x82\xac", "\xe2\xc0\x80"} {
+		// invalid bytes read as U+FFFD; € (U+20AC) is past the table
+		r, n := utf8.DecodeRuneInString(s)
+		wr, wc := foldSimple(r)
+		check(r, s, wr, wc, n)
+	}
+}
