@@ -253,6 +253,13 @@ func utf8Count(data []byte) (string, int) {
 	if utf8.Valid(data) {
 		return string(data), 0
 	}
+	return replaceInvalid(data)
+}
+
+// replaceInvalid is utf8Count for data known to hold an invalid byte
+// (which it does not validate first): each byte that is not part of a
+// valid UTF-8 sequence, as utf8.DecodeRune reads them, becomes U+FFFD.
+func replaceInvalid(data []byte) (string, int) {
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
 	n := 0
@@ -264,25 +271,28 @@ func utf8Count(data []byte) (string, int) {
 		if len(data) == 0 {
 			break
 		}
-		_, size := utf8.DecodeRune(data)
 		b.WriteString("\uFFFD")
 		n++
-		data = data[size:]
+		data = data[1:] // an invalid byte: utf8.DecodeRune's size 1
 	}
 	return b.String(), n
 }
 
 // validPrefix returns the length of the longest prefix of p that is valid
-// UTF-8.
+// UTF-8. ASCII goes eight bytes at a time, other sequences by seqLen.
 func validPrefix(p []byte) int {
 	i := 0
 	for i < len(p) {
-		if c := p[i]; c < utf8.RuneSelf {
-			i++
+		if p[i] < utf8.RuneSelf {
+			j := firstNonASCII(p[i:])
+			if j < 0 {
+				return len(p)
+			}
+			i += j
 			continue
 		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
+		size := seqLen(p[i:])
+		if size == 1 {
 			return i
 		}
 		i += size
@@ -302,7 +312,7 @@ func (st utf8Stats) text(p []byte) (string, int) {
 	if st.invalid == 0 {
 		return string(p), 0
 	}
-	return utf8Count(p)
+	return replaceInvalid(p)
 }
 
 func scanUTF8(p []byte) utf8Stats { return scanCount(p, false) }

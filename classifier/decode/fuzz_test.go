@@ -2,6 +2,7 @@ package decode
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -154,6 +155,35 @@ func FuzzScanDecide(f *testing.F) {
 		got, want := scanDecide(p), scanUTF8Ref(p)
 		if (got.multi >= 4*got.invalid) != (want.multi >= 4*want.invalid) || (got.multi == 0 && got.invalid == 0) != (want.multi == 0 && want.invalid == 0) {
 			t.Fatalf("scanDecide(%q) = %+v, full count %+v", p, got, want)
+		}
+	})
+}
+
+// FuzzUTF8Count compares utf8Count (and replaceInvalid, which skips its
+// validation) with replacing, rune by rune as utf8.DecodeRune reads them,
+// every invalid byte by U+FFFD.
+func FuzzUTF8Count(f *testing.F) {
+	for _, s := range []string{"", "abc", "a\xffb", "\xed\xa0\x80", "ab\xe4\xb8", "\xef\xbf\xbd\xe4\xb8", "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85\xff \xe2\x80\x8c", "abcdefghijklmnop\xc3"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		var b strings.Builder
+		n := 0
+		for q := p; len(q) > 0; {
+			r, size := utf8.DecodeRune(q)
+			if r == utf8.RuneError && size == 1 {
+				b.WriteString("\uFFFD")
+				n++
+			} else {
+				b.Write(q[:size])
+			}
+			q = q[size:]
+		}
+		if got, gotN := utf8Count(p); got != b.String() || gotN != n {
+			t.Fatalf("utf8Count(%q) = %q, %d; want %q, %d", p, got, gotN, b.String(), n)
+		}
+		if got, gotN := replaceInvalid(p); got != b.String() || gotN != n {
+			t.Fatalf("replaceInvalid(%q) = %q, %d; want %q, %d", p, got, gotN, b.String(), n)
 		}
 	})
 }
