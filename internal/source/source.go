@@ -176,9 +176,26 @@ func maybeGunzip(br *bufio.Reader) (io.Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("source: bad gzip stream: %w", err)
 		}
-		return zr, nil
+		return gzipStream{zr}, nil
 	}
 	return br, nil
+}
+
+// gzipStream names the errors of a gzip stream that cannot be read to its
+// end: compress/gzip reports a stream cut short as io.ErrUnexpectedEOF,
+// which says nothing of a truncated file.
+type gzipStream struct{ zr *gzip.Reader }
+
+func (g gzipStream) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	switch {
+	case err == nil || err == io.EOF:
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = fmt.Errorf("source: the gzip stream ends early (a truncated file?): %w", err)
+	default:
+		err = fmt.Errorf("source: bad gzip stream: %w", err)
+	}
+	return n, err
 }
 
 // Progress returns the input bytes read so far and in all (0 when

@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,6 +101,42 @@ f||text/plain; charset=utf-8|last line without newline|
 			var tl *TooLargeError
 			if !errors.As(its[8].Err, &tl) && !strings.Contains(its[8].Err.Error(), "longer") {
 				t.Errorf("item e: %v, want too large", its[8].Err)
+			}
+		})
+	}
+}
+
+// TestTruncatedGzip: a gzipped input cut short yields the lines it holds
+// and ends with an error that says the stream ends early; a corrupt one
+// says so too.
+func TestTruncatedGzip(t *testing.T) {
+	var lines strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&lines, "{\"id\": \"%d\", \"text\": \"line %d of a long input\"}\n", i, i*7919)
+	}
+	full := gz([]byte(lines.String()))
+	corrupt := slices.Clone(full)
+	corrupt[len(corrupt)/2] ^= 0xff
+	for _, tc := range []struct {
+		name, file string
+		data       []byte
+		f          Format
+		want       string
+	}{
+		{"jsonl cut", "in.jsonl.gz", full[:len(full)*2/3], "", "gzip stream ends early"},
+		{"urls cut", "urls.txt.gz", gz([]byte(strings.Repeat("http://a.example/x\n", 3000)))[:60], URLs, "gzip stream ends early"},
+		{"jsonl corrupt", "in.jsonl.gz", corrupt, "", "gzip stream"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			its, err := items(t, tc.file, tc.data, tc.f, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Err = %v, want one that says %q", err, tc.want)
+			}
+			if !errors.Is(err, io.ErrUnexpectedEOF) && tc.want == "gzip stream ends early" {
+				t.Errorf("Err = %v, want it to wrap io.ErrUnexpectedEOF", err)
+			}
+			if tc.name == "jsonl cut" && (len(its) < 100 || its[0].ID != "0" || its[0].Err != nil) {
+				t.Errorf("%d items before the cut, first %+v", len(its), its[0])
 			}
 		})
 	}
