@@ -43,6 +43,10 @@ type DecompressError struct {
 }
 
 func (e *DecompressError) Error() string {
+	if errors.Is(e.Err, io.ErrUnexpectedEOF) {
+		// compress/gzip's word for a stream cut short
+		return "decode: " + e.Format + ": the stream ends early (a truncated file?)"
+	}
 	return "decode: " + e.Format + ": " + e.Err.Error()
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -78,6 +79,8 @@ func TestGzip(t *testing.T) {
 	trunc := gzipped(t, []byte(page))
 	if _, err := Decode(trunc[:len(trunc)/2], ""); err == nil {
 		t.Error("truncated gzip decoded without error")
+	} else if !strings.Contains(err.Error(), "ends early") || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("truncated gzip: err = %v, want one that says the stream ends early", err)
 	}
 	two := append(gzipped(t, []byte("a")), gzipped(t, []byte("b"))...)
 	if _, err := Decode(two, ""); err == nil {
