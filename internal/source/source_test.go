@@ -237,6 +237,44 @@ func warcFixture(gzipped bool) []byte {
 	return out
 }
 
+// TestWARCTruncated: a WARC file that ends inside its last record yields
+// the records before it, and the cut record as an error that says so (its
+// block is shorter than its Content-Length), not as a shorter page; a
+// WARC.gz cut inside a record's gzip member ends with an error that says
+// the record is cut short.
+func TestWARCTruncated(t *testing.T) {
+	page := "<html><body><p>" + strings.Repeat("a long last page ", 40) + "</p></body></html>"
+	last := warcRecord("response", "00000000-0000-0000-0000-000000000009", "http://a.example/last", "application/http;msgtype=response",
+		httpResponse("200 OK", "Content-Type: text/html\r\n", page))
+	full := append(warcFixture(false), last...)
+	its, err := items(t, "crawl.warc", full[:len(full)-len(last)/2], "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var te *TruncatedError
+	if n := len(its); n != 5 || !errors.As(its[n-1].Err, &te) || its[n-1].Data != nil {
+		t.Fatalf("%d items, last %+v; want 5, the last cut short", len(its), its[len(its)-1])
+	}
+	var bi *BadInputError
+	if !errors.As(its[4].Err, &bi) || te.Got >= te.Want || !strings.Contains(its[4].Err.Error(), "cut short") {
+		t.Errorf("last item's error %v (%+v), want a bad-input TruncatedError", its[4].Err, te)
+	}
+	for _, it := range its[:4] {
+		if it.Err != nil {
+			t.Errorf("item %s: %v", it.ID, it.Err)
+		}
+	}
+
+	fullGz := append(warcFixture(true), gz(last)...)
+	its, err = items(t, "crawl.warc.gz", fullGz[:len(fullGz)-30], "", Options{})
+	if err == nil || !strings.Contains(err.Error(), "cut short") || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("WARC.gz cut inside a record: Err = %v, want one that says the record is cut short", err)
+	}
+	if len(its) != 4 {
+		t.Errorf("WARC.gz cut inside the last record: %d items before it, want 4", len(its))
+	}
+}
+
 func TestWARC(t *testing.T) {
 	want := `urn:uuid:00000000-0000-0000-0000-000000000002|http://a.example/|text/html; charset=windows-1256|<p>` + "\xe3\xd3\xdf\xe6" + `</p>|
 urn:uuid:00000000-0000-0000-0000-000000000005|http://a.example/gz|text/html|<p>gzip coded</p>|

@@ -43,6 +43,9 @@ func (s *Source) warc(r io.Reader, yield func(Item) bool) error {
 		}
 		if err != nil {
 			rec.Close()
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return fmt.Errorf("source: WARC record at byte %d is cut short (a truncated file?): %w", rec.Offset, err)
+			}
 			return fmt.Errorf("source: WARC record at byte %d: %w", rec.Offset, err)
 		}
 		it, ok := s.warcItem(rec.WarcRecord, n)
@@ -68,6 +71,7 @@ func (s *Source) warcItem(wr gowarc.WarcRecord, n int) (it Item, ok bool) {
 		it.ID = "record:" + strconv.Itoa(n)
 	}
 	var body io.Reader
+	var raw *blockReader // the record's block as read from the file
 	switch wr.Type() {
 	case gowarc.Response:
 		blk, isHTTP := wr.Block().(gowarc.HttpResponseBlock)
@@ -87,7 +91,8 @@ func (s *Source) warcItem(wr gowarc.WarcRecord, n int) (it Item, ok bool) {
 			it.Err = fmt.Errorf("WARC response payload: %w", err)
 			return it, textual(it.MediaType)
 		}
-		body, err = decodeHTTPBody(p, *hh, chunked(blk.ProtocolHeaderBytes()))
+		raw = &blockReader{r: p, n: int64(len(blk.ProtocolHeaderBytes()))}
+		body, err = decodeHTTPBody(raw, *hh, chunked(blk.ProtocolHeaderBytes()))
 		if err != nil {
 			it.Err = err
 			return it, textual(it.MediaType)
@@ -99,7 +104,8 @@ func (s *Source) warcItem(wr gowarc.WarcRecord, n int) (it Item, ok bool) {
 			it.Err = fmt.Errorf("WARC resource payload: %w", err)
 			return it, textual(it.MediaType)
 		}
-		body = p
+		raw = &blockReader{r: p}
+		body = raw
 	default:
 		return it, false
 	}
@@ -107,10 +113,43 @@ func (s *Source) warcItem(wr gowarc.WarcRecord, n int) (it Item, ok bool) {
 		return it, false
 	}
 	it.Data, it.Err = readLimited(body, s.opts.MaxBytes)
+	if it.Err == nil {
+		// a record cut short (the file ends inside it, as the last record
+		// of an interrupted crawl does) reads as a shorter page: read the
+		// rest of its block and hold it against its Content-Length
+		io.Copy(io.Discard, raw)
+		if want, err := wr.ContentLength(); err == nil && raw.n < want {
+			it.Data, it.Err = nil, &BadInputError{Err: &TruncatedError{Want: want, Got: raw.n}}
+		}
+	}
 	if it.Err == nil && len(it.Data) == 0 {
 		it.Data, it.Err = nil, errEmpty
 	}
 	return it, true
+}
+
+// blockReader counts the bytes of a WARC record's block it reads (n starts
+// at the bytes read before it, the HTTP header's).
+type blockReader struct {
+	r io.Reader
+	n int64
+}
+
+func (b *blockReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	return n, err
+}
+
+// TruncatedError is the item error (inside a BadInputError) of a WARC
+// record whose block is shorter in the file than its Content-Length says:
+// the file ends inside it.
+type TruncatedError struct {
+	Want, Got int64 // the Content-Length, and the bytes of the block read
+}
+
+func (e *TruncatedError) Error() string {
+	return fmt.Sprintf("WARC record cut short: its Content-Length is %d bytes, the file holds %d of them", e.Want, e.Got)
 }
 
 // textual reports whether a media type is a page Winnow reads: HTML,
