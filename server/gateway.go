@@ -9,6 +9,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -18,6 +19,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/grpc/test/bufconn"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 
 	winnowgw "github.com/winnowhq/winnow/gen/gateway/winnow/v1"
 	"github.com/winnowhq/winnow/server/web"
@@ -99,10 +101,10 @@ func NewGateway(gs *grpc.Server, opts GatewayOptions) (*Gateway, error) {
 		return nil, fmt.Errorf("gateway: %w", err)
 	}
 	mux := runtime.NewServeMux(
-		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{Marshaler: &runtime.JSONPb{
+		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{Marshaler: jsonBody{&runtime.JSONPb{
 			MarshalOptions:   protojson.MarshalOptions{EmitUnpopulated: true},
 			UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
-		}}),
+		}}}),
 		runtime.WithRoutingErrorHandler(routingError),
 	)
 	if err := winnowgw.RegisterClassifierServiceHandler(context.Background(), mux, conn); err != nil {
@@ -123,6 +125,41 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) { g.handler.
 
 // Close closes the gateway's connection to the gRPC server.
 func (g *Gateway) Close() error { return g.conn.Close() }
+
+// jsonBody is the gateway's JSON marshaler with request bodies that fail to
+// decode named as such: the decoder's own words ("unexpected EOF",
+// "proto: syntax error (line 1:1): unexpected token null") say neither
+// that the body is at fault nor what it should be.
+type jsonBody struct{ runtime.Marshaler }
+
+func (j jsonBody) NewDecoder(r io.Reader) runtime.Decoder {
+	d := j.Marshaler.NewDecoder(r)
+	return runtime.DecoderFunc(func(v any) error {
+		err := d.Decode(v)
+		if err == nil || err == io.EOF { // an empty body is an empty request
+			return err
+		}
+		return bodyError(v, err)
+	})
+}
+
+// bodyError words err, the failure to decode a request body into v.
+func bodyError(v any, err error) error {
+	want := "a JSON object"
+	if m, ok := v.(proto.Message); ok {
+		want = "a JSON " + string(m.ProtoReflect().Descriptor().Name())
+	}
+	// protobuf's errors start "proto:" and a space or, at random, a
+	// no-break space (so that nobody matches their text)
+	msg := err.Error()
+	for _, p := range []string{"proto: ", "proto:\u00a0"} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) { // the body is cut short
+		msg = "the JSON ends early"
+	}
+	return fmt.Errorf("request body: %s; send %s (see /openapi.json)", msg, want)
+}
 
 // routingError keeps the HTTP status of a routing failure (404 for an
 // unknown path, 405 for a known path with the wrong method) instead of the
