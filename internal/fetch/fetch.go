@@ -13,6 +13,8 @@
 package fetch
 
 import (
+	"compress/flate"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -190,12 +192,33 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Page, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes+1))
 	if err != nil {
-		return nil, f.classify(rawURL, err)
+		return nil, f.bodyError(rawURL, resp, len(data), err)
 	}
 	if int64(len(data)) > f.opts.MaxBytes {
 		return nil, &Error{URL: rawURL, Kind: KindTooLarge, Err: fmt.Errorf("the body is over the %d-byte limit", f.opts.MaxBytes)}
 	}
 	return &Page{URL: resp.Request.URL.String(), Data: data, MediaType: resp.Header.Get("Content-Type")}, nil
+}
+
+// bodyError is classify for a failure while reading resp's body, n bytes
+// into it: a body cut short or a corrupt gzip coding is named as such
+// (the transport's own words are "unexpected EOF" and "flate: corrupt
+// input before offset 8").
+func (f *Fetcher) bodyError(rawURL string, resp *http.Response, n int, err error) error {
+	var fe *Error
+	if cerr := f.classify(rawURL, err); !errors.As(cerr, &fe) || fe.Kind != KindNetwork {
+		return cerr
+	}
+	var corrupt flate.CorruptInputError
+	switch {
+	case errors.As(err, &corrupt) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader):
+		fe.Err = fmt.Errorf("the body's gzip content coding is corrupt: %w", err)
+	case errors.Is(err, io.ErrUnexpectedEOF) && resp.ContentLength > 0:
+		fe.Err = fmt.Errorf("the connection closed after %d of the %d bytes the Content-Length announced: %w", n, resp.ContentLength, err)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		fe.Err = fmt.Errorf("the body ends early, after %d bytes: %w", n, err)
+	}
+	return fe
 }
 
 // classify turns a client error into an *Error of the right kind.

@@ -87,6 +87,16 @@ func testServer(t *testing.T) *httptest.Server {
 		}
 	})
 	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/cut", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", "20000")
+		w.Write([]byte("<p>short body</p>")) // the handler returns: the connection closes
+	})
+	mux.HandleFunc("/bad-gzip", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write([]byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage, not deflate"))
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -113,6 +123,8 @@ func TestGet(t *testing.T) {
 		{"/slow-headers", KindTimeout, "", ""},
 		{"/slow-body", KindTimeout, "", ""},
 		{"/missing", KindStatus, "", ""},
+		{"/cut", KindNetwork, "", "the connection closed after 17 of the 20000 bytes the Content-Length announced"},
+		{"/bad-gzip", KindNetwork, "", "the body's gzip content coding is corrupt"},
 	} {
 		t.Run(strings.TrimPrefix(tc.path, "/"), func(t *testing.T) {
 			start := time.Now()
@@ -122,8 +134,8 @@ func TestGet(t *testing.T) {
 			}
 			if tc.kind != "" {
 				var fe *Error
-				if !errors.As(err, &fe) || fe.Kind != tc.kind {
-					t.Fatalf("error %v, want kind %s", err, tc.kind)
+				if !errors.As(err, &fe) || fe.Kind != tc.kind || !strings.Contains(err.Error(), tc.contains) {
+					t.Fatalf("error %v, want kind %s saying %q", err, tc.kind, tc.contains)
 				}
 				return
 			}
