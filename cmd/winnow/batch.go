@@ -119,6 +119,8 @@ func (a *app) runBatch(f batchFlags) int {
 		return fail(exitUsage, "--workers, --fetch-workers and --max-bytes must be positive")
 	case f.threshold != -1 && (f.threshold < 0 || f.threshold > 1):
 		return fail(exitUsage, "--threshold %v: want a number in [0,1]", f.threshold)
+	case f.fetchTimeout <= 0 || f.progressEvery <= 0:
+		return fail(exitUsage, "--fetch-timeout and --progress-every must be positive durations (e.g. 20s); got %v and %v", f.fetchTimeout, f.progressEvery)
 	}
 	if f.mode != "auto" && f.mode != "html" && f.mode != "text" {
 		return fail(exitUsage, "--mode %q: want auto, html or text", f.mode)

@@ -116,6 +116,8 @@ func TestBatchUsage(t *testing.T) {
 		{"no-in", []string{"--out", "x.jsonl"}, exitUsage},
 		{"bad-flag", []string{"--nope"}, exitUsage},
 		{"bad-workers", []string{"--in", seedPath, "--out", filepath.Join(t.TempDir(), "o"), "--workers", "0"}, exitUsage},
+		{"zero-progress-every", []string{"--in", seedPath, "--out", filepath.Join(t.TempDir(), "o"), "--progress-every", "0"}, exitUsage},
+		{"negative-fetch-timeout", []string{"--in", seedPath, "--out", filepath.Join(t.TempDir(), "o"), "--fetch-timeout", "-1s"}, exitUsage},
 		{"missing-in", []string{"--in", "/nonexistent", "--out", filepath.Join(t.TempDir(), "o")}, exitBadInput},
 		{"out-not-ours", []string{"--in", seedPath, "--out", notOurs}, exitBadInput},
 		{"remote-needs-tls", []string{"--in", seedPath, "--out", filepath.Join(t.TempDir(), "o"), "--server", "10.1.2.3:7390"}, exitUsage},

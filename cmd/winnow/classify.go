@@ -145,6 +145,9 @@ func (a *app) runClassify(f *classifyFlags, pos []string) int {
 		OmitBlocks:                f.format == "text" || (f.format == "jsonl" && !f.blocks),
 		KeepContentWithoutArticle: f.keep,
 	}
+	if f.timeout <= 0 {
+		return fail(exitUsage, "--timeout %v: want a positive duration (e.g. 30s)", f.timeout)
+	}
 	if f.threshold != -1 {
 		if f.threshold < 0 || f.threshold > 1 {
 			return fail(exitUsage, "--threshold %v: want a number in [0,1]", f.threshold)

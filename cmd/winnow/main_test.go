@@ -59,6 +59,7 @@ func TestUsage(t *testing.T) {
 		{"bad-mode", []string{"classify", "--mode", "pdf", seedPath}, exitUsage},
 		{"bad-format", []string{"classify", "--format", "xml", seedPath}, exitUsage},
 		{"bad-threshold", []string{"classify", "--threshold", "1.5", seedPath}, exitUsage},
+		{"zero-timeout", []string{"classify", "--timeout", "0", seedPath}, exitUsage},
 		{"url-hint-two-files", []string{"classify", "--url", "http://a/", seedPath, seedPath}, exitUsage},
 		{"bad-color", []string{"classify", "--color", "pink", seedPath}, exitUsage},
 		{"remote-needs-tls", []string{"classify", "--server", "10.0.0.1:7390", seedPath}, exitUsage},
