@@ -85,7 +85,8 @@ type Source struct {
 	size   int64        // bytes to read in all (0: unknown)
 	read   atomic.Int64 // bytes read so far
 	err    error
-	stdin  io.Reader
+	stdin  io.Reader // the stream to read instead of opening path: stdin, or a pipe's
+	closer io.Closer // closes a pipe's stream once read
 }
 
 // Open opens path ("-" for stdin, which must be JSONL or a URL list) as
@@ -121,6 +122,14 @@ func Open(path string, f Format, o Options) (*Source, error) {
 		s.Format = Dir
 		return s, s.sizeDir()
 	}
+	if !fi.Mode().IsRegular() {
+		// A pipe (--in <(zcat crawl.jsonl.gz)), a FIFO or a device can be
+		// read only once: it is opened here, its format sniffed from bytes
+		// that stay in the stream, and Items reads on from there. Opened
+		// twice, as a file is (detect, then Items), the bytes detect took
+		// were lost to Items.
+		return s.openStream(path, f)
+	}
 	s.size = fi.Size()
 	if f == "" {
 		f, err = detect(path)
@@ -134,6 +143,37 @@ func Open(path string, f Format, o Options) (*Source, error) {
 		return nil, fmt.Errorf("source: unknown format %q (want jsonl, dir, urls or warc)", f)
 	}
 	s.Format = f
+	return s, nil
+}
+
+// openStream opens path, a pipe, FIFO or device, once for reading, and
+// detects its format (when f is empty) from its first bytes, which stay in
+// the stream: through gzip when they are gzipped, as detect does.
+func (s *Source) openStream(path string, f Format) (*Source, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(file, 64<<10)
+	if f == "" {
+		head, _ := br.Peek(512)
+		if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+			// what a copy of the peeked bytes decompresses to
+			if zr, err := gzip.NewReader(bytes.NewReader(head)); err == nil {
+				plain := make([]byte, 512)
+				n, _ := io.ReadFull(zr, plain)
+				head = plain[:n]
+			}
+		}
+		f = sniff(head)
+	}
+	switch f {
+	case JSONL, URLs, WARC:
+	default:
+		file.Close()
+		return nil, fmt.Errorf("source: unknown format %q (want jsonl, urls or warc for a pipe)", f)
+	}
+	s.Format, s.stdin, s.closer = f, br, file
 	return s, nil
 }
 
@@ -214,6 +254,9 @@ func (s *Source) Items() iter.Seq[Item] {
 			return
 		}
 		var r io.Reader = s.stdin
+		if s.closer != nil {
+			defer s.closer.Close()
+		}
 		if r == nil {
 			file, err := os.Open(s.path)
 			if err != nil {

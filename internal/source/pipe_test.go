@@ -1,0 +1,76 @@
+//go:build unix
+
+package source
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestPipe reads every format through a FIFO, as `winnow batch --in
+// <(zcat crawl.jsonl.gz)` hands the reader a pipe: the format is sniffed
+// from bytes that stay in the stream, so no document is lost (opened
+// twice, the sniff's 4 KiB were lost and the next line was cut).
+func TestPipe(t *testing.T) {
+	var jsonl strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&jsonl, "{\"id\": \"d%d\", \"text\": \"document %d, long enough to fill a buffer or two of the pipe\"}\n", i, i)
+	}
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		format Format
+		want   int
+	}{
+		{"jsonl", []byte(jsonl.String()), JSONL, 200},
+		{"jsonl gzipped", gz([]byte(jsonl.String())), JSONL, 200},
+		{"urls", []byte("http://a.example/1\nhttp://b.example/2\n"), URLs, 2},
+		{"warc", warcFixture(false), WARC, 4},
+		{"warc gzipped", warcFixture(true), WARC, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fifo := filepath.Join(t.TempDir(), "in")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Skip(err)
+			}
+			werr := make(chan error, 1)
+			go func() {
+				w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+				if err != nil {
+					werr <- err
+					return
+				}
+				_, err = w.Write(tc.data)
+				w.Close()
+				werr <- err
+			}()
+			s, err := Open(fifo, "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Format != tc.format {
+				t.Errorf("format %s, want %s", s.Format, tc.format)
+			}
+			n := 0
+			for it := range s.Items() {
+				if it.Err != nil && tc.format != URLs {
+					t.Errorf("item %s: %v", it.ID, it.Err)
+				}
+				n++
+			}
+			if err := s.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-werr; err != nil {
+				t.Fatal(err)
+			}
+			if n != tc.want {
+				t.Errorf("%d items, want %d", n, tc.want)
+			}
+		})
+	}
+}
