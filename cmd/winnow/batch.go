@@ -142,7 +142,12 @@ func (a *app) runBatch(f batchFlags) int {
 	}
 	defer out.Close()
 	skip := func(id string) bool { _, ok := resume.Done[id]; return ok }
-	src, err := source.Open(f.in, source.Format(f.inFormat), source.Options{MaxBytes: f.maxBytes, Skip: skip})
+	src, err := unblocked(ctx, f.in, func() (*source.Source, error) {
+		return source.Open(f.in, source.Format(f.inFormat), source.Options{MaxBytes: f.maxBytes, Skip: skip})
+	})
+	if err != nil && ctx.Err() != nil {
+		return fail(exitInterrupted, "interrupted while opening --in %s (a FIFO or stdin with no data yet?); nothing was read", f.in)
+	}
 	if err != nil {
 		return fail(exitBadInput, "cannot read --in %s: %v", f.in, err)
 	}
@@ -272,7 +277,17 @@ func (j *job) run(ctx context.Context) int {
 
 	code := exitOK
 write:
-	for t := range tasks {
+	for {
+		var t *task
+		select {
+		case next, ok := <-tasks:
+			if !ok {
+				break write
+			}
+			t = next
+		case <-ctx.Done():
+			break write
+		}
 		select {
 		case <-t.done:
 		case <-ctx.Done():
@@ -303,8 +318,12 @@ write:
 		for range tasks {
 		}
 	}()
-	wg.Wait()
-	feeders.Wait()
+	// The reader may be blocked in a read no signal interrupts (a FIFO, a
+	// stalled pipe on stdin): once the job is stopping it is left behind.
+	joinOrLeave(ctx, joinGrace, func() {
+		wg.Wait()
+		feeders.Wait()
+	})
 	if cause := context.Cause(ctx); code == exitOK && cause != nil && !errors.Is(cause, context.Canceled) {
 		j.fatal = cause
 		return exitServer

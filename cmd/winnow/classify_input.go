@@ -35,7 +35,7 @@ func classifyInputs(ctx context.Context, names []string, stdin io.Reader, f *fet
 			switch {
 			case name == "-":
 				in.id = "stdin"
-				in.data, in.err = readInput(name, stdin)
+				in.data, in.err = readInputCtx(ctx, name, stdin)
 			case isURL(name):
 				p, err := f.Get(ctx, name)
 				if err != nil {
@@ -51,11 +51,20 @@ func classifyInputs(ctx context.Context, names []string, stdin io.Reader, f *fet
 					in.err = fmt.Errorf("%s is a folder: classify takes files and URLs; for a folder use winnow batch --in %s --out FILE.jsonl", name, name)
 					break
 				}
-				in.data, in.err = readInput(name, stdin)
+				in.data, in.err = readInputCtx(ctx, name, stdin)
 			}
 			if !yield(in) {
 				return
 			}
 		}
 	}
+}
+
+// readInputCtx is readInput that gives up once ctx is done (unblocked).
+func readInputCtx(ctx context.Context, name string, stdin io.Reader) ([]byte, error) {
+	what := name
+	if name == "-" {
+		what = "stdin"
+	}
+	return unblocked(ctx, what, func() ([]byte, error) { return readInput(name, stdin) })
 }
