@@ -74,18 +74,26 @@ func arabicFold(r rune) (rune, class) {
 // foldSimple(r) as the folded rune shifted left by 8 and the class, or
 // lowFoldNFKC when NFKC changes r (the reader expands those).
 var lowFold = func() (t [lowFoldEnd - 0x80]uint32) {
+	fillFold(t[:], 0x80)
+	return t
+}()
+
+// fillFold fills t with the packed fold of the runes from lo on: entry
+// r−lo is foldSimple(r), the folded rune shifted left by 8 and the class,
+// or lowFoldNFKC when NFKC changes r.
+func fillFold(t []uint32, lo rune) {
 	var buf [4]byte
-	for r := rune(0x80); r < lowFoldEnd; r++ {
+	for i := range t {
+		r := lo + rune(i)
 		n := utf8.EncodeRune(buf[:], r)
 		if needsNFKC(r, string(buf[:n])) {
-			t[r-0x80] = lowFoldNFKC
+			t[i] = lowFoldNFKC
 			continue
 		}
 		f, c := foldSimple(r)
-		t[r-0x80] = uint32(f)<<8 | uint32(c)
+		t[i] = uint32(f)<<8 | uint32(c)
 	}
-	return t
-}()
+}
 
 const (
 	lowFoldEnd  = 0x0600
@@ -111,16 +119,7 @@ func lowFoldAt(s string, i int) (r rune, c class, ok bool) {
 // unicode's range searches for ZWNJ, the commonest of them, were a few per
 // cent of reading Persian text.
 var punctFold = func() (t [punctFoldEnd - punctFoldStart]uint32) {
-	var buf [4]byte
-	for r := rune(punctFoldStart); r < punctFoldEnd; r++ {
-		n := utf8.EncodeRune(buf[:], r)
-		if needsNFKC(r, string(buf[:n])) {
-			t[r-punctFoldStart] = lowFoldNFKC
-			continue
-		}
-		f, c := foldSimple(r)
-		t[r-punctFoldStart] = uint32(f)<<8 | uint32(c)
-	}
+	fillFold(t[:], punctFoldStart)
 	return t
 }()
 
