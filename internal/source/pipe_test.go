@@ -74,3 +74,62 @@ func TestPipe(t *testing.T) {
 		})
 	}
 }
+
+// TestStdinFormat: stdin's format is sniffed as a pipe's is, through gzip
+// (gzipped JSONL on stdin was read as a URL list, every line an error),
+// and a WARC on stdin is refused, not read as URLs.
+func TestStdinFormat(t *testing.T) {
+	var jsonl strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&jsonl, "{\"id\": \"d%d\", \"text\": \"document %d\"}\n", i, i)
+	}
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		format Format
+		want   int // items, or -1: Open fails
+	}{
+		{"jsonl", []byte(jsonl.String()), JSONL, 50},
+		{"jsonl gzipped", gz([]byte(jsonl.String())), JSONL, 50},
+		{"urls", []byte("http://a.example/1\n"), URLs, 1},
+		{"warc", warcFixture(false), WARC, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			go func() {
+				w.Write(tc.data)
+				w.Close()
+			}()
+			old := os.Stdin
+			os.Stdin = r
+			defer func() { os.Stdin = old }()
+			s, err := Open("-", "", Options{})
+			if tc.want < 0 {
+				if err == nil || !strings.Contains(err.Error(), "stdin can hold JSONL or a URL list") {
+					t.Fatalf("Open: %v, want stdin's refusal", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Format != tc.format {
+				t.Errorf("format %s, want %s", s.Format, tc.format)
+			}
+			n := 0
+			for it := range s.Items() {
+				if it.Err != nil && tc.format == JSONL {
+					t.Errorf("item %s: %v", it.ID, it.Err)
+				}
+				n++
+			}
+			if n != tc.want {
+				t.Errorf("%d items, want %d", n, tc.want)
+			}
+		})
+	}
+}

@@ -98,11 +98,8 @@ func Open(path string, f Format, o Options) (*Source, error) {
 	if path == "-" {
 		s.stdin = os.Stdin
 		if f == "" {
-			f = JSONL
 			br := bufio.NewReader(os.Stdin)
-			if head, _ := br.Peek(512); !bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("{")) {
-				f = URLs
-			}
+			f = peekFormat(br)
 			s.stdin = br
 		}
 		if f == Dir || f == WARC {
@@ -147,8 +144,7 @@ func Open(path string, f Format, o Options) (*Source, error) {
 }
 
 // openStream opens path, a pipe, FIFO or device, once for reading, and
-// detects its format (when f is empty) from its first bytes, which stay in
-// the stream: through gzip when they are gzipped, as detect does.
+// detects its format (when f is empty) with peekFormat.
 func (s *Source) openStream(path string, f Format) (*Source, error) {
 	file, err := os.Open(path)
 	if err != nil {
@@ -156,16 +152,7 @@ func (s *Source) openStream(path string, f Format) (*Source, error) {
 	}
 	br := bufio.NewReaderSize(file, 64<<10)
 	if f == "" {
-		head, _ := br.Peek(512)
-		if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
-			// what a copy of the peeked bytes decompresses to
-			if zr, err := gzip.NewReader(bytes.NewReader(head)); err == nil {
-				plain := make([]byte, 512)
-				n, _ := io.ReadFull(zr, plain)
-				head = plain[:n]
-			}
-		}
-		f = sniff(head)
+		f = peekFormat(br)
 	}
 	switch f {
 	case JSONL, URLs, WARC:
@@ -175,6 +162,21 @@ func (s *Source) openStream(path string, f Format) (*Source, error) {
 	}
 	s.Format, s.stdin, s.closer = f, br, file
 	return s, nil
+}
+
+// peekFormat is detect for a stream that can be read only once (stdin, a
+// pipe): it sniffs br's first bytes, which stay in br, through gzip when
+// they are gzipped (what a copy of them decompresses to).
+func peekFormat(br *bufio.Reader) Format {
+	head, _ := br.Peek(512)
+	if gzipMagic(head) {
+		if zr, err := gzip.NewReader(bytes.NewReader(head)); err == nil {
+			plain := make([]byte, 512)
+			n, _ := io.ReadFull(zr, plain)
+			head = plain[:n]
+		}
+	}
+	return sniff(head)
 }
 
 // detect reads the first bytes of a file, through gzip when it is gzipped.
@@ -211,7 +213,7 @@ func sniff(head []byte) Format {
 // with the gzip magic.
 func maybeGunzip(br *bufio.Reader) (io.Reader, error) {
 	magic, _ := br.Peek(2)
-	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	if gzipMagic(magic) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("source: bad gzip stream: %w", err)
@@ -220,6 +222,9 @@ func maybeGunzip(br *bufio.Reader) (io.Reader, error) {
 	}
 	return br, nil
 }
+
+// gzipMagic reports whether p starts with gzip's magic number.
+func gzipMagic(p []byte) bool { return len(p) >= 2 && p[0] == 0x1f && p[1] == 0x8b }
 
 // gzipStream names the errors of a gzip stream that cannot be read to its
 // end: compress/gzip reports a stream cut short as io.ErrUnexpectedEOF,
