@@ -16,18 +16,15 @@ import (
 // from bytes that stay in the stream, so no document is lost (opened
 // twice, the sniff's 4 KiB were lost and the next line was cut).
 func TestPipe(t *testing.T) {
-	var jsonl strings.Builder
-	for i := range 200 {
-		fmt.Fprintf(&jsonl, "{\"id\": \"d%d\", \"text\": \"document %d, long enough to fill a buffer or two of the pipe\"}\n", i, i)
-	}
+	jsonl := jsonlDocs(200)
 	for _, tc := range []struct {
 		name   string
 		data   []byte
 		format Format
 		want   int
 	}{
-		{"jsonl", []byte(jsonl.String()), JSONL, 200},
-		{"jsonl gzipped", gz([]byte(jsonl.String())), JSONL, 200},
+		{"jsonl", []byte(jsonl), JSONL, 200},
+		{"jsonl gzipped", gz([]byte(jsonl)), JSONL, 200},
 		{"urls", []byte("http://a.example/1\nhttp://b.example/2\n"), URLs, 2},
 		{"warc", warcFixture(false), WARC, 4},
 		{"warc gzipped", warcFixture(true), WARC, 4},
@@ -79,18 +76,15 @@ func TestPipe(t *testing.T) {
 // (gzipped JSONL on stdin was read as a URL list, every line an error),
 // and a WARC on stdin is refused, not read as URLs.
 func TestStdinFormat(t *testing.T) {
-	var jsonl strings.Builder
-	for i := range 50 {
-		fmt.Fprintf(&jsonl, "{\"id\": \"d%d\", \"text\": \"document %d\"}\n", i, i)
-	}
+	jsonl := jsonlDocs(50)
 	for _, tc := range []struct {
 		name   string
 		data   []byte
 		format Format
 		want   int // items, or -1: Open fails
 	}{
-		{"jsonl", []byte(jsonl.String()), JSONL, 50},
-		{"jsonl gzipped", gz([]byte(jsonl.String())), JSONL, 50},
+		{"jsonl", []byte(jsonl), JSONL, 50},
+		{"jsonl gzipped", gz([]byte(jsonl)), JSONL, 50},
 		{"urls", []byte("http://a.example/1\n"), URLs, 1},
 		{"warc", warcFixture(false), WARC, -1},
 	} {
@@ -132,4 +126,14 @@ func TestStdinFormat(t *testing.T) {
 			}
 		})
 	}
+}
+
+// jsonlDocs returns n JSONL text documents, each long enough that a few
+// fill a pipe's buffer.
+func jsonlDocs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "{\"id\": \"d%d\", \"text\": \"document %d, long enough to fill a buffer or two of the pipe\"}\n", i, i)
+	}
+	return b.String()
 }
