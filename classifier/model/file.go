@@ -32,8 +32,8 @@ const (
 	// formatVersion 3 adds the page model (header "page_kinds",
 	// "page_model", "page_article_cut") to version 2's checksum; version 2
 	// files still decode, without a page model. Page model rows hold
-	// numPageFeats weights, or numPageFeatsV3 / V4 / V5 in files written
-	// before the schema / run / URL features (page.go).
+	// numPageFeats weights, or numPageFeatsV3 / V4 / V5 / V6 in files
+	// written before the schema / run / URL / title features (page.go).
 	formatVersion = 3
 	// checksumBytes is the length of the SHA-256 trailer.
 	checksumBytes = sha256.Size
@@ -151,10 +151,14 @@ func (m *Model) Encode(w io.Writer) error {
 		h.PageKinds = PageKindNames[:]
 		h.PageArticleCut = float64(m.page.article)
 		h.PageDominantCut = float64(m.page.dominant)
+		width := m.page.width
+		if width == 0 {
+			width = numPageFeats
+		}
 		for k := range NumPageKinds {
-			row := make([]float64, numPageFeats)
-			for j, v := range m.page.w[k] {
-				row[j] = float64(v)
+			row := make([]float64, width)
+			for j := range row {
+				row[j] = float64(m.page.w[k][j])
 			}
 			h.PageModel = append(h.PageModel, row)
 		}
@@ -358,9 +362,13 @@ func Decode(data []byte) (*Model, error) {
 			if h.PageKinds[k] != PageKindNames[k] {
 				return nil, &FormatError{fmt.Sprintf("page kind %d is %q, want %q", k, h.PageKinds[k], PageKindNames[k])}
 			}
-			if len(row) != numPageFeats && len(row) != numPageFeatsV5 && len(row) != numPageFeatsV4 && len(row) != numPageFeatsV3 {
+			if len(row) != numPageFeats && len(row) != numPageFeatsV6 && len(row) != numPageFeatsV5 && len(row) != numPageFeatsV4 && len(row) != numPageFeatsV3 {
 				return nil, &FormatError{fmt.Sprintf("page model row of %d weights, want %d", len(row), numPageFeats)}
 			}
+			if k > 0 && len(row) != m.page.width {
+				return nil, &FormatError{fmt.Sprintf("page model rows of %d and %d weights", m.page.width, len(row))}
+			}
+			m.page.width = len(row)
 			for j, v := range row {
 				if math.IsNaN(v) || math.Abs(v) > 1e4 {
 					return nil, &FormatError{fmt.Sprintf("page model weight %v out of range", v)}

@@ -34,15 +34,18 @@ const NumPageKinds = 5
 var PageKindNames = [NumPageKinds]string{"article", "listing", "forum", "product", "other"}
 
 // numPageFeats is the length of a page's feature vector (the first is the
-// bias; the last numURLFeats read the page's address, url.go); files
-// written before the schema features hold rows of numPageFeatsV3 weights,
-// files written before the run features rows of numPageFeatsV4, files
-// written before the URL features rows of numPageFeatsV5: they decode
-// with zero weights for the rest.
+// bias; numURLFeats from numPageFeatsV5 read the page's address, url.go;
+// the last numTitleFeats its title, title.go); files written before the
+// schema features hold rows of numPageFeatsV3 weights, files written
+// before the run features rows of numPageFeatsV4, files written before
+// the URL features rows of numPageFeatsV5, files written before the title
+// features rows of numPageFeatsV6: they decode with zero weights for the
+// rest.
 const (
-	numPageFeats   = numPageFeatsV5 + numURLFeats
-	numPageFeatsV5 = 56 // files with the run features, before the URL features
-	numPageFeatsV4 = 52 // files with the schema features, before the run features
+	numPageFeats   = numPageFeatsV6 + numTitleFeats
+	numPageFeatsV6 = numPageFeatsV5 + numURLFeats // files with the URL features
+	numPageFeatsV5 = 56                           // files with the run features, before the URL features
+	numPageFeatsV4 = 52                           // files with the schema features, before the run features
 	numPageFeatsV3 = 44
 )
 
@@ -86,6 +89,10 @@ func (p PagePrediction) HasArticle() bool { return p.Article || p.Kind == PageUn
 // pageModel holds the page model's weights.
 type pageModel struct {
 	w [NumPageKinds][numPageFeats]float32
+	// width is the number of weights a row of the file held (0: all of
+	// them): a file written before the latest page features decodes with
+	// zero weights for them and encodes as it was written.
+	width int
 	// article is the cut on the article probability (Article); dominant
 	// the cut for pages with a dominant region (DominantArticle; 0 in
 	// files written before it: every such page holds an article).
@@ -276,7 +283,8 @@ func pageFeatures(doc *segment.Doc, stats []blockStats, probs [][NumClasses]floa
 	if !doc.HTML {
 		f[numPageFeatsV4+3] = f[numPageFeatsV4]
 	}
-	urlFeatures(doc.URL, (*[numURLFeats]float32)(f[numPageFeatsV5:]))
+	urlFeatures(doc.URL, (*[numURLFeats]float32)(f[numPageFeatsV5:numPageFeatsV6]))
+	titleFeatures(doc, (*[numTitleFeats]float32)(f[numPageFeatsV6:]))
 }
 
 // pageTokens is a block's length in words for the page features: its
@@ -305,7 +313,7 @@ const minKanaBlock = 8
 // withoutURL is e as if its page had no address: the page model learns
 // from every page both ways (see url.go).
 func (e pageExample) withoutURL() pageExample {
-	clear(e.f[numPageFeatsV5:])
+	clear(e.f[numPageFeatsV5:numPageFeatsV6])
 	return e
 }
 

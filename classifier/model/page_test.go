@@ -191,51 +191,82 @@ func TestPageDominantCutDecode(t *testing.T) {
 	}
 }
 
-// TestPageModelV5Decode decodes a file whose page model rows hold the 56
-// weights of files written before the URL features: it decodes, the URL
+// TestPageModelOldRows decodes files whose page model rows hold the
+// weights of files written before the URL features (numPageFeatsV5) or
+// before the title features (numPageFeatsV6): they decode, the later
 // weights are zero and the others unchanged.
-func TestPageModelV5Decode(t *testing.T) {
+func TestPageModelOldRows(t *testing.T) {
 	m0, data := trainTiny(t, 1)
-	hdr := bytes.Clone(data[:len(data)-checksumBytes])
-	i := bytes.Index(hdr, []byte(`"page_model":[`))
-	if i < 0 {
-		t.Fatal("no page model in the header")
-	}
-	p := i + len(`"page_model":[`)
-	for range NumPageKinds {
-		start := p + bytes.IndexByte(hdr[p:], '[') + 1
-		end := start + bytes.IndexByte(hdr[start:], ']')
-		// blank the row from the comma before weight numPageFeatsV5 on
-		commas, cut := 0, -1
-		for k := start; k < end; k++ {
-			if hdr[k] == ',' {
-				if commas++; commas == numPageFeatsV5 {
-					cut = k
-					break
+	for _, tc := range []struct {
+		name  string
+		width int
+		rows  int // rows cut to width; fewer than all is a corrupt file
+	}{
+		{"before the URL features", numPageFeatsV5, NumPageKinds},
+		{"before the title features", numPageFeatsV6, NumPageKinds},
+		{"rows of two widths", numPageFeatsV6, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hdr := bytes.Clone(data[:len(data)-checksumBytes])
+			i := bytes.Index(hdr, []byte(`"page_model":[`))
+			if i < 0 {
+				t.Fatal("no page model in the header")
+			}
+			p := i + len(`"page_model":[`)
+			for range tc.rows {
+				start := p + bytes.IndexByte(hdr[p:], '[') + 1
+				end := start + bytes.IndexByte(hdr[start:], ']')
+				// blank the row from the comma before weight tc.width on
+				commas, cut := 0, -1
+				for k := start; k < end; k++ {
+					if hdr[k] == ',' {
+						if commas++; commas == tc.width {
+							cut = k
+							break
+						}
+					}
+				}
+				if cut < 0 {
+					t.Fatalf("a page model row of fewer than %d weights", tc.width+1)
+				}
+				copy(hdr[cut:end], strings.Repeat(" ", end-cut))
+				p = end + 1
+			}
+			sum := sha256.Sum256(hdr)
+			m, err := Decode(append(hdr, sum[:]...))
+			if tc.rows < NumPageKinds {
+				var fe *FormatError
+				if !errors.As(err, &fe) {
+					t.Fatalf("got %v, want *FormatError", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("rows of %d weights: %v", tc.width, err)
+			}
+			var buf bytes.Buffer
+			if err := m.Encode(&buf); err != nil {
+				t.Fatal(err)
+			}
+			m2, err := Decode(buf.Bytes())
+			if err != nil {
+				t.Fatalf("encoded again: %v", err)
+			}
+			if m2.page.width != tc.width {
+				t.Errorf("encoded again: rows of %d weights, want %d", m2.page.width, tc.width)
+			}
+			for k := range NumPageKinds {
+				for j := range numPageFeats {
+					want := m0.page.w[k][j]
+					if j >= tc.width {
+						want = 0
+					}
+					if got := m.page.w[k][j]; got != want {
+						t.Fatalf("kind %d weight %d = %v, want %v", k, j, got, want)
+					}
 				}
 			}
-		}
-		if cut < 0 {
-			t.Fatalf("a page model row of fewer than %d weights", numPageFeatsV5+1)
-		}
-		copy(hdr[cut:end], strings.Repeat(" ", end-cut))
-		p = end + 1
-	}
-	sum := sha256.Sum256(hdr)
-	m, err := Decode(append(hdr, sum[:]...))
-	if err != nil {
-		t.Fatalf("rows of %d weights: %v", numPageFeatsV5, err)
-	}
-	for k := range NumPageKinds {
-		for j := range numPageFeats {
-			want := m0.page.w[k][j]
-			if j >= numPageFeatsV5 {
-				want = 0
-			}
-			if got := m.page.w[k][j]; got != want {
-				t.Fatalf("kind %d weight %d = %v, want %v", k, j, got, want)
-			}
-		}
+		})
 	}
 }
 

@@ -543,6 +543,15 @@ func calibrate(m *Model, dev []Doc) {
 	}
 	var src []string
 	fitArticleCut(m.page, pageDevExamples(m, dev, &src, true), src)
+	pageKindMetrics(m, dev)
+}
+
+// pageKindMetrics stores the page model's accuracy on the dev pages of
+// known kind in m's dev metrics.
+func pageKindMetrics(m *Model, dev []Doc) {
+	if m.info.Metrics == nil {
+		m.info.Metrics = map[string]float64{}
+	}
 	ok, n := 0, 0
 	for _, d := range dev {
 		if d.Kind <= 0 {

@@ -58,7 +58,7 @@ func TestPageExampleWithoutURL(t *testing.T) {
 		t.Fatalf("got %d examples %+v, want two at half weight", len(exs), exs)
 	}
 	for i, v := range exs[1].f {
-		if want := i < numPageFeatsV5; (v != 0) != want {
+		if want := i < numPageFeatsV5 || i >= numPageFeatsV6; (v != 0) != want {
 			t.Errorf("feature %d of the copy without its address = %v", i, v)
 		}
 	}

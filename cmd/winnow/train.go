@@ -37,6 +37,7 @@ Exit codes: 0 ok, 1 usage or failure.`
 const trainExamples = `  winnow train --out classifier/model/default.wnm          rebuild the embedded model (1-2 min)
   winnow train --splitter train --out /tmp/m.wnm           retrain the splitter first, then the model
   winnow train --ablation tokens,all --out /tmp/abl.wnm     one model per feature-group spec
+  winnow train --page-only classifier/model/default.wnm --out /tmp/m.wnm   the embedded model with a retrained page model
   winnow train splitter --out classifier/segment/splitter.bin   rebuild the embedded splitter (about a minute)
   winnow train splitter --variant affix --out /tmp/sp.bin  a variant tried for the default`
 
@@ -89,6 +90,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
 	minGroups := fs.Int("min-groups", 0, "drop first-pass features seen in fewer than this many training sites (0: keep all)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
+	pageOnly := fs.String("page-only", "", "train, then write the model `BASE` with the new page model instead of the trained one: BASE's block model, thresholds and splitters byte for byte, the page model's article cuts fitted on BASE's first pass")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	cmd.RunE = func(*cobra.Command, []string) error {
 		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
@@ -111,12 +113,19 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 					fmt.Fprintf(stderr, format+"\n", a...)
 				}
 			}
-			sp, err := loadSplitter(*splitter, *corpora, *persian, logf)
-			if err != nil {
-				fmt.Fprintf(stderr, "winnow train: %v\n", err)
-				return 1
+			var base *model.Model
+			if *pageOnly != "" {
+				if len(groups) > 1 {
+					fmt.Fprintln(stderr, "winnow train: --page-only trains one model: give one --ablation spec")
+					return exitUsage
+				}
+				var err error
+				if base, err = readModel(*pageOnly); err != nil {
+					fmt.Fprintf(stderr, "winnow train: --page-only: %v\n", err)
+					return 1
+				}
 			}
-			lsp, err := loadLongSplitter(*longSplitter)
+			sp, lsp, err := trainSplitters(base, *splitter, *longSplitter, *corpora, *persian, logf)
 			if err != nil {
 				fmt.Fprintf(stderr, "winnow train: %v\n", err)
 				return 1
@@ -149,7 +158,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				if len(groups) > 1 {
 					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 				}
-				if code := trainOne(ctx, data, sp, lsp, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
+				if code := trainOne(ctx, data, sp, lsp, base, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
 					return code
 				}
 			}
@@ -157,6 +166,33 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 		}())
 	}
 	return cmd
+}
+
+// trainSplitters returns the splitters a training run segments its text
+// with: base's (the model --page-only keeps, whose first pass must see
+// the text cut as when it was trained), or those --splitter and
+// --long-splitter name.
+func trainSplitters(base *model.Model, splitter, longSplitter, corpora, persian string, logf func(string, ...any)) (sp, lsp *segment.Splitter, err error) {
+	if base != nil {
+		if sp = base.Splitter(); sp == nil {
+			sp = segment.DefaultSplitter()
+		}
+		return sp, base.LongSplitter(), nil
+	}
+	if sp, err = loadSplitter(splitter, corpora, persian, logf); err != nil {
+		return nil, nil, err
+	}
+	lsp, err = loadLongSplitter(longSplitter)
+	return sp, lsp, err
+}
+
+// readModel reads and decodes a model file.
+func readModel(name string) (*model.Model, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return model.Decode(b)
 }
 
 // loadLongSplitter returns the splitter --long-splitter names (nil for
@@ -201,7 +237,7 @@ func loadSplitter(name, corpora, persian string, logf func(string, ...any)) (*se
 	return readSplitter(name, "splitter")
 }
 
-func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
+func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, base *model.Model, groups int, spec, out string, seed uint64, epochs int, bits uint, version string, extra model.Config, logf func(string, ...any), stdout, stderr io.Writer) int {
 	t1 := time.Now()
 	v := version
 	if v == "" {
@@ -215,7 +251,10 @@ func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, g
 		// segment's default later becomes.
 		m = m.WithSplitter(sp).WithLongSplitter(lsp)
 	}
-	if err == nil && version == "" {
+	if err == nil && base != nil {
+		// --page-only: base with the new page model, stamped anew
+		m, err = model.WithPageModel(base, m, data.Dev)
+	} else if err == nil && version == "" {
 		// Without --version, the version names the weights too.
 		m, err = m.Stamped(v)
 	}
@@ -303,11 +342,7 @@ func recalibrate(ctx context.Context, in, out, corpora, persian string, seed uin
 		fmt.Fprintf(stderr, "winnow train: %v\n", err)
 		return 1
 	}
-	b, err := os.ReadFile(in)
-	if err != nil {
-		return fail(err)
-	}
-	m, err := model.Decode(b)
+	m, err := readModel(in)
 	if err != nil {
 		return fail(err)
 	}
