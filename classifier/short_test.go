@@ -26,7 +26,11 @@ func TestShortArticle(t *testing.T) {
 		{"five blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {open, rel}}, false},
 		{"paragraph not kept", []blk{{head, title}, {para, rel}}, false},
 		{"headlines only", []blk{{head, title}, {head, title}, {head, title}}, false},
-		{"no sentence end", []blk{{head, title}, {open, body}}, false},
+		{"a standfirst without a sentence end", []blk{{head, title}, {open, body}}, true},
+		{"a short line without a sentence end", []blk{{head, title}, {"Residents who want to comment can do so", body}}, false},
+		{"seven words without a sentence end", []blk{{head, title}, {"Councillors representing the northern districts rejected amendments", body}}, false},
+		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, false},
+		{"Chinese with its sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4) + "。", body}}, true},
 		{"empty", nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
