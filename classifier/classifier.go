@@ -274,8 +274,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// a listing of title-and-summary cards
 		res.HasArticle = false
 	}
-	if !res.HasArticle && !isHTML && shortArticle(doc.Text, doc.Blocks, classes) {
-		// a headline and a paragraph or two: too short for the page model
+	if !res.HasArticle && shortArticle(doc.Text, doc.Blocks, classes) {
+		// a headline and a paragraph or two, as text or as an HTML
+		// fragment: too short for the page model
 		res.HasArticle = true
 		res.PageKind = PageArticle
 	}

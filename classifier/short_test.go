@@ -55,20 +55,28 @@ func TestClassifyShortText(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name, text string
+		name, text, url string
+		mode            Mode
 	}{
-		{"swedish brief", "Vädjar efter attackerna\nÅtminstone nio personer dog och mer än 30 skadades i huvudstaden Kiev under natten, enligt stadens myndigheter.\nPresidenten skriver på X att landet behöver fler luftvärnsrobotar."},
-		{"german brief", "Israel und Gaza: News und Entwicklungen im Nahostkonflikt\nDie israelische Armee hat nach eigenen Angaben in der Nacht erneut Ziele im Gazastreifen angegriffen, darunter mehrere Tunnel.\nDie Verhandlungen über eine Waffenruhe gehen weiter."},
+		{name: "swedish brief", text: "Vädjar efter attackerna\nÅtminstone nio personer dog och mer än 30 skadades i huvudstaden Kiev under natten, enligt stadens myndigheter.\nPresidenten skriver på X att landet behöver fler luftvärnsrobotar.", mode: ModeText},
+		{name: "german brief", text: "Israel und Gaza: News und Entwicklungen im Nahostkonflikt\nDie israelische Armee hat nach eigenen Angaben in der Nacht erneut Ziele im Gazastreifen angegriffen, darunter mehrere Tunnel.\nDie Verhandlungen über eine Waffenruhe gehen weiter.", mode: ModeText},
+		// an HTML fragment without <head>, as a CMS sends an article's
+		// body: with the page's title among the page features, the page
+		// model called such a headline and paragraph a listing
+		{name: "html fragment", url: "http://127.0.0.1:8080/page", text: "<h1>A headline about the river</h1>\n<p>The river rose by two metres overnight and the town council met at dawn to plan the evacuation of the lower streets.</p>\n<div>Share on Facebook</div>", mode: ModeHTML},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Classify(context.Background(), Input{Data: []byte(tc.text), Mode: ModeText})
+			res, err := c.Classify(context.Background(), Input{Data: []byte(tc.text), Mode: tc.mode, URL: tc.url})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !res.HasArticle || res.PageKind != PageArticle {
+			if !res.HasArticle || tc.mode == ModeText && res.PageKind != PageArticle {
 				t.Errorf("HasArticle %v, PageKind %v; want an article", res.HasArticle, res.PageKind)
 			}
 			first := strings.SplitN(tc.text, "\n", 3)[1]
+			if tc.mode == ModeHTML {
+				first = "The river rose by two metres"
+			}
 			if !strings.Contains(res.MainText(), first) {
 				t.Errorf("MainText %q lacks the first paragraph", res.MainText())
 			}

@@ -7,6 +7,7 @@ package evalrun
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"maps"
 	"path/filepath"
@@ -35,15 +36,18 @@ type Options struct {
 	Corpora string
 	// Sets to evaluate (default: every set under Corpora).
 	Sets []string
-	// Modes: "html", "text", "markdown", "markdown-wrapped", "clean"
-	// and/or "brief" (default all six): the page, its visible-text
+	// Modes: "html", "text", "markdown", "markdown-wrapped", "clean",
+	// "brief" and/or "fragment" (default all seven): the page, its visible-text
 	// rendition, its markdown rendition (markdownOf: links, images,
 	// headings, list items, blank lines between blocks, as scrapers that
 	// feed language models save pages), the same hard-wrapped at
 	// wrappedWidth runes (as html2text writes it), its gold text alone (clean text: what a scraper that already
 	// removed the boilerplate saves; article pages with a gold only, every
 	// word of which should be kept), or an article's headline and first
-	// paragraph alone (a brief, as a CMS sends a short item; briefOf).
+	// paragraph alone (a brief, as a CMS sends a short item; briefOf),
+	// or the same brief as an HTML fragment without <head> (fragmentOf:
+	// the headline in <h1>, the paragraph in <p>, as a CMS sends an
+	// article's body).
 	Modes []string
 	// Persian is the shared Persian folder: its synthetic dev pages (sites
 	// the model did not train on) are evaluated when set.
@@ -171,7 +175,7 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 	}
 	modes := opt.Modes
 	if len(modes) == 0 {
-		modes = []string{"html", "text", "markdown", "markdown-wrapped", "clean", "brief"}
+		modes = []string{"html", "text", "markdown", "markdown-wrapped", "clean", "brief", "fragment"}
 	}
 	rep := &Report{Model: c.Info().Version}
 	sets := opt.Sets
@@ -188,7 +192,7 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 		switch name {
 		case "persian":
 			for _, mode := range modes {
-				if mode == "clean" || mode == "brief" || mode == "markdown" || mode == "markdown-wrapped" {
+				if mode == "clean" || mode == "brief" || mode == "fragment" || mode == "markdown" || mode == "markdown-wrapped" {
 					continue // the Persian pages' own styles are text and clean
 				}
 				r, err := runPersian(ctx, c, opt, mode)
@@ -327,6 +331,14 @@ func briefOf(title, gold string) (string, bool) {
 	return "", false
 }
 
+// fragmentOf writes a brief (briefOf: a headline line, then a paragraph
+// line) as an HTML fragment without <head>: the headline in <h1>, the
+// paragraph in <p>.
+func fragmentOf(brief string) string {
+	head, para, _ := strings.Cut(brief, "\n")
+	return "<h1>" + html.EscapeString(head) + "</h1>\n<p>" + html.EscapeString(para) + "</p>\n"
+}
+
 func newResult(set, mode string) *SetResult {
 	return &SetResult{Set: set, Mode: mode, PerLang: map[string]*eval.Mean{}, PerType: map[string]*eval.Mean{}, ArticleLang: map[string]*eval.Mean{}, PerCat: map[classifier.Category]*[2]int{}}
 }
@@ -352,7 +364,8 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		}
 		kind := dataset.PageKindOf(set.Name, p)
 		var raw []byte
-		clean := mode == "clean" || mode == "brief"
+		brief := mode == "brief" || mode == "fragment"
+		clean := mode == "clean" || brief
 		if clean {
 			if !hasGold || kind != model.PageArticle && kind != model.PageUnknown || strings.TrimSpace(gold) == "" {
 				continue // clean text is an article's gold text (postlight's pages have no kind)
@@ -361,7 +374,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			return nil, err
 		}
 		gold = dataset.TitledGold(set.Name, p, gold)
-		if mode == "brief" {
+		if brief {
 			var ok bool
 			if gold, ok = briefOf(p.Title, gold); !ok {
 				continue
@@ -372,7 +385,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		if err != nil {
 			return nil, err
 		}
-		if mode == "brief" {
+		if brief {
 			hasSn = false // the snippets are the whole article's
 		}
 		typ := p.PageType
@@ -392,7 +405,11 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			u = ""
 		}
 		var res *classifier.Result
-		if clean {
+		if mode == "fragment" {
+			frag := fragmentOf(gold)
+			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(frag), Mode: classifier.ModeHTML, URL: u, Options: co})
+			r.Bytes += len(frag)
+		} else if clean {
 			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(gold), Mode: classifier.ModeText, URL: u, Options: co})
 			r.Bytes += len(gold)
 		} else if mode == "markdown" || mode == "markdown-wrapped" {
@@ -464,7 +481,7 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 			r.SnipWith += len(sn.With)
 			r.SnipWithout += len(sn.Without)
 		}
-		if err == nil && mode != "brief" {
+		if err == nil && !brief {
 			if lb, ok, err := set.Labels(p); err != nil {
 				return nil, err
 			} else if ok {
@@ -755,7 +772,7 @@ func (rep *Report) Markdown(w io.Writer, command string) error {
 	fmt.Fprintf(&b, "# Quality\n\nGenerated by `%s` — do not edit by hand.\n\n", command)
 	fmt.Fprintf(&b, "Model: `%s`. Token scores are bag-of-tokens precision/recall/F1 against the gold text (`classifier/eval`), mean over pages and corpus micro average. ", rep.Model)
 	b.WriteString("**Pages scored**: for the corpora the model trains on (`wcxb-dev-clean`, `readability`, `zh_webce`, `trafilatura_eval`) only the dev split — sites the model was not trained on (`dataset.IsDev`); the others (`l3s_gn1`, `daniel`, `htmltotext_bench` — eval only — and `newspaper4k_fixtures`, `fundus`, `postlight` — held out) on all pages; `fundus` and `postlight` golds get the manifest's title as first line (their golds leave it out). Pages that are no article (wcxb's forums, products, listings, …) are scored with `KeepContentWithoutArticle` (their gold is the main list); article pages with the defaults. `persian-dev` is synthetic pages composed from the `namnak` site, never trained on; `persian-heldout` is the same articles composed only from held-out phrase variants and phrase lists, template families (teaser cards, `X X` doubled titles, breadcrumbs, other CMSs' class names) and damage kinds no training page has, as HTML and as text in four scraper styles (`lines`: one block per line; `oneline`: the whole page on one line; `markdown`: bullets and `#` headings; `wrapped`: paragraphs hard-wrapped); `persian-heldout-listing` is 60 pages without an article (section and front pages of cards, `internal/dataset/listing.go`) composed from the same held-out families, scored for page kind and article presence only; `seed-fa-news` is the canonical example; `news-dev` pools the article pages of the sites the model never trained on (below), and `news-dev/new-lang` those of them in a language without training text (any but en, de, zh, fa, es, fr, pl: Japanese, Swedish, Turkish, Korean, Russian, Arabic …), where token weights know nothing and structure must decide. ")
-	b.WriteString("Corpus pages are classified with their manifest address (`Input.URL`, whose shape the page model reads) where the manifest has one (all but `daniel`, `htmltotext_bench`, `readability` and a few others, whose HTML pages are read at the address they give themselves, their `<link rel=\"canonical\">` or og:url, as a caller that sends none gets). Mode `html` classifies the page bytes; mode `text` classifies the page's visible-text rendition as plain text (what a scraper saves); mode `markdown` classifies the page rendered as markdown, as scrapers that feed language models save it (links as `[text](url)`, images, `#` headings, `* ` list items, a blank line between blocks but list items in a row; hidden elements included; the kept text is scored without the links' addresses); mode `markdown-wrapped` is the same hard-wrapped at 78 runes, as html2text writes it by default (a link's text then goes on over line breaks); mode `clean` classifies an article page's gold text alone as plain text (what a scraper that already removed the boilerplate saves: every word of it should be kept, so its precision is 1 and its recall is the score; `persian-heldout/clean` is the held-out pages' content units, one a line); mode `brief` classifies an article's headline (the manifest's, where the gold leaves it out) and the gold's first line after it alone, the headline and the first paragraph (a news brief, or a short item a CMS sends: every word should be kept, and the page judged to hold an article). docs/s is single-threaded classification time (text mode: the text classification only).\n\n")
+	b.WriteString("Corpus pages are classified with their manifest address (`Input.URL`, whose shape the page model reads) where the manifest has one (all but `daniel`, `htmltotext_bench`, `readability` and a few others, whose HTML pages are read at the address they give themselves, their `<link rel=\"canonical\">` or og:url, as a caller that sends none gets). Mode `html` classifies the page bytes; mode `text` classifies the page's visible-text rendition as plain text (what a scraper saves); mode `markdown` classifies the page rendered as markdown, as scrapers that feed language models save it (links as `[text](url)`, images, `#` headings, `* ` list items, a blank line between blocks but list items in a row; hidden elements included; the kept text is scored without the links' addresses); mode `markdown-wrapped` is the same hard-wrapped at 78 runes, as html2text writes it by default (a link's text then goes on over line breaks); mode `clean` classifies an article page's gold text alone as plain text (what a scraper that already removed the boilerplate saves: every word of it should be kept, so its precision is 1 and its recall is the score; `persian-heldout/clean` is the held-out pages' content units, one a line); mode `brief` classifies an article's headline (the manifest's, where the gold leaves it out) and the gold's first line after it alone, the headline and the first paragraph (a news brief, or a short item a CMS sends: every word should be kept, and the page judged to hold an article); mode `fragment` classifies the same brief as an HTML fragment without `<head>` (the headline in `<h1>`, the paragraph in `<p>`, as a CMS sends an article's body). docs/s is single-threaded classification time (text mode: the text classification only).\n\n")
 	b.WriteString("| set | mode | pages | mean P | mean R | mean F1 | micro F1 | snippets with / without | category acc | label acc | errors | docs/s |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n")
 	for _, r := range rep.Results {

@@ -194,6 +194,19 @@ func TestRunBrief(t *testing.T) {
 	}
 }
 
+// TestRunFragment checks the fragment mode: the brief as an HTML
+// fragment without <head>, classified in HTML mode.
+func TestRunFragment(t *testing.T) {
+	if got, want := fragmentOf("Rates & rents\nThe bank held rates at <5%."), "<h1>Rates &amp; rents</h1>\n<p>The bank held rates at &lt;5%.</p>\n"; got != want {
+		t.Errorf("fragmentOf = %q, want %q", got, want)
+	}
+	r := newspaperRun(t, "fragment")[0]
+	_, rc, _ := r.Tokens.Means()
+	if r.Pages != 4 || r.Tokens.N != 4 || r.Errors != 0 || rc < 0.5 {
+		t.Errorf("fragment: %d pages, %d scored, %d errors, R %.3f; want 4, 4, 0 and a recall over 0.5", r.Pages, r.Tokens.N, r.Errors, rc)
+	}
+}
+
 // TestRunMarkdown checks the markdown mode: pages rendered as markdown,
 // classified as text, scored without the kept links' addresses.
 func TestRunMarkdown(t *testing.T) {
