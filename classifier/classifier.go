@@ -318,6 +318,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		proseTail(doc.Text, doc.Blocks, classes)
 		announcedLists(doc.Text, doc.Blocks, classes)
 		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
+		shortLedes(doc.Text, doc.Blocks, classes, contentProb)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(dbl, classes, boilerplate)

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,6 +80,39 @@ func TestClassifyShortText(t *testing.T) {
 			}
 			if !strings.Contains(res.MainText(), first) {
 				t.Errorf("MainText %q lacks the first paragraph", res.MainText())
+			}
+		})
+	}
+}
+
+func TestShortLedes(t *testing.T) {
+	head, para, open := testHead, testPara, testOpen
+	title, body, legal, ad := model.ClassTitle, model.ClassBody, model.ClassLegal, model.ClassAd
+	type blk struct {
+		text  string
+		class int
+		cp    float64
+	}
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   []int
+	}{
+		{"a lead called the closing line", []blk{{head, title, 0.9}, {para, legal, 0.45}}, []int{title, body}},
+		{"a standfirst called the closing line", []blk{{head, title, 0.9}, {open, legal, 0.35}}, []int{title, body}},
+		{"too sure of boilerplate", []blk{{head, title, 0.9}, {para, ad, 0.15}}, []int{title, ad}},
+		{"too short for a lead", []blk{{head, title, 0.9}, {"Photo: Brett Davis, USA TODAY Sports", legal, 0.5}}, []int{title, legal}},
+		{"five blocks", []blk{{head, title, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, legal, 0.45}}, []int{title, body, body, body, legal}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := make([]testBlock, len(tc.blocks))
+			for i, b := range tc.blocks {
+				bs[i] = testBlock{b.text, i, b.class}
+			}
+			text, blocks, classes := layBlocks(bs)
+			shortLedes(text, blocks, classes, func(i int) float64 { return tc.blocks[i].cp })
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes %v, want %v", classes, tc.want)
 			}
 		})
 	}
