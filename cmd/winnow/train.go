@@ -34,10 +34,11 @@ the same data and seed give the same bytes.
 
 Exit codes: 0 ok, 1 usage or failure.`
 
-const trainExamples = `  winnow train --out classifier/model/default.wnm          rebuild the embedded model (1-2 min)
+const trainExamples = `  winnow train --out /tmp/m.wnm                            train a whole new model (1-2 min)
   winnow train --splitter train --out /tmp/m.wnm           retrain the splitter first, then the model
   winnow train --ablation tokens,all --out /tmp/abl.wnm     one model per feature-group spec
-  winnow train --page-only classifier/model/default.wnm --out /tmp/m.wnm   the embedded model with a retrained page model
+  winnow train --page-only classifier/model/default.wnm --out classifier/model/default.wnm
+                                                          retrain the embedded model's page model (how it was made)
   winnow train splitter --out classifier/segment/splitter.bin   rebuild the embedded splitter (about a minute)
   winnow train splitter --variant affix --out /tmp/sp.bin  a variant tried for the default`
 
