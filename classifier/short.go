@@ -43,8 +43,8 @@ const minLedeWords = 8
 
 // shortArticle reports whether a text's blocks (classes, the decoding's
 // classes) are at most maxShortBlocks and one of them is content and a
-// paragraph (lede). The caller applies it to text pages the page model
-// judged to hold no article.
+// paragraph (lede). The caller applies it to documents, text or HTML,
+// the page model judged to hold no article.
 //
 // Same weights, winnow eval -q --modes brief, seed 1 / seed 2 (with
 // leadTitle): news-dev brief 0.824 → 0.928 / 0.852 → 0.951 (pages judged

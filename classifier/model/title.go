@@ -20,8 +20,9 @@ const maxTitleWords = 30
 // whether it has one. A news headline is a sentence; a service, a
 // documentation or a section page is named by a few words ("Pricing",
 // "Chapter 11. Indexes", "Building Department"). Chosen on the dev sets
-// (docs/model.md, "Page kind and article presence"): page kind on wcxb's
-// dev sites in HTML 0.866 → 0.874 and 0.874 → 0.889 (seeds 1 and 2).
+// (docs/model.md, "The page's title"): page kind on wcxb's dev sites in
+// HTML 0.862 → 0.874 and 0.874 → 0.889 (seeds 1 and 2, page models
+// retrained with --page-only without and with them).
 func titleFeatures(doc *segment.Doc, f *[numTitleFeats]float32) {
 	*f = [numTitleFeats]float32{}
 	t := doc.OGTitle
