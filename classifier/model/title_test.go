@@ -36,3 +36,18 @@ func TestTitleFeatures(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTitleFeatures: any title (the page's, untrusted) gives a length in
+// [0, 1] and a presence bit of 0 or 1, never a panic.
+func FuzzTitleFeatures(f *testing.F) {
+	for _, s := range []string{"", " | ", "Slow Start Cost the Majors in Ottawa | The Hockey News", "中国经济稳步增长", "a - b – c — d", "\xff\xfe|\x00"} {
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, title, og string) {
+		var v [numTitleFeats]float32
+		titleFeatures(&segment.Doc{HTML: true, Title: title, OGTitle: og}, &v)
+		if v[0] < 0 || v[0] > 1 || v[1] != 0 && v[1] != 1 || v[1] == 0 && v[0] != 0 {
+			t.Fatalf("title %q, og %q: features %v", title, og, v)
+		}
+	})
+}
