@@ -120,6 +120,10 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 					fmt.Fprintln(stderr, "winnow train: --page-only trains one model: give one --ablation spec")
 					return exitUsage
 				}
+				if *version != "" {
+					fmt.Fprintln(stderr, "winnow train: --page-only keeps BASE's version name with a new hash: leave out --version")
+					return exitUsage
+				}
 				var err error
 				if base, err = readModel(*pageOnly); err != nil {
 					fmt.Fprintf(stderr, "winnow train: --page-only: %v\n", err)

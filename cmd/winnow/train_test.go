@@ -63,6 +63,7 @@ func TestTrainEvalUsage(t *testing.T) {
 		{"train stray argument", []string{"train", "models"}, exitUsage},
 		{"train bad ablation", []string{"train", "--ablation", "nope"}, exitUsage},
 		{"train page-only with two specs", []string{"train", "--page-only", "m.wnm", "--ablation", "tokens,all"}, exitUsage},
+		{"train page-only with a version", []string{"train", "--page-only", "m.wnm", "--version", "v1"}, exitUsage},
 		{"train page-only no such model", []string{"train", "--page-only", "/nonexistent/m.wnm"}, 1},
 		{"train splitter bad flag", []string{"train", "splitter", "--no-such-flag"}, exitUsage},
 		{"eval bad flag", []string{"eval", "--no-such-flag"}, exitUsage},
