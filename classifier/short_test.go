@@ -30,7 +30,8 @@ func TestShortArticle(t *testing.T) {
 		{"a standfirst without a sentence end", []blk{{head, title}, {open, body}}, true},
 		{"a short line without a sentence end", []blk{{head, title}, {"Residents who want to comment can do so", body}}, false},
 		{"seven words without a sentence end", []blk{{head, title}, {"Councillors representing the northern districts rejected amendments", body}}, false},
-		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, false},
+		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, true},
+		{"Chinese too short without a sentence end", []blk{{head, title}, {"市议会周二投票决定扩大城市公交网络市议会周二投票决定" + strings.Repeat("1234567890", 4), body}}, false},
 		{"Chinese with its sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4) + "。", body}}, true},
 		{"empty", nil, false},
 	} {
