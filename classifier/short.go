@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
@@ -101,7 +100,7 @@ func lede(t string) bool {
 	// text written without spaces: minLedeLetters letters of its scripts
 	n = 0
 	for _, r := range t {
-		if r >= 0xe00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+		if model.IsCJK(r) {
 			if n++; n >= minLedeLetters {
 				return true
 			}

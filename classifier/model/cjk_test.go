@@ -6,13 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// TestIsCJKRanges checks isCJK's fast ranges against the Unicode tables.
+// TestIsCJKRanges checks IsCJK's fast ranges against the Unicode tables.
 func TestIsCJKRanges(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		want := r >= cjkLow && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r))
-		if got := isCJK(r); got != want {
-			t.Fatalf("isCJK(%U) = %v, want %v", r, got, want)
+		if got := IsCJK(r); got != want {
+			t.Fatalf("IsCJK(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -186,9 +186,9 @@ func (x *extractor) tokensIter(text string) {
 		if folded {
 			x.fold = f
 		}
-		// isCJK's runes are U+0E01 and up: three bytes or four
+		// IsCJK's runes are U+0E01 and up: three bytes or four
 		if len(f) > 0 && f[0] >= 0xe0 {
-			if r, _ := utf8.DecodeRune(f); isCJK(r) && moreRunes(f, 2) {
+			if r, _ := utf8.DecodeRune(f); IsCJK(r) && moreRunes(f, 2) {
 				if x.stop.Contains(tok) {
 					x.nstop++
 				}

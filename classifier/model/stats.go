@@ -154,7 +154,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 				if cl&token.Upper != 0 {
 					st.upper++
 				}
-			case r >= cjkLow && isCJK(r):
+			case r >= cjkLow && IsCJK(r):
 				st.cjk++
 				if r >= 0x3040 && r <= 0x30ff {
 					st.kana++
@@ -388,12 +388,13 @@ func decile(i, n int) int {
 	return min(9, i*10/n)
 }
 
-// cjkLow is the lowest rune isCJK accepts (U+0E01, Thai).
+// cjkLow is the lowest rune IsCJK accepts (U+0E01, Thai).
 const cjkLow = 0xe01
 
-// isCJK reports the letters of scripts written without spaces: Han,
-// kana, Hangul and Thai.
-func isCJK(r rune) bool {
+// IsCJK reports the letters of scripts written without spaces: Han,
+// kana, Hangul and Thai (the page features' and the short-text rules'
+// measure of such text).
+func IsCJK(r rune) bool {
 	if r < cjkLow {
 		return false
 	}

@@ -2,7 +2,6 @@ package model
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/segment"
 )
@@ -62,7 +61,7 @@ func titleWords(s string) int {
 	for w := range strings.FieldsSeq(s) {
 		letters := 0
 		for _, r := range w {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+			if IsCJK(r) {
 				letters++
 			}
 		}
