@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"maps"
 	"strings"
 )
 
@@ -23,26 +24,13 @@ func WithPageModel(base, donor *Model, dev []Doc) (*Model, error) {
 	c := *base
 	p := *donor.page
 	c.page = &p
-	c.info.Metrics = cloneMetrics(base.info.Metrics)
+	c.info.Metrics = maps.Clone(base.info.Metrics)
 	if len(dev) > 0 {
-		var src []string
-		fitArticleCut(c.page, pageDevExamples(&c, dev, &src, true), src)
-		pageKindMetrics(&c, dev)
+		calibratePage(&c, dev)
 	}
 	v := base.info.Version
 	if i := strings.LastIndexByte(v, '-'); i > 0 {
 		v = v[:i]
 	}
 	return c.Stamped(v)
-}
-
-func cloneMetrics(m map[string]float64) map[string]float64 {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }

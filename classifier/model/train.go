@@ -538,17 +538,17 @@ func calibrate(m *Model, dev []Doc) {
 	m.temperature = fitTemperature(m, dev)
 	m.threshold, m.shift = fitThreshold(m, dev)
 	m.info.Metrics = Score(m, dev, 0).Metrics()
-	if m.page == nil {
-		return
+	if m.page != nil {
+		calibratePage(m, dev)
 	}
-	var src []string
-	fitArticleCut(m.page, pageDevExamples(m, dev, &src, true), src)
-	pageKindMetrics(m, dev)
 }
 
-// pageKindMetrics stores the page model's accuracy on the dev pages of
-// known kind in m's dev metrics.
-func pageKindMetrics(m *Model, dev []Doc) {
+// calibratePage fits m's page article cuts on dev, on m's own first pass,
+// and stores the page model's accuracy on the dev pages of known kind in
+// m's dev metrics.
+func calibratePage(m *Model, dev []Doc) {
+	var src []string
+	fitArticleCut(m.page, pageDevExamples(m, dev, &src, true), src)
 	if m.info.Metrics == nil {
 		m.info.Metrics = map[string]float64{}
 	}
