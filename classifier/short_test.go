@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 
@@ -112,9 +111,7 @@ func TestShortLedes(t *testing.T) {
 			}
 			text, blocks, classes := layBlocks(bs)
 			shortLedes(text, blocks, classes, func(i int) float64 { return tc.blocks[i].cp })
-			if !slices.Equal(classes, tc.want) {
-				t.Errorf("classes %v, want %v", classes, tc.want)
-			}
+			checkClasses(t, classes, tc.want)
 		})
 	}
 }

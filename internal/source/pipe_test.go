@@ -49,19 +49,7 @@ func TestPipe(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Format != tc.format {
-				t.Errorf("format %s, want %s", s.Format, tc.format)
-			}
-			n := 0
-			for it := range s.Items() {
-				if it.Err != nil && tc.format != URLs {
-					t.Errorf("item %s: %v", it.ID, it.Err)
-				}
-				n++
-			}
-			if err := s.Err(); err != nil {
-				t.Fatal(err)
-			}
+			n := drain(t, s, tc.format)
 			if err := <-werr; err != nil {
 				t.Fatal(err)
 			}
@@ -111,17 +99,7 @@ func TestStdinFormat(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Format != tc.format {
-				t.Errorf("format %s, want %s", s.Format, tc.format)
-			}
-			n := 0
-			for it := range s.Items() {
-				if it.Err != nil && tc.format == JSONL {
-					t.Errorf("item %s: %v", it.ID, it.Err)
-				}
-				n++
-			}
-			if n != tc.want {
+			if n := drain(t, s, tc.format); n != tc.want {
 				t.Errorf("%d items, want %d", n, tc.want)
 			}
 		})
@@ -136,4 +114,25 @@ func jsonlDocs(n int) string {
 		fmt.Fprintf(&b, "{\"id\": \"d%d\", \"text\": \"document %d, long enough to fill a buffer or two of the pipe\"}\n", i, i)
 	}
 	return b.String()
+}
+
+// drain checks that s was read as format, reads its items (an item error
+// is a failure but for a URL list, whose lines are fetched later and may
+// be anything) and its final error, and returns how many items it gave.
+func drain(t *testing.T, s *Source, format Format) int {
+	t.Helper()
+	if s.Format != format {
+		t.Errorf("format %s, want %s", s.Format, format)
+	}
+	n := 0
+	for it := range s.Items() {
+		if it.Err != nil && format != URLs {
+			t.Errorf("item %s: %v", it.ID, it.Err)
+		}
+		n++
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
