@@ -312,6 +312,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && !isHTML && doc.URL != "" {
 		slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 	}
+	if !isHTML {
+		titleRuns(doc.Text, doc.Blocks, classes)
+	}
 	if res.HasArticle && !isHTML {
 		rejoinTail(doc.Text, doc.Blocks, classes, contentProb)
 		subheadings(doc.Text, doc.Blocks, classes)
