@@ -30,6 +30,9 @@ func TestHeadline(t *testing.T) {
 		{"a short part of a long name", []string{"Storm hits the coast as thousands are left without power for a second night"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, other, other, meta, body, nav}},
 		{"no name", []string{"", "Short"}, []int{nav, other, other, meta, body, nav}, nil, []int{nav, other, other, meta, body, nav}},
 		{"a section's name called title before it", []string{"Storm hits the coast"}, []int{title, other, other, meta, body, nav}, nil, []int{other, title, other, meta, body, nav}},
+		{"content before the whole name", []string{"Storm hits the coast"}, []int{body, other, other, meta, body, nav}, nil, []int{other, title, other, meta, body, nav}},
+		{"content before the title's first part", titleNames("", "Storm hits the coast | The Daily Example"), []int{body, other, other, meta, body, nav}, nil, []int{other, title, other, meta, body, nav}},
+		{"content before a part of the name stays", []string{"Storm hits the coast today"}, []int{body, other, other, meta, body, nav}, nil, []int{body, title, other, meta, body, nav}},
 		{"a title after it stays", []string{"Storm hits the coast"}, []int{nav, other, other, title, body, nav}, nil, []int{nav, title, other, title, body, nav}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
