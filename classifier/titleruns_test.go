@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,4 +69,35 @@ func TestTitleRuns(t *testing.T) {
 			checkClasses(t, classes, tc.want)
 		})
 	}
+}
+
+// FuzzTitleRuns segments text as plain text (with Reflow, as the
+// classifier does) and checks that titleRuns only relabels titles cut
+// from a run-on line that the model left boilerplate, to a class another
+// title of the same line has.
+func FuzzTitleRuns(f *testing.F) {
+	f.Add("Home\nWhy the river flooded again? Ten towns that lost their bridges The mayor who stayed behind (+photo) What the rain left\nThe end.")
+	f.Add(strings.Repeat("A title of six words here ", 200))
+	f.Add("\xff\xfe x\n\n\n y")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := segment.Text(s, segment.TextOptions{Reflow: true})
+		if err != nil {
+			return
+		}
+		classes := make([]int, len(doc.Blocks))
+		for i := range classes {
+			classes[i] = (i*7 + len(s)) % model.NumClasses
+		}
+		before := slices.Clone(classes)
+		titleRuns(doc.Text, doc.Blocks, classes)
+		for i := range classes {
+			if classes[i] == before[i] {
+				continue
+			}
+			b := doc.Blocks[i]
+			if b.Split != segment.SplitTitle || model.Content(before[i]) || model.Content(classes[i]) || !slices.Contains(before, classes[i]) {
+				t.Fatalf("block %d (split %v): class %d -> %d", i, b.Split, before[i], classes[i])
+			}
+		}
+	})
 }
