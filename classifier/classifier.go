@@ -23,6 +23,10 @@ type Config struct {
 // DefaultMaxDocumentBytes is the default document size limit (16 MiB).
 const DefaultMaxDocumentBytes = 16 << 20
 
+// MaxTitleBytes bounds Input.Title: a longer title is not read (it names
+// no headline a block could say; the server rejects one).
+const MaxTitleBytes = 2048
+
 // The block limit: a document may have up to MinBlockLimit blocks, and
 // more only when they average at least BlockLimitBytes bytes of text
 // each (MaxBlocks). Every block costs a few hundred bytes of memory while
@@ -309,7 +313,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the rules below give a block they take out its best boilerplate
 	// class
 	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
-	if res.HasArticle && !isHTML && doc.URL != "" {
+	if res.HasArticle && !isHTML && (in.Title == "" || len(in.Title) > MaxTitleBytes || !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, titleNames("", in.Title)...)) && doc.URL != "" {
 		slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 	}
 	if !isHTML {

@@ -222,3 +222,50 @@ func TestHeadlineReports(t *testing.T) {
 		t.Error("headline did not find the name the page says")
 	}
 }
+
+// TestClassifyTitleHint sends a scraped text whose article follows a
+// teaser and its summary, with and without the page's title as
+// Input.Title: with it, the block that says the title's headline part is
+// the title and the teaser before it is no longer content.
+func TestClassifyTitleHint(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Home\nNews\nSport\nTen towns that lost their bridges\n" +
+		"Officials say more bridges are at risk this year after a wet winter across the region.\n" +
+		"River floods the old town again\n" +
+		"The river rose two metres overnight and flooded the old town for the second time this spring, residents said on Tuesday.\n" +
+		"Shops along the main street were closed and the fire brigade pumped water out of cellars until the early hours of the morning.\n" +
+		"The mayor said the town would ask the regional government for money to raise the flood wall before next winter.\n" +
+		"\"We cannot go through this every year,\" she told reporters outside the town hall, where sandbags were still piled by the door.\n" +
+		"Share this article"
+	const teaser, head = "Ten towns that lost their bridges", "River floods the old town again"
+	for _, tc := range []struct {
+		name, title string
+		want        string // the block labelled title
+		teaserKept  bool
+	}{
+		{"no title", "", teaser, true},
+		{"the title with the site's name", head + " | The Daily Example", head, false},
+		{"the title alone", head, head, false},
+		{"a title the text does not say", "Floods in the north", teaser, true},
+		{"a title over the limit", head + strings.Repeat(" x", MaxTitleBytes), teaser, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Classify(context.Background(), Input{Data: []byte(text), Mode: ModeText, Title: tc.title})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Title != tc.want {
+				t.Errorf("Title %q, want %q", res.Title, tc.want)
+			}
+			if kept := strings.Contains(res.MainText(), teaser); kept != tc.teaserKept {
+				t.Errorf("teaser kept %v, want %v; main text:\n%s", kept, tc.teaserKept, res.MainText())
+			}
+			if !strings.Contains(res.MainText(), "The river rose two metres") {
+				t.Errorf("the article's first paragraph is lost:\n%s", res.MainText())
+			}
+		})
+	}
+}

@@ -175,6 +175,15 @@ type Input struct {
 	URL string
 	// LanguageHint is an optional BCP-47 code; empty means detect.
 	LanguageHint string
+	// Title is the page's title as the caller knows it, a hint like URL:
+	// what a scraper saved beside the text (og:title or <title>), or a
+	// CMS's headline field. Optional; read for plain text judged to hold
+	// an article (an HTML page's own og:title and <title> are read
+	// instead): the first block that says the whole title, or its
+	// headline part before or after the site's name, is labelled title
+	// and the content blocks before it become boilerplate. A title over
+	// MaxTitleBytes is not read.
+	Title string
 	// Options tune the output.
 	Options Options
 }

@@ -24,6 +24,7 @@ func Input(doc *winnowv1.Document, opts *winnowv1.ClassifyOptions) (classifier.I
 		ID:           doc.GetId(),
 		URL:          doc.GetUrl(),
 		LanguageHint: doc.GetLanguageCode(),
+		Title:        doc.GetTitle(),
 		Options: classifier.Options{
 			Explain:                   opts.GetExplain(),
 			MaxExplain:                int(opts.GetMaxExplainFeatures()),

@@ -265,6 +265,7 @@ func TestClassifyErrors(t *testing.T) {
 		{"empty-raw", &winnowv1.ClassifyRequest{Document: &winnowv1.Document{Content: &winnowv1.Document_Raw{Raw: &winnowv1.RawContent{}}}}, codes.InvalidArgument, "document.raw.data"},
 		{"bad-media-type", &winnowv1.ClassifyRequest{Document: &winnowv1.Document{Content: &winnowv1.Document_Raw{Raw: &winnowv1.RawContent{Data: []byte("x"), MediaType: "text/html; charset"}}}}, codes.InvalidArgument, "document.raw.media_type"},
 		{"long-id", &winnowv1.ClassifyRequest{Document: text(strings.Repeat("i", 257), "x")}, codes.InvalidArgument, "document.id"},
+		{"long-title", &winnowv1.ClassifyRequest{Document: &winnowv1.Document{Title: strings.Repeat("t", 2049), Content: &winnowv1.Document_Text{Text: "x"}}}, codes.InvalidArgument, "document.title"},
 		{"threshold-high", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{Threshold: ptr[float32](1.5)}}, codes.InvalidArgument, "options.threshold"},
 		{"threshold-negative", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{Threshold: ptr[float32](-0.1)}}, codes.InvalidArgument, "options.threshold"},
 		{"explain-features", &winnowv1.ClassifyRequest{Document: text("x", "x"), Options: &winnowv1.ClassifyOptions{MaxExplainFeatures: 101}}, codes.InvalidArgument, "options.max_explain_features"},
@@ -297,6 +298,31 @@ func TestClassifyErrors(t *testing.T) {
 			t.Errorf("err = %v, want Internal without the panic value", err)
 		}
 	})
+}
+
+// TestClassifyTitle sends a scraped text with the page's title beside it:
+// the block that says the title is the response's title, and the teaser
+// before it is not in the main text.
+func TestClassifyTitle(t *testing.T) {
+	conn := start(t, server.Options{})
+	c := winnowv1.NewClassifierServiceClient(conn)
+	doc := text("t", "Home\nNews\nTen towns that lost their bridges\n"+
+		"Officials say more bridges are at risk this year after a wet winter across the region.\n"+
+		"River floods the old town again\n"+
+		"The river rose two metres overnight and flooded the old town for the second time this spring, residents said on Tuesday.\n"+
+		"The mayor said the town would ask the regional government for money to raise the flood wall before next winter.\n"+
+		"Share this article")
+	doc.Title = "River floods the old town again - The Daily Example"
+	resp, err := c.Classify(context.Background(), &winnowv1.ClassifyRequest{Document: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.GetTitle() != "River floods the old town again" {
+		t.Errorf("title %q", resp.GetTitle())
+	}
+	if strings.Contains(resp.GetMainText(), "Ten towns") {
+		t.Errorf("the teaser before the title is kept:\n%s", resp.GetMainText())
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/protoadapt"
 
+	"github.com/winnowhq/winnow/classifier"
 	winnowv1 "github.com/winnowhq/winnow/gen/winnow/v1"
 )
 
@@ -22,6 +23,7 @@ const (
 	maxIDBytes           = 256
 	maxURLBytes          = 8192
 	maxLanguageCodeBytes = 35
+	maxTitleBytes        = classifier.MaxTitleBytes
 	maxMediaTypeBytes    = 256
 	maxExplainFeatures   = 100
 )
@@ -88,6 +90,7 @@ func (v *violations) document(field string, d *winnowv1.Document) {
 	v.utf8(field+".id", d.GetId())
 	v.utf8(field+".url", d.GetUrl())
 	v.utf8(field+".language_code", d.GetLanguageCode())
+	v.utf8(field+".title", d.GetTitle())
 	if n := len(d.GetId()); n > maxIDBytes {
 		v.add(field+".id", "%d bytes exceeds the limit of %d", n, maxIDBytes)
 	}
@@ -96,6 +99,9 @@ func (v *violations) document(field string, d *winnowv1.Document) {
 	}
 	if n := len(d.GetLanguageCode()); n > maxLanguageCodeBytes {
 		v.add(field+".language_code", "%d bytes exceeds the limit of %d", n, maxLanguageCodeBytes)
+	}
+	if n := len(d.GetTitle()); n > maxTitleBytes {
+		v.add(field+".title", "%d bytes exceeds the limit of %d", n, maxTitleBytes)
 	}
 	switch c := d.GetContent().(type) {
 	case *winnowv1.Document_Html:

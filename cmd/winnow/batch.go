@@ -29,7 +29,7 @@ into "text"), or {"id", "url", "error": {"kind", "message"}} for a document
 that failed; a failed document never stops the job.
 
 INPUT is detected (or set with --in-format):
-  jsonl  one object a line: {"id", "html"|"text"|"url", "lang", "media_type"}
+  jsonl  one object a line: {"id", "html"|"text"|"url", "lang", "title", "media_type"}
          (a url alone is fetched; .gz allowed; "-" reads stdin)
   dir    a folder: every file below it, .gz ones decompressed; id = path
   urls   one http(s) URL a line (# comments); each is fetched
@@ -399,6 +399,7 @@ func (j *job) document(it source.Item, data []byte, mediaType string) *winnowv1.
 	d := client.Raw(it.ID, data, mediaType)
 	d.Url = it.URL
 	d.LanguageCode = it.Lang
+	d.Title = it.Title
 	return d
 }
 

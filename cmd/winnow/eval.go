@@ -54,7 +54,7 @@ func (a *app) evalCmd() *cobra.Command {
 	sets := fs.String("sets", "", `comma-separated sets (default: every corpus, then "persian", "persian-heldout" and "seed")`)
 	keep := fs.Bool("keep-content", false, "keep the content of pages judged to hold no article (scores the block model alone)")
 	noURL := fs.Bool("no-url", false, "classify the corpus pages without their addresses, as a caller that sends none")
-	modes := fs.String("modes", "html,text,markdown,markdown-wrapped,clean,brief,fragment", "comma-separated modes: html, text (the page's visible text), markdown (the page as markdown), markdown-wrapped (the same hard-wrapped at 78 runes), clean (an article's gold text alone, as text), brief (its headline and first paragraph alone), fragment (the brief as an HTML fragment: <h1> and <p>, no <head>)")
+	modes := fs.String("modes", "html,text,titled,markdown,markdown-wrapped,clean,brief,fragment", "comma-separated modes: html, text (the page's visible text), titled (the same with the page's og:title or <title> sent as the title hint), markdown (the page as markdown), markdown-wrapped (the same hard-wrapped at 78 runes), clean (an article's gold text alone, as text), brief (its headline and first paragraph alone), fragment (the brief as an HTML fragment: <h1> and <p>, no <head>)")
 	modelFile := fs.String("model", "", "model file (default: the embedded model)")
 	out := fs.String("out", "", `write the markdown report here (e.g. docs/quality.md); "" prints it`)
 	pages := fs.String("pages", "", "also write every scored page's scores here, one JSON object a line (set, mode, id, lang, type, precision, recall, f1, has_article, page_kind, units, units_right, error): two runs' files compared page by page show what a change moved")

@@ -207,6 +207,25 @@ func TestRunFragment(t *testing.T) {
 	}
 }
 
+// TestRunTitled checks the titled mode: the pages' visible text with
+// their og:title or <title> as the title hint, scored like text mode.
+func TestRunTitled(t *testing.T) {
+	if got := pageTitle([]byte(`<html><head><title>Site | A headline</title><meta property="og:title" content="A headline"></head><body><p>x</p></body></html>`)); got != "A headline" {
+		t.Errorf("pageTitle = %q, want the og:title", got)
+	}
+	if got := pageTitle([]byte(`<title>Only &amp; title</title><p>x</p>`)); got != "Only & title" {
+		t.Errorf("pageTitle = %q, want the <title>", got)
+	}
+	if got := pageTitle([]byte("\x00\x01 not html")); got != "" {
+		t.Errorf("pageTitle = %q, want none", got)
+	}
+	r := newspaperRun(t, "titled")[0]
+	_, rc, f := r.Tokens.Means()
+	if r.Mode != "titled" || r.Pages != 4 || r.Tokens.N != 4 || r.Errors != 0 || rc < 0.5 || f < 0.5 {
+		t.Errorf("titled: mode %q, %d pages, %d scored, %d errors, R %.3f, F1 %.3f; want 4, 4, 0 and over 0.5", r.Mode, r.Pages, r.Tokens.N, r.Errors, rc, f)
+	}
+}
+
 // TestRunMarkdown checks the markdown mode: pages rendered as markdown,
 // classified as text, scored without the kept links' addresses.
 func TestRunMarkdown(t *testing.T) {

@@ -17,6 +17,7 @@ type record struct {
 	Text      *string         `json:"text"`
 	URL       string          `json:"url"`
 	Lang      string          `json:"lang"`
+	Title     string          `json:"title"`
 	MediaType string          `json:"media_type"`
 }
 
@@ -73,7 +74,7 @@ func parseRecord(line []byte, n int, maxBytes int64) Item {
 		it.Err = badInput("line %d: id must be a string or a number", n)
 		return it
 	}
-	it.URL, it.Lang, it.MediaType = rec.URL, rec.Lang, rec.MediaType
+	it.URL, it.Lang, it.Title, it.MediaType = rec.URL, rec.Lang, rec.Title, rec.MediaType
 	switch {
 	case rec.HTML != nil && rec.Text != nil:
 		it.Err = badInput("line %d: both html and text are set; send one", n)

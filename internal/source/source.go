@@ -25,7 +25,7 @@ type Format string
 
 // The input formats.
 const (
-	JSONL Format = "jsonl" // one JSON object a line: {"id", "html"|"text"|"url", "lang", "media_type"}
+	JSONL Format = "jsonl" // one JSON object a line: {"id", "html"|"text"|"url", "lang", "title", "media_type"}
 	Dir   Format = "dir"   // a folder of pages, .gz ones decompressed
 	URLs  Format = "urls"  // one http(s) URL a line; blank lines and # comments skipped
 	WARC  Format = "warc"  // WARC or WARC.gz: response (and resource) records of HTML or text
@@ -42,6 +42,9 @@ type Item struct {
 	URL string
 	// Lang is an optional BCP-47 language hint.
 	Lang string
+	// Title is an optional hint: the page's title as the input gives it
+	// (JSONL "title"), for text scraped without its head.
+	Title string
 	// Data is the page bytes in any charset; nil means fetch URL.
 	Data []byte
 	// MediaType is an optional media type such as

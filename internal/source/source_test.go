@@ -58,7 +58,7 @@ func summary(its []Item) string {
 
 func TestJSONL(t *testing.T) {
 	in := `{"id": "a", "html": "<p>hi</p>", "url": "http://x/a"}
-{"id": 7, "text": "plain", "lang": "fa"}
+{"id": 7, "text": "plain", "lang": "fa", "title": "T"}
 
 {"url": "https://example.com/p"}
 not json
@@ -95,8 +95,8 @@ f||text/plain; charset=utf-8|last line without newline|
 			if got := summary(its); got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
-			if its[1].Lang != "fa" {
-				t.Errorf("lang %q", its[1].Lang)
+			if its[1].Lang != "fa" || its[1].Title != "T" {
+				t.Errorf("lang %q, title %q", its[1].Lang, its[1].Title)
 			}
 			var tl *TooLargeError
 			if !errors.As(its[8].Err, &tl) && !strings.Contains(its[8].Err.Error(), "longer") {

@@ -361,7 +361,16 @@ type Document struct {
 	Url string `protobuf:"bytes,5,opt,name=url,proto3" json:"url,omitempty"`
 	// Optional. BCP-47 language code hint such as "fa" or "en"; empty means
 	// detect. At most 35 bytes.
-	LanguageCode  string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	LanguageCode string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// Optional. The page's title as the caller knows it, used as a hint
+	// only: what a scraper saved beside the text (og:title or <title>, with
+	// or without the site's name after a separator), or a CMS's headline
+	// field. Read for plain text: the first block that says the whole title,
+	// or its headline part, is labelled title, and the content blocks before
+	// it (other stories' teasers, a sidebar) become boilerplate. An HTML
+	// page's own og:title and <title> are read instead of it. At most 2048
+	// bytes.
+	Title         string `protobuf:"bytes,7,opt,name=title,proto3" json:"title,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -447,6 +456,13 @@ func (x *Document) GetUrl() string {
 func (x *Document) GetLanguageCode() string {
 	if x != nil {
 		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *Document) GetTitle() string {
+	if x != nil {
+		return x.Title
 	}
 	return ""
 }
@@ -1816,14 +1832,15 @@ var File_winnow_v1_classifier_proto protoreflect.FileDescriptor
 
 const file_winnow_v1_classifier_proto_rawDesc = "" +
 	"\n" +
-	"\x1awinnow/v1/classifier.proto\x12\twinnow.v1\x1a\x17google/rpc/status.proto\"\xb3\x01\n" +
+	"\x1awinnow/v1/classifier.proto\x12\twinnow.v1\x1a\x17google/rpc/status.proto\"\xc9\x01\n" +
 	"\bDocument\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x04html\x18\x02 \x01(\tH\x00R\x04html\x12\x14\n" +
 	"\x04text\x18\x03 \x01(\tH\x00R\x04text\x12)\n" +
 	"\x03raw\x18\x04 \x01(\v2\x15.winnow.v1.RawContentH\x00R\x03raw\x12\x10\n" +
 	"\x03url\x18\x05 \x01(\tR\x03url\x12#\n" +
-	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCodeB\t\n" +
+	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\x12\x14\n" +
+	"\x05title\x18\a \x01(\tR\x05titleB\t\n" +
 	"\acontent\"?\n" +
 	"\n" +
 	"RawContent\x12\x12\n" +
