@@ -348,3 +348,48 @@ func TestBrowserToken(t *testing.T) {
 	}
 	checkConsole(t, rest)
 }
+
+// TestBrowserTitle pastes a scraped text whose article follows a teaser,
+// with its headline in the optional headline field: the block labelled
+// title is the article's headline, and the teaser is not in the clean
+// text.
+func TestBrowserTitle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	base := startGateway(t, server.Options{}, server.GatewayOptions{})
+	tab, console := browser(t, 1000, 800)
+	text := "Home\nNews\nTen towns that lost their bridges\n" +
+		"Officials say more bridges are at risk this year after a wet winter across the region.\n" +
+		"River floods the old town again\n" +
+		"The river rose two metres overnight and flooded the old town for the second time this spring, residents said on Tuesday.\n" +
+		"The mayor said the town would ask the regional government for money to raise the flood wall before next winter.\n" +
+		"Share this article"
+	err := chromedp.Do(tab,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("#doc")),
+		chromedp.SetValue(chromedp.ID("#doc"), text),
+		chromedp.SetValue(chromedp.ID("#title"), "River floods the old town again | The Daily Example"),
+		chromedp.Click(chromedp.ID("#go")),
+		chromedp.WaitVisible(chromedp.CSS("#blocks > li")),
+	)
+	if err != nil {
+		t.Fatalf("load and submit: %v", err)
+	}
+	blocks, err := chromedp.Run(tab, chromedp.Evaluate[[]viewBlock](readBlocks))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := ""
+	for _, b := range blocks {
+		if b.Category == "title" {
+			title = b.Text
+			break
+		}
+	}
+	clean, _ := chromedp.Run(tab, chromedp.Value(chromedp.ID("#clean")))
+	if title != "River floods the old town again" || strings.Contains(clean, "Ten towns") || !strings.Contains(clean, "The river rose") {
+		t.Errorf("title block %q; clean text:\n%s", title, clean)
+	}
+	checkConsole(t, console())
+}

@@ -79,8 +79,9 @@
     }
     if (mode === 'html') mediaType = 'text/html' + (file ? '' : '; charset=utf-8');
     if (mode === 'text') mediaType = 'text/plain' + (file ? '' : '; charset=utf-8');
+    const title = $('title').value.trim();
     const body = {
-      document: { id, raw: { data: base64(bytes), mediaType } },
+      document: Object.assign({ id, raw: { data: base64(bytes), mediaType } }, title ? { title } : {}),
       options: { explain: true, maxExplainFeatures: 6, includeText: true, offsetEncoding: 'OFFSET_ENCODING_UTF16' },
     };
     $('go').disabled = true;
@@ -204,17 +205,22 @@
     for (const dd of dl.querySelectorAll('dd')) dd.setAttribute('dir', 'auto');
   }
 
-  // relabel applies the threshold slider: a block is article content when
-  // its content probability reaches the threshold. Blocks whose label
-  // differs from the model's default cut are drawn dashed and say so.
+  // relabel applies the threshold slider. At the model's default cut a
+  // block is article content when the server labelled it so: its rules
+  // (the article's region, the page's headline, a page with no article)
+  // decide beyond the block's own probability. Away from it a block is
+  // article content when its content probability reaches the threshold;
+  // blocks whose label then differs from the server's are drawn dashed
+  // and say so.
   function relabel() {
     const t = Number($('threshold').value);
     $('thv').textContent = t.toFixed(2);
     if (!state) return;
     const kept = [];
     let flips = 0;
+    const atDefault = Math.abs(t - state.t0) < 0.005;
     for (const x of state.blocks) {
-      const content = num(x.b.contentProbability) >= t;
+      const content = atDefault ? x.b.label === 'LABEL_CONTENT' : num(x.b.contentProbability) >= t;
       const orig = x.b.label === 'LABEL_CONTENT';
       const flip = content !== orig;
       if (flip) flips++;
