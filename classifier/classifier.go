@@ -345,7 +345,13 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if !followBody(doc.Text, doc.Blocks, classes, doc.ArticleBody, boilerplate) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
-		if !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, titleNames(doc.OGTitle, doc.Title)...) && doc.URL != "" {
+		names := titleNames(doc.OGTitle, doc.Title)
+		if strings.TrimSpace(doc.OGTitle+doc.Title) == "" && in.Title != "" && len(in.Title) <= MaxTitleBytes {
+			// a fragment without <head>, as a CMS sends an article's
+			// body: the caller's title stands for the page's
+			names = titleNames("", in.Title)
+		}
+		if !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, names...) && doc.URL != "" {
 			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 		}
 	}

@@ -241,19 +241,37 @@ func TestClassifyTitleHint(t *testing.T) {
 		"\"We cannot go through this every year,\" she told reporters outside the town hall, where sandbags were still piled by the door.\n" +
 		"Share this article"
 	const teaser, head = "Ten towns that lost their bridges", "River floods the old town again"
+	// the same as an HTML fragment without <head>, as a CMS sends a body
+	var frag strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		frag.WriteString("<p>" + l + "</p>\n")
+	}
 	for _, tc := range []struct {
 		name, title string
+		html        bool
 		want        string // the block labelled title
 		teaserKept  bool
 	}{
-		{"no title", "", teaser, true},
-		{"the title with the site's name", head + " | The Daily Example", head, false},
-		{"the title alone", head, head, false},
-		{"a title the text does not say", "Floods in the north", teaser, true},
-		{"a title over the limit", head + strings.Repeat(" x", MaxTitleBytes), teaser, true},
+		{"no title", "", false, teaser, true},
+		{"the title with the site's name", head + " | The Daily Example", false, head, false},
+		{"the title alone", head, false, head, false},
+		{"a title the text does not say", "Floods in the north", false, teaser, true},
+		{"a title over the limit", head + strings.Repeat(" x", MaxTitleBytes), false, teaser, true},
+		{"a fragment with the title", head + " | The Daily Example", true, head, false},
+		{"a page's own title first", head, true, head, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := c.Classify(context.Background(), Input{Data: []byte(text), Mode: ModeText, Title: tc.title})
+			in := Input{Data: []byte(text), Mode: ModeText, Title: tc.title}
+			if tc.html {
+				in.Data, in.Mode = []byte(frag.String()), ModeHTML
+				if tc.name == "a page's own title first" {
+					// the page's <title> names the teaser: it is read, not
+					// the caller's title
+					in.Data = []byte("<html><head><title>" + teaser + "</title></head><body>" + frag.String() + "</body></html>")
+					tc.want, tc.teaserKept = teaser, true
+				}
+			}
+			res, err := c.Classify(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -177,9 +177,10 @@ type Input struct {
 	LanguageHint string
 	// Title is the page's title as the caller knows it, a hint like URL:
 	// what a scraper saved beside the text (og:title or <title>), or a
-	// CMS's headline field. Optional; read for plain text judged to hold
-	// an article (an HTML page's own og:title and <title> are read
-	// instead): the first block that says the whole title, or its
+	// CMS's headline field. Optional; read for pages judged to hold an
+	// article, plain text or HTML without og:title and <title> (a
+	// fragment, as a CMS sends an article's body; a page's own names are
+	// read instead of it): the first block that says the whole title, or its
 	// headline part before or after the site's name, is labelled title
 	// and the content blocks before it become boilerplate. A title over
 	// MaxTitleBytes is not read.

@@ -365,11 +365,12 @@ type Document struct {
 	// Optional. The page's title as the caller knows it, used as a hint
 	// only: what a scraper saved beside the text (og:title or <title>, with
 	// or without the site's name after a separator), or a CMS's headline
-	// field. Read for plain text: the first block that says the whole title,
-	// or its headline part, is labelled title, and the content blocks before
-	// it (other stories' teasers, a sidebar) become boilerplate. An HTML
-	// page's own og:title and <title> are read instead of it. At most 2048
-	// bytes.
+	// field. Read for plain text, and for HTML without og:title and <title>
+	// (a fragment, as a CMS sends an article's body): the first block that
+	// says the whole title, or its headline part, is labelled title, and the
+	// content blocks before it (other stories' teasers, a sidebar) become
+	// boilerplate. An HTML page's own og:title and <title> are read instead
+	// of it. At most 2048 bytes.
 	Title         string `protobuf:"bytes,7,opt,name=title,proto3" json:"title,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
