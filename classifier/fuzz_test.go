@@ -9,7 +9,8 @@ import (
 
 // FuzzClassify runs the whole pipeline (decode, segment, both passes of
 // the model, the page model, the article-span decoder, the decoding rules
-// and the declared article body, title and main text) on arbitrary bytes in each mode, raw and as text: it never
+// and the declared article body, title and main text) on arbitrary bytes in each mode, raw and as text, with and
+// without an address and a title hint: it never
 // panics, answers a clear error of a known kind or a result whose blocks
 // lie in order inside Result.Text on rune boundaries, with valid labels
 // and probabilities, and answers the same twice.
@@ -38,6 +39,9 @@ func FuzzClassify(f *testing.F) {
 	}
 	f.Add([]byte("https://example.com/2024/05/16/council-votes-bus-routes/\n<p>The council voted.</p>"), uint8(16|2))
 	f.Add([]byte("https://forums.example.org/threads/x.1/\nA post.\nA reply."), uint8(16|4))
+	// the caller's title (Input.Title), the second line, in text and in an HTML fragment
+	f.Add([]byte("Home\nRiver floods the old town again | Daily\nTen towns lost bridges\nRiver floods the old town again\nThe river rose two metres overnight and flooded the old town."), uint8(32|4))
+	f.Add([]byte("<p>Home</p>\nRiver floods | Daily\n<p>River floods</p><p>The river rose two metres overnight and flooded the old town.</p>"), uint8(32|2))
 	// markdown, read as the plain text it renders (segment.PlainMarkdown)
 	f.Add([]byte("* [Home](/)\n\n# [Buses](https://example.com/b)\n\nThe council voted on **Tuesday** to expand the [bus network](https://example.com/n).\n\n![A bus](https://example.com/bus.jpg)\n\n[![Logo](/l.png)](/)"), uint8(4))
 	c, err := Default()
@@ -52,6 +56,11 @@ func FuzzClassify(f *testing.F) {
 			// caller might pass anything
 			line, _, _ := strings.Cut(string(data), "\n")
 			in.URL = line
+		}
+		if sel&32 != 0 {
+			// the caller's title: the data's second line (any bytes)
+			_, rest, _ := strings.Cut(string(data), "\n")
+			in.Title, _, _ = strings.Cut(rest, "\n")
 		}
 		res, err := c.Classify(context.Background(), in)
 		if err != nil {
