@@ -23,8 +23,8 @@ type Config struct {
 // DefaultMaxDocumentBytes is the default document size limit (16 MiB).
 const DefaultMaxDocumentBytes = 16 << 20
 
-// MaxTitleBytes bounds Input.Title: a longer title is not read (it names
-// no headline a block could say; the server rejects one).
+// MaxTitleBytes bounds Input.Title: a longer title is not read (the
+// server rejects one with INVALID_ARGUMENT).
 const MaxTitleBytes = 2048
 
 // The block limit: a document may have up to MinBlockLimit blocks, and
@@ -313,8 +313,12 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	// the rules below give a block they take out its best boilerplate
 	// class
 	boilerplate := func(i int) int { return model.Decide(preds.At(i), 2) }
-	if res.HasArticle && !isHTML && (in.Title == "" || len(in.Title) > MaxTitleBytes || !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, titleNames("", in.Title)...)) && doc.URL != "" {
-		slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
+	if res.HasArticle && !isHTML {
+		// the caller's title, else the address's slug
+		names := titleHint(in.Title)
+		if (names == nil || !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, names...)) && doc.URL != "" {
+			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
+		}
 	}
 	if !isHTML {
 		titleRuns(doc.Text, doc.Blocks, classes)
@@ -346,10 +350,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			followMarkedBody(doc.Text, doc.Blocks, classes, boilerplate)
 		}
 		names := titleNames(doc.OGTitle, doc.Title)
-		if strings.TrimSpace(doc.OGTitle+doc.Title) == "" && in.Title != "" && len(in.Title) <= MaxTitleBytes {
+		if hint := titleHint(in.Title); hint != nil && strings.TrimSpace(doc.OGTitle+doc.Title) == "" {
 			// a fragment without <head>, as a CMS sends an article's
 			// body: the caller's title stands for the page's
-			names = titleNames("", in.Title)
+			names = hint
 		}
 		if !headline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, names...) && doc.URL != "" {
 			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)

@@ -120,6 +120,15 @@ func titleNames(og, title string) []string {
 	return names
 }
 
+// titleHint returns the names headline reads for the caller's title
+// (Input.Title), or nil when there is none or it is over MaxTitleBytes.
+func titleHint(title string) []string {
+	if title == "" || len(title) > MaxTitleBytes {
+		return nil
+	}
+	return titleNames("", title)
+}
+
 // nameTitle names block i title, when a body block follows it within
 // headlineReach blocks, from body or from boilerplate at a content
 // probability (cp) of headlineProb or more, and gives the blocks decided

@@ -104,7 +104,7 @@ func (a *app) classifyCmd() *cobra.Command {
 	fs.Float64Var(&f.threshold, "threshold", -1, "content-probability cut in [0,1] (-1: the model's)")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "give up after this long (each document, fetching included)")
 	fs.StringVar(&f.lang, "lang", "", "BCP-47 language `CODE` hint (e.g. fa, en) for every document")
-	fs.StringVar(&f.title, "title", "", "the page's `TITLE` (og:title or <title>), as a hint for plain text: the line that says it is the headline and content before it is dropped (HTML pages read their own)")
+	fs.StringVar(&f.title, "title", "", "the page's `TITLE` (og:title or <title>), as a hint for plain text: the line that says it is the headline and content before it is dropped (an HTML page with og:title or <title> reads its own)")
 	fs.StringVar(&f.url, "url", "", "the page's `URL`, as a hint for a file or stdin: the page model reads its shape to tell articles from front pages, forums and products (never fetched)")
 	fs.StringVar(&f.color, "color", "auto", "colour categories and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.keep, "keep-content", false, "keep the content blocks of a page that holds no article (a front page, listing, forum or product page; by default it has none)")
