@@ -44,6 +44,10 @@ type extractor struct {
 	pathToks []string
 	pathMask uint32
 	pathIdx  []uint32
+
+	// blank reads the blank line before a text block, which only
+	// training does (Config.TrainBlank, Model.trainBlank).
+	blank bool
 }
 
 const (
@@ -456,11 +460,15 @@ func (x *extractor) block(doc *segment.Doc, i int, explain bool) {
 		} else {
 			s.feat(kSplit, int(b.Split), 1)
 			// A blank line before the block (Block.BlankBefore) is not
-			// read: the synthetic Persian pages put one before every
+			// read when serving (x.blank: training with Config.TrainBlank
+			// only): the synthetic Persian pages put one before every
 			// content line on half of them, so it taught "blank line,
 			// content", which text with a blank line between all its
 			// blocks (markdown, many scrapers) turned into keeping
 			// everything (docs/model.md, "Markdown and blank lines").
+			if x.blank && b.BlankBefore {
+				s.feat(kBlank, 1, 1)
+			}
 			if i > 0 && doc.Blocks[i-1].Line == b.Line {
 				s.feat(kSameLine, 1, 1)
 			}

@@ -129,6 +129,9 @@ type Model struct {
 	page *pageModel
 	// span is the article-span decoder (span.go); zero: none.
 	span Span
+	// trainBlank: the extractor reads the blank line before a text block
+	// (Config.TrainBlank); set while training only, never stored.
+	trainBlank bool
 }
 
 const numScripts = 5
@@ -189,7 +192,7 @@ func toLowerASCII(s string) string {
 }
 
 func (m *Model) newExtractor() *extractor {
-	return &extractor{groups: m.groups, stop: m.stop, s: sink{mask: 1<<m.bits1 - 1}}
+	return &extractor{groups: m.groups, stop: m.stop, blank: m.trainBlank, s: sink{mask: 1<<m.bits1 - 1}}
 }
 
 // scoresQ adds the quantised weights of the sink's features to z. It
@@ -457,7 +460,7 @@ func getScratch(m *Model, n int) *scratch {
 	} else {
 		sc = new(scratch)
 	}
-	sc.x.groups, sc.x.stop, sc.x.s.mask = m.groups, m.stop, 1<<m.bits1-1
+	sc.x.groups, sc.x.stop, sc.x.s.mask, sc.x.blank = m.groups, m.stop, 1<<m.bits1-1, m.trainBlank
 	if cap(sc.probs) < n {
 		sc.probs = make([][NumClasses]float32, n)
 	}

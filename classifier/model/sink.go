@@ -187,6 +187,7 @@ var (
 
 	kHTML     = newKey(nsText, "html")
 	kSplit    = newKey(nsText, "split")
+	kBlank    = newKey(nsText, "blank") // read in training only (Config.TrainBlank)
 	kSameLine = newKey(nsText, "sameline")
 
 	kDocTitle = newKey(nsTitle, "doctitle")

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -65,6 +66,51 @@ func TestRareFeatures(t *testing.T) {
 			}
 			if len(mx.val) != len(mx.idx) {
 				t.Errorf("%d values for %d indexes", len(mx.val), len(mx.idx))
+			}
+		})
+	}
+}
+
+// TestTrainBlank checks Config.TrainBlank: training reads the blank line
+// before a text block (the first pass's features differ when a block has
+// one), the model it returns does not, and without it training never
+// reads it.
+func TestTrainBlank(t *testing.T) {
+	data := tinyData(t)
+	// a blank line before every body line of the first training pages
+	for i := range 6 {
+		d := &data.Train[i]
+		for b := range d.Seg.Blocks {
+			if d.Labels[b] == ClassBody {
+				d.Seg.Blocks[b].BlankBefore = true
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		blank bool
+	}{
+		{"read in training", true},
+		{"not read", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			with, err := features1(context.Background(), data.Train[:6], allGroups, 12, nil, 0, 1, tc.blank)
+			if err != nil {
+				t.Fatal(err)
+			}
+			without, err := features1(context.Background(), data.Train[:6], allGroups, 12, nil, 0, 1, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if differ := len(with.idx) != len(without.idx); differ != tc.blank {
+				t.Errorf("%d feature entries with the option, %d without", len(with.idx), len(without.idx))
+			}
+			m, err := Train(context.Background(), data, Config{Seed: 1, Bits: 12, Epochs: 2, Folds: 2, TrainBlank: tc.blank, Version: "tiny"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.trainBlank || m.newExtractor().blank {
+				t.Error("the trained model reads the blank line when serving")
 			}
 		})
 	}

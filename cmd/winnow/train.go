@@ -91,6 +91,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	shape2 := fs.Bool("shape2", false, "second-pass layout features (doubled texts, title+summary rhythm, shape runs after the article)")
 	minGroups := fs.Int("min-groups", 0, "drop first-pass features seen in fewer than this many training sites (0: keep all)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
+	trainBlank := fs.Bool("train-blank", false, "read the blank line before a text block while training, never when serving, as the shipped block model was trained (fresh models then reproduce its rows)")
 	pageOnly := fs.String("page-only", "", "train, then write the model `BASE` with the new page model instead of the trained one: BASE's block model, thresholds and splitters byte for byte, the page model's article cuts fitted on BASE's first pass")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	cmd.RunE = func(*cobra.Command, []string) error {
@@ -163,7 +164,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 				if len(groups) > 1 {
 					name = *out + "." + strings.ReplaceAll(specs[i], "+", "_")
 				}
-				if code := trainOne(ctx, data, sp, lsp, base, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups}, logf, stdout, stderr); code != 0 {
+				if code := trainOne(ctx, data, sp, lsp, base, g, specs[i], name, *seed, *epochs, *bits, *version, model.Config{Shape2: *shape2, TokenDropout: *dropout, NoSpan: *noSpan, MinGroups: *minGroups, TrainBlank: *trainBlank}, logf, stdout, stderr); code != 0 {
 					return code
 				}
 			}
@@ -249,7 +250,7 @@ func trainOne(ctx context.Context, data model.Data, sp, lsp *segment.Splitter, b
 		v = fmt.Sprintf("winnow-%s-seed%d", spec, seed)
 	}
 	m, err := model.Train(ctx, data, model.Config{Seed: seed, Groups: groups, Epochs: epochs, Bits: bits, Version: v, Log: logf,
-		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout, NoSpan: extra.NoSpan, MinGroups: extra.MinGroups})
+		Shape2: extra.Shape2, TokenDropout: extra.TokenDropout, NoSpan: extra.NoSpan, MinGroups: extra.MinGroups, TrainBlank: extra.TrainBlank})
 	if err == nil {
 		// The text renditions were segmented with sp: the model file
 		// carries it, so that text input is cut as in training whatever
