@@ -1,7 +1,6 @@
 package classifier
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
@@ -91,14 +90,11 @@ func lede(t string) bool {
 	if len(t) < tailRunes || utf8.RuneCountInString(t) < tailRunes {
 		return false
 	}
-	n := 0
-	for range strings.FieldsSeq(t) {
-		if n++; n >= minLedeWords {
-			return true
-		}
+	if words(t, minLedeWords) >= minLedeWords {
+		return true
 	}
 	// text written without spaces: minLedeLetters letters of its scripts
-	n = 0
+	n := 0
 	for _, r := range t {
 		if model.IsCJK(r) {
 			if n++; n >= minLedeLetters {
