@@ -72,12 +72,10 @@ func headline(text string, blocks []segment.Block, classes []int, cp func(int) f
 		if n := b.End - b.Start; n < minHeadlineBytes || n > limit || !namesFirst(text[b.Start:b.End], refs) {
 			continue
 		}
-		if t = foldName(t[:0], text[b.Start:b.End]); !saysName(t, refs) {
+		t = foldName(t[:0], text[b.Start:b.End])
+		says, whole := saysName(t, refs)
+		if !says {
 			continue
-		}
-		whole := false
-		for _, r := range refs {
-			whole = whole || bytes.Equal(t, r)
 		}
 		if nameTitle(i, classes, cp, boilerplate, whole) {
 			return true
@@ -220,17 +218,18 @@ func namesFirst(s string, refs [][]byte) bool {
 }
 
 // saysName reports whether t (folded) is one of refs or a part of one of
-// half its length or more.
-func saysName(t []byte, refs [][]byte) bool {
+// half its length or more (says), and whether it is one of refs whole.
+func saysName(t []byte, refs [][]byte) (says, whole bool) {
 	if len(t) < minHeadlineBytes {
-		return false
+		return false, false
 	}
 	for _, r := range refs {
-		if bytes.Equal(t, r) || 2*len(t) >= len(r) && bytes.Contains(r, t) {
-			return true
+		if bytes.Equal(t, r) {
+			return true, true
 		}
+		says = says || 2*len(t) >= len(r) && bytes.Contains(r, t)
 	}
-	return false
+	return says, false
 }
 
 // slugWords returns the words of the last path segment of raw (an
