@@ -115,6 +115,33 @@ const readBlocks = `Array.from(document.querySelectorAll('#blocks > li')).map(li
 	return {category: li.dataset.category, label: li.dataset.label, text: t.textContent, rtl: t.matches(':dir(rtl)')};
 })`
 
+// submitView loads the moderation view at base in tab (after first, when
+// not nil), pastes text, runs fill (the form's other fields), classifies
+// and returns the blocks the page shows.
+func submitView(t *testing.T, tab context.Context, base, text string, first chromedp.Action[chromedp.Void], fill ...chromedp.Action[chromedp.Void]) []viewBlock {
+	t.Helper()
+	var actions []chromedp.Action[chromedp.Void]
+	if first != nil {
+		actions = append(actions, first)
+	}
+	actions = append(actions,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("#doc")),
+		chromedp.SetValue(chromedp.ID("#doc"), text))
+	actions = append(actions, fill...)
+	actions = append(actions,
+		chromedp.Click(chromedp.ID("#go")),
+		chromedp.WaitVisible(chromedp.CSS("#blocks > li")))
+	if err := chromedp.Do(tab, actions...); err != nil {
+		t.Fatalf("load and submit: %v", err)
+	}
+	blocks, err := chromedp.Run(tab, chromedp.Evaluate[[]viewBlock](readBlocks))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return blocks
+}
+
 // checkSeedBlocks checks what an editor must see for the seed example: the
 // share line, the flight-ticket ad and the clickbait titles carry their
 // categories, the article body does not, and Persian runs right to left.
@@ -173,21 +200,7 @@ func TestBrowserModerationView(t *testing.T) {
 	} {
 		t.Run(screen.name, func(t *testing.T) {
 			tab, console := browser(t, screen.width, screen.height)
-			err := chromedp.Do(tab,
-				chromedp.EmulateViewport(int64(screen.width), int64(screen.height)),
-				chromedp.Navigate(base+"/"),
-				chromedp.WaitVisible(chromedp.ID("#doc")),
-				chromedp.SetValue(chromedp.ID("#doc"), seedText),
-				chromedp.Click(chromedp.ID("#go")),
-				chromedp.WaitVisible(chromedp.CSS("#blocks > li")),
-			)
-			if err != nil {
-				t.Fatalf("load and submit: %v", err)
-			}
-			blocks, err := chromedp.Run(tab, chromedp.Evaluate[[]viewBlock](readBlocks))
-			if err != nil {
-				t.Fatal(err)
-			}
+			blocks := submitView(t, tab, base, seedText, chromedp.EmulateViewport(int64(screen.width), int64(screen.height)))
 			checkSeedBlocks(t, blocks)
 
 			// keyboard: Tab from the slider reaches the blocks; a focused
@@ -365,21 +378,7 @@ func TestBrowserTitle(t *testing.T) {
 		"The river rose two metres overnight and flooded the old town for the second time this spring, residents said on Tuesday.\n" +
 		"The mayor said the town would ask the regional government for money to raise the flood wall before next winter.\n" +
 		"Share this article"
-	err := chromedp.Do(tab,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(chromedp.ID("#doc")),
-		chromedp.SetValue(chromedp.ID("#doc"), text),
-		chromedp.SetValue(chromedp.ID("#title"), "River floods the old town again | The Daily Example"),
-		chromedp.Click(chromedp.ID("#go")),
-		chromedp.WaitVisible(chromedp.CSS("#blocks > li")),
-	)
-	if err != nil {
-		t.Fatalf("load and submit: %v", err)
-	}
-	blocks, err := chromedp.Run(tab, chromedp.Evaluate[[]viewBlock](readBlocks))
-	if err != nil {
-		t.Fatal(err)
-	}
+	blocks := submitView(t, tab, base, text, nil, chromedp.SetValue(chromedp.ID("#title"), "River floods the old town again | The Daily Example"))
 	title := ""
 	for _, b := range blocks {
 		if b.Category == "title" {
