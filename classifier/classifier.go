@@ -170,14 +170,21 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	var text, enc string
 	isHTML := in.Mode == ModeHTML
 	if in.Raw {
-		mt := in.MediaType
-		d, err := decode.Decode(in.Data, mt)
+		// HTML is read from the input's own bytes when they need no
+		// conversion: segment.HTML keeps no part of its input (it copies
+		// the visible text and every string it keeps), so that only a
+		// text's result, whose offsets are into the decoded text, needs
+		// a copy (TestClassifyKeepsNoInput).
+		d, err := decode.DecodeShared(in.Data, in.MediaType)
 		if err != nil {
 			return nil, &Error{Op: "decode", Kind: KindUnsupported, Field: "document", Err: err}
 		}
 		text, enc = d.Text, d.Encoding
 		if in.Mode == ModeAuto {
 			isHTML = d.HTML
+		}
+		if d.Shared && !isHTML {
+			text = strings.Clone(text)
 		}
 	} else {
 		text, enc = decode.UTF8(in.Data), "utf-8"

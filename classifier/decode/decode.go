@@ -97,6 +97,8 @@ type Result struct {
 	// Compression is "gzip" when the input was gzip-compressed (and has
 	// been decompressed), else "".
 	Compression string
+	// Shared reports that Text is the input's own bytes (DecodeShared).
+	Shared bool
 	// HTML reports whether the bytes are HTML: decided by the media type
 	// when it is text/html, application/xhtml+xml or text/plain, else by
 	// [SniffHTML].
@@ -133,8 +135,22 @@ func (e *CharsetError) Is(target error) bool { return target == ErrUnsupportedCh
 // *DecompressError), and when the bytes are not text: images, archives,
 // executables, other compressed formats, random bytes (a *NotTextError,
 // see sniffBinary). A malformed media type is ignored, and so is an
-// unknown charset in a <meta> declaration.
+// unknown charset in a <meta> declaration. Text never shares data's
+// memory.
 func Decode(data []byte, mediaType string) (Result, error) {
+	return decodeText(data, mediaType, false)
+}
+
+// DecodeShared is Decode, except that Text may be data's own bytes rather
+// than a copy of them, when they are valid UTF-8 (or ASCII) and need no
+// conversion; Result.Shared then says so. It saves a copy of the page
+// for a caller that reads Text only while data stays unchanged and keeps
+// no part of it afterwards (strings.Clone what it keeps).
+func DecodeShared(data []byte, mediaType string) (Result, error) {
+	return decodeText(data, mediaType, true)
+}
+
+func decodeText(data []byte, mediaType string, share bool) (Result, error) {
 	var r Result
 	if isGzip(data) {
 		d, err := gunzip(data, MaxDecompressedBytes)
@@ -142,6 +158,21 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			return Result{}, err
 		}
 		data, r.Compression = d, "gzip"
+	}
+	// asText returns valid bytes as Text: a copy, or, when the bytes are
+	// the caller's to share or the decompressed buffer (which nothing
+	// else holds), the bytes themselves.
+	asText := func(p []byte) string {
+		switch {
+		case len(p) == 0:
+			return ""
+		case r.Compression != "":
+			return unsafe.String(&p[0], len(p))
+		case share:
+			r.Shared = true
+			return unsafe.String(&p[0], len(p))
+		}
+		return string(p)
 	}
 	mt, label, hasLabel := parseMediaType(mediaType)
 	switch mt {
@@ -191,7 +222,11 @@ func Decode(data []byte, mediaType string) (Result, error) {
 
 	switch {
 	case enc != nil && enc.name == "utf-8" && r.Source == SourceBOM:
-		r.Text, r.Replaced = utf8Count(body)
+		if utf8.Valid(body) {
+			r.Text = asText(body)
+		} else {
+			r.Text, r.Replaced = replaceInvalid(body)
+		}
 	case enc != nil && enc.name == "utf-8":
 		// Declared UTF-8: overridden by bytes that are mostly not UTF-8.
 		st := scanUTF8(body)
@@ -199,7 +234,7 @@ func Decode(data []byte, mediaType string) (Result, error) {
 			enc, r.Source = sniffLegacy(body), SourceSniff
 			r.Text, r.Replaced = decodeWith(enc, body)
 		} else {
-			r.Text, r.Replaced = st.text(body)
+			r.Text, r.Replaced = st.text(body, asText)
 		}
 	case enc != nil && !enc.asciiCompatible:
 		r.Text, r.Replaced = decodeWith(enc, body)
@@ -208,10 +243,10 @@ func Decode(data []byte, mediaType string) (Result, error) {
 		st := scanDecide(body)
 		switch {
 		case st.multi == 0 && st.invalid == 0:
-			r.Text = string(body) // ASCII reads the same in every such charset
+			r.Text = asText(body) // ASCII reads the same in every such charset
 		case st.multi >= 4*st.invalid:
 			enc, r.Source = &utf8Info, SourceUTF8
-			r.Text, r.Replaced = st.text(body)
+			r.Text, r.Replaced = st.text(body, asText)
 		default:
 			r.Text, r.Replaced = decodeWith(enc, body)
 		}
@@ -225,10 +260,10 @@ func Decode(data []byte, mediaType string) (Result, error) {
 		switch {
 		case st.multi == 0 && st.invalid == 0:
 			enc, r.Source = &utf8Info, SourceDefault
-			r.Text = string(body)
+			r.Text = asText(body)
 		case st.multi >= 4*st.invalid:
 			enc, r.Source = &utf8Info, SourceUTF8
-			r.Text, r.Replaced = st.text(body)
+			r.Text, r.Replaced = st.text(body, asText)
 		default:
 			enc, r.Source = sniffLegacy(body), SourceSniff
 			r.Text, r.Replaced = decodeWith(enc, body)
@@ -307,10 +342,10 @@ type utf8Stats struct {
 }
 
 // text returns p, which st describes, as valid UTF-8, without validating
-// it again when st found nothing invalid.
-func (st utf8Stats) text(p []byte) (string, int) {
+// it again when st found nothing invalid (then as valid(p)).
+func (st utf8Stats) text(p []byte, valid func([]byte) string) (string, int) {
 	if st.invalid == 0 {
-		return string(p), 0
+		return valid(p), 0
 	}
 	return replaceInvalid(p)
 }
