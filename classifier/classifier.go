@@ -168,29 +168,31 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		return nil, errorf(op, KindInvalid, "options.threshold", "threshold %v is outside [0,1]", *t)
 	}
 	var text, enc string
+	var shared bool // text is in.Data's own bytes
 	isHTML := in.Mode == ModeHTML
 	if in.Raw {
-		// HTML is read from the input's own bytes when they need no
-		// conversion: segment.HTML keeps no part of its input (it copies
-		// the visible text and every string it keeps), so that only a
-		// text's result, whose offsets are into the decoded text, needs
-		// a copy (TestClassifyKeepsNoInput).
 		d, err := decode.DecodeShared(in.Data, in.MediaType)
 		if err != nil {
 			return nil, &Error{Op: "decode", Kind: KindUnsupported, Field: "document", Err: err}
 		}
-		text, enc = d.Text, d.Encoding
+		text, enc, shared = d.Text, d.Encoding, d.Shared
 		if in.Mode == ModeAuto {
 			isHTML = d.HTML
 		}
-		if d.Shared && !isHTML {
-			text = strings.Clone(text)
-		}
 	} else {
-		text, enc = decode.UTF8(in.Data), "utf-8"
+		text, shared = decode.UTF8Shared(in.Data)
+		enc = "utf-8"
 		if in.Mode == ModeAuto {
 			isHTML = decode.SniffHTML(text)
 		}
+	}
+	// HTML is read from the input's own bytes when they need no
+	// conversion: segment.HTML keeps no part of its input (it copies the
+	// visible text and every string it keeps), so that only a text's
+	// result, whose offsets are into the decoded text, needs a copy
+	// (TestClassifyKeepsNoInput).
+	if shared && !isHTML {
+		text = strings.Clone(text)
 	}
 	var doc *segment.Doc
 	var err error

@@ -17,7 +17,8 @@ import (
 // memory of Input.Data: Classify reads HTML from the input's own bytes
 // (decode.DecodeShared) and must copy whatever it keeps. Each input is
 // classified from a buffer that is then overwritten; the result must
-// equal that of a call on an untouched copy.
+// equal that of a call on an untouched copy. Each input goes in as raw
+// bytes and as UTF-8 text (Input.Raw false).
 func TestClassifyKeepsNoInput(t *testing.T) {
 	type tc struct {
 		name string
@@ -65,24 +66,35 @@ func TestClassifyKeepsNoInput(t *testing.T) {
 	}
 	c := newClassifier(t)
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			in := classifier.Input{Data: bytes.Clone(tc.data), Raw: true, Mode: tc.mode, URL: "https://example.com/a"}
-			got, err := c.Classify(context.Background(), in)
-			if err != nil {
-				t.Fatal(err)
+		for _, raw := range []bool{true, false} {
+			name := tc.name
+			if !raw {
+				name += "/utf-8"
 			}
-			for i := range in.Data {
-				in.Data[i] = 'x'
-			}
-			in.Data = tc.data
-			want, err := c.Classify(context.Background(), in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("the result changed with the input's bytes: text %q…, title %q", prefix(got.Text), got.Title)
-			}
-		})
+			t.Run(name, func(t *testing.T) { keepsNoInput(t, c, tc.data, raw, tc.mode) })
+		}
+	}
+}
+
+// keepsNoInput classifies data from a buffer that it then overwrites,
+// and compares the result with that of a call on an untouched copy.
+func keepsNoInput(t *testing.T, c *classifier.Classifier, data []byte, raw bool, mode classifier.Mode) {
+	t.Helper()
+	in := classifier.Input{Data: bytes.Clone(data), Raw: raw, Mode: mode, URL: "https://example.com/a"}
+	got, err := c.Classify(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range in.Data {
+		in.Data[i] = 'x'
+	}
+	in.Data = data
+	want, err := c.Classify(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the result changed with the input's bytes: text %q…, title %q", prefix(got.Text), got.Title)
 	}
 }
 

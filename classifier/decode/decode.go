@@ -283,6 +283,21 @@ func UTF8(data []byte) string {
 	return s
 }
 
+// UTF8Shared is UTF8, except that valid data is returned as data's own
+// bytes rather than a copy (shared is then true): for a caller that reads
+// the string only while data stays unchanged and keeps no part of it
+// afterwards, as DecodeShared.
+func UTF8Shared(data []byte) (text string, shared bool) {
+	if !utf8.Valid(data) {
+		s, _ := replaceInvalid(data)
+		return s, false
+	}
+	if len(data) == 0 {
+		return "", false
+	}
+	return unsafe.String(&data[0], len(data)), true
+}
+
 // utf8Count is UTF8 that also returns the number of replacements made.
 func utf8Count(data []byte) (string, int) {
 	if utf8.Valid(data) {

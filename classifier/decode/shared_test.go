@@ -59,3 +59,24 @@ func within(s string, b []byte) bool {
 	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(&b[0]))
 	return p >= lo && p < lo+uintptr(len(b))
 }
+
+// TestUTF8Shared checks that valid text is shared and repaired text is
+// not.
+func TestUTF8Shared(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, text string
+		shared           bool
+	}{
+		{"valid", "سلام <p>", "سلام <p>", true},
+		{"invalid", "a\xffb", "a\uFFFDb", false},
+		{"empty", "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := []byte(tc.data)
+			got, shared := UTF8Shared(data)
+			if got != tc.text || shared != tc.shared || shared && !within(got, data) {
+				t.Errorf("UTF8Shared(%q) = %q, %v; want %q, %v", tc.data, got, shared, tc.text, tc.shared)
+			}
+		})
+	}
+}
