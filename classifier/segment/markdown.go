@@ -19,9 +19,15 @@ import (
 
 // Bounds of a link PlainMarkdown reads: its address's bytes, its text's
 // bytes and the line breaks in its text; a longer one is no link (it
-// stays as written).
+// stays as written). Addresses run long: a responsive image converted
+// with its srcset joined into one address takes several KB, an inline
+// image as a data URL tens or hundreds; left as text, such an address was
+// cut into blocks that read as paragraphs (a 2 KiB bound kept image
+// addresses as body on 74 pages of winnow eval's markdown modes). An
+// address scan stops at a bracket, a line break or white space, so a
+// larger bound keeps the work linear.
 const (
-	maxMarkdownURL = 2048
+	maxMarkdownURL = 1 << 20
 	maxLinkText    = 2048
 	maxLinkBreaks  = 3
 )
@@ -301,8 +307,13 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		case c == ' ' || c == '\t':
 			// only a quoted title may follow the address
 			if k+1 < e && (src[k+1] == '"' || src[k+1] == '\'') {
-				q, le := src[k+1], min(e, lineEnd(src, k))
-				if m := strings.IndexByte(src[k+2:le], q); m >= 0 && k+2+m+1 < le && src[k+2+m+1] == ')' {
+				// the title ends at the next quote, on this line, within
+				// maxLinkText bytes: a scan to the line's end for every
+				// link on a long line was quadratic (a 14 MB line of
+				// `[a](x "` took eight minutes)
+				q, title := src[k+1], src[k+2:min(e, k+2+maxLinkText)]
+				if m := strings.IndexByte(title, q); m >= 0 && strings.IndexByte(title[:m], '\n') < 0 &&
+					k+2+m+1 < e && src[k+2+m+1] == ')' {
 					return textEnd, k + 2 + m + 2, true
 				}
 			}

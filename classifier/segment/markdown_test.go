@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"math"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -38,6 +40,11 @@ func TestPlainMarkdown(t *testing.T) {
 		{"link text over four line breaks", "[a\nb\nc\nd\ne](/x) [y](/y)", "[a\nb\nc\nd\ne](/x) y", true},
 		{"link text over a blank line", "[a\n\nb](/x) [y](/y)", "[a\n\nb](/x) y", true},
 		{"address over a line break", "[a](/x\ny) [y](/y)", "[a](/x\ny) y", true},
+		// a responsive image whose address is its srcset, joined (3 KB),
+		// and an inline image as a data URL (48 KB)
+		{"long address", "![](" + strings.Repeat("https://cdn.example.com/thumbor/0x0:2166x1542/420x280/p.jpeg%20420w,%20", 40) + "x.jpeg)\nText.", "\nText.", true},
+		{"data URL", "![](data:image/png;base64," + strings.Repeat("iVBORw0KGgo", 4400) + ")\nText.", "\nText.", true},
+		{"address over the bound", "[a](/" + strings.Repeat("x", maxMarkdownURL) + ") [y](/y)", "[a](/" + strings.Repeat("x", maxMarkdownURL) + ") y", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plain, pos, ok := PlainMarkdown(tc.text)
@@ -144,5 +151,41 @@ func TestMarkdownLinks(t *testing.T) {
 		if got := plain[b.Start:b.End]; got != want.text || b.LinkBytes != want.bytes || b.Links != want.links {
 			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, want.text, want.bytes, want.links)
 		}
+	}
+}
+
+// TestPlainMarkdownLinear checks that PlainMarkdown's work grows with the
+// text's length, not its square, on the shapes that make a link scanner
+// rescan a line: links that never close, nested brackets, titles that
+// never close, on one long line. It compares the CPU time of a text and
+// of one 8 times longer (linear: about 8 times; the quadratic title scan
+// it guards against took 64 times, and eight minutes on 14 MB), the
+// fastest of three runs each, and fails beyond 24 times.
+func TestPlainMarkdownLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures CPU time of multi-MB inputs")
+	}
+	for _, tc := range []struct{ name, unit string }{
+		{"unclosed titles", `[a](x "`},
+		{"unclosed addresses", "[a](xxxxxxxxxxxxxxxxxxxx"},
+		{"nested", "[[a](xxxxxxxxxxxxxxxxxxxxxxxxxx"},
+		{"images", "![](yyyyyyyyyyyyyyyyyyyyyyyy"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cost := func(n int) time.Duration {
+				s := strings.Repeat(tc.unit, n/len(tc.unit))
+				best := time.Duration(math.MaxInt64)
+				for range 3 {
+					c := cpuNow()
+					PlainMarkdown(s)
+					best = min(best, cpuNow()-c)
+				}
+				return max(best, time.Microsecond)
+			}
+			small, large := cost(256<<10), cost(2<<20)
+			if r := float64(large) / float64(small); r > 24 {
+				t.Errorf("8 times the text took %.0f times the CPU (%v, %v)", r, small, large)
+			}
+		})
 	}
 }
