@@ -374,7 +374,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}
 		}
 		if pos != nil {
-			sb.Start, sb.End = pos.Input(sb.Start), pos.Input(sb.End-1)+1
+			sb.Start, sb.End = pos.Span(sb.Start, sb.End)
 		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}

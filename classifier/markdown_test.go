@@ -8,8 +8,9 @@ import (
 )
 
 // TestClassifyMarkdown checks that a page saved as markdown is read as
-// the plain text it renders, with offsets into the markdown: read as
-// written, its headline ("# …") was dropped and a menu link was kept.
+// the plain text it renders, with offsets into the markdown that hold its
+// links whole: read as written, its headline ("# …") was dropped and a
+// menu link was kept.
 func TestClassifyMarkdown(t *testing.T) {
 	c, err := Default()
 	if err != nil {
@@ -60,9 +61,10 @@ The budget also includes money for repairs to the old bridge over the river, whi
 		want  Category // CategoryUnspecified: any boilerplate
 	}{
 		{"Council approves new budget for public transport", Title},
-		{"Home", Navigation},
-		{"Business", Navigation},
-		{"Mayor unveils plan for new tram line", CategoryUnspecified},
+		// a block that is a link spans the whole link in the input
+		{"[Home](https://example.com/)", Navigation},
+		{"[Business](https://example.com/business)", Navigation},
+		{"[Mayor unveils plan for new tram line](https://example.com/2026/02/tram-line)", CategoryUnspecified},
 	} {
 		b, ok := got[tc.block]
 		switch {

@@ -85,6 +85,7 @@ type MarkdownOffsets struct {
 	plain, text []int32    // each run's start in plain and in the input
 	n, end      int32      // the lengths of plain and of the input
 	links       [][2]int32 // the spans of plain that are link text
+	whole       [][2]int32 // each link's span in the input, "[" to ")"
 }
 
 // Input returns the offset in the input of plain's byte i, for i in
@@ -98,6 +99,23 @@ func (m *MarkdownOffsets) Input(i int) int {
 		return 0
 	}
 	return int(m.text[k]) + i - int(m.plain[k])
+}
+
+// Span returns the input's span of plain's bytes [start, end) (start <
+// end <= len(plain)), widened to whole links: when the span holds the
+// whole of a link's text it also holds the link's "[" and its "](…)", so
+// that a block's input text is markdown with its links whole
+// ("[Home](/)", not "Home" or "Home](/)"). A span that holds only part of
+// a link's text (a link cut by a block's end) holds only that part.
+func (m *MarkdownOffsets) Span(start, end int) (int, int) {
+	s, e := m.Input(start), m.Input(end-1)+1
+	k := sort.Search(len(m.links), func(k int) bool { return int(m.links[k][1]) > start })
+	for ; k < len(m.links) && int(m.links[k][0]) < end; k++ {
+		if int(m.links[k][0]) >= start && int(m.links[k][1]) <= end {
+			s, e = min(s, int(m.whole[k][0])), max(e, int(m.whole[k][1]))
+		}
+	}
+	return s, e
 }
 
 // SetLinks sets the LinkBytes and Links of blocks (of plain, in order)
@@ -210,6 +228,13 @@ func (u *unmarker) inline(i, e int, grow bool) (int, int) {
 		case c == '!' && i+1 < e && u.src[i+1] == '[':
 			if _, end, ok := linkAt(u.src, i+1, limit); ok {
 				u.emit(from, i)
+				// an image is read as nothing, but the line breaks of
+				// its text stay, as every line break does
+				for k := i; k < end; k++ {
+					if u.src[k] == '\n' {
+						u.emit(k, k+1)
+					}
+				}
 				i, from = end, end
 				links++
 				if end > e {
@@ -227,8 +252,10 @@ func (u *unmarker) inline(i, e int, grow bool) (int, int) {
 					// a link nested in this one's text is inside its span
 					for n := len(u.pos.links); n > 0 && u.pos.links[n-1][0] >= int32(ls); n-- {
 						u.pos.links = u.pos.links[:n-1]
+						u.pos.whole = u.pos.whole[:n-1]
 					}
 					u.pos.links = append(u.pos.links, [2]int32{int32(ls), int32(u.out.Len())})
+					u.pos.whole = append(u.pos.whole, [2]int32{int32(i), int32(end)})
 				}
 				i, from = end, end
 				if end > e {

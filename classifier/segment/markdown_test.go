@@ -40,6 +40,7 @@ func TestPlainMarkdown(t *testing.T) {
 		{"link text over four line breaks", "[a\nb\nc\nd\ne](/x) [y](/y)", "[a\nb\nc\nd\ne](/x) y", true},
 		{"link text over a blank line", "[a\n\nb](/x) [y](/y)", "[a\n\nb](/x) y", true},
 		{"address over a line break", "[a](/x\ny) [y](/y)", "[a](/x\ny) y", true},
+		{"image text over a line break", "![a\nb](/i.png) x", "\n x", true},
 		// a responsive image whose address is its srcset, joined (3 KB),
 		// and an inline image as a data URL (48 KB)
 		{"long address", "![](" + strings.Repeat("https://cdn.example.com/thumbor/0x0:2166x1542/420x280/p.jpeg%20420w,%20", 40) + "x.jpeg)\nText.", "\nText.", true},
@@ -80,8 +81,9 @@ func checkPositions(t *testing.T, text, plain string, pos *MarkdownOffsets) {
 
 // FuzzPlainMarkdown checks that PlainMarkdown never panics, that every
 // byte it keeps comes from the input in order, that it keeps every line
-// break, that it keeps valid UTF-8 valid, and that its link spans are in
-// order and give no block more link bytes than it has.
+// break, that it keeps valid UTF-8 valid, that its link spans are in
+// order and give no block more link bytes than it has, and that the
+// blocks' input spans (Span) are in order and apart.
 func FuzzPlainMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"[a](b)", "![a](b)", "[![a](b)](c)", "# [a](b)\n* [c](d)", "**[a](b)**", "[a](b(c)d)",
@@ -114,10 +116,17 @@ func FuzzPlainMarkdown(f *testing.F) {
 			t.Fatal(err)
 		}
 		pos.SetLinks(d.Blocks)
+		prev := 0
 		for _, b := range d.Blocks {
 			if b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
 				t.Fatalf("block %q: %d link bytes", plain[b.Start:b.End], b.LinkBytes)
 			}
+			// input spans: in order, apart, holding the block's bytes
+			s, e := pos.Span(b.Start, b.End)
+			if s < prev || e < s || e > len(text) || s > pos.Input(b.Start) || e < pos.Input(b.End-1)+1 {
+				t.Fatalf("block %q: input span [%d,%d) after %d in %d bytes", plain[b.Start:b.End], s, e, prev, len(text))
+			}
+			prev = e
 		}
 	})
 }
@@ -134,15 +143,15 @@ func TestMarkdownLinks(t *testing.T) {
 	}
 	pos.SetLinks(d.Blocks)
 	for i, want := range []struct {
-		text         string
+		text, input  string // the block's text in plain, and its input span (Span: links whole)
 		bytes, links int
 	}{
-		{"Home", 4, 1},
-		{"Read the report today.", 10, 1},
-		{"[Draft] plan", 12, 1},
-		{"a b c", 5, 1}, // the nested link is inside the outer one's span
-		{"No link here.", 0, 0},
-		{"x", 1, 1},
+		{"Home", "[Home](/)", 4, 1},
+		{"Read the report today.", "Read [the report](/r) today.", 10, 1},
+		{"[Draft] plan", "[[Draft] plan](/p)", 12, 1},
+		{"a b c", "[a [b](/b) c](/a)", 5, 1}, // the nested link is inside the outer one's span
+		{"No link here.", "No link here.", 0, 0},
+		{"x", "[x](/x)", 1, 1},
 	} {
 		if i >= len(d.Blocks) {
 			t.Fatalf("%d blocks, want %d", len(d.Blocks), i+1)
@@ -151,6 +160,13 @@ func TestMarkdownLinks(t *testing.T) {
 		if got := plain[b.Start:b.End]; got != want.text || b.LinkBytes != want.bytes || b.Links != want.links {
 			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, want.text, want.bytes, want.links)
 		}
+		if s, e := pos.Span(b.Start, b.End); md[s:e] != want.input {
+			t.Errorf("block %d %q: input span %q, want %q", i, want.text, md[s:e], want.input)
+		}
+	}
+	// a block that holds only part of a link's text keeps to its part
+	if s, e := pos.Span(strings.Index(plain, "the report"), strings.Index(plain, "report")); md[s:e] != "the " {
+		t.Errorf("part of a link's text: input span %q", md[s:e])
 	}
 }
 
