@@ -485,7 +485,8 @@ type Document_Text struct {
 	// bytes in another or an unknown encoding as raw. Offsets in the
 	// response are byte offsets into exactly this string. Markdown (inline
 	// links and images, heading and list marks) is read as the text it
-	// renders; its offsets still refer to the markdown as sent.
+	// renders; its offsets still refer to the markdown as sent, and a
+	// block that holds a link's text holds the whole link ("[text](url)").
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 
