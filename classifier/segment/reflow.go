@@ -325,16 +325,12 @@ func firstWordRunes(s string) int {
 	return runeCount(s)
 }
 
-// EndsSentence reports whether s ends with sentence punctuation (. ! ? ؟ …
-// ۔ 。 ！ ？), perhaps followed by closing quotes or brackets.
+// EndsSentence reports whether s ends with sentence punctuation (a rune
+// of sentenceEnds), perhaps followed by closing quotes or brackets.
 func EndsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’»)]")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？':
-		return true
-	}
-	return false
+	return slices.Contains(sentenceEnds, r)
 }
 
 // Pages on one line. A scraper that takes an element's text without
@@ -368,10 +364,18 @@ func Glued(n int, only bool) bool {
 	return n >= LongLine || only && n >= ShortPage
 }
 
-// sentenceEnds are the runes that end a sentence for appendSentences;
-// sentenceLeads marks their first bytes.
+// sentenceEnds are the runes that end a sentence (EndsSentence,
+// appendSentences): Latin, Greek and Cyrillic . ! ? and …, the Arabic
+// question mark and the Urdu full stop, the ideographic and full-width
+// stops and marks, and the full stops of the scripts that have their own:
+// the Devanagari danda and double danda (Hindi, Marathi, Nepali; Bengali
+// writes the danda too), the Myanmar, Ethiopic, Armenian and Khmer full
+// stops. Without those, a Hindi or Burmese paragraph never ended a
+// sentence, and hard-wrapped ones were never joined. sentenceLeads marks
+// their first bytes.
 var (
-	sentenceEnds  = []rune{'.', '!', '?', '؟', '…', '。', '！', '？'}
+	sentenceEnds = []rune{'.', '!', '?', '؟', '…', '۔', '。', '！', '？', '．',
+		'।', '॥', '။', '።', '։', '។'}
 	sentenceLeads = func() (t [256]bool) {
 		for _, r := range sentenceEnds {
 			t[utf8.AppendRune(nil, r)[0]] = true

@@ -42,6 +42,8 @@ func TestReflow(t *testing.T) {
 		{"questions of one length", "What is different about the design of the new phone?\nHow is the battery life compared with the old one?\nWhich colours does it come in and what do they cost?", 3},
 		{"blank line ends the paragraph", wrap.Text(para, 72) + "\n\n" + wrap.Text(para, 72), 2},
 		{"chinese wrapped at 36 characters", wrapRunes36(zh), 1},
+		// a Hindi paragraph ends with a danda
+		{"hindi paragraph wrapped at 60", wrap.Text("नगर परिषद ने मंगलवार को शहर के बस नेटवर्क का विस्तार करने के लिए मतदान किया और चार नए मार्ग जोड़े जो पूर्वी उपनगरों और हवाई अड्डे तक जाएंगे। अधिकारियों ने कहा कि इस योजना पर तीन वर्षों में लगभग बारह करोड़ रुपये खर्च होंगे।", 60), 1},
 		{"chinese wrapped at 36 between a title and a note", "比赛革命的革命\n" + wrapRunes36(zh) + "\n——作者手记", 3},
 		{"chinese headlines of one length", "浙江成立张氏叔侄错案调查组未收国家赔偿申请\n普京回应女子裸胸示威最好穿着衣服讨论政治吗\n辽宁高度关注马三家女子劳教所报道已成立调查组。", 3},
 		{"no spaces: chinese", strings.Repeat("文化革命是一场有着极为广泛的群众参与的政治运动，", 2) + "\n" + strings.Repeat("自本通告发布之日起上述区域内新迁入户口一律停止办理。", 2) + "\n" + "这是第三行，也是最后一行。", 3},
@@ -350,4 +352,32 @@ func TestLongSplitter(t *testing.T) {
 		t.Errorf("the page on one line segments the same with the long-line splitter (%d blocks)", len(a))
 	}
 	t.Logf("the page on one line: %d blocks with the line splitter, %d with the long-line splitter", len(a), len(b))
+}
+
+func TestEndsSentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"full stop", "The council voted.", true},
+		{"quoted", "He said: “No.”", true},
+		{"no mark", "Read more", false},
+		{"persian question", "چرا؟", true},
+		{"urdu full stop", "یہ خبر ہے۔", true},
+		{"ideographic", "比赛结束。", true},
+		{"full-width stop", "試合終了．", true},
+		{"devanagari danda", "यह खबर है।", true},
+		{"double danda", "श्लोक॥", true},
+		{"myanmar", "သတင်းဖြစ်သည်။", true},
+		{"armenian", "Լուր է։", true},
+		{"ethiopic", "ዜና ነው።", true},
+		{"khmer", "ព័ត៌មាន។", true},
+		{"colon", "As follows:", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := EndsSentence(tc.s); got != tc.want {
+				t.Errorf("EndsSentence(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
 }
