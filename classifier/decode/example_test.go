@@ -34,3 +34,18 @@ func ExampleDecode() {
 	// <meta charset="windows-1252"><p>L’économie</p>
 	// utf-8 windows-1252 utf8
 }
+
+func ExampleDecodeShared() {
+	// Valid UTF-8 needs no conversion: Text is the page's own bytes, to
+	// be read only while they stay unchanged (clone what is kept).
+	page := []byte("<p>همکاری اطلاعاتی</p>")
+	r, _ := decode.DecodeShared(page, "text/html")
+	fmt.Println(r.Text, r.Shared)
+
+	// A legacy charset is converted into a new string.
+	r, _ = decode.DecodeShared([]byte("<p>caf\xe9</p>"), "text/html; charset=windows-1252")
+	fmt.Println(r.Text, r.Shared)
+	// Output:
+	// <p>همکاری اطلاعاتی</p> true
+	// <p>café</p> false
+}
