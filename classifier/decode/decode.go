@@ -222,11 +222,7 @@ func decodeText(data []byte, mediaType string, share bool) (Result, error) {
 
 	switch {
 	case enc != nil && enc.name == "utf-8" && r.Source == SourceBOM:
-		if utf8.Valid(body) {
-			r.Text = asText(body)
-		} else {
-			r.Text, r.Replaced = replaceInvalid(body)
-		}
+		r.Text, r.Replaced = validText(body, asText)
 	case enc != nil && enc.name == "utf-8":
 		// Declared UTF-8: overridden by bytes that are mostly not UTF-8.
 		st := scanUTF8(body)
@@ -288,20 +284,20 @@ func UTF8(data []byte) string {
 // the string only while data stays unchanged and keeps no part of it
 // afterwards, as DecodeShared.
 func UTF8Shared(data []byte) (text string, shared bool) {
-	if !utf8.Valid(data) {
-		s, _ := replaceInvalid(data)
-		return s, false
-	}
-	if len(data) == 0 {
-		return "", false
-	}
-	return unsafe.String(&data[0], len(data)), true
+	text, n := validText(data, func(p []byte) string { return unsafe.String(unsafe.SliceData(p), len(p)) })
+	return text, n == 0 && len(data) > 0
 }
 
 // utf8Count is UTF8 that also returns the number of replacements made.
 func utf8Count(data []byte) (string, int) {
+	return validText(data, func(p []byte) string { return string(p) })
+}
+
+// validText returns data as valid UTF-8 and the number of replacements
+// made: as valid(data) when it is valid, else repaired (replaceInvalid).
+func validText(data []byte, valid func([]byte) string) (string, int) {
 	if utf8.Valid(data) {
-		return string(data), 0
+		return valid(data), 0
 	}
 	return replaceInvalid(data)
 }
