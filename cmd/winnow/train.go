@@ -84,7 +84,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	noListings := fs.Bool("no-listings", false, "leave the synthetic Persian listings (pages without an article) out of training")
 	version := fs.String("version", "", "model version string")
 	splitter := fs.String("splitter", "embedded", `plain-text splitter the model trains with and carries: "embedded" (the one built into segment), "train" (train it first from --corpora and --persian, about a minute), or a splitter file`)
-	longSplitter := fs.String("long-splitter", "embedded", `splitter the model cuts the sentences of a page written on one line with, and carries: "embedded" (segment's splitter_long.bin), "none" (the plain-text splitter, as before it), or a splitter file`)
+	longSplitter := fs.String("long-splitter", "embedded", `splitter the model cuts the sentences of a page written on one line with, and carries: "embedded" (segment's splitter_long.bin), "none" (the plain-text splitter, as before it), or a splitter file; with --page-only, given explicitly, it replaces BASE's`)
 	splitterOut := fs.String("splitter-out", "", "also write the splitter to this file (winnow train splitter does this alone)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress on stderr")
 	noSpan := fs.Bool("no-span", false, "train without the article-span decoder (the per-block decision alone, as before it)")
@@ -92,7 +92,7 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 	minGroups := fs.Int("min-groups", 0, "drop first-pass features seen in fewer than this many training sites (0: keep all)")
 	dropout := fs.Float64("token-dropout", 0, "share of training documents repeated without token features (0: none)")
 	trainBlank := fs.Bool("train-blank", false, "read the blank line before a text block while training, never when serving, as the shipped block model was trained (fresh models then reproduce its rows)")
-	pageOnly := fs.String("page-only", "", "train, then write the model `BASE` with the new page model instead of the trained one: BASE's block model, thresholds and splitters byte for byte, the page model's article cuts fitted on BASE's first pass")
+	pageOnly := fs.String("page-only", "", "train, then write the model `BASE` with the new page model instead of the trained one: BASE's block model, thresholds and splitters byte for byte (its long-line splitter unless --long-splitter is given), the page model's article cuts fitted on BASE's first pass")
 	recal := fs.String("recalibrate", "", "recalibrate this model `FILE` on the dev split (temperature, per-script thresholds, page article cut) without retraining its weights, and write it to --out")
 	cmd.RunE = func(*cobra.Command, []string) error {
 		ctx, stdout, stderr := a.ctx, a.stdout, a.stderr
@@ -130,6 +130,16 @@ func (a *app) trainModelCmd(use, short string) *cobra.Command {
 					fmt.Fprintf(stderr, "winnow train: --page-only: %v\n", err)
 					return 1
 				}
+			}
+			if base != nil && fs.Changed("long-splitter") {
+				// --page-only with another long-line splitter: BASE's
+				// block model cuts pages written on one line with it
+				lsp, err := loadLongSplitter(*longSplitter)
+				if err != nil {
+					fmt.Fprintf(stderr, "winnow train: %v\n", err)
+					return 1
+				}
+				base = base.WithLongSplitter(lsp)
 			}
 			sp, lsp, err := trainSplitters(base, *splitter, *longSplitter, *corpora, *persian, logf)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 	"github.com/winnowhq/winnow/internal/corpus"
 	"github.com/winnowhq/winnow/internal/evalrun"
@@ -77,6 +78,34 @@ func TestTrainEvalUsage(t *testing.T) {
 				t.Errorf("help without examples: %s", out.String())
 			}
 		})
+	}
+}
+
+// TestTrainPageOnlyLongSplitter: with --page-only, an explicit
+// --long-splitter replaces BASE's, and a bad one fails before any
+// training.
+func TestTrainPageOnlyLongSplitter(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.wnm")
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(base, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.bin")
+	if err := os.WriteFile(bad, []byte("not a splitter"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	args := []string{"train", "-q", "--page-only", base, "--long-splitter", bad, "--persian", "/nonexistent", "--out", filepath.Join(dir, "m.wnm")}
+	if got := run(context.Background(), args, strings.NewReader(""), &out, &errOut); got != 1 || !strings.Contains(errOut.String(), "long-line splitter") {
+		t.Fatalf("exit %d, want 1 with the long-line splitter named; stderr: %s", got, errOut.String())
 	}
 }
 

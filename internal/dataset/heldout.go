@@ -235,12 +235,32 @@ func PersianHeldoutDocs(dir string, seed uint64, sp, long *segment.Splitter) ([]
 // The splitter's trainer (internal/splittrain) learns the boundaries of
 // page units from them.
 func PersianTrainingOneline(dir string, n int, seed uint64) (lines []string, cuts [][]int, err error) {
+	return trainingOneline(dir, func(site string, arts []article, si int) []*PPage {
+		return composeSite(site, arts, n, seed*1000+700+uint64(si), false)
+	})
+}
+
+// PersianTrainingListingsOneline is PersianTrainingOneline for n
+// listings of each training site (pages without an article: section and
+// front pages of teaser cards, composed as the training listings are,
+// with a stream of their own), each written on one line with its unit
+// starts: a card's title and its summary are two units, which no
+// article page's teaser list has (their related blocks are titles only).
+func PersianTrainingListingsOneline(dir string, n int, seed uint64) (lines []string, cuts [][]int, err error) {
+	return trainingOneline(dir, func(site string, arts []article, si int) []*PPage {
+		return composeListings(site, arts, n, seed*1000+900+uint64(si), false)
+	})
+}
+
+// trainingOneline writes the pages compose gives for each training site
+// (si its index) on one line, with their unit starts.
+func trainingOneline(dir string, compose func(site string, arts []article, si int) []*PPage) (lines []string, cuts [][]int, err error) {
 	for si, s := range trainSites {
 		arts, err := loadSiteArticles(dir, s.prefix)
 		if err != nil {
 			return nil, nil, err
 		}
-		for pi, p := range composeSite(s.site, arts, n, seed*1000+700+uint64(si), false) {
+		for pi, p := range compose(s.site, arts, si) {
 			l, c := p.oneline(uint64(pi))
 			lines, cuts = append(lines, l), append(cuts, c)
 		}

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,51 @@ func TestPersianHeldout(t *testing.T) {
 	}
 	if testing.Verbose() {
 		t.Logf("page 0, markdown style:\n%s", pages[0].HeldoutText("markdown", 0))
+	}
+}
+
+func TestPersianTrainingListingsOneline(t *testing.T) {
+	dir := shared(t) + "/persian"
+	lines, cuts, err := PersianTrainingListingsOneline(dir, 10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 20 || len(cuts) != 20 {
+		t.Fatalf("%d lines, %d cut lists; want 20 (10 per training site)", len(lines), len(cuts))
+	}
+	heldPhrases := append(append(append([]string{}, heldShare...), heldAds...), heldRelHead...)
+	summaries := 0
+	for i, l := range lines {
+		if strings.Contains(l, "\n") {
+			t.Fatalf("listing %d: a newline", i)
+		}
+		starts := append(append([]int{0}, cuts[i]...), len(l)+1)
+		for k := 1; k+1 < len(starts); k++ {
+			c := starts[k]
+			if c <= starts[k-1] || c >= len(l) || l[c-1] != ' ' {
+				t.Fatalf("listing %d: cut %d out of order or not after a space", i, c)
+			}
+			// a unit without a sentence's end, then one that ends a
+			// sentence: a card's title, then its summary
+			before, after := strings.TrimSpace(l[starts[k-1]:c]), strings.TrimSpace(l[c:starts[k+1]-1])
+			if !strings.ContainsAny(before, ".؟!") && strings.HasSuffix(after, ".") {
+				summaries++
+			}
+		}
+		for _, h := range heldPhrases {
+			if strings.Contains(h, " ") && strings.Contains(l, h) {
+				t.Fatalf("listing %d: a held-out phrase %q in a training listing", i, h)
+			}
+		}
+	}
+	if summaries == 0 {
+		t.Error("no unit boundaries after an unpunctuated unit (a card's title)")
+	}
+	// the training listings themselves stay as they were: a stream of
+	// their own
+	again, _, err := PersianTrainingListingsOneline(dir, 10, 1)
+	if err != nil || !slices.Equal(again, lines) {
+		t.Fatalf("not deterministic (%v)", err)
 	}
 }
 

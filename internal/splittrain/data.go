@@ -302,6 +302,10 @@ type splitterRecipe struct {
 	// written on one line, add their unit boundaries to the training lines
 	// (pageExamples); 0 means none.
 	Pages int
+	// Listings is how many synthetic Persian listings of each training
+	// site, written on one line, add their unit boundaries too
+	// (listingExamples); 0 means none.
+	Listings int
 	// NoTable keeps only the candidate without a cohesion table.
 	NoTable bool
 }
@@ -323,18 +327,19 @@ var defaultRecipe = splitterRecipe{}
 // penalty of 1e-3 or 1e-2 on shape weights); then optionally "+qNN":
 // NN % of list titles drawn from those ending in ? or ! (MarkedShare);
 // then optionally "+pagesN": N synthetic Persian pages of each training
-// site on one line add their unit boundaries (Pages; measured, not
-// adopted: docs/model.md); and "+notable": no cohesion table candidate.
+// site on one line add their unit boundaries (Pages; the long-line
+// splitter's recipe); then optionally "+listingsN": N synthetic Persian
+// listings of each training site on one line too (Listings); and
+// "+notable": no cohesion table candidate.
 func splitterVariant(name string) (splitterRecipe, bool) {
 	var r splitterRecipe
+	var ok bool
 	name, r.NoTable = strings.CutSuffix(name, "+notable")
-	name, pages, hasPages := strings.Cut(name, "+pages")
-	if hasPages {
-		n, err := strconv.Atoi(pages)
-		if err != nil || n <= 0 {
-			return r, false
-		}
-		r.Pages = n
+	if name, r.Listings, ok = cutCount(name, "+listings"); !ok {
+		return r, false
+	}
+	if name, r.Pages, ok = cutCount(name, "+pages"); !ok {
+		return r, false
 	}
 	name, q, hasQ := strings.Cut(name, "+q")
 	if hasQ {
@@ -375,6 +380,17 @@ func splitterVariant(name string) (splitterRecipe, bool) {
 	return r, true
 }
 
+// cutCount cuts "+tagN" off name: the rest, N (0 without the tag), and
+// whether N, when there, is a positive number.
+func cutCount(name, tag string) (string, int, bool) {
+	rest, num, found := strings.Cut(name, tag)
+	if !found {
+		return name, 0, true
+	}
+	n, err := strconv.Atoi(num)
+	return rest, n, err == nil && n > 0
+}
+
 // trainDefaultSplitter is Train with the given recipe.
 func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func(format string, args ...any)) (*segment.Splitter, error) {
 	if logf == nil {
@@ -389,6 +405,16 @@ func trainDefaultSplitter(corpora, persian string, cfg splitterRecipe, logf func
 			return nil, err
 		}
 		logf("splitter: one-line pages: %d pieces in fold A, %d in fold B", len(sd.pages[0]), len(sd.pages[1]))
+	}
+	if cfg.Listings > 0 {
+		ls, err := listingExamples(persian, cfg.Listings)
+		if err != nil {
+			return nil, err
+		}
+		for f := range 2 {
+			sd.pages[f] = append(sd.pages[f], ls[f]...)
+		}
+		logf("splitter: one-line listings: %d pieces in fold A, %d in fold B", len(ls[0]), len(ls[1]))
 	}
 	for f := range 2 {
 		p, w := sd.coh[f].Len()

@@ -21,7 +21,18 @@ const sentenceEnds = ".!?؟…。！？"
 // splitter examples: each piece with the unit starts inside it. Pages
 // alternate between the folds (page i in fold i%2).
 func pageExamples(persian string, n int) (folds [2][]segment.SplitExample, err error) {
-	lines, cuts, err := dataset.PersianTrainingOneline(persian, n, 1)
+	return onelineExamples(dataset.PersianTrainingOneline(persian, n, 1))
+}
+
+// listingExamples is pageExamples for n training listings of each
+// training site (dataset.PersianTrainingListingsOneline).
+func listingExamples(persian string, n int) (folds [2][]segment.SplitExample, err error) {
+	return onelineExamples(dataset.PersianTrainingListingsOneline(persian, n, 1))
+}
+
+// onelineExamples turns pages written on one line, with their unit
+// starts, into splitter examples, page i in fold i%2.
+func onelineExamples(lines []string, cuts [][]int, err error) (folds [2][]segment.SplitExample, _ error) {
 	if err != nil {
 		return folds, err
 	}

@@ -236,7 +236,11 @@ func TestSplitterVariantPages(t *testing.T) {
 	if !ok || r.Pages != 500 || !r.NoTable || r.MarkedShare != 0.25 {
 		t.Fatalf("%+v %v", r, ok)
 	}
-	for _, bad := range []string{"base+pages", "base+pages0", "base+pagesx"} {
+	r, ok = splitterVariant("base+pages500+listings100+notable")
+	if !ok || r.Pages != 500 || r.Listings != 100 || !r.NoTable {
+		t.Fatalf("%+v %v", r, ok)
+	}
+	for _, bad := range []string{"base+pages", "base+pages0", "base+pagesx", "base+listings", "base+listings-1", "base+pages500+listingsx"} {
 		if _, ok := splitterVariant(bad); ok {
 			t.Errorf("%q accepted", bad)
 		}
