@@ -217,7 +217,7 @@ func PersianHeldoutDocs(dir string, seed uint64, sp, long *segment.Splitter) ([]
 	if err != nil {
 		return nil, err
 	}
-	docs, err := listingDocs(ls, true, true, sp)
+	docs, err := listingDocs(ls, true, true, sp, long)
 	if err != nil {
 		return nil, err
 	}

@@ -147,9 +147,12 @@ func (c *composer) card(p *PPage, fa, double bool) {
 }
 
 // listingDocs turns listings into unlabelled page-kind documents: HTML,
-// and (withText) text in the composer's own layout or, for held-out
-// listings, in every scraper style (HeldoutStyles).
-func listingDocs(pages []*PPage, heldout, withText bool, sp *segment.Splitter) ([]model.Doc, error) {
+// and (withText) text in the composer's own layout, cut with sp as the
+// training pages' text is, or, for held-out listings, in every scraper
+// style (HeldoutStyles), segmented as the classifier segments text
+// (Reflow, long lines cut with long) as the held-out pages are: the dev
+// split judges the page model on the blocks it will see.
+func listingDocs(pages []*PPage, heldout, withText bool, sp, long *segment.Splitter) ([]model.Doc, error) {
 	src := "persian-listing"
 	if heldout {
 		src = "persian-heldout-listing"
@@ -178,8 +181,13 @@ func listingDocs(pages []*PPage, heldout, withText bool, sp *segment.Splitter) (
 				texts = append(texts, p.HeldoutText(style, uint64(i)))
 			}
 		}
+		opt := segment.TextOptions{Splitter: sp}
+		if heldout {
+			// as the classifier segments text, as PersianHeldoutDocs does
+			opt = segment.TextOptions{Splitter: sp, Reflow: true, LongSplitter: long}
+		}
 		for _, t := range texts {
-			td, err := segment.Text(t, segment.TextOptions{Splitter: sp})
+			td, err := segment.Text(t, opt)
 			if err != nil {
 				return nil, err
 			}

@@ -50,7 +50,7 @@ func TestPersianListings(t *testing.T) {
 	if doubled == 0 {
 		t.Error("no doubled (X X) card titles in the held-out listings")
 	}
-	docs, err := listingDocs(ls[:3], true, true, nil)
+	docs, err := listingDocs(ls[:3], true, true, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func Persian(dir string, opt PersianOptions) (train, dev []model.Doc, err error)
 		if opt.NoListings {
 			continue
 		}
-		docs, err := listingDocs(composeListings(s.site, arts, listingsPerSite, opt.Seed*1000+500+uint64(si), false), false, !opt.NoText, opt.Splitter)
+		docs, err := listingDocs(composeListings(s.site, arts, listingsPerSite, opt.Seed*1000+500+uint64(si), false), false, !opt.NoText, opt.Splitter, nil)
 		if err != nil {
 			return nil, nil, err
 		}
