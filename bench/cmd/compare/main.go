@@ -243,8 +243,9 @@ func section(name string, total, n int, o options, runs []report.Run, model stri
 	b.WriteString("\nP/R/F1: bag-of-tokens scores of `classifier/eval`, mean over pages, then micro (corpus totals). " +
 		"Speed: extraction calls only, one page at a time on one goroutine (GOMAXPROCS unchanged); " +
 		"MB/s counts raw page bytes (rendition bytes for `winnow-text`); docs/CPU-s divides by the process's CPU time (user+system, GC threads included) " +
-		"during the calls, which other processes on a shared machine hardly disturb, so the speed ratio is taken on it" + bestNote(o.best) + ". " +
-		"Allocations: runtime.MemStats deltas around the calls. Peak RSS: VmHWM of a child process running only that extractor. " +
+		"during the calls, which other processes on a shared machine hardly disturb, so the speed ratio is taken on it" + bestNote(o.best) + "; " +
+		"every page is read before the calls and scored after them, and the calls are timed as one loop, so that neither reading nor scoring pages (nor their garbage) is counted. " +
+		"Allocations: runtime.MemStats deltas around the loop. Peak RSS: VmHWM of a child process running only that extractor. " +
 		idleNote(base) +
 		"Failed pages (error or panic) score as empty extractions. " +
 		"Peers parse the decoded page with `html.Parse` inside their timing; Winnow decodes the raw bytes inside its own.\n\n")
@@ -280,7 +281,7 @@ func idleNote(base report.Run) string {
 	if base.Err != "" || base.PeakRSSKB == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Every child is the same binary, with every peer linked in: an idle child (initialisation only) already peaks at %.0f MB (go-trafilatura's package initialisation alone takes about 50 MB), so the RSS ratio is taken on the peak above idle. ", float64(base.PeakRSSKB)/1024)
+	return fmt.Sprintf("Every child is the same binary, with every peer linked in: an idle child (initialisation, and the pages every child reads before it runs) already peaks at %.0f MB (go-trafilatura's package initialisation alone takes about 50 MB), so the RSS ratio is taken on the peak above idle (a text-mode child also holds its renditions). ", float64(base.PeakRSSKB)/1024)
 }
 
 func runChild(exe string, o options, name, rend, result string) report.Run {
@@ -353,6 +354,44 @@ func writeRenditions(set *corpus.Set, ps []corpus.Page, path string) error {
 	return f.Close()
 }
 
+// preload reads every page, and its rendition from the JSON-lines file
+// renditions ("" for none), before any timing: the loop timed is the
+// extractor's alone, and the garbage of reading pages (a decompressed and
+// a decoded copy of each) and of scoring them (after the timing) is never
+// collected on its clock. Every child, the idle one too, holds the same
+// pages, so that peak RSS above idle is the extractor's own (a text-mode
+// child also holds the renditions, about a third of the pages' bytes).
+func preload(set *corpus.Set, ps []corpus.Page, renditions string) ([]*peer.Page, error) {
+	var rd *json.Decoder
+	if renditions != "" {
+		f, err := os.Open(renditions)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		rd = json.NewDecoder(bufio.NewReader(f))
+	}
+	pgs := make([]*peer.Page, len(ps))
+	for i, p := range ps {
+		pg, err := load(set, p)
+		if err != nil {
+			return nil, err
+		}
+		if rd != nil {
+			var rn rendition
+			if err := rd.Decode(&rn); err != nil {
+				return nil, fmt.Errorf("renditions: %w", err)
+			}
+			if rn.ID != p.ID {
+				return nil, fmt.Errorf("renditions: got %s, want %s", rn.ID, p.ID)
+			}
+			pg.Rendition = rn.Text
+		}
+		pgs[i] = pg
+	}
+	return pgs, nil
+}
+
 // load reads and decodes one page, outside any timing.
 func load(set *corpus.Set, p corpus.Page) (*peer.Page, error) {
 	raw, err := set.HTML(p)
@@ -379,69 +418,68 @@ func safe(x peer.Extractor, p *peer.Page) (text string, err error, panicked bool
 }
 
 func child(o options) error {
-	if o.child == idle {
-		return writeIdle(o.result)
-	}
 	set, ps, err := pages(o)
 	if err != nil {
 		return err
+	}
+	if o.child == idle {
+		// the pages every child holds, and nothing run on them
+		if _, err := preload(set, ps, ""); err != nil {
+			return err
+		}
+		return writeIdle(o.result)
 	}
 	x, err := peer.New(o.child)
 	if err != nil {
 		return err
 	}
-	var rd *json.Decoder
+	rend := ""
 	if x.TextMode() {
-		f, err := os.Open(o.renditions)
-		if err != nil {
-			return fmt.Errorf("%s needs --renditions: %w", o.child, err)
+		if rend = o.renditions; rend == "" {
+			return fmt.Errorf("%s needs --renditions", o.child)
 		}
-		defer f.Close()
-		rd = json.NewDecoder(bufio.NewReader(f))
+	}
+	pgs, err := preload(set, ps, rend)
+	if err != nil {
+		return err
 	}
 	r := report.Run{Name: x.Name(), Version: peer.Version(x.Name())}
+	type outcome struct {
+		text     string
+		err      error
+		panicked bool
+	}
+	out := make([]outcome, len(pgs))
+	safe(x, pgs[0]) // warm-up: lazily built tables, first-use costs
+	runtime.GC()
 	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	c0 := cpuTime()
+	t0 := time.Now()
+	for i, pg := range pgs {
+		o := &out[i]
+		o.text, o.err, o.panicked = safe(x, pg)
+	}
+	r.Nanos = int64(time.Since(t0))
+	r.CPUNanos = int64(cpuTime() - c0)
+	runtime.ReadMemStats(&m1)
+	r.Mallocs = m1.Mallocs - m0.Mallocs
+	r.AllocBytes = m1.TotalAlloc - m0.TotalAlloc
 	for i, p := range ps {
-		pg, err := load(set, p)
-		if err != nil {
-			return err
-		}
-		if rd != nil {
-			var rn rendition
-			if err := rd.Decode(&rn); err != nil {
-				return fmt.Errorf("renditions: %w", err)
-			}
-			if rn.ID != p.ID {
-				return fmt.Errorf("renditions: got %s, want %s", rn.ID, p.ID)
-			}
-			pg.Rendition = rn.Text
-		}
-		if i == 0 {
-			safe(x, pg) // warm-up: lazily built tables, first-use costs
-		}
-		runtime.ReadMemStats(&m0)
-		c0 := cpuTime()
-		t0 := time.Now()
-		text, err, panicked := safe(x, pg)
-		d := time.Since(t0)
-		c1 := cpuTime()
-		runtime.ReadMemStats(&m1)
-		r.CPUNanos += int64(c1 - c0)
+		pg, o := pgs[i], out[i]
 		r.Pages++
-		r.Nanos += int64(d)
-		r.Mallocs += m1.Mallocs - m0.Mallocs
-		r.AllocBytes += m1.TotalAlloc - m0.TotalAlloc
 		if x.TextMode() {
 			r.Bytes += int64(len(pg.Rendition))
 		} else {
 			r.Bytes += int64(len(pg.Raw))
 		}
 		switch {
-		case panicked:
+		case o.panicked:
 			r.Panics++
-		case err != nil:
+		case o.err != nil:
 			r.Errors++
 		}
+		text := o.text
 		if gold, ok, err := set.Gold(p); err != nil {
 			return err
 		} else if ok {
@@ -478,9 +516,10 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// idle names the child that loads nothing and runs nothing: its VmHWM is
-// the floor every child starts from (runtime plus the package
-// initialisation of every linked extractor).
+// idle names the child that reads the pages and runs nothing: its VmHWM
+// is the floor every child starts from (runtime, the package
+// initialisation of every linked extractor, and the pages, which every
+// child reads before it runs: preload).
 const idle = "idle"
 
 func writeIdle(path string) error {

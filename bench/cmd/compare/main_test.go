@@ -60,6 +60,42 @@ func TestChild(t *testing.T) {
 	}
 }
 
+// TestChildPreload: the idle child reads the pages and reports its peak;
+// a text-mode child reads the renditions with them, and needs them.
+func TestChildPreload(t *testing.T) {
+	dir := t.TempDir()
+	idleRes := filepath.Join(dir, "idle.json")
+	if err := child(options{corpus: "testdata/tiny", child: idle, result: idleRes}); err != nil {
+		t.Fatal(err)
+	}
+	var r report.Run
+	if data, err := os.ReadFile(idleRes); err != nil || json.Unmarshal(data, &r) != nil || r.PeakRSSKB <= 0 || r.Pages != 0 {
+		t.Fatalf("idle: %+v, %v", r, err)
+	}
+	if err := child(options{corpus: "testdata/tiny", child: "winnow-text", result: filepath.Join(dir, "t.json")}); err == nil {
+		t.Fatal("winnow-text without renditions: no error")
+	}
+	set, ps, err := pages(options{corpus: "testdata/tiny"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rend := filepath.Join(dir, "renditions.jsonl")
+	if err := writeRenditions(set, ps, rend); err != nil {
+		t.Fatal(err)
+	}
+	res := filepath.Join(dir, "text.json")
+	if err := child(options{corpus: "testdata/tiny", child: "winnow-text", renditions: rend, result: res}); err != nil {
+		t.Fatal(err)
+	}
+	r = report.Run{}
+	if data, err := os.ReadFile(res); err != nil || json.Unmarshal(data, &r) != nil {
+		t.Fatal(err)
+	}
+	if r.Pages != 2 || r.Bytes <= 0 || r.CPUNanos < 0 || r.Gold.N != 1 {
+		t.Errorf("winnow-text: %+v", r)
+	}
+}
+
 func TestFaster(t *testing.T) {
 	ok := func(cpu int64) report.Run { return report.Run{CPUNanos: cpu} }
 	failed := report.Run{Err: "boom", CPUNanos: 1}
