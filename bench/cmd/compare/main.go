@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -281,7 +282,7 @@ func idleNote(base report.Run) string {
 	if base.Err != "" || base.PeakRSSKB == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Every child is the same binary, with every peer linked in: an idle child (initialisation, and the pages every child reads before it runs) already peaks at %.0f MB (go-trafilatura's package initialisation alone takes about 50 MB), so the RSS ratio is taken on the peak above idle (a text-mode child also holds its renditions). ", float64(base.PeakRSSKB)/1024)
+	return fmt.Sprintf("Every child is the same binary, with every peer linked in: an idle child (initialisation, and the pages every child reads before it runs, its peak reset once they are read) already peaks at %.0f MB (go-trafilatura's package initialisation alone takes about 50 MB), so the RSS ratio is taken on the peak above idle (a text-mode child also holds its renditions). ", float64(base.PeakRSSKB)/1024)
 }
 
 func runChild(exe string, o options, name, rend, result string) report.Run {
@@ -355,13 +356,16 @@ func writeRenditions(set *corpus.Set, ps []corpus.Page, path string) error {
 }
 
 // preload reads every page, and its rendition from the JSON-lines file
-// renditions ("" for none), before any timing: the loop timed is the
-// extractor's alone, and the garbage of reading pages (a decompressed and
-// a decoded copy of each) and of scoring them (after the timing) is never
-// collected on its clock. Every child, the idle one too, holds the same
-// pages, so that peak RSS above idle is the extractor's own (a text-mode
-// child also holds the renditions, about a third of the pages' bytes).
+// renditions ("" for none), before any timing, into an arena outside the
+// Go heap: the loop timed is the extractor's alone, the garbage of reading
+// pages (a decompressed and a decoded copy of each) and of scoring them
+// (after the timing) is never collected on its clock, and the heap the
+// collector paces itself by is the extractor's (arena). Every child, the
+// idle one too, holds the same pages, so that peak RSS above idle is the
+// extractor's own (a text-mode child also holds the renditions, about a
+// third of the pages' bytes).
 func preload(set *corpus.Set, ps []corpus.Page, renditions string) ([]*peer.Page, error) {
+	var a arena
 	var rd *json.Decoder
 	if renditions != "" {
 		f, err := os.Open(renditions)
@@ -386,6 +390,15 @@ func preload(set *corpus.Set, ps []corpus.Page, renditions string) ([]*peer.Page
 				return nil, fmt.Errorf("renditions: got %s, want %s", rn.ID, p.ID)
 			}
 			pg.Rendition = rn.Text
+		}
+		if pg.Raw, err = a.bytes(pg.Raw); err != nil {
+			return nil, err
+		}
+		if pg.HTML, err = a.string(pg.HTML); err != nil {
+			return nil, err
+		}
+		if pg.Rendition, err = a.string(pg.Rendition); err != nil {
+			return nil, err
 		}
 		pgs[i] = pg
 	}
@@ -424,9 +437,12 @@ func child(o options) error {
 	}
 	if o.child == idle {
 		// the pages every child holds, and nothing run on them
-		if _, err := preload(set, ps, ""); err != nil {
+		pgs, err := preload(set, ps, "")
+		if err != nil {
 			return err
 		}
+		settle()
+		runtime.KeepAlive(pgs)
 		return writeIdle(o.result)
 	}
 	x, err := peer.New(o.child)
@@ -443,6 +459,7 @@ func child(o options) error {
 	if err != nil {
 		return err
 	}
+	settle()
 	r := report.Run{Name: x.Name(), Version: peer.Version(x.Name())}
 	type outcome struct {
 		text     string
@@ -532,6 +549,18 @@ func writeIdle(path string) error {
 		return err
 	}
 	return os.WriteFile(path, data, 0o644)
+}
+
+// settle collects the garbage of reading the pages, returns it to the
+// operating system and resets the process's peak RSS (VmHWM) to its
+// resident size (Linux 4.0 and later: /proc/self/clear_refs): every child
+// then reports the peak of what it did after reading the pages, not the
+// transient of reading them, which would hide an extractor whose working
+// set is smaller. Where the reset fails the peak keeps the transient, in
+// every child alike.
+func settle() {
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
 // peakRSS returns this process's VmHWM in kB.

@@ -96,6 +96,33 @@ func TestChildPreload(t *testing.T) {
 	}
 }
 
+// TestArena: preloaded bytes and strings are copies outside the heap.
+func TestArena(t *testing.T) {
+	var a arena
+	b := []byte("page bytes")
+	c, err := a.bytes(b)
+	if err != nil || string(c) != "page bytes" || &c[0] == &b[0] || cap(c) != len(c) {
+		t.Fatalf("bytes: %q %v", c, err)
+	}
+	s, err := a.string("decoded page")
+	if err != nil || s != "decoded page" {
+		t.Fatalf("string: %q %v", s, err)
+	}
+	if e, err := a.string(""); err != nil || e != "" {
+		t.Fatalf("empty string: %q %v", e, err)
+	}
+	if n, err := a.bytes(nil); err != nil || n != nil {
+		t.Fatalf("nil bytes: %v %v", n, err)
+	}
+	big, err := a.bytes(make([]byte, arenaChunk+1))
+	if err != nil || len(big) != arenaChunk+1 {
+		t.Fatalf("a page larger than a chunk: %d %v", len(big), err)
+	}
+	if after, err := a.string("after"); err != nil || after != "after" {
+		t.Fatalf("after a large page: %q %v", after, err)
+	}
+}
+
 func TestFaster(t *testing.T) {
 	ok := func(cpu int64) report.Run { return report.Run{CPUNanos: cpu} }
 	failed := report.Run{Err: "boom", CPUNanos: 1}
