@@ -68,15 +68,9 @@ func TestPersianTrainingListingsOneline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lines) != 20 || len(cuts) != 20 {
-		t.Fatalf("%d lines, %d cut lists; want 20 (10 per training site)", len(lines), len(cuts))
-	}
-	heldPhrases := append(append(append([]string{}, heldShare...), heldAds...), heldRelHead...)
+	checkTrainingOneline(t, lines, cuts, 10)
 	summaries := 0
 	for i, l := range lines {
-		if strings.Contains(l, "\n") {
-			t.Fatalf("listing %d: a newline", i)
-		}
 		starts := append(append([]int{0}, cuts[i]...), len(l)+1)
 		for k := 1; k+1 < len(starts); k++ {
 			c := starts[k]
@@ -88,11 +82,6 @@ func TestPersianTrainingListingsOneline(t *testing.T) {
 			before, after := strings.TrimSpace(l[starts[k-1]:c]), strings.TrimSpace(l[c:starts[k+1]-1])
 			if !strings.ContainsAny(before, ".؟!") && strings.HasSuffix(after, ".") {
 				summaries++
-			}
-		}
-		for _, h := range heldPhrases {
-			if strings.Contains(h, " ") && strings.Contains(l, h) {
-				t.Fatalf("listing %d: a held-out phrase %q in a training listing", i, h)
 			}
 		}
 	}
@@ -113,14 +102,8 @@ func TestPersianTrainingOneline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lines) != 40 || len(cuts) != 40 {
-		t.Fatalf("%d lines, %d cut lists; want 40 (20 per training site)", len(lines), len(cuts))
-	}
-	heldPhrases := append(append(append([]string{}, heldShare...), heldAds...), heldRelHead...)
+	checkTrainingOneline(t, lines, cuts, 20)
 	for i, l := range lines {
-		if strings.Contains(l, "\n") {
-			t.Fatalf("page %d: a newline", i)
-		}
 		prev := 0
 		for _, c := range cuts[i] {
 			if c <= prev || c >= len(l) || l[c-1] == ' ' && l[c] == ' ' {
@@ -128,8 +111,25 @@ func TestPersianTrainingOneline(t *testing.T) {
 			}
 			prev = c
 		}
+	}
+}
+
+// checkTrainingOneline checks what every training page written on one
+// line holds to: perSite pages of each training site, no line break, no
+// held-out phrase of more than one word (one word, "ببینید", may be in an
+// article).
+func checkTrainingOneline(t *testing.T, lines []string, cuts [][]int, perSite int) {
+	t.Helper()
+	if want := perSite * len(trainSites); len(lines) != want || len(cuts) != want {
+		t.Fatalf("%d lines, %d cut lists; want %d (%d per training site)", len(lines), len(cuts), want, perSite)
+	}
+	heldPhrases := append(append(append([]string{}, heldShare...), heldAds...), heldRelHead...)
+	for i, l := range lines {
+		if strings.Contains(l, "\n") {
+			t.Fatalf("page %d: a newline", i)
+		}
 		for _, h := range heldPhrases {
-			if strings.Contains(h, " ") && strings.Contains(l, h) { // one word ("ببینید") may be in an article
+			if strings.Contains(h, " ") && strings.Contains(l, h) {
 				t.Fatalf("page %d: a held-out phrase %q in a training page", i, h)
 			}
 		}

@@ -436,13 +436,12 @@ func child(o options) error {
 		return err
 	}
 	if o.child == idle {
-		// the pages every child holds, and nothing run on them
-		pgs, err := preload(set, ps, "")
-		if err != nil {
+		// the pages every child holds (in the arena, mapped until the
+		// process exits), and nothing run on them
+		if _, err := preload(set, ps, ""); err != nil {
 			return err
 		}
 		settle()
-		runtime.KeepAlive(pgs)
 		return writeIdle(o.result)
 	}
 	x, err := peer.New(o.child)

@@ -37,14 +37,7 @@ func TestChild(t *testing.T) {
 			if err := child(options{corpus: "testdata/tiny", child: name, result: res}); err != nil {
 				t.Fatal(err)
 			}
-			data, err := os.ReadFile(res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var r report.Run
-			if err := json.Unmarshal(data, &r); err != nil {
-				t.Fatal(err)
-			}
+			r := readRun(t, res)
 			if r.Pages != 2 || r.Gold.N != 1 || r.SnippetPages != 1 || r.With != 1 {
 				t.Errorf("pages %d, gold pages %d, snippet pages %d, with %d; want 2, 1, 1, 1", r.Pages, r.Gold.N, r.SnippetPages, r.With)
 			}
@@ -68,9 +61,8 @@ func TestChildPreload(t *testing.T) {
 	if err := child(options{corpus: "testdata/tiny", child: idle, result: idleRes}); err != nil {
 		t.Fatal(err)
 	}
-	var r report.Run
-	if data, err := os.ReadFile(idleRes); err != nil || json.Unmarshal(data, &r) != nil || r.PeakRSSKB <= 0 || r.Pages != 0 {
-		t.Fatalf("idle: %+v, %v", r, err)
+	if r := readRun(t, idleRes); r.PeakRSSKB <= 0 || r.Pages != 0 {
+		t.Fatalf("idle: %+v", r)
 	}
 	if err := child(options{corpus: "testdata/tiny", child: "winnow-text", result: filepath.Join(dir, "t.json")}); err == nil {
 		t.Fatal("winnow-text without renditions: no error")
@@ -87,11 +79,7 @@ func TestChildPreload(t *testing.T) {
 	if err := child(options{corpus: "testdata/tiny", child: "winnow-text", renditions: rend, result: res}); err != nil {
 		t.Fatal(err)
 	}
-	r = report.Run{}
-	if data, err := os.ReadFile(res); err != nil || json.Unmarshal(data, &r) != nil {
-		t.Fatal(err)
-	}
-	if r.Pages != 2 || r.Bytes <= 0 || r.CPUNanos < 0 || r.Gold.N != 1 {
+	if r := readRun(t, res); r.Pages != 2 || r.Bytes <= 0 || r.CPUNanos < 0 || r.Gold.N != 1 {
 		t.Errorf("winnow-text: %+v", r)
 	}
 }
@@ -121,6 +109,20 @@ func TestArena(t *testing.T) {
 	if after, err := a.string("after"); err != nil || after != "after" {
 		t.Fatalf("after a large page: %q %v", after, err)
 	}
+}
+
+// readRun reads the result a child wrote to path.
+func readRun(t *testing.T, path string) report.Run {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r report.Run
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func TestFaster(t *testing.T) {
