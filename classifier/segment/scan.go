@@ -29,9 +29,11 @@ import (
 // tree, a single pass cannot give the same blocks, so the scanner gives
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
-// table; fosterVoid follows it for void elements), the adoption agency algorithm with a furthest block (a
-// formatting element closed around a block; adoptBlock follows its
-// common case), frameset, a template
+// table; fosterVoid follows it for void elements), the adoption agency
+// algorithm with a furthest block (a formatting element closed around a
+// block) where what it moves is not a chain of blocks (adoptBlock and
+// adoptChain follow those in place; adoptPlan, with blocks made inside
+// them, by a second scan), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
 // html, or to body once it has text, by a later tag, an unclosed <title>
 // swallowing the page, more than 512 open elements (which html.Parse
@@ -136,6 +138,8 @@ type scanner struct {
 	scratchAttr []scanAttr
 	fmtAttrs    []scanAttr     // backs the attributes of afe (see keepAttrs)
 	late        *[2][]scanAttr // attributes of later html and body tags, from an earlier scan (scanHTML)
+	plan        *adoptPlan     // adoptions an earlier scan found (scanHTML)
+	replan      bool           // this scan planned an adoption: its Doc is wrong
 	lateUsed    [2]bool        // the html, the body element has taken them
 	pending     [2][]scanAttr  // attributes of later html and body tags this scan found
 }
@@ -165,20 +169,36 @@ func scanDoc(src string, opt HTMLOptions) *Doc {
 // and goes on, and a second scan gives them to the element when it
 // inserts it, as the tree holds them.
 func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
-	d, bailed, late := scanOnce(src, opt, nil)
+	plan := &adoptPlan{}
+	d, bailed, late := scanPlanned(src, opt, nil, plan)
 	if late == nil {
 		return d, bailed
 	}
-	if d, bailed, late = scanOnce(src, opt, late); late != nil {
+	if d, bailed, late = scanPlanned(src, opt, late, plan); late != nil {
 		return nil, "attributes added to html or body"
 	}
 	return d, bailed
 }
 
+// maxAdoptScans bounds the scans of one scanPlanned: each finds at most
+// one more adoption to plan.
+const maxAdoptScans = 4
+
+// scanPlanned is scanOnce, again from the start while a scan finds an
+// adoption it can plan (see adoptPlan).
+func scanPlanned(src string, opt HTMLOptions, late *[2][]scanAttr, plan *adoptPlan) (d *Doc, bailed string, found *[2][]scanAttr) {
+	for range maxAdoptScans {
+		if d, bailed, found = scanOnce(src, opt, late, plan); bailed != replanned {
+			return d, bailed, found
+		}
+	}
+	return nil, "adoption agency with a furthest block", nil
+}
+
 // scanOnce is one scan of scanHTML, given the attributes an earlier scan
 // found on later html (late[0]) and body (late[1]) tags; it returns
 // those it found itself instead of the Doc.
-func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr) (d *Doc, bailed string, found *[2][]scanAttr) {
+func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr, plan *adoptPlan) (d *Doc, bailed string, found *[2][]scanAttr) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(scanBail)
@@ -207,7 +227,11 @@ func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr) (d *Doc, bailed 
 		late = &[2][]scanAttr{}
 	}
 	s.late = late
+	s.plan = plan
 	s.run()
+	if s.replan {
+		return nil, replanned, nil
+	}
 	if len(s.pending[0]) > 0 || len(s.pending[1]) > 0 {
 		return nil, "", &s.pending
 	}
@@ -588,6 +612,16 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 		s.w.position(n)
 		e.drop, e.head, e.wd = true, true, wd
 	default:
+		fe := s.plan.formatting(e.id)
+		if fe != 0 {
+			// A planned block: its parent's open copy of the
+			// formatting element (or the element itself) closes
+			// first.
+			if parent == nil || parent.id != fe && s.plan.formatting(parent.id) != fe {
+				bail("adoption plan")
+			}
+			wd--
+		}
 		s.sync(wd)
 		d := len(s.w.stack)
 		n := s.node(d)
@@ -615,8 +649,14 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 			e.keys = walkerKeys(attrs)
 		}
 		if !s.w.enter(n) {
+			if fe != 0 {
+				bail("adoption plan")
+			}
 			e.drop, e.wd = true, wd
 		} else {
+			if fe != 0 {
+				s.enterCopy(fe)
+			}
 			e.wd = int32(len(s.w.stack))
 			e.blocks = int32(len(s.w.blocks))
 		}
@@ -1757,7 +1797,10 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		}
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
-				if s.adoptBlock(fi, oi) {
+				if s.adoptPlanned(fi, oi) || s.adoptBlock(fi, oi) || s.adoptChain(fi, oi) {
+					return
+				}
+				if s.planAdoption(fi, oi) {
 					return
 				}
 				bail("adoption agency with a furthest block")
@@ -1848,6 +1891,230 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 	s.oe = slices.Delete(s.oe, oi, oi+1)
 	s.afe = slices.Delete(s.afe, fi, fi+1)
 	return true
+}
+
+// adoptChain is the adoption agency algorithm with a furthest block
+// when every element open inside the formatting element (afe[fi],
+// oe[oi]) is a block (a special element outside tables, none a scope
+// boundary) and none of them has made a block yet, as in
+// <div><a href><div><h2>Title</a>: the text of the innermost one is the
+// open run. html.Parse runs its outer loop once per block: the first
+// block moves out of the formatting element to follow it, each block
+// then holds a copy of the formatting element (wrapping the children it
+// had, none with text) and the next block, and the last block's copy,
+// which wraps the open run, is closed by the end tag. The walker's
+// frames of the blocks move up one level after the formatting element
+// closes, with their positions, Sigs and cached Paths made again, each
+// block counting its copy as its first child: what the tree walk sees.
+// It reports whether it could (at most seven blocks: the outer loop
+// runs eight times).
+func (s *scanner) adoptChain(fi, oi int) bool {
+	w := s.w
+	k := len(s.oe) - oi - 1
+	if oi < 1 || k < 1 || k > 7 {
+		return false
+	}
+	ca, fe := &s.oe[oi-1], &s.oe[oi]
+	if ca.ns != nsHTML || fe.ns != nsHTML || ca.drop || fe.drop || fe.wd < 2 || ca.wd != fe.wd-1 || !chainParent(ca.a) {
+		return false
+	}
+	for j := 1; j <= k; j++ {
+		b := &s.oe[oi+j]
+		if b.ns != nsHTML || b.drop || b.wd != fe.wd+int32(j) || !isSpecial(b) || !chainBlock(b.a) {
+			return false
+		}
+	}
+	if int(s.oe[oi+1].blocks) != len(w.blocks) {
+		return false // a block made inside would need its Path rewritten
+	}
+	s.sync(s.oe[oi+k].wd)
+	fi0 := int(fe.wd - 1) // the formatting element's frame; the blocks' follow
+	if len(w.stack) != fi0+k+1 {
+		return false
+	}
+	parent, f := &w.stack[fi0-1], &w.stack[fi0]
+	if f.tag != fe.tag || f.block || f.flags != parent.flags || f.body != parent.body || f.pre != parent.pre {
+		return false
+	}
+	for j := 1; j <= k; j++ {
+		if b := &w.stack[fi0+j]; !b.block || b.counted || b.tag != s.oe[oi+j].tag {
+			return false
+		}
+	}
+	if f.anchor {
+		// The last copy, closed, leaves no anchor open.
+		w.anchorOpen--
+		w.anchorNew = false
+	}
+	// The blocks' frames again, each the next child of the one before
+	// (the first of the formatting element's parent), after a copy of
+	// the formatting element.
+	blocks := make([]frame, k)
+	copy(blocks, w.stack[fi0+1:])
+	w.kids = w.kids[:f.kidsLo]
+	clear(w.stack[fi0:])
+	w.stack = w.stack[:fi0]
+	copyNode := html.Node{Type: html.ElementNode, Data: fe.tag, DataAtom: fe.a}
+	for j := range blocks {
+		b := blocks[j]
+		d := len(w.stack)
+		n := s.node(d)
+		*n = *b.node
+		n.Attr = nil // read at enter only
+		b.node = n
+		top := &w.stack[d-1]
+		b.nth, b.ofType = w.position(n)
+		b.sig = sigStep(top.sig, b.tag, b.class)
+		b.path, b.tokens, b.tokDone = "", nil, false
+		b.kidsLo, b.kids = int32(len(w.kids)), 0
+		w.stack = append(w.stack, b)
+		w.position(&copyNode)
+		e := &s.oe[oi+1+j]
+		e.wd, e.kids = int32(d+1), true
+	}
+	w.owner = len(w.stack) - 1
+	s.oe = slices.Delete(s.oe, oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
+	return true
+}
+
+// adoptPlan holds the adoptions with a furthest block that a scan found
+// and could not follow in place (blocks made inside the moved blocks
+// would need their Paths, Sigs and PathTokens rewritten), for the next
+// scan to follow from the start: where the formatting element
+// (<div><a href><ul><li>a<li>b</a>) has only blocks open inside it at
+// its end tag, each a special element outside tables (as adoptChain
+// asks), the tree html.Parse builds holds the formatting element's
+// content before the first block, then the first block, holding a copy
+// of the formatting element (wrapping the content the block had before
+// the next block) and the next block, and so on, the last block's copy
+// wrapping what the last block held at the end tag. Element ids are the
+// same in every scan (the scanner's stack of open elements never
+// depends on the walker), so the next scan, at the start of each
+// planned block, closes the walker's frame of the formatting element or
+// of the copy in the parent block and opens the block and its own copy
+// of the formatting element, and at the end tag closes the last copy:
+// the walker sees the tree's elements in the tree's order, and every
+// block's Path is the tree walk's from the start.
+type adoptPlan struct {
+	blocks map[int32]int32 // planned block id -> its formatting element's id
+	fe     map[int32]bool  // planned formatting elements' ids
+}
+
+// formatting returns the id of the formatting element whose adoption
+// moves the element id, or 0.
+func (p *adoptPlan) formatting(id int32) int32 {
+	if p == nil {
+		return 0
+	}
+	return p.blocks[id]
+}
+
+// replanned is what a scan that planned an adoption returns as the
+// reason it gives no Doc.
+const replanned = "adoption planned"
+
+// planAdoption plans the adoption of the formatting element (afe[fi],
+// oe[oi]) for the next scan when every element open inside it is a
+// block adoptChain could move, and reports whether it did. The scan goes
+// on to plan the page's other adoptions: the formatting element leaves
+// the stack of open elements and the list, as in html.Parse, but its
+// walker frame stays under the blocks (this scan's Doc is thrown away;
+// scanOnce returns replanned).
+func (s *scanner) planAdoption(fi, oi int) bool {
+	p := s.plan
+	k := len(s.oe) - oi - 1
+	if p == nil || oi < 1 || k < 1 || k > 7 {
+		return false
+	}
+	ca, fe := &s.oe[oi-1], &s.oe[oi]
+	if ca.ns != nsHTML || fe.ns != nsHTML || ca.drop || fe.drop || !chainParent(ca.a) || p.fe[fe.id] {
+		return false
+	}
+	for j := 1; j <= k; j++ {
+		b := &s.oe[oi+j]
+		if b.ns != nsHTML || b.drop || !isSpecial(b) || !chainBlock(b.a) || p.blocks[b.id] != 0 {
+			return false
+		}
+	}
+	if p.blocks == nil {
+		p.blocks, p.fe = make(map[int32]int32), make(map[int32]bool)
+	}
+	p.fe[fe.id] = true
+	for j := 1; j <= k; j++ {
+		p.blocks[s.oe[oi+j].id] = fe.id
+		s.oe[oi+j].kids = true
+	}
+	s.oe = slices.Delete(s.oe, oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
+	s.replan = true
+	return true
+}
+
+// enterCopy opens the walker's frame of a copy of the planned formatting
+// element fe inside the block just entered (see adoptPlan).
+func (s *scanner) enterCopy(fe int32) {
+	fi := s.afeIndex(fe)
+	if fi == -1 {
+		bail("adoption plan")
+	}
+	f := &s.afe[fi]
+	n := s.node(len(s.w.stack))
+	*n = html.Node{Type: html.ElementNode, Data: f.tag, DataAtom: f.a, Attr: s.walkerAttrs(n.Attr[:0], f.attrs, f.a)}
+	if !s.w.enter(n) {
+		bail("adoption plan")
+	}
+}
+
+// adoptPlanned follows a planned adoption (adoptPlan) at the end tag of
+// the formatting element (afe[fi], oe[oi]): the last block's copy
+// closes, and each block's content goes on after its copy and the next
+// block.
+func (s *scanner) adoptPlanned(fi, oi int) bool {
+	fe := s.oe[oi].id
+	if s.plan == nil || !s.plan.fe[fe] {
+		return false
+	}
+	if oi+1 >= len(s.oe) {
+		bail("adoption plan")
+	}
+	for j := oi + 1; j < len(s.oe); j++ {
+		if s.plan.blocks[s.oe[j].id] != fe {
+			bail("adoption plan")
+		}
+	}
+	s.sync(s.top().wd - 1)
+	for j := oi + 1; j < len(s.oe); j++ {
+		s.oe[j].wd--
+		s.oe[j].kids = true
+	}
+	s.oe = slices.Delete(s.oe, oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
+	return true
+}
+
+// chainParent reports whether an element may receive the first moved
+// block in adoptChain: not a table, its body or row (html.Parse would
+// foster-parent the block).
+func chainParent(a atom.Atom) bool {
+	switch a {
+	case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr, atom.Template:
+		return false
+	}
+	return true
+}
+
+// chainBlock reports whether an element may be one of adoptChain's
+// blocks: a chainParent (it receives the next) that does not bound the
+// default scope (the copy of the formatting element inside it must be
+// in scope for the next round) and is no other table part.
+func chainBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Td, atom.Th, atom.Caption, atom.Colgroup, atom.Col, atom.Html, atom.Applet,
+		atom.Marquee, atom.Object, atom.Select, atom.Frameset:
+		return false
+	}
+	return chainParent(a)
 }
 
 // endTagOther is "any other end tag" in body.
