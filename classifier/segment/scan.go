@@ -35,10 +35,12 @@ import (
 // adoptChain follow those in place; adoptPlan, with blocks made inside
 // them, by a second scan), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
-// html, or to body once it has text, by a later tag, an unclosed <title>
-// swallowing the page, more than 512 open elements (which html.Parse
+// html, or to body once it has text, by a later tag (unless a second
+// scan can give them), more than 512 open elements (which html.Parse
 // rejects) and a panic of the scanner. Template content is skipped (the
-// walker drops it). The result is the tree walk's, block for block
+// walker drops it); the markup an unclosed <title> swallowed is
+// segmented at the end by a scanner of its own (spilled), as the tree
+// walk segments it. The result is the tree walk's, block for block
 // (TestScanDifferential, FuzzHTMLDifferential).
 
 // scanBail is the panic value that stops the scanner.
@@ -121,27 +123,31 @@ type scanner struct {
 	oe  []scanElem
 	afe []scanFmt
 
-	im, orig    scanMode
-	self        bool   // the start tag was self-closing
-	eof         bool   // the input ended inside a template
-	foster      bool   // insertions are foster parented
-	quirks      int8   // 1 quirks, 0 no quirks, -1 unknown (see quirksMode)
-	doctype     string // raw doctype token, in the initial mode
-	rawDoctype  string
-	nextID      int32
-	form        int32 // the form element pointer (an id), 0 if none
-	head        bool  // the head element pointer is set
-	titleID     int32 // the head <title> whose text is collected
-	title       []byte
-	nodes       []*[32]html.Node // walker nodes, one per walker depth
-	nodeAttr    []html.Attribute
-	scratchAttr []scanAttr
-	fmtAttrs    []scanAttr     // backs the attributes of afe (see keepAttrs)
-	late        *[2][]scanAttr // attributes of later html and body tags, from an earlier scan (scanHTML)
-	plan        *adoptPlan     // adoptions an earlier scan found (scanHTML)
-	replan      bool           // this scan planned an adoption: its Doc is wrong
-	lateUsed    [2]bool        // the html, the body element has taken them
-	pending     [2][]scanAttr  // attributes of later html and body tags this scan found
+	im, orig     scanMode
+	self         bool   // the start tag was self-closing
+	eof          bool   // the input ended inside a template
+	foster       bool   // insertions are foster parented
+	quirks       int8   // 1 quirks, 0 no quirks, -1 unknown (see quirksMode)
+	doctype      string // raw doctype token, in the initial mode
+	rawDoctype   string
+	nextID       int32
+	form         int32 // the form element pointer (an id), 0 if none
+	head         bool  // the head element pointer is set
+	titleID      int32 // the head <title> whose text is collected
+	title        []byte
+	headIDClass  [2]string        // the head element's id and class, for the Path of an unclosed <title> (spillPath)
+	titleIDClass [2]string        // the collected <title>'s
+	titles       int32            // <title> elements in head so far
+	titleNth     int32            // the collected <title>'s position among them
+	nodes        []*[32]html.Node // walker nodes, one per walker depth
+	nodeAttr     []html.Attribute
+	scratchAttr  []scanAttr
+	fmtAttrs     []scanAttr     // backs the attributes of afe (see keepAttrs)
+	late         *[2][]scanAttr // attributes of later html and body tags, from an earlier scan (scanHTML)
+	plan         *adoptPlan     // adoptions an earlier scan found (scanHTML)
+	replan       bool           // this scan planned an adoption: its Doc is wrong
+	lateUsed     [2]bool        // the html, the body element has taken them
+	pending      [2][]scanAttr  // attributes of later html and body tags this scan found
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -234,6 +240,9 @@ func scanOnce(src string, opt HTMLOptions, late *[2][]scanAttr, plan *adoptPlan)
 	}
 	if len(s.pending[0]) > 0 || len(s.pending[1]) > 0 {
 		return nil, "", &s.pending
+	}
+	if s.w.spill != "" {
+		s.spilled()
 	}
 	d = s.w.finish()
 	d.Schema, d.ArticleBody = s.sc.s, s.sc.articleBodyText()
@@ -611,6 +620,7 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 		*n = html.Node{Type: html.ElementNode, Data: tag, DataAtom: a}
 		s.w.position(n)
 		e.drop, e.head, e.wd = true, true, wd
+		s.headIDClass = idClass(attrs)
 	default:
 		fe := s.plan.formatting(e.id)
 		if fe != 0 {
@@ -798,9 +808,11 @@ func alias(b []byte) string {
 func (s *scanner) headChild(e *scanElem, attrs []scanAttr) {
 	switch e.a {
 	case atom.Title:
+		s.titles++
 		if s.w.doc.Title == "" {
 			s.titleID = e.id
 			s.title = s.title[:0]
+			s.titleIDClass, s.titleNth = idClass(attrs), s.titles
 		}
 	case atom.Meta:
 		var prop, content []byte
@@ -994,9 +1006,55 @@ func (s *scanner) endTitle() {
 	}
 	title := string(s.title)
 	if i := strings.IndexByte(title, '<'); i >= 0 && len(title) > maxTitleBytes {
-		bail("unclosed title")
+		// An unclosed <title> swallowed the page: its markup is
+		// segmented at the end (spill), as the tree walk does.
+		w := s.w
+		if len(w.stack) == 0 || w.stack[0].tag != "html" {
+			bail("unclosed title")
+		}
+		w.spill, title = title[i:], title[:i]
+		var sb strings.Builder
+		writeStep(&sb, "html", w.stack[0].id, w.stack[0].class, 1, true)
+		sb.WriteByte('>')
+		writeStep(&sb, "head", s.headIDClass[0], s.headIDClass[1], 1, true)
+		sb.WriteByte('>')
+		writeStep(&sb, "title", s.titleIDClass[0], s.titleIDClass[1], s.titleNth, true)
+		w.spillPath = sb.String()
 	}
 	s.w.doc.Title = collapse(title)
+}
+
+// idClass returns the values of the id and class attributes.
+func idClass(attrs []scanAttr) (v [2]string) {
+	for _, at := range attrs {
+		switch string(at.key) {
+		case "id":
+			v[0] = string(at.val)
+		case "class":
+			v[1] = string(at.val)
+		}
+	}
+	return v
+}
+
+// spilled segments the markup an unclosed <title> swallowed (walker.spill)
+// as fromTree does, with a scanner of its own over it: every block's Path
+// is the title's.
+func (s *scanner) spilled() {
+	w := s.w
+	spill := w.spill
+	w.spill = ""
+	w.flush()
+	clear(w.stack)
+	w.stack = w.stack[:0]
+	w.kids = w.kids[:0]
+	w.rootKids = 0
+	w.titlePath = w.spillPath
+	t := &scanner{w: w, z: htmltok.NewTokenizerString(spill), src: spill, quirks: -1, late: &[2][]scanAttr{}}
+	t.run()
+	if len(t.pending[0]) > 0 || len(t.pending[1]) > 0 {
+		bail("attributes added to html or body")
+	}
 }
 
 // addText adds text to the current node.
