@@ -29,11 +29,12 @@ import (
 // tree, a single pass cannot give the same blocks, so the scanner gives
 // up and HTML segments the page from the tree instead (scanBail names
 // the reason): foster parenting (text or elements misplaced inside a
-// table; fosterVoid follows it for void elements), the adoption agency
-// algorithm with a furthest block (a formatting element closed around a
-// block) where what it moves is not a chain of blocks (adoptBlock and
-// adoptChain follow those in place; adoptPlan, with blocks made inside
-// them, by a second scan), frameset, a template
+// table) once the walker has entered the table (until then pendElem
+// follows it; fosterVoid follows it for void elements after), the
+// adoption agency algorithm with a furthest block (a formatting element
+// closed around a block) where what it moves is not a chain of blocks
+// (adoptBlock and adoptChain follow those in place; adoptPlan, with
+// blocks made inside them, by a second scan), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
 // html, or to body once it has text, by a later tag (unless a second
 // scan can give them), more than 512 open elements (which html.Parse
@@ -100,6 +101,10 @@ type scanElem struct {
 	hip  bool   // HTML integration point
 	mip  bool   // MathML text integration point
 	keys uint16 // html, body: the walkerKeys of its attributes
+	// pending: a table (or its body, head, foot or row) the walker has
+	// not entered yet (see pendElem); fostered: an element inserted
+	// before a pending table, or inside one.
+	pending, fostered bool
 	// blocks is how many blocks the walker had made when it entered
 	// the element (after the flush its start may cause).
 	blocks int32
@@ -148,6 +153,7 @@ type scanner struct {
 	replan       bool           // this scan planned an adoption: its Doc is wrong
 	lateUsed     [2]bool        // the html, the body element has taken them
 	pending      [2][]scanAttr  // attributes of later html and body tags this scan found
+	pend         []pendElem     // tables and their parts not walked yet, in order
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -269,6 +275,7 @@ func (s *scanner) run() {
 			break
 		}
 	}
+	s.enterPending()
 	s.sync(0)
 }
 
@@ -591,27 +598,52 @@ func (s *scanner) addElement() {
 // insert adds an element as the last child of the current node and
 // pushes it.
 func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
+	var fosterParent *scanElem
 	if s.shouldFoster() {
-		if !s.fosterVoid(a, tag, ns) {
-			bail("foster parenting")
+		if fosterParent = s.pendingTableParent(); fosterParent == nil {
+			if !s.fosterVoid(a, tag, ns) {
+				bail("foster parenting")
+			}
+			// Walked before the table: pushed only for the caller to pop.
+			s.nextID++
+			s.oe = append(s.oe, scanElem{a: a, tag: tag, id: s.nextID, ns: ns, drop: true, wd: s.top().wd})
+			return
 		}
-		// Walked before the table: pushed only for the caller to pop.
-		s.nextID++
-		s.oe = append(s.oe, scanElem{a: a, tag: tag, id: s.nextID, ns: ns, drop: true, wd: s.top().wd})
-		return
 	}
 	s.nextID++
 	e := scanElem{a: a, tag: tag, id: s.nextID, ns: ns}
 	parent := s.top()
-	var wd int32
+	if fosterParent != nil {
+		// Inserted before the table, which the walker has not
+		// entered: a child of the table's parent.
+		parent, e.fostered = fosterParent, true
+	}
 	if parent != nil {
 		parent.kids = true
+	}
+	switch {
+	case e.fostered:
+	case parent != nil && parent.pending:
+		if ns == nsHTML && tablePart(a) && len(s.pend) < maxPending {
+			s.pendElement(&e, parent, attrs)
+			s.oe = append(s.oe, e)
+			return
+		}
+		s.enterPending()
+	case parent == nil || !parent.fostered:
+		s.enterPending()
+	}
+	e.fostered = e.fostered || parent != nil && parent.fostered
+	var wd int32
+	if parent != nil {
 		wd = parent.wd
 	}
 	switch {
 	case parent != nil && parent.head:
 		e.drop, e.wd = true, wd
 		s.headChild(&e, attrs)
+	case a == atom.Table && ns == nsHTML && !e.fostered:
+		s.pendElement(&e, parent, attrs)
 	case parent != nil && parent.drop:
 		e.drop, e.wd = true, wd
 	case a == atom.Head && ns == nsHTML:
@@ -686,6 +718,120 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if len(s.oe) > 512 {
 		bail("more than 512 open elements")
 	}
+}
+
+// pendElem is a table, or its body, head, foot or row, that the walker
+// has not entered yet. Content html.Parse foster-parents (text or
+// elements misplaced inside a table) goes before the table in the tree;
+// while the walker has not entered the table, the scanner gives that
+// content to the walker as the table's parent's, where the tree walk
+// sees it. The walker enters pending elements (enterPending) when
+// content that is not foster-parented reaches the walker: inside the
+// table (a cell, a caption, text), or after it.
+type pendElem struct {
+	id, parentID int32
+	up           int32 // the parent's index in scanner.pend, or -1
+	parentWd     int32 // the walker depth of the parent's content (up == -1)
+	parentDrop   bool  // the parent is dropped (up == -1)
+	node         html.Node
+	// after enterPending: the walker depth of its content, and whether
+	// it was dropped
+	wd   int32
+	drop bool
+}
+
+// maxPending bounds scanner.pend (each insertion looks through it): a
+// table with more rows than this before its first cell is entered.
+const maxPending = 16
+
+// tablePart reports whether a pending table's child stays pending.
+func tablePart(a atom.Atom) bool {
+	switch a {
+	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
+}
+
+// pendElement makes e, a child of parent, pending (see pendElem).
+func (s *scanner) pendElement(e *scanElem, parent *scanElem, attrs []scanAttr) {
+	p := pendElem{id: e.id, up: -1}
+	if parent != nil {
+		p.parentID, p.parentWd, p.parentDrop = parent.id, parent.wd, parent.drop
+		if parent.pending {
+			for i := range s.pend {
+				if s.pend[i].id == parent.id {
+					p.up = int32(i)
+				}
+			}
+		}
+	}
+	p.node = html.Node{Type: html.ElementNode, Data: e.tag, DataAtom: e.a, Attr: s.walkerAttrs(nil, attrs, e.a)}
+	s.pend = append(s.pend, p)
+	e.pending = true
+}
+
+// pendingTableParent returns the element that content foster-parented
+// now goes into, the parent of the last table on the stack, when the
+// walker has not entered that table; nil when it has (or the case is
+// one the scanner does not follow).
+func (s *scanner) pendingTableParent() *scanElem {
+	ti := len(s.oe) - 1
+	for ti >= 0 && (s.oe[ti].a != atom.Table || s.oe[ti].ns != nsHTML) {
+		if s.oe[ti].a == atom.Template {
+			return nil
+		}
+		ti--
+	}
+	if ti < 1 || !s.oe[ti].pending {
+		return nil
+	}
+	p := &s.oe[ti-1]
+	// The table's tree parent must be the element below it (a form
+	// closed around the table leaves the stack, not the tree).
+	for _, q := range s.pend {
+		if q.id == s.oe[ti].id {
+			if q.up != -1 || q.parentID != p.id || p.pending {
+				return nil
+			}
+			return p
+		}
+	}
+	return nil
+}
+
+// enterPending has the walker enter the pending elements, in order
+// (those already closed are popped by the next sync).
+func (s *scanner) enterPending() {
+	if len(s.pend) == 0 {
+		return
+	}
+	for i := range s.pend {
+		p := &s.pend[i]
+		wd, drop := p.parentWd, p.parentDrop
+		if p.up >= 0 {
+			wd, drop = s.pend[p.up].wd, s.pend[p.up].drop
+		}
+		var blocks int32
+		if !drop {
+			s.sync(wd)
+			n := s.node(len(s.w.stack))
+			*n = p.node
+			if s.w.enter(n) {
+				wd = int32(len(s.w.stack))
+				blocks = int32(len(s.w.blocks))
+			} else {
+				drop = true
+			}
+		}
+		p.wd, p.drop = wd, drop
+		if oi := s.oeIndex(p.id); oi >= 0 {
+			e := &s.oe[oi]
+			e.pending, e.wd, e.drop, e.blocks = false, wd, drop, blocks
+		}
+	}
+	clear(s.pend)
+	s.pend = s.pend[:0]
 }
 
 // fosterVoid handles a void element that html.Parse foster parents
@@ -1062,11 +1208,28 @@ func (s *scanner) addText(text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	if s.shouldFoster() {
-		bail("foster parenting")
-	}
 	top := s.top()
+	if s.shouldFoster() {
+		// Text inserted before the table: the table's parent's.
+		p := s.pendingTableParent()
+		if p == nil {
+			bail("foster parenting")
+		}
+		p.kids = true
+		if p.drop {
+			return
+		}
+		s.sync(p.wd)
+		s.w.text(unsafe.String(&text[0], len(text)))
+		return
+	}
 	top.kids = true
+	if top.pending {
+		return // white space in a table the walker has not entered
+	}
+	if !top.fostered {
+		s.enterPending()
+	}
 	if top.drop {
 		if top.id == s.titleID {
 			s.title = append(s.title, text...)
@@ -1855,6 +2018,9 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		}
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
+				// (Adoptions move walker frames: pending tables are
+				// entered where they are first.)
+				s.enterPending()
 				if s.adoptPlanned(fi, oi) || s.adoptBlock(fi, oi) || s.adoptChain(fi, oi) {
 					return
 				}
