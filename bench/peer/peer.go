@@ -55,7 +55,7 @@ var ErrUnknown = errors.New("peer: unknown extractor")
 
 // Names lists every extractor, Winnow first, in table order.
 func Names() []string {
-	return []string{"winnow-html", "winnow-text", "trafilatura", "trafilatura-fast", "readeck", "domdistiller", "floor"}
+	return []string{"winnow-html", "winnow-keep", "winnow-text", "trafilatura", "trafilatura-fast", "readeck", "domdistiller", "floor"}
 }
 
 // Version returns the module version the named extractor was built from,
@@ -78,12 +78,12 @@ func Version(name string) string {
 // here, outside any timing.
 func New(name string) (Extractor, error) {
 	switch name {
-	case "winnow-html", "winnow-text":
+	case "winnow-html", "winnow-keep", "winnow-text":
 		c, err := classifier.Default()
 		if err != nil {
 			return nil, err
 		}
-		return &winnow{name: name, c: c, text: name == "winnow-text"}, nil
+		return &winnow{name: name, c: c, text: name == "winnow-text", keep: name == "winnow-keep"}, nil
 	case "trafilatura":
 		// Trafilatura's own default: fall back to readability and
 		// dom-distiller when its extraction looks poor.
@@ -101,17 +101,23 @@ func New(name string) (Extractor, error) {
 	return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknown, name, strings.Join(Names(), ", "))
 }
 
+// winnow is Winnow's classifier: HTML mode (winnow-html), HTML mode
+// keeping the main content of pages it judges to hold no article
+// (winnow-keep: Options.KeepContentWithoutArticle, what a caller that
+// wants every page's main content asks for, as the peers give it), or
+// text mode on the rendition (winnow-text).
 type winnow struct {
-	name string
-	c    *classifier.Classifier
-	text bool
+	name       string
+	c          *classifier.Classifier
+	text, keep bool
 }
 
 func (w *winnow) Name() string   { return w.name }
 func (w *winnow) TextMode() bool { return w.text }
 
 func (w *winnow) Extract(p *Page) (string, error) {
-	in := classifier.Input{Data: p.Raw, Raw: true, Mode: classifier.ModeHTML, URL: p.URL}
+	in := classifier.Input{Data: p.Raw, Raw: true, Mode: classifier.ModeHTML, URL: p.URL,
+		Options: classifier.Options{KeepContentWithoutArticle: w.keep}}
 	if w.text {
 		in = classifier.Input{Data: []byte(p.Rendition), Raw: true, Mode: classifier.ModeText, URL: p.URL}
 	}

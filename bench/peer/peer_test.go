@@ -2,6 +2,7 @@ package peer
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,34 @@ func TestEmptyPage(t *testing.T) {
 func TestUnknown(t *testing.T) {
 	if _, err := New("nope"); !errors.Is(err, ErrUnknown) {
 		t.Errorf("err = %v, want ErrUnknown", err)
+	}
+}
+
+// TestWinnowKeep: on a page without an article (a section front of
+// teaser links) winnow-html gives no text by default and winnow-keep the
+// page's main list.
+func TestWinnowKeep(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>World news</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav><main><h1>World</h1><ul class="teasers">`)
+	for i, s := range []string{"Floods close schools in Tabriz", "Markets rally after the rate cut", "New bridge opens over the river", "Storm delays flights in the north", "Museum returns stolen paintings", "Farmers count losses after the frost", "City adds night buses to its network", "Scientists map the deep sea floor", "Court rules on the harbour plan", "Rail strike called off at the last minute", "Local team wins the cup final", "Heatwave warning for the weekend"} {
+		fmt.Fprintf(&b, `<li><a href="/world/%d"><img src="/i/%d.jpg" alt=""><h3>%s</h3></a><time>2 hours ago</time></li>`, i, i, s)
+	}
+	b.WriteString(`</ul></main><footer>© 2026 News</footer></body></html>`)
+	p := &Page{Raw: []byte(b.String()), HTML: b.String(), URL: "https://example.com/world/"}
+	got := map[string]string{}
+	for _, name := range []string{"winnow-html", "winnow-keep"} {
+		x, err := New(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[name], err = x.Extract(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got["winnow-html"] != "" {
+		t.Errorf("winnow-html kept %q on a page without an article", got["winnow-html"])
+	}
+	if !strings.Contains(got["winnow-keep"], "Museum returns stolen paintings") {
+		t.Errorf("winnow-keep: %q, want the main list", got["winnow-keep"])
 	}
 }

@@ -389,12 +389,15 @@ func Targets(runs []Run) string {
 		if w.Gold.N > 0 {
 			best, bestF := "", -1.0
 			for _, r := range runs {
-				if r.Err == "" && r.Name != "winnow-html" && r.Name != "winnow-text" && r.Name != "floor" && r.Gold.N > 0 && r.F1() > bestF {
+				if r.Err == "" && !strings.HasPrefix(r.Name, "winnow-") && r.Name != "floor" && r.Gold.N > 0 && r.F1() > bestF {
 					best, bestF = r.Name, r.F1()
 				}
 			}
 			if best != "" {
 				parts = append(parts, fmt.Sprintf("F1 %.3f vs the best peer's %.3f (%s; target: above every peer: %s)", w.F1(), bestF, best, verdict(w.F1() > bestF)))
+				if k := by["winnow-keep"]; k != nil && k.Gold.N > 0 {
+					parts = append(parts, fmt.Sprintf("keeping the main content of pages without an article, F1 %.3f (%s)", k.F1(), verdict(k.F1() > bestF)))
+				}
 			}
 		}
 	}

@@ -146,6 +146,14 @@ func TestTargets(t *testing.T) {
 			t.Errorf("missing %q in %q", want, got)
 		}
 	}
+	// winnow-keep is Winnow, never the best peer; its F1 is said apart
+	k := run("winnow-keep", 1e9, 10, 10, 10)
+	got = Targets([]Run{w, k, rd, fl})
+	for _, want := range []string{"(readeck; target: above every peer: met)", "keeping the main content of pages without an article, F1 "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
 	rd.CPUNanos = 1e9
 	if got := Targets([]Run{w, rd}); !strings.Contains(got, "1.00× readeck's (target ≥ 2×: **not met**)") {
 		t.Errorf("got %q", got)

@@ -322,6 +322,7 @@ func TestScanCases(t *testing.T) {
 		{"unclosed title after an empty one", "<title></title><title>T " + strings.Repeat("<p>x &amp; y</p>", 200), false},
 		{"long title closed, then the page", "<title>T " + strings.Repeat("<b>x</b>", 200) + "</title><body><p>a<p>b", false},
 		{"unclosed title holding a title", "<title>T " + strings.Repeat("<p>x</p>", 200) + "<html lang=de><head><title>U</title><body class=k><p>y", false},
+		{"unclosed empty title holding another", "<title> " + strings.Repeat("<p>x</p>", 200) + "<title> " + strings.Repeat("<p>y</p>", 200), false},
 		{"unclosed title holding foster parenting", "<title>T " + strings.Repeat("<p>x</p>", 200) + "<table>z<tr><td>a</table>", false},
 		{"unclosed title, hidden html", "<html hidden><title>T " + strings.Repeat("<p>x</p>", 200), false},
 		{"ruby", "<ruby>a<rb>b<rt>c<rp>d</ruby>", false},

@@ -263,6 +263,8 @@ func section(name string, total, n int, o options, runs []report.Run, model stri
 			v = "text mode on Winnow's own visible-text rendition (made before timing)"
 		case "winnow-html":
 			v = "HTML mode on the raw bytes"
+		case "winnow-keep":
+			v = "HTML mode keeping the main content of pages it judges to hold no article (`KeepContentWithoutArticle`, as the peers always extract)"
 		}
 		vs = append(vs, "`"+r.Name+"`: "+v)
 	}
