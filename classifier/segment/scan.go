@@ -32,9 +32,10 @@ import (
 // table) once the walker has entered the table (until then pendElem
 // follows it; fosterVoid follows it for void elements after), the
 // adoption agency algorithm with a furthest block (a formatting element
-// closed around a block) where what it moves is not a chain of blocks
-// (adoptBlock and adoptChain follow those in place; adoptPlan, with
-// blocks made inside them, by a second scan), frameset, a template
+// closed around a block) where what it moves is not a chain of blocks,
+// with elements that are not blocks open in the last one (adoptBlock and
+// adoptChain follow those in place; adoptPlan, with blocks made inside
+// them, by a second scan), frameset, a template
 // holding svg or math (or title or meta, in head), attributes added to
 // html, or to body once it has text, by a later tag (unless a second
 // scan can give them), more than 512 open elements (which html.Parse
@@ -2139,6 +2140,11 @@ func (s *scanner) adoptChain(fi, oi int) bool {
 		return false
 	}
 	ca, fe := &s.oe[oi-1], &s.oe[oi]
+	if ca.drop && fe.ns == nsHTML && chainParent(ca.a) && s.chainAfter(oi) == k {
+		// nothing of it is walked: only the stacks change
+		s.adopted(fi, oi, k)
+		return true
+	}
 	if ca.ns != nsHTML || fe.ns != nsHTML || ca.drop || fe.drop || fe.wd < 2 || ca.wd != fe.wd-1 || !chainParent(ca.a) {
 		return false
 	}
@@ -2197,29 +2203,29 @@ func (s *scanner) adoptChain(fi, oi int) bool {
 		e.wd, e.kids = int32(d+1), true
 	}
 	w.owner = len(w.stack) - 1
-	s.oe = slices.Delete(s.oe, oi, oi+1)
-	s.afe = slices.Delete(s.afe, fi, fi+1)
+	s.adopted(fi, oi, k)
 	return true
 }
 
 // adoptPlan holds the adoptions with a furthest block that a scan found
 // and could not follow in place (blocks made inside the moved blocks
 // would need their Paths, Sigs and PathTokens rewritten), for the next
-// scan to follow from the start: where the formatting element
+// scan to follow from the start. Where the formatting element
 // (<div><a href><ul><li>a<li>b</a>) has only blocks open inside it at
 // its end tag, each a special element outside tables (as adoptChain
-// asks), the tree html.Parse builds holds the formatting element's
-// content before the first block, then the first block, holding a copy
-// of the formatting element (wrapping the content the block had before
-// the next block) and the next block, and so on, the last block's copy
-// wrapping what the last block held at the end tag. Element ids are the
-// same in every scan (the scanner's stack of open elements never
-// depends on the walker), so the next scan, at the start of each
-// planned block, closes the walker's frame of the formatting element or
-// of the copy in the parent block and opens the block and its own copy
-// of the formatting element, and at the end tag closes the last copy:
-// the walker sees the tree's elements in the tree's order, and every
-// block's Path is the tree walk's from the start.
+// asks), then perhaps elements that are not (chainAfter), the tree
+// html.Parse builds holds the formatting element's content before the
+// first block, then the first block, holding a copy of the formatting
+// element (wrapping the content the block had before the next block) and
+// the next block, and so on, the last block's copy wrapping what the
+// last block held at the end tag. Element ids are the same in every scan
+// (the scanner's stack of open elements never depends on the walker), so
+// the next scan, at the start of each planned block, closes the walker's
+// frame of the formatting element or of the copy in the parent block and
+// opens the block and its own copy of the formatting element, and at the
+// end tag closes the last copy and what is open in it: the walker sees
+// the tree's elements in the tree's order, and every block's Path is the
+// tree walk's from the start.
 type adoptPlan struct {
 	blocks map[int32]int32 // planned block id -> its formatting element's id
 	fe     map[int32]bool  // planned formatting elements' ids
@@ -2247,8 +2253,8 @@ const replanned = "adoption planned"
 // scanOnce returns replanned).
 func (s *scanner) planAdoption(fi, oi int) bool {
 	p := s.plan
-	k := len(s.oe) - oi - 1
-	if p == nil || oi < 1 || k < 1 || k > 7 {
+	k := s.chainAfter(oi)
+	if p == nil || oi < 1 || k < 1 {
 		return false
 	}
 	ca, fe := &s.oe[oi-1], &s.oe[oi]
@@ -2256,8 +2262,7 @@ func (s *scanner) planAdoption(fi, oi int) bool {
 		return false
 	}
 	for j := 1; j <= k; j++ {
-		b := &s.oe[oi+j]
-		if b.ns != nsHTML || b.drop || !isSpecial(b) || !chainBlock(b.a) || p.blocks[b.id] != 0 {
+		if b := &s.oe[oi+j]; b.drop || p.blocks[b.id] != 0 {
 			return false
 		}
 	}
@@ -2267,12 +2272,49 @@ func (s *scanner) planAdoption(fi, oi int) bool {
 	p.fe[fe.id] = true
 	for j := 1; j <= k; j++ {
 		p.blocks[s.oe[oi+j].id] = fe.id
-		s.oe[oi+j].kids = true
 	}
-	s.oe = slices.Delete(s.oe, oi, oi+1)
-	s.afe = slices.Delete(s.afe, fi, fi+1)
+	s.adopted(fi, oi, k)
 	s.replan = true
 	return true
+}
+
+// chainAfter returns how many blocks adoptChain or adoptPlan could move
+// for the formatting element oe[oi]: the elements open inside it are k
+// blocks (special HTML elements that chainBlock allows, at most seven:
+// the algorithm's outer loop runs eight times, the last to close the
+// last copy), then elements that are not special (html.Parse closes
+// them with the last copy); 0 when they are not.
+func (s *scanner) chainAfter(oi int) int {
+	k := 0
+	for j := oi + 1; j < len(s.oe); j++ {
+		e := &s.oe[j]
+		switch {
+		case !isSpecial(e):
+			if k == 0 {
+				return 0
+			}
+		case k < j-oi-1 || e.ns != nsHTML || !chainBlock(e.a):
+			return 0 // a block after an element that is not one
+		default:
+			k++
+		}
+	}
+	if k > 7 {
+		return 0
+	}
+	return k
+}
+
+// adopted makes the adoption's changes to the stack of open elements and
+// the list of active formatting elements: the formatting element (afe[fi],
+// oe[oi]) leaves both, the k blocks that followed it each hold a copy of
+// it (which the end tag closes with the elements inside the last block).
+func (s *scanner) adopted(fi, oi, k int) {
+	for j := 1; j <= k; j++ {
+		s.oe[oi+j].kids = true
+	}
+	s.oe = slices.Delete(s.oe[:oi+k+1], oi, oi+1)
+	s.afe = slices.Delete(s.afe, fi, fi+1)
 }
 
 // enterCopy opens the walker's frame of a copy of the planned formatting
@@ -2299,21 +2341,19 @@ func (s *scanner) adoptPlanned(fi, oi int) bool {
 	if s.plan == nil || !s.plan.fe[fe] {
 		return false
 	}
-	if oi+1 >= len(s.oe) {
+	k := s.chainAfter(oi)
+	if k < 1 {
 		bail("adoption plan")
 	}
-	for j := oi + 1; j < len(s.oe); j++ {
-		if s.plan.blocks[s.oe[j].id] != fe {
+	for j := 1; j <= k; j++ {
+		if s.plan.blocks[s.oe[oi+j].id] != fe {
 			bail("adoption plan")
 		}
+		s.oe[oi+j].wd--
 	}
-	s.sync(s.top().wd - 1)
-	for j := oi + 1; j < len(s.oe); j++ {
-		s.oe[j].wd--
-		s.oe[j].kids = true
-	}
-	s.oe = slices.Delete(s.oe, oi, oi+1)
-	s.afe = slices.Delete(s.afe, fi, fi+1)
+	// the last copy closes, and what is open inside it
+	s.sync(s.oe[oi+k].wd)
+	s.adopted(fi, oi, k)
 	return true
 }
 
