@@ -193,8 +193,9 @@ func scanHTML(src string, opt HTMLOptions) (d *Doc, bailed string) {
 	return d, bailed
 }
 
-// maxAdoptScans bounds the scans of one scanPlanned: each finds at most
-// one more adoption to plan.
+// maxAdoptScans bounds the scans of one scanPlanned. A scan plans every
+// adoption it cannot follow; the next finds more only where following the
+// planned ones changed what adoptBlock or adoptChain could do.
 const maxAdoptScans = 4
 
 // scanPlanned is scanOnce, again from the start while a scan finds an
@@ -2245,8 +2246,9 @@ func (p *adoptPlan) formatting(id int32) int32 {
 const replanned = "adoption planned"
 
 // planAdoption plans the adoption of the formatting element (afe[fi],
-// oe[oi]) for the next scan when every element open inside it is a
-// block adoptChain could move, and reports whether it did. The scan goes
+// oe[oi]) for the next scan when the elements open inside it are blocks
+// that adoptChain could move and perhaps elements that are not blocks
+// after them (chainAfter), and reports whether it did. The scan goes
 // on to plan the page's other adoptions: the formatting element leaves
 // the stack of open elements and the list, as in html.Parse, but its
 // walker frame stays under the blocks (this scan's Doc is thrown away;
