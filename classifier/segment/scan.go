@@ -148,13 +148,14 @@ type scanner struct {
 	nodes        []*[32]html.Node // walker nodes, one per walker depth
 	nodeAttr     []html.Attribute
 	scratchAttr  []scanAttr
-	fmtAttrs     []scanAttr     // backs the attributes of afe (see keepAttrs)
-	late         *[2][]scanAttr // attributes of later html and body tags, from an earlier scan (scanHTML)
-	plan         *adoptPlan     // adoptions an earlier scan found (scanHTML)
-	replan       bool           // this scan planned an adoption: its Doc is wrong
-	lateUsed     [2]bool        // the html, the body element has taken them
-	pending      [2][]scanAttr  // attributes of later html and body tags this scan found
-	pend         []pendElem     // tables and their parts not walked yet, in order
+	fmtAttrs     []scanAttr       // backs the attributes of afe (see keepAttrs)
+	late         *[2][]scanAttr   // attributes of later html and body tags, from an earlier scan (scanHTML)
+	plan         *adoptPlan       // adoptions an earlier scan found (scanHTML)
+	replan       bool             // this scan planned an adoption: its Doc is wrong
+	lateUsed     [2]bool          // the html, the body element has taken them
+	pending      [2][]scanAttr    // attributes of later html and body tags this scan found
+	pend         []pendElem       // tables and their parts not walked yet, in order
+	pendAttrs    []html.Attribute // backs their walker attributes
 }
 
 // scanDoc is HTML's single pass: the Doc, or nil when the page needs the
@@ -768,7 +769,9 @@ func (s *scanner) pendElement(e *scanElem, parent *scanElem, attrs []scanAttr) {
 			}
 		}
 	}
-	p.node = html.Node{Type: html.ElementNode, Data: e.tag, DataAtom: e.a, Attr: s.walkerAttrs(nil, attrs, e.a)}
+	start := len(s.pendAttrs)
+	s.pendAttrs = s.walkerAttrs(s.pendAttrs, attrs, e.a)
+	p.node = html.Node{Type: html.ElementNode, Data: e.tag, DataAtom: e.a, Attr: s.pendAttrs[start:len(s.pendAttrs):len(s.pendAttrs)]}
 	s.pend = append(s.pend, p)
 	e.pending = true
 }
@@ -805,9 +808,12 @@ func (s *scanner) pendingTableParent() *scanElem {
 // enterPending has the walker enter the pending elements, in order
 // (those already closed are popped by the next sync).
 func (s *scanner) enterPending() {
-	if len(s.pend) == 0 {
-		return
+	if len(s.pend) > 0 {
+		s.enterPendingNow()
 	}
+}
+
+func (s *scanner) enterPendingNow() {
 	for i := range s.pend {
 		p := &s.pend[i]
 		wd, drop := p.parentWd, p.parentDrop
@@ -819,7 +825,9 @@ func (s *scanner) enterPending() {
 			s.sync(wd)
 			n := s.node(len(s.w.stack))
 			*n = p.node
-			if s.w.enter(n) {
+			entered := s.w.enter(n)
+			n.Attr = nil // read at enter only; pendAttrs is reused
+			if entered {
 				wd = int32(len(s.w.stack))
 				blocks = int32(len(s.w.blocks))
 			} else {
@@ -834,6 +842,7 @@ func (s *scanner) enterPending() {
 	}
 	clear(s.pend)
 	s.pend = s.pend[:0]
+	s.pendAttrs = s.pendAttrs[:0]
 }
 
 // fosterVoid handles a void element that html.Parse foster parents
@@ -2021,8 +2030,11 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
 				// (Adoptions move walker frames: pending tables are
-				// entered where they are first.)
-				s.enterPending()
+				// entered where they are first, unless the formatting
+				// element is walked before the table, foster-parented.)
+				if !s.oe[oi].fostered {
+					s.enterPending()
+				}
 				if s.adoptPlanned(fi, oi) || s.adoptBlock(fi, oi) || s.adoptChain(fi, oi) {
 					return
 				}

@@ -276,6 +276,8 @@ func TestScanCases(t *testing.T) {
 		{"adoption agency in a hidden parent", "<div hidden><a href=1><div><p>a<p>b</a>c</div></div>d", false},
 		{"adoption agency around an empty table", "<a href=1><div><table></table></a>x</div><p>y", false},
 		{"adoption agency planned around a table", "<a href=1><div><p>a</p><table></table><p>b</a>c</div>", false},
+		{"table foster, adoption among the misplaced elements", "<table><b><a href=1><p>x<a>y</table>z", false},
+		{"table foster, adoption around a table", "<div><table><tr><b><div><p>x</b>y</table></div>", true},
 		{"table foster, caption first", "<table><caption>c</caption>x<tr><td>a</table>", true},
 		{"table foster void elements", "<div><img><table><link rel=x><tr><br><td>a<br>b</td><hr></tr><img></table><img><br><link>c</div>", false},
 		{"table foster void, table by position", "<p><table><tr><td>x</table><table><img><tr><td>a</table>", false},
