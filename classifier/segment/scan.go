@@ -2167,10 +2167,12 @@ func (s *scanner) adoptChain(fi, oi int) bool {
 			return false
 		}
 	}
+	// (the sync first: an element closed inside the last block ends its
+	// run when its frame is popped)
+	s.sync(s.oe[oi+k].wd)
 	if int(s.oe[oi+1].blocks) != len(w.blocks) {
 		return false // a block made inside would need its Path rewritten
 	}
-	s.sync(s.oe[oi+k].wd)
 	fi0 := int(fe.wd - 1) // the formatting element's frame; the blocks' follow
 	if len(w.stack) != fi0+k+1 {
 		return false

@@ -274,6 +274,7 @@ func TestScanCases(t *testing.T) {
 		{"adoption agency chain, inline in the last block", "<div><a href=1><div><p>a <font>b <span>s</a>c</font>d</p></div></div>", false},
 		{"adoption agency, formatting reopened after it", "<a href=1><div><p>x <b>y <i>w</a> z</p></div>", false},
 		{"adoption agency in a hidden parent", "<div hidden><a href=1><div><p>a<p>b</a>c</div></div>d", false},
+		{"adoption agency chain, a closed paragraph's run", "<a><div><ul><p>0</p><a>x", false},
 		{"adoption agency around an empty table", "<a href=1><div><table></table></a>x</div><p>y", false},
 		{"adoption agency planned around a table", "<a href=1><div><p>a</p><table></table><p>b</a>c</div>", false},
 		{"table foster, adoption among the misplaced elements", "<table><b><a href=1><p>x<a>y</table>z", false},
