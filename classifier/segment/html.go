@@ -220,16 +220,7 @@ func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
 	if w.spill != "" {
 		// An unclosed <title> swallowed the page: browsers show nothing,
 		// but scrapers recover the markup. Segment it once, here.
-		spill := w.spill
-		w.spill = ""
-		w.flush()
-		w.stack = w.stack[:0]
-		w.kids = w.kids[:0]
-		w.rootKids = 0
-		w.titlePath = w.spillPath
-		if w.titlePath == "" {
-			w.titlePath = "title"
-		}
+		spill := w.takeSpill()
 		if r, err := html.Parse(strings.NewReader(spill)); err == nil {
 			w.walk(r)
 		} else {
@@ -237,6 +228,24 @@ func fromTree(root *html.Node, opt HTMLOptions, sizeHint int) *Doc {
 		}
 	}
 	return w.finish()
+}
+
+// takeSpill ends the walk of the page and readies the walker for the
+// markup an unclosed <title> swallowed (spill), which it returns: every
+// block walked after it has the title's Path.
+func (w *walker) takeSpill() string {
+	spill := w.spill
+	w.spill = ""
+	w.flush()
+	clear(w.stack)
+	w.stack = w.stack[:0]
+	w.kids = w.kids[:0]
+	w.rootKids = 0
+	w.titlePath = w.spillPath
+	if w.titlePath == "" {
+		w.titlePath = "title"
+	}
+	return spill
 }
 
 func (w *walker) finish() *Doc {

@@ -624,19 +624,16 @@ func (s *scanner) insert(a atom.Atom, tag string, attrs []scanAttr, ns uint8) {
 	if parent != nil {
 		parent.kids = true
 	}
-	switch {
-	case e.fostered:
-	case parent != nil && parent.pending:
-		if ns == nsHTML && tablePart(a) && len(s.pend) < maxPending {
-			s.pendElement(&e, parent, attrs)
-			s.oe = append(s.oe, e)
-			return
-		}
-		s.enterPending()
-	case parent == nil || !parent.fostered:
+	e.fostered = e.fostered || parent != nil && parent.fostered
+	if parent != nil && parent.pending && ns == nsHTML && tablePart(a) && len(s.pend) < maxPending {
+		s.pendElement(&e, parent, attrs)
+		s.oe = append(s.oe, e)
+		return
+	}
+	if !e.fostered {
+		// what is not walked before a pending table is walked after it
 		s.enterPending()
 	}
-	e.fostered = e.fostered || parent != nil && parent.fostered
 	var wd int32
 	if parent != nil {
 		wd = parent.wd
@@ -765,6 +762,7 @@ func (s *scanner) pendElement(e *scanElem, parent *scanElem, attrs []scanAttr) {
 			for i := range s.pend {
 				if s.pend[i].id == parent.id {
 					p.up = int32(i)
+					break
 				}
 			}
 		}
@@ -1182,32 +1180,16 @@ func (s *scanner) endTitle() {
 }
 
 // idClass returns the values of the id and class attributes.
-func idClass(attrs []scanAttr) (v [2]string) {
-	for _, at := range attrs {
-		switch string(at.key) {
-		case "id":
-			v[0] = string(at.val)
-		case "class":
-			v[1] = string(at.val)
-		}
-	}
-	return v
+func idClass(attrs []scanAttr) [2]string {
+	return [2]string{string(attrValue(attrs, "id")), string(attrValue(attrs, "class"))}
 }
 
 // spilled segments the markup an unclosed <title> swallowed (walker.spill)
 // as fromTree does, with a scanner of its own over it: every block's Path
 // is the title's.
 func (s *scanner) spilled() {
-	w := s.w
-	spill := w.spill
-	w.spill = ""
-	w.flush()
-	clear(w.stack)
-	w.stack = w.stack[:0]
-	w.kids = w.kids[:0]
-	w.rootKids = 0
-	w.titlePath = w.spillPath
-	t := &scanner{w: w, z: htmltok.NewTokenizerString(spill), src: spill, quirks: -1, late: &[2][]scanAttr{}}
+	spill := s.w.takeSpill()
+	t := &scanner{w: s.w, z: htmltok.NewTokenizerString(spill), src: spill, quirks: -1, late: &[2][]scanAttr{}}
 	t.run()
 	if len(t.pending[0]) > 0 || len(t.pending[1]) > 0 {
 		bail("attributes added to html or body")
@@ -1219,35 +1201,27 @@ func (s *scanner) addText(text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	top := s.top()
+	to := s.top() // the element the text goes into
 	if s.shouldFoster() {
 		// Text inserted before the table: the table's parent's.
-		p := s.pendingTableParent()
-		if p == nil {
+		if to = s.pendingTableParent(); to == nil {
 			bail("foster parenting")
 		}
-		p.kids = true
-		if p.drop {
-			return
+	} else if !to.fostered {
+		if to.pending {
+			to.kids = true
+			return // white space in a table the walker has not entered
 		}
-		s.sync(p.wd)
-		s.w.text(unsafe.String(&text[0], len(text)))
-		return
-	}
-	top.kids = true
-	if top.pending {
-		return // white space in a table the walker has not entered
-	}
-	if !top.fostered {
 		s.enterPending()
 	}
-	if top.drop {
-		if top.id == s.titleID {
+	to.kids = true
+	if to.drop {
+		if to.id == s.titleID {
 			s.title = append(s.title, text...)
 		}
 		return
 	}
-	s.sync(top.wd)
+	s.sync(to.wd)
 	// The walker copies what it keeps: the string may alias the
 	// tokenizer's buffer.
 	s.w.text(unsafe.String(&text[0], len(text)))
@@ -2149,11 +2123,11 @@ func (s *scanner) adoptBlock(fi, oi int) bool {
 func (s *scanner) adoptChain(fi, oi int) bool {
 	w := s.w
 	k := len(s.oe) - oi - 1
-	if oi < 1 || k < 1 || k > 7 {
-		return false
+	if oi < 1 || k < 1 || s.chainAfter(oi) != k {
+		return false // not blocks only
 	}
 	ca, fe := &s.oe[oi-1], &s.oe[oi]
-	if ca.drop && fe.ns == nsHTML && chainParent(ca.a) && s.chainAfter(oi) == k {
+	if ca.drop && fe.ns == nsHTML && chainParent(ca.a) {
 		// nothing of it is walked: only the stacks change
 		s.adopted(fi, oi, k)
 		return true
@@ -2162,8 +2136,7 @@ func (s *scanner) adoptChain(fi, oi int) bool {
 		return false
 	}
 	for j := 1; j <= k; j++ {
-		b := &s.oe[oi+j]
-		if b.ns != nsHTML || b.drop || b.wd != fe.wd+int32(j) || !isSpecial(b) || !chainBlock(b.a) {
+		if b := &s.oe[oi+j]; b.drop || b.wd != fe.wd+int32(j) {
 			return false
 		}
 	}
