@@ -165,9 +165,15 @@ type walker struct {
 	blocks []Block
 
 	// current run
-	runStart   int  // offset in out of the run's first byte
-	runOpen    bool // the run has text
-	pendSpace  bool
+	runStart  int  // offset in out of the run's first byte
+	runOpen   bool // the run has text
+	pendSpace bool
+	// carry holds the first bytes of a rune a text call ended inside (a
+	// text node html.Parse made of two tokens, split by an ignored tag
+	// or doctype, reaches the scanner's walker in two calls): the next
+	// call completes it, anything else puts it as it is.
+	carry      [utf8.UTFMax]byte
+	nCarry     int
 	linkBytes  int
 	links      int
 	anchorOpen int  // open <a href> count
@@ -346,6 +352,7 @@ func (w *walker) enter(n *html.Node) bool {
 		// structure.
 		return true
 	}
+	w.endCarry() // a rune split by an element is not one
 	f := frame{node: n, tag: n.Data, nth: nth, ofType: ofType, kidsLo: int32(len(w.kids))}
 	var own Flags
 	href := false
@@ -454,6 +461,7 @@ func (w *walker) leave(n *html.Node) {
 
 // pop closes the innermost open element.
 func (w *walker) pop() {
+	w.endCarry()
 	k := len(w.stack)
 	f := &w.stack[k-1]
 	if f.anchor {
@@ -478,8 +486,59 @@ func (w *walker) pop() {
 	}
 }
 
-// text appends a text node's data to the current run.
+// text appends a text node's data to the current run. Calls in a row
+// read as one string: a rune split between them is one rune.
 func (w *walker) text(s string) {
+	if w.nCarry > 0 {
+		// Complete the held rune with s's leading continuation bytes.
+		k := 0
+		for k < len(s) && w.nCarry+k < utf8.UTFMax && !utf8.RuneStart(s[k]) {
+			k++
+		}
+		var b [utf8.UTFMax]byte
+		n := copy(b[:], w.carry[:w.nCarry])
+		n += copy(b[n:], s[:k])
+		w.nCarry = 0
+		if k == len(s) && !utf8.FullRune(b[:n]) {
+			w.nCarry = copy(w.carry[:], b[:n]) // still incomplete
+			return
+		}
+		w.textRunes(string(b[:n]))
+		s = s[k:]
+	}
+	if i := incompleteTail(s); i < len(s) {
+		w.nCarry = copy(w.carry[:], s[i:])
+		s = s[:i]
+	}
+	w.textRunes(s)
+}
+
+// endCarry puts a rune's first bytes held by text, before anything else
+// reaches the run.
+func (w *walker) endCarry() {
+	if w.nCarry > 0 {
+		c := string(w.carry[:w.nCarry])
+		w.nCarry = 0
+		w.textRunes(c)
+	}
+}
+
+// incompleteTail returns where s ends with the first bytes of a rune
+// (len(s) if it does not).
+func incompleteTail(s string) int {
+	for i := len(s) - 1; i >= 0 && i >= len(s)-(utf8.UTFMax-1); i-- {
+		if utf8.RuneStart(s[i]) {
+			if s[i] >= utf8.RuneSelf && !utf8.FullRuneInString(s[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(s)
+}
+
+// textRunes appends s, which does not end inside a rune, to the run.
+func (w *walker) textRunes(s string) {
 	pre := len(w.stack) > 0 && w.stack[len(w.stack)-1].pre
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -559,6 +618,7 @@ func (w *walker) put(c string) {
 
 // flush ends the current run and emits it as a block.
 func (w *walker) flush() {
+	w.endCarry()
 	w.pendSpace = false
 	if !w.runOpen {
 		return
