@@ -368,6 +368,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 		}
 	}
+	if res.HasArticle && !isHTML {
+		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
+	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {

@@ -129,26 +129,40 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		}
 		end := lineEnd(text, pos)
 		s, e := trimSpan(text, pos, end)
-		if s < e {
+		if s >= e {
+			blank = true
+		}
+		full := false
+		for s < e {
+			// An article's end marker ends a unit, whatever follows it
+			// on the line (endmark.go): the line is segmented as two.
+			cut := e
+			if sp != nil {
+				if m := endMarkCut(text[s:e]); m > 0 {
+					cut = s + m
+				}
+			}
 			n := len(d.Blocks)
-			if sp != nil && reflow && Glued(e-s, only) {
+			if sp != nil && reflow && Glued(cut-s, only) {
 				lsp, lsc := sp, sc
 				if long != nil && long.sp != nil {
 					lsp, lsc = long.sp, long.scratch(text)
 				}
-				d.Blocks = appendSentences(d.Blocks, lsp, text, s, e, line, lsc, lim)
+				d.Blocks = appendSentences(d.Blocks, lsp, text, s, cut, line, lsc, lim)
 			} else if sp != nil {
-				d.Blocks = sp.appendLine(d.Blocks, text, s, e, line, sc)
+				d.Blocks = sp.appendLine(d.Blocks, text, s, cut, line, sc)
 			} else {
-				d.Blocks = append(d.Blocks, Block{Start: s, End: e, Line: line})
+				d.Blocks = append(d.Blocks, Block{Start: s, End: cut, Line: line})
 			}
 			d.Blocks[n].BlankBefore = blank
 			blank = false
-			if lim.count(len(d.Blocks)) {
+			if full = lim.count(len(d.Blocks)); full {
 				break
 			}
-		} else {
-			blank = true
+			s, e = trimSpan(text, cut, e)
+		}
+		if full {
+			break
 		}
 		line++
 		pos = end + 1

@@ -1,0 +1,45 @@
+package classifier
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func TestEndMarked(t *testing.T) {
+	const (
+		para   = "متن خبر در این بند آمده است و جمله به پایان می رسد."
+		mark   = "انتهای پیام/"
+		teaser = "دلیل عصبانی شدن در هوای گرم چیست؟"
+		B      = model.ClassBody
+		T      = model.ClassTitle
+		O      = model.ClassOther
+		R      = model.ClassRelated
+		M      = model.ClassMetadata
+	)
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		classes []int
+		want    []int
+	}{
+		{"content after the marker", []string{para, mark, teaser, para}, []int{B, O, B, B}, []int{B, O, R, R}},
+		{"other markers", []string{para, "انتهای خبر/", para, "انتهای متن/", para}, []int{B, O, B, O, B}, []int{B, O, R, O, R}},
+		{"marker in the body's last line", []string{para, para + " " + mark, teaser}, []int{B, B, B}, []int{B, B, R}},
+		{"boilerplate stays as it is", []string{para, mark, "کد خبر: ۱۲۳", teaser}, []int{B, O, M, R}, []int{B, O, M, R}},
+		{"marker before the body ends nothing", []string{mark, para, para}, []int{O, T, B}, []int{O, T, B}},
+		{"no marker", []string{para, teaser, para}, []int{B, R, B}, []int{B, R, B}},
+		{"the marker's words without its slash", []string{para, "انتهای پیام", para}, []int{B, O, B}, []int{B, O, B}},
+		{"a title after the marker", []string{para, para, mark, teaser}, []int{T, B, O, T}, []int{T, B, O, R}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := slices.Clone(tc.classes)
+			endMarked(text, blocks, classes, func(int) int { return R })
+			if !slices.Equal(classes, tc.want) {
+				t.Fatalf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}

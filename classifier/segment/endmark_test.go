@@ -1,0 +1,41 @@
+package segment
+
+import "testing"
+
+func TestEndMark(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		has      bool
+		cut      int // endMarkCut: in[:cut] ends with the marker; 0: no cut
+	}{
+		{"marker alone", "انتهای پیام/", true, 0},
+		{"marker then a space", "انتهای خبر/  ", true, 0},
+		{"marker then a teaser", "انتهای متن/ تیتر بعدی", true, len("انتهای متن/")},
+		{"sentence, marker, teaser", "پایان. انتهای پیام/ تیتر", true, len("پایان. انتهای پیام/")},
+		{"no slash", "انتهای پیام تیتر", false, 0},
+		{"stem twice", "انتهای راه انتهای پیام/ تیتر", true, len("انتهای راه انتهای پیام/")},
+		{"none", "the end of the article", false, 0},
+		{"empty", "", false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := HasEndMark(tc.in); got != tc.has {
+				t.Errorf("HasEndMark(%q) = %v, want %v", tc.in, got, tc.has)
+			}
+			if got := endMarkCut(tc.in); got != tc.cut {
+				t.Errorf("endMarkCut(%q) = %d, want %d", tc.in, got, tc.cut)
+			}
+		})
+	}
+}
+
+// TestEndMarkNoSplit: with NoSplit every line stays one block, marker or
+// not.
+func TestEndMarkNoSplit(t *testing.T) {
+	d, err := Text("متن. انتهای پیام/ تیتر بعدی", TextOptions{NoSplit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 {
+		t.Fatalf("got %q", units(d))
+	}
+}
