@@ -31,6 +31,10 @@ func TestEndMarked(t *testing.T) {
 		{"marker before the body ends nothing", []string{mark, para, para}, []int{O, T, B}, []int{O, T, B}},
 		{"no marker", []string{para, teaser, para}, []int{B, R, B}, []int{B, R, B}},
 		{"the marker's words without its slash", []string{para, "انتهای پیام", para}, []int{B, O, B}, []int{B, O, B}},
+		{"source line after the body", []string{para, "منبع: ایسنا", teaser, para}, []int{B, M, B, B}, []int{B, M, R, R}},
+		{"source line with a space", []string{para, "منبع : ایسنا", teaser}, []int{B, M, B}, []int{B, M, R}},
+		{"source line decided content", []string{para, "منبع: ایسنا " + para, para}, []int{B, B, B}, []int{B, B, B}},
+		{"source line above the article", []string{"منبع: مهر", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"a title after the marker", []string{para, para, mark, teaser}, []int{T, B, O, T}, []int{T, B, O, R}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
