@@ -1,6 +1,9 @@
 package segment
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // End markers. Persian news agencies close an article's text with a
 // fixed line, "انتهای پیام/" (end of message), "انتهای خبر/" (end of
@@ -14,11 +17,15 @@ import "strings"
 // endMarkStem is what every end marker starts with.
 const endMarkStem = "انتهای "
 
+// maxEditorCode is the longest editor's code (in bytes) an end marker
+// carries after its slash.
+const maxEditorCode = 12
+
 // endMarkRests are the end markers past endMarkStem.
 var endMarkRests = [...]string{"پیام/", "خبر/", "متن/"}
 
-// endMarkAt returns the offset in s just past the first end marker, or -1
-// when s holds none.
+// endMarkAt returns the offset in s just past the first end marker (and
+// the editor's code written against it), or -1 when s holds none.
 func endMarkAt(s string) int {
 	for from := 0; from < len(s); {
 		i := strings.Index(s[from:], endMarkStem)
@@ -28,7 +35,23 @@ func endMarkAt(s string) int {
 		j := from + i + len(endMarkStem)
 		for _, r := range endMarkRests {
 			if strings.HasPrefix(s[j:], r) {
-				return j + len(r)
+				// an editor's code may follow the slash ("انتهای
+				// پیام/م", "انتهای پیام/63002/"): the marker runs to
+				// the next white space, unless that is further than a
+				// code runs (a word glued to the marker)
+				j += len(r)
+				k := j
+				for k < len(s) && k-j <= maxEditorCode {
+					c, n := utf8.DecodeRuneInString(s[k:])
+					if isSpace(c) {
+						break
+					}
+					k += n
+				}
+				if k-j <= maxEditorCode {
+					j = k
+				}
+				return j
 			}
 		}
 		from = j
