@@ -123,6 +123,7 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 	if ts, te := trimSpan(text, 0, len(text)); te-ts >= ShortPage {
 		only = strings.IndexByte(text[ts:te], '\n') < 0
 	}
+lines:
 	for pos := 0; pos <= len(text); {
 		if stopped(check, line) {
 			break
@@ -132,10 +133,9 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		if s >= e {
 			blank = true
 		}
-		full := false
 		for s < e {
 			// An article's end marker ends a unit, whatever follows it
-			// on the line (endmark.go): the line is segmented as two.
+			// on the line (endmark.go): the line is segmented in parts.
 			cut := e
 			if sp != nil {
 				if m := endMarkCut(text[s:e]); m > 0 {
@@ -156,13 +156,10 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 			}
 			d.Blocks[n].BlankBefore = blank
 			blank = false
-			if full = lim.count(len(d.Blocks)); full {
-				break
+			if lim.count(len(d.Blocks)) {
+				break lines
 			}
 			s, e = trimSpan(text, cut, e)
-		}
-		if full {
-			break
 		}
 		line++
 		pos = end + 1
