@@ -14,8 +14,15 @@ import (
 // title) is not the article: Text ends a unit after the marker, and the
 // classifier ends the article there (classifier/endmark.go).
 
-// endMarkStem is what every end marker starts with.
+// endMarkStem is what every end marker starts with. Pages written with
+// the Arabic yeh (U+064A, "انتهاي پيام/") hold the same markers: the
+// match folds it to the Persian yeh (U+06CC), both two bytes in UTF-8,
+// as segment's metadata tables fold Arabic letters (metaKey).
 const endMarkStem = "انتهای "
+
+// endMarkLead is endMarkStem up to its first yeh: what Text searches
+// for before matching the rest with the yeh folded.
+const endMarkLead = "انته"
 
 // maxEditorCode is the longest editor's code (in bytes) an end marker
 // carries after its slash.
@@ -28,13 +35,18 @@ var endMarkRests = [...]string{"پیام/", "خبر/", "متن/"}
 // the editor's code written against it), or -1 when s holds none.
 func endMarkAt(s string) int {
 	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], endMarkStem)
+		i := strings.Index(s[from:], endMarkLead)
 		if i < 0 {
 			return -1
 		}
-		j := from + i + len(endMarkStem)
+		j := from + i + len(endMarkLead)
+		if !hasPrefixYeh(s[j:], endMarkStem[len(endMarkLead):]) {
+			from = j
+			continue
+		}
+		j += len(endMarkStem) - len(endMarkLead)
 		for _, r := range endMarkRests {
-			if strings.HasPrefix(s[j:], r) {
+			if hasPrefixYeh(s[j:], r) {
 				// an editor's code may follow the slash ("انتهای
 				// پیام/م", "انتهای پیام/63002/"): the marker runs to
 				// the next white space, unless that is further than a
@@ -58,6 +70,29 @@ func endMarkAt(s string) int {
 	}
 	return -1
 }
+
+// hasPrefixYeh reports whether s begins with p, an Arabic yeh in s
+// standing for a Persian yeh in p.
+func hasPrefixYeh(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if s[i] == p[i] {
+			continue
+		}
+		if !strings.HasPrefix(p[i:], persianYeh) || !strings.HasPrefix(s[i:], arabicYeh) {
+			return false
+		}
+		i++ // both are two bytes
+	}
+	return true
+}
+
+const (
+	persianYeh = "\u06cc" // ی
+	arabicYeh  = "\u064a" // ي
+)
 
 // HasEndMark reports whether s holds an article's end marker ("انتهای
 // پیام/", "انتهای خبر/", "انتهای متن/").

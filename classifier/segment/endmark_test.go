@@ -18,6 +18,11 @@ func TestEndMark(t *testing.T) {
 		{"a word glued to the marker", "انتهای پیام/دلیل‌عصبانی‌شدن تیتر", true, len("انتهای پیام/")},
 		{"no slash", "انتهای پیام تیتر", false, 0},
 		{"stem twice", "انتهای راه انتهای پیام/ تیتر", true, len("انتهای راه انتهای پیام/")},
+		{"Arabic yeh", "انتهاي پيام/ تیتر", true, len("انتهاي پيام/")},
+		{"Arabic yeh in the stem only", "انتهاي خبر/ تیتر", true, len("انتهاي خبر/")},
+		{"Arabic yeh, editor's code", "انتهاي پيام/م", true, 0},
+		{"stem without its yeh", "انتهاپیام/ تیتر", false, 0},
+		{"stem cut short", "متن انته", false, 0},
 		{"none", "the end of the article", false, 0},
 		{"empty", "", false, 0},
 	} {
