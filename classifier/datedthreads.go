@@ -21,7 +21,8 @@ import (
 // and names are told by their shape (digits, a year or a clock, a few
 // words), not by any language's words. A date line that ends with a colon
 // introduces an entry of a chronology ("April 18, 1958:") and does not
-// count.
+// count. A relative date ("73 months ago", "vor 3 Stunden", "۳ ساعت
+// پیش": relativeDate) under a name line makes a unit too.
 //
 // Many threads write the author and the date on one header line ("# re:
 // Title 2004-12-27 12:46 flyingbirds", "Posted by Jane on 19.12.2025 at
@@ -155,7 +156,7 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		// then nameLine's cheapest test, before the date line is read
 		return i+1 < n && blocks[i].End-blocks[i].Start <= 2*maxNameBytes &&
 			blocks[i+1].End-blocks[i+1].Start <= 2*maxDateBytes && blocks[i].Line != blocks[i+1].Line &&
-			nameEnd(line(i)) && dateLine(line(i+1)) && nameLine(line(i))
+			nameEnd(line(i)) && unitDate(line(i+1)) && nameLine(line(i))
 	}, func(int, int) bool { return true })
 	threads(1, func(i int) bool {
 		// a header line, its comment on the lines after it
@@ -217,6 +218,55 @@ func dateLine(t string) bool {
 		i = j
 	}
 	return digits >= 2 && letters <= 4 && anchored
+}
+
+// unitDate reports whether t is a unit's date line: a date (dateLine) or
+// a relative date (relativeDate). Most lines hold no digit: that is
+// tested once.
+func unitDate(t string) bool {
+	if len(t) < 4 || !mayHaveDigits(t) {
+		return false
+	}
+	return dateLine(t) || relativeDate(t)
+}
+
+// maxRelativeBytes bounds a relative date line.
+const maxRelativeBytes = 40
+
+// relativeDate reports whether t is a relative date alone ("73 months
+// ago", "vor 3 Stunden", "۳ ساعت پیش", "il y a 2 jours"): three to five
+// words, one of them one to three digits and not the last, the others
+// letters only (a table's "26 hours" has one word of letters, a label's
+// "Head Line 2" ends with its number).
+func relativeDate(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) > maxRelativeBytes || !mayHaveDigits(t) {
+		return false
+	}
+	nw, nums, last := 0, 0, 0 // last: the end of the word of digits
+	for start, end := nextWord(t, 0); start < end; start, end = nextWord(t, end) {
+		if nw++; nw > 5 {
+			return false
+		}
+		nd, nl, n := 0, 0, 0
+		for _, r := range t[start:end] {
+			n++
+			switch {
+			case dateDigit(r):
+				nd++
+			case unicode.IsLetter(r):
+				nl++
+			}
+		}
+		switch {
+		case nd == n && nd <= 3:
+			nums++
+			last = end
+		case nl != n:
+			return false
+		}
+	}
+	return nw >= 3 && nums == 1 && last < len(t)
 }
 
 // mayHaveDigits reports whether t holds a dateDigit, reading bytes.

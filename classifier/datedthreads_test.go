@@ -38,6 +38,34 @@ func TestDateLine(t *testing.T) {
 	}
 }
 
+func TestRelativeDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english", "73 months ago", true},
+		{"german", "vor 3 Stunden", true},
+		{"french", "il y a 2 jours", true},
+		{"persian", "۳ ساعت پیش", true},
+		{"russian", "3 часа назад", true},
+		{"one word of letters", "26 hours", false},
+		{"number last", "Head Line 2", false},
+		{"two numbers", "3 hours 20 minutes", false},
+		{"a long number", "2025 was great", false},
+		{"punctuation", "3 hours ago.", false},
+		{"too many words", "it was 3 hours ago now", false},
+		{"no number", "a while ago", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := relativeDate(tc.text); got != tc.want {
+				t.Errorf("relativeDate(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestHeaderLine(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -131,6 +159,9 @@ func TestDatedThreads(t *testing.T) {
 		{"a column of dates", slices.Concat(article, []string{"12.04.2024, 10:21 Uhr", "Title one", "27.03.2024, 12:29 Uhr", "Title two", "25.03.2024, 05:13 Uhr", "Title three"}), 0},
 		{"quoted tweets", slices.Concat(article, []string{"Now there's a brand.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane!", "— Jane Roe (@jroe) April 16, 2019", para}), 0},
 		{"a forum's posts from the top", slices.Concat(article[:2], headers, article[:2], headers), 0},
+		{"relative dates", slices.Concat(article, comment("jyen", "73 months ago"), comment("Return Zero", "73 months ago"), comment("AngerDanger", "2 hours ago")), 9},
+		{"a table of hours", slices.Concat(article, []string{"Suunto Run", "$200", "20 hours", "Coros Vertix 2S", "$700", "118 hours", "Polar Grit X2", "$800", "30 hours"}), 0},
+		{"numbered labels", slices.Concat(article, []string{"Learn More", "Head Line 2", para, "Learn More", "Head Line 3", para, "Learn More", "Head Line 4", para}), 0},
 		{"adjacent header lines", slices.Concat(article, []string{"# re: Title 2004-12-27 12:46 pete", "# re: Title 2004-12-27 12:53 laura", "# re: Title 2004-12-27 12:55 ty"}), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
