@@ -506,11 +506,14 @@ func (w *walker) text(s string) {
 		w.textRunes(string(b[:n]))
 		s = s[k:]
 	}
-	if i := incompleteTail(s); i < len(s) {
+	// The tail is held only once the rest is written: a line break in a
+	// <pre> ends the run there (flush), and the held bytes, which come
+	// after it, must not go into that run.
+	i := incompleteTail(s)
+	w.textRunes(s[:i])
+	if i < len(s) {
 		w.nCarry = copy(w.carry[:], s[i:])
-		s = s[:i]
 	}
-	w.textRunes(s)
 }
 
 // endCarry puts a rune's first bytes held by text, before anything else

@@ -2003,6 +2003,10 @@ func (s *scanner) endTagFormatting(a atom.Atom, tag string) {
 		}
 		for j := oi; j < len(s.oe); j++ {
 			if isSpecial(&s.oe[j]) {
+				// A rune's first bytes the walker holds (walker.carry)
+				// are text of the block the adoption moves: html.Parse's
+				// text node ends here.
+				s.w.endCarry()
 				// (Adoptions move walker frames: pending tables are
 				// entered where they are first, unless the formatting
 				// element is walked before the table, foster-parented.)

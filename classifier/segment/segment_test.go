@@ -57,10 +57,13 @@ func TestHTMLBadInputs(t *testing.T) {
 		"inline glue":    {"<p>a <b>bold</b><i>ital</i> <a href=x>link</a>.</p>", []string{"a boldital link."}},
 		"br":             {"<div>one<br>two<br/><br>three</div>", []string{"one", "two", "three"}},
 		"pre":            {"<pre>  line 1\n\n  line 2\n</pre>", []string{"line 1", "line 2"}},
-		"controls":       {"<form><label>Name</label><select><option>A<option>B</select><button>Go</button></form>", []string{"Name", "A", "B", "Go"}},
-		"table":          {"<table><tr><td>a</td><td>b</td></tr></table>", []string{"a", "b"}},
-		"mixed rtl":      {"<p dir=rtl>سلام <b>world</b> خبر</p>", []string{"سلام world خبر"}},
-		"nbsp":           {"<p>&nbsp;a&nbsp;&nbsp;b&#8203;</p><p>\ufeff</p>", []string{"a b"}},
+		// a rune's first byte after a <pre>'s line break stays on the line after it
+		"pre, a cut rune after a line break": {"<pre>0\n\xe3</", []string{"0", "\xe3</"}},
+		"pre, a cut rune at the end":         {"<pre>0\n\xe3", []string{"0", "\xe3"}},
+		"controls":                           {"<form><label>Name</label><select><option>A<option>B</select><button>Go</button></form>", []string{"Name", "A", "B", "Go"}},
+		"table":                              {"<table><tr><td>a</td><td>b</td></tr></table>", []string{"a", "b"}},
+		"mixed rtl":                          {"<p dir=rtl>سلام <b>world</b> خبر</p>", []string{"سلام world خبر"}},
+		"nbsp":                               {"<p>&nbsp;a&nbsp;&nbsp;b&#8203;</p><p>\ufeff</p>", []string{"a b"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
