@@ -287,7 +287,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// a listing of title-and-summary cards
 		res.HasArticle = false
 	}
-	if !res.HasArticle && shortArticle(doc.Text, doc.Blocks, classes) {
+	if !res.HasArticle && shortArticle(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }) {
 		// a headline and a paragraph or two, as text or as an HTML
 		// fragment: too short for the page model
 		res.HasArticle = true

@@ -18,21 +18,26 @@ func TestShortArticle(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		blocks []blk
+		cp     []float64 // the blocks' content probabilities (nil: 0)
 		want   bool
 	}{
-		{"headline and paragraph", []blk{{head, title}, {para, body}}, true},
-		{"a paragraph alone", []blk{{para, body}}, true},
-		{"four blocks", []blk{{head, nav}, {para, body}, {para, body}, {open, rel}}, true},
-		{"five blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {open, rel}}, false},
-		{"paragraph not kept", []blk{{head, title}, {para, rel}}, false},
-		{"headlines only", []blk{{head, title}, {head, title}, {head, title}}, false},
-		{"a standfirst without a sentence end", []blk{{head, title}, {open, body}}, true},
-		{"a short line without a sentence end", []blk{{head, title}, {"Residents who want to comment can do so", body}}, false},
-		{"seven words without a sentence end", []blk{{head, title}, {"Councillors representing the northern districts rejected amendments", body}}, false},
-		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, true},
-		{"Chinese too short without a sentence end", []blk{{head, title}, {"市议会周二投票决定扩大城市公交网络市议会周二投票决定" + strings.Repeat("1234567890", 4), body}}, false},
-		{"Chinese with its sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4) + "。", body}}, true},
-		{"empty", nil, false},
+		{"headline and paragraph", []blk{{head, title}, {para, body}}, nil, true},
+		{"a paragraph alone", []blk{{para, body}}, nil, true},
+		{"four blocks", []blk{{head, nav}, {para, body}, {para, body}, {open, rel}}, nil, true},
+		{"five blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {open, rel}}, nil, false},
+		{"paragraph not kept", []blk{{head, title}, {para, rel}}, []float64{0.9, 0.1}, false},
+		{"a lead near the cut after a kept headline", []blk{{head, title}, {para, model.ClassLegal}}, []float64{0.9, 0.45}, true},
+		{"a standfirst near the cut after a kept headline", []blk{{head, title}, {open, rel}}, []float64{0.9, shortLedeProb}, true},
+		{"a lead near the cut, no block kept", []blk{{head, nav}, {para, model.ClassLegal}}, []float64{0.4, 0.45}, false},
+		{"a kept headline and a short line near the cut", []blk{{head, title}, {"Read more", rel}}, []float64{0.9, 0.45}, false},
+		{"headlines only", []blk{{head, title}, {head, title}, {head, title}}, nil, false},
+		{"a standfirst without a sentence end", []blk{{head, title}, {open, body}}, nil, true},
+		{"a short line without a sentence end", []blk{{head, title}, {"Residents who want to comment can do so", body}}, nil, false},
+		{"seven words without a sentence end", []blk{{head, title}, {"Councillors representing the northern districts rejected amendments", body}}, nil, false},
+		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, nil, true},
+		{"Chinese too short without a sentence end", []blk{{head, title}, {"市议会周二投票决定扩大城市公交网络市议会周二投票决定" + strings.Repeat("1234567890", 4), body}}, nil, false},
+		{"Chinese with its sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4) + "。", body}}, nil, true},
+		{"empty", nil, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bs := make([]testBlock, len(tc.blocks))
@@ -40,7 +45,13 @@ func TestShortArticle(t *testing.T) {
 				bs[i] = testBlock{b.text, i, b.class}
 			}
 			text, blocks, classes := layBlocks(bs)
-			if got := shortArticle(text, blocks, classes); got != tc.want {
+			cp := func(i int) float64 {
+				if tc.cp == nil {
+					return 0
+				}
+				return tc.cp[i]
+			}
+			if got := shortArticle(text, blocks, classes, cp); got != tc.want {
 				t.Errorf("shortArticle = %v, want %v", got, tc.want)
 			}
 		})
@@ -61,6 +72,10 @@ func TestClassifyShortText(t *testing.T) {
 	}{
 		{name: "swedish brief", text: "Vädjar efter attackerna\nÅtminstone nio personer dog och mer än 30 skadades i huvudstaden Kiev under natten, enligt stadens myndigheter.\nPresidenten skriver på X att landet behöver fler luftvärnsrobotar.", mode: ModeText},
 		{name: "german brief", text: "Israel und Gaza: News und Entwicklungen im Nahostkonflikt\nDie israelische Armee hat nach eigenen Angaben in der Nacht erneut Ziele im Gazastreifen angegriffen, darunter mehrere Tunnel.\nDie Verhandlungen über eine Waffenruhe gehen weiter.", mode: ModeText},
+		// a lead the model calls the closing line (legal, content
+		// probability 0.49) under a headline it keeps; the page model
+		// called the two a listing
+		{name: "german lead called legal", url: "https://www.fr.de/ratgeber/wohnen/ambrosia-giftig-garten-allergische-reaktionen-pflanze-erkennen-bekaempfen-zr-93036630.html", text: "Warum Ambrosia in deutschen Gärten zur Bedrohung wird\nAmbrosia breitet sich in deutschen Gärten aus und kann gesundheitliche Schäden verursachen. Erfahren Sie, wie Sie die giftige Pflanze erkennen und bekämpfen.", mode: ModeText},
 		// an HTML fragment without <head>, as a CMS sends an article's
 		// body: with the page's title among the page features, the page
 		// model called such a headline and paragraph a listing
@@ -74,7 +89,7 @@ func TestClassifyShortText(t *testing.T) {
 			if !res.HasArticle || tc.mode == ModeText && res.PageKind != PageArticle {
 				t.Errorf("HasArticle %v, PageKind %v; want an article", res.HasArticle, res.PageKind)
 			}
-			first := strings.SplitN(tc.text, "\n", 3)[1]
+			first := strings.Split(tc.text, "\n")[1]
 			if tc.mode == ModeHTML {
 				first = "The river rose by two metres"
 			}
