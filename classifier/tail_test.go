@@ -50,16 +50,34 @@ func checkClasses(t *testing.T, classes, want []int) {
 func TestProseTail(t *testing.T) {
 	const short = "Share this article."
 	para, open := testPara, testOpen
-	body, legal, nav := model.ClassBody, model.ClassLegal, model.ClassNavigation
+	body, legal, nav, rel := model.ClassBody, model.ClassLegal, model.ClassNavigation, model.ClassRelated
+	meta, com, ad := model.ClassMetadata, model.ClassComments, model.ClassAd
 	type blk = testBlock
+	// long: a clean text with n related lines, then a paragraph, after its
+	// first paragraph
+	long := func(n int) ([]blk, []int) {
+		bs, want := []blk{{para, 0, body}}, []int{body}
+		for i := range n {
+			bs, want = append(bs, blk{"Signs of stress", i + 1, rel}), append(want, rel)
+		}
+		return append(bs, blk{para, n + 1, legal}), append(want, legal)
+	}
+	tooLong, tooLongWant := long(maxCleanTail)
 	for _, tc := range []struct {
 		name   string
 		blocks []blk
 		want   []int
 	}{
+		{"a clean text's tail too long", tooLong, tooLongWant},
 		{"last paragraph", []blk{{para, 0, body}, {para, 1, legal}}, []int{body, body}},
 		{"two last paragraphs", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, nav}}, []int{body, body, body}},
-		{"three last paragraphs", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, legal}, {para, 3, legal}}, []int{body, legal, legal, legal}},
+		{"three last paragraphs after boilerplate", []blk{{short, 0, nav}, {para, 1, body}, {para, 2, legal}, {para, 3, legal}, {para, 4, legal}}, []int{nav, body, legal, legal, legal}},
+		{"three last paragraphs of a clean text", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, legal}, {para, 3, legal}}, []int{body, body, body, body}},
+		{"a clean text's subheading and list", []blk{{para, 0, body}, {"Signs of stress", 1, rel}, {"Losing a job", 2, rel}, {"Moving house", 3, nav}, {para, 4, legal}}, []int{body, body, body, body, body}},
+		{"a clean text ending with a short line", []blk{{para, 0, body}, {para, 1, legal}, {para, 2, legal}, {"Signs of stress", 3, rel}}, []int{body, legal, legal, rel}},
+		{"a clean text's tail with a metadata line", []blk{{para, 0, body}, {"Tags: stress", 1, meta}, {para, 2, legal}, {para, 3, legal}}, []int{body, meta, legal, legal}},
+		{"a clean text's tail with a comment", []blk{{para, 0, body}, {"Anna", 1, com}, {para, 2, com}, {para, 3, legal}}, []int{body, com, com, legal}},
+		{"a clean text's tail with an ad", []blk{{para, 0, body}, {"Cheap flights to Istanbul", 1, ad}, {para, 2, legal}, {para, 3, legal}}, []int{body, ad, legal, legal}},
 		{"a short line after", []blk{{para, 0, body}, {para, 1, legal}, {short, 2, legal}}, []int{body, legal, legal}},
 		{"no sentence end", []blk{{para, 0, body}, {open, 1, legal}}, []int{body, legal}},
 		{"already content", []blk{{para, 0, body}, {para, 1, body}}, []int{body, body}},
