@@ -372,6 +372,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
+	endMarkLines(doc.Text, doc.Blocks, classes)
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}

@@ -58,3 +58,22 @@ func endMarked(text string, blocks []segment.Block, classes []int, boilerplate f
 func sourceLine(t string) bool {
 	return strings.HasPrefix(t, "منبع:") || strings.HasPrefix(t, "منبع :")
 }
+
+// endMarkLines names other (model.ClassOther, the class the Persian
+// boilerplate list gives them: ../shared/persian/boilerplate/phrases.tsv's
+// "end marker") every block that is an end marker alone
+// (segment.EndMarkLine), whatever the model called it: standing after
+// the article, the marker took the class of what follows it (comments,
+// related, share), and as content it is no article text. Both modes,
+// every page.
+func endMarkLines(text string, blocks []segment.Block, classes []int) {
+	for i, b := range blocks {
+		if b.End-b.Start <= maxEndMarkLine && segment.EndMarkLine(text[b.Start:b.End]) {
+			classes[i] = model.ClassOther
+		}
+	}
+}
+
+// maxEndMarkLine is the longest block, in bytes, endMarkLines reads: a
+// marker and an editor's code, with room for white space.
+const maxEndMarkLine = 64

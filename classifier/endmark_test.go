@@ -47,3 +47,34 @@ func TestEndMarked(t *testing.T) {
 		})
 	}
 }
+
+func TestEndMarkLines(t *testing.T) {
+	const (
+		para = "متن خبر در این بند آمده است و جمله به پایان می رسد."
+		B    = model.ClassBody
+		O    = model.ClassOther
+		C    = model.ClassComments
+		R    = model.ClassRelated
+	)
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		classes []int
+		want    []int
+	}{
+		{"a marker called comments", []string{para, "انتهای پیام/", "دیدگاه ها"}, []int{B, C, C}, []int{B, O, C}},
+		{"slash first, called body", []string{para, "/انتهای پیام"}, []int{B, B}, []int{B, O}},
+		{"end of news", []string{para, "پایان خبر", "تیتر بعدی"}, []int{B, R, R}, []int{B, O, R}},
+		{"a marker glued to a teaser", []string{para, "انتهای پیام/ تیتر بعدی"}, []int{B, R}, []int{B, R}},
+		{"the words in a sentence", []string{"پایان خبر خوش برای مردم بود."}, []int{B}, []int{B}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := slices.Clone(tc.classes)
+			endMarkLines(text, blocks, classes)
+			if !slices.Equal(classes, tc.want) {
+				t.Fatalf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}

@@ -104,6 +104,40 @@ const (
 // پیام/", "انتهای خبر/", "انتهای متن/").
 func HasEndMark(s string) bool { return endMarkAt(s) >= 0 }
 
+// EndMarkLine reports whether s, trimmed of white space, is an end
+// marker and nothing else: "انتهای پیام/" (an editor's code may follow its
+// slash), the marker written with its slash first ("/انتهای پیام"), as
+// some pages lay it out for right-to-left display, or "پایان خبر" (end of
+// news), which other agencies write alone on the article's last line
+// (HasEndMark leaves it out: inside a line it is ordinary prose).
+func EndMarkLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) == len(endOfNews) && hasPrefixYeh(s, endOfNews) {
+		return true
+	}
+	if t, ok := strings.CutPrefix(s, "/"); ok {
+		t = strings.TrimSpace(t)
+		if !hasPrefixYeh(t, endMarkStem) {
+			return false
+		}
+		if endMarkAt(t) == len(t) {
+			return true // slashes on both sides
+		}
+		rest := t[len(endMarkStem):]
+		for _, r := range endMarkRests {
+			if r = r[:len(r)-1]; len(rest) == len(r) && hasPrefixYeh(rest, r) {
+				return true
+			}
+		}
+		return false
+	}
+	return hasPrefixYeh(s, endMarkStem) && endMarkAt(s) == len(s)
+}
+
+// endOfNews is "end of news", a closing line some agencies write instead
+// of an end marker.
+const endOfNews = "پایان خبر"
+
 // endMarkCut returns where the first end marker of the line s ends when
 // more text follows it on the line, else 0.
 func endMarkCut(s string) int {

@@ -48,3 +48,34 @@ func TestEndMarkNoSplit(t *testing.T) {
 		t.Fatalf("got %q", units(d))
 	}
 }
+
+func TestEndMarkLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     bool
+	}{
+		{"marker alone", "انتهای پیام/", true},
+		{"white space around", "  انتهای خبر/ \n", true},
+		{"editor's code", "انتهای پیام/63002/", true},
+		{"slash first", "/انتهای پیام", true},
+		{"slash first, space after it", "/ انتهای متن", true},
+		{"slash first, Arabic yeh", "/انتهاي پيام", true},
+		{"Arabic yeh", "انتهاي پيام/", true},
+		{"end of news", "پایان خبر", true},
+		{"end of news, Arabic yeh", "پايان خبر", true},
+		{"end of news in a sentence", "پایان خبر خوش بود", false},
+		{"marker then a teaser", "انتهای پیام/ تیتر بعدی", false},
+		{"sentence then marker", "پایان. انتهای پیام/", false},
+		{"no slash", "انتهای پیام", false},
+		{"slash first, then more", "/انتهای پیام تیتر", false},
+		{"slashes on both sides", "/انتهای پیام/", true},
+		{"empty", "", false},
+		{"a slash", "/", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := EndMarkLine(tc.in); got != tc.want {
+				t.Errorf("EndMarkLine(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
