@@ -287,9 +287,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// a listing of title-and-summary cards
 		res.HasArticle = false
 	}
-	if !res.HasArticle && shortArticle(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }) {
+	if (!res.HasArticle || res.PageKind != PageArticle) && shortArticle(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }) {
 		// a headline and a paragraph or two, as text or as an HTML
-		// fragment: too short for the page model
+		// fragment: too short for the page model (which may also have
+		// named a kind other than article for a text it let hold one)
 		res.HasArticle = true
 		res.PageKind = PageArticle
 	}
