@@ -51,7 +51,7 @@ const (
 // (the headline) and another a lede the decoding made boilerplate at a
 // content probability of shortLedeProb or more (shortLedes then makes it
 // body). The caller applies it to documents, text or HTML, the page model
-// judged to hold no article.
+// judged to hold no article or named a kind other than article.
 //
 // The lede near the cut (session 31): the page model and the block model
 // agree on a headline and its lead sent alone, which they read as one

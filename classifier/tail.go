@@ -128,9 +128,10 @@ const maxCleanTail = 16
 // 0.957, persian-heldout oneline one page up (+0.023) on both; eval only:
 // daniel clean 0.978 → 0.980 / 0.984 → 0.985. Every page that moved went
 // up (41 / 43), and no other row of the html, text, markdown, brief or
-// fragment modes moved. Without the comment and ad guards, 4 / 5 more clean pages
-// went up (the model's comments and ads in an article's last lines), but
-// a thread under an article sent from its headline would become body.
+// fragment modes moved. Without the comment and ad guards, 4 / 5 more
+// clean pages went up (the model's comments and ads in an article's last
+// lines), but a thread under an article sent from its headline would
+// become body.
 func cleanTail(text string, blocks []segment.Block, classes []int, last int) bool {
 	if len(classes)-1-last > maxCleanTail {
 		return false
