@@ -267,10 +267,10 @@ type Result struct {
 	// PageKind is what kind of page the document is (PageUnspecified
 	// when the model has no page model; PageListing for plain text that
 	// is mostly teaser cards written twice, cardPage, and PageArticle for
-	// a short text that holds a paragraph, shortArticle, whatever the
-	// page model says); PageKindProbs holds each kind's
-	// probability, indexed by PageKind (with a page forest in the model,
-	// the mean of its logistic part's and its forest's).
+	// a short document, text or an HTML fragment, that holds a lead,
+	// shortArticle, whatever the page model says); PageKindProbs holds
+	// each kind's probability, indexed by PageKind (with a page forest in
+	// the model, the mean of its logistic part's and its forest's).
 	PageKind      PageKind
 	PageKindProbs [NumPageKinds]float64
 	// HasArticle reports whether the page holds an article: PageKind is
@@ -278,8 +278,10 @@ type Result struct {
 	// reaches the model's cut (a lower one when one region dominates the
 	// content) while the page model is not sure of another kind, or the
 	// model has no page model; and, in plain text, the page is not mostly
-	// teaser cards (cardPage); or the page is a plain text of at most four
-	// blocks, one of them a paragraph kept as content (shortArticle).
+	// teaser cards (cardPage); or the document, text or an HTML fragment,
+	// has at most four blocks, one of them a paragraph or standfirst kept
+	// as content, or a kept headline and such a lead the decoding was
+	// unsure of (shortArticle).
 	HasArticle bool
 	Blocks     []Block
 	Summary    Summary
