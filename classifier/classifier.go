@@ -287,7 +287,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// a listing of title-and-summary cards
 		res.HasArticle = false
 	}
-	if (!res.HasArticle || res.PageKind != PageArticle) && shortArticle(doc.Text, doc.Blocks, classes, func(i int) float64 { return preds.At(i).ContentProb }) {
+	contentProb := func(i int) float64 { return preds.At(i).ContentProb }
+	if (!res.HasArticle || res.PageKind != PageArticle) && shortArticle(doc.Text, doc.Blocks, classes, contentProb) {
 		// a headline and a paragraph or two, as text or as an HTML
 		// fragment: too short for the page model (which may also have
 		// named a kind other than article for a text it let hold one)
@@ -312,7 +313,6 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && page.Kind != model.PageForum {
 		commentThreads(doc.Blocks, classes)
 	}
-	contentProb := func(i int) float64 { return preds.At(i).ContentProb }
 	if res.HasArticle {
 		longProse(doc.Text, doc.Blocks, classes, contentProb)
 	}
