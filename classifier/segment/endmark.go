@@ -115,23 +115,27 @@ func EndMarkLine(s string) bool {
 	if len(s) == len(endOfNews) && hasPrefixYeh(s, endOfNews) {
 		return true
 	}
-	if t, ok := strings.CutPrefix(s, "/"); ok {
+	t, slashFirst := strings.CutPrefix(s, "/")
+	if slashFirst {
 		t = strings.TrimSpace(t)
-		if !hasPrefixYeh(t, endMarkStem) {
-			return false
-		}
-		if endMarkAt(t) == len(t) {
-			return true // slashes on both sides
-		}
-		rest := t[len(endMarkStem):]
-		for _, r := range endMarkRests {
-			if r = r[:len(r)-1]; len(rest) == len(r) && hasPrefixYeh(rest, r) {
-				return true
-			}
-		}
+	}
+	if !hasPrefixYeh(t, endMarkStem) {
 		return false
 	}
-	return hasPrefixYeh(s, endMarkStem) && endMarkAt(s) == len(s)
+	if endMarkAt(t) == len(t) {
+		return true // (after a first slash too: slashes on both sides)
+	}
+	if !slashFirst {
+		return false
+	}
+	// the slash first, none after: the rest is a marker's without its slash
+	rest := t[len(endMarkStem):]
+	for _, r := range endMarkRests {
+		if r = r[:len(r)-1]; len(rest) == len(r) && hasPrefixYeh(rest, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // endOfNews is "end of news", a closing line some agencies write instead
