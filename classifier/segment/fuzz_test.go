@@ -43,6 +43,7 @@ func FuzzText(f *testing.F) {
 		"a\x00b?\xffc (+عکس) d e f g", "x (+عکس)(+فیلم) y z w", "\u00a0\u2028 a \u3000",
 		"one two three four five six seven eight nine ten eleven\ntwelve thirteen fourteen fifteen sixteen seventeen\nend of it all.",
 		strings.Repeat("Home News. خبر اول است؟ ", 200),
+		strings.Repeat("عنوان خبر + فیلم ", 80) + "+ + + عکس",
 	} {
 		f.Add(s)
 	}

@@ -385,29 +385,45 @@ var (
 )
 
 // appendSentences appends the blocks of the long line text[s:e]: each run
-// of text up to a sentence end (., !, ?, ؟, 。 … then white space) goes to
-// the splitter as if it were a line of its own.
+// of text up to a sentence end (., !, ?, ؟, 。 … then white space) or a
+// title mark (plusMarkEnd) goes to the splitter as if it were a line of
+// its own.
 //
 // It stops once lim is passed (the caller then sees the limit's error), so
 // that a line of a million tiny sentences costs no more than the limit.
 func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
+	// piece appends text[from:to] cut at its title marks; it reports
+	// whether lim is passed
+	piece := func(from, to int) bool {
+		for {
+			end, ok := plusMarkEnd(text, from, to)
+			if !ok {
+				end = to
+			}
+			if ss, se := trimSpan(text, from, end); ss < se {
+				bs = sp.appendLine(bs, text, ss, se, line, sc)
+				if lim.count(len(bs)) {
+					return true
+				}
+			}
+			if !ok {
+				return false
+			}
+			from = end
+		}
+	}
 	from := s
 	for i := s; i < e; {
 		var ok bool
 		if i, ok = nextSentenceEnd(text, i, e); !ok {
 			break
 		}
-		if ss, se := trimSpan(text, from, i); ss < se {
-			bs = sp.appendLine(bs, text, ss, se, line, sc)
-			if lim.count(len(bs)) {
-				return bs
-			}
+		if piece(from, i) {
+			return bs
 		}
 		from = i
 	}
-	if ss, se := trimSpan(text, from, e); ss < se {
-		bs = sp.appendLine(bs, text, ss, se, line, sc)
-	}
+	piece(from, e)
 	return bs
 }
 
