@@ -34,6 +34,8 @@ func TestEndMarked(t *testing.T) {
 		{"source line after the body", []string{para, "منبع: ایسنا", teaser, para}, []int{B, M, B, B}, []int{B, M, R, R}},
 		{"source line with a space", []string{para, "منبع : ایسنا", teaser}, []int{B, M, B}, []int{B, M, R}},
 		{"source line decided content", []string{para, "منبع: ایسنا " + para, para}, []int{B, B, B}, []int{B, B, B}},
+		{"source line decided content after the body", []string{para, para, "منبع: تسنیم تگ ها: سلامت " + teaser, para}, []int{B, B, B, B}, []int{B, B, R, R}},
+		{"source line decided content after one paragraph", []string{para, "منبع: تسنیم " + teaser, para}, []int{B, B, B}, []int{B, B, B}},
 		{"source line above the article", []string{"منبع: مهر", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"a title after the marker", []string{para, para, mark, teaser}, []int{T, B, O, T}, []int{T, B, O, R}},
 	} {
