@@ -385,26 +385,40 @@ var (
 )
 
 // appendSentences appends the blocks of the long line text[s:e]: each run
-// of text up to a sentence end (., !, ?, ؟, 。 … then white space) or a
-// title mark (plusMarkEnd) goes to the splitter as if it were a line of
-// its own.
+// of text up to a sentence end (., !, ?, ؟, 。 … then white space), a
+// title mark (plusMarkEnd) or the start of a phrase written twice
+// (doubledNext) goes to the splitter as if it were a line of its own.
 //
 // It stops once lim is passed (the caller then sees the limit's error), so
 // that a line of a million tiny sentences costs no more than the limit.
 func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
 	// piece appends text[from:to] cut at its title marks; it reports
 	// whether lim is passed
+	emit := func(from, to int) bool {
+		if ss, se := trimSpan(text, from, to); ss < se {
+			bs = sp.appendLine(bs, text, ss, se, line, sc)
+			return lim.count(len(bs))
+		}
+		return false
+	}
 	piece := func(from, to int) bool {
 		for {
 			end, ok := plusMarkEnd(text, from, to)
 			if !ok {
 				end = to
 			}
-			if ss, se := trimSpan(text, from, end); ss < se {
-				bs = sp.appendLine(bs, text, ss, se, line, sc)
-				if lim.count(len(bs)) {
+			for pos, skip := from, true; ; skip = false {
+				at, resume, ok := doubledNext(text, pos, end, skip)
+				if !ok {
+					break
+				}
+				if emit(from, at) {
 					return true
 				}
+				from, pos = at, resume
+			}
+			if emit(from, end) {
+				return true
 			}
 			if !ok {
 				return false
