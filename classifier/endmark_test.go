@@ -36,6 +36,10 @@ func TestEndMarked(t *testing.T) {
 		{"source line decided content", []string{para, "منبع: ایسنا " + para, para}, []int{B, B, B}, []int{B, B, B}},
 		{"source line decided content after the body", []string{para, para, "منبع: تسنیم تگ ها: سلامت " + teaser, para}, []int{B, B, B, B}, []int{B, B, R, R}},
 		{"source line decided content after one paragraph", []string{para, "منبع: تسنیم " + teaser, para}, []int{B, B, B}, []int{B, B, B}},
+		{"tag line after the body", []string{para, "برچسب ها: سلامت ، دندان", teaser, para}, []int{B, M, B, B}, []int{B, M, R, R}},
+		{"tag line with a zero-width non-joiner", []string{para, "کلیدواژه\u200cها: سلامت", teaser}, []int{B, M, B}, []int{B, M, R}},
+		{"tag line decided content after the body", []string{para, para, "تگ ها: سلامت " + teaser, para}, []int{B, B, B, B}, []int{B, B, R, R}},
+		{"tag line above the article", []string{"برچسب: سلامت", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"source line above the article", []string{"منبع: مهر", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"a title after the marker", []string{para, para, mark, teaser}, []int{T, B, O, T}, []int{T, B, O, R}},
 	} {
