@@ -26,6 +26,13 @@ const (
 	maxDoubled = 24
 )
 
+// minDoubledPiece is the fewest bytes between two cuts appendSentences
+// makes at doubled phrases in a piece, a card and its summary: cuts
+// closer together than that would be text that repeats itself ("a b c a
+// b c d …", a refrain), not cards, and could pass the block limit (one
+// block per 64 bytes) on a line the splitter keeps whole.
+const minDoubledPiece = 64
+
 // span is a word's bounds in the text.
 type span struct{ start, end int }
 

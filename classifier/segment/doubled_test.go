@@ -149,3 +149,17 @@ func TestGluedDoubledCard(t *testing.T) {
 	}
 	t.Errorf("no block starts with the doubled title; the last blocks: %q", tail)
 }
+
+// TestGluedRefrain: text that repeats itself on one line ("a b c a b c d
+// …") is no run of cards, and its doubled phrases cut it at most once
+// every minDoubledPiece bytes, under the classifier's block limit.
+func TestGluedRefrain(t *testing.T) {
+	text := strings.Repeat("a b c a b c d ", 8<<10)
+	doc, err := Text(text, TextOptions{Reflow: true, LongSplitter: DefaultLongSplitter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if max := len(text)/minDoubledPiece + 1; len(doc.Blocks) > max {
+		t.Errorf("%d blocks for %d bytes, want at most %d", len(doc.Blocks), len(text), max)
+	}
+}

@@ -407,15 +407,20 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 			if !ok {
 				end = to
 			}
+			last := -1 // the last cut at a doubled phrase
 			for pos, skip := from, true; ; skip = false {
 				at, resume, ok := doubledNext(text, pos, end, skip)
 				if !ok {
 					break
 				}
+				pos = resume
+				if last >= 0 && at-last < minDoubledPiece {
+					continue // "a b c a b c d a b c a b c d …": no cards
+				}
 				if emit(from, at) {
 					return true
 				}
-				from, pos = at, resume
+				from, last = at, at
 			}
 			if emit(from, end) {
 				return true
