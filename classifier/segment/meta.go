@@ -308,3 +308,31 @@ func metaSuffix(text string, ws []word, from int) int {
 	}
 	return n
 }
+
+// labelNext returns where, in text[from:to], the first metadata label
+// starts and where it ends, and whether there is one: a word of
+// metaLabels that ends with a colon ("بروزرسانی:", "Updated:"), with the
+// word before it when that is one of metaLabels too ("کد خبر:", "تاریخ
+// انتشار:"). On a page glued onto one line the article's title runs into
+// the date line under it ("… “سنکل” آخرین بروزرسانی: ۲۹ شهریور ۱۴۰۲"),
+// and the two made one block, called metadata; appendSentences cuts at
+// the label, so that the title is a block of its own and metaPrefix reads
+// the date line. Limits: a label's other words ("آخرین", last) stay with
+// the text before it; a label inside a sentence ("… گفت منبع: …") cuts
+// it too. Its cost is linear in to-from.
+func labelNext(text string, from, to int) (start, end int, ok bool) {
+	var before span // the word before the one read; empty before the first
+	for pos := from; ; {
+		s, e := nextField(text, pos, to)
+		if s == e {
+			return 0, 0, false
+		}
+		if w := text[s:e]; strings.HasSuffix(w, ":") && metaIn(w)&inLabels != 0 {
+			if before.end > before.start && metaIn(text[before.start:before.end])&inLabels != 0 {
+				return before.start, e, true
+			}
+			return s, e, true
+		}
+		before, pos = span{s, e}, e
+	}
+}

@@ -386,14 +386,15 @@ var (
 
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space), a
-// title mark (plusMarkEnd) or the start of a phrase written twice
-// (doubledNext) goes to the splitter as if it were a line of its own.
+// title mark (plusMarkEnd), a metadata label (labelNext) or the start of
+// a phrase written twice (doubledNext) goes to the splitter as if it were
+// a line of its own.
 //
 // It stops once lim is passed (the caller then sees the limit's error), so
 // that a line of a million tiny sentences costs no more than the limit.
 func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *lineScratch, lim *blockLimit) []Block {
-	// piece appends text[from:to] cut at its title marks; it reports
-	// whether lim is passed
+	// Each step appends text[from:to] cut at what it finds, the pieces
+	// going to the next step; each reports whether lim is passed.
 	emit := func(from, to int) bool {
 		if ss, se := trimSpan(text, from, to); ss < se {
 			bs = sp.appendLine(bs, text, ss, se, line, sc)
@@ -401,32 +402,52 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		}
 		return false
 	}
+	// doubled cuts before phrases written twice.
+	doubled := func(from, to int) bool {
+		last := -1 // the last cut at a doubled phrase
+		for pos, skip := from, true; ; skip = false {
+			at, resume, ok := doubledNext(text, pos, to, skip)
+			if !ok {
+				break
+			}
+			pos = resume
+			if last >= 0 && at-last < minDoubledPiece {
+				continue // "a b c a b c d a b c a b c d …": no cards
+			}
+			if emit(from, at) {
+				return true
+			}
+			from, last = at, at
+		}
+		return emit(from, to)
+	}
+	// labels cuts before metadata labels.
+	labels := func(from, to int) bool {
+		for pos := from; ; {
+			at, resume, ok := labelNext(text, pos, to)
+			if !ok {
+				break
+			}
+			pos = resume
+			if at == from {
+				continue // the piece starts with the label
+			}
+			if doubled(from, at) {
+				return true
+			}
+			from = at
+		}
+		return doubled(from, to)
+	}
+	// piece cuts after title marks.
 	piece := func(from, to int) bool {
 		for {
 			end, ok := plusMarkEnd(text, from, to)
 			if !ok {
-				end = to
+				return labels(from, to)
 			}
-			last := -1 // the last cut at a doubled phrase
-			for pos, skip := from, true; ; skip = false {
-				at, resume, ok := doubledNext(text, pos, end, skip)
-				if !ok {
-					break
-				}
-				pos = resume
-				if last >= 0 && at-last < minDoubledPiece {
-					continue // "a b c a b c d a b c a b c d …": no cards
-				}
-				if emit(from, at) {
-					return true
-				}
-				from, last = at, at
-			}
-			if emit(from, end) {
+			if labels(from, end) {
 				return true
-			}
-			if !ok {
-				return false
 			}
 			from = end
 		}
