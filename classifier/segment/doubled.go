@@ -36,6 +36,18 @@ const minDoubledPiece = 64
 // span is a word's bounds in the text.
 type span struct{ start, end int }
 
+// fingerprint is a word's length and three of its bytes (first, middle,
+// last): equal words have equal fingerprints, and most unequal ones
+// differ, so that doubledNext compares words only where they may be
+// equal.
+func fingerprint(text string, sp span) uint64 {
+	n := sp.end - sp.start
+	if n == 0 {
+		return 0
+	}
+	return uint64(n)<<24 | uint64(text[sp.start])<<16 | uint64(text[sp.start+n/2])<<8 | uint64(text[sp.end-1])
+}
+
 // doubledWindow is the ring of words doubledNext reads ahead: a power of
 // two above the 2*maxDoubled words a phrase and its copy take.
 const doubledWindow = 64
@@ -51,13 +63,15 @@ const doubledWindow = 64
 // copy would start.
 func doubledNext(text string, from, to int, skipFirst bool) (start, end int, ok bool) {
 	var ring [doubledWindow]span
-	n, pos := 0, from // words read, and where reading goes on
+	var fps [doubledWindow]uint64 // the words' fingerprints
+	n, pos := 0, from             // words read, and where reading goes on
 	read := func() bool {
 		s, e := nextField(text, pos, to)
 		if s == e {
 			return false
 		}
 		ring[n%doubledWindow] = span{s, e}
+		fps[n%doubledWindow] = fingerprint(text, span{s, e})
 		n++
 		pos = e
 		return true
@@ -72,8 +86,9 @@ func doubledNext(text string, from, to int, skipFirst bool) (start, end int, ok 
 		if i == 0 && skipFirst {
 			continue
 		}
+		first := fps[i%doubledWindow]
 		for k := minDoubled; k <= maxDoubled && i+2*k <= n; k++ {
-			if w(i+k) != w(i) {
+			if fps[(i+k)%doubledWindow] != first || w(i+k) != w(i) {
 				continue
 			}
 			same := true
@@ -91,19 +106,15 @@ func doubledNext(text string, from, to int, skipFirst bool) (start, end int, ok 
 
 // nextField returns the bounds of the first word of text[i:to] (a run of
 // runes that are not white space, isSpace); start == end when there is
-// none.
+// none. Only the lead bytes that can start a white space rune outside
+// ASCII (spaceLead) are decoded: a Persian or Chinese word is read byte by
+// byte, and the bounds are where a rune-by-rune reading puts them
+// (FuzzDoubledNext compares with strings.Fields on ASCII; TestNextField
+// on every white space rune).
 func nextField(text string, i, to int) (start, end int) {
 	for i < to {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIISpace(c) {
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:to])
-		if !isSpace(r) {
+		size := spaceSize(text, i, to)
+		if size == 0 {
 			break
 		}
 		i += size
@@ -118,6 +129,10 @@ func nextField(text string, i, to int) (start, end int) {
 			i++
 			continue
 		}
+		if !spaceLead[c] {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		if isSpace(r) {
 			break
@@ -126,3 +141,28 @@ func nextField(text string, i, to int) (start, end int) {
 	}
 	return start, i
 }
+
+// spaceSize returns the length of the white space rune (isSpace) that
+// starts at text[i], or 0.
+func spaceSize(text string, i, to int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if isASCIISpace(c) {
+			return 1
+		}
+		return 0
+	}
+	if !spaceLead[c] {
+		return 0
+	}
+	if r, size := utf8.DecodeRuneInString(text[i:to]); isSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// spaceLead marks the bytes that can start a white space rune beyond
+// ASCII (isSpace): 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000 to
+// U+2060), 0xE3 (U+3000) and 0xEF (U+FEFF). TestSpaceLead checks every
+// rune.
+var spaceLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true, 0xEF: true}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -161,5 +162,58 @@ func TestGluedRefrain(t *testing.T) {
 	}
 	if max := len(text)/minDoubledPiece + 1; len(doc.Blocks) > max {
 		t.Errorf("%d blocks for %d bytes, want at most %d", len(doc.Blocks), len(text), max)
+	}
+}
+
+// TestSpaceLead checks that every white space rune (isSpace) beyond ASCII
+// starts with a byte of spaceLead.
+func TestSpaceLead(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if isSpace(r) && !spaceLead[utf8.AppendRune(nil, r)[0]] {
+			t.Errorf("U+%04X is white space, but its first byte %#x is not in spaceLead", r, utf8.AppendRune(nil, r)[0])
+		}
+	}
+}
+
+// TestNextField compares nextField with a rune-by-rune reading on text
+// holding every white space rune and invalid bytes.
+func TestNextField(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0); r <= 0x3000; r++ {
+		if isSpace(r) {
+			b.WriteString("کلمه")
+			b.WriteRune(r)
+			b.WriteString("\xe2\x80x\xd8 ")
+		}
+	}
+	text := b.String()
+	ref := func(i int) (int, int) {
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isSpace(r) {
+				break
+			}
+			i += n
+		}
+		s := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isSpace(r) {
+				break
+			}
+			i += n
+		}
+		return s, i
+	}
+	for pos := 0; pos < len(text); {
+		s, e := nextField(text, pos, len(text))
+		rs, re := ref(pos)
+		if s != rs || e != re {
+			t.Fatalf("nextField at %d = %d, %d; rune by rune %d, %d", pos, s, e, rs, re)
+		}
+		if s == e {
+			break
+		}
+		pos = e
 	}
 }

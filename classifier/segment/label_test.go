@@ -69,3 +69,38 @@ func TestGluedLabel(t *testing.T) {
 		t.Errorf("first block %q holds the date line's label", first)
 	}
 }
+
+// labelNextRef is labelNext read word by word.
+func labelNextRef(text string, from, to int) (start, end int, ok bool) {
+	var before span
+	for pos := from; ; {
+		s, e := nextField(text, pos, to)
+		if s == e {
+			return 0, 0, false
+		}
+		if w := text[s:e]; strings.HasSuffix(w, ":") && metaIn(w)&inLabels != 0 {
+			if before.end > before.start && metaIn(text[before.start:before.end])&inLabels != 0 {
+				return before.start, e, true
+			}
+			return s, e, true
+		}
+		before, pos = span{s, e}, e
+	}
+}
+
+// FuzzLabelNextRef compares labelNext with a word-by-word reading.
+func FuzzLabelNextRef(f *testing.F) {
+	for _, s := range []string{"", "a Updated: b", "کد خبر: ۱", "x: y:", ":: : source:", "\u00a0منبع:\u2028", "a:b: کد\u00a0خبر: x", "  خبر:  date:"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, from int) {
+		if from < 0 || from > len(text) {
+			return
+		}
+		s, e, ok := labelNext(text, from, len(text))
+		rs, re, rok := labelNextRef(text, from, len(text))
+		if s != rs || e != re || ok != rok {
+			t.Fatalf("labelNext(%q, %d) = %d, %d, %v; word by word %d, %d, %v", text, from, s, e, ok, rs, re, rok)
+		}
+	})
+}

@@ -319,20 +319,46 @@ func metaSuffix(text string, ws []word, from int) int {
 // the label, so that the title is a block of its own and metaPrefix reads
 // the date line. Limits: a label's other words ("آخرین", last) stay with
 // the text before it; a label inside a sentence ("… گفت منبع: …") cuts
-// it too. Its cost is linear in to-from.
+// it too. It reads the text from colon to colon (strings.IndexByte), and
+// the words around a colon that ends one; its cost is linear in to-from.
 func labelNext(text string, from, to int) (start, end int, ok bool) {
-	var before span // the word before the one read; empty before the first
-	for pos := from; ; {
-		s, e := nextField(text, pos, to)
-		if s == e {
-			return 0, 0, false
+	for pos := from; pos < to; {
+		j := strings.IndexByte(text[pos:to], ':')
+		if j < 0 {
+			break
 		}
-		if w := text[s:e]; strings.HasSuffix(w, ":") && metaIn(w)&inLabels != 0 {
-			if before.end > before.start && metaIn(text[before.start:before.end])&inLabels != 0 {
-				return before.start, e, true
+		c := pos + j + 1 // just after the colon
+		pos = c
+		if c < to && spaceSize(text, c, to) == 0 {
+			continue // the colon does not end its word
+		}
+		// back over the colon's word and the word before it, then read
+		// them forwards as nextField splits them
+		b := c
+		for b > from && !isASCIISpace(text[b-1]) {
+			b--
+		}
+		for b > from && isASCIISpace(text[b-1]) {
+			b--
+		}
+		for b > from && !isASCIISpace(text[b-1]) {
+			b--
+		}
+		var before, w span
+		for p := b; ; {
+			s, e := nextField(text, p, c)
+			if s == e {
+				break
 			}
-			return s, e, true
+			before, w, p = w, span{s, e}, e
 		}
-		before, pos = span{s, e}, e
+		if w.end != c || metaIn(text[w.start:w.end])&inLabels == 0 {
+			continue
+		}
+		if before.end > before.start && metaIn(text[before.start:before.end])&inLabels != 0 {
+			return before.start, c, true
+		}
+		return w.start, c, true
 	}
+	return 0, 0, false
 }
