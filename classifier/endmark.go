@@ -50,10 +50,14 @@ func endMarked(text string, blocks []segment.Block, classes []int, boilerplate f
 			continue
 		}
 		t := text[blocks[i].Start:blocks[i].End]
-		if !segment.HasEndMark(t) && (model.Content(classes[i]) && before < minBodyBeforeSource || !closingLine(t)) {
+		kept := model.Content(classes[i])
+		// a closing line counts when decided boilerplate, or after
+		// minBodyBeforeSource body blocks
+		closes := closingLine(t) && (!kept || before >= minBodyBeforeSource)
+		if !closes && !segment.HasEndMark(t) {
 			continue
 		}
-		if model.Content(classes[i]) && before >= minBodyBeforeSource && closingLine(t) {
+		if closes && kept {
 			classes[i] = boilerplate(i)
 		}
 		for j := i + 1; j < len(blocks); j++ {
