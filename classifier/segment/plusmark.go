@@ -36,10 +36,8 @@ func plusMarkEnd(text string, from, to int) (int, bool) {
 		for end < to && !isASCIISpace(text[end]) {
 			end++
 		}
-		if end > w && strings.TrimSpace(text[end:to]) != "" {
-			if r, _ := utf8.DecodeRuneInString(text[w:end]); r >= 0x600 && r <= 0x6ff && unicode.IsLetter(r) {
-				return end, true
-			}
+		if r, _ := utf8.DecodeRuneInString(text[w:end]); end > w && r >= 0x600 && r <= 0x6ff && unicode.IsLetter(r) && strings.TrimSpace(text[end:to]) != "" {
+			return end, true
 		}
 		k += j + 1 // marks may overlap: " + + عکس"
 	}
