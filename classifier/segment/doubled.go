@@ -122,16 +122,12 @@ func nextField(text string, i, to int) (start, end int) {
 	start = i
 	for i < to {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if isASCIISpace(c) {
-				break
-			}
+		if !fieldStops[c] {
 			i++
 			continue
 		}
-		if !spaceLead[c] {
-			i++
-			continue
+		if c < utf8.RuneSelf {
+			break // ASCII white space
 		}
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		if isSpace(r) {
@@ -166,3 +162,13 @@ func spaceSize(text string, i, to int) int {
 // U+2060), 0xE3 (U+3000) and 0xEF (U+FEFF). TestSpaceLead checks every
 // rune.
 var spaceLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true, 0xEF: true}
+
+// fieldStops marks the bytes at which nextField stops to look: ASCII
+// white space and spaceLead.
+var fieldStops = func() (t [256]bool) {
+	t = spaceLead
+	for c := range utf8.RuneSelf {
+		t[c] = isASCIISpace(byte(c))
+	}
+	return t
+}()

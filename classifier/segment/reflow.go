@@ -372,13 +372,33 @@ func Glued(n int, only bool) bool {
 // writes the danda too), the Myanmar, Ethiopic, Armenian and Khmer full
 // stops. Without those, a Hindi or Burmese paragraph never ended a
 // sentence, and hard-wrapped ones were never joined. sentenceLeads marks
-// their first bytes.
+// their first bytes, and sentenceCodes, for each first byte beyond
+// ASCII, the encodings of the sentence ends that start with it
+// (sentence2 those of two bytes, as a bit table).
 var (
 	sentenceEnds = []rune{'.', '!', '?', '؟', '…', '۔', '。', '！', '？', '．',
 		'।', '॥', '။', '።', '։', '។'}
 	sentenceLeads = func() (t [256]bool) {
 		for _, r := range sentenceEnds {
 			t[utf8.AppendRune(nil, r)[0]] = true
+		}
+		return t
+	}()
+	// sentence2[c&0x1F] has bit b set when the two bytes c, 0x80|b
+	// encode a sentence end.
+	sentence2 = func() (t [32]uint64) {
+		for _, r := range sentenceEnds {
+			if b := utf8.AppendRune(nil, r); len(b) == 2 {
+				t[b[0]&0x1F] |= 1 << (b[1] & 0x3F)
+			}
+		}
+		return t
+	}()
+	sentenceCodes = func() (t [256][]string) {
+		for _, r := range sentenceEnds {
+			if b := utf8.AppendRune(nil, r); len(b) > 1 {
+				t[b[0]] = append(t[b[0]], string(b))
+			}
 		}
 		return t
 	}()
@@ -472,18 +492,29 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 // rune from i, and whether there is one. It skips to the bytes of
 // sentenceLeads: no rune of a sentence end holds another byte, and no
 // rune holds one of them but as its first byte (they are ASCII or lead
-// bytes), so the runes it decodes are the ones a rune-by-rune reading
-// does (FuzzNextSentenceEnd).
+// bytes), so the runes it looks at are the ones a rune-by-rune reading
+// decodes (FuzzNextSentenceEnd). At a lead byte it compares the bytes
+// with the encodings of the sentence ends that start with it
+// (sentenceCodes) rather than decoding the rune: UTF-8 is prefix-free,
+// and the bytes after a lead that begins no sentence end are no lead
+// bytes when they belong to its rune. (Persian letters from U+0600 and
+// from U+06C0 share their first bytes with ؟ and ۔.)
 func nextSentenceEnd(text string, i, e int) (int, bool) {
 	for i < e {
-		if !sentenceLeads[text[i]] {
+		c := text[i]
+		if !sentenceLeads[c] {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:e])
-		i += size
-		if !slices.Contains(sentenceEnds, r) {
-			continue
+		if c >= utf8.RuneSelf {
+			n := sentenceCodeAt(text, i, e)
+			if n == 0 {
+				i++
+				continue
+			}
+			i += n
+		} else {
+			i++
 		}
 		if i < e {
 			if r2, _ := utf8.DecodeRuneInString(text[i:e]); !isSpace(r2) {
@@ -493,6 +524,25 @@ func nextSentenceEnd(text string, i, e int) (int, bool) {
 		return i, true
 	}
 	return e, false
+}
+
+// sentenceCodeAt returns the length of the sentence end that starts at
+// the lead byte text[i] (sentenceCodes), or 0.
+func sentenceCodeAt(text string, i, e int) int {
+	c := text[i]
+	if c < 0xE0 {
+		// a two-byte sentence end: ؟, ۔ or ։, told by its second byte
+		if i+1 < e && sentence2[c&0x1F]>>(text[i+1]&0x3F)&1 != 0 && text[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+		return 0
+	}
+	for _, code := range sentenceCodes[c] {
+		if strings.HasPrefix(text[i:e], code) {
+			return len(code)
+		}
+	}
+	return 0
 }
 
 // sentenceInside reports whether a sentence ends inside s: ". ", "? ",

@@ -381,3 +381,19 @@ func TestEndsSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceCodes checks nextSentenceEnd's byte tables on every rune:
+// a rune followed by a space ends a sentence exactly when it is one of
+// sentenceEnds.
+func TestSentenceCodes(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r) + " "
+		_, got := nextSentenceEnd(s, 0, len(s))
+		if want := slices.Contains(sentenceEnds, r); got != want {
+			t.Fatalf("nextSentenceEnd(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
