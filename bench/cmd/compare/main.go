@@ -15,7 +15,10 @@
 //
 // With --best N every extractor runs N times, round after round, and its
 // row is its run with the least CPU time: on a shared machine the
-// slowest runs are the noisy ones.
+// slowest runs are the noisy ones. With --cpuprofile DIR each child also
+// writes the CPU profile of its timed calls to DIR/NAME.pprof (pages are
+// read and scored outside it), for `go tool pprof` on exactly the
+// workload of a row.
 //
 // Limits: pages are run strictly one after the other; the first page is
 // run once untimed as a warm-up; a child that exceeds --timeout is killed
@@ -35,6 +38,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -57,6 +61,10 @@ type options struct {
 	timeout    time.Duration
 	split      string
 	best       int
+	// cpuprofile, when set, is the folder each child writes the CPU
+	// profile of its timed loop to (NAME.pprof; with --best, the last
+	// run's)
+	cpuprofile string
 	// child mode
 	child      string
 	renditions string
@@ -72,6 +80,7 @@ func main() {
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "time limit for each extractor's run")
 	flag.IntVar(&o.best, "best", 1, "run every extractor N times (interleaved) and keep each one's run with the least CPU time")
 	flag.StringVar(&o.split, "split", "auto", "pages to run: dev (sites the shipped model never trained on), all, or auto (dev for the sets the model trains on, else all)")
+	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write each extractor's CPU profile of its timed calls to `DIR`/NAME.pprof (the last of --best runs; the profiler's own cost is in the times, so leave it off for the numbers)")
 	flag.StringVar(&o.child, "child", "", "internal: run one extractor and write its numbers to --result")
 	flag.StringVar(&o.renditions, "renditions", "", "internal: JSON-lines file of text renditions")
 	flag.StringVar(&o.result, "result", "", "internal: where a child writes its numbers")
@@ -294,6 +303,9 @@ func runChild(exe string, o options, name, rend, result string) report.Run {
 	if rend != "" {
 		args = append(args, "-renditions", rend)
 	}
+	if o.cpuprofile != "" {
+		args = append(args, "-cpuprofile", o.cpuprofile)
+	}
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Stdout = os.Stderr
 	cmd.Stderr = os.Stderr
@@ -471,6 +483,10 @@ func child(o options) error {
 	safe(x, pgs[0]) // warm-up: lazily built tables, first-use costs
 	runtime.GC()
 	var m0, m1 runtime.MemStats
+	stop, err := startProfile(o.cpuprofile, x.Name())
+	if err != nil {
+		return err
+	}
 	runtime.ReadMemStats(&m0)
 	c0 := cpuTime()
 	t0 := time.Now()
@@ -480,6 +496,9 @@ func child(o options) error {
 	}
 	r.Nanos = int64(time.Since(t0))
 	r.CPUNanos = int64(cpuTime() - c0)
+	if err := stop(); err != nil {
+		return err
+	}
 	runtime.ReadMemStats(&m1)
 	r.Mallocs = m1.Mallocs - m0.Mallocs
 	r.AllocBytes = m1.TotalAlloc - m0.TotalAlloc
@@ -523,6 +542,30 @@ func child(o options) error {
 		return err
 	}
 	return os.WriteFile(o.result, data, 0o644)
+}
+
+// startProfile starts the CPU profile of extractor name's timed calls in
+// dir/name.pprof and returns what stops it; with dir empty it does
+// nothing.
+func startProfile(dir, name string) (stop func() error, err error) {
+	if dir == "" {
+		return func() error { return nil }, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(filepath.Join(dir, name+".pprof"))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // cpuTime is the process's user+system CPU time so far.

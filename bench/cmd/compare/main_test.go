@@ -53,6 +53,20 @@ func TestChild(t *testing.T) {
 	}
 }
 
+// TestChildProfile: with a profile folder the child writes the CPU
+// profile of its timed calls there, named after the extractor.
+func TestChildProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "prof")
+	if err := child(options{corpus: "testdata/tiny", child: "floor", result: filepath.Join(dir, "floor.json"), cpuprofile: prof}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(prof, "floor.pprof"))
+	if err != nil || st.Size() == 0 {
+		t.Fatalf("profile: %v, %v", st, err)
+	}
+}
+
 // TestChildPreload: the idle child reads the pages and reports its peak;
 // a text-mode child reads the renditions with them, and needs them.
 func TestChildPreload(t *testing.T) {
