@@ -142,14 +142,11 @@ func nextField(text string, i, to int) (start, end int) {
 // starts at text[i], or 0.
 func spaceSize(text string, i, to int) int {
 	c := text[i]
-	if c < utf8.RuneSelf {
-		if isASCIISpace(c) {
-			return 1
-		}
+	if !fieldStops[c] {
 		return 0
 	}
-	if !spaceLead[c] {
-		return 0
+	if c < utf8.RuneSelf {
+		return 1 // ASCII white space
 	}
 	if r, size := utf8.DecodeRuneInString(text[i:to]); isSpace(r) {
 		return size
@@ -163,8 +160,8 @@ func spaceSize(text string, i, to int) int {
 // rune.
 var spaceLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true, 0xEF: true}
 
-// fieldStops marks the bytes at which nextField stops to look: ASCII
-// white space and spaceLead.
+// fieldStops marks the bytes at which nextField and spaceSize stop to
+// look: ASCII white space and spaceLead.
 var fieldStops = func() (t [256]bool) {
 	t = spaceLead
 	for c := range utf8.RuneSelf {
