@@ -372,9 +372,9 @@ func Glued(n int, only bool) bool {
 // writes the danda too), the Myanmar, Ethiopic, Armenian and Khmer full
 // stops. Without those, a Hindi or Burmese paragraph never ended a
 // sentence, and hard-wrapped ones were never joined. sentenceLeads marks
-// their first bytes, and sentenceCodes, for each first byte beyond
-// ASCII, the encodings of the sentence ends that start with it
-// (sentence2 those of two bytes, as a bit table).
+// their first bytes; sentence2 tells the sentence ends of two bytes by
+// their second byte (a bit table), and sentenceCodes holds, for each
+// first byte, the encodings of the longer ones that start with it.
 var (
 	sentenceEnds = []rune{'.', '!', '?', '؟', '…', '۔', '。', '！', '？', '．',
 		'।', '॥', '။', '።', '։', '។'}
@@ -396,7 +396,7 @@ var (
 	}()
 	sentenceCodes = func() (t [256][]string) {
 		for _, r := range sentenceEnds {
-			if b := utf8.AppendRune(nil, r); len(b) > 1 {
+			if b := utf8.AppendRune(nil, r); len(b) > 2 {
 				t[b[0]] = append(t[b[0]], string(b))
 			}
 		}
@@ -527,7 +527,7 @@ func nextSentenceEnd(text string, i, e int) (int, bool) {
 }
 
 // sentenceCodeAt returns the length of the sentence end that starts at
-// the lead byte text[i] (sentenceCodes), or 0.
+// the lead byte text[i] (sentence2, sentenceCodes), or 0.
 func sentenceCodeAt(text string, i, e int) int {
 	c := text[i]
 	if c < 0xE0 {
