@@ -72,21 +72,8 @@ const (
 func datedThreads(text string, blocks []segment.Block, classes []int) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
-	// from is the first block after minThreadArticle words of the
-	// article's paragraphs (content blocks of threadParagraph words or
-	// more): no thread starts before it, nor goes on from there.
-	from, seen := n, 0
-	for i := 0; i < n; i++ {
-		if seen >= minThreadArticle {
-			from = i
-			break
-		}
-		if model.Content(classes[i]) && blocks[i].End-blocks[i].Start >= threadParagraph {
-			if w := articleWords(line(i), minThreadArticle); w >= threadParagraph {
-				seen += w
-			}
-		}
-	}
+	// no thread starts before from, nor goes on from there
+	from := afterArticleWords(text, blocks, classes)
 	// threads names comments the threads of units from block from on:
 	// isUnit(i) reports whether a unit of width blocks starts at block i,
 	// same(i, j) whether the unit at j belongs to the thread of the unit
@@ -167,6 +154,24 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b))) &&
 			!sameLetterWords(a, b)
 	})
+}
+
+// afterArticleWords returns the first block after minThreadArticle words
+// of the article's paragraphs (content blocks of threadParagraph words or
+// more), or len(blocks) when they hold fewer.
+func afterArticleWords(text string, blocks []segment.Block, classes []int) int {
+	seen := 0
+	for i, b := range blocks {
+		if seen >= minThreadArticle {
+			return i
+		}
+		if model.Content(classes[i]) && b.End-b.Start >= threadParagraph {
+			if w := articleWords(text[b.Start:b.End], minThreadArticle); w >= threadParagraph {
+				seen += w
+			}
+		}
+	}
+	return len(blocks)
 }
 
 // dateLine reports whether t is a date or time and little else: at most

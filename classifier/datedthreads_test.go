@@ -172,19 +172,27 @@ func TestDatedThreads(t *testing.T) {
 			}
 			classes[0] = meta // a boilerplate block keeps its class
 			datedThreads(text, blocks, classes)
-			for i, k := range classes {
-				want := body
-				if i == 0 {
-					want = meta
-				}
-				if i >= len(classes)-tc.want && want == body {
-					want = com
-				}
-				if k != want {
-					t.Errorf("block %d (%q): class %d, want %d", i, tc.lines[i], k, want)
-				}
-			}
+			checkTail(t, tc.lines, classes, tc.want, com)
 		})
+	}
+}
+
+// checkTail checks the classes of a rule's test page whose first block
+// is metadata and the others body: the last n of them must have become
+// class, the rest kept theirs.
+func checkTail(t *testing.T, lines []string, classes []int, n, class int) {
+	t.Helper()
+	for i, k := range classes {
+		want := model.ClassBody
+		if i == 0 {
+			want = model.ClassMetadata
+		}
+		if i >= len(classes)-n && want == model.ClassBody {
+			want = class
+		}
+		if k != want {
+			t.Errorf("block %d (%q): class %d, want %d", i, lines[i], k, want)
+		}
 	}
 }
 

@@ -1,0 +1,79 @@
+package classifier
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+)
+
+func TestDatedCards(t *testing.T) {
+	const body, meta, rel = model.ClassBody, model.ClassMetadata, model.ClassRelated
+	para := "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget after a long search."
+	article := []string{para, para, para, para} // 4 × 38 words
+	summary := "Apple has started to record its virtual September event, where it is expected to announce the new phones."
+	card := func(head, date string, more ...string) []string {
+		return slices.Concat([]string{head, date}, more, []string{summary})
+	}
+	cards := slices.Concat(
+		card("Apple Preparing Pre-Recorded iPhone 14 Event", "Sunday August 7, 2022 6:13 am"),
+		card("Color Options for All iPhone 14 Models", "Monday August 8, 2022 3:59 am", "by Hartley Charlton"),
+		card("iOS 16 Beta 5: Battery Percentage in the Status Bar", "2022-08-08 10:43"),
+	)
+	trailed := slices.Concat(
+		card("Apple Preparing Pre-Recorded iPhone 14 Event", "Sunday August 7, 2022 6:13 am"), []string{"Read Full Article • 128 comments"},
+		card("Color Options for All iPhone 14 Models", "Monday August 8, 2022 3:59 am"), []string{"Read Full Article • 40 comments"},
+		card("iOS 16 Beta 5: Battery Percentage in the Status Bar", "2 hours ago"),
+	)
+	persian := slices.Concat(
+		card("افزایش قیمت بلیت قطار از هفته آینده", "۲۵ آذر ۱۴۰۲ - ۱۴:۱۰"),
+		card("بارش برف در جاده‌های شمالی کشور", "۲۵ آذر ۱۴۰۲ - ۱۵:۲۰"),
+		card("آغاز ثبت نام وام ازدواج در بانک‌ها", "۲۶ آذر ۱۴۰۲ - ۰۹:۰۵"),
+	)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  int // blocks from the end that become boilerplate
+	}{
+		{"cards after the article", slices.Concat(article, cards), len(cards)},
+		{"a trailer line between cards", slices.Concat(article, trailed), len(trailed)},
+		{"persian cards", slices.Concat(article, persian), len(persian)},
+		{"two cards", slices.Concat(article, cards[:7]), 0},
+		{"no article before", cards, 0},
+		{"the article goes on", slices.Concat(article, cards, article), 0},
+		{"a live blog's entries of two paragraphs", slices.Concat(article,
+			[]string{"Markle trusts her mother", "12:41", para, para, "A staffer in tears", "12:10", para, para, "A poll of voters", "11:52", para, para}), 0},
+		{"quoted tweets between paragraphs", slices.Concat(article,
+			[]string{"Now there's a brand of leadership.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know about it?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane right now!", "— Jane Roe (@jroe) April 16, 2019", para}, article, article), 0},
+		{"no summaries", slices.Concat(article, []string{"Title one here", "2022-08-08 10:43", "Title two here", "2022-08-08 11:43", "Title three here", "2022-08-08 12:43"}), 0},
+		{"headlines of one word", slices.Concat(article, []string{"Sport", "2022-08-08 10:43", summary, "Money", "2022-08-08 11:43", summary, "Travel", "2022-08-08 12:43", summary}), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := make([]int, len(blocks))
+			for i := range classes {
+				classes[i] = body
+			}
+			classes[0] = meta // a boilerplate block keeps its class
+			datedCards(text, blocks, classes, func(int) int { return rel })
+			checkTail(t, tc.lines, classes, tc.want, rel)
+		})
+	}
+}
+
+// FuzzDatedCards checks that datedCards never panics and only turns
+// content blocks into the class boilerplate gives.
+func FuzzDatedCards(f *testing.F) {
+	f.Add("a b c\n2022-08-08 10:43\none two three four five six seven eight nine ten eleven twelve\nx y z\n1:01 2025\nw")
+	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		text, blocks, classes := fuzzBlocks(s)
+		before := slices.Clone(classes)
+		datedCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+		for i := range classes {
+			if classes[i] != before[i] && (!model.Content(before[i]) || classes[i] != model.ClassRelated) {
+				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
+			}
+		}
+	})
+}
