@@ -371,9 +371,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	}
 	if res.HasArticle && !isHTML {
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
-		if page.Kind != model.PageForum {
-			datedCards(doc.Text, doc.Blocks, classes, boilerplate)
-		}
+	}
+	if res.HasArticle && page.Kind != model.PageForum {
+		datedCards(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
 	endMarkLines(doc.Text, doc.Blocks, classes)
