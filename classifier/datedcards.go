@@ -66,6 +66,9 @@ func datedCards(text string, blocks []segment.Block, classes []int, boilerplate 
 		}
 		return 0, false
 	}
+	// after[k] is the words of content in blocks[k:], read once the
+	// first run is found; a run's demotion changes no later run's sums
+	var after []int
 	for d := from + 1; d < n; {
 		last, ok := card(d)
 		if !ok {
@@ -85,7 +88,10 @@ func datedCards(text string, blocks []segment.Block, classes []int, boilerplate 
 			}
 			cards++
 		}
-		if cards >= minDatedCards && contentWords(text, blocks, classes, first, last+1) >= contentWords(text, blocks, classes, last+1, n) {
+		if cards >= minDatedCards && after == nil {
+			after = contentAfter(text, blocks, classes)
+		}
+		if cards >= minDatedCards && after[first]-after[last+1] >= after[last+1] {
 			for k := first; k <= last; k++ {
 				if model.Content(classes[k]) {
 					classes[k] = boilerplate(k)
@@ -104,14 +110,15 @@ const (
 	cardTrailWords   = 8
 )
 
-// contentWords counts the words (articleWords) of the content blocks
-// among blocks[from:to].
-func contentWords(text string, blocks []segment.Block, classes []int, from, to int) int {
-	n := 0
-	for k := from; k < to; k++ {
+// contentAfter returns, for every k from 0 to len(blocks), the words
+// (articleWords) of the content blocks among blocks[k:].
+func contentAfter(text string, blocks []segment.Block, classes []int) []int {
+	after := make([]int, len(blocks)+1)
+	for k := len(blocks) - 1; k >= 0; k-- {
+		after[k] = after[k+1]
 		if model.Content(classes[k]) {
-			n += articleWords(text[blocks[k].Start:blocks[k].End], 1<<30)
+			after[k] += articleWords(text[blocks[k].Start:blocks[k].End], 1<<30)
 		}
 	}
-	return n
+	return after
 }

@@ -41,6 +41,7 @@ func TestDatedCards(t *testing.T) {
 		{"two cards", slices.Concat(article, cards[:7]), 0},
 		{"no article before", cards, 0},
 		{"the article goes on", slices.Concat(article, cards, article), 0},
+		{"two runs, the second ending the page", slices.Concat(article, cards, article, cards), len(cards)},
 		{"a live blog's entries of two paragraphs", slices.Concat(article,
 			[]string{"Markle trusts her mother", "12:41", para, para, "A staffer in tears", "12:10", para, para, "A poll of voters", "11:52", para, para}), 0},
 		{"quoted tweets between paragraphs", slices.Concat(article,
