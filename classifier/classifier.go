@@ -373,7 +373,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	if res.HasArticle && page.Kind != model.PageForum {
-		datedCards(doc.Text, doc.Blocks, classes, boilerplate)
+		teaserCards(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
 	endMarkLines(doc.Text, doc.Blocks, classes)

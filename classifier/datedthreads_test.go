@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 func TestDateLine(t *testing.T) {
@@ -131,7 +132,7 @@ func TestNameLine(t *testing.T) {
 }
 
 func TestDatedThreads(t *testing.T) {
-	const body, meta, com = model.ClassBody, model.ClassMetadata, model.ClassComments
+	const com = model.ClassComments
 	para := "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget after a long search."
 	article := []string{para, para, para, para} // 4 × 38 words
 	comment := func(name, date string) []string {
@@ -165,23 +166,25 @@ func TestDatedThreads(t *testing.T) {
 		{"adjacent header lines", slices.Concat(article, []string{"# re: Title 2004-12-27 12:46 pete", "# re: Title 2004-12-27 12:53 laura", "# re: Title 2004-12-27 12:55 ty"}), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text, blocks := lineBlocks(tc.lines)
-			classes := make([]int, len(blocks))
-			for i := range classes {
-				classes[i] = body
-			}
-			classes[0] = meta // a boilerplate block keeps its class
-			datedThreads(text, blocks, classes)
-			checkTail(t, tc.lines, classes, tc.want, com)
+			checkTail(t, tc.lines, tc.want, com, func(text string, blocks []segment.Block, classes []int) {
+				datedThreads(text, blocks, classes)
+			})
 		})
 	}
 }
 
-// checkTail checks the classes of a rule's test page whose first block
-// is metadata and the others body: the last n of them must have become
-// class, the rest kept theirs.
-func checkTail(t *testing.T, lines []string, classes []int, n, class int) {
+// checkTail runs a rule on a test page of lines, one block each, whose
+// first block is metadata and the others body, and checks that the last
+// n blocks have become class and the rest kept theirs.
+func checkTail(t *testing.T, lines []string, n, class int, rule func(text string, blocks []segment.Block, classes []int)) {
 	t.Helper()
+	text, blocks := lineBlocks(lines)
+	classes := make([]int, len(blocks))
+	for i := range classes {
+		classes[i] = model.ClassBody
+	}
+	classes[0] = model.ClassMetadata // a boilerplate block keeps its class
+	rule(text, blocks, classes)
 	for i, k := range classes {
 		want := model.ClassBody
 		if i == 0 {

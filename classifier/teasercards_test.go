@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
-func TestDatedCards(t *testing.T) {
-	const body, meta, rel = model.ClassBody, model.ClassMetadata, model.ClassRelated
+func TestTeaserCards(t *testing.T) {
+	const rel = model.ClassRelated
 	para := "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget after a long search."
 	article := []string{para, para, para, para} // 4 × 38 words
 	summary := "Apple has started to record its virtual September event, where it is expected to announce the new phones."
@@ -30,6 +31,8 @@ func TestDatedCards(t *testing.T) {
 		card("بارش برف در جاده‌های شمالی کشور", "۲۵ آذر ۱۴۰۲ - ۱۵:۲۰"),
 		card("آغاز ثبت نام وام ازدواج در بانک‌ها", "۲۶ آذر ۱۴۰۲ - ۰۹:۰۵"),
 	)
+	cut := "Apple has started to record its virtual September event, where it is expected to…"
+	truncated := []string{"Apple Preparing Its Event", cut, "Color Options for All Models", cut, "Battery Percentage", cut}
 	for _, tc := range []struct {
 		name  string
 		lines []string
@@ -47,30 +50,30 @@ func TestDatedCards(t *testing.T) {
 		{"quoted tweets between paragraphs", slices.Concat(article,
 			[]string{"Now there's a brand of leadership.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know about it?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane right now!", "— Jane Roe (@jroe) April 16, 2019", para}, article, article), 0},
 		{"no summaries", slices.Concat(article, []string{"Title one here", "2022-08-08 10:43", "Title two here", "2022-08-08 11:43", "Title three here", "2022-08-08 12:43"}), 0},
+		{"truncated summaries", slices.Concat(article, truncated), len(truncated)},
+		{"truncated summaries with three dots", slices.Concat(article, []string{"Title one here", summary[:60] + "...", "Title two here", summary[:70] + "...", "Title three here", summary[:80] + "..."}), 6},
+		{"two truncated summaries", slices.Concat(article, truncated[:4]), 0},
+		{"summaries cut and whole", slices.Concat(article, truncated[:4], []string{"Battery Percentage", summary}), 0},
+		{"a headline that is cut too", slices.Concat(article, []string{"Apple Preparing…", cut, "Color Options…", cut, "Battery…", cut}), 0},
 		{"headlines of one word", slices.Concat(article, []string{"Sport", "2022-08-08 10:43", summary, "Money", "2022-08-08 11:43", summary, "Travel", "2022-08-08 12:43", summary}), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text, blocks := lineBlocks(tc.lines)
-			classes := make([]int, len(blocks))
-			for i := range classes {
-				classes[i] = body
-			}
-			classes[0] = meta // a boilerplate block keeps its class
-			datedCards(text, blocks, classes, func(int) int { return rel })
-			checkTail(t, tc.lines, classes, tc.want, rel)
+			checkTail(t, tc.lines, tc.want, rel, func(text string, blocks []segment.Block, classes []int) {
+				teaserCards(text, blocks, classes, func(int) int { return rel })
+			})
 		})
 	}
 }
 
-// FuzzDatedCards checks that datedCards never panics and only turns
+// FuzzTeaserCards checks that teaserCards never panics and only turns
 // content blocks into the class boilerplate gives.
-func FuzzDatedCards(f *testing.F) {
+func FuzzTeaserCards(f *testing.F) {
 	f.Add("a b c\n2022-08-08 10:43\none two three four five six seven eight nine ten eleven twelve\nx y z\n1:01 2025\nw")
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		text, blocks, classes := fuzzBlocks(s)
 		before := slices.Clone(classes)
-		datedCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+		teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated })
 		for i := range classes {
 			if classes[i] != before[i] && (!model.Content(before[i]) || classes[i] != model.ClassRelated) {
 				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])

@@ -1,0 +1,164 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Teaser cards. A news site's list of other stories under the article
+// ("Top Stories", "Latest", "More from …") gives each story a card: its
+// headline and a one-paragraph summary, often with the story's date and
+// time on a line of their own and a byline, or with the summary cut short
+// with an ellipsis. A scraper that writes one block a line saves the
+// cards as runs of such lines, and the model, which reads the summaries'
+// prose, keeps them as body, as more of the article; in HTML the cards
+// are blocks of their own too.
+//
+// teaserCards takes minCards such cards or more in a row for teasers,
+// after at least minThreadArticle words of the article's paragraphs (as
+// datedThreads counts them). A card is
+//
+//   - dated: a headline (3 to cardHeadWords words), a date line (dateLine,
+//     or relativeDate), at most one short line, and a summary of
+//     cardSummaryWords words or more; or
+//   - truncated: a headline (2 to cardHeadWords words) and a summary of
+//     truncatedWords words or more that ends with an ellipsis ("…",
+//     "...").
+//
+// Between one card's summary and the next card's headline there is at
+// most one block of up to cardTrailWords words ("Read Full Article • 128
+// comments"). A run must also hold as many words of content as all the
+// content blocks after it together: teasers end a page, an article goes
+// on. Each block of it decided title or body gets its most probable
+// boilerplate class (boilerplate). Dated runs are read first, then
+// truncated ones; a run is of one kind. Shapes are told by lengths,
+// digits, an ellipsis and position, not by any language's words. The
+// caller applies it to pages judged to hold an article and not named
+// forums, in both modes.
+//
+// Limits: cards with neither a date line nor a cut summary, or whose
+// summary runs to a second paragraph, are not seen (an article's numbered
+// sections near its end, a heading and a paragraph each, read as such
+// cards: docs/model.md's flip table); so a live blog's entries (a
+// headline, a time, paragraphs) stay the article, and quoted posts signed
+// with their date between the article's paragraphs ("— Jane Roe (@jroe)
+// April 15, 2019") stay too, since more of the article follows them than
+// they hold. An article that is itself a digest of cut summaries at its
+// end loses them.
+//
+// On the dev sets (docs/model.md, "Teaser cards: dated or cut short"), seed 1 / seed 2, dated
+// cards: news-dev text 0.902 → 0.903 / unchanged, postlight text +0.003 /
+// unchanged, fundus text unchanged / +0.001, zh_webce html +0.001 on
+// both; truncated cards after them: news-dev text 0.903 → 0.904 /
+// unchanged, readability text +0.007 / +0.009; no dev page, in any mode,
+// scores lower on either seed.
+func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
+	n := len(blocks)
+	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
+	size := func(i int) int { return blocks[i].End - blocks[i].Start }
+	words := func(i, limit int) int { return articleWords(line(i), limit) }
+	date := func(i int) bool { return size(i) <= 2*maxDateBytes && unitDate(line(i)) }
+	from := afterArticleWords(text, blocks, classes)
+	// dated reports whether a dated card starts at block b, its headline,
+	// and where its summary is
+	dated := func(b int) (summary int, ok bool) {
+		d := b + 1 // the date line
+		// lengths first: a summary of cardSummaryWords words takes
+		// twice as many bytes at least
+		if b < from || d+1 >= n || max(size(d+1), size(min(d+2, n-1))) < 2*cardSummaryWords-1 ||
+			!date(d) || date(b) {
+			return 0, false
+		}
+		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords {
+			return 0, false
+		}
+		for k := d + 1; k < n && k <= d+2; k++ {
+			if date(k) {
+				return 0, false
+			}
+			if words(k, cardSummaryWords) >= cardSummaryWords {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	// truncated reports whether a truncated card starts at block b
+	truncated := func(b int) (summary int, ok bool) {
+		if b < from || b+1 >= n || endsEllipsis(line(b)) || !endsEllipsis(line(b+1)) ||
+			words(b+1, truncatedWords) < truncatedWords {
+			return 0, false
+		}
+		if w := words(b, cardHeadWords+1); w < 2 || w > cardHeadWords {
+			return 0, false
+		}
+		return b + 1, true
+	}
+	var after []int // after[k]: the words of content in blocks[k:], read once a run is found
+	for _, card := range [...]func(int) (int, bool){dated, truncated} {
+		for b := from; b < n; {
+			last, ok := card(b)
+			if !ok {
+				b++
+				continue
+			}
+			first, cards := b, 1
+			for {
+				// the next card: right after the summary, or after one
+				// short line
+				if s, ok := card(last + 1); ok {
+					last = s
+				} else if s, ok := card(last + 2); ok && words(last+1, cardTrailWords+1) <= cardTrailWords {
+					last = s
+				} else {
+					break
+				}
+				cards++
+			}
+			if cards >= minCards && after == nil {
+				after = contentAfter(text, blocks, classes)
+			}
+			if cards >= minCards && after[first]-after[last+1] >= after[last+1] {
+				for k := first; k <= last; k++ {
+					if model.Content(classes[k]) {
+						classes[k] = boilerplate(k)
+					}
+				}
+				// the content after a later run is unchanged: after
+				// still holds for it
+			}
+			b = last
+		}
+		after = nil // the first kind's runs changed what is content
+	}
+}
+
+// Bounds of teaserCards.
+const (
+	minCards         = 3
+	cardHeadWords    = 30
+	cardSummaryWords = 12
+	truncatedWords   = 8
+	cardTrailWords   = 8
+)
+
+// endsEllipsis reports whether s ends with an ellipsis ("…" or "..."),
+// white space and direction marks aside.
+func endsEllipsis(s string) bool {
+	s = strings.TrimRight(s, " \t\n\r\u200e\u200f")
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
+}
+
+// contentAfter returns, for every k from 0 to len(blocks), the words
+// (articleWords) of the content blocks among blocks[k:].
+func contentAfter(text string, blocks []segment.Block, classes []int) []int {
+	after := make([]int, len(blocks)+1)
+	for k := len(blocks) - 1; k >= 0; k-- {
+		after[k] = after[k+1]
+		if model.Content(classes[k]) {
+			after[k] += articleWords(text[blocks[k].Start:blocks[k].End], 1<<30)
+		}
+	}
+	return after
+}
