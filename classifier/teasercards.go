@@ -61,8 +61,8 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 	words := func(i, limit int) int { return articleWords(line(i), limit) }
 	date := func(i int) bool { return size(i) <= 2*maxDateBytes && unitDate(line(i)) }
 	from := afterArticleWords(text, blocks, classes)
-	// dated reports whether a dated card starts at block b, its headline,
-	// and where its summary is
+	// dated reports whether a dated card starts at block b (its
+	// headline) and where its summary is
 	dated := func(b int) (summary int, ok bool) {
 		d := b + 1 // the date line
 		// lengths first: a summary of cardSummaryWords words takes
@@ -84,7 +84,8 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 		}
 		return 0, false
 	}
-	// truncated reports whether a truncated card starts at block b
+	// truncated reports whether a card cut short starts at block b (its
+	// headline) and where its summary is
 	truncated := func(b int) (summary int, ok bool) {
 		if b < from || b+1 >= n || endsEllipsis(line(b)) || !endsEllipsis(line(b+1)) ||
 			words(b+1, truncatedWords) < truncatedWords {
