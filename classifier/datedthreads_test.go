@@ -206,14 +206,7 @@ func FuzzDatedThreads(f *testing.F) {
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
 	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
 	f.Fuzz(func(t *testing.T, s string) {
-		text, blocks, classes := fuzzBlocks(s)
-		before := slices.Clone(classes)
-		datedThreads(text, blocks, classes)
-		for i := range classes {
-			if classes[i] != before[i] && (!model.Content(before[i]) || classes[i] != model.ClassComments) {
-				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
-			}
-		}
+		fuzzRule(t, s, datedThreads, func(before, after int) bool { return model.Content(before) && after == model.ClassComments })
 		_ = dateLine(s)
 		_ = nameLine(s)
 		_ = headerLine(s)

@@ -35,7 +35,8 @@ const (
 // stress", another list's announcement, or an address, "https://…") and
 // no "www.". The run ends at the first block that is not such an item,
 // and at a block the model calls an ad or that is link text (linkLine,
-// markdown's links). Limits: the model reads a list's items one by one
+// markdown's links); one widget line right after the announcement
+// (insertedWidget) is stepped over. Limits: the model reads a list's items one by one
 // and calls most of them what it calls unknown short lines (related,
 // navigation, other), so offers without an address after a sentence that
 // announces them ("Book with our partners today:", then "Cheap flights to
@@ -54,6 +55,9 @@ func announcedLists(text string, blocks []segment.Block, classes []int) {
 			continue
 		}
 		j := i + 1
+		if insertedWidget(text, blocks, classes, i) {
+			j++ // the widget stays what the model called it
+		}
 		for j < len(classes) && j-i <= maxListItems && !model.Content(classes[j]) && classes[j] != model.ClassAd &&
 			!linkLine(&blocks[j]) && blocks[j].Line != blocks[j-1].Line && listItem(text[blocks[j].Start:blocks[j].End]) {
 			classes[j] = model.ClassBody
@@ -61,6 +65,26 @@ func announcedLists(text string, blocks []segment.Block, classes []int) {
 		}
 		i = j - 1
 	}
+}
+
+// insertedWidget reports whether the block after the announcing block i
+// is a page's widget set between the announcement and its items: a line
+// of its own the model calls related or an ad that is no list item (a
+// label with a colon, "Also read: …", or a long line; no address),
+// followed by a line that is one. Without it the run ended before its first item
+// (held-out Persian pages set a "from around the web: …" line there).
+func insertedWidget(text string, blocks []segment.Block, classes []int, i int) bool {
+	w, k := i+1, i+2
+	if k >= len(classes) || (classes[w] != model.ClassRelated && classes[w] != model.ClassAd) {
+		return false
+	}
+	if blocks[w].Line == blocks[i].Line || blocks[k].Line == blocks[w].Line {
+		return false
+	}
+	if t := text[blocks[w].Start:blocks[w].End]; listItem(t) || strings.Contains(t, "://") || strings.Contains(t, "www.") {
+		return false // an address is the list's first item, an offer's
+	}
+	return !model.Content(classes[k]) && classes[k] != model.ClassAd && !linkLine(&blocks[k]) && listItem(text[blocks[k].Start:blocks[k].End])
 }
 
 // announces reports whether t is a sentence that ends with a colon.

@@ -29,6 +29,11 @@ func TestAnnouncedLists(t *testing.T) {
 		{"an ad ends the run", []blk{{announce, 0, body}, {"Losing a job", 1, rel}, {"Cheap flights to Istanbul", 2, model.ClassAd}, {"Moving house", 3, rel}}, []int{body, body, model.ClassAd, rel}},
 		{"an address ends the run", []blk{{announce, 0, body}, {"https://flights.example/istanbul", 1, rel}, {"Moving house", 2, rel}}, []int{body, rel, rel}},
 		{"an address without a scheme ends the run", []blk{{announce, 0, body}, {"www.flights.example/istanbul", 1, rel}, {"Moving house", 2, rel}}, []int{body, rel, rel}},
+		{"a widget between the announcement and its items", []blk{{announce, 0, body}, {"Also read: how to sleep better", 1, rel}, {"Losing a job", 2, rel}, {"Moving house", 3, nav}}, []int{body, rel, body, body}},
+		{"an ad between the announcement and its items", []blk{{announce, 0, body}, {"Home appliances: 20 % off this week", 1, model.ClassAd}, {"Losing a job", 2, rel}}, []int{body, model.ClassAd, body}},
+		{"a metadata line is no widget", []blk{{announce, 0, body}, {"Published: 05.08.24 14:47", 1, meta}, {"Related topics", 2, rel}}, []int{body, meta, rel}},
+		{"a widget and no item after it", []blk{{announce, 0, body}, {"Also read: how to sleep better", 1, rel}, {"Tags: stress", 2, meta}}, []int{body, rel, meta}},
+		{"two widgets", []blk{{announce, 0, body}, {"Also read: how to sleep better", 1, rel}, {"Also read: how to eat well", 2, rel}, {"Losing a job", 3, rel}}, []int{body, rel, rel, rel}},
 		{"a full-width colon", []blk{{"压力的常见原因包括以下几种情况 失业 搬家 离婚 疾病：", 0, body}, {"失业", 1, rel}}, []int{body, body}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,4 +78,16 @@ func TestAnnouncedListsLinks(t *testing.T) {
 	blocks[1].LinkBytes = blocks[1].End - blocks[1].Start
 	announcedLists(text, blocks, classes)
 	checkClasses(t, classes, []int{model.ClassBody, rel, rel})
+}
+
+// FuzzAnnouncedLists checks that announcedLists never panics and only
+// makes body of boilerplate blocks other than ads.
+func FuzzAnnouncedLists(f *testing.F) {
+	f.Add("The common causes of stress include the following:\nAlso read: sleep\nLosing a job\nMoving house")
+	f.Add("\xff:\n:\nwww.x\n\xc2\xa0")
+	f.Fuzz(func(t *testing.T, s string) {
+		fuzzRule(t, s, announcedLists, func(before, after int) bool {
+			return !model.Content(before) && before != model.ClassAd && after == model.ClassBody
+		})
+	})
 }

@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,4 +118,17 @@ func fuzzBlocks(s string) (string, []segment.Block, []int) {
 		classes[i] = i % model.NumClasses
 	}
 	return text, blocks, classes
+}
+
+// fuzzRule runs rule on s's blocks (fuzzBlocks) and fails unless every
+// block it changed went from a class to one that allowed accepts.
+func fuzzRule(t *testing.T, s string, rule func(string, []segment.Block, []int), allowed func(before, after int) bool) {
+	text, blocks, classes := fuzzBlocks(s)
+	before := slices.Clone(classes)
+	rule(text, blocks, classes)
+	for i := range classes {
+		if classes[i] != before[i] && !allowed(before[i], classes[i]) {
+			t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
+		}
+	}
 }

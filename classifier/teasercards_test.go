@@ -71,13 +71,8 @@ func FuzzTeaserCards(f *testing.F) {
 	f.Add("a b c\n2022-08-08 10:43\none two three four five six seven eight nine ten eleven twelve\nx y z\n1:01 2025\nw")
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		text, blocks, classes := fuzzBlocks(s)
-		before := slices.Clone(classes)
-		teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated })
-		for i := range classes {
-			if classes[i] != before[i] && (!model.Content(before[i]) || classes[i] != model.ClassRelated) {
-				t.Fatalf("block %d: class %d -> %d", i, before[i], classes[i])
-			}
-		}
+		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
+			teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+		}, func(before, after int) bool { return model.Content(before) && after == model.ClassRelated })
 	})
 }
