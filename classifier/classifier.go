@@ -212,7 +212,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			plain = text
 		}
 		pos = p
-		doc, err = segment.Text(plain, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Check: check, MaxBlocks: maxBlocks})
+		doc, err = segment.Text(plain, segment.TextOptions{Splitter: c.model.Splitter(), LongSplitter: c.model.LongSplitter(), Reflow: true, Markdown: pos, Check: check, MaxBlocks: maxBlocks})
 		if err == nil && pos != nil {
 			pos.SetLinks(doc.Blocks) // the decoder reads link text as in HTML
 		}

@@ -58,7 +58,7 @@ func PlainMarkdown(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 	if len(text) >= math.MaxInt32 || !strings.Contains(text, "](") {
 		return "", nil, false
 	}
-	u := unmarker{src: text, pos: &MarkdownOffsets{end: int32(len(text))}}
+	u := unmarker{src: text, pos: &MarkdownOffsets{src: text, end: int32(len(text))}}
 	u.out.Grow(len(text))
 	links := 0
 	for i := 0; i < len(text); {
@@ -86,6 +86,33 @@ type MarkdownOffsets struct {
 	n, end      int32      // the lengths of plain and of the input
 	links       [][2]int32 // the spans of plain that are link text
 	whole       [][2]int32 // each link's span in the input, "[" to ")"
+	src         string     // the input
+}
+
+// InLink reports whether plain's byte i is inside a link's text that
+// starts before it (a link's text that goes on over a line break).
+func (m *MarkdownOffsets) InLink(i int) bool {
+	k := sort.Search(len(m.links), func(k int) bool { return int(m.links[k][1]) > i })
+	return k < len(m.links) && int(m.links[k][0]) < i
+}
+
+// Source returns the input's bytes from plain's byte start to its byte
+// end-1 (start < end <= len(plain)), the marks and addresses between them
+// included, and a link's "[" before start or "](…)" after end-1 when its
+// text starts at start or ends at end: a line of markdown as written, but
+// for a heading's or list item's leading marks.
+func (m *MarkdownOffsets) Source(start, end int) string {
+	s, e := m.Input(start), m.Input(end-1)+1
+	k := sort.Search(len(m.links), func(k int) bool { return int(m.links[k][1]) >= start })
+	for ; k < len(m.links) && int(m.links[k][0]) <= end; k++ {
+		if int(m.links[k][0]) == start {
+			s = min(s, int(m.whole[k][0]))
+		}
+		if int(m.links[k][1]) == end {
+			e = max(e, int(m.whole[k][1]))
+		}
+	}
+	return m.src[s:e]
 }
 
 // Input returns the offset in the input of plain's byte i, for i in

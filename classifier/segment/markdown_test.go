@@ -111,6 +111,12 @@ func FuzzPlainMarkdown(f *testing.F) {
 				t.Fatalf("link spans %v overlap or are empty", pos.links)
 			}
 		}
+		// reflow measuring the lines as written (TextOptions.Markdown)
+		if r, err := Text(plain, TextOptions{Reflow: true, Markdown: pos}); err != nil {
+			t.Fatal(err)
+		} else if err := docError(r); err != nil {
+			t.Fatal(err)
+		}
 		d, err := Text(plain, TextOptions{NoSplit: true})
 		if err != nil {
 			t.Fatal(err)
@@ -127,6 +133,11 @@ func FuzzPlainMarkdown(f *testing.F) {
 				t.Fatalf("block %q: input span [%d,%d) after %d in %d bytes", plain[b.Start:b.End], s, e, prev, len(text))
 			}
 			prev = e
+			// Source: the block's input bytes and its links' marks
+			if src := pos.Source(b.Start, b.End); len(src) < len(text[pos.Input(b.Start):pos.Input(b.End-1)+1]) || len(src) > e-s+len(text) {
+				t.Fatalf("block %q: source %q", plain[b.Start:b.End], src)
+			}
+			_ = pos.InLink(b.Start)
 		}
 	})
 }
@@ -163,6 +174,14 @@ func TestMarkdownLinks(t *testing.T) {
 		if s, e := pos.Span(b.Start, b.End); md[s:e] != want.input {
 			t.Errorf("block %d %q: input span %q, want %q", i, want.text, md[s:e], want.input)
 		}
+	}
+	// Source: a line as written, its links' marks and addresses whole
+	at := strings.Index(plain, "Read")
+	if got := pos.Source(at, at+len("Read the report today.")); got != "Read [the report](/r) today." {
+		t.Errorf("Source of a line: %q", got)
+	}
+	if !pos.InLink(strings.Index(plain, "report")) || pos.InLink(strings.Index(plain, "the report")) || pos.InLink(at) {
+		t.Error("InLink: only bytes after a link text's first are inside")
 	}
 	// a block that holds only part of a link's text keeps to its part
 	if s, e := pos.Span(strings.Index(plain, "the report"), strings.Index(plain, "report")); md[s:e] != "the " {

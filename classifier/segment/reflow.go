@@ -60,12 +60,16 @@ const (
 // wrapped line that happens to read like a title followed by the rest of
 // a sentence) is read whole, and when it belongs to a wrapped paragraph
 // its pieces are joined with the other lines.
-func unwrap(d *Doc) {
+//
+// md, when d.Text is PlainMarkdown's plain text, is its offsets in the
+// markdown: line widths are then read from the markdown (TextOptions.Markdown).
+func unwrap(d *Doc, md *MarkdownOffsets) {
 	bs := d.Blocks
 	if len(bs) < wrapLines {
 		return
 	}
 	ls := wrapLinesOf(bs)
+	ls.md = md
 	paras, chained := wrapParagraphs(d.Text, &ls, false, nil)
 	if len(paras) >= openPage && chained {
 		// a hard-wrapped page, with a chain of full lines long enough
@@ -120,8 +124,9 @@ func wrapParagraphs(text string, ls *wlines, open bool, paras []wpara) ([]wpara,
 // block's end.
 type wlines struct {
 	bs []Block
-	n  int     // lines
-	fb []int32 // the first block of each line, and len(bs) (nil: block k is line k)
+	n  int              // lines
+	fb []int32          // the first block of each line, and len(bs) (nil: block k is line k)
+	md *MarkdownOffsets // the markdown the text came from, or nil
 }
 
 // wrapLinesOf groups bs (plain-text blocks, in order) by line.
@@ -159,6 +164,16 @@ func (l *wlines) end(k int) int          { return l.bs[l.first(k+1)-1].End }
 func (l *wlines) line(k int) int         { return l.bs[l.first(k)].Line }
 func (l *wlines) blankBefore(k int) bool { return l.bs[l.first(k)].BlankBefore }
 
+// written is line k as it was written, for its width: text's line, or,
+// from markdown, the markdown's bytes from the line's first to its last
+// (the addresses of links inside the line included).
+func (l *wlines) written(text string, k int) string {
+	if l.md == nil {
+		return text[l.start(k):l.end(k)]
+	}
+	return l.md.Source(l.start(k), l.end(k))
+}
+
 // wrapRun returns how many lines from line i form one hard-wrapped paragraph
 // (0 or 1 when none), and the last line its chain of full lines reached. A
 // paragraph has wrapLines lines or more, or two when blank lines (or the
@@ -191,6 +206,10 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		}
 		reached = j
 		s := text[ls.start(j):ls.end(j)]
+		ws := s
+		if !cjk {
+			ws = ls.written(text, j) // s as wide as it was written
+		}
 		full := j - i // full lines before line j
 		if full+1 >= wrapLines && EndsSentence(s) && ends <= full/3 {
 			best = j - i + 1 // lines i..j make a paragraph ending here
@@ -201,12 +220,16 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		}
 		// can line j continue onto line j+1? (the cheap tests first: a
 		// line has at most as many runes as bytes)
-		if len(s) < minW || len(s) > utf8.UTFMax*wrapMax || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 {
+		// a markdown line that is a link's end and its address (the rest
+		// of a link the converter could not break): full, whatever its
+		// width, and no measure of the paragraph's
+		addr := !cjk && j > i && ls.md != nil && strings.Count(s, " ") < 3 && ls.md.InLink(ls.start(j)) && strings.Contains(ws, "](")
+		if len(ws) < minW || len(ws) > utf8.UTFMax*wrapMax || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 && !addr {
 			break
 		}
 		n := nNext
 		if n < 0 {
-			n = wrapRunes(s)
+			n = wrapRunes(ws)
 		}
 		nNext = -1
 		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
@@ -218,12 +241,18 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		if open && sentenceInside(s) {
 			inner++
 		}
+		if addr {
+			continue
+		}
+		next := text[ls.start(j+1):ls.end(j+1)]
+		if !cjk {
+			next = ls.written(text, j+1)
+		}
 		narrow = min(narrow, n)
 		width = max(width, n)
 		if n < width-slack {
 			break
 		}
-		next := text[ls.start(j+1):ls.end(j+1)]
 		// A next line of fewer bytes than width-slack is shorter than
 		// that in runes too, and than wrapMax: only its first word counts.
 		nn := 0

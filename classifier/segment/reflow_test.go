@@ -77,6 +77,54 @@ func TestReflow(t *testing.T) {
 	}
 }
 
+// TestReflowMarkdown checks that markdown hard-wrapped with its links'
+// addresses (html2text's default) is measured as it was written: a line
+// whose plain text lost a long address is full, and so is a line that is
+// only a link's end and its address; without the markdown's widths each
+// paragraph fell apart into its lines.
+func TestReflowMarkdown(t *testing.T) {
+	md := strings.Join([]string{
+		"People who do not follow every item of clothing worn by the rich and famous",
+		"for a living may not know that [Jane Roe](https://people.example/tag/janeroe/)",
+		"was seen on the red carpet of a film premiere wearing a jacket that still had",
+		"all its price tags on, a story she told on a late night talk show on Thursday.",
+		"",
+		"During the show the host asked her about a photo from the screening of [Office",
+		"Party](https://people.example/style/office-party-premiere-new-york-screening/)",
+		"where you can see some large, white price tags on the sleeve of her jacket, and",
+		"she laughed that she had worn the jacket four times before anybody noticed it.",
+	}, "\n")
+	plain, pos, ok := PlainMarkdown(md)
+	if !ok {
+		t.Fatal("no markdown")
+	}
+	for _, tc := range []struct {
+		name string
+		pos  *MarkdownOffsets
+		want int // blocks
+	}{
+		{"measured as written", pos, 2},
+		{"measured as plain text", nil, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Text(plain, TextOptions{Reflow: true, NoSplit: false, Markdown: tc.pos})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := docError(d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Blocks) != tc.want {
+				var got []string
+				for _, b := range d.Blocks {
+					got = append(got, d.Text[b.Start:b.End])
+				}
+				t.Errorf("%d blocks, want %d: %q", len(d.Blocks), tc.want, got)
+			}
+		})
+	}
+}
+
 func TestReflowOneLine(t *testing.T) {
 	sentence := "The council voted on Tuesday to expand the city's bus network, adding four new routes. "
 	page := "Home News Sport Weather " + strings.Repeat(sentence, 60) + "Share on Facebook Share on X"
@@ -299,7 +347,7 @@ func TestUnwrapSplitLine(t *testing.T) {
 	}
 	cut(2)
 	cut(0)
-	unwrap(d)
+	unwrap(d, nil)
 	if err := docError(d); err != nil {
 		t.Fatal(err)
 	}

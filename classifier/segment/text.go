@@ -32,6 +32,13 @@ type TextOptions struct {
 	// Check, when set, is called every thousand lines or so (typically a
 	// context's Err): when it returns an error, Text stops and returns it.
 	Check func() error
+	// Markdown, when text is PlainMarkdown's plain text, is its offsets
+	// in the markdown: with Reflow, a line's width is read as the
+	// markdown line was written, links' addresses and marks included, as
+	// converters that hard-wrap markdown measure it (html2text wraps at
+	// 78 runes counting the addresses; without them such lines read as
+	// short ones that end a paragraph).
+	Markdown *MarkdownOffsets
 	// MaxBlocks, when positive, bounds the blocks of the document: Text
 	// stops at the first line that passes it and returns a
 	// *TooManyBlocksError.
@@ -65,7 +72,11 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 		long.sp = opt.LongSplitter
 		defer long.release()
 	}
-	return checked(segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, &long), check)
+	d := segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, &long)
+	if opt.Reflow && checkErr(check) == nil {
+		unwrap(d, opt.Markdown)
+	}
+	return checked(d, check)
 }
 
 // longLines is the splitter that cuts the sentences of lines of
@@ -163,9 +174,6 @@ lines:
 		}
 		line++
 		pos = end + 1
-	}
-	if reflow && checkErr(check) == nil {
-		unwrap(d)
 	}
 	return d
 }
