@@ -89,13 +89,6 @@ type MarkdownOffsets struct {
 	src         string     // the input
 }
 
-// InLink reports whether plain's byte i is inside a link's text that
-// starts before it (a link's text that goes on over a line break).
-func (m *MarkdownOffsets) InLink(i int) bool {
-	k := sort.Search(len(m.links), func(k int) bool { return int(m.links[k][1]) > i })
-	return k < len(m.links) && int(m.links[k][0]) < i
-}
-
 // Source returns the input's bytes from plain's byte start to its byte
 // end-1 (start < end <= len(plain)), the marks and addresses between them
 // included, and a link's "[" before start or "](…)" after end-1 when its

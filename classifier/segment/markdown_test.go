@@ -137,7 +137,6 @@ func FuzzPlainMarkdown(f *testing.F) {
 			if src := pos.Source(b.Start, b.End); len(src) < len(text[pos.Input(b.Start):pos.Input(b.End-1)+1]) || len(src) > e-s+len(text) {
 				t.Fatalf("block %q: source %q", plain[b.Start:b.End], src)
 			}
-			_ = pos.InLink(b.Start)
 		}
 	})
 }
@@ -179,9 +178,6 @@ func TestMarkdownLinks(t *testing.T) {
 	at := strings.Index(plain, "Read")
 	if got := pos.Source(at, at+len("Read the report today.")); got != "Read [the report](/r) today." {
 		t.Errorf("Source of a line: %q", got)
-	}
-	if !pos.InLink(strings.Index(plain, "report")) || pos.InLink(strings.Index(plain, "the report")) || pos.InLink(at) {
-		t.Error("InLink: only bytes after a link text's first are inside")
 	}
 	// a block that holds only part of a link's text keeps to its part
 	if s, e := pos.Span(strings.Index(plain, "the report"), strings.Index(plain, "report")); md[s:e] != "the " {

@@ -220,11 +220,11 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		}
 		// can line j continue onto line j+1? (the cheap tests first: a
 		// line has at most as many runes as bytes)
-		// a markdown line that is a link's end and its address (the rest
-		// of a link the converter could not break): full, whatever its
-		// width, and no measure of the paragraph's
-		addr := !cjk && j > i && ls.md != nil && strings.Count(s, " ") < 3 && ls.md.InLink(ls.start(j)) && strings.Contains(ws, "](")
-		if len(ws) < minW || len(ws) > utf8.UTFMax*wrapMax || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 && !addr {
+		// a markdown line that is a link's address, with its text or
+		// the end of it (a word the converter could not break): full,
+		// whatever its width, and no measure of the paragraph's
+		addr := !cjk && j > i && ls.md != nil && addressLine(s, ws)
+		if !addr && (len(ws) < minW || len(ws) > utf8.UTFMax*wrapMax) || j+1 >= ls.n || !cjk && strings.Count(s, " ") < 3 && !addr {
 			break
 		}
 		n := nNext
@@ -232,7 +232,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 			n = wrapRunes(ws)
 		}
 		nNext = -1
-		if n < minW || n > wrapMax || cjk && j > i && !cjkLine(s) {
+		if !addr && (n < minW || n > wrapMax) || cjk && j > i && !cjkLine(s) {
 			break
 		}
 		if EndsSentence(s) {
@@ -250,7 +250,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		}
 		narrow = min(narrow, n)
 		width = max(width, n)
-		if n < width-slack {
+		if n < width-slack && !(ls.md != nil && addressNext(n, width, slack, next)) {
 			break
 		}
 		// A next line of fewer bytes than width-slack is shorter than
@@ -260,11 +260,14 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 			nn = wrapRunes(next)
 			nNext = nn
 		}
-		if nn > wrapMax {
+		// (a next line that is a link's address does not measure the
+		// paragraph either)
+		nextAddr := ls.md != nil && !cjk && addressLine(next, next)
+		if nn > wrapMax && !nextAddr {
 			break // a paragraph on one line follows
 		}
 		w := width
-		if nn >= width-slack {
+		if nn >= width-slack && !nextAddr {
 			w = max(w, nn)
 		}
 		// a real break: the next line's first word would have fitted (a
@@ -589,4 +592,23 @@ func sentenceInside(s string) bool {
 // them by blank lines (or its start and end).
 func apart(ls *wlines, i, j int) bool {
 	return (i == 0 || ls.blankBefore(i)) && (j+1 >= ls.n || ls.blankBefore(j+1))
+}
+
+// addressLine reports whether a markdown line, plain s as written ws, is
+// a link's address with its text or the end of it: fewer than three
+// spaces in its plain text, and "](" in what was written.
+func addressLine(s, ws string) bool {
+	return strings.Count(s, " ") < 3 && strings.Contains(ws, "](")
+}
+
+// addressNext reports whether a markdown line of n runes, short of the
+// paragraph's width, was broken there because the next line's first word
+// (as written, next) is a link's address, too long to fit after it.
+func addressNext(n, width, slack int, next string) bool {
+	w := next
+	if k := strings.IndexAny(w, " \t"); k >= 0 {
+		w = w[:k]
+	}
+	fw := runeCount(w)
+	return fw > slack && n+1+fw > width && strings.Contains(w, "](")
 }

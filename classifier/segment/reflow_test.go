@@ -80,8 +80,9 @@ func TestReflow(t *testing.T) {
 // TestReflowMarkdown checks that markdown hard-wrapped with its links'
 // addresses (html2text's default) is measured as it was written: a line
 // whose plain text lost a long address is full, and so is a line that is
-// only a link's end and its address; without the markdown's widths each
-// paragraph fell apart into its lines.
+// a link's address with its text (longer than a wrapped line, or not) and
+// the line before it, broken where the address did not fit; without the
+// markdown's widths each paragraph fell apart into its lines.
 func TestReflowMarkdown(t *testing.T) {
 	md := strings.Join([]string{
 		"People who do not follow every item of clothing worn by the rich and famous",
@@ -93,6 +94,14 @@ func TestReflowMarkdown(t *testing.T) {
 		"Party](https://people.example/style/office-party-premiere-new-york-screening/)",
 		"where you can see some large, white price tags on the sleeve of her jacket, and",
 		"she laughed that she had worn the jacket four times before anybody noticed it.",
+		"",
+		// a line short of the width before a link too long to fit on it,
+		// and the link's line longer than any wrapped line
+		"The donors last month nearly maxed out their campaign contributions, each",
+		"giving $2,800, according to campaign finance",
+		"[disclosures](https://www.fec.gov/data/receipts/?data_type=processed&committee_id=C00412304&contributor_name=roe)",
+		"making the senator the only candidate to whom both the father and the son have",
+		"given money this election cycle, as the filings of the last quarter show.",
 	}, "\n")
 	plain, pos, ok := PlainMarkdown(md)
 	if !ok {
@@ -103,8 +112,8 @@ func TestReflowMarkdown(t *testing.T) {
 		pos  *MarkdownOffsets
 		want int // blocks
 	}{
-		{"measured as written", pos, 2},
-		{"measured as plain text", nil, 8},
+		{"measured as written", pos, 3},
+		{"measured as plain text", nil, 13},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := Text(plain, TextOptions{Reflow: true, NoSplit: false, Markdown: tc.pos})
