@@ -341,6 +341,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
 		shortLedes(doc.Text, doc.Blocks, classes, contentProb)
 	}
+	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
+		formLabels(doc.Text, doc.Blocks, classes, boilerplate)
+	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(dbl, classes, boilerplate)
 		if !isHTML {
