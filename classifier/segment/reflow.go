@@ -40,6 +40,13 @@ import (
 // lines mostly of Han, kana and full-width characters (cjkLine) are joined
 // by the same rule with those measures and without the test on spaces.
 // Thai, also written without spaces, is never joined.
+//
+// Markdown (TextOptions.Markdown) is measured as it was written: html2text
+// wraps at 78 runes counting each link's address, which the plain text
+// lost, and cannot break an address, so a line that is a link's address
+// (with its text or the end of it) is full at any width, and the line
+// before it may end short where the address did not fit. Chinese and
+// Japanese lines keep their plain measures.
 
 const (
 	wrapMin   = 30  // runes: shorter lines are not full wrapped lines
