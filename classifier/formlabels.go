@@ -60,21 +60,16 @@ func formLabels(text string, blocks []segment.Block, classes []int, boilerplate 
 
 // formLabel reports whether t reads as a form field's label: one to
 // maxLabelWords words ending with a colon (a required field's "(*)" or
-// "*" before it allowed), without digits or the marks of code and
-// addresses.
+// "*" before it allowed), without digits (mayHaveDigits: ASCII,
+// Arabic-Indic, Persian, full-width) or the marks of code and addresses.
 func formLabel(t string) bool {
 	t = strings.TrimSpace(t)
 	if len(t) > formLabelBytes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
 		return false
 	}
 	t = strings.ReplaceAll(t, "(*)", "")
-	if strings.ContainsAny(t, "0123456789_=()[]{}#.,;/\\<>") {
+	if mayHaveDigits(t) || strings.ContainsAny(t, "_=()[]{}#.,;/\\<>") {
 		return false
-	}
-	for _, r := range t {
-		if r >= '۰' && r <= '۹' || r >= '٠' && r <= '٩' {
-			return false // Persian and Arabic digits
-		}
 	}
 	n := words(t, maxLabelWords+1)
 	return n >= 1 && n <= maxLabelWords

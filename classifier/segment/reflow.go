@@ -206,7 +206,8 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 	if cjk {
 		minW, slack = wrapMinCJK, wrapSlackCJK
 	}
-	nNext := -1 // wrapRunes of line j, when step j-1 counted it
+	nNext := -1            // wrapRunes of line j, when step j-1 counted it
+	wsNext, wsAt := "", -1 // line wsAt as written, when step wsAt-1 read it
 	for j := i; j < ls.n; j++ {
 		if j > i && (ls.line(j) != ls.line(j-1)+1 || ls.blankBefore(j)) {
 			break
@@ -214,7 +215,9 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		reached = j
 		s := text[ls.start(j):ls.end(j)]
 		ws := s
-		if !cjk {
+		if !cjk && wsAt == j {
+			ws = wsNext
+		} else if !cjk {
 			ws = ls.written(text, j) // s as wide as it was written
 		}
 		full := j - i // full lines before line j
@@ -254,6 +257,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		next := text[ls.start(j+1):ls.end(j+1)]
 		if !cjk {
 			next = ls.written(text, j+1)
+			wsNext, wsAt = next, j+1
 		}
 		narrow = min(narrow, n)
 		width = max(width, n)
@@ -357,11 +361,14 @@ func cjkLine(s string) bool {
 }
 
 // firstWordRunes is the length in runes of s's first word.
-func firstWordRunes(s string) int {
+func firstWordRunes(s string) int { return runeCount(firstWord(s)) }
+
+// firstWord is s up to its first space or tab.
+func firstWord(s string) string {
 	if k := strings.IndexAny(s, " \t"); k >= 0 {
-		s = s[:k]
+		return s[:k]
 	}
-	return runeCount(s)
+	return s
 }
 
 // EndsSentence reports whether s ends with sentence punctuation (a rune
@@ -612,10 +619,7 @@ func addressLine(s, ws string) bool {
 // paragraph's width, was broken there because the next line's first word
 // (as written, next) is a link's address, too long to fit after it.
 func addressNext(n, width, slack int, next string) bool {
-	w := next
-	if k := strings.IndexAny(w, " \t"); k >= 0 {
-		w = w[:k]
-	}
+	w := firstWord(next)
 	fw := runeCount(w)
 	return fw > slack && n+1+fw > width && strings.Contains(w, "](")
 }

@@ -50,20 +50,7 @@ func TestReflow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Text(tt.text, TextOptions{Reflow: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := docError(d); err != nil {
-				t.Fatal(err)
-			}
-			if len(d.Blocks) != tt.want {
-				var got []string
-				for _, b := range d.Blocks {
-					got = append(got, d.Text[b.Start:b.End])
-				}
-				t.Errorf("%d blocks, want %d: %q", len(d.Blocks), tt.want, got)
-			}
+			checkBlockCount(t, tt.text, TextOptions{Reflow: true}, tt.want)
 			n, err := Text(tt.text, TextOptions{NoSplit: true, Reflow: true})
 			if err != nil {
 				t.Fatal(err)
@@ -116,21 +103,28 @@ func TestReflowMarkdown(t *testing.T) {
 		{"measured as plain text", nil, 13},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Text(plain, TextOptions{Reflow: true, NoSplit: false, Markdown: tc.pos})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := docError(d); err != nil {
-				t.Fatal(err)
-			}
-			if len(d.Blocks) != tc.want {
-				var got []string
-				for _, b := range d.Blocks {
-					got = append(got, d.Text[b.Start:b.End])
-				}
-				t.Errorf("%d blocks, want %d: %q", len(d.Blocks), tc.want, got)
-			}
+			checkBlockCount(t, plain, TextOptions{Reflow: true, Markdown: tc.pos}, tc.want)
 		})
+	}
+}
+
+// checkBlockCount segments text with opt and fails unless the document
+// is sound (docError) and has want blocks.
+func checkBlockCount(t *testing.T, text string, opt TextOptions, want int) {
+	t.Helper()
+	d, err := Text(text, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := docError(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != want {
+		var got []string
+		for _, b := range d.Blocks {
+			got = append(got, d.Text[b.Start:b.End])
+		}
+		t.Errorf("%d blocks, want %d: %q", len(d.Blocks), want, got)
 	}
 }
 
