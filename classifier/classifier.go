@@ -378,6 +378,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if res.HasArticle && page.Kind != model.PageForum {
 		teaserCards(doc.Text, doc.Blocks, classes, boilerplate)
 	}
+	if !isHTML {
+		escapedMarkup(doc.Text, doc.Blocks, classes, boilerplate)
+	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
 	endMarkLines(doc.Text, doc.Blocks, classes)
 	for i, sb := range doc.Blocks {
