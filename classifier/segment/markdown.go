@@ -30,6 +30,11 @@ const (
 	maxMarkdownURL = 1 << 20
 	maxLinkText    = 2048
 	maxLinkBreaks  = 3
+	// maxLinkDepth is how deep brackets nest in a link's text, the
+	// link's own counted: an image inside a link whose alt text holds
+	// brackets ("[… ![Logo [2x]](/l.png) …](/)": a teaser whose picture a
+	// script left named "[object Object]") is three deep.
+	maxLinkDepth = 3
 )
 
 // PlainMarkdown returns text with its markdown marks taken out, line by
@@ -43,12 +48,13 @@ const (
 // int32).
 //
 // Limits: inline links and images only (no reference links, autolinks
-// or HTML); a link's text may hold an image or brackets of its own one
-// level deep, and go on over up to maxLinkBreaks line breaks (converters
-// that hard-wrap split links) but not over a blank line; the address, on
-// one line, ends at the first ")" unless parentheses inside it pair up,
-// and may hold neither brackets nor white space (but before a quoted
-// title) unless written in angle brackets, <…>, as CommonMark allows.
+// or HTML); a link's text may hold an image or brackets of its own, and
+// brackets inside those (maxLinkDepth), and go on over up to
+// maxLinkBreaks line breaks (converters that hard-wrap split links) but
+// not over a blank line; the address, on one line, ends at the first ")"
+// unless parentheses inside it pair up, and may hold neither brackets nor
+// white space (but before a quoted title) unless written in angle
+// brackets, <…>, as CommonMark allows.
 // The work is linear in the text's length. Lines keep their breaks, so
 // line structure (and segment.Text's reading of it) is unchanged.
 // Memory: plain is at most text's size, and pos 8 bytes per run of text
@@ -312,7 +318,7 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		if depth == 0 {
 			break
 		}
-		if depth > 2 || j-i > maxLinkText {
+		if depth > maxLinkDepth || j-i > maxLinkText {
 			return 0, 0, false
 		}
 	}

@@ -31,6 +31,8 @@ func TestPlainMarkdown(t *testing.T) {
 		{"angle brackets unclosed", "[Home](<a b) now", "", false},
 		{"links run together, unclosed", "[x]([x]([x](y)", "[x]([x](x", true},
 		{"brackets in the text", "[[Draft] plan](/p)", "[Draft] plan", true},
+		{"brackets in an image in a link", "[Today * Fires ![Brief [object Object]](/b.png)](/today) x", "Today * Fires  x", true},
+		{"brackets four deep", "[a [b [c [d]]]](/x) [y](/y)", "[a [b [c [d]]]](/x) y", true},
 		{"unclosed address", "[Home](/home and more", "", false},
 		{"two on a line", "[Share](/s) [Tweet](/t)", "Share Tweet", true},
 		{"CRLF", "[Home](/)\r\nText\r\n", "Home\r\nText\r\n", true},
