@@ -17,9 +17,8 @@ import (
 // a plain scraper would have saved, and where its bytes came from, so
 // that blocks found in it can be given back as offsets into the input.
 
-// Bounds of a link PlainMarkdown reads: its address's bytes, its text's
-// bytes and the line breaks in its text; a longer one is no link (it
-// stays as written). Addresses run long: a responsive image converted
+// Bounds of a link PlainMarkdown reads: its address's bytes and its
+// text's bytes; a longer one is no link (it stays as written). Addresses run long: a responsive image converted
 // with its srcset joined into one address takes several KB, an inline
 // image as a data URL tens or hundreds; left as text, such an address was
 // cut into blocks that read as paragraphs (a 2 KiB bound kept image
@@ -29,7 +28,6 @@ import (
 const (
 	maxMarkdownURL = 1 << 20
 	maxLinkText    = 2048
-	maxLinkBreaks  = 3
 	// maxLinkDepth is how deep brackets nest in a link's text, the
 	// link's own counted: an image inside a link whose alt text holds
 	// brackets ("[… ![Logo [2x]](/l.png) …](/)": a teaser whose picture a
@@ -49,13 +47,12 @@ const (
 //
 // Limits: inline links and images only (no reference links, autolinks
 // or HTML); a link's text may hold an image or brackets of its own, and
-// brackets inside those (maxLinkDepth), and go on over up to
-// maxLinkBreaks line breaks (converters that hard-wrap split links) but
-// not over a blank line; the address, on one line, ends at the first ")"
-// unless parentheses inside it pair up, and may hold neither brackets nor
-// white space (but before a quoted title) unless written in angle
-// brackets, <…>, as CommonMark allows.
-// The work is linear in the text's length. Lines keep their breaks, so
+// brackets inside those (maxLinkDepth), and go on over line breaks
+// (converters that hard-wrap split links) but not over a blank line; the
+// address, on one line, ends at the first ")" unless parentheses inside
+// it pair up, and may hold neither brackets nor white space (but before a
+// quoted title) unless written in angle brackets, <…>, as CommonMark
+// allows. The work is linear in the text's length. Lines keep their breaks, so
 // line structure (and segment.Text's reading of it) is unchanged.
 // Memory: plain is at most text's size, and pos 8 bytes per run of text
 // kept between two marks and per link (its text's span, for
@@ -300,7 +297,7 @@ func (u *unmarker) inline(i, e int, grow bool) (int, int) {
 // of its text (the closing ']') and of the whole link (after ')'), and
 // whether there is one.
 func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
-	depth, breaks := 0, 0
+	depth := 0
 	j := i
 	for ; j < e; j++ {
 		switch src[j] {
@@ -309,9 +306,10 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 		case ']':
 			depth--
 		case '\n':
-			// a link's text may go on over a few line breaks, not over a
-			// blank line
-			if breaks++; breaks > maxLinkBreaks || blankAfter(src, j+1, e) {
+			// a link's text may go on over line breaks (a card's
+			// headline, summary and picture inside one link, hard-wrapped,
+			// take eight lines), not over a blank line
+			if blankAfter(src, j+1, e) {
 				return 0, 0, false
 			}
 		}
