@@ -198,7 +198,8 @@ const (
 // least headlineWords words (or 4×headlineWords letters), at most
 // headlineRunes, not numbered like a section or list item ("11.2. Index
 // Types", "3) ..."), and not ending with a sentence's punctuation (closing
-// quotes and brackets aside).
+// quotes and brackets aside, and German closing quotes after a sentence's
+// end: segment.ClosesQuote).
 func headlineShaped(t string) bool {
 	if len(t) > 8*headlineRunes { // most paragraphs: no need to read them
 		return false
@@ -206,7 +207,7 @@ func headlineShaped(t string) bool {
 	var last rune
 	for t != "" {
 		r, n := utf8.DecodeLastRuneInString(t)
-		if !closer(r) {
+		if !closer(r) && !segment.ClosesQuote(r, t[:len(t)-n]) {
 			last = r
 			break
 		}

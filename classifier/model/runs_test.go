@@ -34,6 +34,9 @@ func TestHeadlineShaped(t *testing.T) {
 		{"too long", strings.Repeat("word ", 40), false},
 		{"empty", "", false},
 		{"only quotes", "”’»", false},
+		{"german quoted sentence", "Er sagte: „Das ist ein Kampf.“", false},
+		{"german quoted headline", "Bundestagspräsidentin soll „über Parteipolitik stehen“", true},
+		{"chinese quote after a stop", "有人讥笑他活得象条狗，他却不恼。“", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := headlineShaped(tc.text); got != tc.want {

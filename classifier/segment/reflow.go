@@ -371,12 +371,43 @@ func firstWord(s string) string {
 	return s
 }
 
+// Closing marks EndsSentence looks past: quotes and brackets that only
+// close, and quotes that open in some languages and close in others:
+// German, Czech and Slovak quote „so“ and ‚so‘, German also »so« and
+// ›so‹, while Chinese and Japanese open with “ (a hard-wrapped Chinese
+// line may end "…不恼。“", the next sentence's quote).
+const (
+	closers     = "\"'”’»)]"
+	quoteEither = "“‘«›"
+)
+
 // EndsSentence reports whether s ends with sentence punctuation (a rune
-// of sentenceEnds), perhaps followed by closing quotes or brackets.
+// of sentenceEnds), perhaps followed by closing quotes or brackets; after
+// a quote of quoteEither, only . ! ? or … ends one ("…sagte er.“").
 func EndsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'”’»)]")
+	s = strings.TrimRight(s, closers)
+	if t := strings.TrimRight(s, quoteEither); len(t) < len(s) {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers))
+		return latinStop(r)
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return slices.Contains(sentenceEnds, r)
+}
+
+// ClosesQuote reports whether r is a quote of quoteEither that closes a
+// quoted sentence: the text before it ends with . ! ? or … ("Straßenkampf.“").
+func ClosesQuote(r rune, before string) bool {
+	if !strings.ContainsRune(quoteEither, r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(before)
+	return latinStop(p)
+}
+
+// latinStop reports whether r is . ! ? or …, the sentence ends that a
+// quote of quoteEither closes after.
+func latinStop(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
 // Pages on one line. A scraper that takes an element's text without

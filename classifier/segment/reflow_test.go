@@ -424,6 +424,13 @@ func TestEndsSentence(t *testing.T) {
 		{"ethiopic", "ዜና ነው።", true},
 		{"khmer", "ព័ត៌មាន។", true},
 		{"colon", "As follows:", false},
+		{"german quote", "einen „dreckigen Straßenkampf“.“", true},
+		{"german quote after a stop", "sagte Lang: „Aber nicht so.“", true},
+		{"german single quote", "‚Nein!‘", true},
+		{"guillemets reversed", "»Ja, gern.«", true},
+		{"german quote, no stop", "den „Jahrhundertkampf“", false},
+		{"chinese quote opens", "他却不恼。“", false},
+		{"quote after a colon", "Er sagte: “", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := EndsSentence(tc.s); got != tc.want {
