@@ -372,12 +372,14 @@ func firstWord(s string) string {
 }
 
 // Closing marks EndsSentence looks past: quotes and brackets that only
-// close, and quotes that open in some languages and close in others:
-// German, Czech and Slovak quote „so“ and ‚so‘, German also »so« and
-// ›so‹, while Chinese and Japanese open with “ (a hard-wrapped Chinese
-// line may end "…不恼。“", the next sentence's quote).
+// close, the spaces French sets before a closing guillemet ("… fin. »",
+// a no-break or narrow no-break space), and quotes that open in some
+// languages and close in others: German, Czech and Slovak quote „so“ and
+// ‚so‘, German also »so« and ›so‹, while Chinese and Japanese open with “
+// (a hard-wrapped Chinese line may end "…不恼。“", the next sentence's
+// quote).
 const (
-	closers     = "\"'”’»)]"
+	closers     = "\"'”’»)] \u00a0\u202f\u2009"
 	quoteEither = "“‘«›"
 )
 

@@ -431,6 +431,9 @@ func TestEndsSentence(t *testing.T) {
 		{"german quote, no stop", "den „Jahrhundertkampf“", false},
 		{"chinese quote opens", "他却不恼。“", false},
 		{"quote after a colon", "Er sagte: “", false},
+		{"french guillemet", "« C'est la fin.\u00a0»", true},
+		{"french guillemet, narrow space", "« Vraiment\u202f?\u202f»", true},
+		{"french quote, no stop", "le « grand débat »", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := EndsSentence(tc.s); got != tc.want {
