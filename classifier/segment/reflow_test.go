@@ -434,6 +434,8 @@ func TestEndsSentence(t *testing.T) {
 		{"french guillemet", "« C'est la fin.\u00a0»", true},
 		{"french guillemet, narrow space", "« Vraiment\u202f?\u202f»", true},
 		{"french quote, no stop", "le « grand débat »", false},
+		{"japanese corner bracket", "「来年も続けたい」と話した。」", true},
+		{"japanese quote, no stop", "「新しい時代」", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := EndsSentence(tc.s); got != tc.want {
