@@ -33,8 +33,7 @@ const (
 //
 // Same weights, seed 1 / seed 2 (`winnow eval -q`): wcxb-dev text 0.829 →
 // 0.830 / unchanged (one dev page up on each seed, none down); eval only:
-// daniel text, titled and markdown +0.001 to +0.002 (48 / 38 pages a mode
-// up, 0 / 1 down).
+// daniel markdown +0.001 / +0.001 (48 / 38 page-modes up, 0 / 1 down).
 func escapedMarkup(text string, blocks []segment.Block, classes []int, boilerplate func(int) int) {
 	for i := range blocks {
 		if !model.Content(classes[i]) || i > 0 && model.Content(classes[i-1]) || i+1 < len(classes) && model.Content(classes[i+1]) {

@@ -17,13 +17,14 @@ import (
 // a plain scraper would have saved, and where its bytes came from, so
 // that blocks found in it can be given back as offsets into the input.
 
-// Bounds of a link PlainMarkdown reads: its address's bytes and its
-// text's bytes; a longer one is no link (it stays as written). Addresses run long: a responsive image converted
-// with its srcset joined into one address takes several KB, an inline
-// image as a data URL tens or hundreds; left as text, such an address was
-// cut into blocks that read as paragraphs (a 2 KiB bound kept image
-// addresses as body on 74 pages of winnow eval's markdown modes). An
-// address scan stops at a bracket, a line break or white space, so a
+// Bounds of a link PlainMarkdown reads: its address's bytes, its text's
+// bytes and how deep brackets nest in its text; a longer or deeper one is
+// no link (it stays as written). Addresses run long: a responsive image
+// converted with its srcset joined into one address takes several KB, an
+// inline image as a data URL tens or hundreds; left as text, such an
+// address was cut into blocks that read as paragraphs (a 2 KiB bound kept
+// image addresses as body on 74 pages of winnow eval's markdown modes).
+// An address scan stops at a bracket, a line break or white space, so a
 // larger bound keeps the work linear.
 const (
 	maxMarkdownURL = 1 << 20
@@ -52,8 +53,9 @@ const (
 // address, on one line, ends at the first ")" unless parentheses inside
 // it pair up, and may hold neither brackets nor white space (but before a
 // quoted title) unless written in angle brackets, <…>, as CommonMark
-// allows. The work is linear in the text's length. Lines keep their breaks, so
-// line structure (and segment.Text's reading of it) is unchanged.
+// allows. The work is linear in the text's length. Lines keep their
+// breaks, so line structure (and segment.Text's reading of it) is
+// unchanged.
 // Memory: plain is at most text's size, and pos 8 bytes per run of text
 // kept between two marks and per link (its text's span, for
 // MarkdownOffsets.SetLinks).

@@ -398,7 +398,8 @@ func EndsSentence(s string) bool {
 }
 
 // ClosesQuote reports whether r is a quote of quoteEither that closes a
-// quoted sentence: the text before it ends with . ! ? or … ("Straßenkampf.“").
+// quoted sentence: the text before it ends with . ! ? or …
+// ("Straßenkampf.“").
 func ClosesQuote(r rune, before string) bool {
 	if !strings.ContainsRune(quoteEither, r) {
 		return false
