@@ -194,6 +194,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if shared && !isHTML {
 		text = strings.Clone(text)
 	}
+	input := text // what the result's offsets index (text may be rewritten below)
 	var doc *segment.Doc
 	var err error
 	var pos *segment.MarkdownOffsets // markdown's plain text offsets in the input, or nil
@@ -205,8 +206,11 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	if isHTML {
 		doc, err = segment.HTML(text, segment.HTMLOptions{Check: check, MaxBlocks: maxBlocks})
 	} else {
-		// Markdown is read as the plain text a scraper would have saved;
-		// pos maps its offsets back to the input's.
+		// Lines end at "\n": other line breaks are written so, bytes for
+		// bytes (lineBreaks). Markdown is read as the plain text a
+		// scraper would have saved; pos maps its offsets back to the
+		// input's.
+		text = lineBreaks(text)
 		plain, p, ok := segment.PlainMarkdown(text)
 		if !ok {
 			plain = text
@@ -392,8 +396,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 		res.Blocks[i] = makeBlock(sb, preds.At(i), classes[i])
 	}
-	if pos != nil {
-		res.Text = text // the offsets are the input's
+	if !isHTML {
+		// the offsets are the input's (markdown's plain text, and line
+		// breaks other than "\n", were read from a rewritten copy)
+		res.Text = input
 	}
 	oneTitle(res.Text, res.Blocks)
 	res.Title = findTitle(res, doc)
