@@ -231,11 +231,12 @@ func headlineShaped(t string) bool {
 	return d == 0 || d == len(t) || t[d] != '.' && t[d] != ')'
 }
 
-// closer reports whether r is white space, a closing quote or a closing
-// bracket, which headlineShaped looks past.
+// closer reports whether r is white space, a closing quote, a closing
+// bracket or a direction mark, which headlineShaped looks past.
 func closer(r rune) bool {
 	switch r {
-	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）':
+	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）',
+		'\u200e', '\u200f', '\u202c', '\u061c': // direction marks
 		return true
 	}
 	return false

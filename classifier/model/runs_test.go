@@ -37,6 +37,7 @@ func TestHeadlineShaped(t *testing.T) {
 		{"german quoted sentence", "Er sagte: „Das ist ein Kampf.“", false},
 		{"german quoted headline", "Bundestagspräsidentin soll „über Parteipolitik stehen“", true},
 		{"chinese quote after a stop", "有人讥笑他活得象条狗，他却不恼。“", true},
+		{"persian sentence, direction mark", "همکاری اطلاعاتی مسکو با طالبان علیه داعش ادامه دارد.\u200f", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := headlineShaped(tc.text); got != tc.want {

@@ -374,13 +374,15 @@ func firstWord(s string) string {
 // Closing marks EndsSentence looks past: quotes and brackets that only
 // close (Chinese and Japanese corner brackets and full-width ones too:
 // "…と話した。」"), the spaces French sets before a closing guillemet
-// ("… fin. »", a no-break or narrow no-break space), and quotes that
-// open in some languages and close in others: German, Czech and Slovak
-// quote „so“ and ‚so‘, German also »so« and ›so‹, while Chinese and
-// Japanese open with “ (a hard-wrapped Chinese line may end "…不恼。“",
-// the next sentence's quote).
+// ("… fin. »", a no-break or narrow no-break space), the direction marks
+// text copied from right-to-left pages carries (U+200E, U+200F, U+202C,
+// U+061C: "…است.\u200f"), and quotes that open in some languages and
+// close in others: German, Czech and Slovak quote „so“ and ‚so‘, German
+// also »so« and ›so‹, while Chinese and Japanese open with “ (a
+// hard-wrapped Chinese line may end "…不恼。“", the next sentence's
+// quote).
 const (
-	closers     = "\"'”’»)] \u00a0\u202f\u2009」』）】〕〉》"
+	closers     = "\"'”’»)] \u00a0\u202f\u2009」』）】〕〉》\u200e\u200f\u202c\u061c"
 	quoteEither = "“‘«›"
 )
 

@@ -436,6 +436,8 @@ func TestEndsSentence(t *testing.T) {
 		{"french quote, no stop", "le « grand débat »", false},
 		{"japanese corner bracket", "「来年も続けたい」と話した。」", true},
 		{"japanese quote, no stop", "「新しい時代」", false},
+		{"a direction mark after the stop", "این خبر است.\u200f", true},
+		{"direction marks, no stop", "خبر فوری\u200f\u200e", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := EndsSentence(tc.s); got != tc.want {
