@@ -52,22 +52,17 @@ func escapedMarkup(text string, blocks []segment.Block, classes []int, boilerpla
 func markupBlock(t string) bool {
 	n, inTags := 0, 0
 	for i := strings.IndexByte(t, '<'); i >= 0; {
-		end := tagEnd(t, i)
-		if end < 0 {
-			next := strings.IndexByte(t[i+1:], '<')
-			if next < 0 {
-				break
-			}
-			i += 1 + next
-			continue
+		from := i + 1 // where the next "<" is looked for
+		if end := tagEnd(t, i); end > 0 {
+			n++
+			inTags += end - i
+			from = end
 		}
-		n++
-		inTags += end - i
-		next := strings.IndexByte(t[end:], '<')
-		if next < 0 {
+		k := strings.IndexByte(t[from:], '<')
+		if k < 0 {
 			break
 		}
-		i = end + next
+		i = from + k
 	}
 	return n >= minMarkupTags && 2*inTags >= len(t)
 }

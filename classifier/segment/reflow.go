@@ -215,7 +215,7 @@ func wrapRun(text string, ls *wlines, i int, open bool) (n, reached int) {
 		reached = j
 		s := text[ls.start(j):ls.end(j)]
 		ws := s
-		if !cjk && wsAt == j {
+		if wsAt == j { // (set only for lines that are not CJK)
 			ws = wsNext
 		} else if !cjk {
 			ws = ls.written(text, j) // s as wide as it was written
