@@ -145,9 +145,10 @@ const (
 )
 
 // endsEllipsis reports whether s ends with an ellipsis ("…" or "..."),
-// white space and direction marks aside.
+// white space (no-break spaces too) and direction marks aside, those
+// that segment.EndsSentence looks past.
 func endsEllipsis(s string) bool {
-	s = strings.TrimRight(s, " \t\n\r\u200e\u200f")
+	s = strings.TrimRight(s, " \t\n\r\u00a0\u202f\u2009\u200e\u200f\u202c\u061c")
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 

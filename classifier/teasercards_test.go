@@ -76,3 +76,24 @@ func FuzzTeaserCards(f *testing.F) {
 		}, func(before, after int) bool { return model.Content(before) && after == model.ClassRelated })
 	})
 }
+
+func TestEndsEllipsis(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"ellipsis", "The council voted on Tuesday to…", true},
+		{"three dots", "The council voted on Tuesday to...", true},
+		{"full stop", "The council voted on Tuesday.", false},
+		{"trailing white space", "The council voted on Tuesday to… \t", true},
+		{"no-break space", "Le conseil a voté mardi…\u00a0", true},
+		{"direction marks", "شورای شهر روز سه شنبه…\u200f\u202c", true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := endsEllipsis(tc.text); got != tc.want {
+				t.Errorf("endsEllipsis(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}

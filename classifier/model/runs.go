@@ -232,10 +232,12 @@ func headlineShaped(t string) bool {
 }
 
 // closer reports whether r is white space, a closing quote, a closing
-// bracket or a direction mark, which headlineShaped looks past.
+// bracket or a direction mark, which headlineShaped looks past: the
+// closers segment.EndsSentence looks past, and tabs.
 func closer(r rune) bool {
 	switch r {
-	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）',
+	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）', '】', '〕', '〉', '》',
+		'\u00a0', '\u202f', '\u2009', // the spaces French sets before »
 		'\u200e', '\u200f', '\u202c', '\u061c': // direction marks
 		return true
 	}

@@ -38,6 +38,8 @@ func TestHeadlineShaped(t *testing.T) {
 		{"german quoted headline", "Bundestagspräsidentin soll „über Parteipolitik stehen“", true},
 		{"chinese quote after a stop", "有人讥笑他活得象条狗，他却不恼。“", true},
 		{"persian sentence, direction mark", "همکاری اطلاعاتی مسکو با طالبان علیه داعش ادامه دارد.\u200f", false},
+		{"french quoted sentence", "Le ministre a répondu : « Ce sera la fin.\u00a0»", false},
+		{"japanese sentence in brackets", "首相は記者団に「辞任はしない」と話した。】", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := headlineShaped(tc.text); got != tc.want {
