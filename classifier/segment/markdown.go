@@ -39,7 +39,12 @@ const (
 // PlainMarkdown returns text with its markdown marks taken out, line by
 // line: [text](url) becomes text, ![alt](url) nothing, a heading's
 // leading "#" marks (one to six, then a space) and a list item's leading
-// "* ", "- " or "+ " go, and so does every "**". pos maps plain's offsets
+// "* ", "- " or "+ " go, and so does every "**"; a backslash before ASCII
+// punctuation goes and leaves the mark as text ("Leser\*innen", "\[1\]":
+// turndown, which Jina Reader and browser clippers use, escapes every
+// mark of the page's text so), and a line of marks alone (the "=====" or
+// "-----" under a heading's text, which turndown writes for h1 and h2, or
+// a "* * *" rule) becomes empty. pos maps plain's offsets
 // to text's (MarkdownOffsets.Input). ok is false, and plain empty and pos
 // nil, when text has no link or image (a text without them is read as it
 // is: a line that starts with "- " or "# " is too common in plain text to
@@ -47,7 +52,8 @@ const (
 // int32).
 //
 // Limits: inline links and images only (no reference links, autolinks
-// or HTML); a link's text may hold an image or brackets of its own, and
+// or HTML); emphasis by one "*" or "_" stays as written (its marks are
+// no words); a link's text may hold an image or brackets of its own, and
 // brackets inside those (maxLinkDepth), and go on over line breaks
 // (converters that hard-wrap split links) but not over a blank line; the
 // address, on one line, ends at the first ")" unless parentheses inside
@@ -207,12 +213,49 @@ func (u *unmarker) marks(i, e int) int {
 		j++
 	}
 	u.emit(i, j)
+	if ruleLine(u.src[j:e]) {
+		return e
+	}
 	if k := headingMark(u.src[j:e]); k > 0 {
 		j += k
 	} else if j+1 < e && (u.src[j] == '*' || u.src[j] == '-' || u.src[j] == '+') && u.src[j+1] == ' ' {
 		j += 2
 	}
 	return j
+}
+
+// ruleLine reports whether s, a line without its leading white space, is
+// a heading's underline ("=====" or "-----" under its text: turndown, which
+// Jina Reader and browser clippers use, writes h1 and h2 so) or a
+// thematic break ("* * *", "***", "---", "___"): marks without a word.
+func ruleLine(s string) bool {
+	s = strings.TrimRight(s, " \t\r")
+	if len(s) < 2 {
+		return false
+	}
+	if strings.Trim(s, "=") == "" || strings.Trim(s, "-") == "" {
+		return true
+	}
+	c, n := s[0], 0
+	if c != '*' && c != '-' && c != '_' {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// asciiPunct reports whether c is ASCII punctuation, which a backslash
+// escapes in markdown.
+func asciiPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
 // headingMark returns the length of a heading's mark at the start of s
@@ -245,6 +288,14 @@ func (u *unmarker) inline(i, e int, grow bool) (int, int) {
 	for i < e {
 		c := u.src[i]
 		switch {
+		case c == '\\' && i+1 < e && asciiPunct(u.src[i+1]):
+			// an escaped mark is the mark as text ("Leser\*innen",
+			// "\[1\]", "1\. "): the backslash goes, and the mark is no
+			// mark
+			u.emit(from, i)
+			from = i + 1
+			i += 2
+			continue
 		case c == '*' && i+1 < e && u.src[i+1] == '*':
 			u.emit(from, i)
 			i += 2
@@ -303,6 +354,10 @@ func linkAt(src string, i, e int) (textEnd, end int, ok bool) {
 	j := i
 	for ; j < e; j++ {
 		switch src[j] {
+		case '\\':
+			if j+1 < e && asciiPunct(src[j+1]) {
+				j++ // an escaped bracket counts for nothing
+			}
 		case '[':
 			depth++
 		case ']':

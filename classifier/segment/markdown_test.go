@@ -49,6 +49,16 @@ func TestPlainMarkdown(t *testing.T) {
 		// and an inline image as a data URL (48 KB)
 		{"long address", "![](" + strings.Repeat("https://cdn.example.com/thumbor/0x0:2166x1542/420x280/p.jpeg%20420w,%20", 40) + "x.jpeg)\nText.", "\nText.", true},
 		{"data URL", "![](data:image/png;base64," + strings.Repeat("iVBORw0KGgo", 4400) + ")\nText.", "\nText.", true},
+		{"setext heading", "Title\n=====\n\n[Home](/)", "Title\n\n\nHome", true},
+		{"setext subheading", "Sub\n---\nText [a](/)", "Sub\n\nText a", true},
+		{"thematic breaks", "* * *\n***\n___ \n[a](/)", "\n\n\na", true},
+		{"two marks are no break", "**\n[a](/)", "\na", true},
+		{"a list item that is no break", "- -5 degrees [a](/)", "-5 degrees a", true},
+		{"turndown's list item", "*   [Home](/)", "  Home", true},
+		{"escapes", `Leser\*innen \[1\] [a \[b\]](/x) 1\. 2`, "Leser*innen [1] a [b] 1. 2", true},
+		{"an escaped bracket starts no link", `\[a](/x) [b](/y)`, "[a](/x) b", true},
+		{"an escaped backslash", `a\\[b](/y)`, `a\b`, true},
+		{"a backslash before a letter stays", `C:\Users [a](/)`, `C:\Users a`, true},
 		{"address over the bound", "[a](/" + strings.Repeat("x", maxMarkdownURL) + ") [y](/y)", "[a](/" + strings.Repeat("x", maxMarkdownURL) + ") y", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,6 +102,7 @@ func FuzzPlainMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"[a](b)", "![a](b)", "[![a](b)](c)", "# [a](b)\n* [c](d)", "**[a](b)**", "[a](b(c)d)",
 		`[a](b "t")`, "[[a]](b)", "[a](b", "[a](", "](", "[](", "\n\n[a](b)\n", "[a](b)\xff\xfe",
+		"a\n===\n[b](c)", "* * *\n[a](b)", `\[a\](b) [c \] d](e)`, "[a\\](b)\\",
 	} {
 		f.Add(s)
 	}

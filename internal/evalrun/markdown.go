@@ -1,7 +1,9 @@
 package evalrun
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/winnowhq/winnow/classifier/decode"
@@ -17,23 +19,34 @@ import (
 // brackets in the address percent-encoded, the rest as its visible
 // text with white space collapsed; script, style, template and the
 // document's head are left out. It is winnow eval's "markdown" rendition
-// (Winnow's text mode must read such text as it reads plain text).
-//
-// With width > 0 every line is hard-wrapped at width runes, as html2text
-// writes by default (78): a link's text then goes on over line breaks.
+// (Winnow's text mode must read such text as it reads plain text), and
+// st writes its other styles (mdStyle).
 //
 // Limits: no tables, emphasis or code fences; hidden elements are
 // rendered like visible ones, as those scrapers mostly do.
-func markdownOf(page string, width int) (string, error) {
+func markdownOf(page string, st mdStyle) (string, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
 	if err != nil {
 		return "", err
 	}
-	w := &mdWriter{width: width}
+	w := &mdWriter{width: st.width, turndown: st.turndown}
 	for _, n := range doc.Find("body").Nodes {
 		w.node(n)
 	}
 	return w.String(), nil
+}
+
+// mdStyle is how a markdown rendition is written.
+type mdStyle struct {
+	// width > 0 hard-wraps every line at width runes, as html2text writes
+	// by default (78): a link's text then goes on over line breaks
+	width int
+	// turndown writes as turndown does by default (the converter of Jina
+	// Reader and of browser clippers): h1 and h2 as their text underlined
+	// with "=" or "-" (setext headings), list items as "*   ", rules as
+	// "* * *", and markdown's marks in the page's text escaped with a
+	// backslash (turndownEscape)
+	turndown bool
 }
 
 // mdWriter accumulates markdown lines; line is the line being written.
@@ -43,6 +56,10 @@ type mdWriter struct {
 	space bool // white space pending before the next text
 	item  bool // the last line written is a list item
 	width int  // the width lines are hard-wrapped at (0: none)
+	// turndown: mdStyle.turndown
+	turndown bool
+	under    byte // the underline of the heading being written (turndown)
+	rule     bool // the line being written is a rule, "* * *" (turndown)
 }
 
 // mdBlock are the elements rendered on lines of their own.
@@ -65,15 +82,19 @@ var mdSkip = map[string]bool{
 // separates blocks).
 func (w *mdWriter) flush() {
 	s := strings.TrimSpace(w.line.String())
+	under, rule := w.under, w.rule
 	w.line.Reset()
-	w.space = false
+	w.space, w.under, w.rule = false, 0, false
 	if s == "" || s == "*" || strings.Trim(s, "#") == "" {
 		return
 	}
 	if w.width > 0 {
 		s = wrap.Text(s, w.width)
 	}
-	item := strings.HasPrefix(s, "* ")
+	if under != 0 {
+		s += "\n" + strings.Repeat(string(under), utf8.RuneCountInString(s))
+	}
+	item := strings.HasPrefix(s, "* ") && !rule
 	if w.out.Len() > 0 {
 		// list items follow one another; other blocks are set apart by
 		// a blank line
@@ -89,7 +110,13 @@ func (w *mdWriter) flush() {
 
 // text appends s with its white space collapsed; white space at either
 // end of s separates it from what comes before or after.
-func (w *mdWriter) text(s string) {
+func (w *mdWriter) text(s string) { w.write(s, w.turndown) }
+
+// raw appends markup written by the writer (never escaped).
+func (w *mdWriter) raw(s string) { w.write(s, false) }
+
+// write is text, s escaped as turndown escapes text when escape is set.
+func (w *mdWriter) write(s string, escape bool) {
 	fs := strings.Fields(s)
 	if len(fs) == 0 {
 		w.space = w.space || s != ""
@@ -98,7 +125,11 @@ func (w *mdWriter) text(s string) {
 	if w.line.Len() > 0 && (w.space || isSpace(s[0])) {
 		w.line.WriteByte(' ')
 	}
-	w.line.WriteString(strings.Join(fs, " "))
+	t := strings.Join(fs, " ")
+	if escape {
+		t = turndownEscape(t)
+	}
+	w.line.WriteString(t)
 	w.space = isSpace(s[len(s)-1])
 }
 
@@ -106,7 +137,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // inner renders n's children into a string of their own (one line).
 func (w *mdWriter) inner(n *html.Node) string {
-	sub := &mdWriter{}
+	sub := &mdWriter{turndown: w.turndown}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		sub.node(c)
 	}
@@ -136,13 +167,17 @@ func (w *mdWriter) node(n *html.Node) {
 		return
 	case "img":
 		if src := attr(n, "src"); src != "" {
-			w.text("![" + strings.Join(strings.Fields(attr(n, "alt")), " ") + "](" + mdAddress(src) + ")")
+			alt := strings.Join(strings.Fields(attr(n, "alt")), " ")
+			if w.turndown {
+				alt = turndownEscape(alt)
+			}
+			w.raw("![" + alt + "](" + mdAddress(src) + ")")
 		}
 		return
 	case "a":
 		if href := attr(n, "href"); href != "" {
 			if t := w.inner(n); t != "" {
-				w.text("[" + t + "](" + mdAddress(href) + ")")
+				w.raw("[" + t + "](" + mdAddress(href) + ")")
 			}
 			return
 		}
@@ -150,10 +185,19 @@ func (w *mdWriter) node(n *html.Node) {
 	block := mdBlock[tag]
 	if block {
 		w.flush()
-		switch tag {
-		case "h1", "h2", "h3", "h4", "h5", "h6":
+		switch {
+		case w.turndown && tag == "h1":
+			w.under = '='
+		case w.turndown && tag == "h2":
+			w.under = '-'
+		case w.turndown && tag == "li":
+			w.line.WriteString("*   ")
+		case w.turndown && tag == "hr":
+			w.line.WriteString("* * *")
+			w.rule = true
+		case tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6':
 			w.line.WriteString(strings.Repeat("#", int(tag[1]-'0')) + " ")
-		case "li":
+		case tag == "li":
 			w.line.WriteString("* ")
 		}
 	}
@@ -181,13 +225,13 @@ func attr(n *html.Node, key string) string {
 }
 
 // markdownRendition decodes a page's bytes and renders them as markdown
-// (markdownOf), hard-wrapped at width runes when width > 0.
-func markdownRendition(raw []byte, width int) (string, error) {
+// in style st (markdownOf).
+func markdownRendition(raw []byte, st mdStyle) (string, error) {
 	d, err := decode.Decode(raw, "")
 	if err != nil {
 		return "", err
 	}
-	return markdownOf(d.Text, width)
+	return markdownOf(d.Text, st)
 }
 
 // mdAddress writes an address as markdown converters do: white space and
@@ -198,3 +242,28 @@ func mdAddress(u string) string {
 }
 
 var mdEscape = strings.NewReplacer(" ", "%20", "\n", "%0A", "\r", "%0D", "\t", "%09", "(", "%28", ")", "%29", "[", "%5B", "]", "%5D")
+
+// turndownEscape escapes markdown's marks in a text as turndown's escape
+// does: backslashes, "*", "_", "`", "[" and "]" anywhere, and a leading
+// "-", "+ ", "=", "# ", ">" or "1. ".
+func turndownEscape(s string) string {
+	s = tdEscape.Replace(s)
+	for _, e := range tdLead {
+		s = e.re.ReplaceAllString(s, e.to)
+	}
+	return s
+}
+
+var tdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`)
+
+var tdLead = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`^-`), `\-`},
+	{regexp.MustCompile(`^\+ `), `\+ `},
+	{regexp.MustCompile(`^(=+)`), `\$1`},
+	{regexp.MustCompile(`^(#{1,6}) `), `\$1 `},
+	{regexp.MustCompile(`^>`), `\>`},
+	{regexp.MustCompile(`^(\d+)\. `), `$1\. `},
+}
