@@ -53,7 +53,8 @@ var asciiLower = func() (t [256]byte) {
 // collapseLowerRunes is collapseLower past the first non-ASCII byte, with
 // space telling whether white space is pending. The letters of scripts
 // without case and without white space (caseless) are copied as they
-// are, without the case and space tables.
+// are, without the case and space tables, and the other runes below
+// U+0800 are looked up in lower2.
 func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -71,6 +72,20 @@ func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < rune(len(lower2)) && !caseless(r) {
+			// Latin, Greek, Cyrillic, Hebrew …: lower2's table
+			if l := lower2[r]; l < 0 {
+				space = len(dst) > 0
+			} else {
+				if space {
+					dst = append(dst, ' ')
+					space = false
+				}
+				dst = utf8.AppendRune(dst, l)
+			}
+			i += size
+			continue
+		}
 		switch {
 		case caseless(r):
 			if space {
@@ -91,6 +106,19 @@ func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 	}
 	return dst
 }
+
+// lower2 is unicode.ToLower of every rune below U+0800 (those UTF-8
+// writes in one or two bytes), or -1 for white space (unicode.IsSpace):
+// collapseLowerRunes reads it instead of the case and space tables.
+var lower2 = func() (t [0x800]rune) {
+	for r := range rune(len(t)) {
+		t[r] = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			t[r] = -1
+		}
+	}
+	return t
+}()
 
 // caseless reports a rune of the Arabic block, kana, CJK ideographs or
 // Hangul syllables: none has another case or is white space

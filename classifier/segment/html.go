@@ -569,12 +569,18 @@ func (w *walker) textRunes(s string) {
 			i += size
 			continue
 		}
-		// Put the whole run of non-space characters at once.
+		// Put the whole run of non-space characters at once, and the
+		// words after it that one ASCII space sets apart (written as
+		// they are: put would write the same space between them).
 		j := i
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
 				if c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0) {
+					if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < utf8.RuneSelf {
+						j += 2
+						continue
+					}
 					break
 				}
 				j++

@@ -187,3 +187,36 @@ func TestDefaultSplitterDecodes(t *testing.T) {
 		t.Fatal("changing a DefaultSplitter copy changed the built-in splitter")
 	}
 }
+
+// TestHTMLWhiteSpace checks how a block's text collapses white space and
+// counts link bytes when words are set apart by one space, by several,
+// by other white space, inside and around links and in <pre>.
+func TestHTMLWhiteSpace(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, text string
+		links, linkBytes int
+	}{
+		{"one space", "<p>a b c</p>", "a b c", 0, 0},
+		{"runs of white space", "<p> a  b\t\tc\n d\u00a0\u2003e </p>", "a b c d e", 0, 0},
+		{"a link among words", "<p>a b <a href=x>c d  e</a> f g</p>", "a b c d e f g", 1, 5},
+		{"a link at the start", "<p><a href=x>a b</a> c</p>", "a b c", 1, 3},
+		{"two links", "<p><a href=x>a b</a> <a href=y>c</a></p>", "a b c", 2, 4},
+		{"non-ASCII words", "<p>خبر فوری در تهران</p>", "خبر فوری در تهران", 0, 0},
+		{"a space before a non-ASCII word", "<p>a é b</p>", "a é b", 0, 0},
+		{"NUL between words", "<p>a \x00b c</p>", "a b c", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := HTML(tc.src, HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Blocks) != 1 {
+				t.Fatalf("%d blocks in %q", len(d.Blocks), d.Text)
+			}
+			b := d.Blocks[0]
+			if got := d.Text[b.Start:b.End]; got != tc.text || b.Links != tc.links || b.LinkBytes != tc.linkBytes {
+				t.Errorf("%q, %d links, %d link bytes; want %q, %d, %d", got, b.Links, b.LinkBytes, tc.text, tc.links, tc.linkBytes)
+			}
+		})
+	}
+}

@@ -1072,9 +1072,15 @@ func (z *Tokenizer) Raw() []byte {
 
 // convertNewlines converts "\r" and "\r\n" in s to "\n".
 // The conversion happens in place, but the resulting slice may be shorter.
+// Most texts hold no "\r": a vectorised search finds the first one, or
+// returns s at once.
 func convertNewlines(s []byte) []byte {
-	for i, c := range s {
-		if c != '\r' {
+	first := bytes.IndexByte(s, '\r')
+	if first < 0 {
+		return s
+	}
+	for i := first; i < len(s); i++ {
+		if s[i] != '\r' {
 			continue
 		}
 

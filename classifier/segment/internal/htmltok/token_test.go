@@ -70,6 +70,7 @@ func FuzzTokenizer(f *testing.F) {
 		"<!-- c --><!DOCTYPE html><![CDATA[x]]>", "<p \x00=1 cl\x00ass=a>\x00y", "a\r\nb\rc",
 		"<div a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14 a15 a16 a17 A1 a18 A17>",
 		"<plaintext><p>x", "</p foo=bar>", "<p/>", "&notit; &notin; &amp", "<a b=&amp=c>",
+		"a\rb\r\nc\r", "<p title=\"x\r\ny\rz\r\n\">\r\n\r\r\n</p>", "\r",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)
