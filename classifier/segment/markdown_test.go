@@ -216,6 +216,8 @@ func TestPlainMarkdownLinear(t *testing.T) {
 		{"unclosed addresses", "[a](xxxxxxxxxxxxxxxxxxxx"},
 		{"nested", "[[a](xxxxxxxxxxxxxxxxxxxxxxxxxx"},
 		{"images", "![](yyyyyyyyyyyyyyyyyyyyyyyy"},
+		{"escaped brackets in open links", "[a](x) [" + strings.Repeat(`\]`, 40)},
+		{"rules", "=====\n- - -\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cost := func(n int) time.Duration {
