@@ -190,10 +190,10 @@ func TestDefaultSplitterDecodes(t *testing.T) {
 
 // TestHTMLWhiteSpace checks how a block's text collapses white space and
 // counts link bytes when words are set apart by one space, by several,
-// by other white space, inside and around links and in <pre>.
+// by other white space, and inside and around links.
 func TestHTMLWhiteSpace(t *testing.T) {
 	for _, tc := range []struct {
-		name, src, text string
+		name, src, text  string
 		links, linkBytes int
 	}{
 		{"one space", "<p>a b c</p>", "a b c", 0, 0},
