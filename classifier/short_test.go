@@ -118,7 +118,9 @@ func TestShortLedes(t *testing.T) {
 	}{
 		{"a lead called the closing line", []blk{{head, title, 0.9}, {para, legal, 0.45}}, []int{title, body}},
 		{"a standfirst called the closing line", []blk{{head, title, 0.9}, {open, legal, 0.35}}, []int{title, body}},
+		{"a standfirst called the closing line at 0.22", []blk{{head, title, 0.9}, {open, legal, 0.22}}, []int{title, body}},
 		{"too sure of boilerplate", []blk{{head, title, 0.9}, {para, ad, 0.15}}, []int{title, ad}},
+		{"just under the cut", []blk{{head, title, 0.9}, {open, legal, 0.19}}, []int{title, legal}},
 		{"too short for a lead", []blk{{head, title, 0.9}, {"Photo: Brett Davis, USA TODAY Sports", legal, 0.5}}, []int{title, legal}},
 		{"five blocks", []blk{{head, title, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, legal, 0.45}}, []int{title, body, body, body, legal}},
 	} {
