@@ -484,9 +484,10 @@ type Document_Text struct {
 	// already decoded. Must be valid UTF-8, like every protobuf string; send
 	// bytes in another or an unknown encoding as raw. Offsets in the
 	// response are byte offsets into exactly this string. Markdown (inline
-	// links and images, heading and list marks) is read as the text it
-	// renders; its offsets still refer to the markdown as sent, and a
-	// block that holds a link's text holds the whole link ("[text](url)").
+	// links and images, heading and list marks, underlined headings,
+	// rules and backslash escapes) is read as the text it renders; its
+	// offsets still refer to the markdown as sent, and a block that holds a
+	// link's text holds the whole link ("[text](url)").
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 
