@@ -24,7 +24,8 @@ func TestShortArticle(t *testing.T) {
 		{"headline and paragraph", []blk{{head, title}, {para, body}}, nil, true},
 		{"a paragraph alone", []blk{{para, body}}, nil, true},
 		{"four blocks", []blk{{head, nav}, {para, body}, {para, body}, {open, rel}}, nil, true},
-		{"five blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {open, rel}}, nil, false},
+		{"eight blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {para, body}, {para, body}, {para, body}, {open, rel}}, nil, true},
+		{"nine blocks", []blk{{head, nav}, {para, body}, {para, body}, {para, body}, {para, body}, {para, body}, {para, body}, {para, body}, {open, rel}}, nil, false},
 		{"paragraph not kept", []blk{{head, title}, {para, rel}}, []float64{0.9, 0.1}, false},
 		{"a lead near the cut after a kept headline", []blk{{head, title}, {para, model.ClassLegal}}, []float64{0.9, 0.45}, true},
 		{"a standfirst near the cut after a kept headline", []blk{{head, title}, {open, rel}}, []float64{0.9, shortLedeProb}, true},
@@ -122,7 +123,8 @@ func TestShortLedes(t *testing.T) {
 		{"too sure of boilerplate", []blk{{head, title, 0.9}, {para, ad, 0.15}}, []int{title, ad}},
 		{"just under the cut", []blk{{head, title, 0.9}, {open, legal, 0.19}}, []int{title, legal}},
 		{"too short for a lead", []blk{{head, title, 0.9}, {"Photo: Brett Davis, USA TODAY Sports", legal, 0.5}}, []int{title, legal}},
-		{"five blocks", []blk{{head, title, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, legal, 0.45}}, []int{title, body, body, body, legal}},
+		{"eight blocks", []blk{{head, title, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, legal, 0.45}}, []int{title, body, body, body, body, body, body, body}},
+		{"nine blocks", []blk{{head, title, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, body, 0.9}, {para, legal, 0.45}}, []int{title, body, body, body, body, body, body, body, legal}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bs := make([]testBlock, len(tc.blocks))

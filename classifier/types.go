@@ -279,7 +279,7 @@ type Result struct {
 	// content) while the page model is not sure of another kind, or the
 	// model has no page model; and, in plain text, the page is not mostly
 	// teaser cards (cardPage); or the document, text or an HTML fragment,
-	// has at most four blocks, one of them a paragraph or standfirst kept
+	// has at most eight blocks, one of them a paragraph or standfirst kept
 	// as content, or a kept headline and such a lead the decoding was
 	// unsure of (shortArticle).
 	HasArticle bool
