@@ -37,6 +37,7 @@ func TestShortArticle(t *testing.T) {
 		{"seven words without a sentence end", []blk{{head, title}, {"Councillors representing the northern districts rejected amendments", body}}, nil, false},
 		{"Chinese without a sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4), body}}, nil, true},
 		{"Chinese too short without a sentence end", []blk{{head, title}, {"市议会周二投票决定扩大城市公交网络市议会周二投票决定" + strings.Repeat("1234567890", 4), body}}, nil, false},
+		{"a short Chinese sentence", []blk{{head, title}, {"言茂松认为，现在的电力体制改革偏离改革的初衷，渐渐成为利益集团利益再分配的过程。", body}}, nil, true},
 		{"Chinese with its sentence end", []blk{{head, title}, {strings.Repeat("市议会周二投票决定扩大城市公交网络", 4) + "。", body}}, nil, true},
 		{"empty", nil, nil, false},
 	} {
