@@ -29,6 +29,8 @@ func TestLeadTitle(t *testing.T) {
 		{"menu word", []blk{{word, 0, nav, 0.4}, {para, 1, body, 0.9}}, []int{nav, body}},
 		{"a paragraph first", []blk{{para + " " + para, 0, meta, 0.4}, {para, 1, body, 0.9}}, []int{meta, body}},
 		{"no paragraph after", []blk{{head, 0, nav, 0.4}, {open, 1, body, 0.9}}, []int{nav, body}},
+		{"a short Chinese paragraph after", []blk{{"第四届中国经济学年会在南开大学举行", 0, nav, 0.48}, {"言茂松认为，现在的电力体制改革偏离改革的初衷，渐渐成为利益集团利益再分配的过程。", 1, body, 0.9}}, []int{title, body}},
+		{"Chinese without a sentence end after", []blk{{"第四届中国经济学年会在南开大学举行", 0, nav, 0.48}, {"言茂松认为现在的电力体制改革偏离改革的初衷渐渐成为利益集团利益再分配的过程", 1, body, 0.9}}, []int{nav, body}},
 		{"boilerplate after", []blk{{head, 0, nav, 0.4}, {para, 1, meta, 0.4}}, []int{nav, meta}},
 		{"already content", []blk{{head, 0, title, 0.9}, {para, 1, body, 0.9}}, []int{title, body}},
 		{"pieces of one glued line", []blk{{head, 0, nav, 0.4}, {para, 0, body, 0.9}}, []int{nav, body}},
