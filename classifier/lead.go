@@ -50,7 +50,9 @@ func leadTitle(text string, blocks []segment.Block, classes []int, cp func(int) 
 	if len(blocks) < 2 || model.Content(classes[0]) || !model.Content(classes[1]) || cp(0) < leadProb {
 		return
 	}
-	if next := text[blocks[1].Start:blocks[1].End]; blocks[1].Line == blocks[0].Line || !paragraph(next) && !(segment.EndsSentence(next) && lede(next)) {
+	// a paragraph is a lede that ends a sentence, and so is a shorter
+	// one of lede's Han, kana, Hangul or Thai letters
+	if next := text[blocks[1].Start:blocks[1].End]; blocks[1].Line == blocks[0].Line || !segment.EndsSentence(next) || !lede(next) {
 		return
 	}
 	if n := utf8.RuneCountInString(text[blocks[0].Start:blocks[0].End]); n < minLeadRunes || n > maxLeadRunes {

@@ -233,16 +233,8 @@ func headlineShaped(t string) bool {
 
 // closer reports whether r is white space, a closing quote, a closing
 // bracket or a direction mark, which headlineShaped looks past: the
-// closers segment.EndsSentence looks past, and tabs.
-func closer(r rune) bool {
-	switch r {
-	case ' ', '\t', '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）', '】', '〕', '〉', '》',
-		'\u00a0', '\u202f', '\u2009', // the spaces French sets before »
-		'\u200e', '\u200f', '\u202c', '\u061c': // direction marks
-		return true
-	}
-	return false
-}
+// closers segment.EndsSentence looks past (segment.Closer), and tabs.
+func closer(r rune) bool { return r == '\t' || segment.Closer(r) }
 
 // sentenceEnd reports whether r ends a sentence (or a lead-in: ':', ';').
 func sentenceEnd(r rune) bool {

@@ -399,6 +399,10 @@ func EndsSentence(s string) bool {
 	return slices.Contains(sentenceEnds, r)
 }
 
+// Closer reports whether r is one of the closing marks EndsSentence looks
+// past after a sentence's end (closers).
+func Closer(r rune) bool { return strings.ContainsRune(closers, r) }
+
 // ClosesQuote reports whether r is a quote of quoteEither that closes a
 // quoted sentence: the text before it ends with . ! ? or …
 // ("Straßenkampf.“").
