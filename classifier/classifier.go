@@ -198,6 +198,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	var doc *segment.Doc
 	var err error
 	var pos *segment.MarkdownOffsets // markdown's plain text offsets in the input, or nil
+	list := -1                       // the offset of a link list after a text (segment.LinkList), or -1
 	// Segmentation and scoring check ctx every thousand lines, nodes or
 	// blocks, so abandoned work stops within a millisecond or so of CPU.
 	// The block limit stops segmentation as soon as it is passed.
@@ -210,8 +211,21 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// bytes (lineBreaks). Markdown is read as the plain text a
 		// scraper would have saved; pos maps its offsets back to the
 		// input's.
+		// A link list after the text (lynx -dump's "References") is
+		// not read: its lines become navigation blocks at the end.
 		text = lineBreaks(text)
-		plain, p, ok := segment.PlainMarkdown(text)
+		if cut, n := segment.LinkList(text); n > 0 && n < maxBlocks {
+			text, list, maxBlocks = text[:cut], cut, maxBlocks-n
+		}
+		var plain string
+		var p *segment.MarkdownOffsets
+		var ok bool
+		if list >= 0 {
+			// a text browser's dump: its links are numbered
+			plain, p, ok = segment.PlainLinks(text)
+		} else {
+			plain, p, ok = segment.PlainMarkdown(text)
+		}
 		if !ok {
 			plain = text
 		}
@@ -400,6 +414,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		// the offsets are the input's (markdown's plain text, and line
 		// breaks other than "\n", were read from a rewritten copy)
 		res.Text = input
+	}
+	if list >= 0 {
+		res.Blocks = linkListBlocks(res.Text, list, res.Blocks)
 	}
 	oneTitle(res.Text, res.Blocks)
 	res.Title = findTitle(res, doc)

@@ -46,6 +46,8 @@ func FuzzClassify(f *testing.F) {
 	f.Add([]byte("<p>Home</p>\nRiver floods | Daily\n<p>River floods</p><p>The river rose two metres overnight and flooded the old town.</p>"), uint8(32|2))
 	// markdown, read as the plain text it renders (segment.PlainMarkdown)
 	f.Add([]byte("* [Home](/)\n\n# [Buses](https://example.com/b)\n\nThe council voted on **Tuesday** to expand the [bus network](https://example.com/n).\n\n![A bus](https://example.com/bus.jpg)\n\n[![Logo](/l.png)](/)"), uint8(4))
+	// a text browser's dump: numbered links and their list (LinkList)
+	f.Add([]byte("   [1]Home\n\nBuses\n\n   The council voted on Tuesday to expand the [2]bus network.\n\nReferences\n\n   1. https://example.com/\n   2. mailto:?body=a\nb\n"), uint8(4))
 	c, err := Default()
 	if err != nil {
 		f.Fatal(err)

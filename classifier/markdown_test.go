@@ -52,20 +52,34 @@ The budget also includes money for repairs to the old bridge over the river, whi
 		t.Fatal("Text is not the input: offsets must refer to the markdown as sent")
 	}
 	checkResult(t, res)
-	got := map[string]Block{}
-	for _, b := range res.Blocks {
-		got[res.Text[b.Start:b.End]] = b
-	}
-	for _, tc := range []struct {
-		block string
-		want  Category // CategoryUnspecified: any boilerplate
-	}{
+	checkBlocks(t, res, []wantBlock{
 		{"Council approves new budget for public transport", Title},
 		// a block that is a link spans the whole link in the input
 		{"[Home](https://example.com/)", Navigation},
 		{"[Business](https://example.com/business)", Navigation},
 		{"[Mayor unveils plan for new tram line](https://example.com/2026/02/tram-line)", CategoryUnspecified},
-	} {
+	})
+	if mt := res.MainText(); !strings.Contains(mt, "[hundreds of letters](https://example.com/letters)") || strings.Contains(mt, "Business") {
+		t.Errorf("MainText %q: want the article's paragraphs as written, no menu", mt)
+	}
+}
+
+// wantBlock is a block checkBlocks looks for: its text, and its category
+// (CategoryUnspecified: any boilerplate).
+type wantBlock struct {
+	block string
+	want  Category
+}
+
+// checkBlocks checks that res holds a block of each text, of its
+// category.
+func checkBlocks(t *testing.T, res *Result, want []wantBlock) {
+	t.Helper()
+	got := map[string]Block{}
+	for _, b := range res.Blocks {
+		got[res.Text[b.Start:b.End]] = b
+	}
+	for _, tc := range want {
 		b, ok := got[tc.block]
 		switch {
 		case !ok:
@@ -75,9 +89,6 @@ The budget also includes money for repairs to the old bridge over the river, whi
 		case tc.want != CategoryUnspecified && b.Category != tc.want:
 			t.Errorf("%q: %v, want %v", tc.block, b.Category, tc.want)
 		}
-	}
-	if mt := res.MainText(); !strings.Contains(mt, "[hundreds of letters](https://example.com/letters)") || strings.Contains(mt, "Business") {
-		t.Errorf("MainText %q: want the article's paragraphs as written, no menu", mt)
 	}
 }
 

@@ -108,52 +108,63 @@ func FuzzPlainMarkdown(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		plain, pos, ok := PlainMarkdown(text)
-		if !ok {
-			if plain != "" || pos != nil {
-				t.Fatalf("not ok, but %q and %v", plain, pos)
-			}
-			return
-		}
-		checkPositions(t, text, plain, pos)
-		if strings.Count(plain, "\n") != strings.Count(text, "\n") {
-			t.Fatalf("%d line breaks, want %d", strings.Count(plain, "\n"), strings.Count(text, "\n"))
-		}
-		if utf8.ValidString(text) && !utf8.ValidString(plain) {
-			t.Fatalf("plain %q of valid %q is not valid UTF-8", plain, text)
-		}
-		for k := 1; k < len(pos.links); k++ {
-			if pos.links[k][0] < pos.links[k-1][1] || pos.links[k][0] >= pos.links[k][1] {
-				t.Fatalf("link spans %v overlap or are empty", pos.links)
-			}
-		}
-		// reflow measuring the lines as written (TextOptions.Markdown)
-		if r, err := Text(plain, TextOptions{Reflow: true, Markdown: pos}); err != nil {
-			t.Fatal(err)
-		} else if err := docError(r); err != nil {
-			t.Fatal(err)
-		}
-		d, err := Text(plain, TextOptions{NoSplit: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pos.SetLinks(d.Blocks)
-		prev := 0
-		for _, b := range d.Blocks {
-			if b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
-				t.Fatalf("block %q: %d link bytes", plain[b.Start:b.End], b.LinkBytes)
-			}
-			// input spans: in order, apart, holding the block's bytes
-			s, e := pos.Span(b.Start, b.End)
-			if s < prev || e < s || e > len(text) || s > pos.Input(b.Start) || e < pos.Input(b.End-1)+1 {
-				t.Fatalf("block %q: input span [%d,%d) after %d in %d bytes", plain[b.Start:b.End], s, e, prev, len(text))
-			}
-			prev = e
-			// Source: the block's input bytes and its links' marks
-			if src := pos.Source(b.Start, b.End); len(src) < len(text[pos.Input(b.Start):pos.Input(b.End-1)+1]) || len(src) > e-s+len(text) {
-				t.Fatalf("block %q: source %q", plain[b.Start:b.End], src)
-			}
-		}
+		checkPlain(t, text, plain, pos, ok)
 	})
+}
+
+// checkPlain checks what PlainMarkdown or PlainLinks made of text: when
+// not ok, nothing; otherwise every byte of plain comes from text, in
+// order, every line break and valid UTF-8 are kept, the link spans are in
+// order and not empty and give no block more link bytes than it has, and
+// the blocks' input spans (Span) are in order and apart and hold their
+// bytes, and Source holds them too.
+func checkPlain(t *testing.T, text, plain string, pos *MarkdownOffsets, ok bool) {
+	t.Helper()
+	if !ok {
+		if plain != "" || pos != nil {
+			t.Fatalf("not ok, but %q and %v", plain, pos)
+		}
+		return
+	}
+	checkPositions(t, text, plain, pos)
+	if strings.Count(plain, "\n") != strings.Count(text, "\n") {
+		t.Fatalf("%d line breaks, want %d", strings.Count(plain, "\n"), strings.Count(text, "\n"))
+	}
+	if utf8.ValidString(text) && !utf8.ValidString(plain) {
+		t.Fatalf("plain %q of valid %q is not valid UTF-8", plain, text)
+	}
+	for k := 1; k < len(pos.links); k++ {
+		if pos.links[k][0] < pos.links[k-1][1] || pos.links[k][0] >= pos.links[k][1] {
+			t.Fatalf("link spans %v overlap or are empty", pos.links)
+		}
+	}
+	// reflow measuring the lines as written (TextOptions.Markdown)
+	if r, err := Text(plain, TextOptions{Reflow: true, Markdown: pos}); err != nil {
+		t.Fatal(err)
+	} else if err := docError(r); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Text(plain, TextOptions{NoSplit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos.SetLinks(d.Blocks)
+	prev := 0
+	for _, b := range d.Blocks {
+		if b.LinkBytes < 0 || b.LinkBytes > b.End-b.Start {
+			t.Fatalf("block %q: %d link bytes", plain[b.Start:b.End], b.LinkBytes)
+		}
+		// input spans: in order, apart, holding the block's bytes
+		s, e := pos.Span(b.Start, b.End)
+		if s < prev || e < s || e > len(text) || s > pos.Input(b.Start) || e < pos.Input(b.End-1)+1 {
+			t.Fatalf("block %q: input span [%d,%d) after %d in %d bytes", plain[b.Start:b.End], s, e, prev, len(text))
+		}
+		prev = e
+		// Source: the block's input bytes and its links' marks
+		if src := pos.Source(b.Start, b.End); len(src) < len(text[pos.Input(b.Start):pos.Input(b.End-1)+1]) || len(src) > e-s+len(text) {
+			t.Fatalf("block %q: source %q", plain[b.Start:b.End], src)
+		}
+	}
 }
 
 func TestMarkdownLinks(t *testing.T) {
@@ -208,24 +219,35 @@ func TestMarkdownLinks(t *testing.T) {
 // it guards against took 64 times, and eight minutes on 14 MB), the
 // fastest of three runs each, and fails beyond 24 times.
 func TestPlainMarkdownLinear(t *testing.T) {
+	checkLinear(t, func(s string) { PlainMarkdown(s) },
+		linearCase{"unclosed titles", `[a](x "`},
+		linearCase{"unclosed addresses", "[a](xxxxxxxxxxxxxxxxxxxx"},
+		linearCase{"nested", "[[a](xxxxxxxxxxxxxxxxxxxxxxxxxx"},
+		linearCase{"images", "![](yyyyyyyyyyyyyyyyyyyyyyyy"},
+		linearCase{"escaped brackets in open links", "[a](x) [" + strings.Repeat(`\]`, 40)},
+		linearCase{"rules", "=====\n- - -\n"},
+	)
+}
+
+// linearCase is a text shape checkLinear repeats: unit over and over.
+type linearCase struct{ name, unit string }
+
+// checkLinear compares f's CPU time on each case's unit repeated to 256
+// KiB and to 2 MiB, the fastest of three runs each, and fails when 8
+// times the text takes more than 24 times the CPU (linear: about 8).
+func checkLinear(t *testing.T, f func(string), cases ...linearCase) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("measures CPU time of multi-MB inputs")
 	}
-	for _, tc := range []struct{ name, unit string }{
-		{"unclosed titles", `[a](x "`},
-		{"unclosed addresses", "[a](xxxxxxxxxxxxxxxxxxxx"},
-		{"nested", "[[a](xxxxxxxxxxxxxxxxxxxxxxxxxx"},
-		{"images", "![](yyyyyyyyyyyyyyyyyyyyyyyy"},
-		{"escaped brackets in open links", "[a](x) [" + strings.Repeat(`\]`, 40)},
-		{"rules", "=====\n- - -\n"},
-	} {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cost := func(n int) time.Duration {
 				s := strings.Repeat(tc.unit, n/len(tc.unit))
 				best := time.Duration(math.MaxInt64)
 				for range 3 {
 					c := cpuNow()
-					PlainMarkdown(s)
+					f(s)
 					best = min(best, cpuNow()-c)
 				}
 				return max(best, time.Microsecond)

@@ -1,7 +1,10 @@
 package evalrun
 
 import (
+	"fmt"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +32,13 @@ func markdownOf(page string, st mdStyle) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w := &mdWriter{width: st.width, turndown: st.turndown}
+	w := &mdWriter{width: st.width, turndown: st.turndown, dump: st.dump}
+	if st.dump {
+		w.width = dumpWidth
+		if w.base, err = url.Parse(st.base); err != nil || st.base == "" {
+			w.base = &url.URL{Scheme: "file", Host: "localhost", Path: "/"}
+		}
+	}
 	for _, n := range doc.Find("body").Nodes {
 		w.node(n)
 	}
@@ -41,6 +50,17 @@ type mdStyle struct {
 	// width > 0 hard-wraps every line at width runes, as html2text writes
 	// by default (78): a link's text then goes on over line breaks
 	width int
+	// dump writes text as lynx -dump does (dumpWidth): no markdown marks,
+	// paragraphs indented by three spaces and hard-wrapped, headings
+	// flush left, list items as "* " indented by five, each link's text
+	// after its number in brackets ("[12]Sports"), images as their alt
+	// text in brackets, and the links' addresses numbered under
+	// "References" after the text (width is then dumpWidth)
+	dump bool
+	// base is the page's address, which dump resolves the links'
+	// addresses against (lynx lists them absolute); empty means
+	// file://localhost/, as lynx reads a page from its standard input
+	base string
 	// turndown writes as turndown does by default (the converter of Jina
 	// Reader and of browser clippers): h1 and h2 as their text underlined
 	// with "=" or "-" (setext headings), list items as "*   ", rules as
@@ -60,6 +80,11 @@ type mdWriter struct {
 	turndown bool
 	under    byte // the underline of the heading being written (turndown)
 	rule     bool // the line being written is a rule, "* * *" (turndown)
+	// dump: mdStyle.dump
+	dump    bool
+	base    *url.URL // mdStyle.base, parsed (dump)
+	heading bool     // the line being written is a heading (dump)
+	links   []string // the addresses of the links written so far (dump)
 }
 
 // mdBlock are the elements rendered on lines of their own.
@@ -82,19 +107,22 @@ var mdSkip = map[string]bool{
 // separates blocks).
 func (w *mdWriter) flush() {
 	s := strings.TrimSpace(w.line.String())
-	under, rule := w.under, w.rule
+	under, rule, heading := w.under, w.rule, w.heading
 	w.line.Reset()
-	w.space, w.under, w.rule = false, 0, false
+	w.space, w.under, w.rule, w.heading = false, 0, false, false
 	if s == "" || s == "*" || strings.Trim(s, "#") == "" {
 		return
 	}
-	if w.width > 0 {
+	switch {
+	case w.dump:
+		s = dumpLines(s, heading)
+	case w.width > 0:
 		s = wrap.Text(s, w.width)
 	}
 	if under != 0 {
 		s += "\n" + strings.Repeat(string(under), utf8.RuneCountInString(s))
 	}
-	item := strings.HasPrefix(s, "* ") && !rule
+	item := strings.HasPrefix(strings.TrimLeft(s, " "), "* ") && !rule
 	if w.out.Len() > 0 {
 		// list items follow one another; other blocks are set apart by
 		// a blank line
@@ -137,7 +165,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // inner renders n's children into a string of their own (one line).
 func (w *mdWriter) inner(n *html.Node) string {
-	sub := &mdWriter{turndown: w.turndown}
+	sub := &mdWriter{turndown: w.turndown, dump: w.dump, base: w.base}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		sub.node(c)
 	}
@@ -166,6 +194,12 @@ func (w *mdWriter) node(n *html.Node) {
 		w.flush()
 		return
 	case "img":
+		if w.dump {
+			if alt := strings.Join(strings.Fields(attr(n, "alt")), " "); alt != "" {
+				w.raw("[" + alt + "]")
+			}
+			return
+		}
 		if src := attr(n, "src"); src != "" {
 			alt := strings.Join(strings.Fields(attr(n, "alt")), " ")
 			if w.turndown {
@@ -177,7 +211,12 @@ func (w *mdWriter) node(n *html.Node) {
 	case "a":
 		if href := attr(n, "href"); href != "" {
 			if t := w.inner(n); t != "" {
-				w.raw("[" + t + "](" + mdAddress(href) + ")")
+				if w.dump {
+					w.links = append(w.links, w.address(href))
+					w.raw("[" + strconv.Itoa(len(w.links)) + "]" + t)
+				} else {
+					w.raw("[" + t + "](" + mdAddress(href) + ")")
+				}
 			}
 			return
 		}
@@ -186,6 +225,11 @@ func (w *mdWriter) node(n *html.Node) {
 	if block {
 		w.flush()
 		switch {
+		case w.dump && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6':
+			w.heading = true
+		case w.dump && tag == "li":
+			w.line.WriteString("* ")
+		case w.dump:
 		case w.turndown && tag == "h1":
 			w.under = '='
 		case w.turndown && tag == "h2":
@@ -209,10 +253,106 @@ func (w *mdWriter) node(n *html.Node) {
 	}
 }
 
-// String returns the markdown written so far.
+// String returns the markdown written so far (in the dump style, with
+// the links' list after it).
 func (w *mdWriter) String() string {
 	w.flush()
+	if w.dump && len(w.links) > 0 {
+		w.out.WriteString("\n\nReferences\n\n")
+		for i, l := range w.links {
+			fmt.Fprintf(&w.out, "%4d. %s\n", i+1, l)
+		}
+		return w.out.String()
+	}
 	return w.out.String() + "\n"
+}
+
+// address returns a link's address as lynx lists it: resolved against
+// the page's, white space taken out.
+func (w *mdWriter) address(href string) string {
+	href = strings.Join(strings.Fields(href), "")
+	if u, err := url.Parse(href); err == nil {
+		return w.base.ResolveReference(u).String()
+	}
+	return href
+}
+
+// dumpWrap breaks s into lines of at most width runes as lynx does: at
+// spaces, and between any two characters of a word written without spaces
+// (Chinese, Japanese: a word that holds a rune from U+2E80 on); another
+// word longer than width stands on a line of its own.
+func dumpWrap(s string, width int) []string {
+	var lines []string
+	var line []rune
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		sep := 0
+		if len(line) > 0 {
+			sep = 1
+		}
+		if len(line)+sep+len(r) <= width {
+			if sep > 0 {
+				line = append(line, ' ')
+			}
+			line = append(line, r...)
+			continue
+		}
+		if !strings.ContainsFunc(w, func(c rune) bool { return c >= 0x2E80 }) {
+			if len(line) > 0 {
+				lines = append(lines, string(line))
+			}
+			line = append(line[:0], r...)
+			continue
+		}
+		for len(r) > 0 {
+			if len(line) > 0 {
+				sep = 1
+			} else {
+				sep = 0
+			}
+			room := width - len(line) - sep
+			if room <= 0 {
+				lines = append(lines, string(line))
+				line = line[:0]
+				continue
+			}
+			k := min(room, len(r))
+			if sep > 0 {
+				line = append(line, ' ')
+			}
+			line = append(line, r[:k]...)
+			r = r[k:]
+		}
+	}
+	if len(line) > 0 {
+		lines = append(lines, string(line))
+	}
+	return lines
+}
+
+// dumpWidth is the width lynx -dump writes lines at (its default screen
+// of 80 columns, less its margins).
+const dumpWidth = 76
+
+// dumpLines writes one block's text as lynx -dump does: headings flush
+// left, other blocks indented by three spaces (list items by five),
+// hard-wrapped at dumpWidth columns, the indent included.
+func dumpLines(s string, heading bool) string {
+	indent := "   "
+	switch {
+	case heading:
+		indent = ""
+	case strings.HasPrefix(s, "* "):
+		indent = "     "
+	}
+	lines := dumpWrap(s, dumpWidth-len(indent))
+	for i, l := range lines {
+		if i > 0 && indent == "     " {
+			l = "  " + l // a list item's next lines align with its text
+		}
+		lines[i] = indent + l
+	}
+	return strings.Join(lines, "\n")
 }
 
 func attr(n *html.Node, key string) string {

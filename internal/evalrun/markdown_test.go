@@ -47,3 +47,23 @@ func TestMarkdownOfTurndown(t *testing.T) {
 		t.Errorf("markdownOf, turndown:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestMarkdownOfDump(t *testing.T) {
+	page := `<nav><ul><li><a href="/">Home</a></li><li><a href="world">World</a></li></ul></nav>
+<h1>Rain returns</h1><p>After a dry month, rain fell on <a href="/monday">Monday</a> and on Tuesday, and the rivers of the town rose by a metre.</p>
+<p><a href="https://x.com/share"><img src="/x.png" alt="Share"></a> <img src="/r.jpg"></p>
+<p>东京都は7日、新型コロナウイルスの感染者が新たに確認されたと発表した。都内の感染者は累計で1000人を超えた。东京都は7日、新型コロナウイルスの感染者が新たに確認されたと発表した。都内の感染者は累計で1000人を超えた。</p>`
+	want := "     * [1]Home\n     * [2]World\n\nRain returns\n\n" +
+		"   After a dry month, rain fell on [3]Monday and on Tuesday, and the rivers\n   of the town rose by a metre.\n\n" +
+		"   [4][Share]\n\n" +
+		"   东京都は7日、新型コロナウイルスの感染者が新たに確認されたと発表した。都内の感染者は累計で1000人を超えた。东京都は7日、新型コロナウイルスの感\n   染者が新たに確認されたと発表した。都内の感染者は累計で1000人を超えた。\n\n" +
+		"References\n\n" +
+		"   1. https://example.com/\n   2. https://example.com/news/world\n   3. https://example.com/monday\n   4. https://x.com/share\n"
+	got, err := markdownOf(page, mdStyle{dump: true, base: "https://example.com/news/rain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("markdownOf, dump:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -487,7 +487,10 @@ type Document_Text struct {
 	// links and images, heading and list marks, underlined headings,
 	// rules and backslash escapes) is read as the text it renders; its
 	// offsets still refer to the markdown as sent, and a block that holds a
-	// link's text holds the whole link ("[text](url)").
+	// link's text holds the whole link ("[text](url)"). A text browser's
+	// dump (lynx -dump: numbered links, "[12]Sports", and their addresses
+	// listed under "References" after the text) is read without the
+	// numbers, and each line of the list is a navigation block.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 
