@@ -145,9 +145,13 @@ func linkItem(line string) (int, bool) {
 
 // PlainLinks returns text, a text browser's dump whose links are numbered
 // (LinkList found their list after it), with the numbers in brackets
-// before each link's text taken out ("[12]Sports" becomes "Sports", and
-// "[9][logo.png]" "[logo.png]"), as lynx -nonumbers would have written
-// it, and where plain's bytes came from (pos, as PlainMarkdown's). The
+// before each link's text taken out ("[12]Sports" becomes "Sports"), as
+// lynx -nonumbers would have written it, and so is a linked image's alt
+// text in brackets after its number, as PlainMarkdown takes images out
+// ("[236][Merz defends his words] Merz defends his words" becomes the
+// headline once: a teaser card's picture and its headline, which
+// otherwise read as a title written twice), and where plain's bytes came
+// from (pos, as PlainMarkdown's). The
 // text after each number up to the next number on its line, or the line's
 // end, is link text (MarkdownOffsets.SetLinks): lynx marks where a link
 // starts, not where it ends, and most links of a page are menu items and
@@ -187,6 +191,7 @@ func PlainLinks(text string) (plain string, pos *MarkdownOffsets, ok bool) {
 				continue
 			}
 			u.emit(from, i)
+			k += linkedImage(text, i+k)
 			from = i + k
 			closeLink(i)
 			open, start = u.out.Len(), i
@@ -230,4 +235,26 @@ func linkNumber(text string, i int) int {
 		return 0
 	}
 	return k + 1 - i
+}
+
+// linkedImage returns the length of a linked image's alt text in brackets
+// at text[i], and of one space after it ("[Logo] " after "[9]"), or 0:
+// up to the first "]" within 512 bytes, on the same line, with no "["
+// before it.
+func linkedImage(text string, i int) int {
+	if i >= len(text) || text[i] != '[' {
+		return 0
+	}
+	for j := i + 1; j < len(text) && j-i <= 512; j++ {
+		switch text[j] {
+		case ']':
+			if j+1 < len(text) && text[j+1] == ' ' {
+				return j + 2 - i
+			}
+			return j + 1 - i
+		case '[', '\n':
+			return 0
+		}
+	}
+	return 0
 }

@@ -75,7 +75,10 @@ func TestPlainLinks(t *testing.T) {
 	}{
 		{"no number", "Text [a] and [1] here.", "", false},
 		{"a link", "   [1]Home [2]News", "   Home News", true},
-		{"an image's name in a link", "[9][logo.png] Text", "[logo.png] Text", true},
+		{"an image in a link", "[9][logo.png] Text", "Text", true},
+		{"an image in a link, then its headline", "[236][Merz defends his words] Merz defends his words", "Merz defends his words", true},
+		{"an image's brackets unclosed", "[9][logo Text", "[logo Text", true},
+		{"an image's brackets closed on the next line", "[9][logo\nText]", "[logo\nText]", true},
 		{"a footnote's mark stays", "A claim.[12] Another[3]", "A claim.[12] Another[3]", false},
 		{"six digits are no number", "[123456]x", "", false},
 		{"UTF-8", "[1]خانه [2]اخبار", "خانه اخبار", true},
@@ -133,7 +136,7 @@ func TestPlainLinksSpans(t *testing.T) {
 func FuzzLinkList(f *testing.F) {
 	for _, s := range []string{
 		lynxDump, "References\n1. a:b\n", "[1]x\nReferences\n 1. a:b\nc\n", "[1][2]x[3]", "[99999]x", "[1]\n",
-		"References\r\n1. a:b\r\n", "x\nReferences", "[1]\xff\xfe",
+		"References\r\n1. a:b\r\n", "x\nReferences", "[1]\xff\xfe", "[1][a] b", "[1][a", "[1][\n",
 	} {
 		f.Add(s)
 	}
