@@ -143,3 +143,21 @@ func sharedDir(t testing.TB) string {
 	}
 	return sh
 }
+
+// blockTexts segments text with opt, checks the invariants (docError) and
+// returns the blocks' texts.
+func blockTexts(t *testing.T, text string, opt TextOptions) []string {
+	t.Helper()
+	d, err := Text(text, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := docError(d); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, d.Text[b.Start:b.End])
+	}
+	return out
+}

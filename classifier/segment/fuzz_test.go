@@ -44,6 +44,8 @@ func FuzzText(f *testing.F) {
 		"one two three four five six seven eight nine ten eleven\ntwelve thirteen fourteen fifteen sixteen seventeen\nend of it all.",
 		strings.Repeat("Home News. خبر اول است؟ ", 200),
 		strings.Repeat("عنوان خبر + فیلم ", 80) + "+ + + عکس",
+		// text nodes one a line (joinFragments)
+		"Home\nThe council voted on\nTuesday\nto approve the budget for the buses\n.\nIt said\nthis\n, then\nthat\n; and more\n.",
 	} {
 		f.Add(s)
 	}

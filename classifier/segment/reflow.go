@@ -83,9 +83,15 @@ func unwrap(d *Doc, md *MarkdownOffsets) {
 		// for a paragraph ending without punctuation: read it again
 		paras, _ = wrapParagraphs(d.Text, &ls, true, paras[:0])
 	}
-	if paras == nil {
-		return
+	if paras != nil {
+		d.Blocks = joinLines(bs, &ls, paras)
 	}
+}
+
+// joinLines returns bs with the lines of each of paras (in order, apart)
+// made one block, in bs's own array: the first block of its first line,
+// ending where its last line ends.
+func joinLines(bs []Block, ls *wlines, paras []wpara) []Block {
 	out, k := bs[:0], 0
 	for _, p := range paras {
 		b := bs[ls.first(p.k)]
@@ -97,7 +103,7 @@ func unwrap(d *Doc, md *MarkdownOffsets) {
 	}
 	out = append(out, bs[ls.first(k):]...)
 	clear(bs[len(out):])
-	d.Blocks = out
+	return out
 }
 
 // A wpara is a hard-wrapped paragraph: n lines from line k.

@@ -112,19 +112,8 @@ func TestReflowMarkdown(t *testing.T) {
 // is sound (docError) and has want blocks.
 func checkBlockCount(t *testing.T, text string, opt TextOptions, want int) {
 	t.Helper()
-	d, err := Text(text, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := docError(d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Blocks) != want {
-		var got []string
-		for _, b := range d.Blocks {
-			got = append(got, d.Text[b.Start:b.End])
-		}
-		t.Errorf("%d blocks, want %d: %q", len(d.Blocks), want, got)
+	if got := blockTexts(t, text, opt); len(got) != want {
+		t.Errorf("%d blocks, want %d: %q", len(got), want, got)
 	}
 }
 
@@ -382,18 +371,7 @@ func TestLongSplitter(t *testing.T) {
 	}
 	long := DefaultLongSplitter()
 	blocks := func(text string, ls *Splitter) []string {
-		d, err := Text(text, TextOptions{Reflow: true, LongSplitter: ls})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := docError(d); err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, b := range d.Blocks {
-			out = append(out, d.Text[b.Start:b.End])
-		}
-		return out
+		return blockTexts(t, text, TextOptions{Reflow: true, LongSplitter: ls})
 	}
 	if a, b := blocks(lines, nil), blocks(lines, long); !slices.Equal(a, b) {
 		t.Errorf("the page in lines segments differently with a long-line splitter: %d and %d blocks", len(a), len(b))

@@ -75,6 +75,7 @@ func Text(text string, opt TextOptions) (*Doc, error) {
 	d := segmentText(text, sp, &ts.sc, check, lim, opt.Reflow, &long)
 	if opt.Reflow && checkErr(check) == nil {
 		unwrap(d, opt.Markdown)
+		joinFragments(d)
 	}
 	return checked(d, check)
 }

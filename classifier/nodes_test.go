@@ -1,0 +1,42 @@
+package classifier
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestClassifyTextNodes checks that a page written one text node a line
+// (BeautifulSoup's get_text("\n", strip=True)) keeps the links and the
+// rest of the sentences inside its paragraphs: each piece alone read as a
+// menu item or a caption.
+func TestClassifyTextNodes(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Join([]string{
+		"Skip to content", "Daily Courier", "Home", "World", "Business", "Sport",
+		"Council approves new budget for public transport",
+		"The city council voted on", "Tuesday", "to approve a new budget that increases funding for public transport, parks and libraries", ".",
+		"Critics argued that the fees would fall hardest on", "small businesses", ", which are still recovering from a difficult year and have asked for more time.",
+		"Several council members said they had received", "hundreds of letters", "from residents on both sides of the debate", ".",
+		"The mayor called it", "a fair plan for the whole city", "; others disagreed and said they would vote against it next year.",
+		"Related stories", "Mayor unveils plan for new tram line", "Bridge closure hits local shops",
+		"Share on Facebook", "Share on X", "© 2026 Daily Courier", "Privacy", "Terms",
+	}, "\n")
+	res, err := c.Classify(context.Background(), Input{Data: []byte(page), Mode: ModeText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, res)
+	mt := res.MainText()
+	for _, want := range []string{"Tuesday\nto approve", "small businesses\n, which", "hundreds of letters\nfrom residents", "a fair plan for the whole city\n; others"} {
+		if !strings.Contains(mt, want) {
+			t.Errorf("MainText lacks %q:\n%s", want, mt)
+		}
+	}
+	if strings.Contains(mt, "Share on") || strings.Contains(mt, "Business") {
+		t.Errorf("MainText holds the menu or the share bar:\n%s", mt)
+	}
+}

@@ -1,0 +1,80 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// nodesPage is a news page written one text node a line, as
+// BeautifulSoup's get_text("\n", strip=True) writes it: each paragraph's
+// links stand on lines of their own, and so does the rest of each
+// sentence.
+var nodesPage = []string{
+	"Home", "News", "Sport",
+	"Council approves new budget",
+	"The council voted on", "Tuesday", "to approve a new budget that increases funding for public transport", ".",
+	"Critics said the fees would fall hardest on", "small businesses", ", which are still recovering from a difficult year.",
+	"The mayor called it", "a fair plan", "; others disagreed with her.",
+	"Share",
+}
+
+func TestJoinFragments(t *testing.T) {
+	page := strings.Join(nodesPage, "\n")
+	// the same page with its sentence ends after the links written on the
+	// links' lines: no line starts with punctuation
+	var closed []string
+	for _, l := range nodesPage {
+		if l != "" && strings.ContainsRune(".,;", rune(l[0])) {
+			closed[len(closed)-1] += strings.TrimSpace(l[:1])
+			if rest := strings.TrimSpace(l[1:]); rest != "" {
+				closed = append(closed, rest)
+			}
+			continue
+		}
+		closed = append(closed, l)
+	}
+	for _, tc := range []struct {
+		name string
+		text string
+		want []string // the blocks that hold more than one line
+	}{
+		{"paragraphs of text nodes", page, []string{
+			"The council voted on\nTuesday\nto approve a new budget that increases funding for public transport\n.",
+			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
+			"The mayor called it\na fair plan\n; others disagreed with her.",
+		}},
+		{"fewer than three lines that start with punctuation: read as it is", strings.Join(closed, "\n"), nil},
+		{"a menu of lower-case items stays apart", page + "\nhome\nnews\nsport\nweather", []string{
+			"The council voted on\nTuesday\nto approve a new budget that increases funding for public transport\n.",
+			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
+			"The mayor called it\na fair plan\n; others disagreed with her.",
+		}},
+		{"a line ending with a colon ends its run", page + "\nThe plan includes the following changes to the routes:\nnew stops near the airport and the harbour", []string{
+			"The council voted on\nTuesday\nto approve a new budget that increases funding for public transport\n.",
+			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
+			"The mayor called it\na fair plan\n; others disagreed with her.",
+		}},
+		{"a run that ends no sentence stays apart", page + "\nThe mayor said that the plan\nwould start\nin the spring and in the summer of next year", []string{
+			"The council voted on\nTuesday\nto approve a new budget that increases funding for public transport\n.",
+			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
+			"The mayor called it\na fair plan\n; others disagreed with her.",
+		}},
+		{"a blank line ends a run", strings.Replace(page, "Tuesday\n", "Tuesday\n\n", 1), []string{
+			"to approve a new budget that increases funding for public transport\n.",
+			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
+			"The mayor called it\na fair plan\n; others disagreed with her.",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range blockTexts(t, tc.text, TextOptions{Reflow: true}) {
+				if strings.Contains(s, "\n") {
+					got = append(got, s)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("joined blocks:\n%q\nwant:\n%q", got, tc.want)
+			}
+		})
+	}
+}
