@@ -15,11 +15,12 @@ import (
 // joinFragments joins such pieces back into their paragraph.
 //
 // It reads a text only when at least minFragmentMarks lines start with
-// "," "." ";" ":" or ")" right after a line that ends no sentence: the
-// rest of a sentence after a link, as only such a dump writes it (on the
-// shared corpora, 93 % of the visible-text renditions have no such line
-// and 1.5 % three or more; of the text-node renditions, half have three
-// or more). Then a line is joined to the line before it (no blank line
+// "," "." ";" ":" or ")", alone or before white space (fragmentMark),
+// right after a line that ends no sentence: the rest of a sentence after
+// a link, as only such a dump writes it (of the shared corpora's
+// visible-text renditions, 119,035 blocks, one is joined so, against 36
+// when any line that starts with such a mark counted: lines of code,
+// "... print(x)"). Then a line is joined to the line before it (no blank line
 // between) when that line ends no sentence and does not end with ":",
 // and the line continues it (continues: it starts with a lower-case
 // letter or with punctuation no sentence starts with), or is a piece of
@@ -59,7 +60,7 @@ func joinFragments(d *Doc) {
 	}
 	marks := 0
 	for k := 1; k < ls.n && marks < minFragmentMarks; k++ {
-		if r, _ := utf8.DecodeRuneInString(line(k)); strings.ContainsRune(",.;:)", r) && adjacent(k) && !EndsSentence(line(k-1)) {
+		if fragmentMark(line(k)) && adjacent(k) && !EndsSentence(line(k-1)) {
 			marks++
 		}
 	}
@@ -97,6 +98,16 @@ func joinFragments(d *Doc) {
 	if paras != nil {
 		d.Blocks = joinLines(bs, &ls, paras)
 	}
+}
+
+// fragmentMark reports whether line s starts as the rest of a sentence
+// after a link does: "," "." ";" ":" or ")" alone or before white space
+// (", which …", "."), not "..." or ".foo" (a line of code, a prompt).
+func fragmentMark(s string) bool {
+	if s == "" || !strings.ContainsRune(",.;:)", rune(s[0])) {
+		return false
+	}
+	return len(s) == 1 || s[1] == ' ' || s[1] == '\t'
 }
 
 // continues reports whether line s goes on a sentence: it starts with a
