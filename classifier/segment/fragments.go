@@ -15,7 +15,8 @@ import (
 // joinFragments joins such pieces back into their paragraph.
 //
 // It reads a text only when at least minFragmentMarks lines start with
-// "," "." ";" ":" or ")", alone or before white space (fragmentMark),
+// "," "." ";" ":" or ")", alone or before white space, or with a Chinese
+// or Japanese mark ("、" "。" "，" "）" "」", fragmentMark),
 // right after a line that ends no sentence: the rest of a sentence after
 // a link, as only such a dump writes it (of the shared corpora's
 // visible-text renditions, 119,035 blocks, one is joined so, against 36
@@ -23,10 +24,12 @@ import (
 // "... print(x)"). Then a line is joined to the line before it (no blank line
 // between) when that line ends no sentence and does not end with ":",
 // and the line continues it (continues: it starts with a lower-case
-// letter or with punctuation no sentence starts with), or is a piece of
+// letter, with punctuation no sentence starts with, or with hiragana, a
+// Japanese particle or ending), or is a piece of
 // at most maxFragmentWords words that ends no sentence before a line that
 // continues. A joined run holds minFragmentRun words or more, one of its
-// lines minFragmentLine or more (a menu of lower-case items stays apart),
+// lines minFragmentLine or more (fragmentWords: a Chinese or Japanese
+// line counts half its characters) (a menu of lower-case items stays apart),
 // and ends a sentence, as every block over lines does (joining runs that
 // end otherwise too scored 0.003 higher on winnow eval's nodes mode and
 // moved twice as many pages of the other modes).
@@ -34,7 +37,8 @@ import (
 // Limits: a piece that starts with a capital after a link ("…when",
 // "TMZ", "asked") is joined only through the next line's lower case; a
 // paragraph that ends with a link stays in pieces; a script without case
-// (Persian, Chinese) is joined only at punctuation.
+// (Persian, Chinese) is joined only at punctuation (Japanese also at
+// hiragana).
 const (
 	minFragmentMarks = 3
 	maxFragmentWords = 6
@@ -85,7 +89,7 @@ func joinFragments(d *Doc) {
 		if n >= 2 {
 			total, longest := 0, 0
 			for j := k; j < k+n; j++ {
-				w := len(strings.Fields(line(j)))
+				w := fragmentWords(line(j))
 				total += w
 				longest = max(longest, w)
 			}
@@ -104,15 +108,36 @@ func joinFragments(d *Doc) {
 // after a link does: "," "." ";" ":" or ")" alone or before white space
 // (", which …", "."), not "..." or ".foo" (a line of code, a prompt).
 func fragmentMark(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(cjkMarks, r) {
+		return true // Chinese and Japanese set no space after a mark
+	}
 	if s == "" || !strings.ContainsRune(",.;:)", rune(s[0])) {
 		return false
 	}
 	return len(s) == 1 || s[1] == ' ' || s[1] == '\t'
 }
 
+// cjkMarks are the marks a Chinese or Japanese sentence goes on with
+// after a link.
+const cjkMarks = "、。，）」"
+
+// fragmentWords is how many words line s holds: its fields, or, for a
+// line of Chinese or Japanese (cjkLine), half its runes if that is more
+// (their words are one to three characters long).
+func fragmentWords(s string) int {
+	w := len(strings.Fields(s))
+	if cjkLine(s) {
+		w = max(w, utf8.RuneCountInString(s)/2)
+	}
+	return w
+}
+
 // continues reports whether line s goes on a sentence: it starts with a
 // lower-case letter or with punctuation no sentence starts with.
 func continues(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
+	if r >= 0x3041 && r <= 0x309F {
+		return true // hiragana: a Japanese particle or ending after a link
+	}
 	return unicode.IsLower(r) || strings.ContainsRune(",.;:)]!?%…»”’、。，）」』】", r)
 }

@@ -59,6 +59,16 @@ func TestJoinFragments(t *testing.T) {
 			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
 			"The mayor called it\na fair plan\n; others disagreed with her.",
 		}},
+		{"Japanese: marks without a space, particles after a link, characters as words", strings.Join([]string{
+			"ホーム", "ニュース",
+			"東京都は", "7日", "、新型コロナウイルスの感染者が新たに確認されたと発表した。",
+			"都内の感染者は", "累計で1000人", "を超え", "、保健所が調査を進めている。",
+			"知事は", "記者会見", "で外出の自粛を呼びかけ", "、協力を求めた。",
+		}, "\n"), []string{
+			"東京都は\n7日\n、新型コロナウイルスの感染者が新たに確認されたと発表した。",
+			"都内の感染者は\n累計で1000人\nを超え\n、保健所が調査を進めている。",
+			"知事は\n記者会見\nで外出の自粛を呼びかけ\n、協力を求めた。",
+		}},
 		{"a blank line ends a run", strings.Replace(page, "Tuesday\n", "Tuesday\n\n", 1), []string{
 			"to approve a new budget that increases funding for public transport\n.",
 			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
