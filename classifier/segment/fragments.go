@@ -133,7 +133,8 @@ func fragmentWords(s string) int {
 }
 
 // continues reports whether line s goes on a sentence: it starts with a
-// lower-case letter or with punctuation no sentence starts with.
+// lower-case letter, with punctuation no sentence starts with, or with
+// hiragana.
 func continues(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if r >= 0x3041 && r <= 0x309F {
