@@ -45,8 +45,8 @@ func LinkList(text string) (start, lines int) {
 		return len(text), 0
 	}
 	items, last, tail, n := 0, 0, 0, 1
-	for j := lineEndAt(text, i) + 1; j < len(text); {
-		e := lineEndAt(text, j)
+	for j := lineEnd(text, i) + 1; j < len(text); {
+		e := lineEnd(text, j)
 		line := strings.TrimSpace(text[j:e])
 		j = e + 1
 		switch num, ok := linkItem(line); {
@@ -92,22 +92,13 @@ func lastLine(text, line string) int {
 			return -1
 		}
 		s := strings.LastIndexByte(text[:k], '\n') + 1
-		e := lineEndAt(text, k)
+		e := lineEnd(text, k)
 		if strings.TrimSpace(text[s:e]) == line {
 			return s
 		}
 		end = s // no other occurrence on this line can be the whole line
 	}
 	return -1
-}
-
-// lineEndAt returns the offset of the "\n" that ends the line at i, or
-// len(text).
-func lineEndAt(text string, i int) int {
-	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
-		return i + e
-	}
-	return len(text)
 }
 
 // linkHeading reports whether line (trimmed) is a heading lynx writes in
