@@ -434,20 +434,19 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		} else if clean {
 			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(gold), Mode: classifier.ModeText, URL: u, Options: co})
 			r.Bytes += len(gold)
-		} else if mode == "nodes" {
-			var nodes string
-			if nodes, err = nodesRendition(raw); err == nil {
-				t0 = time.Now()
-				res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(nodes), Mode: classifier.ModeText, URL: u, Options: co})
-				r.Bytes += len(nodes)
+		} else if st, md := markdownStyles[mode]; md || mode == "nodes" {
+			// a scraper's text rendition of the page, classified as text
+			var text string
+			if md {
+				st.base = p.URL
+				text, err = markdownRendition(raw, st)
+			} else {
+				text, err = nodesRendition(raw)
 			}
-		} else if st, ok := markdownStyles[mode]; ok {
-			var md string
-			st.base = p.URL
-			if md, err = markdownRendition(raw, st); err == nil {
+			if err == nil {
 				t0 = time.Now()
-				res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(md), Mode: classifier.ModeText, URL: u, Options: co})
-				r.Bytes += len(md)
+				res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(text), Mode: classifier.ModeText, URL: u, Options: co})
+				r.Bytes += len(text)
 			}
 		} else {
 			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: raw, Raw: true, Mode: classifier.ModeHTML, URL: u, Options: co})
