@@ -101,33 +101,14 @@ func TestPlainLinksSpans(t *testing.T) {
 	if !ok {
 		t.Fatal("no link numbers")
 	}
-	d, err := Text(plain, TextOptions{NoSplit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pos.SetLinks(d.Blocks)
-	for i, want := range []struct {
-		text, input  string // the block's text in plain, and its input span (Span)
-		bytes, links int
-	}{
+	checkLinkBlocks(t, text, plain, pos, []linkBlock{
 		{"Home News", "[1]Home [2]News", 9, 2},
 		{"Council approves the budget", "Council approves the budget", 0, 0},
 		// a link inside a line is taken to run to the line's end
 		{"The council approved the budget on Monday after a long debate over", "The council approved the budget on Monday after a [4]long debate over", 16, 1},
 		{"the new tram line.", "the new tram line.", 0, 0},
 		{"Share", "[5]Share", 5, 1},
-	} {
-		if i >= len(d.Blocks) {
-			t.Fatalf("%d blocks, want %d", len(d.Blocks), i+1)
-		}
-		b := d.Blocks[i]
-		if got := plain[b.Start:b.End]; got != want.text || b.LinkBytes != want.bytes || b.Links != want.links {
-			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, want.text, want.bytes, want.links)
-		}
-		if s, e := pos.Span(b.Start, b.End); text[s:e] != want.input {
-			t.Errorf("block %d %q: input span %q, want %q", i, want.text, text[s:e], want.input)
-		}
-	}
+	})
 }
 
 // FuzzLinkList checks that LinkList and PlainLinks never panic, that a

@@ -173,33 +173,14 @@ func TestMarkdownLinks(t *testing.T) {
 	if !ok {
 		t.Fatal("no markdown")
 	}
-	d, err := Text(plain, TextOptions{NoSplit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pos.SetLinks(d.Blocks)
-	for i, want := range []struct {
-		text, input  string // the block's text in plain, and its input span (Span: links whole)
-		bytes, links int
-	}{
+	checkLinkBlocks(t, md, plain, pos, []linkBlock{
 		{"Home", "[Home](/)", 4, 1},
 		{"Read the report today.", "Read [the report](/r) today.", 10, 1},
 		{"[Draft] plan", "[[Draft] plan](/p)", 12, 1},
 		{"a b c", "[a [b](/b) c](/a)", 5, 1}, // the nested link is inside the outer one's span
 		{"No link here.", "No link here.", 0, 0},
 		{"x", "[x](/x)", 1, 1},
-	} {
-		if i >= len(d.Blocks) {
-			t.Fatalf("%d blocks, want %d", len(d.Blocks), i+1)
-		}
-		b := d.Blocks[i]
-		if got := plain[b.Start:b.End]; got != want.text || b.LinkBytes != want.bytes || b.Links != want.links {
-			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, want.text, want.bytes, want.links)
-		}
-		if s, e := pos.Span(b.Start, b.End); md[s:e] != want.input {
-			t.Errorf("block %d %q: input span %q, want %q", i, want.text, md[s:e], want.input)
-		}
-	}
+	})
 	// Source: a line as written, its links' marks and addresses whole
 	at := strings.Index(plain, "Read")
 	if got := pos.Source(at, at+len("Read the report today.")); got != "Read [the report](/r) today." {
@@ -208,6 +189,37 @@ func TestMarkdownLinks(t *testing.T) {
 	// a block that holds only part of a link's text keeps to its part
 	if s, e := pos.Span(strings.Index(plain, "the report"), strings.Index(plain, "report")); md[s:e] != "the " {
 		t.Errorf("part of a link's text: input span %q", md[s:e])
+	}
+}
+
+// linkBlock is a block checkLinkBlocks wants: its text in plain text,
+// its input span (Span: links whole), and its link bytes and links.
+type linkBlock struct {
+	text, input  string
+	bytes, links int
+}
+
+// checkLinkBlocks segments plain (PlainMarkdown's or PlainLinks' text of
+// input, pos its offsets) a block a line, sets the blocks' links
+// (SetLinks), and checks the blocks against want, in order.
+func checkLinkBlocks(t *testing.T, input, plain string, pos *MarkdownOffsets, want []linkBlock) {
+	t.Helper()
+	d, err := Text(plain, TextOptions{NoSplit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos.SetLinks(d.Blocks)
+	for i, w := range want {
+		if i >= len(d.Blocks) {
+			t.Fatalf("%d blocks, want %d", len(d.Blocks), i+1)
+		}
+		b := d.Blocks[i]
+		if got := plain[b.Start:b.End]; got != w.text || b.LinkBytes != w.bytes || b.Links != w.links {
+			t.Errorf("block %d %q: %d link bytes in %d links, want %q: %d in %d", i, got, b.LinkBytes, b.Links, w.text, w.bytes, w.links)
+		}
+		if s, e := pos.Span(b.Start, b.End); input[s:e] != w.input {
+			t.Errorf("block %d %q: input span %q, want %q", i, w.text, input[s:e], w.input)
+		}
 	}
 }
 
