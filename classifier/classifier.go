@@ -487,7 +487,7 @@ func oneTitle(text string, bs []Block) {
 func findTitle(res *Result, doc *segment.Doc) string {
 	for _, b := range res.Blocks {
 		if b.Category == Title {
-			return res.Text[b.Start:b.End]
+			return oneLine(res.Text[b.Start:b.End])
 		}
 	}
 	return strings.TrimSpace(doc.Title)
@@ -523,28 +523,6 @@ func summarize(res *Result) Summary {
 		}
 	}
 	return s
-}
-
-// MainText returns the article text: the content blocks, one per line.
-func (r *Result) MainText() string {
-	n := 0
-	for _, bl := range r.Blocks {
-		if bl.Label == Content {
-			n += bl.End - bl.Start + 1
-		}
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, bl := range r.Blocks {
-		if bl.Label != Content {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(r.Text[bl.Start:bl.End])
-	}
-	return b.String()
 }
 
 // Categories returns every category but CategoryUnspecified, in order.

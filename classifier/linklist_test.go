@@ -62,7 +62,8 @@ References
 // TestClassifyLynxDump checks that a text browser's dump is read without
 // its link numbers and its list of addresses: the list's lines are
 // navigation, and the article's text is kept with offsets into the dump
-// as sent (a block that is a link holds its number).
+// as sent (a block that is a link holds its number), and MainText holds
+// each paragraph on one line.
 func TestClassifyLynxDump(t *testing.T) {
 	c, err := Default()
 	if err != nil {
@@ -104,5 +105,10 @@ func TestClassifyLynxDump(t *testing.T) {
 	}
 	if strings.Contains(mt, "https://") || strings.Contains(mt, "Business") {
 		t.Errorf("MainText holds the menu or the addresses:\n%s", mt)
+	}
+	// each paragraph on one line, without the dump's indents
+	first := "The city council voted on Tuesday to approve a new budget that increases funding for public transport, parks and libraries. The mayor said the plan would be paid for by a combination of new fees and savings from other departments.\n"
+	if !strings.Contains(mt, first) || strings.Contains(mt, "\n ") || strings.Contains(mt, " \n") {
+		t.Errorf("MainText does not hold each paragraph on one line:\n%s", mt)
 	}
 }

@@ -9,7 +9,7 @@ import (
 // TestClassifyTextNodes checks that a page written one text node a line
 // (BeautifulSoup's get_text("\n", strip=True)) keeps the links and the
 // rest of the sentences inside its paragraphs: each piece alone read as a
-// menu item or a caption.
+// menu item or a caption. MainText writes each sentence whole, on a line.
 func TestClassifyTextNodes(t *testing.T) {
 	c, err := Default()
 	if err != nil {
@@ -31,7 +31,12 @@ func TestClassifyTextNodes(t *testing.T) {
 	}
 	checkResult(t, res)
 	mt := res.MainText()
-	for _, want := range []string{"Tuesday\nto approve", "small businesses\n, which", "hundreds of letters\nfrom residents", "a fair plan for the whole city\n; others"} {
+	for _, want := range []string{
+		"The city council voted on Tuesday to approve a new budget that increases funding for public transport, parks and libraries.\n",
+		"small businesses, which",
+		"hundreds of letters from residents on both sides of the debate.\n",
+		"a fair plan for the whole city; others",
+	} {
 		if !strings.Contains(mt, want) {
 			t.Errorf("MainText lacks %q:\n%s", want, mt)
 		}

@@ -750,8 +750,13 @@ type ClassifyResponse struct {
 	// Output only. Document.id of the request.
 	DocumentId string `protobuf:"bytes,1,opt,name=document_id,json=documentId,proto3" json:"document_id,omitempty"`
 	// Output only. The article text: the content blocks (title and body) in
-	// document order, one per line. Empty when ClassifyOptions.omit_main_text
-	// is set.
+	// document order, one per line. A block of text input that spans lines
+	// (a hard-wrapped paragraph, a text browser's indented lines) is written
+	// on one line, each line break and the white space around it made one
+	// space (none before , . ; : or a closing parenthesis); a break between
+	// two Chinese or Japanese characters stays a line break, as such texts'
+	// own line breaks cannot be told from a wrapper's. Empty when
+	// ClassifyOptions.omit_main_text is set.
 	MainText string `protobuf:"bytes,2,opt,name=main_text,json=mainText,proto3" json:"main_text,omitempty"`
 	// Output only. The article title; empty when none was found.
 	Title string `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
