@@ -45,7 +45,7 @@ func (r *Result) MainText() string {
 // the field's golds keep line by line, and the two cannot be told apart.
 // A string without a line break is returned as it is.
 func oneLine(s string) string {
-	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
+	if !multiline(s) {
 		return s
 	}
 	var b strings.Builder
@@ -54,8 +54,18 @@ func oneLine(s string) string {
 	return b.String()
 }
 
+// multiline reports whether s holds a line break (two vectorised scans:
+// most blocks hold none).
+func multiline(s string) bool {
+	return strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0
+}
+
 // writeOneLine writes oneLine(s) to b.
 func writeOneLine(b *strings.Builder, s string) {
+	if !multiline(s) {
+		b.WriteString(s)
+		return
+	}
 	const space = " \t\r\n\v\f"
 	for {
 		i := strings.IndexAny(s, "\r\n")
