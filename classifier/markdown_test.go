@@ -92,6 +92,32 @@ func checkBlocks(t *testing.T, res *Result, want []wantBlock) {
 	}
 }
 
+// checkMainText classifies text and checks that its MainText holds each
+// of keep and none of drop.
+func checkMainText(t *testing.T, text string, keep, drop []string) {
+	t.Helper()
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Classify(context.Background(), Input{Data: []byte(text), Mode: ModeText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, res)
+	mt := res.MainText()
+	for _, want := range keep {
+		if !strings.Contains(mt, want) {
+			t.Errorf("MainText lacks %q:\n%s", want, mt)
+		}
+	}
+	for _, not := range drop {
+		if strings.Contains(mt, not) {
+			t.Errorf("MainText holds %q:\n%s", not, mt)
+		}
+	}
+}
+
 // TestClassifyBlankLines checks that blank lines do not change a text's
 // labels: the same page written one block a line, with a blank line
 // between all its blocks, and with one before each paragraph only.

@@ -46,6 +46,8 @@ func FuzzText(f *testing.F) {
 		strings.Repeat("عنوان خبر + فیلم ", 80) + "+ + + عکس",
 		// text nodes one a line (joinFragments)
 		"Home\nThe council voted on\nTuesday\nto approve the budget for the buses\n.\nIt said\nthis\n, then\nthat\n; and more\n.",
+		// text nodes run together (gluedText)
+		strings.Repeat("HomeWorldSportThe council voted.It said no.Then yes!Why?Because.Next storyMore", 3),
 	} {
 		f.Add(s)
 	}

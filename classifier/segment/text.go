@@ -135,6 +135,9 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 	if ts, te := trimSpan(text, 0, len(text)); te-ts >= ShortPage {
 		only = strings.IndexByte(text[ts:te], '\n') < 0
 	}
+	// glued: the text's elements were run together (glue.go); with
+	// reflow, each glue joint ends a unit
+	glued := sp != nil && reflow && gluedText(text)
 lines:
 	for pos := 0; pos <= len(text); {
 		if stopped(check, line) {
@@ -152,6 +155,11 @@ lines:
 			if sp != nil {
 				if m := endMarkCut(text[s:e]); m > 0 {
 					cut = s + m
+				}
+				if glued {
+					if g := nextGlue(text[s:cut]); g > 0 {
+						cut = s + g
+					}
 				}
 			}
 			n := len(d.Blocks)

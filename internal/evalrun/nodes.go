@@ -16,7 +16,21 @@ import (
 // style, template and noscript elements and of the head is left out
 // (BeautifulSoup leaves out the first three; the head's title is the
 // page's name, not its text).
-func nodesOf(page string) (string, error) {
+func nodesOf(page string) (string, error) { return textNodes(page, true) }
+
+// textContentOf renders an HTML page as BeautifulSoup's get_text() does
+// without a separator, and as the DOM's textContent does: every text
+// node of the document as it is, run together with nothing between them,
+// so that the words of neighbouring elements whose markup holds no white
+// space between them (a minified page's menus, its paragraphs) are run
+// into each other. It is winnow eval's "textcontent" rendition; the same
+// elements' text is left out as in nodesOf (textContent would keep the
+// scripts' and styles' text).
+func textContentOf(page string) (string, error) { return textNodes(page, false) }
+
+// textNodes writes page's text nodes one a line, trimmed (lines), or run
+// together as they are.
+func textNodes(page string, lines bool) (string, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return "", err
@@ -30,7 +44,9 @@ func nodesOf(page string) (string, error) {
 				return
 			}
 		}
-		if n.Type == html.TextNode {
+		if n.Type == html.TextNode && !lines {
+			b.WriteString(n.Data)
+		} else if n.Type == html.TextNode {
 			if t := strings.TrimSpace(n.Data); t != "" {
 				if b.Len() > 0 {
 					b.WriteByte('\n')
@@ -46,11 +62,12 @@ func nodesOf(page string) (string, error) {
 	return b.String(), nil
 }
 
-// nodesRendition decodes a page's bytes and renders them as nodesOf does.
-func nodesRendition(raw []byte) (string, error) {
+// nodesRendition decodes a page's bytes and renders them with render
+// (nodesOf or textContentOf).
+func nodesRendition(raw []byte, render func(string) (string, error)) (string, error) {
 	d, err := decode.Decode(raw, "")
 	if err != nil {
 		return "", err
 	}
-	return nodesOf(d.Text)
+	return render(d.Text)
 }

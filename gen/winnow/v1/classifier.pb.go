@@ -490,7 +490,10 @@ type Document_Text struct {
 	// link's text holds the whole link ("[text](url)"). A text browser's
 	// dump (lynx -dump: numbered links, "[12]Sports", and their addresses
 	// listed under "References" after the text) is read without the
-	// numbers, and each line of the list is a navigation block.
+	// numbers, and each line of the list is a navigation block. Text whose
+	// elements were run together (the DOM's textContent of a minified
+	// page: "HomeWorldSport", "on Monday.Next story") is cut where a word
+	// runs into a capitalised one.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
 }
 

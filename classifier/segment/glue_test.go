@@ -1,0 +1,85 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGlueJoint(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    string
+		at   int // -1: no joint
+	}{
+		{"menu run together", "PodcastInstagram", 7},
+		{"sentence run into the next", "on Monday.Next story", 10},
+		{"question", "Got a tip?Let us know", 10},
+		{"exclamation", "Wow!Now", 4},
+		{"one letter before", "iPhone", -1},
+		{"capital before", "McDonald", -1},
+		{"abbreviation", "U.S.Army", -1},
+		{"capital not followed by lower case", "the USA", -1},
+		{"all capitals after", "nowNASA", -1},
+		{"space", "Home World", -1},
+		{"digits", "2024Apple", -1},
+		{"at the end", "homeW", -1},
+		{"accent before, ASCII at the joint", "städteBerlin", 7},
+		{"non-ASCII capital", "straßeÖl", -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := nextGlue(tc.s); got != tc.at {
+				t.Errorf("nextGlue(%q) = %d, want %d", tc.s, got, tc.at)
+			}
+		})
+	}
+}
+
+func TestGluedText(t *testing.T) {
+	minified := strings.Repeat("NewsSportWeatherThe council voted on Tuesday.It said the plan was fair.Critics disagreed.", 3)
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"a minified page's text nodes", minified, true},
+		{"the same with a line break between each element", strings.NewReplacer("Sport", "\nSport\n", "Weather", "\nWeather\n", ".", ".\n").Replace(minified), false},
+		{"prose with camel-case names", strings.Repeat("MacRumors and YouTube said on Monday that JavaScript and WordPress sites load slowly. ", 10), false},
+		{"too few sentences run together", "NewsSportWeatherMoneyTravelFood. The council voted.It said no.Then yes.", false},
+		{"code", strings.Repeat("using Microsoft.CodeAnalysis;\npublic class GameService\n{\nvar x = new Foo.Bar();\nreturn x.Run();\n}\n", 6), false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := gluedText(tc.text); got != tc.want {
+				t.Errorf("gluedText = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTextGlued checks that, with Reflow, a text whose elements were run
+// together is cut at each glue joint, and one that was not is not.
+func TestTextGlued(t *testing.T) {
+	text := "Skip to contentGot a tip?Let us knowPodcastInstagramFacebookTwitterNewsletter" +
+		"Apple plans a new pencil.Reports say it will ship next year with a new tip.It may cost more.Analysts expect strong demand." +
+		"Related StoriesNew iPad reviewedMacRumors forums"
+	got := blockTexts(t, text, TextOptions{Reflow: true})
+	for _, want := range []string{"Podcast", "Instagram", "Facebook", "Apple plans a new pencil.", "Related Stories"} {
+		found := false
+		for _, b := range got {
+			found = found || b == want
+		}
+		if !found {
+			t.Errorf("no block %q in %q", want, got)
+		}
+	}
+	if plain := blockTexts(t, text, TextOptions{}); len(plain) >= len(got) {
+		t.Errorf("without Reflow %d blocks, with it %d: the joints were not cut", len(plain), len(got))
+	}
+}
+
+func TestGluedTextLinear(t *testing.T) {
+	checkLinear(t, func(s string) { gluedText(s); nextGlue(s) },
+		linearCase{"joints", "aaBb.Cc"},
+		linearCase{"full stops", "a.b."},
+	)
+}
