@@ -56,6 +56,52 @@ func TestGluedText(t *testing.T) {
 	}
 }
 
+func TestGluedLine(t *testing.T) {
+	menu := strings.Repeat("NewsSportWeatherMoneyTravelFoodCultureOpinion", 10)
+	prose := strings.Repeat("MacRumors said on Monday that the new phones would ship in March with faster chips. ", 30)
+	for _, tc := range []struct {
+		name string
+		line string
+		want bool
+	}{
+		{"a menu run together", menu, true},
+		{"the menu before a paragraph", menu + prose, true},
+		{"prose with camel-case names", prose, false},
+		{"short", menu[:300], false},
+		{"joints too far apart", strings.Repeat("HomeNews ", 5) + strings.Repeat("x", 6000) + strings.Repeat("HomeNews ", 16), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := gluedLine(tc.line); got != tc.want {
+				t.Errorf("gluedLine = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// nextUpperNaive is nextUpper one byte at a time.
+func nextUpperNaive(s string, i int) int {
+	for ; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return i
+		}
+	}
+	return -1
+}
+
+func FuzzNextUpper(f *testing.F) {
+	for _, s := range []string{"", "a", "abcdefghZ", "\xff\xc1@[`{AZ", "ÄÖÜ straße Berlin", "abcdefgh\x80\xc1\xda\xbfZ", "@@@@@@@@[[[[[[[["} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		if got, want := nextUpper(s, i), nextUpperNaive(s, i); got != want {
+			t.Fatalf("nextUpper(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}
+
 // TestTextGlued checks that, with Reflow, a text whose elements were run
 // together is cut at each glue joint, and one that was not is not.
 func TestTextGlued(t *testing.T) {
@@ -78,7 +124,7 @@ func TestTextGlued(t *testing.T) {
 }
 
 func TestGluedTextLinear(t *testing.T) {
-	checkLinear(t, func(s string) { gluedText(s); nextGlue(s) },
+	checkLinear(t, func(s string) { gluedText(s); gluedLine(s); nextGlue(s) },
 		linearCase{"joints", "aaBb.Cc"},
 		linearCase{"full stops", "a.b."},
 	)

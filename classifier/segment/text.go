@@ -136,7 +136,8 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 		only = strings.IndexByte(text[ts:te], '\n') < 0
 	}
 	// glued: the text's elements were run together (glue.go); with
-	// reflow, each glue joint ends a unit
+	// reflow, each glue joint of such a text, or of such a line, ends a
+	// unit
 	glued := sp != nil && reflow && gluedText(text)
 lines:
 	for pos := 0; pos <= len(text); {
@@ -148,6 +149,8 @@ lines:
 		if s >= e {
 			blank = true
 		}
+		// the line's elements run together, or the whole text's
+		lineGlued := glued || sp != nil && reflow && s < e && gluedLine(text[s:e])
 		for s < e {
 			// An article's end marker ends a unit, whatever follows it
 			// on the line (endmark.go): the line is segmented in parts.
@@ -156,7 +159,7 @@ lines:
 				if m := endMarkCut(text[s:e]); m > 0 {
 					cut = s + m
 				}
-				if glued {
+				if lineGlued {
 					if g := nextGlue(text[s:cut]); g > 0 {
 						cut = s + g
 					}
