@@ -123,6 +123,24 @@ func TestTextGlued(t *testing.T) {
 	}
 }
 
+// TestGlueBlockLimit checks that glue cuts stop at half the block limit:
+// a glued text with a joint every few bytes is not refused for the
+// blocks the cuts make.
+func TestGlueBlockLimit(t *testing.T) {
+	text := strings.Repeat("Said so.Then mostAbleBetterGlue", 4000) // 124 KB, one line
+	if !gluedText(text) {
+		t.Fatal("the text is not taken for glued")
+	}
+	d, err := Text(text, TextOptions{Reflow: true, MaxBlocks: 2000})
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if n := len(d.Blocks); n < 1000 || n > 2000 {
+		t.Errorf("%d blocks, want cuts up to half the limit of 2000 and few after", n)
+	}
+	checkDoc(t, d)
+}
+
 func TestGluedTextLinear(t *testing.T) {
 	checkLinear(t, func(s string) { gluedText(s); gluedLine(s); nextGlue(s) },
 		linearCase{"joints", "aaBb.Cc"},

@@ -52,3 +52,11 @@ func (l *blockLimit) count(n int) bool {
 	l.n = n
 	return n > l.max
 }
+
+// room reports whether a segmentation of n blocks so far has used less
+// than half its limit: optional cuts (glue joints) stop there, so that a
+// text cut at every one of them (a glued menu holds a joint every 8 to 30
+// bytes) is not refused where the same text read without them is not
+// (unless its other blocks alone take more than half the limit). A nil
+// *blockLimit always has room.
+func (l *blockLimit) room(n int) bool { return l == nil || n < l.max/2 }

@@ -159,7 +159,7 @@ lines:
 				if m := endMarkCut(text[s:e]); m > 0 {
 					cut = s + m
 				}
-				if lineGlued {
+				if lineGlued && lim.room(len(d.Blocks)) {
 					if g := nextGlue(text[s:cut]); g > 0 {
 						cut = s + g
 					}
