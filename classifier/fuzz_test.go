@@ -48,6 +48,10 @@ func FuzzClassify(f *testing.F) {
 	f.Add([]byte("* [Home](/)\n\n# [Buses](https://example.com/b)\n\nThe council voted on **Tuesday** to expand the [bus network](https://example.com/n).\n\n![A bus](https://example.com/bus.jpg)\n\n[![Logo](/l.png)](/)"), uint8(4))
 	// a text browser's dump: numbered links and their list (LinkList)
 	f.Add([]byte("   [1]Home\n\nBuses\n\n   The council voted on Tuesday to expand the [2]bus network.\n\nReferences\n\n   1. https://example.com/\n   2. mailto:?body=a\nb\n"), uint8(4))
+	// text nodes run together (segment's glue joints), and a CJK paragraph
+	// hard-wrapped between characters (MainText keeps that break)
+	f.Add([]byte("HomeWorldSportThe council voted on Tuesday.It said the plan was fair.Critics disagreed.Then it passed.Why?Because.Next storyMore"), uint8(4))
+	f.Add([]byte("   人心不会熄灭，但它可能蒙上灰烬而不再燃烧。灰烬本来是燃烧的产物，但它\n   反过来又抑制了燃烧。\n"), uint8(4))
 	c, err := Default()
 	if err != nil {
 		f.Fatal(err)
@@ -114,6 +118,23 @@ func checkResult(t *testing.T, res *Result) {
 	}
 	if !utf8.ValidString(res.Text) {
 		t.Fatal("Result.Text is not valid UTF-8")
+	}
+	// MainText holds the content blocks' text, one a line: only white
+	// space may differ (oneLine), nothing is lost or added.
+	var blocks strings.Builder
+	n := 0
+	for _, b := range res.Blocks {
+		if b.Label == Content {
+			blocks.WriteString(res.Text[b.Start:b.End])
+			n++
+		}
+	}
+	mt := res.MainText()
+	if strings.Join(strings.Fields(mt), "") != strings.Join(strings.Fields(blocks.String()), "") {
+		t.Fatalf("MainText differs from the content blocks but for white space:\n%q\n%q", mt, blocks.String())
+	}
+	if n > 0 && strings.Count(mt, "\n") < n-1 {
+		t.Fatalf("MainText has %d lines for %d content blocks", strings.Count(mt, "\n")+1, n)
 	}
 }
 
