@@ -49,7 +49,8 @@ func FuzzClassify(f *testing.F) {
 	// a text browser's dump: numbered links and their list (LinkList)
 	f.Add([]byte("   [1]Home\n\nBuses\n\n   The council voted on Tuesday to expand the [2]bus network.\n\nReferences\n\n   1. https://example.com/\n   2. mailto:?body=a\nb\n"), uint8(4))
 	// text nodes run together (segment's glue joints), and a CJK paragraph
-	// hard-wrapped between characters (MainText keeps that break)
+	// a text browser wrapped between characters and indented (MainText
+	// joins its lines)
 	f.Add([]byte("HomeWorldSportThe council voted on Tuesday.It said the plan was fair.Critics disagreed.Then it passed.Why?Because.Next storyMore"), uint8(4))
 	f.Add([]byte("   人心不会熄灭，但它可能蒙上灰烬而不再燃烧。灰烬本来是燃烧的产物，但它\n   反过来又抑制了燃烧。\n"), uint8(4))
 	c, err := Default()

@@ -39,11 +39,13 @@ func (r *Result) MainText() string {
 // nothing before a comma, full stop, semicolon, colon or closing
 // parenthesis (a text-node dump breaks the line between a link and the
 // comma after it). A break between two characters of a script written
-// without spaces (Chinese, Japanese) stays a line break, without the white
-// space around it: a text browser breaks such lines between any two
-// characters, but so do pages hard-wrapped by their authors, whose text
-// the field's golds keep line by line, and the two cannot be told apart.
-// A string without a line break is returned as it is.
+// without spaces (Chinese, Japanese) is removed when the next line is
+// indented by two spaces or more (a text browser such as lynx breaks such
+// lines between any two characters and indents every line of the
+// paragraph) and otherwise stays a line break, without the white space
+// around it: pages hard-wrapped by their authors break them too, at the
+// margin, and the field's golds keep their text line by line. A string
+// without a line break is returned as it is.
 func oneLine(s string) string {
 	if !multiline(s) {
 		return s
@@ -74,7 +76,9 @@ func writeOneLine(b *strings.Builder, s string) {
 			return
 		}
 		before := strings.TrimRight(s[:i], space)
-		s = strings.TrimLeft(s[i:], space)
+		rest := strings.TrimLeft(s[i:], "\r\n")
+		s = strings.TrimLeft(rest, space)
+		indent := len(rest) - len(s)
 		b.WriteString(before)
 		if before == "" || s == "" {
 			continue
@@ -82,6 +86,8 @@ func writeOneLine(b *strings.Builder, s string) {
 		last, _ := utf8.DecodeLastRuneInString(before)
 		next, _ := utf8.DecodeRuneInString(s)
 		switch {
+		case unspaced(last) && unspaced(next) && indent >= 2:
+			// a text browser's wrapped, indented paragraph: no break
 		case unspaced(last) && unspaced(next):
 			b.WriteByte('\n')
 		case !strings.ContainsRune(",.;:)", next):

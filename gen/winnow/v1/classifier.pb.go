@@ -757,8 +757,9 @@ type ClassifyResponse struct {
 	// (a hard-wrapped paragraph, a text browser's indented lines) is written
 	// on one line, each line break and the white space around it made one
 	// space (none before , . ; : or a closing parenthesis); a break between
-	// two Chinese or Japanese characters stays a line break, as such texts'
-	// own line breaks cannot be told from a wrapper's. Empty when
+	// two Chinese or Japanese characters is removed when the next line is
+	// indented (a text browser's wrapped paragraph) and otherwise stays a
+	// line break (an author's hard wrap at the margin). Empty when
 	// ClassifyOptions.omit_main_text is set.
 	MainText string `protobuf:"bytes,2,opt,name=main_text,json=mainText,proto3" json:"main_text,omitempty"`
 	// Output only. The article title; empty when none was found.
