@@ -28,6 +28,13 @@ func nodesOf(page string) (string, error) { return textNodes(page, true) }
 // scripts' and styles' text).
 func textContentOf(page string) (string, error) { return textNodes(page, false) }
 
+// nodeStyles are winnow eval's renditions of a page's text nodes, by
+// mode.
+var nodeStyles = map[string]func(page string) (string, error){
+	"nodes":       nodesOf,
+	"textcontent": textContentOf,
+}
+
 // textNodes writes page's text nodes one a line, trimmed (lines), or run
 // together as they are.
 func textNodes(page string, lines bool) (string, error) {

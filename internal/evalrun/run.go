@@ -203,7 +203,7 @@ func Run(ctx context.Context, c *classifier.Classifier, opt Options) (*Report, e
 		switch name {
 		case "persian":
 			for _, mode := range modes {
-				if _, md := markdownStyles[mode]; md || mode == "clean" || mode == "brief" || mode == "fragment" || mode == "titled" || mode == "nodes" || mode == "textcontent" {
+				if _, md := markdownStyles[mode]; md || mode == "clean" || mode == "brief" || mode == "fragment" || mode == "titled" || nodeStyles[mode] != nil {
 					continue // the Persian pages' own styles are text and clean
 				}
 				r, err := runPersian(ctx, c, opt, mode)
@@ -436,16 +436,14 @@ func runSet(ctx context.Context, c *classifier.Classifier, set *corpus.Set, mode
 		} else if clean {
 			res, err = c.Classify(ctx, classifier.Input{ID: p.ID, Data: []byte(gold), Mode: classifier.ModeText, URL: u, Options: co})
 			r.Bytes += len(gold)
-		} else if st, md := markdownStyles[mode]; md || mode == "nodes" || mode == "textcontent" {
+		} else if st, md := markdownStyles[mode]; md || nodeStyles[mode] != nil {
 			// a scraper's text rendition of the page, classified as text
 			var text string
 			if md {
 				st.base = p.URL
 				text, err = markdownRendition(raw, st)
-			} else if mode == "nodes" {
-				text, err = nodesRendition(raw, nodesOf)
 			} else {
-				text, err = nodesRendition(raw, textContentOf)
+				text, err = nodesRendition(raw, nodeStyles[mode])
 			}
 			if err == nil {
 				t0 = time.Now()
