@@ -3,6 +3,8 @@ package segment
 import (
 	"math/bits"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A text written from a page's text nodes with nothing between them (the
@@ -15,8 +17,10 @@ import (
 // letter and a full stop, exclamation or question mark, run into a
 // capitalised word without a space.
 //
-// Limits: only ASCII letters are read at the joint (a Cyrillic or Greek
-// menu run together stays one block), and a camel-case name (YouTube,
+// Limits: letters of scripts without case (Chinese, Japanese, Arabic,
+// Persian) give no joint, nor do letters of three or more UTF-8 bytes
+// (Armenian and Georgian have two-byte letters too, but with case only
+// in part), and a camel-case name (YouTube,
 // JavaScript) is a joint too, which is why joints are cut only in texts
 // that gluedText takes for glued and in lines that gluedLine does.
 
@@ -77,7 +81,7 @@ func gluedLine(l string) bool {
 // glueJoints counts the glue joints of s, up to max.
 func glueJoints(s string, max int) int {
 	n := 0
-	for i := nextUpper(s, 2); i >= 0 && n < max; i = nextUpper(s, i+1) {
+	for i := nextCapital(s, 2); i >= 0 && n < max; i = nextCapital(s, i+1) {
 		if glueJoint(s, i) {
 			n++
 		}
@@ -85,26 +89,114 @@ func glueJoints(s string, max int) int {
 	return n
 }
 
-// glueJoint reports whether a glue joint is at byte i of s: bytes i-2 and
-// i-1 are a lower-case ASCII letter and a lower-case letter, '.', '!' or
-// '?', and a capital ASCII letter followed by a lower-case one starts at i.
+// glueJoint reports whether a glue joint is at byte i of s: a capital
+// letter followed by a lower-case one starts at i, and the two runes
+// before i are a lower-case letter and a lower-case letter, '.', '!' or
+// '?'. Letters are ASCII or two-byte UTF-8 (Latin with accents, Greek,
+// Cyrillic: capitalAt, lowerAt).
 func glueJoint(s string, i int) bool {
-	if i < 2 || i+1 >= len(s) || !upperASCII(s[i]) || !lowerASCII(s[i+1]) || !lowerASCII(s[i-2]) {
+	if i < 2 || i+1 >= len(s) {
 		return false
 	}
-	switch c := s[i-1]; {
-	case lowerASCII(c), c == '.', c == '!', c == '?':
-		return true
+	n := capitalAt(s, i)
+	if n == 0 || i+n >= len(s) || lowerAt(s, i+n) == 0 {
+		return false
 	}
-	return false
+	j := i - 1 // the rune before the capital ends at j
+	switch c := s[j]; {
+	case c == '.', c == '!', c == '?', lowerASCII(c):
+		j--
+	case c >= 0x80 && j >= 1 && lowerAt(s, j-1) == 2:
+		j -= 2
+	default:
+		return false
+	}
+	// the rune before that: a lower-case letter
+	switch {
+	case j < 0:
+		return false
+	case s[j] < 0x80:
+		return lowerASCII(s[j])
+	default:
+		return j >= 1 && lowerAt(s, j-1) == 2
+	}
 }
 
 func lowerASCII(c byte) bool { return c-'a' <= 'z'-'a' }
 func upperASCII(c byte) bool { return c-'A' <= 'Z'-'A' }
 
+// Two-byte UTF-8 letters with case (Latin-1 Supplement and Latin
+// Extended, IPA, Greek, Cyrillic) have lead bytes in this range.
+const minCasedLead, maxCasedLead = 0xC3, 0xD4
+
+// capitalAt returns the length of the capital letter at byte i of s
+// (ASCII, or a two-byte letter of a cased script), or 0.
+func capitalAt(s string, i int) int {
+	if n, c := caseAt(s, i); c > 0 {
+		return n
+	}
+	return 0
+}
+
+// lowerAt returns the length of the lower-case letter at byte i of s
+// (ASCII, or a two-byte letter of a cased script), or 0.
+func lowerAt(s string, i int) int {
+	if n, c := caseAt(s, i); c < 0 {
+		return n
+	}
+	return 0
+}
+
+// caseAt returns the length of the letter at byte i of s and its case (1
+// capital, -1 lower case), or 0, 0 when no ASCII or two-byte letter of a
+// cased script starts there. The Latin-1, Greek and Cyrillic letters'
+// case is read from their bytes (TestCaseAt: as unicode says, but for
+// Cyrillic letters out of use, Ѡ to ҁ), other two-byte letters' from
+// unicode.
+func caseAt(s string, i int) (int, int) {
+	c := s[i]
+	switch {
+	case c < 0x80:
+		if upperASCII(c) {
+			return 1, 1
+		}
+		if lowerASCII(c) {
+			return 1, -1
+		}
+		return 0, 0
+	case c < minCasedLead || c > maxCasedLead || i+1 >= len(s):
+		return 0, 0
+	}
+	d := s[i+1]
+	switch {
+	case c == 0xD0 && d >= 0x80 && d <= 0xAF: // Cyrillic Ѐ–Я
+		return 2, 1
+	case c == 0xD0 && d >= 0xB0 && d <= 0xBF, c == 0xD1 && d >= 0x80 && d <= 0x9F: // а–џ
+		return 2, -1
+	case c == 0xD1: // letters out of use
+		return 0, 0
+	case c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97: // Latin-1 À–Þ but ×
+		return 2, 1
+	case c == 0xC3 && d >= 0x9F && d <= 0xBF && d != 0xB7: // ß–ÿ but ÷
+		return 2, -1
+	case c == 0xCE && d >= 0xAC, c == 0xCF && d <= 0x8E: // Greek ά–ώ
+		return 2, -1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case n != 2:
+		return 0, 0
+	case unicode.IsUpper(r):
+		return 2, 1
+	case unicode.IsLower(r):
+		return 2, -1
+	}
+	return 0, 0
+}
+
 // nextGlue returns the offset of the first glue joint in s, or -1.
 func nextGlue(s string) int {
-	for i := nextUpper(s, 2); i >= 0; i = nextUpper(s, i+1) {
+	for i := nextCapital(s, 2); i >= 0; i = nextCapital(s, i+1) {
 		if glueJoint(s, i) {
 			return i
 		}
@@ -112,22 +204,26 @@ func nextGlue(s string) int {
 	return -1
 }
 
-// nextUpper returns the offset of the first capital ASCII letter in s at
-// or after i, or -1. It reads eight bytes at a time: capitals are a few
-// per cent of a text's bytes.
-func nextUpper(s string, i int) int {
+// nextCapital returns the offset of the first byte of s at or after i
+// that may start a capital letter (an ASCII capital, or a lead byte of a
+// two-byte letter of a cased script), or -1. It reads eight bytes at a
+// time: such bytes are a few per cent of a text's bytes (but every
+// other byte of Cyrillic).
+func nextCapital(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
 		x := le64(s[i:])
 		y := x &^ highs // no carry out of a byte below
-		// a byte's high bit: y >= 'A', and not y >= 'Z'+1, and x < 0x80
-		m := (y + (0x80-'A')*ones) &^ (y + (0x80-'Z'-1)*ones) &^ x & highs
-		if m != 0 {
+		// a byte's high bit: x < 0x80 and 'A' <= y <= 'Z', or x >= 0x80
+		// and minCasedLead <= x <= maxCasedLead
+		m := (y+(0x80-'A')*ones)&^(y+(0x80-'Z'-1)*ones)&^x |
+			(y+(0x80-(minCasedLead&0x7F))*ones)&^(y+(0x80-(maxCasedLead&0x7F)-1)*ones)&x
+		if m &= highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(s); i++ {
-		if upperASCII(s[i]) {
+		if c := s[i]; upperASCII(c) || c >= minCasedLead && c <= maxCasedLead {
 			return i
 		}
 	}

@@ -3,6 +3,7 @@ package segment
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestGlueJoint(t *testing.T) {
@@ -24,7 +25,14 @@ func TestGlueJoint(t *testing.T) {
 		{"digits", "2024Apple", -1},
 		{"at the end", "homeW", -1},
 		{"accent before, ASCII at the joint", "städteBerlin", 7},
-		{"non-ASCII capital", "straßeÖl", -1},
+		{"accented letter before the joint", "FürSie", 4},
+		{"accented letter just before the capital", "MenüSuche", 5},
+		{"accented capital", "straßeÖl", 7},
+		{"Cyrillic", "НовостиСпорт", 14},
+		{"Cyrillic sentence", "сказал он.Далее", 18},
+		{"Greek", "ΕιδήσειςΑθλητικά", 16},
+		{"Persian (no case)", "صفحه نخستسیاسی", -1},
+		{"capital Cyrillic before", "ТАСССпорт", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := nextGlue(tc.s); got != tc.at {
@@ -78,17 +86,17 @@ func TestGluedLine(t *testing.T) {
 	}
 }
 
-// nextUpperNaive is nextUpper one byte at a time.
-func nextUpperNaive(s string, i int) int {
+// nextCapitalNaive is nextCapital one byte at a time.
+func nextCapitalNaive(s string, i int) int {
 	for ; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
+		if s[i] >= 'A' && s[i] <= 'Z' || s[i] >= minCasedLead && s[i] <= maxCasedLead {
 			return i
 		}
 	}
 	return -1
 }
 
-func FuzzNextUpper(f *testing.F) {
+func FuzzNextCapital(f *testing.F) {
 	for _, s := range []string{"", "a", "abcdefghZ", "\xff\xc1@[`{AZ", "ÄÖÜ straße Berlin", "abcdefgh\x80\xc1\xda\xbfZ", "@@@@@@@@[[[[[[[["} {
 		f.Add(s, 0)
 	}
@@ -96,8 +104,8 @@ func FuzzNextUpper(f *testing.F) {
 		if i < 0 || i > len(s) {
 			return
 		}
-		if got, want := nextUpper(s, i), nextUpperNaive(s, i); got != want {
-			t.Fatalf("nextUpper(%q, %d) = %d, want %d", s, i, got, want)
+		if got, want := nextCapital(s, i), nextCapitalNaive(s, i); got != want {
+			t.Fatalf("nextCapital(%q, %d) = %d, want %d", s, i, got, want)
 		}
 	})
 }
@@ -146,4 +154,26 @@ func TestGluedTextLinear(t *testing.T) {
 		linearCase{"joints", "aaBb.Cc"},
 		linearCase{"full stops", "a.b."},
 	)
+}
+
+// TestCaseAt checks capitalAt and lowerAt against unicode.IsUpper and
+// unicode.IsLower on every two-byte rune of the cased scripts' lead
+// bytes (the Cyrillic fast paths leave out only the letters out of use
+// from Ѡ to ҁ) and every ASCII byte.
+func TestCaseAt(t *testing.T) {
+	for r := rune(0); r < 0x800; r++ {
+		s := string(r) + "x"
+		up, low := capitalAt(s, 0) > 0, lowerAt(s, 0) > 0
+		wantUp, wantLow := unicode.IsUpper(r), unicode.IsLower(r)
+		lead := s[0]
+		switch {
+		case r >= 0x80 && (lead < minCasedLead || lead > maxCasedLead):
+			wantUp, wantLow = false, false // not read
+		case r >= 0x460 && r < 0x480:
+			wantUp, wantLow = false, false // Cyrillic letters out of use (Ѡ–ҁ): not read
+		}
+		if up != wantUp || low != wantLow {
+			t.Errorf("%U %q: capital %v lower %v, want %v %v", r, r, up, low, wantUp, wantLow)
+		}
+	}
 }
