@@ -14,8 +14,8 @@ import (
 // menu becomes "PodcastInstagramFacebookTwitter" and a paragraph runs into
 // the next one ("... said on Monday.Next story"). A glue joint is such a
 // place: a word that ends in two lower-case letters, or in a lower-case
-// letter and a full stop, exclamation or question mark, run into a
-// capitalised word without a space.
+// letter and a full stop, exclamation or question mark, or a number of
+// two digits or more, run into a capitalised word without a space.
 //
 // Limits: letters of scripts without case (Chinese, Japanese, Arabic,
 // Persian) give no joint, nor do letters of three or more UTF-8 bytes
@@ -92,7 +92,8 @@ func glueJoints(s string, max int) int {
 // glueJoint reports whether a glue joint is at byte i of s: a capital
 // letter followed by a lower-case one starts at i, and the two runes
 // before i are a lower-case letter and a lower-case letter, '.', '!' or
-// '?'. Letters are ASCII or two-byte UTF-8 (Latin with accents, Greek,
+// '?', or two ASCII digits (a date or a count run into the next element).
+// Letters are ASCII or two-byte UTF-8 (Latin with accents, Greek,
 // Cyrillic: capitalAt, lowerAt).
 func glueJoint(s string, i int) bool {
 	if i < 2 || i+1 >= len(s) {
@@ -103,6 +104,9 @@ func glueJoint(s string, i int) bool {
 		return false
 	}
 	j := i - 1 // the rune before the capital ends at j
+	if s[j]-'0' <= 9 && s[j-1]-'0' <= 9 {
+		return true // a number: "… 12 May 2024Share this"
+	}
 	switch c := s[j]; {
 	case c == '.', c == '!', c == '?', lowerASCII(c):
 		j--
