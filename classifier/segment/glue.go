@@ -18,11 +18,11 @@ import (
 // two digits or more, run into a capitalised word without a space.
 //
 // Limits: letters of scripts without case (Chinese, Japanese, Arabic,
-// Persian) give no joint, nor do letters of three or more UTF-8 bytes
-// (Armenian and Georgian have two-byte letters too, but with case only
-// in part), and a camel-case name (YouTube,
-// JavaScript) is a joint too, which is why joints are cut only in texts
-// that gluedText takes for glued and in lines that gluedLine does.
+// Persian) give no joint, nor do cased letters of three UTF-8 bytes
+// (Georgian) or whose two-byte lead is above maxCasedLead (most of
+// Armenian); a camel-case name (YouTube, JavaScript) is a joint too,
+// which is why joints are cut only in texts that gluedText takes for
+// glued and in lines that gluedLine does.
 
 // Glue gates: gluedText's sentences run into the next one and joints per
 // 1000 bytes; gluedLine's line length, joints, and bytes per joint.
