@@ -52,7 +52,7 @@ func oneLine(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	writeOneLine(&b, s)
+	writeLines(&b, s)
 	return b.String()
 }
 
@@ -68,6 +68,12 @@ func writeOneLine(b *strings.Builder, s string) {
 		b.WriteString(s)
 		return
 	}
+	writeLines(b, s)
+}
+
+// writeLines writes s, which holds a line break, on one line, as oneLine
+// says.
+func writeLines(b *strings.Builder, s string) {
 	const space = " \t\r\n\v\f"
 	for {
 		i := strings.IndexAny(s, "\r\n")

@@ -81,10 +81,11 @@ func gluedLine(l string) bool {
 // glueJoints counts the glue joints of s, up to max.
 func glueJoints(s string, max int) int {
 	n := 0
-	for i := nextCapital(s, 2); i >= 0 && n < max; i = nextCapital(s, i+1) {
-		if glueJoint(s, i) {
-			n++
+	for i := 2; n < max; n++ {
+		if i = glueAfter(s, i); i < 0 {
+			break
 		}
+		i++
 	}
 	return n
 }
@@ -199,8 +200,12 @@ func caseAt(s string, i int) (int, int) {
 }
 
 // nextGlue returns the offset of the first glue joint in s, or -1.
-func nextGlue(s string) int {
-	for i := nextCapital(s, 2); i >= 0; i = nextCapital(s, i+1) {
+func nextGlue(s string) int { return glueAfter(s, 2) }
+
+// glueAfter returns the offset of the first glue joint in s at or after
+// i, or -1.
+func glueAfter(s string, i int) int {
+	for i = nextCapital(s, i); i >= 0; i = nextCapital(s, i+1) {
 		if glueJoint(s, i) {
 			return i
 		}
@@ -214,14 +219,13 @@ func nextGlue(s string) int {
 // time: such bytes are a few per cent of a text's bytes (but every
 // other byte of Cyrillic).
 func nextCapital(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const highs = 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
 		x := le64(s[i:])
 		y := x &^ highs // no carry out of a byte below
 		// a byte's high bit: x < 0x80 and 'A' <= y <= 'Z', or x >= 0x80
 		// and minCasedLead <= x <= maxCasedLead
-		m := (y+(0x80-'A')*ones)&^(y+(0x80-'Z'-1)*ones)&^x |
-			(y+(0x80-(minCasedLead&0x7F))*ones)&^(y+(0x80-(maxCasedLead&0x7F)-1)*ones)&x
+		m := between7(y, 'A', 'Z')&^x | between7(y, minCasedLead&0x7F, maxCasedLead&0x7F)&x
 		if m &= highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}

@@ -138,7 +138,8 @@ func segmentText(text string, sp *Splitter, sc *lineScratch, check func() error,
 	// glued: the text's elements were run together (glue.go); with
 	// reflow, each glue joint of such a text, or of such a line, ends a
 	// unit
-	glued := sp != nil && reflow && gluedText(text)
+	readGlue := sp != nil && reflow
+	glued := readGlue && gluedText(text)
 lines:
 	for pos := 0; pos <= len(text); {
 		if stopped(check, line) {
@@ -150,7 +151,7 @@ lines:
 			blank = true
 		}
 		// the line's elements run together, or the whole text's
-		lineGlued := glued || sp != nil && reflow && s < e && gluedLine(text[s:e])
+		lineGlued := glued || readGlue && s < e && gluedLine(text[s:e])
 		for s < e {
 			// An article's end marker ends a unit, whatever follows it
 			// on the line (endmark.go): the line is segmented in parts.

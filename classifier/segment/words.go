@@ -196,9 +196,8 @@ func lowerRunEnd(text string, i, e int) int {
 	for i+8 <= e {
 		x := le64(text[i:])
 		y := x & lo7 // no byte carries into the next below
-		// a byte's high bit: y >= 'a', y > 'z', and the byte is ASCII
-		ge, gt := y+(0x80-'a')*(high>>7), y+(0x80-'z'-1)*(high>>7)
-		if notLower := ^(ge &^ gt &^ x) & high; notLower != 0 {
+		// a byte's high bit: 'a' <= y <= 'z', and the byte is ASCII
+		if notLower := ^(between7(y, 'a', 'z') &^ x) & high; notLower != 0 {
 			return i + bits.TrailingZeros64(notLower)/8
 		}
 		i += 8
@@ -207,6 +206,15 @@ func lowerRunEnd(text string, i, e int) int {
 		i++
 	}
 	return i
+}
+
+// between7 sets the high bit of each byte of y that is from lo to hi
+// (each byte of y, lo and hi below 0x80, so that no byte carries into the
+// next); callers mask the other bits off. It is the eight-bytes-at-a-time
+// range test of lowerRunEnd and nextCapital.
+func between7(y uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	return (y + (0x80-uint64(lo))*ones) &^ (y + (0x80-uint64(hi)-1)*ones)
 }
 
 // isThreeByte reports whether c, c1, c2 are a three-byte UTF-8 sequence
