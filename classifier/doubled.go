@@ -80,6 +80,13 @@ func spaceAt(text string, i int) int {
 	if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
 		return 0
 	}
+	if c == 0xE3 {
+		// U+3000 alone (CJK punctuation, kana: common, never decoded)
+		if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x80 {
+			return 3
+		}
+		return 0
+	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if unicode.IsSpace(r) {
 		return size
@@ -99,8 +106,14 @@ func nextWord(text string, i int) (start, end int) {
 		i += size
 	}
 	start = i
-	for i < len(text) && spaceAt(text, i) == 0 {
-		i++ // a rune's other bytes are never white space's first
+	for i < len(text) {
+		// a rune's other bytes are never white space's first, and only
+		// spaceAt's bytes start one
+		if c := text[i]; (c > ' ' && c < utf8.RuneSelf || c >= utf8.RuneSelf && c != 0xC2 && (c < 0xE1 || c > 0xE3)) || spaceAt(text, i) == 0 {
+			i++
+			continue
+		}
+		break
 	}
 	return start, i
 }

@@ -134,7 +134,7 @@ func TestCardRuns(t *testing.T) {
 // when the words strings.Fields gives start with a doubled phrase of
 // minDoubled words or more that more words follow.
 func FuzzDoubledHead(f *testing.F) {
-	for _, s := range []string{"a b c a b c d", "a b c a b c", "x. y. z. x. y. z. w", "", "\xff \xfe \xfd \xff \xfe \xfd \xfc", "نوشیدنی که بلوغ نوشیدنی که بلوغ زودرس", strings.Repeat("w ", 30) + "x", "a\u00a0b\u3000c\u2028a b c d"} {
+	for _, s := range []string{"a b c a b c d", "a b c a b c", "x. y. z. x. y. z. w", "", "\xff \xfe \xfd \xff \xfe \xfd \xfc", "نوشیدنی که بلوغ نوشیدنی که بلوغ زودرس", strings.Repeat("w ", 30) + "x", "a\u00a0b\u3000c\u2028a b c d", "中文\u3000新闻。「中文」\u3000新闻。「中文」 x", "\xe3\x80 \xe3\x80 \xe3\x80"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -71,7 +71,15 @@ func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var size int
+		if c := s[i]; c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// U+3000–U+9FFF (kana, CJK ideographs) decoded inline: every
+			// such sequence is valid UTF-8
+			r, size = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r < rune(len(lower2)) && !caseless(r) {
 			// Latin, Greek, Cyrillic, Hebrew …: lower2's table
 			if l := lower2[r]; l < 0 {

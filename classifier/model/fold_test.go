@@ -88,7 +88,7 @@ func TestCollapseLowerSame(t *testing.T) {
 		check(c)
 		check("A " + c + "\u3000خبر" + c + " Ü")
 	}
-	for _, s := range []string{"\xff", "ab\xe4\xb8", "\xe4\xb8\xad\xff \xd8", "  \u00a0x\u2003 ", "سلام \u200cدنیا"} {
+	for _, s := range []string{"\xff", "ab\xe4\xb8", "\xe4\xb8\xad\xff \xd8", "\xe3\x80", "\xe9\xbf\xc0", "\xe5\x80", "  \u00a0x\u2003 ", "سلام \u200cدنیا"} {
 		check(s)
 	}
 }

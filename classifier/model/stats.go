@@ -33,8 +33,9 @@ type blockStats struct {
 
 func computeStats(text string, st *blockStats) { statsOf(text, st, true) }
 
-// statsOf is computeStats; runs says to read runs of ASCII letters and of
-// Arabic letters in tight loops (false: rune by rune, as a check).
+// statsOf is computeStats; runs says to read runs of ASCII letters, of
+// Arabic letters and of CJK ideographs in tight loops (false: rune by
+// rune, as a check).
 func statsOf(text string, st *blockStats, runs bool) {
 	*st = blockStats{}
 	inWord, nonASCII, nonSep := false, false, false
@@ -95,24 +96,38 @@ func statsOf(text string, st *blockStats, runs bool) {
 			i++
 			continue
 		}
-		if c := text[i]; runs && c >= 0xd8 && c <= 0xdb {
-			// a run of letters of the Arabic block (U+0600–U+06FF), each as
-			// the rune loop below counts it
-			j := i
-			for j+1 < len(text) && text[j]-0xd8 <= 3 && text[j+1]&0xc0 == 0x80 &&
-				arabicLetter[int(text[j]&3)<<6|int(text[j+1]&0x3f)] {
-				j += 2
+		if c := text[i]; runs && (c >= 0xd8 && c <= 0xdb || c >= 0xe4 && c <= 0xe9) {
+			// a run of letters of the Arabic block (U+0600–U+06FF) or of
+			// CJK Unified Ideographs (U+4E00–U+9FFF), each as the rune loop
+			// below counts it: a letter of no case and no separator
+			j, n, script, last := i, 0, &st.arabic, rune(0)
+			if c <= 0xdb {
+				for j+1 < len(text) && text[j]-0xd8 <= 3 && text[j+1]&0xc0 == 0x80 &&
+					arabicLetter[int(text[j]&3)<<6|int(text[j+1]&0x3f)] {
+					j += 2
+				}
+				if n = (j - i) / 2; n > 0 {
+					last = 0x600 + rune(text[j-2]&3)<<6 | rune(text[j-1]&0x3f)
+				}
+			} else {
+				for j+2 < len(text) && text[j]-0xe4 <= 5 && text[j+1]&0xc0 == 0x80 && text[j+2]&0xc0 == 0x80 &&
+					(text[j] != 0xe4 || text[j+1] >= 0xb8) {
+					j += 3
+				}
+				if n = (j - i) / 3; n > 0 {
+					script, last = &st.cjk, rune(text[j-3]&0x0f)<<12|rune(text[j-2]&0x3f)<<6|rune(text[j-1]&0x3f)
+				}
 			}
-			if n := (j - i) / 2; n > 0 {
+			if n > 0 {
 				nonASCII, nonSep = true, true
 				if !inWord {
 					inWord, wordRunes, wordCap = true, 0, false
 				}
 				st.runes += n
 				st.letters += n
-				st.arabic += n
+				*script += n
 				wordRunes += n
-				st.last = 0x600 + rune(text[j-2]&3)<<6 | rune(text[j-1]&0x3f)
+				st.last = last
 				i = j
 				continue
 			}

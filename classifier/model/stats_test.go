@@ -7,7 +7,8 @@ import (
 )
 
 // statsDiffer reports whether computeStats, with its loops over runs of
-// ASCII and Arabic letters, and the rune-by-rune reading disagree on s.
+// ASCII and Arabic letters and of CJK ideographs, and the rune-by-rune
+// reading disagree on s.
 func statsDiffer(s string) bool {
 	var fast, slow blockStats
 	statsOf(s, &fast, true)
@@ -25,6 +26,11 @@ func TestStatsRuns(t *testing.T) {
 		{"cut rune", "سلا\xd8"},
 		{"invalid", "\xd8\xd8ab\xdb"},
 		{"long", strings.Repeat("word کلمه ", 200)},
+		{"Chinese", "中国人民银行今天宣布，降低存款准备金率0.5个百分点。「一」"},
+		{"Japanese", "東京都の天気は晴れ、ときどきくもりでしょう。"},
+		{"ideograph edges", "\u4dff\u4e00\u9fff\ua000一"},
+		{"cut ideograph", "中国\xe4\xb8"},
+		{"broken ideograph", "中\xe5\x80\xc0国\xe4\xb7\xbf"},
 	} {
 		if statsDiffer(tc.text) {
 			t.Errorf("%s: the statistics differ", tc.name)
@@ -35,6 +41,7 @@ func TestStatsRuns(t *testing.T) {
 func FuzzStatsRuns(f *testing.F) {
 	f.Add("The Quick brown FOX: 42")
 	f.Add("کتاب‌ها را می‌خوانم، ۱۲")
+	f.Add("中国人民银行\xe4\xb8今天")
 	f.Fuzz(func(t *testing.T, s string) {
 		if statsDiffer(s) {
 			t.Fatalf("%q: the statistics differ", s)

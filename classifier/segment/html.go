@@ -586,6 +586,12 @@ func (w *walker) textRunes(s string) {
 				j++
 				continue
 			}
+			if c != 0xC2 && (c < 0xE1 || c > 0xE3) && c != 0xEF {
+				// no white space (isSpace) starts with c, nor does a
+				// rune's continuation byte: CJK text is read here
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isSpace(r) {
 				break

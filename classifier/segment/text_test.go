@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -113,6 +114,12 @@ func TestIsSpace(t *testing.T) {
 	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
 		if got, want := isSpace(r), token.ClassOf(r)&cSpace != 0; got != want {
 			t.Fatalf("isSpace(%U) = %v, token.ClassOf has %v", r, got, want)
+		}
+		// walker.textRunes decodes only the runes that start with these
+		if isSpace(r) && r >= utf8.RuneSelf {
+			if c := string(r)[0]; c != 0xC2 && (c < 0xE1 || c > 0xE3) && c != 0xEF {
+				t.Errorf("white space %U starts with %#x", r, c)
+			}
 		}
 	}
 }

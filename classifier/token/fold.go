@@ -139,6 +139,38 @@ func punctFoldAt(s string, i int) (r rune, c class, ok bool) {
 	return rune(v >> 8), class(v), v != lowFoldNFKC
 }
 
+// kanaFold is punctFold for the CJK Symbols and Punctuation, Hiragana and
+// Katakana blocks (U+3000–U+30FF: 、。「」 and kana, three bytes, E3 80 xx
+// to E3 83 xx).
+var kanaFold = func() (t [0x100]uint32) {
+	fillFold(t[:], 0x3000)
+	return t
+}()
+
+// kanaFoldAt folds the rune of U+3000–U+30FF that starts s[i] by
+// kanaFold; ok is false when s[i] starts no such rune, or NFKC changes it.
+func kanaFoldAt(s string, i int) (r rune, c class, ok bool) {
+	if s[i] != 0xE3 || i+2 >= len(s) || s[i+1]&0xFC != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, 0, false
+	}
+	v := kanaFold[rune(s[i+1]&0x03)<<6|rune(s[i+2]&0x3F)]
+	return rune(v >> 8), class(v), v != lowFoldNFKC
+}
+
+// ideographAt decodes the rune of the CJK Unified Ideographs block
+// (U+4E00–U+9FFF: three bytes, E4 B8 80 to E9 BF BF) that starts s[i];
+// ok is false when s[i] starts no such rune. Those runes are letters of a
+// spaceless script that NFKC leaves alone, what foldSimple returns first
+// for them; decoding them in the general case was a tenth of reading
+// Chinese text.
+func ideographAt(s string, i int) (rune, bool) {
+	b := s[i]
+	if b < 0xE4 || b > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || b == 0xE4 && s[i+1] < 0xB8 {
+		return 0, false
+	}
+	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+}
+
 // compatBits marks the BMP runes that NFKC changes (read-only): the table
 // buildCompatBits makes, stored in static_tables.go so that a process does
 // not build it on its first non-ASCII rune (TestStaticTables checks it).
@@ -333,8 +365,9 @@ func (rd *reader) peek() bool {
 	rd.start = rd.pos
 	// the common cases by table, without decoding the rune: ASCII, two-byte
 	// runes below the Arabic block (lowFold), the Arabic block
-	// (U+0600–U+06FF, what the general case below does for it) and General
-	// Punctuation (punctFold)
+	// (U+0600–U+06FF, what the general case below does for it), General
+	// Punctuation (punctFold), the CJK ideographs (ideographAt) and CJK
+	// punctuation and kana (kanaFold)
 	n := 0
 	if b := rd.s[rd.pos]; b < utf8.RuneSelf {
 		rd.r, rd.c = asciiFold(b)
@@ -345,6 +378,10 @@ func (rd *reader) peek() bool {
 		rd.r, rd.c = arabicFold(rune(b&0x1F)<<6 | rune(rd.s[rd.pos+1]&0x3F))
 		n = 2
 	} else if r, c, ok := punctFoldAt(rd.s, rd.pos); ok {
+		rd.r, rd.c, n = r, c, 3
+	} else if r, ok := ideographAt(rd.s, rd.pos); ok {
+		rd.r, rd.c, n = r, cSpaceless, 3
+	} else if r, c, ok := kanaFoldAt(rd.s, rd.pos); ok {
 		rd.r, rd.c, n = r, c, 3
 	}
 	if n > 0 {

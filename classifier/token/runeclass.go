@@ -34,23 +34,35 @@ func cased(r rune) bool {
 // two-byte rune (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic).
 // punctClass holds General Punctuation (U+2000–U+206F: spaces, ZWNJ,
 // dashes, quotes), common in Persian and English text.
+// kanaClass holds the CJK Symbols and Punctuation, Hiragana and Katakana
+// blocks (U+3000–U+30FF: 、。「」, kana) and wideClass the Halfwidth and
+// Fullwidth Forms (U+FF00–U+FFEF: ，！（）, full-width Latin), the
+// punctuation and kana of Chinese and Japanese text.
 const (
 	lowRunes   = 0x800
 	punctFirst = 0x2000
 	punctRunes = 0x70
+	kanaFirst  = 0x3000
+	kanaRunes  = 0x100
+	wideFirst  = 0xFF00
+	wideRunes  = 0xF0
 )
 
-// lowClass and punctClass hold classOf of their runes, taken from
-// package unicode once.
-var lowClass, punctClass = func() (low [lowRunes]RuneClass, punct [punctRunes]RuneClass) {
-	for r := range rune(lowRunes) {
-		low[r] = classOf(r)
+// lowClass, punctClass, kanaClass and wideClass hold classOf of their
+// runes, taken from package unicode once.
+var (
+	lowClass   = func() (t [lowRunes]RuneClass) { fillClass(t[:], 0); return t }()
+	punctClass = func() (t [punctRunes]RuneClass) { fillClass(t[:], punctFirst); return t }()
+	kanaClass  = func() (t [kanaRunes]RuneClass) { fillClass(t[:], kanaFirst); return t }()
+	wideClass  = func() (t [wideRunes]RuneClass) { fillClass(t[:], wideFirst); return t }()
+)
+
+// fillClass sets t[i] to classOf(first+i).
+func fillClass(t []RuneClass, first rune) {
+	for i := range t {
+		t[i] = classOf(first + rune(i))
 	}
-	for i := range rune(punctRunes) {
-		punct[i] = classOf(punctFirst + i)
-	}
-	return low, punct
-}()
+}
 
 // ClassOf returns the class bits of r; it is a table look-up for every
 // one- and two-byte rune.
@@ -68,6 +80,10 @@ func highClass(r rune) RuneClass {
 		return punctClass[r-punctFirst]
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
 		return Letter // CJK Unified Ideographs, Hangul syllables
+	case uint32(r-kanaFirst) < kanaRunes:
+		return kanaClass[r-kanaFirst]
+	case uint32(r-wideFirst) < wideRunes:
+		return wideClass[r-wideFirst]
 	case unicode.IsLetter(r):
 		c := Letter
 		if unicode.IsUpper(r) {

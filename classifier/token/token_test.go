@@ -528,10 +528,12 @@ func TestLowFold(t *testing.T) {
 }
 
 // TestPeekFastPaths checks the reader's inline cases for the Arabic block
-// (U+0600–U+06FF) and General Punctuation (U+2000–U+207F, punctFold)
-// against the general case: arabicFold for the first, foldSimple or the
-// NFKC expansion for the second, alone and before another rune, and
-// truncated or broken sequences of their lead bytes as invalid bytes.
+// (U+0600–U+06FF), General Punctuation (U+2000–U+207F, punctFold) and the
+// CJK ideographs (U+4E00–U+9FFF, ideographAt) and CJK punctuation and
+// kana (U+3000–U+30FF, kanaFold) against the general case:
+// arabicFold for the first, foldSimple or the NFKC expansion for the
+// others, alone and before another rune, and truncated or broken
+// sequences of their lead bytes as invalid bytes.
 func TestPeekFastPaths(t *testing.T) {
 	check := func(r rune, s string, wr rune, wc class, wend int) {
 		t.Helper()
@@ -550,23 +552,42 @@ func TestPeekFastPaths(t *testing.T) {
 		check(r, s, wr, wc, 2)
 		check(r, s+"\u0628", wr, wc, 2)
 	}
-	for r := rune(punctFoldStart); r < punctFoldEnd; r++ {
-		s := string(r)
-		if needsNFKC(r, s) {
-			if punctFold[r-punctFoldStart] != lowFoldNFKC {
-				t.Errorf("U+%04X: NFKC changes it but the table folds it", r)
+	// the three-byte tables: each rune by the table, or expanded where
+	// NFKC changes it
+	table := func(first rune, tab []uint32) {
+		for i := range tab {
+			r := first + rune(i)
+			s := string(r)
+			if needsNFKC(r, s) {
+				if tab[i] != lowFoldNFKC {
+					t.Errorf("U+%04X: NFKC changes it but the table folds it", r)
+				}
+				var want reader
+				want.reset(s)
+				want.expand(s)
+				check(r, s+"x", want.q[0], want.qc[0], 3)
+				continue
 			}
-			var want reader
-			want.reset(s)
-			want.expand(s)
-			check(r, s+"x", want.q[0], want.qc[0], 3)
-			continue
+			wr, wc := foldSimple(r)
+			check(r, s, wr, wc, 3)
+			check(r, s+"\u0628", wr, wc, 3)
 		}
+	}
+	table(punctFoldStart, punctFold[:])
+	table(0x3000, kanaFold[:])
+	for r := rune(0x4DC0); r < 0xA000; r++ {
+		// the ideographs (ideographAt) and the hexagrams before them
+		s := string(r)
 		wr, wc := foldSimple(r)
+		if needsNFKC(r, s) {
+			t.Errorf("U+%04X: NFKC changes it", r)
+		}
 		check(r, s, wr, wc, 3)
 		check(r, s+"\u0628", wr, wc, 3)
 	}
-	for _, s := range []string{"\xd8", "\xd8x", "\xe2", "\xe2\x80", "\xe2\x80x", "\xe2\x82\xac", "\xe2\xc0\x80"} {
+	for _, s := range []string{"\xd8", "\xd8x", "\xe2", "\xe2\x80", "\xe2\x80x", "\xe2\x82\xac", "\xe2\xc0\x80",
+		"\xe4", "\xe4\xb8", "\xe4\xb8x", "\xe5\x80\xc0", "\xe9\xc0\x80", "\xe4\xb7\xbf",
+		"\xe3", "\xe3\x80", "\xe3\x84\x80", "\xe3\x80\xc0"} {
 		// invalid bytes read as U+FFFD; € (U+20AC) is past the table
 		r, n := utf8.DecodeRuneInString(s)
 		wr, wc := foldSimple(r)
