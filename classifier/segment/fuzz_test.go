@@ -48,6 +48,8 @@ func FuzzText(f *testing.F) {
 		"Home\nThe council voted on\nTuesday\nto approve the budget for the buses\n.\nIt said\nthis\n, then\nthat\n; and more\n.",
 		// text nodes run together (gluedText)
 		strings.Repeat("HomeWorldSportThe council voted.It said no.Then yes!Why?Because.Next storyMore", 3),
+		// teasers with their dates and view counts run together (stampNext)
+		strings.Repeat("来たぜ、折りたたみ2022.08.11 00:083,512見ると欲しくなるやつ2022.08.10T23:34:0512,595", 20),
 	} {
 		f.Add(s)
 	}

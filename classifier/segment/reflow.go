@@ -499,9 +499,10 @@ var (
 
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space), a
-// title mark (plusMarkEnd), a metadata label (labelNext) or the start of
-// a phrase written twice (doubledNext) goes to the splitter as if it were
-// a line of its own.
+// title mark (plusMarkEnd), a metadata label (labelNext), a date stamp
+// glued to the text beside it (stampNext; the stamp is a piece of its
+// own) or the start of a phrase written twice (doubledNext) goes to the
+// splitter as if it were a line of its own.
 //
 // It stops once lim is passed (the caller then sees the limit's error), so
 // that a line of a million tiny sentences costs no more than the limit.
@@ -552,14 +553,28 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		}
 		return doubled(from, to)
 	}
+	// stamps cuts before and after date stamps glued to their
+	// neighbours.
+	stamps := func(from, to int) bool {
+		for {
+			st, en, ok := stampNext(text, from, to)
+			if !ok {
+				return labels(from, to)
+			}
+			if labels(from, st) || labels(st, en) {
+				return true
+			}
+			from = en
+		}
+	}
 	// piece cuts after title marks.
 	piece := func(from, to int) bool {
 		for {
 			end, ok := plusMarkEnd(text, from, to)
 			if !ok {
-				return labels(from, to)
+				return stamps(from, to)
 			}
-			if labels(from, end) {
+			if stamps(from, end) {
 				return true
 			}
 			from = end
