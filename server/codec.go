@@ -65,7 +65,7 @@ func (codec) Unmarshal(data mem.BufferSlice, v any) error {
 	if m == nil {
 		return fmt.Errorf("proto: cannot unmarshal into %T, want proto.Message", v)
 	}
-	buf := data.MaterializeToBuffer(mem.DefaultBufferPool())
+	buf := data.MaterializeToBuffer(&requestPool)
 	defer buf.Free()
 	b := buf.ReadOnlyData()
 	if err := proto.Unmarshal(b, m); err != nil {
