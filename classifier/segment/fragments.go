@@ -16,7 +16,7 @@ import (
 //
 // It reads a text only when at least minFragmentMarks lines start with
 // "," "." ";" ":" or ")", alone or before white space, or with a Chinese
-// or Japanese mark ("、" "。" "，" "）" "」", fragmentMark),
+// or Japanese mark ("、" "。" "，" "）" "」" "｣" …, fragmentMark),
 // right after a line that ends no sentence: the rest of a sentence after
 // a link, as only such a dump writes it (of the shared corpora's
 // visible-text renditions, 119,035 blocks, one is joined so, against 36
@@ -118,8 +118,11 @@ func fragmentMark(s string) bool {
 }
 
 // cjkMarks are the marks a Chinese or Japanese sentence goes on with
-// after a link.
-const cjkMarks = "、。，）」"
+// after a link: commas, stops, closing brackets and quotes, full-width
+// ! and ?, and the half-width forms of the comma and the corner bracket
+// (､ ｣) that some Japanese sites write (gizmodo.jp's ｢…｣ around a
+// linked name).
+const cjkMarks = "、。，）」』】､｣！？"
 
 // fragmentWords is how many words line s holds: its fields, or, for a
 // line of Chinese or Japanese (cjkLine), half its runes if that is more
@@ -140,5 +143,5 @@ func continues(s string) bool {
 	if r >= 0x3041 && r <= 0x309F {
 		return true // hiragana: a Japanese particle or ending after a link
 	}
-	return unicode.IsLower(r) || strings.ContainsRune(",.;:)]!?%…»”’、。，）」』】", r)
+	return unicode.IsLower(r) || strings.ContainsRune(",.;:)]!?%…»”’、。，）」』】､｣！？", r)
 }

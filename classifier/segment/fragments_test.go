@@ -69,6 +69,16 @@ func TestJoinFragments(t *testing.T) {
 			"都内の感染者は\n累計で1000人\nを超え\n、保健所が調査を進めている。",
 			"知事は\n記者会見\nで外出の自粛を呼びかけ\n、協力を求めた。",
 		}},
+		{"Japanese with half-width corner brackets and comma (｢｣､)", strings.Join([]string{
+			"ホーム", "ニュース",
+			"バンダイは現代風な自販機｢", "スマートガシャポン", "｣を本格稼働することを発表しました。",
+			"公式サイト｢", "ガシャどこ？PLUS", "｣で設置場所が調べられるようですよ。",
+			"この自販機は", "池袋駅", "､新宿駅にも導入される予定とのことです。",
+		}, "\n"), []string{
+			"バンダイは現代風な自販機｢\nスマートガシャポン\n｣を本格稼働することを発表しました。",
+			"公式サイト｢\nガシャどこ？PLUS\n｣で設置場所が調べられるようですよ。",
+			"この自販機は\n池袋駅\n､新宿駅にも導入される予定とのことです。",
+		}},
 		{"a blank line ends a run", strings.Replace(page, "Tuesday\n", "Tuesday\n\n", 1), []string{
 			"to approve a new budget that increases funding for public transport\n.",
 			"Critics said the fees would fall hardest on\nsmall businesses\n, which are still recovering from a difficult year.",
