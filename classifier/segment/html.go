@@ -586,9 +586,15 @@ func (w *walker) textRunes(s string) {
 				j++
 				continue
 			}
+			if c >= 0xE4 && c <= 0xEE && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+				// a three-byte rune no white space starts with (CJK
+				// ideographs, Hangul): all of it at once
+				j += 3
+				continue
+			}
 			if c != 0xC2 && (c < 0xE1 || c > 0xE3) && c != 0xEF {
 				// no white space (isSpace) starts with c, nor does a
-				// rune's continuation byte: CJK text is read here
+				// rune's continuation byte
 				j++
 				continue
 			}
