@@ -407,7 +407,7 @@ func BenchmarkHTMLTree(b *testing.B) {
 // large: it must not panic, must give the tree walk's Doc, and its CPU
 // time (the least of three runs) must grow about linearly (a generous
 // bound: under 12 times for 4 times the input, plus 50 ms of slack for a
-// noisy machine).
+// noisy machine; a pair over it is measured again, up to three pairs).
 func TestHTMLBadShapes(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("timing under -race or -short")
@@ -445,32 +445,42 @@ func TestHTMLBadShapes(t *testing.T) {
 	}
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
-			var cpu [2]time.Duration
-			for i, n := range []int{5000, 20000} {
-				src := sh.gen(n)
-				// the least of three runs: one run of the large input
-				// may pay for a collection or fresh pages that the
-				// small one did not
-				var got *Doc
-				for r := range 3 {
-					c0 := cpuNow()
-					d, err := HTML(src, HTMLOptions{})
-					if c := cpuNow() - c0; r == 0 || c < cpu[i] {
-						cpu[i] = c
+			// a bound passed is measured again, twice at most: a burst of
+			// load on a shared machine passes, a quadratic cost does not
+			for try := 0; ; try++ {
+				var cpu [2]time.Duration
+				for i, n := range []int{5000, 20000} {
+					src := sh.gen(n)
+					// the least of three runs: one run of the large
+					// input may pay for a collection or fresh pages
+					// that the small one did not
+					var got *Doc
+					for r := range 3 {
+						c0 := cpuNow()
+						d, err := HTML(src, HTMLOptions{})
+						if c := cpuNow() - c0; r == 0 || c < cpu[i] {
+							cpu[i] = c
+						}
+						if err != nil {
+							t.Fatal(err)
+						}
+						got = d
 					}
-					if err != nil {
-						t.Fatal(err)
+					if try == 0 {
+						want, _ := htmlTree(src, HTMLOptions{})
+						if d := docDiff(got, want); d != "" {
+							t.Fatalf("n=%d: %s", n, d)
+						}
 					}
-					got = d
 				}
-				want, _ := htmlTree(src, HTMLOptions{})
-				if d := docDiff(got, want); d != "" {
-					t.Fatalf("n=%d: %s", n, d)
+				t.Logf("CPU %v for 5,000 repeats, %v for 20,000", cpu[0], cpu[1])
+				if cpu[1] <= 12*cpu[0]+50*time.Millisecond {
+					break
 				}
-			}
-			t.Logf("CPU %v for 5,000 repeats, %v for 20,000", cpu[0], cpu[1])
-			if cpu[1] > 12*cpu[0]+50*time.Millisecond {
-				t.Errorf("CPU %v for 4 times the input, %v for the input: not linear", cpu[1], cpu[0])
+				if try == 2 {
+					t.Errorf("CPU %v for 4 times the input, %v for the input, three times: not linear", cpu[1], cpu[0])
+					break
+				}
 			}
 		})
 	}
