@@ -105,7 +105,7 @@ func glueJoint(s string, i int) bool {
 		return false
 	}
 	j := i - 1 // the rune before the capital ends at j
-	if s[j]-'0' <= 9 && s[j-1]-'0' <= 9 {
+	if isDigit(s[j]) && isDigit(s[j-1]) {
 		return true // a number: "… 12 May 2024Share this"
 	}
 	switch c := s[j]; {

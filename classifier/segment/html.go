@@ -586,7 +586,7 @@ func (w *walker) textRunes(s string) {
 				j++
 				continue
 			}
-			if c >= 0xE4 && c <= 0xEE && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			if c >= 0xE4 && c != 0xEF && j+2 < len(s) && isThreeByte(c, s[j+1], s[j+2]) {
 				// a three-byte rune no white space starts with (CJK
 				// ideographs, Hangul): all of it at once
 				j += 3

@@ -101,7 +101,7 @@ func digits12(text string, i, to int) (int, bool) {
 // gluedByte reports whether c is an ASCII letter or digit, or a byte of a
 // non-ASCII rune.
 func gluedByte(c byte) bool {
-	return c >= 0x80 || isDigit(c) || (c|0x20)-'a' <= 'z'-'a'
+	return c >= 0x80 || isDigit(c) || lowerASCII(c|0x20)
 }
 
 func isDigit(c byte) bool { return c-'0' <= 9 }
