@@ -128,14 +128,18 @@ const (
 	punctFoldEnd   = 0x2080
 )
 
-// punctFoldAt folds the rune of U+2000–U+207F (three bytes, E2 80 xx or
-// E2 81 xx) that starts s[i] by punctFold; ok is false when s[i] starts no
-// such rune, or NFKC changes it.
-func punctFoldAt(s string, i int) (r rune, c class, ok bool) {
-	if s[i] != 0xE2 || i+2 >= len(s) || s[i+1]&0xFE != 0x80 || s[i+2]&0xC0 != 0x80 {
+// tableFoldAt folds the three-byte rune that starts s[i] by t, a fold
+// table (fillFold), of a power of two entries, of the runes whose first
+// byte is lead and whose second is 0x80 to 0x80+len(t)/64-1: punctFold (U+2000–U+207F, E2 80 xx and E2
+// 81 xx) and kanaFold (U+3000–U+30FF, E3 80 xx to E3 83 xx). ok is false
+// when s[i] starts no such rune, or NFKC changes it.
+func tableFoldAt(s string, i int, lead byte, t []uint32) (r rune, c class, ok bool) {
+	if s[i] != lead || i+2 >= len(s) || uint(s[i+1])-0x80 >= uint(len(t)>>6) || s[i+2]&0xC0 != 0x80 {
 		return 0, 0, false
 	}
-	v := punctFold[rune(s[i+1]&0x01)<<6|rune(s[i+2]&0x3F)]
+	// (t's length is a power of two: the mask keeps the index the test
+	// above bounds, and spares the bounds check)
+	v := t[(uint(s[i+1])<<6|uint(s[i+2]&0x3F))&uint(len(t)-1)]
 	return rune(v >> 8), class(v), v != lowFoldNFKC
 }
 
@@ -146,16 +150,6 @@ var kanaFold = func() (t [0x100]uint32) {
 	fillFold(t[:], 0x3000)
 	return t
 }()
-
-// kanaFoldAt folds the rune of U+3000–U+30FF that starts s[i] by
-// kanaFold; ok is false when s[i] starts no such rune, or NFKC changes it.
-func kanaFoldAt(s string, i int) (r rune, c class, ok bool) {
-	if s[i] != 0xE3 || i+2 >= len(s) || s[i+1]&0xFC != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return 0, 0, false
-	}
-	v := kanaFold[rune(s[i+1]&0x03)<<6|rune(s[i+2]&0x3F)]
-	return rune(v >> 8), class(v), v != lowFoldNFKC
-}
 
 // ideographAt decodes the rune of the CJK Unified Ideographs block
 // (U+4E00–U+9FFF: three bytes, E4 B8 80 to E9 BF BF) that starts s[i];
@@ -377,11 +371,11 @@ func (rd *reader) peek() bool {
 	} else if b >= 0xD8 && b <= 0xDB && rd.pos+1 < len(rd.s) && rd.s[rd.pos+1]&0xC0 == 0x80 {
 		rd.r, rd.c = arabicFold(rune(b&0x1F)<<6 | rune(rd.s[rd.pos+1]&0x3F))
 		n = 2
-	} else if r, c, ok := punctFoldAt(rd.s, rd.pos); ok {
+	} else if r, c, ok := tableFoldAt(rd.s, rd.pos, 0xE2, punctFold[:]); ok {
 		rd.r, rd.c, n = r, c, 3
 	} else if r, ok := ideographAt(rd.s, rd.pos); ok {
 		rd.r, rd.c, n = r, cSpaceless, 3
-	} else if r, c, ok := kanaFoldAt(rd.s, rd.pos); ok {
+	} else if r, c, ok := tableFoldAt(rd.s, rd.pos, 0xE3, kanaFold[:]); ok {
 		rd.r, rd.c, n = r, c, 3
 	}
 	if n > 0 {
