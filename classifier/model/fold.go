@@ -76,7 +76,7 @@ func collapseLowerRunes(dst []byte, s string, space bool) []byte {
 		if c := s[i]; c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			// U+3000–U+9FFF (kana, CJK ideographs) decoded inline: every
 			// such sequence is valid UTF-8
-			r, size = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+			r, size = decode3(c, s[i+1], s[i+2]), 3
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
@@ -127,6 +127,13 @@ var lower2 = func() (t [0x800]rune) {
 	}
 	return t
 }()
+
+// decode3 decodes c, c1, c2, which the caller has checked are a valid
+// three-byte UTF-8 sequence (collapseLowerRunes' and statsOf's leads, E3
+// to E9, allow no overlong form and no surrogate).
+func decode3(c, c1, c2 byte) rune {
+	return rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+}
 
 // caseless reports a rune of the Arabic block, kana, CJK ideographs or
 // Hangul syllables: none has another case or is white space

@@ -115,7 +115,7 @@ func statsOf(text string, st *blockStats, runs bool) {
 					j += 3
 				}
 				if n = (j - i) / 3; n > 0 {
-					script, last = &st.cjk, rune(text[j-3]&0x0f)<<12|rune(text[j-2]&0x3f)<<6|rune(text[j-1]&0x3f)
+					script, last = &st.cjk, decode3(text[j-3], text[j-2], text[j-1])
 				}
 			}
 			if n > 0 {
