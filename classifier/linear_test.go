@@ -41,7 +41,7 @@ func TestClassifyGluedTitlesLinear(t *testing.T) {
 		}
 		return max(best, time.Microsecond)
 	}
-	if r, small, large, ok := linear.Within(cost, 512<<10, 4<<20, 24); !ok {
+	if r, small, large, ok := linear.Within(cost, 512<<10, 4<<20, 24, 0); !ok {
 		t.Errorf("8 times the text took %.0f times the CPU (%v, %v), %d times", r, small, large, 1+linear.Retries)
 	}
 }

@@ -267,7 +267,7 @@ func checkLinear(t *testing.T, f func(string), cases ...linearCase) {
 				}
 				return max(best, time.Microsecond)
 			}
-			if r, small, large, ok := linear.Within(cost, 256<<10, 2<<20, 24); !ok {
+			if r, small, large, ok := linear.Within(cost, 256<<10, 2<<20, 24, 0); !ok {
 				t.Errorf("8 times the text took %.0f times the CPU (%v, %v), %d times", r, small, large, 1+linear.Retries)
 			}
 		})

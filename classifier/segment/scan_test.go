@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/classifier/decode"
+	"github.com/winnowhq/winnow/internal/linear"
 )
 
 // scanDiffBudget is how many corpus pages TestScanDifferential lets the
@@ -407,7 +408,7 @@ func BenchmarkHTMLTree(b *testing.B) {
 // large: it must not panic, must give the tree walk's Doc, and its CPU
 // time (the least of three runs) must grow about linearly (a generous
 // bound: under 12 times for 4 times the input, plus 50 ms of slack for a
-// noisy machine; a pair over it is measured again, up to three pairs).
+// noisy machine, in each of linear.Within's tries).
 func TestHTMLBadShapes(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("timing under -race or -short")
@@ -445,42 +446,34 @@ func TestHTMLBadShapes(t *testing.T) {
 	}
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
-			// a bound passed is measured again, twice at most: a burst of
-			// load on a shared machine passes, a quadratic cost does not
-			for try := 0; ; try++ {
-				var cpu [2]time.Duration
-				for i, n := range []int{5000, 20000} {
-					src := sh.gen(n)
-					// the least of three runs: one run of the large
-					// input may pay for a collection or fresh pages
-					// that the small one did not
-					var got *Doc
-					for r := range 3 {
-						c0 := cpuNow()
-						d, err := HTML(src, HTMLOptions{})
-						if c := cpuNow() - c0; r == 0 || c < cpu[i] {
-							cpu[i] = c
-						}
-						if err != nil {
-							t.Fatal(err)
-						}
-						got = d
+			cost := func(n int) time.Duration {
+				src := sh.gen(n)
+				// the least of three runs: one run of the large input
+				// may pay for a collection or fresh pages that the
+				// small one did not
+				var best time.Duration
+				var got *Doc
+				for r := range 3 {
+					c0 := cpuNow()
+					d, err := HTML(src, HTMLOptions{})
+					if c := cpuNow() - c0; r == 0 || c < best {
+						best = c
 					}
-					if try == 0 {
-						want, _ := htmlTree(src, HTMLOptions{})
-						if d := docDiff(got, want); d != "" {
-							t.Fatalf("n=%d: %s", n, d)
-						}
+					if err != nil {
+						t.Fatal(err)
 					}
+					got = d
 				}
-				t.Logf("CPU %v for 5,000 repeats, %v for 20,000", cpu[0], cpu[1])
-				if cpu[1] <= 12*cpu[0]+50*time.Millisecond {
-					break
+				want, _ := htmlTree(src, HTMLOptions{})
+				if d := docDiff(got, want); d != "" {
+					t.Fatalf("n=%d: %s", n, d)
 				}
-				if try == 2 {
-					t.Errorf("CPU %v for 4 times the input, %v for the input, three times: not linear", cpu[1], cpu[0])
-					break
-				}
+				return best
+			}
+			_, small, large, ok := linear.Within(cost, 5000, 20000, 12, 50*time.Millisecond)
+			t.Logf("CPU %v for 5,000 repeats, %v for 20,000", small, large)
+			if !ok {
+				t.Errorf("CPU %v for 4 times the input, %v for the input, %d times: not linear", large, small, 1+linear.Retries)
 			}
 		})
 	}
