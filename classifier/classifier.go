@@ -391,6 +391,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	if res.HasArticle && !isHTML {
+		beforeEndMark(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), threshold) })
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	if res.HasArticle && page.Kind != model.PageForum {

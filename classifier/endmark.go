@@ -69,6 +69,37 @@ func endMarked(text string, blocks []segment.Block, classes []int, boilerplate f
 	}
 }
 
+// beforeEndMark gives the article back what the article-span decoder
+// took out of it before its end marker: where a block holding an end
+// marker (segment.HasEndMark) follows a body block, every block between
+// the first body block and the marker that the decoder made boilerplate
+// but the model decided body on its own (decided(i), Decide at the
+// page's threshold) is body again. An article whose subheadings the
+// model takes for teaser titles reads, between them, like teaser cards
+// (model.Span's interleaved runs), and its paragraphs there were cut;
+// the agency's marker says where its text ends. Blocks the model itself
+// called boilerplate stay so.
+func beforeEndMark(text string, blocks []segment.Block, classes []int, decided func(int) int) {
+	first := -1
+	for i, b := range blocks {
+		if first < 0 {
+			if classes[i] == model.ClassBody {
+				first = i
+			}
+			continue
+		}
+		if !segment.HasEndMark(text[b.Start:b.End]) {
+			continue
+		}
+		for j := first + 1; j < i; j++ {
+			if !model.Content(classes[j]) && decided(j) == model.ClassBody {
+				classes[j] = model.ClassBody
+			}
+		}
+		return
+	}
+}
+
 // minBodyBeforeSource is how many body blocks must come before a closing
 // line decided content for it to end the article (endMarked); one to four
 // gave the same answers on the held-out Persian pages.

@@ -54,6 +54,43 @@ func TestEndMarked(t *testing.T) {
 	}
 }
 
+func TestBeforeEndMark(t *testing.T) {
+	const (
+		para = "متن خبر در این بند آمده است و جمله به پایان می رسد."
+		head = "خلاقیت داشته باشید"
+		mark = "انتهای پیام/"
+		B    = model.ClassBody
+		T    = model.ClassTitle
+		O    = model.ClassOther
+		R    = model.ClassRelated
+		A    = model.ClassAd
+	)
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		classes []int // after the decoder
+		decided []int // the model's own decisions
+		want    []int
+	}{
+		{"paragraphs the decoder cut come back", []string{para, head, para, head, para, mark, para}, []int{B, R, R, R, R, O, R}, []int{B, R, B, R, B, O, B}, []int{B, R, B, R, B, O, R}},
+		{"the model's boilerplate stays", []string{para, head, para, mark}, []int{B, A, R, O}, []int{B, A, B, O}, []int{B, A, B, O}},
+		{"a title the model decided stays cut", []string{para, head, para, mark}, []int{B, R, B, O}, []int{B, T, B, O}, []int{B, R, B, O}},
+		{"nothing before the first body block", []string{para, para, para, mark}, []int{R, B, B, O}, []int{B, B, B, O}, []int{R, B, B, O}},
+		{"no marker", []string{para, head, para}, []int{B, R, R}, []int{B, R, B}, []int{B, R, R}},
+		{"a marker before the body", []string{mark, para, head, para}, []int{O, B, R, R}, []int{O, B, R, B}, []int{O, B, R, R}},
+		{"the marker in the body's last line", []string{para, head, para, para + " " + mark}, []int{B, R, R, B}, []int{B, R, B, B}, []int{B, R, B, B}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks := lineBlocks(tc.lines)
+			classes := slices.Clone(tc.classes)
+			beforeEndMark(text, blocks, classes, func(i int) int { return tc.decided[i] })
+			if !slices.Equal(classes, tc.want) {
+				t.Fatalf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
+
 func TestEndMarkLines(t *testing.T) {
 	const (
 		para = "متن خبر در این بند آمده است و جمله به پایان می رسد."
