@@ -179,6 +179,29 @@ func moreRunes(p []byte, n int) bool {
 	return false
 }
 
+// twoRunes3 reports whether p is one or two well-formed three-byte UTF-8
+// sequences: a token of at most two runes, which moreRunes(p, 2) would
+// decode to say so (token.Iter's Chinese and Japanese bigrams, most of a
+// Chinese page's tokens).
+func twoRunes3(p []byte) bool {
+	switch len(p) {
+	case 3:
+		return wellFormed3(p[0], p[1], p[2])
+	case 6:
+		return wellFormed3(p[0], p[1], p[2]) && wellFormed3(p[3], p[4], p[5])
+	}
+	return false
+}
+
+// wellFormed3 reports whether c, c1, c2 are a three-byte UTF-8 sequence
+// utf8.DecodeRune decodes whole (no overlong form, no surrogate).
+func wellFormed3(c, c1, c2 byte) bool {
+	if c < 0xe0 || c > 0xef || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+		return false
+	}
+	return c != 0xe0 && c != 0xed || c == 0xe0 && c1 >= 0xa0 || c == 0xed && c1 < 0xa0
+}
+
 // tokensIter reads the tokens of text with token.Iter.
 func (x *extractor) tokensIter(text string) {
 	x.it.Reset(text)
@@ -191,7 +214,7 @@ func (x *extractor) tokensIter(text string) {
 			x.fold = f
 		}
 		// IsCJK's runes are U+0E01 and up: three bytes or four
-		if len(f) > 0 && f[0] >= 0xe0 {
+		if len(f) > 0 && f[0] >= 0xe0 && !twoRunes3(f) {
 			if r, _ := utf8.DecodeRune(f); IsCJK(r) && moreRunes(f, 2) {
 				if x.stop.Contains(tok) {
 					x.nstop++

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/token"
 )
@@ -129,4 +130,45 @@ func FuzzTokensASCII(f *testing.F) {
 			t.Fatalf("%q: the %s differ", s, d)
 		}
 	})
+}
+
+// TestTwoRunes3 checks twoRunes3 against its meaning: p is one or two
+// runes that utf8 decodes three bytes each, over every three-byte lead
+// and edge continuation bytes, alone and in pairs.
+func TestTwoRunes3(t *testing.T) {
+	var seqs [][]byte
+	for c := 0xc0; c <= 0xff; c++ {
+		for _, c1 := range []byte{0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0} {
+			for _, c2 := range []byte{0x7f, 0x80, 0xbf, 0xc0} {
+				seqs = append(seqs, []byte{byte(c), c1, c2})
+			}
+		}
+	}
+	want := func(p []byte) bool {
+		n := 0
+		for len(p) > 0 {
+			_, size := utf8.DecodeRune(p)
+			if size != 3 {
+				return false
+			}
+			p, n = p[size:], n+1
+		}
+		return n == 1 || n == 2
+	}
+	for i, a := range seqs {
+		if got := twoRunes3(a); got != want(a) {
+			t.Fatalf("twoRunes3(% x) = %v, want %v", a, got, !got)
+		}
+		for _, b := range seqs[i%7:][:40] {
+			p := append(slices.Clone(a), b...)
+			if got := twoRunes3(p); got != want(p) {
+				t.Fatalf("twoRunes3(% x) = %v, want %v", p, got, !got)
+			}
+		}
+	}
+	for _, p := range [][]byte{nil, []byte("ab"), []byte("中文字"), []byte("中a"), []byte("中ab")} {
+		if twoRunes3(p) != want(p) {
+			t.Errorf("twoRunes3(%q) = %v", p, twoRunes3(p))
+		}
+	}
 }
