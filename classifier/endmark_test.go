@@ -64,6 +64,7 @@ func TestBeforeEndMark(t *testing.T) {
 		O    = model.ClassOther
 		R    = model.ClassRelated
 		A    = model.ClassAd
+		M    = model.ClassMetadata
 	)
 	for _, tc := range []struct {
 		name    string
@@ -79,6 +80,10 @@ func TestBeforeEndMark(t *testing.T) {
 		{"no marker", []string{para, head, para}, []int{B, R, R}, []int{B, R, B}, []int{B, R, R}},
 		{"a marker before the body", []string{mark, para, head, para}, []int{O, B, R, R}, []int{O, B, R, B}, []int{O, B, R, R}},
 		{"the marker in the body's last line", []string{para, head, para, para + " " + mark}, []int{B, R, R, B}, []int{B, R, B, B}, []int{B, R, B, B}},
+		{"a marker alone written slash first", []string{para, head, para, "/انتهای پیام", para}, []int{B, R, R, O, R}, []int{B, R, B, O, B}, []int{B, R, B, O, R}},
+		{"a source line left boilerplate", []string{para, head, para, "منبع: ایسنا", para}, []int{B, R, R, M, R}, []int{B, R, B, M, B}, []int{B, R, B, M, R}},
+		{"a tag line left boilerplate", []string{para, head, para, "برچسب ها: سلامت", para}, []int{B, R, R, M, R}, []int{B, R, B, M, B}, []int{B, R, B, M, R}},
+		{"a source line decided content ends nothing", []string{para, head, para, "منبع: ایسنا " + para, para}, []int{B, R, R, B, R}, []int{B, R, B, B, B}, []int{B, R, R, B, R}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks := lineBlocks(tc.lines)
