@@ -42,6 +42,9 @@ func TestEndMarked(t *testing.T) {
 		{"tag line above the article", []string{"برچسب: سلامت", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"source line above the article", []string{"منبع: مهر", para, para}, []int{M, B, B}, []int{M, B, B}},
 		{"a title after the marker", []string{para, para, mark, teaser}, []int{T, B, O, T}, []int{T, B, O, R}},
+		{"a marker alone written slash first", []string{para, "/انتهای پیام", teaser, para}, []int{B, O, B, B}, []int{B, O, R, R}},
+		{"end of news alone", []string{para, "پایان خبر", teaser}, []int{B, O, B}, []int{B, O, R}},
+		{"end of news inside a sentence ends nothing", []string{para, "این پایان خبر نیست و متن ادامه دارد.", para}, []int{B, B, B}, []int{B, B, B}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks := lineBlocks(tc.lines)
