@@ -125,9 +125,12 @@ func beforeEndMark(text string, blocks []segment.Block, classes []int, decided f
 // 0.863 / 0.863 → 0.865), markdown 0.972 → 0.973 / 0.973 → 0.974,
 // wrapped category +0.002; two pages up in each, none down; no page of
 // another set moves.
-func endMark(t string) bool {
-	return segment.HasEndMark(t) || len(t) <= maxEndMarkLine && segment.EndMarkLine(t)
-}
+func endMark(t string) bool { return segment.HasEndMark(t) || markerLine(t) }
+
+// markerLine reports whether block text t is an end marker alone
+// (segment.EndMarkLine), read only in blocks of up to maxEndMarkLine
+// bytes.
+func markerLine(t string) bool { return len(t) <= maxEndMarkLine && segment.EndMarkLine(t) }
 
 // minBodyBeforeSource is how many body blocks must come before a closing
 // line decided content for it to end the article (endMarked); one to four
@@ -164,12 +167,12 @@ var tagLabels = []string{"برچسب ها:", "برچسب‌ها:", "برچسب �
 // every page.
 func endMarkLines(text string, blocks []segment.Block, classes []int) {
 	for i, b := range blocks {
-		if b.End-b.Start <= maxEndMarkLine && segment.EndMarkLine(text[b.Start:b.End]) {
+		if markerLine(text[b.Start:b.End]) {
 			classes[i] = model.ClassOther
 		}
 	}
 }
 
-// maxEndMarkLine is the longest block, in bytes, endMarkLines reads: a
+// maxEndMarkLine is the longest block, in bytes, markerLine reads: a
 // marker and an editor's code, with room for white space.
 const maxEndMarkLine = 64

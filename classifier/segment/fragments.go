@@ -143,5 +143,5 @@ func continues(s string) bool {
 	if r >= 0x3041 && r <= 0x309F {
 		return true // hiragana: a Japanese particle or ending after a link
 	}
-	return unicode.IsLower(r) || strings.ContainsRune(",.;:)]!?%…»”’、。，）」』】､｣！？", r)
+	return unicode.IsLower(r) || strings.ContainsRune(",.;:)]!?%…»”’"+cjkMarks, r)
 }
