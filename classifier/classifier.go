@@ -390,7 +390,8 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			slugHeadline(doc.Text, doc.Blocks, classes, contentProb, boilerplate, doc.URL)
 		}
 	}
-	if res.HasArticle && !isHTML {
+	marked := mayEndMark(doc.Text)
+	if res.HasArticle && !isHTML && marked {
 		beforeEndMark(doc.Text, doc.Blocks, classes, func(i int) int { return model.Decide(preds.At(i), threshold) })
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
@@ -401,7 +402,9 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		escapedMarkup(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
-	endMarkLines(doc.Text, doc.Blocks, classes)
+	if marked {
+		endMarkLines(doc.Text, doc.Blocks, classes)
+	}
 	for i, sb := range doc.Blocks {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, &Error{Op: op, Kind: KindCanceled, Err: ctx.Err()}

@@ -173,6 +173,13 @@ func endMarkLines(text string, blocks []segment.Block, classes []int) {
 	}
 }
 
+// mayEndMark reports whether text may hold what endMarked, beforeEndMark
+// and endMarkLines read: end markers, "پایان خبر" and the source and tag
+// labels (closingLine) all hold a letter of U+0600–U+063F (ا, ب, ت, ع),
+// whose UTF-8 lead byte is 0xD8; a page without that byte (most pages in
+// other scripts) skips the three scans.
+func mayEndMark(text string) bool { return strings.IndexByte(text, 0xD8) >= 0 }
+
 // maxEndMarkLine is the longest block, in bytes, markerLine reads: a
 // marker and an editor's code, with room for white space.
 const maxEndMarkLine = 64

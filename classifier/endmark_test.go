@@ -129,3 +129,36 @@ func TestEndMarkLines(t *testing.T) {
 		})
 	}
 }
+
+func TestMayEndMark(t *testing.T) {
+	forms := append([]string{
+		"انتهای پیام/", "انتهای خبر/", "انتهای متن/", "انتهاي پيام/", "/انتهای پیام", "/ انتهاي خبر",
+		"پایان خبر", "پايان خبر", "منبع: ایسنا", "منبع : تسنیم", "کلید واژه ها: سلامت",
+	}, tagLabels...)
+	for _, f := range forms {
+		if !endMark(f) && !closingLine(f) {
+			t.Errorf("%q: neither an end mark nor a closing line", f)
+		}
+		if !mayEndMark(f) {
+			t.Errorf("mayEndMark(%q) = false", f)
+		}
+	}
+	for _, s := range []string{"", "The end.", "Source: Reuters", "全文完", "Конец"} {
+		if mayEndMark(s) {
+			t.Errorf("mayEndMark(%q) = true", s)
+		}
+	}
+}
+
+// FuzzMayEndMark checks that mayEndMark never skips a text the end-mark
+// rules read.
+func FuzzMayEndMark(f *testing.F) {
+	for _, s := range []string{"انتهای پیام/", "/انتهای پیام", "پایان خبر", "منبع: ایسنا", "تگ ها: سلامت", "text"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (endMark(s) || closingLine(s)) && !mayEndMark(s) {
+			t.Fatalf("mayEndMark(%q) = false, but the rules read it", s)
+		}
+	})
+}
