@@ -287,6 +287,8 @@ func questionHeadline(t string) bool {
 		body = t[:len(t)-1]
 	case strings.HasSuffix(t, "؟"):
 		body = t[:len(t)-len("؟")]
+	case strings.HasSuffix(t, "？"):
+		body = t[:len(t)-len("？")]
 	default:
 		return false
 	}
@@ -647,5 +649,39 @@ func headlines(text string, blocks []segment.Block, shaped []bool) []bool {
 	for i, b := range blocks {
 		head[i] = shaped[i] || questionHeadline(text[b.Start:b.End])
 	}
+	// blocks of joined lines on a text that is not hard-wrapped (at most
+	// maxJoinedBlocks of them)
+	var joined []int
+	for i, b := range blocks {
+		if !head[i] && strings.IndexByte(text[b.Start:b.End], '\n') >= 0 {
+			if joined = append(joined, i); len(joined) > maxJoinedBlocks {
+				return head
+			}
+		}
+	}
+	for _, i := range joined {
+		head[i] = joinedHeadlines(text[blocks[i].Start:blocks[i].End])
+	}
 	return head
+}
+
+// maxJoinedBlocks is the most blocks of joined lines a text may have for
+// headlines to read them (joinedHeadlines): a hard-wrapped text has many,
+// and its paragraphs' lines read as headlines one by one.
+const maxJoinedBlocks = 3
+
+// joinedHeadlines reports whether t is two lines or more, each a headline
+// (headlineShaped or questionHeadline): headlines of a list, one a line,
+// that the text's reflow joined into one paragraph because they had about
+// one width.
+func joinedHeadlines(t string) bool {
+	if strings.IndexByte(t, '\n') < 0 {
+		return false
+	}
+	for line := range strings.SplitSeq(t, "\n") {
+		if line = strings.TrimSpace(line); !headlineShaped(line) && !questionHeadline(line) {
+			return false
+		}
+	}
+	return true
 }

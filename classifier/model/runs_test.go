@@ -175,6 +175,7 @@ func TestQuestionHeadline(t *testing.T) {
 	}{
 		{"english question", "Do spiders dream about the city at night?", true},
 		{"persian question", "چرا موقع تعطیلات افسردگی می گیریم؟", true},
+		{"full-width question mark", "大阪・関西万博の跡地開発で得するのは誰だ？", true},
 		{"trailing space", "Can food crops grow in the dark? ", true},
 		{"two questions", "Snoozing in flower beds? Behold the bears of summer?", false},
 		{"a sentence, then a question", "Nuclear fusion powers stars. Could it one day electrify Earth?", false},
@@ -236,7 +237,7 @@ func FuzzHeadlineShaped(f *testing.F) {
 		if stampLine(s) && utf8.RuneCountInString(s) > maxStampRunes {
 			t.Fatalf("stampLine(%q) = true", s)
 		}
-		if questionHeadline(s) && !strings.HasSuffix(strings.TrimRight(s, " "), "?") && !strings.HasSuffix(strings.TrimRight(s, " "), "؟") {
+		if e := strings.TrimRight(s, " "); questionHeadline(s) && !strings.HasSuffix(e, "?") && !strings.HasSuffix(e, "؟") && !strings.HasSuffix(e, "？") {
 			t.Fatalf("questionHeadline(%q) = true", s)
 		}
 		one := []segment.Block{{Start: 0, End: len(s)}}
@@ -613,18 +614,71 @@ func TestHeadlineRunsStamped(t *testing.T) {
 		{"a trailing time stays out", []string{h, h, h, h, h, "21:31", p}, "rrrrr.."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text, blocks := lineBlocks(tc.lines)
-			runs := headlineRuns(text, blocks, headlineShapes(text, blocks))
-			var got strings.Builder
-			for i := range tc.lines {
-				if runs != nil && runs[i] {
-					got.WriteByte('r')
-				} else {
-					got.WriteByte('.')
-				}
+			if got := headlineRunMarks(tc.lines); got != tc.want {
+				t.Errorf("runs = %s, want %s", got, tc.want)
 			}
-			if got.String() != tc.want {
-				t.Errorf("runs = %s, want %s", got.String(), tc.want)
+		})
+	}
+}
+
+func TestHeadlineRunsJoined(t *testing.T) {
+	const (
+		h = "Council approves the new bus routes for the north"
+		q = "Who pays for the new bus routes in the north?"
+		p = "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts."
+		// four headlines the reflow joined: too long for one headline
+		j = h + "\n" + h + "\n" + h + "\n" + q
+		w = "The council voted on Tuesday to approve a plan that adds new bus routes\nto the northern districts, which have waited for them since the spring,\nand the mayor said the first buses would run in May."
+	)
+	for _, tc := range []struct {
+		name   string
+		blocks []string // a block of several lines holds "\n"
+		want   string   // r: in a run
+	}{
+		{"headlines joined by the reflow", []string{p, h, h, j, h, h, p}, ".rrrrr."},
+		{"a paragraph there instead", []string{p, h, h, p, h, h, p}, "......."},
+		{"a joined paragraph is none", []string{p, h, h, w, h, h, p}, "......."},
+		{"a hard-wrapped text's joined lines are not read", []string{p, j, j, j, j, h, p}, "......."},
+		{"a question with a full-width mark", []string{h, h, "大阪・関西万博の跡地開発で得するのは誰だ？", h, h}, "rrrrr"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := headlineRunMarks(tc.blocks); got != tc.want {
+				t.Errorf("runs = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// headlineRunMarks returns headlineRuns of the blocks, one a line (a
+// block may hold more lines), as a string: r for a block in a run, . for
+// any other.
+func headlineRunMarks(lines []string) string {
+	text, blocks := lineBlocks(lines)
+	runs := headlineRuns(text, blocks, headlineShapes(text, blocks))
+	var b strings.Builder
+	for i := range lines {
+		if runs != nil && runs[i] {
+			b.WriteByte('r')
+		} else {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+func TestJoinedHeadlines(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"three headlines", "家系ラーメンに大手資本が増えている理由…「町田商店」の親会社は東証プライム上場企業\nサーキット建設案は早くも迷走…大阪・関西万博の跡地開発で得するのは誰だ？", true},
+		{"one line", "Council approves the new bus routes for the north", false},
+		{"a wrapped paragraph", "The council voted on Tuesday to approve a plan\nthat adds new bus routes to the north.", false},
+		{"an empty line", "Council approves the new bus routes\n\nMayor opens the new library downtown", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := joinedHeadlines(tc.text); got != tc.want {
+				t.Errorf("joinedHeadlines(%q) = %v, want %v", tc.text, got, tc.want)
 			}
 		})
 	}
