@@ -671,7 +671,7 @@ func TestJoinedHeadlines(t *testing.T) {
 		name, text string
 		want       bool
 	}{
-		{"three headlines", "家系ラーメンに大手資本が増えている理由…「町田商店」の親会社は東証プライム上場企業\nサーキット建設案は早くも迷走…大阪・関西万博の跡地開発で得するのは誰だ？", true},
+		{"two headlines", "家系ラーメンに大手資本が増えている理由…「町田商店」の親会社は東証プライム上場企業\nサーキット建設案は早くも迷走…大阪・関西万博の跡地開発で得するのは誰だ？", true},
 		{"one line", "Council approves the new bus routes for the north", false},
 		{"a wrapped paragraph", "The council voted on Tuesday to approve a plan\nthat adds new bus routes to the north.", false},
 		{"an empty line", "Council approves the new bus routes\n\nMayor opens the new library downtown", false},
