@@ -620,8 +620,8 @@ func OneSentence(t string) bool { return oneSentence(t) }
 
 // CardShare returns the share of the content blocks (classes) of text
 // that are halves of teaser cards, and the number of content blocks. A
-// card is a headline (headlineShaped, or a question headline) followed by
-// a summary: one sentence (oneSentence) that is no headline, as
+// card is a headline (headlines: shaped, a question, or lines of
+// headlines the reflow joined) followed by a summary: one sentence (oneSentence) that is no headline, as
 // headlineRuns reads the cards of a teaser list.
 func CardShare(text string, blocks []segment.Block, classes []int) (float64, int) {
 	head := headlines(text, blocks, headlineShapes(text, blocks))
@@ -643,24 +643,22 @@ func CardShare(text string, blocks []segment.Block, classes []int) (float64, int
 }
 
 // headlines marks the blocks of text that read as headlines: shaped
-// (headlineShapes) or asked as a question (questionHeadline).
+// (headlineShapes), asked as a question (questionHeadline), or, on a text
+// with at most maxJoinedBlocks blocks of several lines that are neither,
+// such a block whose every line is one (joinedHeadlines).
 func headlines(text string, blocks []segment.Block, shaped []bool) []bool {
 	head := make([]bool, len(blocks))
+	var joined []int // the blocks of several lines that are no headline whole
 	for i, b := range blocks {
-		head[i] = shaped[i] || questionHeadline(text[b.Start:b.End])
-	}
-	// blocks of joined lines on a text that is not hard-wrapped (at most
-	// maxJoinedBlocks of them)
-	var joined []int
-	for i, b := range blocks {
-		if !head[i] && strings.IndexByte(text[b.Start:b.End], '\n') >= 0 {
-			if joined = append(joined, i); len(joined) > maxJoinedBlocks {
-				return head
-			}
+		t := text[b.Start:b.End]
+		if head[i] = shaped[i] || questionHeadline(t); !head[i] && strings.IndexByte(t, '\n') >= 0 {
+			joined = append(joined, i)
 		}
 	}
-	for _, i := range joined {
-		head[i] = joinedHeadlines(text[blocks[i].Start:blocks[i].End])
+	if len(joined) <= maxJoinedBlocks {
+		for _, i := range joined {
+			head[i] = joinedHeadlines(text[blocks[i].Start:blocks[i].End])
+		}
 	}
 	return head
 }
