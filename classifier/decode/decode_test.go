@@ -86,6 +86,18 @@ func TestDecodeCharsets(t *testing.T) {
 			"", `<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>` + russian, "koi8-r", "koi8-r", SourceMeta,
 		},
 		{
+			"meta upper case",
+			append([]byte(`<META HTTP-EQUIV="Content-Type" CONTENT="text/html; CHARSET=KOI8-R"><p>`), encode(t, charmap.KOI8R, russian)...),
+			"", `<META HTTP-EQUIV="Content-Type" CONTENT="text/html; CHARSET=KOI8-R"><p>` + russian, "koi8-r", "koi8-r", SourceMeta,
+		},
+		{
+			// the prescan skips pages without the bytes "charset": a
+			// browser's prescan reads attribute values raw too
+			"meta charset written with a character reference ignored",
+			append([]byte(`<meta http-equiv="Content-Type" content="text/html; &#99;harset=koi8-r"><p>`), encode(t, charmap.Windows1251, russian)...),
+			"", `<meta http-equiv="Content-Type" content="text/html; &#99;harset=koi8-r"><p>` + russian, "windows-1251", "", SourceSniff,
+		},
+		{
 			"meta gb2312 is gbk",
 			append([]byte(`<meta charset=gb2312><p>`), encode(t, simplifiedchinese.GBK, chinese)...),
 			"", `<meta charset=gb2312><p>` + chinese, "gbk", "gbk", SourceMeta,

@@ -17,8 +17,11 @@ func prescanMeta(p []byte) *charsetInfo {
 	if len(p) > MetaScanBytes {
 		p = p[:MetaScanBytes]
 	}
-	// Cheap exit: no "<meta" at all (case-insensitive).
-	if !containsFold(p, "<meta") {
+	// Cheap exit: no "<meta" or no "charset" at all (case-insensitive;
+	// a declaration needs both: the attribute's name, or "charset=" in
+	// the content attribute, which this scan reads after the tokenizer
+	// decodes character references but a browser's prescan reads raw).
+	if !containsFold(p, "<meta") || !containsFold(p, "charset") {
 		return nil
 	}
 	z := html.NewTokenizer(bytes.NewReader(p))
@@ -116,11 +119,24 @@ func charsetFromContent(s string) string {
 	}
 }
 
-// containsFold reports whether p contains s, which starts with a byte
-// that is not a letter, ignoring ASCII case in the rest of s.
+// containsFold reports whether p contains s, a lower-case ASCII string,
+// ignoring ASCII case.
 func containsFold(p []byte, s string) bool {
+	lo, up := s[0], s[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
 	for {
-		i := bytes.IndexByte(p, s[0])
+		i := bytes.IndexByte(p, lo)
+		if up != lo {
+			end := len(p)
+			if i >= 0 {
+				end = i
+			}
+			if j := bytes.IndexByte(p[:end], up); j >= 0 {
+				i = j
+			}
+		}
 		if i < 0 || len(p)-i < len(s) {
 			return false
 		}
