@@ -7,6 +7,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // menuSeparators are the separators of menu items and breadcrumbs written
@@ -121,7 +122,8 @@ func repeatsWords(text string) bool {
 // spaces or single spaces were taken for titles, and their words for the
 // article's; and breadcrumbs ("خانه » سلامت » اخبار") and glued menus were
 // called metadata, related or comments. Share and ad lines keep their
-// class (a share bar of network names reads like a menu).
+// class (a share bar of network names reads like a menu; shareMenus reads
+// those decided share).
 func menuLines(text string, blocks []segment.Block, classes []int) {
 	for i, k := range classes {
 		t := text[blocks[i].Start:blocks[i].End]
@@ -150,6 +152,52 @@ const maxMenuBytes = 320
 func hasDigit(t string) bool {
 	for _, r := range t {
 		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareMenus makes navigation of the blocks decided share that are shaped
+// like a menu (as menuLines reads them) but name no network and no act of
+// sharing (sharing). On the held-out Persian text pages, footer menus of
+// unseen words glued with " | " ("همه اخبار | عضویت | درباره ما") were
+// called share, a class whose training lines hold such words ("عضویت در
+// کانال تلگرام"). It runs after every rule that reads the classes: the
+// rules that end an article at a share bar take a menu for one, and it
+// changes only which boilerplate category a block gets.
+func shareMenus(text string, blocks []segment.Block, classes []int) {
+	for i, k := range classes {
+		if k != model.ClassShare {
+			continue
+		}
+		if t := text[blocks[i].Start:blocks[i].End]; len(t) <= maxMenuBytes && menuShaped(t) && !hasDigit(t) && !sharing(t) {
+			classes[i] = model.ClassNavigation
+		}
+	}
+}
+
+// shareWords are the words of share and follow bars: social networks and
+// messengers, as Latin letters and Persian write them, and the verbs and
+// nouns of sharing, printing and copying a link (keys normalised by
+// token.Normalize).
+var shareWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`facebook twitter x whatsapp telegram instagram linkedin
+		pinterest reddit tumblr flipboard pocket messenger viber threads bluesky mastodon
+		vk vkontakte odnoklassniki wechat weibo qq line xing youtube tiktok rss sms email
+		e mail print share shares tweet copy link permalink
+		فیسبوک فیس توییتر توئیتر تویتر واتساپ واتس تلگرام اینستاگرام لینکدین ایتا بله
+		سروش روبیکا آیگپ گپ آپارات ایمیل پرینت چاپ اشتراک ارسال کپی لینک بازنشر دنبال`) {
+		m[token.Normalize(w)] = true
+	}
+	return m
+}()
+
+// sharing reports whether t holds a word of shareWords.
+func sharing(t string) bool {
+	for _, w := range token.Words(t) {
+		if shareWords[token.Normalize(w)] {
 			return true
 		}
 	}

@@ -123,6 +123,50 @@ func TestRepeatsWords(t *testing.T) {
 	}
 }
 
+func TestShareMenus(t *testing.T) {
+	lines := []string{
+		"Facebook | Twitter | Email",
+		"تلگرام | ايتا | كپي لينك",
+		"همه اخبار | عضویت | درباره ما",
+		"Home | News | Sport",
+		"منبع: ایسنا | ۲۸ خرداد ۱۴۰۴ | ۱۸:۰۲",
+		"Home | News | Sport",
+	}
+	classes := []int{model.ClassShare, model.ClassShare, model.ClassShare, model.ClassShare, model.ClassShare, model.ClassRelated}
+	want := []int{model.ClassShare, model.ClassShare, model.ClassNavigation, model.ClassNavigation, model.ClassShare, model.ClassRelated}
+	names := []string{"share bar", "share bar in Arabic letters", "persian menu called share", "menu called share", "digits", "menu called related (menuLines' case)"}
+	text, blocks := lineBlocks(lines)
+	shareMenus(text, blocks, classes)
+	for i := range classes {
+		if classes[i] != want[i] {
+			t.Errorf("%s: class %s, want %s", names[i], model.ClassNames[classes[i]], model.ClassNames[want[i]])
+		}
+	}
+}
+
+func TestSharing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"networks", "Facebook | Twitter | WhatsApp", true},
+		{"upper case", "SHARE | TWEET | EMAIL", true},
+		{"persian networks", "تلگرام | اینستاگرام | توییتر", true},
+		{"arabic yeh and kaf", "كپي لينك | ايتا", true},
+		{"persian verbs", "چاپ خبر | ارسال به دوستان", true},
+		{"sections", "Home | News | Sport", false},
+		{"persian footer menu", "همه اخبار | عضویت | درباره ما | تبلیغات", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sharing(tc.text); got != tc.want {
+				t.Errorf("sharing(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // FuzzMenuShaped checks that menuShaped never panics and says true only
 // for text holding some separator at least twice, that it agrees with a
 // plain reading (menuShapedRef), and that repeatsWords and words
