@@ -358,6 +358,10 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		announcedLists(doc.Text, doc.Blocks, classes)
 		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
 		shortLedes(doc.Text, doc.Blocks, classes, contentProb)
+		if pos != nil && list < 0 {
+			// markdown's links, read exactly (a dump's are not)
+			linkParagraphs(doc.Blocks, classes)
+		}
 	}
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
 		formLabels(doc.Text, doc.Blocks, classes, boilerplate)
@@ -374,6 +378,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			afterEnd(doc.Blocks, classes, boilerplate)
 		}
 		asides(doc.Blocks, classes, boilerplate)
+		linkParagraphs(doc.Blocks, classes)
 		formControls(doc.Blocks, classes, boilerplate)
 		// the page's own markup says which text, or which element, is
 		// the article's body
