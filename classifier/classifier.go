@@ -378,6 +378,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			afterEnd(doc.Blocks, classes, boilerplate)
 		}
 		asides(doc.Blocks, classes, boilerplate)
+		siblingTail(doc.Text, doc.Blocks, classes, contentProb)
 		linkParagraphs(doc.Blocks, classes)
 		formControls(doc.Blocks, classes, boilerplate)
 		// the page's own markup says which text, or which element, is

@@ -447,3 +447,34 @@ func TestClassifyLinkSpam(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyKeepsTailAfterWidget: the article's last short paragraph,
+// after a promo box inside the article and before a "most read" list, is
+// the article's (siblingTail), and the box is not.
+func TestClassifyKeepsTailAfterWidget(t *testing.T) {
+	c := newClassifier(t)
+	const last = "The first segment is scheduled to open by the end of next year."
+	page := `<html><head><title>City council approves new bus lanes on Main Street - Springfield News</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sports">Sports</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+<article><h1>City council approves new bus lanes on Main Street</h1>
+<p>The city council voted 7 to 2 on Tuesday to approve dedicated bus lanes along Main Street, a plan that transit advocates have pushed for more than five years. Construction is expected to begin in the spring.</p>
+<p>Council member Ana Ruiz said the lanes would cut commute times for thousands of riders. "This is about giving people a faster, more reliable way to get to work," she said.</p>
+<p>Opponents argued the lanes would hurt businesses by removing parking spaces. The plan removes about 40 spots, according to city documents.</p>
+<div class="promo"><p>Flight deals! Fly to Paris from $299 — book now at CheapFlights and save 30% today only.</p></div>
+<p>` + last + `</p>
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a/1">Storm knocks out power across county</a></li><li><a href="/a/2">School board weighs later start times</a></li></ul></aside>
+<footer><p>© 2025 Springfield News. All rights reserved.</p></footer>
+</body></html>`
+	res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(page), Mode: classifier.ModeHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := res.MainText()
+	if !strings.Contains(main, last) {
+		t.Errorf("the article's last paragraph is missing:\n%s", main)
+	}
+	if strings.Contains(main, "Flight deals") {
+		t.Errorf("the promo box is kept:\n%s", main)
+	}
+}

@@ -1,0 +1,68 @@
+package classifier
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+// Bounds of siblingTail.
+const (
+	// maxTailReach is how many blocks after the article's last body block
+	// siblingTail reads (an in-article widget of other parents between).
+	maxTailReach = 3
+	// maxTailBlocks is how many blocks it takes back.
+	maxTailBlocks = 2
+	// minTailWords and minTailProb are what a paragraph it takes back
+	// needs: words, and the model's content probability.
+	minTailWords = 8
+	minTailProb  = 0.2
+)
+
+// siblingTail gives the article back the paragraphs that end it after an
+// in-article widget (HTML): after the last block decided body, itself a
+// <p>, up to maxTailBlocks blocks within maxTailReach that are <p>
+// elements of the same parent element, decided boilerplate, not link
+// text (linkLine), of minTailWords words or more ending a sentence and
+// read at a content probability of at least minTailProb, become body; the
+// first sibling that fails stops it. Blocks of other parents (the widget: a promo box, an ad
+// slot) are passed over and keep their class. The article's last short
+// paragraph ("The first segment is scheduled to open by the end of next
+// year.") after a promo box read at 0.39: its neighbours, the box and the
+// "most read" list after the article, pulled it down.
+func siblingTail(text string, blocks []segment.Block, classes []int, contentProb func(int) float64) {
+	last := -1
+	for i := range blocks {
+		if classes[i] == model.ClassBody {
+			last = i
+		}
+	}
+	if last < 0 || blocks[last].Tag != "p" {
+		return
+	}
+	parent := parentPath(blocks[last].Path)
+	taken := 0
+	for j := last + 1; j < len(blocks) && j <= last+maxTailReach && taken < maxTailBlocks; j++ {
+		b := &blocks[j]
+		if parentPath(b.Path) != parent {
+			continue
+		}
+		t := strings.TrimSpace(text[b.Start:b.End])
+		if b.Tag != "p" || model.Content(classes[j]) || linkLine(b) || words(t, minTailWords) < minTailWords ||
+			!segment.EndsSentence(t) || contentProb(j) < minTailProb {
+			break
+		}
+		classes[j] = model.ClassBody
+		taken++
+	}
+}
+
+// parentPath is the path of the parent of the element at path p (a
+// Block.Path), "" for none.
+func parentPath(p string) string {
+	if k := strings.LastIndexByte(p, '>'); k >= 0 {
+		return p[:k]
+	}
+	return ""
+}
