@@ -26,11 +26,16 @@ const (
 // elements of the same parent element, decided boilerplate, not link
 // text (linkLine), of minTailWords words or more ending a sentence and
 // read at a content probability of at least minTailProb, become body; the
-// first sibling that fails stops it. Blocks of other parents (the widget: a promo box, an ad
-// slot) are passed over and keep their class. The article's last short
-// paragraph ("The first segment is scheduled to open by the end of next
-// year.") after a promo box read at 0.39: its neighbours, the box and the
-// "most read" list after the article, pulled it down.
+// first sibling that fails stops it. Blocks of other parents (the widget:
+// a promo box, an ad slot) are passed over and keep their class. The
+// article's last short paragraph ("The first segment is scheduled to open
+// by the end of next year.") after a promo box read at 0.39: its
+// neighbours, the box and the "most read" list after the article, pulled
+// it down.
+//
+// Limits: words are counted between spaces, so a Chinese or Japanese
+// paragraph is one word and is left alone; a widget of more than
+// maxTailReach blocks (a newsletter box with its form) ends the reach.
 func siblingTail(text string, blocks []segment.Block, classes []int, contentProb func(int) float64) {
 	last := -1
 	for i := range blocks {
