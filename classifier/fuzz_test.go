@@ -36,6 +36,15 @@ func FuzzClassify(f *testing.F) {
 			"<ul class=share><li>Facebook</li><li>Twitter</li><li>Email</li></ul>" +
 			"<form class=comment-form><label>Your email address will not be published.</label><label>Comment</label><button>Post comment</button></form>" +
 			"<div class=more><h3>Next story</h3><p>A bakery opened near the coast, and the queues start before dawn every day.</p></div></main>",
+		// a paragraph of links inside the article, and its last paragraph
+		// after a promo box (linkParagraphs, siblingTail)
+		"<article><h1>Buses</h1><p>" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 4) + "</p>" +
+			"<p><a href=/a>Buy cheap pills online</a> <a href=/b>best online casino bonus</a></p>" +
+			"<div class=promo><p>Flight deals, book now and save today only.</p></div>" +
+			"<p>The first segment is scheduled to open by the end of next year.</p></article>",
+		"# Buses\n\nThe council voted on Tuesday to expand the bus network, the mayor said.\n\n[Buy cheap pills](https://a.example) [casino bonus](https://b.example)\n",
+		// a footer menu the model may call share (shareMenus)
+		"همه اخبار | عضویت | درباره ما\nکلیه حقوق این سایت محفوظ است",
 	} {
 		f.Add([]byte(s), uint8(0))
 	}
