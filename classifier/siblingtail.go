@@ -46,11 +46,11 @@ func siblingTail(text string, blocks []segment.Block, classes []int, contentProb
 	if last < 0 || blocks[last].Tag != "p" {
 		return
 	}
-	parent := parentPath(blocks[last].Path)
+	parent := segment.ParentPath(blocks[last].Path)
 	taken := 0
 	for j := last + 1; j < len(blocks) && j <= last+maxTailReach && taken < maxTailBlocks; j++ {
 		b := &blocks[j]
-		if parentPath(b.Path) != parent {
+		if segment.ParentPath(b.Path) != parent {
 			continue
 		}
 		t := strings.TrimSpace(text[b.Start:b.End])
@@ -61,13 +61,4 @@ func siblingTail(text string, blocks []segment.Block, classes []int, contentProb
 		classes[j] = model.ClassBody
 		taken++
 	}
-}
-
-// parentPath is the path of the parent of the element at path p (a
-// Block.Path), "" for none.
-func parentPath(p string) string {
-	if k := strings.LastIndexByte(p, '>'); k >= 0 {
-		return p[:k]
-	}
-	return ""
 }

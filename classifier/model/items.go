@@ -1,10 +1,6 @@
 package model
 
-import (
-	"strings"
-
-	"github.com/winnowhq/winnow/classifier/segment"
-)
+import "github.com/winnowhq/winnow/classifier/segment"
 
 // groupItems turns on the first pass's repeated-item features (HTML; a
 // model file records it in its feature groups): for a block whose
@@ -35,14 +31,6 @@ type itemScratch struct {
 	pool   []itemGroup
 	group  []int32 // per block: its index into pool (blocks that repeat)
 	code   []int16 // per block: the kItems value + 1 (0: none)
-}
-
-// parentPath returns p without its last step ("" at the root).
-func parentPath(p string) string {
-	if i := strings.LastIndexByte(p, '>'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }
 
 // shareThird buckets part/whole into 0 (at most a third), 1, 2 (over two
@@ -92,8 +80,8 @@ func (t *itemScratch) prepareItems(doc *segment.Doc) {
 		}
 		t.group[i] = k
 		g := &t.pool[k]
-		p := parentPath(b.Path)
-		gp := parentPath(p)
+		p := segment.ParentPath(b.Path)
+		gp := segment.ParentPath(p)
 		if g.n == 0 || p != g.parent {
 			g.parents++
 		}

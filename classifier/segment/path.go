@@ -280,3 +280,14 @@ func plainIdent(s string) bool {
 	}
 	return true
 }
+
+// ParentPath returns Block.Path p without its last step: the path of the
+// element's parent, "" at the root. It cuts at the last '>', so a step
+// whose id or class holds an escaped '>' ("\>") is cut inside; two
+// siblings then still share their parent path.
+func ParentPath(p string) string {
+	if i := strings.LastIndexByte(p, '>'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}

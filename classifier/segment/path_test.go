@@ -353,3 +353,18 @@ func FuzzPath(f *testing.F) {
 		}
 	})
 }
+
+func TestParentPath(t *testing.T) {
+	for _, tc := range []struct{ name, path, want string }{
+		{"paragraph in an article", "html>body>article:nth-of-type(1)>p:nth-of-type(3)", "html>body>article:nth-of-type(1)"},
+		{"root", "html", ""},
+		{"empty", "", ""},
+		{"escaped greater-than in a class", `html>body>div.a\>b`, `html>body>div.a\`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ParentPath(tc.path); got != tc.want {
+				t.Errorf("ParentPath(%q) = %q, want %q", tc.path, got, tc.want)
+			}
+		})
+	}
+}
