@@ -133,7 +133,7 @@ func menuLines(text string, blocks []segment.Block, classes []int) {
 				classes[i] = model.ClassNavigation
 			}
 		case model.ClassMetadata, model.ClassRelated, model.ClassComments, model.ClassLegal, model.ClassOther:
-			if len(t) <= maxMenuBytes && menuShaped(t) && !hasDigit(t) {
+			if menuLine(t) {
 				classes[i] = model.ClassNavigation
 			}
 		}
@@ -148,6 +148,12 @@ func menuLines(text string, blocks []segment.Block, classes []int) {
 // dev set; at 200 one Persian dev page's glued menu was missed.
 const maxMenuBytes = 320
 
+// menuLine reports whether a boilerplate block's text t reads as a menu
+// or a breadcrumb: at most maxMenuBytes, shaped like a menu (menuShaped)
+// and holding no digit (a source, date and time split by " | " is
+// metadata). menuLines and shareMenus read their blocks so.
+func menuLine(t string) bool { return len(t) <= maxMenuBytes && menuShaped(t) && !hasDigit(t) }
+
 // hasDigit reports whether t holds a decimal digit of any script.
 func hasDigit(t string) bool {
 	for _, r := range t {
@@ -158,9 +164,9 @@ func hasDigit(t string) bool {
 	return false
 }
 
-// shareMenus makes navigation of the blocks decided share that are shaped
-// like a menu (as menuLines reads them) but name no network and no act of
-// sharing (sharing). On the held-out Persian text pages, footer menus of
+// shareMenus makes navigation of the blocks decided share that read as a
+// menu (menuLine) but name no network and no act of sharing (sharing).
+// On the held-out Persian text pages, footer menus of
 // unseen words glued with " | " ("همه اخبار | عضویت | درباره ما") were
 // called share, a class whose training lines hold such words ("عضویت در
 // کانال تلگرام"). It runs after every rule that reads the classes: the
@@ -171,7 +177,7 @@ func shareMenus(text string, blocks []segment.Block, classes []int) {
 		if k != model.ClassShare {
 			continue
 		}
-		if t := text[blocks[i].Start:blocks[i].End]; len(t) <= maxMenuBytes && menuShaped(t) && !hasDigit(t) && !sharing(t) {
+		if t := text[blocks[i].Start:blocks[i].End]; menuLine(t) && !sharing(t) {
 			classes[i] = model.ClassNavigation
 		}
 	}
