@@ -361,6 +361,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		if pos != nil && list < 0 {
 			// markdown's links, read exactly (a dump's are not)
 			linkParagraphs(doc.Blocks, classes)
+			pointerLines(doc.Text, doc.Blocks, classes)
 		}
 	}
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
@@ -380,6 +381,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		asides(doc.Blocks, classes, boilerplate)
 		siblingTail(doc.Text, doc.Blocks, classes, contentProb)
 		linkParagraphs(doc.Blocks, classes)
+		pointerLines(doc.Text, doc.Blocks, classes)
 		formControls(doc.Blocks, classes, boilerplate)
 		// the page's own markup says which text, or which element, is
 		// the article's body

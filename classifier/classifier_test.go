@@ -399,7 +399,8 @@ func TestClassifyDropsContentAfterThread(t *testing.T) {
 
 // TestClassifyLinkSpam: a paragraph of spam links inside an article a CMS
 // sends, as an HTML fragment and as markdown, is related links, not body
-// (linkParagraphs), and the article's paragraphs stay.
+// (linkParagraphs), and so is a pointer to another story ("Read more:
+// <headline>", pointerLines); the article's paragraphs stay.
 func TestClassifyLinkSpam(t *testing.T) {
 	c := newClassifier(t)
 	paragraphs := []string{
@@ -407,16 +408,25 @@ func TestClassifyLinkSpam(t *testing.T) {
 		"Council member Ana Ruiz said the lanes would cut commute times for thousands of riders. \"This is about giving people a faster, more reliable way to get to work,\" she said.",
 		"Opponents argued the lanes would hurt businesses by removing parking spaces. The plan removes about 40 spots, according to city documents released this week.",
 	}
+	const pointer = "Downtown parking rules change next month"
 	for _, tc := range []struct {
 		name string
 		data string
+		// links is the text of the block the test looks for
+		links string
 	}{
 		{"html fragment", "<h1>City council approves new bus lanes on Main Street</h1>\n<p>" + paragraphs[0] + "</p>\n<p>" + paragraphs[1] + "</p>\n" +
 			`<p><a href="https://pills.example/buy">Buy cheap pills online</a> <a href="https://casino.example">best online casino bonus</a> <a href="https://loans.example">payday loans fast approval</a></p>` +
-			"\n<p>" + paragraphs[2] + "</p>\n"},
+			"\n<p>" + paragraphs[2] + "</p>\n", "casino"},
 		{"markdown", "# City council approves new bus lanes on Main Street\n\n" + paragraphs[0] + "\n\n" + paragraphs[1] + "\n\n" +
 			"[Buy cheap pills online](https://pills.example/buy) [best online casino bonus](https://casino.example) [payday loans fast approval](https://loans.example)\n\n" +
-			paragraphs[2] + "\n"},
+			paragraphs[2] + "\n", "casino"},
+		{"html fragment, a pointer to another story", "<h1>City council approves new bus lanes on Main Street</h1>\n<p>" + paragraphs[0] + "</p>\n<p>" + paragraphs[1] + "</p>\n" +
+			`<p><strong>Read more:</strong> <a href="/news/parking">Downtown parking rules change next month</a></p>` +
+			"\n<p>" + paragraphs[2] + "</p>\n", pointer},
+		{"markdown, a pointer to another story", "# City council approves new bus lanes on Main Street\n\n" + paragraphs[0] + "\n\n" + paragraphs[1] + "\n\n" +
+			"**Read more:** [Downtown parking rules change next month](https://news.example/parking)\n\n" +
+			paragraphs[2] + "\n", pointer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := c.Classify(context.Background(), classifier.Input{Data: []byte(tc.data)})
@@ -425,19 +435,19 @@ func TestClassifyLinkSpam(t *testing.T) {
 			}
 			found := false
 			for _, b := range res.Blocks {
-				if text := res.Text[b.Start:b.End]; strings.Contains(text, "casino") {
+				if text := res.Text[b.Start:b.End]; strings.Contains(text, tc.links) {
 					found = true
 					if b.Label != classifier.Boilerplate || b.Category != classifier.Related {
-						t.Errorf("spam links %q: %s %s, want boilerplate related", text, b.Label, b.Category)
+						t.Errorf("links %q: %s %s, want boilerplate related", text, b.Label, b.Category)
 					}
 				}
 			}
 			if !found {
-				t.Fatal("no block holds the spam links")
+				t.Fatalf("no block holds %q", tc.links)
 			}
 			main := res.MainText()
-			if strings.Contains(main, "casino") {
-				t.Errorf("main text keeps the spam links:\n%s", main)
+			if strings.Contains(main, tc.links) {
+				t.Errorf("main text keeps the links:\n%s", main)
 			}
 			for _, p := range paragraphs {
 				if !strings.Contains(strings.Join(strings.Fields(main), " "), p) {

@@ -43,6 +43,11 @@ func FuzzClassify(f *testing.F) {
 			"<div class=promo><p>Flight deals, book now and save today only.</p></div>" +
 			"<p>The first segment is scheduled to open by the end of next year.</p></article>",
 		"# Buses\n\nThe council voted on Tuesday to expand the bus network, the mayor said.\n\n[Buy cheap pills](https://a.example) [casino bonus](https://b.example)\n",
+		// a pointer to another story, a label without words and a
+		// fullwidth colon (pointerLines)
+		"<article><h1>Buses</h1><p>" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 4) + "</p>" +
+			"<p><b>Read more:</b> <a href=/p>Parking rules change next month</a></p><p>:<a href=/q>x</a></p><p>関連：<a href=/r>記事</a></p></article>",
+		"# Buses\n\nThe council voted on Tuesday to expand the bus network.\n\n**Read more:** [Parking rules change next month](https://p.example)\n",
 		// a footer menu the model may call share (shareMenus)
 		"همه اخبار | عضویت | درباره ما\nکلیه حقوق این سایت محفوظ است",
 	} {

@@ -1,6 +1,10 @@
 package classifier
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
 )
@@ -45,4 +49,61 @@ func linkParagraphs(blocks []segment.Block, classes []int) {
 // links (see linkParagraphs).
 func linkParagraph(b *segment.Block, class int) bool {
 	return class == model.ClassBody && b.Links >= 2 && linkLine(b)
+}
+
+// Bounds of pointerLines.
+const (
+	// maxPointerLabel is the most bytes of a pointer's label before its
+	// colon, maxPointerLabelWords its most words.
+	maxPointerLabel      = 48
+	maxPointerLabelWords = 3
+	// minPointerWords is the fewest words of the link after the label (a
+	// headline, not a name or an address).
+	minPointerWords = 4
+)
+
+// pointerLines makes related every block decided body that points to
+// another story: a short label ending in a colon and one link that runs
+// to the block's end ("Read more: <headline>", "Lesen Sie auch: …",
+// "Читайте также: …", "ALSO READ: …"). Articles carry such lines
+// between their paragraphs; their words read like the article's, and the
+// model keeps them. The label is told by its shape (at most three words
+// and a colon), not by any language's words; the link must hold four
+// words or more, so that "Website: <address>", "Source: <name>" and
+// "Credit: <name>" stay.
+//
+// Limits: a label without a colon ("Lesen Sie auch <headline>") is not
+// seen, nor a headline in a script written without spaces (Chinese,
+// Japanese: one "word"); a paragraph that is a label and a product's name
+// of four words ("Recommendations: Canon AE-1 35mm Film Camera") is
+// taken too.
+func pointerLines(text string, blocks []segment.Block, classes []int) {
+	for i := range blocks {
+		if classes[i] == model.ClassBody && pointerLine(text, &blocks[i]) {
+			classes[i] = model.ClassRelated
+		}
+	}
+}
+
+// pointerLine reports whether block b is a label, a colon and one link to
+// its end (see pointerLines).
+func pointerLine(text string, b *segment.Block) bool {
+	if b.Links != 1 || b.End <= b.Start {
+		return false
+	}
+	s := text[b.Start:b.End]
+	i := strings.IndexAny(s[:min(len(s), maxPointerLabel+1)], ":：")
+	if i <= 0 {
+		return false
+	}
+	label := s[:i]
+	if n := len(strings.Fields(label)); n == 0 || n > maxPointerLabelWords || !strings.ContainsFunc(label, unicode.IsLetter) {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	rest := strings.TrimSpace(s[i+w:])
+	if d := len(rest) - b.LinkBytes; d < -2 || d > 2 {
+		return false
+	}
+	return len(strings.Fields(rest)) >= minPointerWords
 }
