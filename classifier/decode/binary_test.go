@@ -90,3 +90,14 @@ func TestGzip(t *testing.T) {
 		t.Errorf("CompressedSize = %d %v, want %d", n, ok, len(page))
 	}
 }
+
+// TestBinaryControl: the table holds the control characters sniffBinary
+// counts, every byte checked against the rule it stands for.
+func TestBinaryControl(t *testing.T) {
+	for c := range 256 {
+		want := c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b
+		if got := binaryControl[c] == 1; got != want {
+			t.Errorf("binaryControl[%#x] = %v, want %v", c, got, want)
+		}
+	}
+}
