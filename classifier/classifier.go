@@ -371,6 +371,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		doubledCards(dbl, classes, boilerplate)
 		if !isHTML {
 			cardRuns(dbl, classes, boilerplate)
+			echoCards(doc.Text, doc.Blocks, classes, boilerplate)
 		}
 	}
 	if res.HasArticle && isHTML {

@@ -48,6 +48,9 @@ func FuzzClassify(f *testing.F) {
 		"<article><h1>Buses</h1><p>" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 4) + "</p>" +
 			"<p><b>Read more:</b> <a href=/p>Parking rules change next month</a></p><p>:<a href=/q>x</a></p><p>関連：<a href=/r>記事</a></p></article>",
 		"# Buses\n\nThe council voted on Tuesday to expand the bus network.\n\n**Read more:** [Parking rules change next month](https://p.example)\n",
+		// a grid of cards whose titles come twice around a label
+		// (echoCards)
+		"Buses\n" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 4) + "\nDo spiders dream at night?\nScience\nDo spiders dream at night?\nCan crops grow in the dark?\nScience\nCan crops grow in the dark?\n",
 		// a footer menu the model may call share (shareMenus)
 		"همه اخبار | عضویت | درباره ما\nکلیه حقوق این سایت محفوظ است",
 	} {
