@@ -93,10 +93,7 @@ func TestCardRuns(t *testing.T) {
 	const (
 		title, body, meta, rel = model.ClassTitle, model.ClassBody, model.ClassMetadata, model.ClassRelated
 	)
-	type blk struct {
-		text  string
-		class int
-	}
+	type blk = classedLine
 	cardA := []blk{{"Why wine smells like petrol Why wine smells like petrol", rel}, {"Chemists found the molecule behind the smell of old riesling.", body}}
 	cardB := []blk{{"- Do spiders dream? Do spiders dream?", title}, {"- A new study watched them sleep in a lab.", body}}
 	para := blk{"The council voted on Tuesday to approve the budget, the mayor said.", body}
@@ -115,13 +112,7 @@ func TestCardRuns(t *testing.T) {
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var lines []string
-			var classes []int
-			for _, b := range tc.blocks {
-				lines = append(lines, b.text)
-				classes = append(classes, b.class)
-			}
-			text, blocks := lineBlocks(lines)
+			text, blocks, classes := linePage(tc.blocks)
 			cardRuns(newDoubled(text, blocks), classes, func(int) int { return rel })
 			if !slices.Equal(classes, tc.want) {
 				t.Errorf("classes %v, want %v", classes, tc.want)

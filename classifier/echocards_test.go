@@ -11,10 +11,7 @@ func TestEchoCards(t *testing.T) {
 	const (
 		title, body, other, rel = model.ClassTitle, model.ClassBody, model.ClassOther, model.ClassRelated
 	)
-	type blk struct {
-		text  string
-		class int
-	}
+	type blk = classedLine
 	// a grid's cards: the title, a section's name, the title again
 	card := func(h string) []blk { return []blk{{h, body}, {"Science", other}, {h, body}} }
 	cardA := card("Humans are not prepared for a pandemic caused by fungi")
@@ -40,13 +37,7 @@ func TestEchoCards(t *testing.T) {
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var lines []string
-			var classes []int
-			for _, b := range tc.blocks {
-				lines = append(lines, b.text)
-				classes = append(classes, b.class)
-			}
-			text, blocks := lineBlocks(lines)
+			text, blocks, classes := linePage(tc.blocks)
 			echoCards(text, blocks, classes, func(int) int { return rel })
 			if !slices.Equal(classes, tc.want) {
 				t.Errorf("classes %v, want %v", classes, tc.want)

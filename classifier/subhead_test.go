@@ -109,6 +109,23 @@ func lineBlocks(lines []string) (string, []segment.Block) {
 	return strings.Join(lines, "\n"), blocks
 }
 
+// classedLine is a line of a test page and the class it is decided.
+type classedLine struct {
+	text  string
+	class int
+}
+
+// linePage is lineBlocks of the lines' texts, and their classes.
+func linePage(lines []classedLine) (string, []segment.Block, []int) {
+	texts := make([]string, len(lines))
+	classes := make([]int, len(lines))
+	for i, l := range lines {
+		texts[i], classes[i] = l.text, l.class
+	}
+	text, blocks := lineBlocks(texts)
+	return text, blocks, classes
+}
+
 // fuzzBlocks cuts a fuzzer's input into one block a line (lineBlocks),
 // their classes every class in turn.
 func fuzzBlocks(s string) (string, []segment.Block, []int) {
