@@ -355,6 +355,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		rejoinTail(doc.Text, doc.Blocks, classes, contentProb)
 		subheadings(doc.Text, doc.Blocks, classes)
 		proseTail(doc.Text, doc.Blocks, classes)
+		closingParagraph(doc.Text, doc.Blocks, classes, contentProb)
 		announcedLists(doc.Text, doc.Blocks, classes)
 		leadTitle(doc.Text, doc.Blocks, classes, contentProb)
 		shortLedes(doc.Text, doc.Blocks, classes, contentProb)
