@@ -45,18 +45,23 @@ const (
 // applies it to text on article pages.
 func echoCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
-	// card returns the end (the copy's index) of a card starting at i, or -1
+	// card returns the end (the copy's index) of a card starting at i, or
+	// -1; it compares the lines first, which most blocks fail at once
+	// (their lengths differ), and counts words only then
 	card := func(i int) int {
-		if n := words(line(i), maxEchoWords+1); n < minEchoWords || n > maxEchoWords {
-			return -1
-		}
-		for j := i + 1; j < len(blocks) && j <= i+1+maxEchoBetween; j++ {
-			if j > i+1 && line(j) == line(i) {
-				return j
+		for j := i + 2; j < len(blocks) && j <= i+1+maxEchoBetween; j++ {
+			if line(j) != line(i) {
+				continue
 			}
-			if words(line(j), maxEchoLabel+1) > maxEchoLabel {
+			if n := words(line(i), maxEchoWords+1); n < minEchoWords || n > maxEchoWords {
 				return -1
 			}
+			for k := i + 1; k < j; k++ {
+				if words(line(k), maxEchoLabel+1) > maxEchoLabel {
+					return -1
+				}
+			}
+			return j
 		}
 		return -1
 	}
