@@ -28,7 +28,8 @@ import (
 // Title 2004-12-27 12:46 flyingbirds", "Posted by Jane on 19.12.2025 at
 // 14:10"): three such lines (headerLine) that begin, or end, with the same
 // word and differ in their authors' names, each followed by its comment,
-// make a thread too. Words of the article are counted as words, or as
+// make a thread too; so do a name and a relative date ("jwatson 2 hours
+// ago", relativeHeader). Words of the article are counted as words, or as
 // letters in scripts written without spaces (Han, kana, Thai), so that a
 // Chinese article counts; no thread starts before them, nor goes on from
 // units before them (a forum's posts from the page's top).
@@ -67,7 +68,8 @@ const (
 
 // datedThreads names comments the content blocks (title or body in
 // classes) of the comment threads of text found by their author and date
-// lines (see above). The caller applies it to text pages judged to hold
+// lines (see above), and the blocks of them decided metadata, related or
+// other (threadLine). The caller applies it to text pages judged to hold
 // an article and not named forums.
 func datedThreads(text string, blocks []segment.Block, classes []int) {
 	n := len(blocks)
@@ -131,7 +133,7 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 				end++
 			}
 			for k := i; k < end; k++ {
-				if model.Content(classes[k]) {
+				if model.Content(classes[k]) || threadLine(classes[k]) {
 					classes[k] = model.ClassComments
 				}
 			}
@@ -154,6 +156,15 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b))) &&
 			!sameLetterWords(a, b)
 	})
+}
+
+// threadLine reports whether a block of class k, boilerplate inside a
+// comment thread, is the thread's: an author's or a date's line the model
+// called metadata, a comment it called related or other, a "Reply" button.
+// Ads, share bars, menus and legal lines inside a thread keep their
+// class (an ad between two comments is what a moderator wants flagged).
+func threadLine(k int) bool {
+	return k == model.ClassMetadata || k == model.ClassRelated || k == model.ClassOther
 }
 
 // afterArticleWords returns the first block after minThreadArticle words
@@ -357,7 +368,30 @@ func headerLine(t string) bool {
 			letters++
 		}
 	}
-	return letters > 0 && (date || year && digits >= 2)
+	return letters > 0 && (date || year && digits >= 2) || relativeHeader(t)
+}
+
+// relativeHeader reports whether t is an author's name of one to
+// maxNameWords words and a relative date after it, on one line ("jwatson
+// 2 hours ago", "Karen M. vor 3 Stunden"): a header whose thread's
+// headers end with the same word, which is what same asks of them.
+func relativeHeader(t string) bool {
+	var starts [maxNameWords + 6]int
+	n := 0
+	for start, end := nextWord(t, 0); start < end; start, end = nextWord(t, end) {
+		if n == len(starts) {
+			return false
+		}
+		starts[n] = start
+		n++
+	}
+	// the shortest relative date that ends t, and the name before it
+	for k := 3; k <= 5 && k < n; k++ {
+		if name := n - k; relativeDate(t[starts[name]:]) {
+			return name <= maxNameWords && !mayHaveDigits(t[:starts[name]])
+		}
+	}
+	return false
 }
 
 // dateWord reports whether w is a date written with separators: three

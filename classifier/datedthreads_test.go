@@ -84,6 +84,11 @@ func TestHeaderLine(t *testing.T) {
 		{"a sentence", "Jane wrote on 2004-12-27 that it was late.", false},
 		{"too many words", "one two three four five six seven eight nine ten 2004-12-27", false},
 		{"too long", strings.Repeat("x", 110) + " 2004-12-27 12:46", false},
+		{"a name and a relative date", "jwatson 2 hours ago", true},
+		{"a name of two words and a relative date", "Karen M. vor 3 Stunden", true},
+		{"a relative date alone", "2 hours ago", false},
+		{"a name with digits", "user42 2 hours ago", false},
+		{"a name of five words", "the one and only Jane 2 hours ago", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := headerLine(tc.text); got != tc.want {
@@ -161,6 +166,8 @@ func TestDatedThreads(t *testing.T) {
 		{"quoted tweets", slices.Concat(article, []string{"Now there's a brand.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane!", "— Jane Roe (@jroe) April 16, 2019", para}), 0},
 		{"a forum's posts from the top", slices.Concat(article[:2], headers, article[:2], headers), 0},
 		{"relative dates", slices.Concat(article, comment("jyen", "73 months ago"), comment("Return Zero", "73 months ago"), comment("AngerDanger", "2 hours ago")), 9},
+		{"names and relative dates on one line", slices.Concat(article, []string{"jwatson 2 hours ago", "About time, I ride this route every day.", "Reply", "Karen M. 1 hour ago", "Another waste of money.", "Reply", "DaveR 45 minutes ago", "Which one is it?"}), 8},
+		{"one source's relative dates", slices.Concat(article, []string{"Posted 2 hours ago", "Storm closes schools", "Posted 3 hours ago", "Budget approved", "Posted 5 hours ago", "Bakery wins award"}), 0},
 		{"a table of hours", slices.Concat(article, []string{"Suunto Run", "$200", "20 hours", "Coros Vertix 2S", "$700", "118 hours", "Polar Grit X2", "$800", "30 hours"}), 0},
 		{"numbered labels", slices.Concat(article, []string{"Learn More", "Head Line 2", para, "Learn More", "Head Line 3", para, "Learn More", "Head Line 4", para}), 0},
 		{"adjacent header lines", slices.Concat(article, []string{"# re: Title 2004-12-27 12:46 pete", "# re: Title 2004-12-27 12:53 laura", "# re: Title 2004-12-27 12:55 ty"}), 0},
@@ -200,13 +207,17 @@ func checkTail(t *testing.T, lines []string, n, class int, rule func(text string
 }
 
 // FuzzDatedThreads checks that datedThreads never panics and only turns
-// content blocks into comments.
+// content blocks, and blocks of a thread's own boilerplate classes
+// (threadLine), into comments.
 func FuzzDatedThreads(f *testing.F) {
 	f.Add("Pete\nDecember 19, 2025, 1:01 am\nGood.\nTy\n2024-10-23 14:10\nYes.\nAl\n1:02 2025\nNo.")
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
 	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
+	f.Add("jwatson 2 hours ago\nAbout time.\nReply\nKaren M. 1 hour ago\nNo.\nReply\nDaveR 45 minutes ago\nWhich?")
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzRule(t, s, datedThreads, func(before, after int) bool { return model.Content(before) && after == model.ClassComments })
+		fuzzRule(t, s, datedThreads, func(before, after int) bool {
+			return (model.Content(before) || threadLine(before)) && after == model.ClassComments
+		})
 		_ = dateLine(s)
 		_ = nameLine(s)
 		_ = headerLine(s)
