@@ -29,7 +29,8 @@ import (
 // 14:10"): three such lines (headerLine) that begin, or end, with the same
 // word and differ in their authors' names, each followed by its comment,
 // make a thread too; so do a name and a relative date ("jwatson 2 hours
-// ago", relativeHeader). Words of the article are counted as words, or as
+// ago", "Anna K. vor 2 Stunden", relativeHeader), whose units may differ
+// in both words ("vor 45 Minuten"). Words of the article are counted as words, or as
 // letters in scripts written without spaces (Han, kana, Thai), so that a
 // Chinese article counts; no thread starts before them, nor goes on from
 // units before them (a forum's posts from the page's top).
@@ -153,8 +154,8 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 			headerLine(line(i))
 	}, func(i, j int) bool {
 		a, b := line(i), line(j)
-		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b))) &&
-			!sameLetterWords(a, b)
+		return (sameWord(firstWord(a), firstWord(b)) || sameWord(lastWord(a), lastWord(b)) ||
+			relativeHeader(a) && relativeHeader(b)) && !sameLetterWords(a, b)
 	})
 }
 

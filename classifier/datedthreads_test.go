@@ -167,6 +167,7 @@ func TestDatedThreads(t *testing.T) {
 		{"a forum's posts from the top", slices.Concat(article[:2], headers, article[:2], headers), 0},
 		{"relative dates", slices.Concat(article, comment("jyen", "73 months ago"), comment("Return Zero", "73 months ago"), comment("AngerDanger", "2 hours ago")), 9},
 		{"names and relative dates on one line", slices.Concat(article, []string{"jwatson 2 hours ago", "About time, I ride this route every day.", "Reply", "Karen M. 1 hour ago", "Another waste of money.", "Reply", "DaveR 45 minutes ago", "Which one is it?"}), 8},
+		{"names and relative dates ending in other words", slices.Concat(article, []string{"Anna K. vor 2 Stunden", "Endlich, das wurde Zeit.", "Peter vor 45 Minuten", "Reine Geldverschwendung.", "Mia Sch. vor 1 Stunde", "Welche Zahl stimmt denn?"}), 6},
 		{"one source's relative dates", slices.Concat(article, []string{"Posted 2 hours ago", "Storm closes schools", "Posted 3 hours ago", "Budget approved", "Posted 5 hours ago", "Bakery wins award"}), 0},
 		{"a table of hours", slices.Concat(article, []string{"Suunto Run", "$200", "20 hours", "Coros Vertix 2S", "$700", "118 hours", "Polar Grit X2", "$800", "30 hours"}), 0},
 		{"numbered labels", slices.Concat(article, []string{"Learn More", "Head Line 2", para, "Learn More", "Head Line 3", para, "Learn More", "Head Line 4", para}), 0},
