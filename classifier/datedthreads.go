@@ -28,12 +28,13 @@ import (
 // Title 2004-12-27 12:46 flyingbirds", "Posted by Jane on 19.12.2025 at
 // 14:10"): three such lines (headerLine) that begin, or end, with the same
 // word and differ in their authors' names, each followed by its comment,
-// make a thread too; so do a name and a relative date ("jwatson 2 hours
-// ago", "Anna K. vor 2 Stunden", relativeHeader), whose units may differ
-// in both words ("vor 45 Minuten"). Words of the article are counted as words, or as
-// letters in scripts written without spaces (Han, kana, Thai), so that a
-// Chinese article counts; no thread starts before them, nor goes on from
-// units before them (a forum's posts from the page's top).
+// make a thread too; so do lines of a name and a relative date ("jwatson
+// 2 hours ago", "Anna K. vor 2 Stunden": relativeHeader), whatever words
+// they begin and end with ("Peter vor 45 Minuten"). Words of the article
+// are counted as words, or as letters in scripts written without spaces
+// (Han, kana, Thai), so that a Chinese article counts; no thread starts
+// before them, nor goes on from units before them (a forum's posts from
+// the page's top).
 //
 // Limits: a thread whose comments have no date, or whose header lines
 // share no word, is not seen; a forum thread the page model did not name
@@ -373,9 +374,11 @@ func headerLine(t string) bool {
 }
 
 // relativeHeader reports whether t is an author's name of one to
-// maxNameWords words and a relative date after it, on one line ("jwatson
-// 2 hours ago", "Karen M. vor 3 Stunden"): a header whose thread's
-// headers end with the same word, which is what same asks of them.
+// maxNameWords words, without digits, and a relative date after it
+// (relativeDate, the shortest that ends t), on one line ("jwatson 2 hours
+// ago", "Karen M. vor 3 Stunden"). Two such headers belong to one thread
+// whatever words they begin and end with; their names must differ
+// (sameLetterWords), so a column of "Posted 2 hours ago" lines is none.
 func relativeHeader(t string) bool {
 	var starts [maxNameWords + 6]int
 	n := 0
