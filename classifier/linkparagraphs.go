@@ -97,7 +97,7 @@ func pointerLine(text string, b *segment.Block) bool {
 		return false
 	}
 	label := s[:i]
-	if n := len(strings.Fields(label)); n == 0 || n > maxPointerLabelWords || !strings.ContainsFunc(label, unicode.IsLetter) {
+	if n := words(label, maxPointerLabelWords+1); n == 0 || n > maxPointerLabelWords || !strings.ContainsFunc(label, unicode.IsLetter) {
 		return false
 	}
 	_, w := utf8.DecodeRuneInString(s[i:])
@@ -105,5 +105,5 @@ func pointerLine(text string, b *segment.Block) bool {
 	if d := len(rest) - b.LinkBytes; d < -2 || d > 2 {
 		return false
 	}
-	return len(strings.Fields(rest)) >= minPointerWords
+	return words(rest, minPointerWords) >= minPointerWords
 }
