@@ -337,6 +337,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	menuLines(doc.Text, doc.Blocks, classes)
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
 		datedThreads(doc.Text, doc.Blocks, classes)
+		countedThreads(doc.Text, doc.Blocks, classes)
 	}
 	// the rules below give a block they take out its best boilerplate
 	// class
