@@ -60,6 +60,9 @@ const (
 	maxDateBytes = 80
 	maxNameBytes = 40
 	maxNameWords = 4
+	// maxDateLetterWords is the most words of letters in a date line
+	// ("3 de mayo de 2024 a las 10:15" has five).
+	maxDateLetterWords = 5
 	// minHeaderBytes, maxHeaderBytes and maxHeaderWords bound a header
 	// line, a comment's author and date on one line (a date of separators
 	// and a word of letters take 8 bytes at least: "a 5-1-16").
@@ -147,7 +150,7 @@ func datedThreads(text string, blocks []segment.Block, classes []int) {
 		// then nameLine's cheapest test, before the date line is read
 		return i+1 < n && blocks[i].End-blocks[i].Start <= 2*maxNameBytes &&
 			blocks[i+1].End-blocks[i+1].Start <= 2*maxDateBytes && blocks[i].Line != blocks[i+1].Line &&
-			nameEnd(line(i)) && unitDate(line(i+1)) && nameLine(line(i))
+			nameEnd(authorLine(line(i))) && commentDate(line(i+1)) && nameLine(line(i))
 	}, func(int, int) bool { return true })
 	threads(1, func(i int) bool {
 		// a header line, its comment on the lines after it
@@ -193,7 +196,10 @@ func afterArticleWords(text string, blocks []segment.Block, classes []int) int {
 // "19.12.2025") or a clock ("1:01"), and at most four words of letters
 // ("December", "am", "at"), not ending with a colon. Commas and
 // vertical bars separate words too.
-func dateLine(t string) bool {
+func dateLine(t string) bool { return datedLine(t, 4) }
+
+// datedLine is dateLine with at most maxLetters words of letters.
+func datedLine(t string, maxLetters int) bool {
 	t = strings.TrimSpace(t)
 	if len(t) > maxDateBytes || len(t) < 4 || strings.HasSuffix(t, ":") || !mayHaveDigits(t) {
 		return false
@@ -235,7 +241,7 @@ func dateLine(t string) bool {
 		}
 		i = j
 	}
-	return digits >= 2 && letters <= 4 && anchored
+	return digits >= 2 && letters <= maxLetters && anchored
 }
 
 // unitDate reports whether t is a unit's date line: a date (dateLine) or
@@ -246,6 +252,14 @@ func unitDate(t string) bool {
 		return false
 	}
 	return dateLine(t) || relativeDate(t)
+}
+
+// commentDate reports whether t is the date line of a comment's unit:
+// unitDate with up to maxDateLetterWords words of letters in a date ("3
+// de mayo de 2024 a las 10:15"; a teaser's date line, which teaserCards
+// reads with unitDate, keeps to four).
+func commentDate(t string) bool {
+	return len(t) >= 4 && mayHaveDigits(t) && (datedLine(t, maxDateLetterWords) || relativeDate(t))
 }
 
 // maxRelativeBytes bounds a relative date line.
@@ -312,7 +326,19 @@ func dateDigit(r rune) bool {
 // nameLine reports whether t reads as an author's name on a line of its
 // own: one to maxNameWords words, at most maxNameBytes, not ending a
 // sentence or a lead-in, and no date line.
-func nameLine(t string) bool { return nameEnd(t) && shortName(t) && !dateLine(t) }
+func nameLine(t string) bool { return nameEnd(authorLine(t)) && shortName(t) && !dateLine(t) }
+
+// authorLine is t without the colon that ends a comment's author line in
+// many blogs ("Juan Pérez dice:", "Anna sagt:", "Paul dit :", "Jane
+// says:"), which would otherwise read as a lead-in; a single word before
+// the colon ("Update:") stays a lead-in.
+func authorLine(t string) string {
+	t = strings.TrimSpace(t)
+	if u := strings.TrimRight(strings.TrimSuffix(t, ":"), " \u00a0"); len(u) < len(t) && words(u, 2) >= 2 {
+		return u
+	}
+	return t
+}
 
 // shortName reports whether t has at most maxNameWords words.
 func shortName(t string) bool { return words(t, maxNameWords+1) <= maxNameWords }

@@ -114,6 +114,29 @@ func TestDateWord(t *testing.T) {
 	}
 }
 
+func TestCommentDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english", "December 19, 2025, 1:01 am", true},
+		{"spanish", "3 de mayo de 2024 a las 10:15", true},
+		{"relative", "2 hours ago", true},
+		{"six words of letters", "on the 3rd of May in 2024 at 10:15", false},
+		{"no digits", "Reply", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := commentDate(tc.text); got != tc.want {
+				t.Errorf("commentDate(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+	if dateLine("3 de mayo de 2024 a las 10:15") {
+		t.Error("dateLine takes five words of letters; teaserCards' dates keep to four")
+	}
+}
+
 func TestNameLine(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -124,6 +147,8 @@ func TestNameLine(t *testing.T) {
 		{"handle", "user_1987", true},
 		{"sentence", "Thanks.", false},
 		{"lead-in", "Update:", false},
+		{"an author who says", "Juan Pérez dice:", true},
+		{"an author who says, French", "Paul dit :", true},
 		{"five words", "one two three four five", false},
 		{"a date", "2024-10-23 14:10", false},
 		{"empty", "  ", false},
@@ -165,6 +190,7 @@ func TestDatedThreads(t *testing.T) {
 		{"a column of dates", slices.Concat(article, []string{"12.04.2024, 10:21 Uhr", "Title one", "27.03.2024, 12:29 Uhr", "Title two", "25.03.2024, 05:13 Uhr", "Title three"}), 0},
 		{"quoted tweets", slices.Concat(article, []string{"Now there's a brand.", "— Jane Roe (@jroe) April 15, 2019", para, "What do I know?", "— Al Fox (@alfox) April 15, 2019", para, "Fix the plane!", "— Jane Roe (@jroe) April 16, 2019", para}), 0},
 		{"a forum's posts from the top", slices.Concat(article[:2], headers, article[:2], headers), 0},
+		{"a blog's authors who say, and long dates", slices.Concat(article, comment("Juan Pérez dice:", "3 de mayo de 2024 a las 10:15"), comment("Lucía dice:", "3 de mayo de 2024 a las 12:40"), comment("Ana dice:", "4 de mayo de 2024 a las 9:02")), 9},
 		{"relative dates", slices.Concat(article, comment("jyen", "73 months ago"), comment("Return Zero", "73 months ago"), comment("AngerDanger", "2 hours ago")), 9},
 		{"names and relative dates on one line", slices.Concat(article, []string{"jwatson 2 hours ago", "About time, I ride this route every day.", "Reply", "Karen M. 1 hour ago", "Another waste of money.", "Reply", "DaveR 45 minutes ago", "Which one is it?"}), 8},
 		{"names and relative dates ending in other words", slices.Concat(article, []string{"Anna K. vor 2 Stunden", "Endlich, das wurde Zeit.", "Peter vor 45 Minuten", "Reine Geldverschwendung.", "Mia Sch. vor 1 Stunde", "Welche Zahl stimmt denn?"}), 6},
