@@ -382,6 +382,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 			afterEnd(doc.Blocks, classes, boilerplate)
 		}
 		asides(doc.Blocks, classes, boilerplate)
+		outsideArticle(doc.Blocks, classes, contentProb, boilerplate)
 		siblingTail(doc.Text, doc.Blocks, classes, contentProb)
 		linkParagraphs(doc.Blocks, classes)
 		pointerLines(doc.Text, doc.Blocks, classes)

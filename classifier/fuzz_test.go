@@ -53,6 +53,8 @@ func FuzzClassify(f *testing.F) {
 		"Buses\n" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 4) + "\nDo spiders dream at night?\nScience\nDo spiders dream at night?\nCan crops grow in the dark?\nScience\nCan crops grow in the dark?\n",
 		// a live blog whose first entry closes the text (closingParagraph)
 		"Live: Parliament votes\nThe speaker has called the vote, and the result is expected within the next fifteen minutes.\n17:30\nGood evening and welcome to our live coverage of the budget vote today.\nShare\n",
+		// an article element and a teaser's summary outside it (outsideArticle)
+		"<main><article><h1>Buses</h1><p>" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 6) + "</p></article><section><ul><li><a href=/a>Trams</a><p>New trams arrive next year.</p></li></ul></section></main>",
 		// a thread under its count (countedThreads)
 		"Buses\n" + strings.Repeat("The council voted on Tuesday to expand the bus network. ", 12) + "\n27 Comments\nI take this bus every day and it is always late.\nReply\nGood news for everyone here.\n",
 		// a footer menu the model may call share (shareMenus)

@@ -1,0 +1,86 @@
+package classifier
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
+)
+
+func TestOutsideArticle(t *testing.T) {
+	const (
+		B   = model.ClassBody
+		T   = model.ClassTitle
+		N   = model.ClassNavigation
+		R   = model.ClassRelated
+		art = "html>body>main>article.post:nth-of-type(1)>p"
+		two = "html>body>main>article.post:nth-of-type(2)>p"
+		out = "html>body>main>section.related>ul>li>p"
+	)
+	type blk struct {
+		class, size int
+		path        string
+		p           float64
+	}
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   []int
+	}{
+		{"a teaser's summary after the article", []blk{{T, 60, "html>body>h1", 0.99}, {B, 400, art, 0.95}, {B, 400, art, 0.95}, {B, 60, out, 0.7}}, []int{T, B, B, R}},
+		{"a likely paragraph outside stays", []blk{{B, 400, art, 0.95}, {B, 400, art, 0.95}, {B, 80, out, 0.95}}, []int{B, B, B}},
+		{"the article holds too little", []blk{{B, 300, art, 0.95}, {B, 300, out, 0.7}}, []int{B, B}},
+		{"two articles", []blk{{B, 400, art, 0.95}, {B, 400, two, 0.95}, {B, 60, out, 0.7}}, []int{B, B, B}},
+		{"no article element", []blk{{B, 400, "html>body>div>p", 0.95}, {B, 60, out, 0.7}}, []int{B, B}},
+		{"boilerplate keeps its class", []blk{{B, 400, art, 0.95}, {N, 60, out, 0.1}}, []int{B, N}},
+		{"a root article element", []blk{{B, 400, "article>p", 0.95}, {B, 60, out, 0.5}}, []int{B, R}},
+		{"empty", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := make([]segment.Block, len(tc.blocks))
+			classes := make([]int, len(tc.blocks))
+			for i, b := range tc.blocks {
+				bs[i] = segment.Block{End: b.size, Path: b.path}
+				classes[i] = b.class
+			}
+			outsideArticle(bs, classes, func(i int) float64 { return tc.blocks[i].p }, func(int) int { return R })
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
+
+func TestArticleElem(t *testing.T) {
+	for _, tc := range []struct{ path, want string }{
+		{"html>body>main>article.post:nth-of-type(1)>div>p:nth-of-type(2)", "html>body>main>article.post:nth-of-type(1)"},
+		{"html>body>article", "html>body>article"},
+		{"article>p", "article"},
+		{"html>body>div.articles>p", ""},
+		{"html>body>article>div>article.comment>p", "html>body>article"},
+		{"html>body>article-list>p", ""},
+		{"html>body>div.article>p", ""},
+		{"html>body>div#article>article#main>p", "html>body>div#article>article#main"},
+		{"", ""},
+	} {
+		if got := articleElem(tc.path); got != tc.want {
+			t.Errorf("articleElem(%q) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+// FuzzArticleElem checks that articleElem never panics and returns a
+// prefix of its path ending in an article element, or "".
+func FuzzArticleElem(f *testing.F) {
+	f.Add("html>body>main>article.post:nth-of-type(1)>p")
+	f.Add("article")
+	f.Add(">article>")
+	f.Fuzz(func(t *testing.T, path string) {
+		e := articleElem(path)
+		if e != "" && !strings.HasPrefix(path, e) {
+			t.Fatalf("articleElem(%q) = %q, not a prefix", path, e)
+		}
+	})
+}
