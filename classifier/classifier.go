@@ -383,6 +383,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 		asides(doc.Blocks, classes, boilerplate)
 		outsideArticle(doc.Blocks, classes, contentProb, boilerplate)
+		outsideContainer(doc.Blocks, classes, contentProb, boilerplate)
 		siblingTail(doc.Text, doc.Blocks, classes, contentProb)
 		linkParagraphs(doc.Blocks, classes)
 		pointerLines(doc.Text, doc.Blocks, classes)

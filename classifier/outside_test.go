@@ -19,11 +19,7 @@ func TestOutsideArticle(t *testing.T) {
 		two = "html>body>main>article.post:nth-of-type(2)>p"
 		out = "html>body>main>section.related>ul>li>p"
 	)
-	type blk struct {
-		class, size int
-		path        string
-		p           float64
-	}
+	type blk = pathBlock
 	for _, tc := range []struct {
 		name   string
 		blocks []blk
@@ -38,18 +34,7 @@ func TestOutsideArticle(t *testing.T) {
 		{"a root article element", []blk{{B, 400, "article>p", 0.95}, {B, 60, out, 0.5}}, []int{B, R}},
 		{"empty", nil, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			bs := make([]segment.Block, len(tc.blocks))
-			classes := make([]int, len(tc.blocks))
-			for i, b := range tc.blocks {
-				bs[i] = segment.Block{End: b.size, Path: b.path}
-				classes[i] = b.class
-			}
-			outsideArticle(bs, classes, func(i int) float64 { return tc.blocks[i].p }, func(int) int { return R })
-			if !slices.Equal(classes, tc.want) {
-				t.Errorf("classes = %v, want %v", classes, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkPathRule(t, outsideArticle, tc.blocks, R, tc.want) })
 	}
 }
 
@@ -83,4 +68,57 @@ func FuzzArticleElem(f *testing.F) {
 			t.Fatalf("articleElem(%q) = %q, not a prefix", path, e)
 		}
 	})
+}
+
+func TestOutsideContainer(t *testing.T) {
+	const (
+		B    = model.ClassBody
+		T    = model.ClassTitle
+		R    = model.ClassRelated
+		body = "html>body>div#main>div.story>div.body>p"
+		lead = "html>body>div#main>div.story>p.lead"
+		sib  = "html>body>div#main>div.story>div.more>p"
+		out  = "html>body>div#main>div.teasers>p"
+	)
+	type blk = pathBlock
+	for _, tc := range []struct {
+		name   string
+		blocks []blk
+		want   []int
+	}{
+		{"a teaser's summary after the body", []blk{{T, 60, "html>body>h1", 0.99}, {B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 60, out, 0.7}}, []int{T, B, B, R}},
+		{"a likely paragraph stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 80, out, 0.95}}, []int{B, B, B}},
+		{"a lead before the body stays", []blk{{B, 100, out, 0.6}, {B, 400, body, 0.95}, {B, 400, body, 0.95}}, []int{B, B, B}},
+		{"a sibling of the body stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 100, sib, 0.6}}, []int{B, B, B}},
+		{"a standfirst in the parent stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 100, lead, 0.6}}, []int{B, B, B}},
+		{"no container holds enough", []blk{{B, 400, body, 0.95}, {B, 300, out, 0.7}}, []int{B, B}},
+		{"a title after the body keeps its class", []blk{{B, 800, body, 0.95}, {T, 60, out, 0.6}}, []int{B, T}},
+		{"empty", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkPathRule(t, outsideContainer, tc.blocks, R, tc.want) })
+	}
+}
+
+// pathBlock is a block of a test of the rules that read element paths:
+// its class, length, path and content probability.
+type pathBlock struct {
+	class, size int
+	path        string
+	p           float64
+}
+
+// checkPathRule runs rule on blocks, with every block it takes out given
+// class out, and checks the classes against want.
+func checkPathRule(t *testing.T, rule func([]segment.Block, []int, func(int) float64, func(int) int), blocks []pathBlock, out int, want []int) {
+	t.Helper()
+	bs := make([]segment.Block, len(blocks))
+	classes := make([]int, len(blocks))
+	for i, b := range blocks {
+		bs[i] = segment.Block{End: b.size, Path: b.path}
+		classes[i] = b.class
+	}
+	rule(bs, classes, func(i int) float64 { return blocks[i].p }, func(int) int { return out })
+	if !slices.Equal(classes, want) {
+		t.Errorf("classes = %v, want %v", classes, want)
+	}
 }
