@@ -23,26 +23,30 @@ import (
 // minMainBytes or more. The caller applies it to HTML pages judged to
 // hold an article.
 func asides(blocks []segment.Block, classes []int, boilerplate func(int) int) {
-	if !mainOutside(blocks, classes, segment.InAside) {
+	if !mainOutside(blocks, classes, inAside) {
 		return
 	}
 	for i := range blocks {
-		if model.Content(classes[i]) && blocks[i].Flags&segment.InAside != 0 {
+		if model.Content(classes[i]) && inAside(&blocks[i]) {
 			classes[i] = boilerplate(i)
 		}
 	}
 }
 
-// mainOutside reports whether some content block (classes) lies inside
-// an element named by flags and the content outside such elements holds
-// minMainBytes or more: the page has an article besides them.
-func mainOutside(blocks []segment.Block, classes []int, flags segment.Flags) bool {
+// inAside reports whether b is inside an <aside>.
+func inAside(b *segment.Block) bool { return b.Flags&segment.InAside != 0 }
+
+// mainOutside reports whether some content block (classes) is one that in
+// reports (inside an aside, a form control's text) and the content
+// outside such blocks holds minMainBytes or more: the page has an article
+// besides them.
+func mainOutside(blocks []segment.Block, classes []int, in func(*segment.Block) bool) bool {
 	main, inside := 0, false
 	for i := range blocks {
 		if !model.Content(classes[i]) {
 			continue
 		}
-		if blocks[i].Flags&flags != 0 {
+		if in(&blocks[i]) {
 			inside = true
 		} else {
 			main += blocks[i].End - blocks[i].Start

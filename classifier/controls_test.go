@@ -1,6 +1,9 @@
 package classifier
 
 import (
+	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
@@ -28,5 +31,56 @@ func TestFormControls(t *testing.T) {
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkFlagged(t, formControls, tc.blocks, R, tc.want) })
+	}
+}
+
+// TestFormControlsTextarea checks that a <textarea>'s text, an embed code
+// or a comment box's prompt, is taken out beside an article.
+func TestFormControlsTextarea(t *testing.T) {
+	const (
+		B = model.ClassBody
+		R = model.ClassRelated
+	)
+	for _, tc := range []struct {
+		name string
+		tags []string
+		size []int
+		want []int
+	}{
+		{"an embed code", []string{"p", "p", "textarea"}, []int{400, 400, 1200}, []int{B, B, R}},
+		{"too little outside", []string{"p", "textarea"}, []int{300, 1200}, []int{B, B}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := make([]segment.Block, len(tc.tags))
+			classes := make([]int, len(tc.tags))
+			for i := range bs {
+				bs[i] = segment.Block{End: tc.size[i], Tag: tc.tags[i]}
+				classes[i] = B
+			}
+			formControls(bs, classes, func(int) int { return R })
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("classes = %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
+
+// TestClassifyEmbedCode checks that the code a page offers to embed its
+// story, in a <textarea>, is not the article's.
+func TestClassifyEmbedCode(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := "<p>The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget.</p>"
+	embed := `&lt;div style="margin:0;padding:15px;background:#fff"&gt;&lt;a href="https://news.example/buses"&gt;Council approves new bus routes for the north&lt;/a&gt; The council voted on Tuesday to approve a plan that adds new bus routes.&lt;/div&gt;`
+	page := "<html><head><title>Council approves new bus routes</title></head><body><h1>Council approves new bus routes</h1>" +
+		strings.Repeat(para, 4) + "<div class=share><p>Embed this story:</p><textarea>" + embed + "</textarea></div></body></html>"
+	res, err := c.Classify(context.Background(), Input{Data: []byte(page), Mode: ModeHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if main := res.MainText(); strings.Contains(main, "margin:0") {
+		t.Errorf("the embed code is kept:\n%s", main)
 	}
 }
