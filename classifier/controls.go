@@ -12,8 +12,8 @@ import (
 // language it knows little of most of all. A <textarea>'s text is a
 // field's default value: the code a page offers to embed its story
 // elsewhere ("<div style=…><a href=…>headline</a></div>", 600 to 2,400
-// bytes kept as body at 0.93–0.96 beside a short article), a comment
-// box's prompt. When the page holds
+// bytes kept as body at 0.93–0.96 beside a short article), a paste
+// site's raw copy, a comment box's prompt. When the page holds
 // minMainBytes of content outside form controls, every content block
 // inside one but a title gets its boilerplate class, except an
 // accordion's header: a button followed by a content block of
@@ -32,8 +32,8 @@ const controlFlags = segment.InButton | segment.InLabel | segment.InSelect
 // label or a select, or a <textarea>'s.
 func control(b *segment.Block) bool { return b.Flags&controlFlags != 0 || b.Tag == "textarea" }
 
-// formControls gives every content block (classes) but a title inside a
-// button, a label or a select its boilerplate class (boilerplate) when
+// formControls gives every content block (classes) but a title that is
+// a form control's text (control) its boilerplate class (boilerplate) when
 // the content outside such controls holds minMainBytes or more; an
 // accordion's header (a button followed by a content block of
 // minAnswerBytes or more outside any control) keeps its class. The caller

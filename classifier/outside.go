@@ -27,8 +27,8 @@ const (
 // (a headline above the element). A page that wraps its article in
 // <article> sets what follows it apart too: a related list's one-line
 // summaries ("I lavori finiranno nel 2025, dice l'azienda." under a
-// linked headline, 0.73 on a hand-made Italian page), a "subscribe"
-// line, a second story's lead; the article-span decoder, which bridges
+// linked headline, 0.73 on a hand-made Italian page), a site's notice,
+// a second story's lead; the article-span decoder, which bridges
 // gaps of three blocks, kept them with the article. Content in two
 // <article> elements or more (a page of cards, an article and its
 // teasers each in one) is left alone; an article nested in the outer one
