@@ -1,6 +1,8 @@
 package classifier
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -120,5 +122,74 @@ func checkPathRule(t *testing.T, rule func([]segment.Block, []int, func(int) flo
 	rule(bs, classes, func(i int) float64 { return blocks[i].p }, func(int) int { return out })
 	if !slices.Equal(classes, want) {
 		t.Errorf("classes = %v, want %v", classes, want)
+	}
+}
+
+// TestOutsideContainerLinks checks that a long list of linked headlines
+// after a short article does not count toward the container: the
+// article's body is the container, and the list's items after it go.
+func TestOutsideContainerLinks(t *testing.T) {
+	const (
+		body = "html>body>div#main>div.story>div.body>p"
+		list = "html>body>div#main>div.best>ul>li>div.content"
+	)
+	var bs []segment.Block
+	var classes []int
+	for range 3 {
+		bs = append(bs, segment.Block{End: 300, Path: body})
+		classes = append(classes, model.ClassBody)
+	}
+	for range 20 {
+		bs = append(bs, segment.Block{End: 120, LinkBytes: 100, Links: 1, Path: list})
+		classes = append(classes, model.ClassBody)
+	}
+	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
+	for i, k := range classes {
+		want := model.ClassBody
+		if i >= 3 {
+			want = model.ClassRelated
+		}
+		if k != want {
+			t.Errorf("block %d: class %d, want %d", i, k, want)
+		}
+	}
+}
+
+// TestClassifyLinkedListAfterArticle checks a Russian article (a language
+// without training text) followed by a list of sixty linked headlines:
+// none of the list is kept.
+func TestClassifyLinkedListAfterArticle(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := []string{"Власти города утвердили новый бюджет на развитие дорог", "В Пскове открылся новый детский сад на сто мест", "Депутаты обсудили строительство моста через реку", "Полиция задержала подозреваемого в краже автомобиля", "Учёные рассказали о пользе зимних прогулок", "На рынке подорожали овощи и фрукты", "В театре прошла премьера нового спектакля", "Спортсмены области завоевали три медали"}
+	sects := []string{"Общество", "Политика", "Экономика", "Культура", "Происшествия"}
+	var items strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&items, `<li><span class=n>%d</span><div class=content>%s &rarr; <a href="/news/%d">%s</a></div></li>`, i%40+1, sects[i%5], i, heads[i%8])
+	}
+	page := `<html><head><title>Зелёный чай защищает офисных работников</title></head><body>
+<div id=main><div id=content><div id=show_news>
+<div class=title-wrapper><h1>Зелёный чай защищает офисных работников от вреда компьютера</h1></div>
+<div class=date>04.01.2012 14:01</div>
+<div class=text><p>Китайские учёные убедились в том, что зелёный чай и апельсины являются лучшим средством защиты для офисных работников, которые проводят весь день перед экраном компьютера.</p>
+<p>По мнению учёных, даже одна чашка зелёного чая в день помогает организму, потому что напиток содержит вещества, которые восстанавливают клетки после долгих часов работы.</p>
+<p>Таким образом, зелёный чай и апельсины должны входить в ежедневный рацион офисных работников, которые проводят за компьютером не меньше шести часов в день.</p></div>
+</div>
+<div id=best><div class=best-title>Самое читаемое</div><ul class=best-list>` + items.String() + `</ul></div>
+</div></div><div id=footer>&copy; 2012 Новости</div></body></html>`
+	res, err := c.Classify(context.Background(), Input{Data: []byte(page), Mode: ModeHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := res.MainText()
+	for _, h := range heads {
+		if strings.Contains(main, h) {
+			t.Errorf("a listed headline is kept: %q", h)
+		}
+	}
+	if !strings.Contains(main, "Таким образом") {
+		t.Errorf("the article's last paragraph is lost:\n%s", main)
 	}
 }
