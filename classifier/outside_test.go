@@ -193,3 +193,18 @@ func TestClassifyLinkedListAfterArticle(t *testing.T) {
 		t.Errorf("the article's last paragraph is lost:\n%s", main)
 	}
 }
+
+// TestOutsideContainerLinkedSibling checks that a sibling of the body
+// after it that is link text goes, and one of prose stays.
+func TestOutsideContainerLinkedSibling(t *testing.T) {
+	const (
+		body = "html>body>div#main>div.story>div.body>p"
+		sib  = "html>body>div#main>div.story>div.more>p"
+	)
+	bs := []segment.Block{{End: 400, Path: body}, {End: 400, Path: body}, {End: 100, LinkBytes: 80, Links: 1, Path: sib}, {End: 100, Path: sib}}
+	classes := []int{model.ClassBody, model.ClassBody, model.ClassBody, model.ClassBody}
+	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
+	if want := []int{model.ClassBody, model.ClassBody, model.ClassRelated, model.ClassBody}; !slices.Equal(classes, want) {
+		t.Errorf("classes = %v, want %v", classes, want)
+	}
+}
