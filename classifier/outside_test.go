@@ -208,3 +208,18 @@ func TestOutsideContainerLinkedSibling(t *testing.T) {
 		t.Errorf("classes = %v, want %v", classes, want)
 	}
 }
+
+// TestOutsideContainerLinkedBefore checks that link text above the body,
+// outside it, goes, and a lead of prose stays.
+func TestOutsideContainerLinkedBefore(t *testing.T) {
+	const (
+		body = "html>body>div#main>div.story>div.body>p"
+		top  = "html>body>div#main>div.top>p"
+	)
+	bs := []segment.Block{{End: 100, LinkBytes: 90, Links: 2, Path: top}, {End: 100, Path: top}, {End: 400, Path: body}, {End: 400, Path: body}}
+	classes := []int{model.ClassBody, model.ClassBody, model.ClassBody, model.ClassBody}
+	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
+	if want := []int{model.ClassRelated, model.ClassBody, model.ClassBody, model.ClassBody}; !slices.Equal(classes, want) {
+		t.Errorf("classes = %v, want %v", classes, want)
+	}
+}
