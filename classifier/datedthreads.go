@@ -247,19 +247,21 @@ func datedLine(t string, maxLetters int) bool {
 // unitDate reports whether t is a unit's date line: a date (dateLine) or
 // a relative date (relativeDate). Most lines hold no digit: that is
 // tested once.
-func unitDate(t string) bool {
-	if len(t) < 4 || !mayHaveDigits(t) {
-		return false
-	}
-	return dateLine(t) || relativeDate(t)
-}
+func unitDate(t string) bool { return datedUnit(t, 4) }
 
 // commentDate reports whether t is the date line of a comment's unit:
 // unitDate with up to maxDateLetterWords words of letters in a date ("3
 // de mayo de 2024 a las 10:15"; a teaser's date line, which teaserCards
 // reads with unitDate, keeps to four).
-func commentDate(t string) bool {
-	return len(t) >= 4 && mayHaveDigits(t) && (datedLine(t, maxDateLetterWords) || relativeDate(t))
+func commentDate(t string) bool { return datedUnit(t, maxDateLetterWords) }
+
+// datedUnit is unitDate with at most maxLetters words of letters in a
+// date (datedLine).
+func datedUnit(t string, maxLetters int) bool {
+	if len(t) < 4 || !mayHaveDigits(t) {
+		return false
+	}
+	return datedLine(t, maxLetters) || relativeDate(t)
 }
 
 // maxRelativeBytes bounds a relative date line.

@@ -141,7 +141,7 @@ func outsideContainer(blocks []segment.Block, classes []int, cp func(int) float6
 	total := 0
 	var mass map[string]int // content bytes under each element's path
 	for i := range blocks {
-		if !model.Content(classes[i]) || blocks[i].Path == "" || 2*blocks[i].LinkBytes >= blocks[i].End-blocks[i].Start {
+		if !model.Content(classes[i]) || blocks[i].Path == "" || halfLinked(&blocks[i]) {
 			continue
 		}
 		n := blocks[i].End - blocks[i].Start
@@ -182,10 +182,12 @@ func outsideContainer(blocks []segment.Block, classes []int, cp func(int) float6
 			after = true
 			continue
 		}
-		linked := 2*blocks[i].LinkBytes >= blocks[i].End-blocks[i].Start
 		if model.Content(classes[i]) && classes[i] != model.ClassTitle && cp(i) < outsideProb &&
-			(after && (!strings.HasPrefix(p, parent) || linked) || !after && linked) {
+			(halfLinked(&blocks[i]) || after && !strings.HasPrefix(p, parent)) {
 			classes[i] = boilerplate(i)
 		}
 	}
 }
+
+// halfLinked reports whether half of b's bytes or more are link text.
+func halfLinked(b *segment.Block) bool { return 2*b.LinkBytes >= b.End-b.Start }

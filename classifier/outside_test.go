@@ -27,13 +27,13 @@ func TestOutsideArticle(t *testing.T) {
 		blocks []blk
 		want   []int
 	}{
-		{"a teaser's summary after the article", []blk{{T, 60, "html>body>h1", 0.99}, {B, 400, art, 0.95}, {B, 400, art, 0.95}, {B, 60, out, 0.7}}, []int{T, B, B, R}},
-		{"a likely paragraph outside stays", []blk{{B, 400, art, 0.95}, {B, 400, art, 0.95}, {B, 80, out, 0.95}}, []int{B, B, B}},
-		{"the article holds too little", []blk{{B, 300, art, 0.95}, {B, 300, out, 0.7}}, []int{B, B}},
-		{"two articles", []blk{{B, 400, art, 0.95}, {B, 400, two, 0.95}, {B, 60, out, 0.7}}, []int{B, B, B}},
-		{"no article element", []blk{{B, 400, "html>body>div>p", 0.95}, {B, 60, out, 0.7}}, []int{B, B}},
-		{"boilerplate keeps its class", []blk{{B, 400, art, 0.95}, {N, 60, out, 0.1}}, []int{B, N}},
-		{"a root article element", []blk{{B, 400, "article>p", 0.95}, {B, 60, out, 0.5}}, []int{B, R}},
+		{"a teaser's summary after the article", []blk{{T, 60, "html>body>h1", 0.99, 0}, {B, 400, art, 0.95, 0}, {B, 400, art, 0.95, 0}, {B, 60, out, 0.7, 0}}, []int{T, B, B, R}},
+		{"a likely paragraph outside stays", []blk{{B, 400, art, 0.95, 0}, {B, 400, art, 0.95, 0}, {B, 80, out, 0.95, 0}}, []int{B, B, B}},
+		{"the article holds too little", []blk{{B, 300, art, 0.95, 0}, {B, 300, out, 0.7, 0}}, []int{B, B}},
+		{"two articles", []blk{{B, 400, art, 0.95, 0}, {B, 400, two, 0.95, 0}, {B, 60, out, 0.7, 0}}, []int{B, B, B}},
+		{"no article element", []blk{{B, 400, "html>body>div>p", 0.95, 0}, {B, 60, out, 0.7, 0}}, []int{B, B}},
+		{"boilerplate keeps its class", []blk{{B, 400, art, 0.95, 0}, {N, 60, out, 0.1, 0}}, []int{B, N}},
+		{"a root article element", []blk{{B, 400, "article>p", 0.95, 0}, {B, 60, out, 0.5, 0}}, []int{B, R}},
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkPathRule(t, outsideArticle, tc.blocks, R, tc.want) })
@@ -81,6 +81,8 @@ func TestOutsideContainer(t *testing.T) {
 		lead = "html>body>div#main>div.story>p.lead"
 		sib  = "html>body>div#main>div.story>div.more>p"
 		out  = "html>body>div#main>div.teasers>p"
+		list = "html>body>div#main>div.best>ul>li>div.content"
+		top  = "html>body>div#main>div.top>p"
 	)
 	type blk = pathBlock
 	for _, tc := range []struct {
@@ -88,13 +90,19 @@ func TestOutsideContainer(t *testing.T) {
 		blocks []blk
 		want   []int
 	}{
-		{"a teaser's summary after the body", []blk{{T, 60, "html>body>h1", 0.99}, {B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 60, out, 0.7}}, []int{T, B, B, R}},
-		{"a likely paragraph stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 80, out, 0.95}}, []int{B, B, B}},
-		{"a lead before the body stays", []blk{{B, 100, out, 0.6}, {B, 400, body, 0.95}, {B, 400, body, 0.95}}, []int{B, B, B}},
-		{"a sibling of the body stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 100, sib, 0.6}}, []int{B, B, B}},
-		{"a standfirst in the parent stays", []blk{{B, 400, body, 0.95}, {B, 400, body, 0.95}, {B, 100, lead, 0.6}}, []int{B, B, B}},
-		{"no container holds enough", []blk{{B, 400, body, 0.95}, {B, 300, out, 0.7}}, []int{B, B}},
-		{"a title after the body keeps its class", []blk{{B, 800, body, 0.95}, {T, 60, out, 0.6}}, []int{B, T}},
+		{"a teaser's summary after the body", []blk{{T, 60, "html>body>h1", 0.99, 0}, {B, 400, body, 0.95, 0}, {B, 400, body, 0.95, 0}, {B, 60, out, 0.7, 0}}, []int{T, B, B, R}},
+		{"a likely paragraph stays", []blk{{B, 400, body, 0.95, 0}, {B, 400, body, 0.95, 0}, {B, 80, out, 0.95, 0}}, []int{B, B, B}},
+		{"a lead before the body stays", []blk{{B, 100, out, 0.6, 0}, {B, 400, body, 0.95, 0}, {B, 400, body, 0.95, 0}}, []int{B, B, B}},
+		{"a sibling of the body stays", []blk{{B, 400, body, 0.95, 0}, {B, 400, body, 0.95, 0}, {B, 100, sib, 0.6, 0}}, []int{B, B, B}},
+		{"a standfirst in the parent stays", []blk{{B, 400, body, 0.95, 0}, {B, 400, body, 0.95, 0}, {B, 100, lead, 0.6, 0}}, []int{B, B, B}},
+		{"no container holds enough", []blk{{B, 400, body, 0.95, 0}, {B, 300, out, 0.7, 0}}, []int{B, B}},
+		{"a title after the body keeps its class", []blk{{B, 800, body, 0.95, 0}, {T, 60, out, 0.6, 0}}, []int{B, T}},
+		// link text does not choose the container: the article's body
+		// is it, and a long list of linked headlines after it goes
+		{"link text after a short article", slices.Concat(slices.Repeat([]blk{{B, 300, body, 0.6, 0}}, 3), slices.Repeat([]blk{{B, 120, list, 0.6, 100}}, 20)),
+			slices.Concat(slices.Repeat([]int{B}, 3), slices.Repeat([]int{R}, 20))},
+		{"a linked sibling after the body goes, prose stays", []blk{{B, 400, body, 0.6, 0}, {B, 400, body, 0.6, 0}, {B, 100, sib, 0.6, 80}, {B, 100, sib, 0.6, 0}}, []int{B, B, R, B}},
+		{"link text above the body goes, a lead stays", []blk{{B, 100, top, 0.6, 90}, {B, 100, top, 0.6, 0}, {B, 400, body, 0.6, 0}, {B, 400, body, 0.6, 0}}, []int{R, B, B, B}},
 		{"empty", nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkPathRule(t, outsideContainer, tc.blocks, R, tc.want) })
@@ -102,11 +110,12 @@ func TestOutsideContainer(t *testing.T) {
 }
 
 // pathBlock is a block of a test of the rules that read element paths:
-// its class, length, path and content probability.
+// its class, length, path, content probability and link text's bytes.
 type pathBlock struct {
 	class, size int
 	path        string
 	p           float64
+	link        int
 }
 
 // checkPathRule runs rule on blocks, with every block it takes out given
@@ -116,42 +125,12 @@ func checkPathRule(t *testing.T, rule func([]segment.Block, []int, func(int) flo
 	bs := make([]segment.Block, len(blocks))
 	classes := make([]int, len(blocks))
 	for i, b := range blocks {
-		bs[i] = segment.Block{End: b.size, Path: b.path}
+		bs[i] = segment.Block{End: b.size, Path: b.path, LinkBytes: b.link}
 		classes[i] = b.class
 	}
 	rule(bs, classes, func(i int) float64 { return blocks[i].p }, func(int) int { return out })
 	if !slices.Equal(classes, want) {
 		t.Errorf("classes = %v, want %v", classes, want)
-	}
-}
-
-// TestOutsideContainerLinks checks that a long list of linked headlines
-// after a short article does not count toward the container: the
-// article's body is the container, and the list's items after it go.
-func TestOutsideContainerLinks(t *testing.T) {
-	const (
-		body = "html>body>div#main>div.story>div.body>p"
-		list = "html>body>div#main>div.best>ul>li>div.content"
-	)
-	var bs []segment.Block
-	var classes []int
-	for range 3 {
-		bs = append(bs, segment.Block{End: 300, Path: body})
-		classes = append(classes, model.ClassBody)
-	}
-	for range 20 {
-		bs = append(bs, segment.Block{End: 120, LinkBytes: 100, Links: 1, Path: list})
-		classes = append(classes, model.ClassBody)
-	}
-	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
-	for i, k := range classes {
-		want := model.ClassBody
-		if i >= 3 {
-			want = model.ClassRelated
-		}
-		if k != want {
-			t.Errorf("block %d: class %d, want %d", i, k, want)
-		}
 	}
 }
 
@@ -191,35 +170,5 @@ func TestClassifyLinkedListAfterArticle(t *testing.T) {
 	}
 	if !strings.Contains(main, "Таким образом") {
 		t.Errorf("the article's last paragraph is lost:\n%s", main)
-	}
-}
-
-// TestOutsideContainerLinkedSibling checks that a sibling of the body
-// after it that is link text goes, and one of prose stays.
-func TestOutsideContainerLinkedSibling(t *testing.T) {
-	const (
-		body = "html>body>div#main>div.story>div.body>p"
-		sib  = "html>body>div#main>div.story>div.more>p"
-	)
-	bs := []segment.Block{{End: 400, Path: body}, {End: 400, Path: body}, {End: 100, LinkBytes: 80, Links: 1, Path: sib}, {End: 100, Path: sib}}
-	classes := []int{model.ClassBody, model.ClassBody, model.ClassBody, model.ClassBody}
-	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
-	if want := []int{model.ClassBody, model.ClassBody, model.ClassRelated, model.ClassBody}; !slices.Equal(classes, want) {
-		t.Errorf("classes = %v, want %v", classes, want)
-	}
-}
-
-// TestOutsideContainerLinkedBefore checks that link text above the body,
-// outside it, goes, and a lead of prose stays.
-func TestOutsideContainerLinkedBefore(t *testing.T) {
-	const (
-		body = "html>body>div#main>div.story>div.body>p"
-		top  = "html>body>div#main>div.top>p"
-	)
-	bs := []segment.Block{{End: 100, LinkBytes: 90, Links: 2, Path: top}, {End: 100, Path: top}, {End: 400, Path: body}, {End: 400, Path: body}}
-	classes := []int{model.ClassBody, model.ClassBody, model.ClassBody, model.ClassBody}
-	outsideContainer(bs, classes, func(int) float64 { return 0.6 }, func(int) int { return model.ClassRelated })
-	if want := []int{model.ClassRelated, model.ClassBody, model.ClassBody, model.ClassBody}; !slices.Equal(classes, want) {
-		t.Errorf("classes = %v, want %v", classes, want)
 	}
 }
