@@ -409,7 +409,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	if res.HasArticle && page.Kind != model.PageForum {
-		teaserCards(doc.Text, doc.Blocks, classes, boilerplate)
+		teaserCards(doc.Text, doc.Blocks, classes, boilerplate, page.Kind == model.PageArticle)
 	}
 	if !isHTML {
 		escapedMarkup(doc.Text, doc.Blocks, classes, boilerplate)

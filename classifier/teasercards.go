@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -25,22 +26,33 @@ import (
 //     cardSummaryWords words or more; or
 //   - truncated: a headline (2 to cardHeadWords words) and a summary of
 //     truncatedWords words or more that ends with an ellipsis ("…",
-//     "...").
+//     "..."); or
+//   - trailed (on pages the page model names articles): a headline (3 to
+//     cardHeadWords words), a summary of cardSummaryWords words or more,
+//     and one to maxTrailLines of the cards' chrome (cardChrome: short
+//     lines the list repeats after every card, "Good Morning America",
+//     "Save", "More like this"). Between two such cards up to
+//     maxTrailSkip blocks of another shape (an advertiser's card) may
+//     stand, and are taken with them. The block before the first card
+//     must be boilerplate and no chrome: the list is set apart from the
+//     article (an article's sections, each a subheading, a paragraph and
+//     a "Click to enlarge" under its picture, follow one another).
 //
 // Between one card's summary and the next card's headline there is at
 // most one block of up to cardTrailWords words ("Read Full Article • 128
 // comments"). A run must also hold as many words of content as all the
-// content blocks after it together: teasers end a page, an article goes
-// on. Each block of it decided title or body gets its most probable
-// boilerplate class (boilerplate). Dated runs are read first, then
-// truncated ones; a run is of one kind. Shapes are told by lengths,
+// content blocks after it together, and a run of trailed cards twice as
+// many (trailedAfter): teasers end a page, an article goes on. Each block
+// of it decided title or body gets its most probable boilerplate class
+// (boilerplate). Dated runs are read first, then truncated ones, then
+// trailed ones; a run is of one kind. Shapes are told by lengths,
 // digits, an ellipsis and position, not by any language's words. The
 // caller applies it to pages judged to hold an article and not named
 // forums, in both modes.
 //
-// Limits: cards with neither a date line nor a cut summary, or whose
-// summary runs to a second paragraph, are not seen (an article's numbered
-// sections near its end, a heading and a paragraph each, read as such
+// Limits: cards with neither a date line, a cut summary nor chrome of
+// their own, or whose summary runs to a second paragraph, are not seen
+// (an article's numbered sections near its end, a heading and a paragraph each, read as such
 // cards: docs/model.md's flip table); so a live blog's entries (a
 // headline, a time, paragraphs) stay the article, and quoted posts signed
 // with their date between the article's paragraphs ("— Jane Roe (@jroe)
@@ -53,8 +65,9 @@ import (
 // unchanged, fundus text unchanged / +0.001, zh_webce html +0.001 on
 // both; truncated cards after them: news-dev text 0.903 → 0.904 /
 // unchanged, readability text +0.007 / +0.009; no dev page, in any mode,
-// scores lower on either seed.
-func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int) {
+// scores lower on either seed. Trailed cards (session 46), seed 1 /
+// seed 2: docs/model.md, "Teaser cards with chrome of their own".
+func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int, article bool) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
 	size := func(i int) int { return blocks[i].End - blocks[i].Start }
@@ -96,8 +109,46 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 		}
 		return b + 1, true
 	}
+	var chrome map[string]int
+	if article {
+		// the chrome is counted only on pages where minCards blocks
+		// or more are shaped like a trailed card's headline, with a
+		// summary and a short line after it (every trailed card is)
+		cands := 0
+		for b := from; b+2 < n && cands < minCards; b++ {
+			if size(b+2) > maxChromeBytes || size(b+1) < 2*cardSummaryWords-1 {
+				continue
+			}
+			if w := words(b, cardHeadWords+1); w >= 3 && w <= cardHeadWords &&
+				words(b+1, cardSummaryWords) >= cardSummaryWords && chromeLine(line(b+2)) {
+				cands++
+			}
+		}
+		if cands >= minCards {
+			chrome = cardChrome(text, blocks, classes, from)
+		}
+	}
+	isChrome := func(i int) bool {
+		return i < n && size(i) <= maxChromeBytes && chrome[strings.TrimSpace(line(i))] >= minCards
+	}
+	// trailed reports whether a card followed by the list's chrome starts
+	// at block b (its headline) and where its chrome ends
+	trailed := func(b int) (last int, ok bool) {
+		if chrome == nil || b < from || b+2 >= n || !isChrome(b+2) || size(b+1) < 2*cardSummaryWords-1 ||
+			isChrome(b) || isChrome(b+1) || words(b+1, cardSummaryWords) < cardSummaryWords {
+			return 0, false
+		}
+		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords {
+			return 0, false
+		}
+		last = b + 2
+		for last+1-(b+2) < maxTrailLines && isChrome(last+1) {
+			last++
+		}
+		return last, true
+	}
 	var after []int // after[k]: the words of content in blocks[k:], read once a run is found
-	for _, card := range [...]func(int) (int, bool){dated, truncated} {
+	for kind, card := range [...]func(int) (int, bool){dated, truncated, trailed} {
 		for b := from; b < n; {
 			last, ok := card(b)
 			if !ok {
@@ -112,6 +163,8 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 					last = s
 				} else if s, ok := card(last + 2); ok && words(last+1, cardTrailWords+1) <= cardTrailWords {
 					last = s
+				} else if s, ok := skipTo(card, last, kind == 2, isChrome); ok {
+					last = s // trailed cards: past an advertiser's
 				} else {
 					break
 				}
@@ -120,7 +173,14 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 			if cards >= minCards && after == nil {
 				after = contentAfter(text, blocks, classes)
 			}
-			if cards >= minCards && after[first]-after[last+1] >= after[last+1] {
+			ratio, apart := 1, true
+			if kind == 2 {
+				// trailed cards: set apart from the article, not its
+				// own sections, each followed by a button
+				ratio = trailedAfter
+				apart = first > 0 && !model.Content(classes[first-1]) && !isChrome(first-1)
+			}
+			if cards >= minCards && apart && after[first]-after[last+1] >= ratio*after[last+1] {
 				for k := first; k <= last; k++ {
 					if model.Content(classes[k]) {
 						classes[k] = boilerplate(k)
@@ -142,6 +202,14 @@ const (
 	cardSummaryWords = 12
 	truncatedWords   = 8
 	cardTrailWords   = 8
+	// maxChromeBytes bounds a line of the cards' chrome, maxTrailLines
+	// the chrome lines after one card, maxTrailSkip the blocks between
+	// two trailed cards; a run of trailed cards holds trailedAfter times
+	// the content words after it.
+	maxChromeBytes = 60
+	maxTrailLines  = 5
+	maxTrailSkip   = 5
+	trailedAfter   = 2
 )
 
 // endsEllipsis reports whether s ends with an ellipsis ("…" or "..."),
@@ -163,4 +231,65 @@ func contentAfter(text string, blocks []segment.Block, classes []int) []int {
 		}
 	}
 	return after
+}
+
+// cardChrome counts the lines of a list's chrome: lines of at most
+// maxChromeBytes and cardTrailWords words (chromeLine), written minCards
+// times or more (the same bytes, white space around them aside) among
+// blocks[from:], that no block decided content or ad holds anywhere on
+// the page (a line the article holds is none of its teasers' chrome; nor
+// is an ad slot's label, "Advertisement" between an article's sections).
+// A line is chrome when its count is minCards or more.
+func cardChrome(text string, blocks []segment.Block, classes []int, from int) map[string]int {
+	count := map[string]int{}
+	for i := from; i < len(blocks); i++ {
+		if model.Content(classes[i]) || classes[i] == model.ClassAd {
+			continue // deleted below
+		}
+		if t := text[blocks[i].Start:blocks[i].End]; len(t) <= maxChromeBytes && chromeLine(t) {
+			count[strings.TrimSpace(t)]++
+		}
+	}
+	for i, b := range blocks {
+		if (model.Content(classes[i]) || classes[i] == model.ClassAd) && b.End-b.Start <= maxChromeBytes {
+			delete(count, strings.TrimSpace(text[b.Start:b.End]))
+		}
+	}
+	return count
+}
+
+// chromeLine reports whether t may be a line of a list's chrome: at most
+// cardTrailWords words, a letter among them (a section break, "*", is
+// the article's), not ending with a colon (a label, "Related:",
+// announces the block after it).
+func chromeLine(t string) bool {
+	return articleWords(t, cardTrailWords+1) <= cardTrailWords && !labelLine(t) && strings.ContainsFunc(t, unicode.IsLetter)
+}
+
+// skipTo returns the end of the next card (card) that starts 3 to
+// maxTrailSkip+1 blocks after last, when on, with none of the cards'
+// chrome (chrome) before it: the blocks passed over are a card of another
+// shape, not paragraphs the chrome follows too.
+func skipTo(card func(int) (int, bool), last int, on bool, chrome func(int) bool) (int, bool) {
+	if !on {
+		return 0, false
+	}
+	for j := 1; j <= maxTrailSkip+1; j++ {
+		if j >= 3 {
+			if s, ok := card(last + j); ok {
+				return s, true
+			}
+		}
+		if chrome(last + j) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// labelLine reports whether t ends with a colon (ASCII or full-width),
+// white space aside.
+func labelLine(t string) bool {
+	t = strings.TrimRight(t, " \t\r\n\u00a0")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
 }

@@ -59,8 +59,86 @@ func TestTeaserCards(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkTail(t, tc.lines, tc.want, rel, func(text string, blocks []segment.Block, classes []int) {
-				teaserCards(text, blocks, classes, func(int) int { return rel })
+				teaserCards(text, blocks, classes, func(int) int { return rel }, true)
 			})
+		})
+	}
+}
+
+func TestTrailedCards(t *testing.T) {
+	const (
+		body  = model.ClassBody
+		other = model.ClassOther
+		ad    = model.ClassAd
+		rel   = model.ClassRelated
+	)
+	para := "The council voted on Tuesday to approve a plan that adds new bus routes to the northern districts of the city, and the mayor said the money had been found in last year's budget after a long search."
+	summary := "Alan Thicke, the actor best known for his starring role in the sitcom, died on Tuesday in Los Angeles."
+	article := []classedLine{{"Veteran Wraps Baby in Flag", model.ClassTitle}, {para, body}, {para, body}, {para, body}, {para, body}} // 4 × 38 words
+	// card: a headline, its summary, the list's chrome after it
+	card := func(head string, chrome ...classedLine) []classedLine {
+		return slices.Concat([]classedLine{{head, body}, {summary, body}}, chrome)
+	}
+	save := []classedLine{{"Good Morning America", other}, {"Save", other}, {"More like this", other}}
+	cards := slices.Concat(card("Growing Pains Star Dead at 69", save...), card("Trump Picks Zinke for Interior", save...), card("Critics on the New Star Wars Film", save...))
+	taken := func(lines []classedLine, from, to int) []int {
+		want := make([]int, len(lines))
+		for i, l := range lines {
+			want[i] = l.class
+			if i >= from && i < to && model.Content(l.class) {
+				want[i] = rel
+			}
+		}
+		return want
+	}
+	n := len(article)
+	header := []classedLine{{"Recommended for You", other}}
+	withAd := slices.Concat(cards[:5], []classedLine{{"IFC Markets. Forex trading", other}, {"Excellent conditions for professional trading on five hundred instruments, regulated twice.", body}}, cards[5:])
+	for _, tc := range []struct {
+		name    string
+		lines   []classedLine
+		article bool // the page model names the page an article
+		from    int  // the blocks [from, to) turn boilerplate
+		to      int
+	}{
+		{"cards after the article", slices.Concat(article, header, cards), true, n, n + 1 + len(cards)},
+		{"an advertiser's card between two", slices.Concat(article, header, withAd), true, n, n + 1 + len(withAd)},
+		{"a page of another kind", slices.Concat(article, header, cards), false, 0, 0},
+		{"two cards", slices.Concat(article, header, cards[:10]), true, 0, 0},
+		{"the article goes on", slices.Concat(article, header, cards, article[1:]), true, 0, 0},
+		{"chrome the article holds", slices.Concat(article[:1], []classedLine{{"Save", body}}, article[1:], header,
+			card("Growing Pains Star Dead at 69", classedLine{"Save", other}),
+			card("Trump Picks Zinke for Interior", classedLine{"Save", other}),
+			card("Critics on the New Star Wars Film", classedLine{"Save", other})), true, 0, 0},
+		{"an ad slot's label between sections", slices.Concat(article, header,
+			card("The Gown at the Dune Premiere", classedLine{"Advertisement", ad}),
+			card("Her Ensemble for the French Premiere", classedLine{"Advertisement", ad}),
+			card("Another Set She Wore in Paris", classedLine{"Advertisement", ad})), true, 0, 0},
+		{"a label that announces a link", slices.Concat(article, header,
+			card("Confirm the equipment is in order", classedLine{"Related:", other}),
+			card("Use extension cords with caution", classedLine{"Related:", other}),
+			card("Use permanent receptacles for equipment", classedLine{"Related:", other})), true, 0, 0},
+		{"sections the chrome follows too", slices.Concat(article, header,
+			card("Welcome upside surprise: RBC Economics", classedLine{"Article content", other}), []classedLine{{para, body}, {"Article content", other}},
+			card("The economy is not booming: BMO", classedLine{"Article content", other}), []classedLine{{para, body}, {"Article content", other}},
+			card("Strength increases the chance of rate hikes", classedLine{"Article content", other}), []classedLine{{para, body}, {"Article content", other}}), true, 0, 0},
+		{"section breaks", slices.Concat(article, header,
+			card("The debt in the declaration of the leaders", classedLine{"*", other}),
+			card("A second look at what the fund is for", classedLine{"*", other}),
+			card("What the lenders may hope for in a crisis", classedLine{"*", other})), true, 0, 0},
+		{"sections each under a picture's button", slices.Concat(article[:len(article)-1], []classedLine{{"Click to enlarge", other}},
+			card("Keep away from the screen", classedLine{"Click to enlarge", other}),
+			card("Lower the strength of your lenses", classedLine{"Click to enlarge", other}),
+			card("Look into the distance when you rest", classedLine{"Click to enlarge", other})), true, 0, 0},
+		{"cards right after the article's paragraph", slices.Concat(article, cards[:len(cards)-3], card("Yet another story for you", save...)), true, 0, 0},
+		{"headlines of two words", slices.Concat(article, header, card("Growing Pains", save...), card("Trump Picks", save...), card("Critics Agree", save...)), true, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, blocks, classes := linePage(tc.lines)
+			teaserCards(text, blocks, classes, func(int) int { return rel }, tc.article)
+			if want := taken(tc.lines, tc.from, tc.to); !slices.Equal(classes, want) {
+				t.Errorf("classes %v, want %v", classes, want)
+			}
 		})
 	}
 }
@@ -70,9 +148,10 @@ func TestTeaserCards(t *testing.T) {
 func FuzzTeaserCards(f *testing.F) {
 	f.Add("a b c\n2022-08-08 10:43\none two three four five six seven eight nine ten eleven twelve\nx y z\n1:01 2025\nw")
 	f.Add("\xff\n\xc2\xa0 1:1 2025\n:\n")
+	f.Add("a b c d\none two three four five six seven eight nine ten eleven twelve\nSave\nx y z w\none two three four five six seven eight nine ten eleven twelve\nSave\nq r s t\none two three four five six seven eight nine ten eleven twelve\nSave")
 	f.Fuzz(func(t *testing.T, s string) {
 		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
-			teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated })
+			teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated }, true)
 		}, func(before, after int) bool { return model.Content(before) && after == model.ClassRelated })
 	})
 }
