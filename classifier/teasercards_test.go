@@ -1,7 +1,9 @@
 package classifier
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
@@ -174,5 +176,51 @@ func TestEndsEllipsis(t *testing.T) {
 				t.Errorf("endsEllipsis(%q) = %v, want %v", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestClassifyTrailedCards runs a text page whose article is followed by
+// a list of cards, each a headline, a summary and the list's own lines,
+// through the shipped model: the summaries go, the article stays (without
+// trailed cards the first card's headline and summary are kept, at 0.51
+// and 0.76).
+func TestClassifyTrailedCards(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := [][2]string{
+		{"Growing Pains Star Alan Thicke Dead at 69", "Alan Thicke, the actor best known for his starring role in the sitcom Growing Pains, died on Tuesday in Los Angeles after falling ill."},
+		{"Trump Picks Montana Congressman for Interior Secretary", "The president-elect offered the job of secretary of the interior to a former Navy SEAL who represents Montana in Congress."},
+		{"What Critics Are Saying About the New Star Wars Film", "Reviewers praised the battle scenes and the cast of the first stand-alone film of the series, though some found its opening slow."},
+		{"Woman Shares Her Journey From Fitness Competitor to Cancer Patient", "A young woman has been documenting her treatment online, and she says the messages from strangers have kept her going."},
+	}
+	var page strings.Builder
+	page.WriteString("Home\nNews\nSports\nVeteran Wraps Baby in American Flag, Photo Sparks Controversy\nBy Gillian Mohney March 11, 2015\n")
+	for _, p := range []string{
+		"A photographer and Navy veteran is fighting back after a photo she posted to social media started an online debate about how the flag should be treated.",
+		"Vanessa Hicks said she had no idea her photo would be considered controversial. The photo, taken at a homecoming, shows her newborn son wrapped in the flag.",
+		"Hicks, a veteran herself and the wife of an active-duty sailor, said her intention was to honour the sacrifice that military families make every day.",
+		"She said she stayed up until four in the morning to take down the comments from her business page, and that strangers wrote to support her.",
+	} {
+		page.WriteString(p + "\n")
+	}
+	page.WriteString("Share this\nRecommended for You\n")
+	for _, s := range stories {
+		page.WriteString(s[0] + "\n" + s[1] + "\nGood Morning America\nSave\nMore like this\nFewer like this\n")
+	}
+	page.WriteString("Terms of Service\nPrivacy Policy\n")
+	res, err := c.Classify(context.Background(), Input{Data: []byte(page.String()), Mode: ModeText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := res.MainText()
+	for _, s := range stories {
+		if strings.Contains(main, s[1]) {
+			t.Errorf("a card's summary is kept: %q", s[1])
+		}
+	}
+	if !strings.Contains(main, "strangers wrote to support her") {
+		t.Errorf("the article's last paragraph is lost:\n%s", main)
 	}
 }
