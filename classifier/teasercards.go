@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -110,23 +111,8 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 		return b + 1, true
 	}
 	var chrome map[string]int
-	if article {
-		// the chrome is counted only on pages where minCards blocks
-		// or more are shaped like a trailed card's headline, with a
-		// summary and a short line after it (every trailed card is)
-		cands := 0
-		for b := from; b+2 < n && cands < minCards; b++ {
-			if size(b+2) > maxChromeBytes || size(b+1) < 2*cardSummaryWords-1 {
-				continue
-			}
-			if w := words(b, cardHeadWords+1); w >= 3 && w <= cardHeadWords &&
-				words(b+1, cardSummaryWords) >= cardSummaryWords && chromeLine(line(b+2)) {
-				cands++
-			}
-		}
-		if cands >= minCards {
-			chrome = cardChrome(text, blocks, classes, from)
-		}
+	if article && trailerCount(text, blocks, classes, from, words) >= minCards {
+		chrome = cardChrome(text, blocks, classes, from)
 	}
 	isChrome := func(i int) bool {
 		return i < n && size(i) <= maxChromeBytes && chrome[strings.TrimSpace(line(i))] >= minCards
@@ -210,6 +196,8 @@ const (
 	maxTrailLines  = 5
 	maxTrailSkip   = 5
 	trailedAfter   = 2
+	// maxTrailers is how many distinct lines trailerCount follows.
+	maxTrailers = 16
 )
 
 // endsEllipsis reports whether s ends with an ellipsis ("…" or "..."),
@@ -231,6 +219,52 @@ func contentAfter(text string, blocks []segment.Block, classes []int) []int {
 		}
 	}
 	return after
+}
+
+// trailerCount is a bound cheaper than cardChrome: the most times that a
+// short line standing where a trailed card's chrome starts (after a
+// headline of 3 to cardHeadWords words and a summary of cardSummaryWords
+// words or more) is written among blocks[from:], in blocks not decided
+// content or ad. A page whose count is under minCards holds no trailed
+// card (each card's first chrome line is such a line, written minCards
+// times or more); the count stops at minCards, and when there are more
+// than maxTrailers such lines it is minCards.
+func trailerCount(text string, blocks []segment.Block, classes []int, from int, words func(i, limit int) int) int {
+	n := len(blocks)
+	size := func(i int) int { return blocks[i].End - blocks[i].Start }
+	var trailers [maxTrailers]string
+	k := 0
+	for b := from; b+2 < n; b++ {
+		if size(b+2) > maxChromeBytes || size(b+1) < 2*cardSummaryWords-1 {
+			continue
+		}
+		t := text[blocks[b+2].Start:blocks[b+2].End]
+		if words(b+1, cardSummaryWords) < cardSummaryWords {
+			continue
+		}
+		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords || !chromeLine(t) {
+			continue
+		}
+		if t = strings.TrimSpace(t); !slices.Contains(trailers[:k], t) {
+			if k == maxTrailers {
+				return minCards
+			}
+			trailers[k] = t
+			k++
+		}
+	}
+	var count [maxTrailers]int
+	for i := from; i < n && k > 0; i++ {
+		if size(i) > maxChromeBytes || model.Content(classes[i]) || classes[i] == model.ClassAd {
+			continue
+		}
+		if j := slices.Index(trailers[:k], strings.TrimSpace(text[blocks[i].Start:blocks[i].End])); j >= 0 {
+			if count[j]++; count[j] >= minCards {
+				return minCards
+			}
+		}
+	}
+	return 0
 }
 
 // cardChrome counts the lines of a list's chrome: lines of at most
