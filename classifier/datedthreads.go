@@ -499,6 +499,10 @@ func sameWord(a, b string) bool {
 	return a != "" && a == b && !mayHaveDigits(a)
 }
 
+// wordsPrefix is how many bytes of a long text articleWords counts the
+// spaces of first: when they reach the limit, the rest is not read.
+const wordsPrefix = 256
+
 // articleWords counts the words of s (runs of bytes between ASCII
 // blanks), each letter of Han, kana (U+3000–U+9FFF) or Thai a word of its
 // own, stopping at limit. It reads bytes: a rune's lead byte tells its
@@ -506,6 +510,11 @@ func sameWord(a, b string) bool {
 // taken to hold one word more than its spaces (a vectorised count;
 // doubled spaces count twice).
 func articleWords(s string, limit int) int {
+	if len(s) > wordsPrefix {
+		if c := strings.Count(s[:wordsPrefix], " ") + 1; c > threadParagraph && c >= limit {
+			return limit // the whole text holds more spaces still: min(n, limit) is limit
+		}
+	}
 	if n := strings.Count(s, " ") + 1; n > threadParagraph {
 		return min(n, limit)
 	}

@@ -251,3 +251,31 @@ func FuzzDatedThreads(f *testing.F) {
 		_ = articleWords(s, minThreadArticle)
 	})
 }
+
+// TestArticleWordsPrefix checks articleWords' shortcut (a long text
+// whose first wordsPrefix bytes already hold the limit's spaces) against
+// the count of all of its spaces, for texts around the shortcut's edges.
+func TestArticleWordsPrefix(t *testing.T) {
+	whole := func(s string, limit int) int { // articleWords without the shortcut
+		if n := strings.Count(s, " ") + 1; n > threadParagraph {
+			return min(n, limit)
+		}
+		return articleWords(s, limit) // no more spaces than threadParagraph: the shortcut cannot apply
+	}
+	for _, word := range []string{"a", "word", "longerwords", "漢字", "a tail"} {
+		for words := 1; words <= 80; words++ {
+			s := strings.TrimSpace(strings.Repeat(word+" ", words))
+			if word == "a tail" { // the words, then no space after the prefix
+				s = strings.Repeat("a ", words) + strings.Repeat("x", wordsPrefix)
+			}
+			if len(s) <= wordsPrefix {
+				continue // the shortcut reads only longer texts
+			}
+			for _, limit := range []int{1, 3, 12, 26, 31, 100} {
+				if got, want := articleWords(s, limit), whole(s, limit); got != want {
+					t.Errorf("articleWords(%d × %q, %d) = %d, want %d", words, word, limit, got, want)
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
@@ -73,7 +74,24 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
 	size := func(i int) int { return blocks[i].End - blocks[i].Start }
 	words := func(i, limit int) int { return articleWords(line(i), limit) }
-	date := func(i int) bool { return size(i) <= 2*maxDateBytes && unitDate(line(i)) }
+	// date is unitDate read once a block (dated reads a block as a card's
+	// date line and again as the next card's headline)
+	var dates []int8 // 0 unread, 1 a date, 2 not; made on the first short block
+	date := func(i int) bool {
+		if size(i) > 2*maxDateBytes {
+			return false
+		}
+		if dates == nil {
+			dates = make([]int8, n)
+		}
+		if dates[i] == 0 {
+			dates[i] = 2
+			if unitDate(line(i)) {
+				dates[i] = 1
+			}
+		}
+		return dates[i] == 1
+	}
 	from := afterArticleWords(text, blocks, classes)
 	// dated reports whether a dated card starts at block b (its
 	// headline) and where its summary is
@@ -204,7 +222,22 @@ const (
 // white space (no-break spaces too) and direction marks aside, those
 // that segment.EndsSentence looks past.
 func endsEllipsis(s string) bool {
-	s = strings.TrimRight(s, " \t\n\r\u00a0\u202f\u2009\u200e\u200f\u202c\u061c")
+	// trimmed from the end by hand: strings.TrimRight with a cutset of
+	// runes beyond ASCII takes its slow path on every line
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			s = s[:len(s)-1]
+			continue
+		case c >= utf8.RuneSelf:
+			switch r, size := utf8.DecodeLastRuneInString(s); r {
+			case '\u00a0', '\u202f', '\u2009', '\u200e', '\u200f', '\u202c', '\u061c':
+				s = s[:len(s)-size]
+				continue
+			}
+		}
+		break
+	}
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
@@ -239,10 +272,10 @@ func trailerCount(text string, blocks []segment.Block, classes []int, from int, 
 			continue
 		}
 		t := text[blocks[b+2].Start:blocks[b+2].End]
-		if words(b+1, cardSummaryWords) < cardSummaryWords {
+		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords {
 			continue
 		}
-		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords || !chromeLine(t) {
+		if words(b+1, cardSummaryWords) < cardSummaryWords || !chromeLine(t) {
 			continue
 		}
 		if t = strings.TrimSpace(t); !slices.Contains(trailers[:k], t) {
