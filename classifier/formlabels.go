@@ -64,7 +64,7 @@ func formLabels(text string, blocks []segment.Block, classes []int, boilerplate 
 // Arabic-Indic, Persian, full-width) or the marks of code and addresses.
 func formLabel(t string) bool {
 	t = strings.TrimSpace(t)
-	if len(t) > formLabelBytes || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+	if len(t) > formLabelBytes || !endsColon(t) {
 		return false
 	}
 	t = strings.ReplaceAll(t, "(*)", "")

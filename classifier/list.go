@@ -87,10 +87,14 @@ func insertedWidget(text string, blocks []segment.Block, classes []int, i int) b
 	return !model.Content(classes[k]) && classes[k] != model.ClassAd && !linkLine(&blocks[k]) && listItem(text[blocks[k].Start:blocks[k].End])
 }
 
+// endsColon reports whether t ends with a colon, ASCII or full-width (a
+// label's, an announcement's).
+func endsColon(t string) bool { return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") }
+
 // announces reports whether t is a sentence that ends with a colon.
 func announces(t string) bool {
 	t = strings.TrimRight(t, " \t\u00a0")
-	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+	if !endsColon(t) {
 		return false
 	}
 	return utf8.RuneCountInString(t) >= minAnnounceRunes && words(t, minAnnounceWords) >= minAnnounceWords

@@ -128,8 +128,18 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 		}
 		return b + 1, true
 	}
+	// headed reports whether block b is a trailed card's headline (3 to
+	// cardHeadWords words) with its summary after it (cardSummaryWords
+	// words or more)
+	headed := func(b int) bool {
+		if size(b+1) < 2*cardSummaryWords-1 {
+			return false
+		}
+		w := words(b, cardHeadWords+1)
+		return w >= 3 && w <= cardHeadWords && words(b+1, cardSummaryWords) >= cardSummaryWords
+	}
 	var chrome map[string]int
-	if article && trailerCount(text, blocks, classes, from, words) >= minCards {
+	if article && trailerCount(text, blocks, classes, from, headed) >= minCards {
 		chrome = cardChrome(text, blocks, classes, from)
 	}
 	isChrome := func(i int) bool {
@@ -138,11 +148,7 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 	// trailed reports whether a card followed by the list's chrome starts
 	// at block b (its headline) and where its chrome ends
 	trailed := func(b int) (last int, ok bool) {
-		if chrome == nil || b < from || b+2 >= n || !isChrome(b+2) || size(b+1) < 2*cardSummaryWords-1 ||
-			isChrome(b) || isChrome(b+1) || words(b+1, cardSummaryWords) < cardSummaryWords {
-			return 0, false
-		}
-		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords {
+		if chrome == nil || b < from || b+2 >= n || !isChrome(b+2) || isChrome(b) || isChrome(b+1) || !headed(b) {
 			return 0, false
 		}
 		last = b + 2
@@ -256,26 +262,19 @@ func contentAfter(text string, blocks []segment.Block, classes []int) []int {
 
 // trailerCount is a bound cheaper than cardChrome: the most times that a
 // short line standing where a trailed card's chrome starts (after a
-// headline of 3 to cardHeadWords words and a summary of cardSummaryWords
-// words or more) is written among blocks[from:], in blocks not decided
-// content or ad. A page whose count is under minCards holds no trailed
+// headline and its summary: headed) is written among blocks[from:], in
+// blocks not decided content or ad. A page whose count is under minCards holds no trailed
 // card (each card's first chrome line is such a line, written minCards
 // times or more); the count stops at minCards, and when there are more
 // than maxTrailers such lines it is minCards.
-func trailerCount(text string, blocks []segment.Block, classes []int, from int, words func(i, limit int) int) int {
+func trailerCount(text string, blocks []segment.Block, classes []int, from int, headed func(b int) bool) int {
 	n := len(blocks)
 	size := func(i int) int { return blocks[i].End - blocks[i].Start }
 	var trailers [maxTrailers]string
 	k := 0
 	for b := from; b+2 < n; b++ {
-		if size(b+2) > maxChromeBytes || size(b+1) < 2*cardSummaryWords-1 {
-			continue
-		}
 		t := text[blocks[b+2].Start:blocks[b+2].End]
-		if w := words(b, cardHeadWords+1); w < 3 || w > cardHeadWords {
-			continue
-		}
-		if words(b+1, cardSummaryWords) < cardSummaryWords || !chromeLine(t) {
+		if len(t) > maxChromeBytes || !headed(b) || !chromeLine(t) {
 			continue
 		}
 		if t = strings.TrimSpace(t); !slices.Contains(trailers[:k], t) {
@@ -288,7 +287,7 @@ func trailerCount(text string, blocks []segment.Block, classes []int, from int, 
 	}
 	var count [maxTrailers]int
 	for i := from; i < n && k > 0; i++ {
-		if size(i) > maxChromeBytes || model.Content(classes[i]) || classes[i] == model.ClassAd {
+		if size(i) > maxChromeBytes || heldByArticle(classes[i]) {
 			continue
 		}
 		if j := slices.Index(trailers[:k], strings.TrimSpace(text[blocks[i].Start:blocks[i].End])); j >= 0 {
@@ -310,7 +309,7 @@ func trailerCount(text string, blocks []segment.Block, classes []int, from int, 
 func cardChrome(text string, blocks []segment.Block, classes []int, from int) map[string]int {
 	count := map[string]int{}
 	for i := from; i < len(blocks); i++ {
-		if model.Content(classes[i]) || classes[i] == model.ClassAd {
+		if heldByArticle(classes[i]) {
 			continue // deleted below
 		}
 		if t := text[blocks[i].Start:blocks[i].End]; len(t) <= maxChromeBytes && chromeLine(t) {
@@ -318,12 +317,17 @@ func cardChrome(text string, blocks []segment.Block, classes []int, from int) ma
 		}
 	}
 	for i, b := range blocks {
-		if (model.Content(classes[i]) || classes[i] == model.ClassAd) && b.End-b.Start <= maxChromeBytes {
+		if heldByArticle(classes[i]) && b.End-b.Start <= maxChromeBytes {
 			delete(count, strings.TrimSpace(text[b.Start:b.End]))
 		}
 	}
 	return count
 }
+
+// heldByArticle reports whether a block of class k rules its text out as
+// a list's chrome: content (the article's), or an ad (an ad slot's label,
+// "Advertisement" between an article's sections).
+func heldByArticle(k int) bool { return model.Content(k) || k == model.ClassAd }
 
 // chromeLine reports whether t may be a line of a list's chrome: at most
 // cardTrailWords words, a letter among them (a section break, "*", is
@@ -358,5 +362,5 @@ func skipTo(card func(int) (int, bool), last int, on bool, chrome func(int) bool
 // white space aside.
 func labelLine(t string) bool {
 	t = strings.TrimRight(t, " \t\r\n\u00a0")
-	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
+	return endsColon(t)
 }
