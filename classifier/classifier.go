@@ -335,9 +335,15 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		longProse(doc.Text, doc.Blocks, classes, contentProb)
 	}
 	menuLines(doc.Text, doc.Blocks, classes)
+	// the article's first words, counted once a block for the text rules
+	// that look past them (an HTML page asks once)
+	var para *paraWords
+	if !isHTML {
+		para = new(paraWords)
+	}
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
-		datedThreads(doc.Text, doc.Blocks, classes)
-		countedThreads(doc.Text, doc.Blocks, classes)
+		datedThreads(doc.Text, doc.Blocks, classes, para)
+		countedThreads(doc.Text, doc.Blocks, classes, para)
 	}
 	// the rules below give a block they take out its best boilerplate
 	// class
@@ -367,7 +373,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	if res.HasArticle && !isHTML && page.Kind != model.PageForum {
-		formLabels(doc.Text, doc.Blocks, classes, boilerplate)
+		formLabels(doc.Text, doc.Blocks, classes, boilerplate, para)
 	}
 	if res.HasArticle && page.Kind == model.PageArticle {
 		doubledCards(dbl, classes, boilerplate)
@@ -409,7 +415,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		endMarked(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	if res.HasArticle && page.Kind != model.PageForum {
-		teaserCards(doc.Text, doc.Blocks, classes, boilerplate, page.Kind == model.PageArticle)
+		teaserCards(doc.Text, doc.Blocks, classes, boilerplate, page.Kind == model.PageArticle, para)
 	}
 	if !isHTML {
 		escapedMarkup(doc.Text, doc.Blocks, classes, boilerplate)

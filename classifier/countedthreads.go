@@ -48,8 +48,8 @@ const (
 // countedThreads makes comments the content blocks of a thread headed by a
 // count (see above). classes are the blocks' classes; the caller applies
 // it to text pages judged to hold an article, not a forum.
-func countedThreads(text string, blocks []segment.Block, classes []int) {
-	for i := afterArticleWords(text, blocks, classes); i < len(blocks); i++ {
+func countedThreads(text string, blocks []segment.Block, classes []int, para *paraWords) {
+	for i := afterArticleWords(text, blocks, classes, para); i < len(blocks); i++ {
 		if classes[i] != model.ClassComments || blocks[i].End-blocks[i].Start > maxCountHeader ||
 			!countHeader(text[blocks[i].Start:blocks[i].End]) {
 			continue

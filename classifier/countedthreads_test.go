@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/classifier/model"
+	"github.com/winnowhq/winnow/classifier/segment"
 )
 
 func TestCountHeader(t *testing.T) {
@@ -85,7 +86,7 @@ func TestCountedThreads(t *testing.T) {
 				want = append(want, l.class)
 			}
 			want = append(want, tc.want...)
-			countedThreads(text, blocks, classes)
+			countedThreads(text, blocks, classes, &paraWords{})
 			if !slices.Equal(classes, want) {
 				t.Errorf("classes %v, want %v", classes, want)
 			}
@@ -101,7 +102,7 @@ func FuzzCountedThreads(f *testing.F) {
 	f.Add("Comments (۱۲)\n\xff\n")
 	f.Add("[ 2.6k comments ]\n1,2,\n,5 x")
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzRule(t, s, countedThreads, func(before, after int) bool {
+		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) { countedThreads(text, blocks, classes, nil) }, func(before, after int) bool {
 			return (model.Content(before) || threadLine(before)) && after == model.ClassComments
 		})
 		_ = countHeader(s)

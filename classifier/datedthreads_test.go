@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -201,7 +202,7 @@ func TestDatedThreads(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkTail(t, tc.lines, tc.want, com, func(text string, blocks []segment.Block, classes []int) {
-				datedThreads(text, blocks, classes)
+				datedThreads(text, blocks, classes, &paraWords{})
 			})
 		})
 	}
@@ -242,7 +243,7 @@ func FuzzDatedThreads(f *testing.F) {
 	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
 	f.Add("jwatson 2 hours ago\nAbout time.\nReply\nKaren M. 1 hour ago\nNo.\nReply\nDaveR 45 minutes ago\nWhich?")
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzRule(t, s, datedThreads, func(before, after int) bool {
+		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) { datedThreads(text, blocks, classes, nil) }, func(before, after int) bool {
 			return (model.Content(before) || threadLine(before)) && after == model.ClassComments
 		})
 		_ = dateLine(s)
@@ -275,6 +276,40 @@ func TestArticleWordsPrefix(t *testing.T) {
 				if got, want := articleWords(s, limit), whole(s, limit); got != want {
 					t.Errorf("articleWords(%d × %q, %d) = %d, want %d", words, word, limit, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestParaWords checks that afterArticleWords gives the same block with a
+// paraWords kept across calls as without one, while the blocks' classes
+// change between the calls as the rules between them change them, and
+// that the kept counts are articleWords'.
+func TestParaWords(t *testing.T) {
+	para := strings.Repeat("a word of the article ", 8) // 32 words
+	lines := []string{
+		"Headline of the story", para, "short line", para + para, "漢字かな交じりの文がここに続いて三十字を超えるまで書かれている",
+		"ไทยภาษาไทยภาษาไทย", "", para[:60], "Comments (3)", para, "x y z", para,
+	}
+	text, blocks := lineBlocks(lines)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var memo paraWords
+	classes := make([]int, len(blocks))
+	for round := range 200 {
+		for i := range classes {
+			if rng.IntN(3) == 0 {
+				classes[i] = rng.IntN(model.NumClasses)
+			}
+		}
+		if got, want := afterArticleWords(text, blocks, classes, &memo), afterArticleWords(text, blocks, classes, nil); got != want {
+			t.Fatalf("round %d: %d with the kept counts, %d without", round, got, want)
+		}
+	}
+	for i := range blocks {
+		want := articleWords(text[blocks[i].Start:blocks[i].End], minThreadArticle)
+		for range 2 { // counted, then kept
+			if got := memo.words(text, blocks, i); got != want {
+				t.Errorf("block %d: %d, articleWords %d", i, got, want)
 			}
 		}
 	}

@@ -35,9 +35,9 @@ const (
 // file written one per line without values ("services:", "web:",
 // "ports:") would be. The caller applies it to text pages judged to hold
 // an article, not forums.
-func formLabels(text string, blocks []segment.Block, classes []int, boilerplate func(int) int) {
+func formLabels(text string, blocks []segment.Block, classes []int, boilerplate func(int) int, para *paraWords) {
 	label := func(i int) bool { return formLabel(text[blocks[i].Start:blocks[i].End]) }
-	for i := afterArticleWords(text, blocks, classes); i+minFormLabels <= len(blocks); i++ {
+	for i := afterArticleWords(text, blocks, classes, para); i+minFormLabels <= len(blocks); i++ {
 		k := i
 		for k < i+minFormLabels && (k == i || blocks[k].Line != blocks[k-1].Line) && label(k) {
 			k++

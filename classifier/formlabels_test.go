@@ -31,7 +31,7 @@ func TestFormLabels(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkTail(t, tc.lines, tc.want, rel, func(text string, blocks []segment.Block, classes []int) {
-				formLabels(text, blocks, classes, func(int) int { return rel })
+				formLabels(text, blocks, classes, func(int) int { return rel }, &paraWords{})
 			})
 		})
 	}
@@ -44,7 +44,7 @@ func FuzzFormLabels(f *testing.F) {
 	f.Add("\xff:\n(*):\n：\n:")
 	f.Fuzz(func(t *testing.T, s string) {
 		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
-			formLabels(text, blocks, classes, func(int) int { return model.ClassRelated })
+			formLabels(text, blocks, classes, func(int) int { return model.ClassRelated }, nil)
 		}, func(before, after int) bool { return model.Content(before) && after == model.ClassRelated })
 	})
 }

@@ -69,7 +69,7 @@ import (
 // unchanged, readability text +0.007 / +0.009; no dev page, in any mode,
 // scores lower on either seed. Trailed cards (session 46), seed 1 /
 // seed 2: docs/model.md, "Teaser cards with chrome of their own".
-func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int, article bool) {
+func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate func(i int) int, article bool, para *paraWords) {
 	n := len(blocks)
 	line := func(i int) string { return text[blocks[i].Start:blocks[i].End] }
 	size := func(i int) int { return blocks[i].End - blocks[i].Start }
@@ -92,7 +92,7 @@ func teaserCards(text string, blocks []segment.Block, classes []int, boilerplate
 		}
 		return dates[i] == 1
 	}
-	from := afterArticleWords(text, blocks, classes)
+	from := afterArticleWords(text, blocks, classes, para)
 	// dated reports whether a dated card starts at block b (its
 	// headline) and where its summary is
 	dated := func(b int) (summary int, ok bool) {

@@ -61,7 +61,7 @@ func TestTeaserCards(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkTail(t, tc.lines, tc.want, rel, func(text string, blocks []segment.Block, classes []int) {
-				teaserCards(text, blocks, classes, func(int) int { return rel }, true)
+				teaserCards(text, blocks, classes, func(int) int { return rel }, true, &paraWords{})
 			})
 		})
 	}
@@ -137,7 +137,7 @@ func TestTrailedCards(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, blocks, classes := linePage(tc.lines)
-			teaserCards(text, blocks, classes, func(int) int { return rel }, tc.article)
+			teaserCards(text, blocks, classes, func(int) int { return rel }, tc.article, &paraWords{})
 			if want := taken(tc.lines, tc.from, tc.to); !slices.Equal(classes, want) {
 				t.Errorf("classes %v, want %v", classes, want)
 			}
@@ -153,7 +153,7 @@ func FuzzTeaserCards(f *testing.F) {
 	f.Add("a b c d\none two three four five six seven eight nine ten eleven twelve\nSave\nx y z w\none two three four five six seven eight nine ten eleven twelve\nSave\nq r s t\none two three four five six seven eight nine ten eleven twelve\nSave")
 	f.Fuzz(func(t *testing.T, s string) {
 		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
-			teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated }, true)
+			teaserCards(text, blocks, classes, func(int) int { return model.ClassRelated }, true, nil)
 		}, func(before, after int) bool { return model.Content(before) && after == model.ClassRelated })
 	})
 }
