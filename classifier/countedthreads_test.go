@@ -102,7 +102,9 @@ func FuzzCountedThreads(f *testing.F) {
 	f.Add("Comments (۱۲)\n\xff\n")
 	f.Add("[ 2.6k comments ]\n1,2,\n,5 x")
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) { countedThreads(text, blocks, classes, nil) }, func(before, after int) bool {
+		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
+			countedThreads(text, blocks, classes, nil)
+		}, func(before, after int) bool {
 			return (model.Content(before) || threadLine(before)) && after == model.ClassComments
 		})
 		_ = countHeader(s)

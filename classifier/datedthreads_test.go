@@ -243,7 +243,9 @@ func FuzzDatedThreads(f *testing.F) {
 	f.Add("# re: T 2004-12-27 12:46 a\nx\n# re: T 2004-12-27 12:53 b\ny\n# re: T 2004-12-28 9:20 c\nz")
 	f.Add("jwatson 2 hours ago\nAbout time.\nReply\nKaren M. 1 hour ago\nNo.\nReply\nDaveR 45 minutes ago\nWhich?")
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) { datedThreads(text, blocks, classes, nil) }, func(before, after int) bool {
+		fuzzRule(t, s, func(text string, blocks []segment.Block, classes []int) {
+			datedThreads(text, blocks, classes, nil)
+		}, func(before, after int) bool {
 			return (model.Content(before) || threadLine(before)) && after == model.ClassComments
 		})
 		_ = dateLine(s)
