@@ -500,9 +500,10 @@ var (
 // appendSentences appends the blocks of the long line text[s:e]: each run
 // of text up to a sentence end (., !, ?, ؟, 。 … then white space), a
 // title mark (plusMarkEnd), a metadata label (labelNext), a date stamp
-// glued to the text beside it (stampNext; the stamp is a piece of its
-// own) or the start of a phrase written twice (doubledNext) goes to the
-// splitter as if it were a line of its own.
+// glued to the text beside it (stampNext) or a date and time set apart
+// by spaces (timeStampNext; either stamp is a piece of its own) or the
+// start of a phrase written twice (doubledNext) goes to the splitter as
+// if it were a line of its own.
 //
 // It stops once lim is passed (the caller then sees the limit's error), so
 // that a line of a million tiny sentences costs no more than the limit.
@@ -553,20 +554,28 @@ func appendSentences(bs []Block, sp *Splitter, text string, s, e, line int, sc *
 		}
 		return doubled(from, to)
 	}
-	// stamps cuts before and after date stamps glued to their
-	// neighbours.
-	stamps := func(from, to int) bool {
-		for {
-			st, en, ok := stampNext(text, from, to)
-			if !ok {
-				return labels(from, to)
+	// around returns a step that cuts before and after each stamp find
+	// finds, the pieces between stamps going to rest and each stamp to
+	// labels.
+	around := func(find func(text string, from, to int) (int, int, bool), rest func(from, to int) bool) func(from, to int) bool {
+		return func(from, to int) bool {
+			for {
+				st, en, ok := find(text, from, to)
+				if !ok {
+					return rest(from, to)
+				}
+				if rest(from, st) || labels(st, en) {
+					return true
+				}
+				from = en
 			}
-			if labels(from, st) || labels(st, en) {
-				return true
-			}
-			from = en
 		}
 	}
+	// timed cuts before and after dates with a time set apart by white
+	// space; stamps before and after date stamps glued to their
+	// neighbours.
+	timed := around(timeStampNext, labels)
+	stamps := around(stampNext, timed)
 	// piece cuts after title marks.
 	piece := func(from, to int) bool {
 		for {
