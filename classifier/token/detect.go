@@ -16,16 +16,27 @@ const DetectLimit = 1 << 10
 // can return, sorted. A prior (a page's lang attribute) outside this list
 // is returned as given when the text cannot contradict it.
 var detectLanguages = []string{
-	"ar", "de", "el", "en", "es", "fa", "fr", "he", "hi", "hy", "it", "ja", "ka", "ko",
-	"nl", "pl", "pt", "ru", "th", "uk", "ur", "zh",
+	"ar", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hr", "hu",
+	"hy", "id", "it", "ja", "ka", "ko", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk",
+	"sl", "sv", "th", "tr", "uk", "ur", "vi", "zh",
 }
 
 // DetectLanguages returns the BCP-47 language subtags that the detector
 // can tell apart by itself, sorted.
 func DetectLanguages() []string { return append([]string(nil), detectLanguages...) }
 
-// latinLangs are the Latin-script languages scored by stop words.
-var latinLangs = [...]string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"}
+// latinLangs are the Latin-script languages scored by stop words (and the
+// letters marker counts for them).
+var latinLangs = [...]string{"en", "de", "fr", "es", "it", "pt", "nl", "pl",
+	"sv", "da", "nb", "fi", "tr", "cs", "sk", "hr", "sl", "hu", "ro", "id", "vi", "ca", "lt", "lv"}
+
+// The indexes of latinLangs that marker's letters count for.
+const (
+	latDe, latFr, latEs, latPt, latPl = 1, 2, 3, 5, 7
+	latSv, latDa, latNb, latTr        = 8, 9, 10, 12
+	latCs, latSk, latHr, latHu, latRo = 13, 14, 15, 17, 18
+	latVi, latCa, latLt, latLv        = 20, 21, 22, 23
+)
 
 // A LangSample accumulates the evidence for a text's language: letters per
 // script, letters that mark one language, and stop-word hits. Add text in
@@ -103,8 +114,21 @@ func (ls *LangSample) Add(s string) {
 		if m == 0 {
 			continue
 		}
+		// A word on k lists weighs 1/k on each; among the model's
+		// languages k counts their lists alone, so that their scores are
+		// what they were before the other lists came (a word of
+		// Portuguese and of Czech still weighs 1 for Portuguese), while
+		// the other languages share each word with every list.
+		if old := m & modelLangMask; old != 0 {
+			w := 1 / float64(bits.OnesCount32(old))
+			for old != 0 {
+				i := bits.TrailingZeros32(old)
+				old &^= 1 << i
+				ls.score[i] += w
+			}
+		}
 		w := 1 / float64(bits.OnesCount32(m))
-		for m != 0 {
+		for m &^= modelLangMask; m != 0; {
 			i := bits.TrailingZeros32(m)
 			m &^= 1 << i
 			ls.score[i] += w
@@ -186,15 +210,43 @@ func (ls *marks) marker(r rune) {
 	case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
 		ls.ukr++
 	case 'ß', 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
-		ls.latinBonus[1] += 0.25
+		ls.latinBonus[latDe] += 0.25
 	case 'ñ', 'Ñ', '¿', '¡':
-		ls.latinBonus[3] += 0.25
+		ls.latinBonus[latEs] += 0.25
 	case 'ç', 'è', 'ê', 'œ', 'Ç', 'È', 'Ê':
-		ls.latinBonus[2] += 0.25
+		ls.latinBonus[latFr] += 0.25
 	case 'ã', 'õ', 'Ã', 'Õ':
-		ls.latinBonus[5] += 0.25
+		ls.latinBonus[latPt] += 0.25
 	case 'ą', 'ę', 'ł', 'ś', 'ż', 'ź', 'ć', 'ń', 'Ą', 'Ę', 'Ł', 'Ś', 'Ż', 'Ź', 'Ć', 'Ń':
-		ls.latinBonus[7] += 0.25
+		ls.latinBonus[latPl] += 0.25
+	case 'å', 'Å':
+		ls.latinBonus[latSv] += 0.25
+		ls.latinBonus[latDa] += 0.25
+		ls.latinBonus[latNb] += 0.25
+	case 'æ', 'ø', 'Æ', 'Ø':
+		ls.latinBonus[latDa] += 0.25
+		ls.latinBonus[latNb] += 0.25
+	case 'ğ', 'ş', 'ı', 'İ', 'Ğ', 'Ş':
+		ls.latinBonus[latTr] += 0.25
+	case 'ř', 'ů', 'ě', 'Ř', 'Ů', 'Ě':
+		ls.latinBonus[latCs] += 0.25
+	case 'ľ', 'ĺ', 'ŕ', 'ô', 'Ľ', 'Ĺ', 'Ŕ', 'Ô':
+		ls.latinBonus[latSk] += 0.25
+	case 'đ', 'Đ':
+		ls.latinBonus[latHr] += 0.25
+		ls.latinBonus[latVi] += 0.25
+	case 'ő', 'ű', 'Ő', 'Ű':
+		ls.latinBonus[latHu] += 0.25
+	case 'ă', 'ș', 'ț', 'Ă', 'Ș', 'Ț':
+		ls.latinBonus[latRo] += 0.25
+	case 'ơ', 'ư', 'Ơ', 'Ư':
+		ls.latinBonus[latVi] += 0.25
+	case 'ŀ', 'Ŀ':
+		ls.latinBonus[latCa] += 0.25
+	case 'ė', 'į', 'ų', 'Ė', 'Į', 'Ų':
+		ls.latinBonus[latLt] += 0.25
+	case 'ā', 'ē', 'ī', 'ķ', 'ļ', 'ņ', 'ģ', 'Ā', 'Ē', 'Ī', 'Ķ', 'Ļ', 'Ņ', 'Ģ':
+		ls.latinBonus[latLv] += 0.25
 	}
 }
 
@@ -226,8 +278,8 @@ func (ls *LangSample) settled() bool {
 	switch top {
 	case ScriptLatin:
 		var a, b float64
-		for i, l := range latinLangs {
-			v := ls.stopScore(l) + ls.latinBonus[i]
+		for i := range latinLangs {
+			v := ls.latinScore(i)
 			if v > a {
 				a, b = v, a
 			} else if v > b {
@@ -243,6 +295,12 @@ func (ls *LangSample) settled() bool {
 		return false // the uk and ja shares want the whole sample
 	}
 	return ls.counts[top] >= 200
+}
+
+// latinScore returns the stop-word hits so far of latinLangs[i] and the
+// letters that mark it.
+func (ls *LangSample) latinScore(i int) float64 {
+	return ls.score[stopTable().latin[i]] + ls.latinBonus[i]
 }
 
 // stopScore returns lang's stop-word hits so far.
@@ -268,10 +326,16 @@ func (ls *LangSample) stopScore(lang string) float64 {
 // returned from a prior). Arabic script → ur when the Urdu letters ٹ ڈ ڑ ں
 // ے ہ ھ make 3% of the letters, else fa or ar by stop-word hits, the
 // Persian letters پ چ ژ گ, and the Arabic-only ة ي ك أ إ and ال- words.
-// Latin → the language among en, de, fr, es, it, pt, nl, pl whose stop
-// words (plus a few distinctive letters) score best, when they cover
-// enough of the words; otherwise another Latin-script prior (sv, cs, tr,
-// …) or "und". Short or mixed texts are guessed poorly.
+// Latin → the language among latinLangs (en, de, fr, es, it, pt, nl, pl,
+// sv, da, nb, fi, tr, cs, sk, hr, sl, hu, ro, id, vi, ca, lt, lv) whose
+// stop words (plus a few distinctive letters: å æ ø ğ ş ı ř ů ě ľ ô đ ő ű
+// ă ș ț ơ ư ė į ų ā ķ ļ ņ …) score best, when they cover enough of the
+// words; otherwise another Latin-script prior (is, et, sq, …) or "und".
+// Bokmål comes out nb (a page that says no keeps no, a language the
+// detector does not return by itself); Bosnian and Serbian in Latin
+// letters come out hr unless the page says bs. Short or mixed texts, and
+// close languages (da and nb, cs and sk) in a sentence or two, are
+// guessed poorly.
 func (ls *LangSample) Language(prior string) string {
 	prior = primarySubtag(prior)
 	best, bestN, letters := ScriptOther, 0, 0
@@ -357,7 +421,7 @@ func (ls *LangSample) arabicLanguage(prior string) string {
 func (ls *LangSample) latinLanguage(prior string, priorLatin bool) string {
 	lang, top := "und", 0.0
 	for i, l := range latinLangs {
-		v := ls.stopScore(l) + ls.latinBonus[i]
+		v := ls.latinScore(i)
 		if l == prior {
 			v *= priorBoost
 		}

@@ -3,6 +3,7 @@ package token
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -40,7 +41,7 @@ func TestStopwords(t *testing.T) {
 
 func TestEmbeddedStopwords(t *testing.T) {
 	langs := stopwordLanguages()
-	want := []string{"ar", "de", "el", "en", "es", "fa", "fr", "it", "nl", "pl", "pt", "ru", "zh"}
+	want := []string{"ar", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "tr", "vi", "zh"}
 	if fmt.Sprint(langs) != fmt.Sprint(want) {
 		t.Fatalf("stopwordLanguages() = %v, want %v", langs, want)
 	}
@@ -55,6 +56,10 @@ func TestEmbeddedStopwords(t *testing.T) {
 		"el": {"και", "το", "να"},
 		"zh": {"的", "我们"},
 		"ar": {"فی", "التی", "الذی"},
+		"sv": {"och", "inte", "att"},
+		"tr": {"ve", "bir", "için"},
+		"cs": {"že", "také", "který"},
+		"vi": {"của", "được", "những"},
 	}
 	for _, lang := range langs {
 		t.Run(lang, func(t *testing.T) {
@@ -169,6 +174,22 @@ func TestDetectLanguage(t *testing.T) {
 		{"thai", "รัฐมนตรีกล่าวว่ารายงานจะเผยแพร่ในฤดูใบไม้ผลิ", "th"},
 		{"hebrew", "השר אמר שהדוח יפורסם באביב.", "he"},
 		{"hindi", "मंत्री ने कहा कि रिपोर्ट वसंत में प्रकाशित होगी।", "hi"},
+		{"swedish", "Ministern sade att rapporten kommer att publiceras i våras och att den inte är klar än.", "sv"},
+		{"danish", "Ministeren sagde, at rapporten først bliver offentliggjort efter sommeren, og at der ikke er meget nyt i den.", "da"},
+		{"norwegian", "Ministeren sa at rapporten blir publisert etter sommeren, og at det ikke er mye nytt i den.", "nb"},
+		{"finnish", "Ministeri sanoi, että raportti julkaistaan keväällä, mutta se ei ole vielä valmis.", "fi"},
+		{"turkish", "Bakan, raporun ilkbaharda yayımlanacağını ve bu konuda bir değişiklik olmayacağını söyledi.", "tr"},
+		{"czech", "Ministr řekl, že zpráva, která je také hotová, bude zveřejněna na jaře.", "cs"},
+		{"slovak", "Minister povedal, že správa, ktorá je tiež hotová, bude zverejnená na jar.", "sk"},
+		{"croatian", "Ministar je rekao da će izvješće biti objavljeno na proljeće, ali još nije gotovo.", "hr"},
+		{"slovenian", "Minister je rekel, da bo poročilo objavljeno spomladi, vendar še ni končano.", "sl"},
+		{"hungarian", "A miniszter azt mondta, hogy a jelentést tavasszal teszik közzé, de még nem készült el.", "hu"},
+		{"romanian", "Ministrul a spus că raportul va fi publicat în primăvară și că nu este încă gata.", "ro"},
+		{"indonesian", "Menteri mengatakan bahwa laporan itu akan diterbitkan pada musim semi dan belum selesai.", "id"},
+		{"vietnamese", "Bộ trưởng cho biết báo cáo sẽ được công bố vào mùa xuân và chưa hoàn thành.", "vi"},
+		{"catalan", "El ministre va dir que l'informe, que és molt important per als ciutadans, es publicarà amb els altres documents.", "ca"},
+		{"lithuanian", "Ministras sakė, kad ataskaita bus paskelbta pavasarį, bet ji dar nebaigta.", "lt"},
+		{"latvian", "Ministrs teica, ka ziņojums tiks publicēts pavasarī, bet tas vēl nav pabeigts.", "lv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,4 +232,34 @@ func ExampleShapeOf() {
 	sh := ShapeOf("آیا بادام به کالری‌سوزی بدن کمک می‌کند؟")
 	fmt.Println(sh.Letters, sh.Arabic, sh.Terminal)
 	// Output: 30 30 true
+}
+
+// TestModelStopLangs checks that the model's stop lists come first in the
+// language table and that modelLangMask holds exactly their bits, so that
+// the detector weighs their words among themselves alone.
+func TestModelStopLangs(t *testing.T) {
+	if want := uint32(1)<<len(modelStopLangs) - 1; modelLangMask != want {
+		t.Fatalf("modelLangMask = %#x, want %#x for %d lists", modelLangMask, want, len(modelStopLangs))
+	}
+	langs := stopTable().langs
+	for i, l := range modelStopLangs {
+		if langs[i] != l {
+			t.Errorf("stopTable().langs[%d] = %q, want %q", i, langs[i], l)
+		}
+	}
+	if len(langs) > 32 {
+		t.Errorf("%d stop lists: a langTable set holds 32", len(langs))
+	}
+	for _, l := range latinLangs {
+		if !slices.Contains(langs, l) {
+			t.Errorf("latin language %q has no stop list", l)
+		}
+	}
+	for name, i := range map[string]int{"de": latDe, "fr": latFr, "es": latEs, "pt": latPt, "pl": latPl,
+		"sv": latSv, "da": latDa, "nb": latNb, "tr": latTr, "cs": latCs, "sk": latSk, "hr": latHr,
+		"hu": latHu, "ro": latRo, "vi": latVi, "ca": latCa, "lt": latLt, "lv": latLv} {
+		if latinLangs[i] != name {
+			t.Errorf("latinLangs[%d] = %q, want %q", i, latinLangs[i], name)
+		}
+	}
 }

@@ -207,11 +207,19 @@ func stopwordsFor(lang string) (*Stopwords, error) {
 	return newStopwords(words), nil
 }
 
-// DefaultStopwords parses every embedded stop list into one set; the
-// caller keeps the result.
+// modelStopLangs are the stop lists DefaultStopwords joins: those the
+// shipped model's stop-word share was trained with. The lists added for
+// language identification alone (sv, cs, tr, …) stay out of it: their
+// short function words are content words of other languages (Hungarian
+// "most", Romanian "care", Indonesian "dan"), and the share with them,
+// retrained, lost on the dev sets (docs/model.md, flip table).
+var modelStopLangs = []string{"ar", "de", "el", "en", "es", "fa", "fr", "it", "nl", "pl", "pt", "ru", "zh"}
+
+// DefaultStopwords parses the model's embedded stop lists (modelStopLangs)
+// into one set; the caller keeps the result.
 func DefaultStopwords() *Stopwords {
 	var all []string
-	for _, lang := range stopwordLanguages() {
+	for _, lang := range modelStopLangs {
 		words, _ := stopList(lang)
 		all = append(all, words...)
 	}
@@ -220,13 +228,30 @@ func DefaultStopwords() *Stopwords {
 
 // langTable maps a normalised stop word to the bit set of the languages
 // (indexes into langs) whose list has it. Built once, then read-only.
+// langs are modelStopLangs, then the other embedded lists, sorted: the
+// bits of the first len(modelStopLangs) are the model's languages
+// (modelLangMask), which LangSample weighs among themselves alone.
 type langTable struct {
 	langs []string
 	words map[string]uint32
+	// latin[i] is the index in langs of latinLangs[i]
+	latin [len(latinLangs)]int
 }
 
+// modelLangMask holds the bits of modelStopLangs in a langTable's sets.
+const modelLangMask = 1<<13 - 1
+
 var stopTable = sync.OnceValue(func() *langTable {
-	t := &langTable{langs: stopwordLanguages(), words: make(map[string]uint32)}
+	langs := slices.Clone(modelStopLangs)
+	for _, l := range stopwordLanguages() {
+		if !slices.Contains(modelStopLangs, l) {
+			langs = append(langs, l)
+		}
+	}
+	t := &langTable{langs: langs, words: make(map[string]uint32)}
+	for i, l := range latinLangs {
+		t.latin[i] = slices.Index(langs, l) // TestModelStopLangs: every one has a list
+	}
 	var it Iter
 	for i, lang := range t.langs {
 		if i >= 32 {
