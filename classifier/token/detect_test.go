@@ -211,3 +211,25 @@ func FuzzCountRunes(f *testing.F) {
 	}
 	f.Fuzz(checkCountRunes)
 }
+
+// FuzzLanguage checks that LangSample.Language, on any text and any
+// prior, returns "und", a language the detector returns by itself, or
+// the prior's primary subtag, and the same answer twice.
+func FuzzLanguage(f *testing.F) {
+	for _, s := range append(fuzzSeeds, longFa, longSv, longPl, "Ministr řekl, že zpráva bude zveřejněna.") {
+		f.Add(s, "")
+		f.Add(s, "sv-SE")
+	}
+	f.Fuzz(func(t *testing.T, s, prior string) {
+		var a, b LangSample
+		a.Add(s)
+		b.Add(s)
+		got := a.Language(prior)
+		if again := b.Language(prior); again != got {
+			t.Fatalf("Language(%q) = %q, then %q", prior, got, again)
+		}
+		if got != "und" && !detectable(got) && got != primarySubtag(prior) {
+			t.Fatalf("Language(%q) of %q = %q: not und, not detectable, not the prior", prior, s, got)
+		}
+	})
+}
