@@ -421,6 +421,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 		escapedMarkup(doc.Text, doc.Blocks, classes, boilerplate)
 	}
 	copyrightLines(doc.Text, doc.Blocks, classes)
+	legalLinks(doc.Text, doc.Blocks, classes)
 	shareMenus(doc.Text, doc.Blocks, classes)
 	if marked {
 		endMarkLines(doc.Text, doc.Blocks, classes)
