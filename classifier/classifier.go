@@ -423,6 +423,7 @@ func (c *Classifier) Classify(ctx context.Context, in Input) (*Result, error) {
 	copyrightLines(doc.Text, doc.Blocks, classes)
 	legalLinks(doc.Text, doc.Blocks, classes)
 	shareMenus(doc.Text, doc.Blocks, classes)
+	shareLines(doc.Text, doc.Blocks, classes)
 	if marked {
 		endMarkLines(doc.Text, doc.Blocks, classes)
 	}

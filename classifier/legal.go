@@ -127,12 +127,16 @@ func legalFold(r rune) (rune, bool) {
 			return r + 'a' - 'A', true
 		}
 		return r, true
+	case r >= 0x0600 && r <= 0x06FF: // Arabic script: no case, no space
+		switch r {
+		case 'ي', 'ى':
+			return 'ی', true
+		case 'ك':
+			return 'ک', true
+		}
+		return r, true
 	case r == 0x200C || r == 0x200D || r == 0x200E || r == 0x200F || unicode.IsSpace(r):
 		return 0, false
-	case r == 'ي' || r == 'ى':
-		return 'ی', true
-	case r == 'ك':
-		return 'ک', true
 	}
 	return unicode.ToLower(r), true
 }
@@ -143,15 +147,8 @@ func legalFold(r rune) (rune, bool) {
 // page (legalPageNames), and to those that open with a Persian design
 // credit. A page without content is left as it is.
 func legalLinks(text string, blocks []segment.Block, classes []int) {
-	last := len(classes) - 1
-	for last >= 0 && !model.Content(classes[last]) {
-		last--
-	}
-	if last < 0 {
-		return
-	}
 	var names map[string]bool
-	for i := last + 1; i < len(classes); i++ {
+	for i := afterContent(classes); i < len(classes); i++ {
 		if classes[i] == model.ClassLegal || blocks[i].End-blocks[i].Start > maxLegalLinkBytes {
 			continue
 		}
@@ -166,6 +163,18 @@ func legalLinks(text string, blocks []segment.Block, classes []int) {
 			classes[i] = model.ClassLegal
 		}
 	}
+}
+
+// afterContent returns the index after the last content block of classes,
+// or len(classes) when no block is content (a page without content is
+// left as it is).
+func afterContent(classes []int) int {
+	for i := len(classes) - 1; i >= 0; i-- {
+		if model.Content(classes[i]) {
+			return i + 1
+		}
+	}
+	return len(classes)
 }
 
 // legalStarts holds the first legalStartBytes bytes of the key of every
