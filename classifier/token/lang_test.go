@@ -204,10 +204,14 @@ func ExampleDetectLanguage() {
 	fmt.Println(DetectLanguage("همکاری اطلاعاتی مسکو با طالبان علیه داعش در افغانستان است"))
 	fmt.Println(DetectLanguage("The ministry said it had no evidence of the claims."))
 	fmt.Println(DetectLanguage("外交部发言人表示"))
+	fmt.Println(DetectLanguage("Regeringen sade att planen inte är klar än."))
+	fmt.Println(DetectLanguage("Bakan, bu konuda bir değişiklik olmayacağını söyledi."))
 	// Output:
 	// fa
 	// en
 	// zh
+	// sv
+	// tr
 }
 
 func ExampleStopwords() {
