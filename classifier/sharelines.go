@@ -8,6 +8,7 @@ import (
 
 	"github.com/winnowhq/winnow/classifier/model"
 	"github.com/winnowhq/winnow/classifier/segment"
+	"github.com/winnowhq/winnow/classifier/token"
 )
 
 // Share lines. A share bar's own words, a network's name or the verb of
@@ -70,18 +71,22 @@ var shareWordSet = sync.OnceValue(func() map[uint64]shareWordKey {
 	return m
 })
 
-// foldHash returns the FNV-1a hash of w as legalKey writes it.
+// foldHash returns the FNV-1a hash (token.Hash) of w as legalKey writes
+// it.
 func foldHash(w string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(token.HashOffset)
 	for _, r := range w {
 		if f, ok := legalFold(r); ok {
-			var b [utf8.UTFMax]byte
-			for _, c := range b[:utf8.EncodeRune(b[:], f)] {
-				h = (h ^ uint64(c)) * 1099511628211
-			}
+			h = addRune(h, f)
 		}
 	}
 	return h
+}
+
+// addRune extends the running hash h by the UTF-8 bytes of r.
+func addRune(h uint64, r rune) uint64 {
+	var b [utf8.UTFMax]byte
+	return token.AddBytes(h, b[:utf8.EncodeRune(b[:], r)])
 }
 
 // shareLines gives the share class to the blocks decided comments,
@@ -127,12 +132,12 @@ func shareLine(t string) bool {
 		share = share || w.kind == shareWord
 		return w.kind != commentWord
 	}
-	start, h, empty := 0, uint64(14695981039346656037), true
+	start, h, empty := 0, uint64(token.HashOffset), true
 	for i, r := range t {
 		var digit, space bool
 		switch {
 		case r < utf8.RuneSelf:
-			digit, space = r >= '0' && r <= '9', r <= ' ' || r == ':' || r == '|' || r == '/' || r == ',' || r == ';'
+			digit, space = r >= '0' && r <= '9', r <= ' ' || r == ':' || isLegalSep(r)
 		case r >= 0x0600 && r <= 0x06FF: // Arabic script: its digits, no space
 			digit = r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9
 		default:
@@ -145,15 +150,11 @@ func shareLine(t string) bool {
 			if !empty && !word(start, i, h) {
 				return false
 			}
-			start, h, empty = i+utf8.RuneLen(r), 14695981039346656037, true
+			start, h, empty = i+utf8.RuneLen(r), token.HashOffset, true
 			continue
 		}
 		if f, ok := legalFold(r); ok {
-			var b [utf8.UTFMax]byte
-			for _, c := range b[:utf8.EncodeRune(b[:], f)] {
-				h = (h ^ uint64(c)) * 1099511628211
-			}
-			empty = false
+			h, empty = addRune(h, f), false
 		}
 	}
 	if !empty && !word(start, len(t), h) {

@@ -213,7 +213,7 @@ func stopwordsFor(lang string) (*Stopwords, error) {
 // short function words are content words of other languages (Hungarian
 // "most", Romanian "care", Indonesian "dan"), and the share with them,
 // retrained, lost on the dev sets (docs/model.md, flip table).
-var modelStopLangs = []string{"ar", "de", "el", "en", "es", "fa", "fr", "it", "nl", "pl", "pt", "ru", "zh"}
+var modelStopLangs = [...]string{"ar", "de", "el", "en", "es", "fa", "fr", "it", "nl", "pl", "pt", "ru", "zh"}
 
 // DefaultStopwords parses the model's embedded stop lists (modelStopLangs)
 // into one set; the caller keeps the result.
@@ -239,12 +239,12 @@ type langTable struct {
 }
 
 // modelLangMask holds the bits of modelStopLangs in a langTable's sets.
-const modelLangMask = 1<<13 - 1
+const modelLangMask = 1<<len(modelStopLangs) - 1
 
 var stopTable = sync.OnceValue(func() *langTable {
-	langs := slices.Clone(modelStopLangs)
+	langs := slices.Clone(modelStopLangs[:])
 	for _, l := range stopwordLanguages() {
-		if !slices.Contains(modelStopLangs, l) {
+		if !slices.Contains(modelStopLangs[:], l) {
 			langs = append(langs, l)
 		}
 	}
